@@ -1,0 +1,1 @@
+//! Pure chart layout and drawing.

@@ -1,0 +1,1 @@
+//! The wasm entry for host pages.

@@ -1,0 +1,11 @@
+//! Opeka feed format 1 (see `docs/feeds.md`): the typed model of a feed,
+//! the validator that turns untrusted bytes into a [`ValidFeed`], and the
+//! Russian/English formatting of numbers, periods and dates.
+
+pub mod lang;
+pub mod locale;
+pub mod model;
+pub mod validate;
+
+pub use lang::Lang;
+pub use model::*;

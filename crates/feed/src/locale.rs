@@ -1,0 +1,1 @@
+//! Russian and English formatting of numbers, periods, dates and plurals.

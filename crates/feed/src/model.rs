@@ -1,0 +1,786 @@
+//! The typed model of feed format 1, as `docs/feeds.md` defines it.
+//!
+//! These types only ever hold checked data: the one way to get a [`Feed`]
+//! from outside bytes is the validator, which returns a [`ValidFeed`].
+
+use std::fmt;
+use std::ops::Deref;
+
+use crate::Lang;
+
+/// The feed format version this crate reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A text in the feed's locale, or a set of translations.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Text {
+    /// A plain string, in the feed's `locale`.
+    Plain(String),
+    /// Translations in the order the feed gave them: `(language code, text)`.
+    Translations(Vec<(String, String)>),
+}
+
+impl Text {
+    /// The text for a viewer reading `lang`, in a feed whose locale is
+    /// `feed_locale`: `lang`, else the feed locale, else the first entry.
+    pub fn get(&self, lang: Lang, feed_locale: Lang) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Translations(all) => {
+                let find = |l: Lang| all.iter().find(|(code, _)| Lang::parse(code) == Some(l));
+                find(lang)
+                    .or_else(|| find(feed_locale))
+                    .or_else(|| all.first())
+                    .map(|(_, s)| s.as_str())
+                    .unwrap_or("")
+            }
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+/// How fine a [`Period`] is; all periods in one feed share one granularity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Granularity {
+    /// `YYYY`
+    Year,
+    /// `YYYY-Qn`
+    Quarter,
+    /// `YYYY-MM`
+    Month,
+    /// `YYYY-MM-DD`
+    Day,
+}
+
+/// A reporting period: a year, a quarter, a month or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    /// A whole year.
+    Year(i32),
+    /// A quarter, 1 to 4.
+    Quarter(i32, u8),
+    /// A month, 1 to 12.
+    Month(i32, u8),
+    /// A calendar day.
+    Day(chrono::NaiveDate),
+}
+
+impl Period {
+    /// The granularity of this period.
+    pub fn granularity(&self) -> Granularity {
+        match self {
+            Period::Year(_) => Granularity::Year,
+            Period::Quarter(..) => Granularity::Quarter,
+            Period::Month(..) => Granularity::Month,
+            Period::Day(_) => Granularity::Day,
+        }
+    }
+
+    /// The year the period falls in.
+    pub fn year(&self) -> i32 {
+        use chrono::Datelike;
+        match *self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+            Period::Day(d) => d.year(),
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`; `None` for anything
+    /// else, including impossible months, quarters and days.
+    pub fn parse(s: &str) -> Option<Period> {
+        let bytes = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            bytes.get(r.clone()).filter(|b| b.iter().all(u8::is_ascii_digit)).map(|_| &s[r])
+        };
+        let year: i32 = digits(0..4)?.parse().ok()?;
+        match bytes.len() {
+            4 => Some(Period::Year(year)),
+            7 if bytes[4] == b'-' && bytes[5] == b'Q' => {
+                let q: u8 = digits(6..7)?.parse().ok()?;
+                (1..=4).contains(&q).then_some(Period::Quarter(year, q))
+            }
+            7 if bytes[4] == b'-' => {
+                let m: u8 = digits(5..7)?.parse().ok()?;
+                (1..=12).contains(&m).then_some(Period::Month(year, m))
+            }
+            10 => parse_date(s).map(Period::Day),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    /// Writes the period back in feed syntax (`2024-03`, `2024-Q1`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// Parses a strict `YYYY-MM-DD` date; `None` for other shapes and impossible days.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
+}
+
+/// When the data was last updated: a full timestamp or a day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Updated {
+    /// An RFC 3339 timestamp.
+    DateTime(chrono::DateTime<chrono::FixedOffset>),
+    /// A day.
+    Date(chrono::NaiveDate),
+}
+
+impl Updated {
+    /// The calendar day of the update, as the publisher wrote it.
+    pub fn date(&self) -> chrono::NaiveDate {
+        match self {
+            Updated::DateTime(t) => t.date_naive(),
+            Updated::Date(d) => *d,
+        }
+    }
+}
+
+/// A reported number: finite, or `None` for "not reported" (drawn as a gap).
+pub type Value = Option<f64>;
+
+/// How a value is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A plain count (the default).
+    #[default]
+    Count,
+    /// Already a percentage: 30 means 30 %.
+    Percent,
+    /// Roubles.
+    Rub,
+    /// 100 is the baseline.
+    Index,
+    /// 1.0 is the baseline.
+    Ratio,
+}
+
+impl Format {
+    /// Every format, in the order of the docs.
+    pub const ALL: [Format; 5] = [Format::Count, Format::Percent, Format::Rub, Format::Index, Format::Ratio];
+
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Count => "count",
+            Format::Percent => "percent",
+            Format::Rub => "rub",
+            Format::Index => "index",
+            Format::Ratio => "ratio",
+        }
+    }
+}
+
+/// A headline figure, shown as a tile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// What the figure counts.
+    pub label: Text,
+    /// The figure itself.
+    pub value: Value,
+    /// How to write it.
+    pub format: Format,
+    /// The unit, if any.
+    pub unit: Option<Text>,
+    /// A qualifier ("more than", "about").
+    pub note: Option<Text>,
+    /// The whole this figure is a share of.
+    pub of: Value,
+}
+
+/// The link or plain text under a source credit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceUrl {
+    /// An `http` or `https` URL: may be made into a link.
+    Link(String),
+    /// Any other URL: shown as plain text, never linked.
+    Plain(String),
+}
+
+/// Where the figures come from; shown as the credit line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Who published the figures.
+    pub name: Option<Text>,
+    /// Where they were published.
+    pub url: Option<SourceUrl>,
+    /// When they were published.
+    pub published: Option<chrono::NaiveDate>,
+}
+
+/// The three kinds of feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// People, families or cases served.
+    Caseload,
+    /// Honours and contests.
+    Awards,
+    /// Project results against baselines and targets.
+    Outcomes,
+}
+
+impl Kind {
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Caseload => "caseload",
+            Kind::Awards => "awards",
+            Kind::Outcomes => "outcomes",
+        }
+    }
+
+    /// The views of this kind; the first is the default.
+    pub fn views(self) -> &'static [View] {
+        match self {
+            Kind::Caseload => &[View::Trend, View::Ranking, View::Composition, View::PerCapita, View::Tiles],
+            Kind::Awards => &[View::Breakdown, View::Podium, View::Roll, View::Tiles],
+            Kind::Outcomes => &[View::Progress, View::BeforeAfter, View::Trajectory, View::Tiles],
+        }
+    }
+}
+
+/// A way of drawing a feed. Each kind has its own set (see [`Kind::views`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Caseload: lines over periods.
+    Trend,
+    /// Caseload: bars by unit, latest period.
+    Ranking,
+    /// Caseload: stacked bars of categories.
+    Composition,
+    /// Caseload: ranking per 1 000 residents.
+    PerCapita,
+    /// Any kind: large-type figures.
+    Tiles,
+    /// Awards: counts by award type.
+    Breakdown,
+    /// Awards: contest places.
+    Podium,
+    /// Awards: the named recipients.
+    Roll,
+    /// Outcomes: bullet bars.
+    Progress,
+    /// Outcomes: paired bars.
+    BeforeAfter,
+    /// Outcomes: actuals against the line from baseline to target.
+    Trajectory,
+}
+
+impl View {
+    /// Every view.
+    pub const ALL: [View; 11] = [
+        View::Trend,
+        View::Ranking,
+        View::Composition,
+        View::PerCapita,
+        View::Tiles,
+        View::Breakdown,
+        View::Podium,
+        View::Roll,
+        View::Progress,
+        View::BeforeAfter,
+        View::Trajectory,
+    ];
+
+    /// The name used in feeds and in the `view` attribute.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Trend => "trend",
+            View::Ranking => "ranking",
+            View::Composition => "composition",
+            View::PerCapita => "per-capita",
+            View::Tiles => "tiles",
+            View::Breakdown => "breakdown",
+            View::Podium => "podium",
+            View::Roll => "roll",
+            View::Progress => "progress",
+            View::BeforeAfter => "before-after",
+            View::Trajectory => "trajectory",
+        }
+    }
+
+    /// The view named `name`, if any.
+    pub fn parse(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A whole feed: the envelope and the body of its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    /// Format version (1).
+    pub version: u32,
+    /// Stable id, `[a-z0-9-]{1,64}`.
+    pub id: Option<String>,
+    /// Chart title.
+    pub title: Text,
+    /// Chart subtitle.
+    pub subtitle: Option<Text>,
+    /// Language of plain-string texts.
+    pub locale: Lang,
+    /// The credit line.
+    pub source: Option<Source>,
+    /// When the data was last updated.
+    pub updated: Option<Updated>,
+    /// Footnotes.
+    pub notes: Vec<Text>,
+    /// Headline figures.
+    pub headline: Vec<Figure>,
+    /// The author's preferred view.
+    pub view: Option<View>,
+    /// The kind-specific data.
+    pub body: Body,
+}
+
+impl Feed {
+    /// The kind of this feed.
+    pub fn kind(&self) -> Kind {
+        match self.body {
+            Body::Caseload(_) => Kind::Caseload,
+            Body::Awards(_) => Kind::Awards,
+            Body::Outcomes(_) => Kind::Outcomes,
+        }
+    }
+
+    /// The view to draw when a widget asks for `requested`: it if the kind
+    /// has it, else the feed's preferred view, else the kind's first.
+    pub fn resolve_view(&self, requested: Option<View>) -> View {
+        let views = self.kind().views();
+        requested
+            .filter(|v| views.contains(v))
+            .or(self.view.filter(|v| views.contains(v)))
+            .unwrap_or(views[0])
+    }
+
+    /// `text` in `lang`, falling back as [`Text::get`] says.
+    pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
+        text.get(lang, self.locale)
+    }
+}
+
+/// The kind-specific part of a feed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// `kind: caseload`
+    Caseload(Caseload),
+    /// `kind: awards`
+    Awards(Awards),
+    /// `kind: outcomes`
+    Outcomes(Outcomes),
+}
+
+/// What a caseload counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measure {
+    /// What is measured ("Service recipients").
+    pub label: Option<Text>,
+    /// The unit ("people").
+    pub unit: Option<Text>,
+    /// How values are written.
+    pub format: Format,
+}
+
+/// A place that serves (a municipality, an institution).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub label: Text,
+    /// Residents, for the per-capita view.
+    pub population: Option<f64>,
+    /// A free grouping id ("south").
+    pub group: Option<String>,
+}
+
+/// A split of the measure (service type, client group).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub label: Text,
+}
+
+/// One reported value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// When.
+    pub period: Period,
+    /// Where; `None` is the whole.
+    pub unit: Option<String>,
+    /// Which split; `None` is the whole.
+    pub category: Option<String>,
+    /// How many; `None` is not reported.
+    pub value: Value,
+}
+
+/// A target line for a caseload.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// By when.
+    pub period: Period,
+    /// Where; `None` is the whole.
+    pub unit: Option<String>,
+    /// Which split; `None` is the whole.
+    pub category: Option<String>,
+    /// The target value.
+    pub value: Value,
+    /// What to call it.
+    pub label: Option<Text>,
+}
+
+/// `kind: caseload` — people, families or cases served.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Caseload {
+    /// What is counted.
+    pub measure: Measure,
+    /// Declared units.
+    pub units: Vec<Unit>,
+    /// Declared categories.
+    pub categories: Vec<Category>,
+    /// The values.
+    pub records: Vec<Record>,
+    /// Target lines.
+    pub targets: Vec<Target>,
+}
+
+/// The event at which awards were given.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Event {
+    /// Its name.
+    pub name: Option<Text>,
+    /// Its day.
+    pub date: Option<chrono::NaiveDate>,
+    /// Where it was held.
+    pub place: Option<Text>,
+}
+
+/// Level of an award.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Federal.
+    Federal,
+    /// Regional.
+    Regional,
+    /// Municipal.
+    Municipal,
+    /// A department's own.
+    Department,
+    /// Anything else.
+    Other,
+}
+
+impl Level {
+    /// Every level.
+    pub const ALL: [Level; 5] = [Level::Federal, Level::Regional, Level::Municipal, Level::Department, Level::Other];
+
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Federal => "federal",
+            Level::Regional => "regional",
+            Level::Municipal => "municipal",
+            Level::Department => "department",
+            Level::Other => "other",
+        }
+    }
+}
+
+/// What sort of thing an award is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AwardCategory {
+    /// A medal.
+    Medal,
+    /// An order.
+    Order,
+    /// A badge.
+    Badge,
+    /// A diploma.
+    Diploma,
+    /// A letter of thanks.
+    Letter,
+    /// A prize.
+    Prize,
+    /// Anything else.
+    Other,
+}
+
+impl AwardCategory {
+    /// Every category.
+    pub const ALL: [AwardCategory; 7] = [
+        AwardCategory::Medal,
+        AwardCategory::Order,
+        AwardCategory::Badge,
+        AwardCategory::Diploma,
+        AwardCategory::Letter,
+        AwardCategory::Prize,
+        AwardCategory::Other,
+    ];
+
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            AwardCategory::Medal => "medal",
+            AwardCategory::Order => "order",
+            AwardCategory::Badge => "badge",
+            AwardCategory::Diploma => "diploma",
+            AwardCategory::Letter => "letter",
+            AwardCategory::Prize => "prize",
+            AwardCategory::Other => "other",
+        }
+    }
+}
+
+/// A type of award.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwardType {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub label: Text,
+    /// Who awards it.
+    pub level: Level,
+    /// What it is.
+    pub category: AwardCategory,
+}
+
+/// A group of recipients (for splitting counts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub label: Text,
+}
+
+/// How many of one award were given (to one group).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grant {
+    /// The award type; `None` is "not specified".
+    pub award: Option<String>,
+    /// The group, if split.
+    pub group: Option<String>,
+    /// How many.
+    pub count: u64,
+}
+
+/// A named recipient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recipient {
+    /// The person's name.
+    pub name: Text,
+    /// Their role.
+    pub role: Option<Text>,
+    /// Their organisation.
+    pub org: Option<Text>,
+    /// Their city.
+    pub city: Option<Text>,
+    /// The award type they received.
+    pub award: Option<String>,
+}
+
+/// One place in a contest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContestPlace {
+    /// 1, 2, 3 …
+    pub place: u32,
+    /// Who took it.
+    pub name: Text,
+    /// Their role.
+    pub role: Option<Text>,
+    /// Their organisation.
+    pub org: Option<Text>,
+    /// Their city.
+    pub city: Option<Text>,
+    /// Their project.
+    pub project: Option<Text>,
+    /// The prize.
+    pub prize: Option<Text>,
+}
+
+/// A contest and its places.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contest {
+    /// The contest's name.
+    pub name: Option<Text>,
+    /// Its year.
+    pub year: Option<i32>,
+    /// The places.
+    pub places: Vec<ContestPlace>,
+}
+
+/// `kind: awards` — honours and contests.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Awards {
+    /// The event.
+    pub event: Option<Event>,
+    /// Declared award types.
+    pub award_types: Vec<AwardType>,
+    /// Declared groups.
+    pub groups: Vec<Group>,
+    /// Counts.
+    pub grants: Vec<Grant>,
+    /// Named recipients.
+    pub recipients: Vec<Recipient>,
+    /// Contests.
+    pub contests: Vec<Contest>,
+}
+
+/// Where a project stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Not started.
+    Planned,
+    /// Running.
+    Active,
+    /// Finished.
+    Completed,
+    /// Taken over by a ministry as a standing service.
+    HandedOver,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 4] = [Status::Planned, Status::Active, Status::Completed, Status::HandedOver];
+
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Active => "active",
+            Status::Completed => "completed",
+            Status::HandedOver => "handed-over",
+        }
+    }
+}
+
+/// Which way an indicator should move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Higher is better.
+    Increase,
+    /// Lower is better.
+    Decrease,
+}
+
+impl Direction {
+    /// The name used in feeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+        }
+    }
+}
+
+/// A value at a period (baseline, target or actual).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Observation {
+    /// When.
+    pub period: Period,
+    /// The value; `None` is not reported.
+    pub value: Value,
+}
+
+/// What a project set out to change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    /// Unique within its project.
+    pub id: String,
+    /// Display name.
+    pub label: Text,
+    /// How values are written.
+    pub format: Format,
+    /// The unit, if any.
+    pub unit: Option<Text>,
+    /// Which way is good.
+    pub direction: Direction,
+    /// Where it started.
+    pub baseline: Option<Observation>,
+    /// Where it should get to.
+    pub target: Option<Observation>,
+    /// Where it got to, over time.
+    pub actual: Vec<Observation>,
+}
+
+/// A project and its indicators.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Project {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Where it stands.
+    pub status: Status,
+    /// First period.
+    pub start: Option<Period>,
+    /// Last period.
+    pub end: Option<Period>,
+    /// Partners.
+    pub partners: Vec<Text>,
+    /// A short summary.
+    pub summary: Option<Text>,
+    /// Its indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// `kind: outcomes` — project results against baselines and targets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcomes {
+    /// The projects.
+    pub projects: Vec<Project>,
+}
+
+/// A feed that passed validation; the only kind of feed the chart code accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidFeed {
+    feed: Feed,
+}
+
+impl ValidFeed {
+    /// Only the validator may vouch for a feed.
+    pub(crate) fn new(feed: Feed) -> Self {
+        ValidFeed { feed }
+    }
+
+    /// The checked feed.
+    pub fn feed(&self) -> &Feed {
+        &self.feed
+    }
+}
+
+impl Deref for ValidFeed {
+    type Target = Feed;
+    fn deref(&self) -> &Feed {
+        &self.feed
+    }
+}
