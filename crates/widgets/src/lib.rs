@@ -1,1 +1,19 @@
-//! Leptos components over the chart core.
+//! Leptos components over the chart core: the chart with its loading and
+//! error states, its data table, and the text measurement of the browser.
+//!
+//! Everything a feed says reaches the DOM as text nodes or through the
+//! chart's XML-escaped SVG parsed as `image/svg+xml`, never as HTML.
+
+mod feed_chart;
+mod measure;
+mod state;
+mod strings;
+mod svg_mount;
+
+pub use feed_chart::{FeedChart, RenderedChart};
+pub use measure::CanvasMeasure;
+pub use state::{Failure, FeedState};
+
+/// The widget's stylesheet. Hosts apply it inside the widget's shadow root
+/// (as a constructed stylesheet, so it needs no `'unsafe-inline'`).
+pub const WIDGET_CSS: &str = include_str!("widget.css");
