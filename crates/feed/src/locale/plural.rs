@@ -6,7 +6,7 @@ use crate::{Format, Lang};
 /// The Russian plural form of `n` among `[one, few, many]`
 /// (1 семья, 2 семьи, 5 семей; 11–14 семей; 21 семья; a fractional number takes `few`: 1,5 семьи).
 /// The sign is ignored; a number that is not finite takes `many`.
-pub fn plural_ru<'a>(n: f64, forms: [&'a str; 3]) -> &'a str {
+pub fn plural_ru(n: f64, forms: [&str; 3]) -> &str {
     if !n.is_finite() {
         return forms[2];
     }
