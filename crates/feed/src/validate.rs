@@ -90,11 +90,11 @@ impl fmt::Display for Problem {
 pub struct Checked {
     /// The checked feed.
     pub feed: ValidFeed,
-    /// Warnings (unknown fields, unlinked URLs), in document order.
+    /// Warnings (unknown fields, unlinked URLs), in the order found: envelope, then body.
     pub warnings: Vec<Problem>,
 }
 
-/// A refused feed: every error and warning, in document order.
+/// A refused feed: every error and warning, in the order found: envelope, then body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rejected {
     /// Errors and warnings; at least one is an error.

@@ -71,9 +71,11 @@ impl Cx {
 
     /// The path of element `index` of the array the walk is now inside an element of.
     pub(crate) fn sibling(&mut self, index: usize) -> String {
-        self.path.pop();
+        let current = self.path.pop_step();
         let rendered = self.path.render(Some(&Step::Index(index)));
-        self.path.push(Step::Index(index));
+        if let Some(step) = current {
+            self.path.push(step);
+        }
         rendered
     }
 
