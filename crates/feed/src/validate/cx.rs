@@ -52,8 +52,8 @@ impl Cx {
     }
 
     /// Records an error at member `key` of the current object.
-    pub(crate) fn error_at(&mut self, key: &str, message: ProblemMessage) {
-        self.report(Some(&Step::Key(key.to_owned())), message, Severity::Error);
+    pub(crate) fn error_at(&mut self, key: &'static str, message: ProblemMessage) {
+        self.report(Some(&Step::Field(key)), message, Severity::Error);
     }
 
     fn report(&mut self, extra: Option<&Step>, message: ProblemMessage, severity: Severity) {
@@ -126,7 +126,7 @@ impl Cx {
     pub(crate) fn required<'a, 'j, T>(
         &mut self,
         obj: &Obj<'a, 'j>,
-        key: &str,
+        key: &'static str,
         check: impl FnOnce(&mut Self, &'a Json<'j>) -> Option<T>,
     ) -> Option<T> {
         match obj.get(key) {
@@ -134,7 +134,7 @@ impl Cx {
                 self.error_at(key, ProblemMessage::Missing);
                 None
             }
-            Some(v) => self.inside(Step::Key(key.to_owned()), |cx| check(cx, v)),
+            Some(v) => self.inside(Step::Field(key), |cx| check(cx, v)),
         }
     }
 
@@ -143,12 +143,12 @@ impl Cx {
     pub(crate) fn optional<'a, 'j, T>(
         &mut self,
         obj: &Obj<'a, 'j>,
-        key: &str,
+        key: &'static str,
         check: impl FnOnce(&mut Self, &'a Json<'j>) -> Option<T>,
     ) -> Option<Option<T>> {
         match obj.get(key) {
             None | Some(Json::Null) => Some(None),
-            Some(v) => self.inside(Step::Key(key.to_owned()), |cx| check(cx, v)).map(Some),
+            Some(v) => self.inside(Step::Field(key), |cx| check(cx, v)).map(Some),
         }
     }
 
@@ -156,7 +156,7 @@ impl Cx {
     pub(crate) fn optional_list<'a, 'j, T>(
         &mut self,
         obj: &Obj<'a, 'j>,
-        key: &str,
+        key: &'static str,
         item: impl FnMut(&mut Self, &'a Json<'j>, usize) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.optional(obj, key, |cx, v| cx.list(v, item)).map(Option::unwrap_or_default)
@@ -214,9 +214,12 @@ impl Cx {
                 let mut out = Vec::with_capacity(members.len());
                 let mut ok = true;
                 for (lang, v) in members {
-                    match self.inside(Step::Key(lang.to_string()), |cx| cx.string(v)) {
-                        Some(s) => out.push((lang.to_string(), s)),
-                        None => ok = false,
+                    match v {
+                        Json::Str(s) => out.push((lang.to_string(), s.to_string())),
+                        _ => {
+                            self.inside(Step::Key(lang.to_string()), |cx| cx.wrong(Expected::String, v));
+                            ok = false;
+                        }
                     }
                 }
                 ok.then_some(Text::Translations(out))

@@ -6,7 +6,9 @@ use std::fmt::Write;
 /// One step into a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Step {
-    /// An object member.
+    /// A member this format defines (no allocation on the hot path).
+    Field(&'static str),
+    /// Any other object member, such as a translation or an unknown field.
     Key(String),
     /// An array element.
     Index(usize),
@@ -44,6 +46,12 @@ impl JsonPath {
             match step {
                 Step::Index(i) => {
                     let _ = write!(out, "[{i}]");
+                }
+                Step::Field(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
                 }
                 Step::Key(k) if is_plain_key(k) => {
                     if !out.is_empty() {
