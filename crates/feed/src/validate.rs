@@ -1,1 +1,162 @@
 //! The validator: untrusted bytes in, a [`crate::ValidFeed`] or every problem with its path out.
+//!
+//! The input is checked for size and nesting before it is parsed, parsed
+//! into a small order-keeping tree ([`json`]), and walked once by the
+//! checks of the envelope and of each kind. Every problem is collected,
+//! each with the JSON path of the value it is about; the feed is built only
+//! when there was no error.
+
+mod awards;
+mod caseload;
+mod cx;
+mod envelope;
+mod json;
+pub mod message;
+mod path;
+mod outcomes;
+
+use std::fmt;
+
+use crate::{Lang, ValidFeed};
+
+pub use message::{Expected, Got, ProblemMessage, Repeated};
+
+/// Limits on the input, checked before it is parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The largest input accepted, in bytes.
+    pub max_bytes: usize,
+    /// The deepest nesting of arrays and objects accepted (format 1 needs 6).
+    pub max_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: 16 * 1024 * 1024, max_depth: 64 }
+    }
+}
+
+/// Whether a problem refuses the feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// The feed is refused.
+    Error,
+    /// The feed is accepted; the publisher should still look.
+    Warning,
+}
+
+/// One thing wrong with a feed, at one place in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The JSON path of the value, like `records[12].value`; `(root)` for the document.
+    pub path: String,
+    /// What is wrong.
+    pub message: ProblemMessage,
+    /// Whether it refuses the feed.
+    pub severity: Severity,
+}
+
+impl Problem {
+    /// The message in `lang`, without the path.
+    pub fn message(&self, lang: Lang) -> String {
+        self.message.text(lang)
+    }
+
+    /// `path: message` in `lang`.
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.message.text(lang))
+    }
+
+    /// Same as [`Problem::to_string_in`].
+    pub fn text(&self, lang: Lang) -> String {
+        self.to_string_in(lang)
+    }
+
+    /// Whether this problem refuses the feed.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `path: message` in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_string_in(Lang::En))
+    }
+}
+
+/// A feed that passed, and what it should still fix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    /// The checked feed.
+    pub feed: ValidFeed,
+    /// Warnings (unknown fields, unlinked URLs), in the order found: envelope, then body.
+    pub warnings: Vec<Problem>,
+}
+
+/// A refused feed: every error and warning, in the order found: envelope, then body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// Errors and warnings; at least one is an error.
+    pub problems: Vec<Problem>,
+}
+
+impl Rejected {
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+}
+
+impl fmt::Display for Rejected {
+    /// One `path: message` line per problem, in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for p in &self.problems {
+            writeln!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Rejected {}
+
+fn rejected(message: ProblemMessage) -> Rejected {
+    Rejected { problems: vec![Problem { path: path::ROOT.to_owned(), message, severity: Severity::Error }] }
+}
+
+/// Validates a feed given as bytes (UTF-8 JSON).
+pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
+    if bytes.len() > options.max_bytes {
+        return Err(rejected(ProblemMessage::TooLarge { size: bytes.len(), limit: options.max_bytes }));
+    }
+    if json::nesting_exceeds(bytes, options.max_depth) {
+        return Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth }));
+    }
+    let root: json::Json = serde_json::from_slice(bytes).map_err(|e| rejected(syntax_problem(&e)))?;
+    let mut cx = cx::Cx::default();
+    let feed = envelope::feed(&mut cx, &root);
+    match feed {
+        Some(feed) if cx.errors == 0 => Ok(Checked { feed: ValidFeed::new(feed), warnings: cx.problems }),
+        _ => Err(Rejected { problems: cx.problems }),
+    }
+}
+
+/// Validates a feed given as text.
+pub fn validate_str(json: &str, options: &Options) -> Result<Checked, Rejected> {
+    validate(json.as_bytes(), options)
+}
+
+fn syntax_problem(error: &serde_json::Error) -> ProblemMessage {
+    let (line, column) = (error.line(), error.column());
+    let full = error.to_string();
+    // serde_json appends " at line L column C"; the message gives them its own way.
+    let detail = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    };
+    if detail.starts_with("number out of range") {
+        ProblemMessage::NotFinite { line, column }
+    } else {
+        ProblemMessage::Syntax { line, column, detail }
+    }
+}

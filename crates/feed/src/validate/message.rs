@@ -1,0 +1,275 @@
+//! What can be wrong with a feed, written in Russian and English.
+
+use crate::{Granularity, Lang};
+
+use super::json::Json;
+use super::path::quote;
+
+/// What a value was expected to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// A JSON string.
+    String,
+    /// Any finite number.
+    Number,
+    /// A number ≥ 0 (counts).
+    NonNegative,
+    /// An integer.
+    Integer,
+    /// An integer ≥ 0.
+    WholeNonNegative,
+    /// An integer ≥ 1.
+    WholeAtLeastOne,
+    /// A string or an object of translations.
+    Text,
+}
+
+impl Expected {
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Object, Lang::En) => "an object",
+            (Expected::Object, Lang::Ru) => "объект",
+            (Expected::Array, Lang::En) => "an array",
+            (Expected::Array, Lang::Ru) => "массив",
+            (Expected::String, Lang::En) => "a string",
+            (Expected::String, Lang::Ru) => "строка",
+            (Expected::Number, Lang::En) => "a number",
+            (Expected::Number, Lang::Ru) => "число",
+            (Expected::NonNegative, Lang::En) => "a number ≥ 0",
+            (Expected::NonNegative, Lang::Ru) => "число ≥ 0",
+            (Expected::Integer, Lang::En) => "a whole number",
+            (Expected::Integer, Lang::Ru) => "целое число",
+            (Expected::WholeNonNegative, Lang::En) => "a whole number ≥ 0",
+            (Expected::WholeNonNegative, Lang::Ru) => "целое число ≥ 0",
+            (Expected::WholeAtLeastOne, Lang::En) => "a whole number ≥ 1",
+            (Expected::WholeAtLeastOne, Lang::Ru) => "целое число ≥ 1",
+            (Expected::Text, Lang::En) => "a string or an object of translations",
+            (Expected::Text, Lang::Ru) => "строка или объект переводов",
+        }
+    }
+}
+
+/// What a value actually was, for "got …" in a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Got {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as it reads.
+    Number(String),
+    /// A string, already quoted and cut.
+    Str(String),
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl Got {
+    pub(crate) fn of(value: &Json<'_>) -> Got {
+        match value {
+            Json::Null => Got::Null,
+            Json::Bool(b) => Got::Bool(*b),
+            Json::Int(i) => Got::Number(i.to_string()),
+            Json::UInt(u) => Got::Number(u.to_string()),
+            Json::Float(f) => Got::Number(f.to_string()),
+            Json::Str(s) => Got::Str(quote(s)),
+            Json::Arr(_) => Got::Array,
+            Json::Obj(_) => Got::Object,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Got::Null, _) => "null".into(),
+            (Got::Bool(b), _) => b.to_string(),
+            (Got::Number(n), _) => n.clone(),
+            (Got::Str(s), Lang::En) => format!("the string {s}"),
+            (Got::Str(s), Lang::Ru) => format!("строка {s}"),
+            (Got::Array, Lang::En) => "an array".into(),
+            (Got::Array, Lang::Ru) => "массив".into(),
+            (Got::Object, Lang::En) => "an object".into(),
+            (Got::Object, Lang::Ru) => "объект".into(),
+        }
+    }
+}
+
+/// Which kind of entry repeats another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repeated {
+    /// Same period, unit and category.
+    PeriodUnitCategory,
+}
+
+/// One thing wrong with a feed; [`ProblemMessage::text`] words it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemMessage {
+    /// The input is larger than [`super::Options::max_bytes`]; not parsed.
+    TooLarge { size: usize, limit: usize },
+    /// Arrays and objects nest deeper than [`super::Options::max_depth`].
+    TooDeep { limit: usize },
+    /// Not JSON; the parser's own explanation is kept (in English).
+    Syntax { line: usize, column: usize, detail: String },
+    /// A number too large to be finite.
+    NotFinite { line: usize, column: usize },
+    /// A required field is absent.
+    Missing,
+    /// A value of the wrong JSON type or range.
+    WrongType { expected: Expected, got: Got },
+    /// A string outside an enumeration.
+    NotOneOf { got: String, allowed: Vec<&'static str> },
+    /// A reference to an id not declared in `list`.
+    Undeclared { id: String, list: &'static str },
+    /// An id used before, at `earlier`.
+    DuplicateId { id: String, earlier: String },
+    /// An entry repeating the one at `earlier`.
+    Duplicate { earlier: String, what: Repeated },
+    /// A period unlike the feed's first.
+    MixedGranularity { got: String, granularity: Granularity, first: Granularity, first_path: String },
+    /// Not a period, or an impossible one.
+    BadPeriod { got: String },
+    /// Not a date, or an impossible one.
+    BadDate { got: String },
+    /// Neither an RFC 3339 date-time nor a date.
+    BadUpdated { got: String },
+    /// An outcomes indicator with no baseline, target or actual.
+    NoObservation,
+    /// A format version this validator does not know yet.
+    VersionTooNew { got: String, supported: u32 },
+    /// A format version that never existed (0 or below).
+    VersionUnsupported { got: String, supported: u32 },
+    /// An id not matching `[a-z0-9-]{1,64}`.
+    BadId { got: String },
+    /// An awards feed with no grants, recipients or contests.
+    NoAwardsData,
+    /// A translation object with no translations.
+    EmptyTranslations,
+    /// A source URL that is not http/https (a warning: shown unlinked).
+    NotLinkUrl { got: String },
+    /// A `view` the feed's kind does not have.
+    ViewNotOfKind { got: String, kind: &'static str, allowed: Vec<&'static str> },
+    /// A field this format does not define (a warning).
+    UnknownField,
+    /// A key given twice in one object.
+    DuplicateKey,
+}
+
+fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
+    match (g, lang) {
+        (Granularity::Year, Lang::En) => "year",
+        (Granularity::Quarter, Lang::En) => "quarter",
+        (Granularity::Month, Lang::En) => "month",
+        (Granularity::Day, Lang::En) => "day",
+        (Granularity::Year, Lang::Ru) => "год",
+        (Granularity::Quarter, Lang::Ru) => "квартал",
+        (Granularity::Month, Lang::Ru) => "месяц",
+        (Granularity::Day, Lang::Ru) => "день",
+    }
+}
+
+impl ProblemMessage {
+    /// The message in `lang`, without the path.
+    pub fn text(&self, lang: Lang) -> String {
+        use ProblemMessage as M;
+        let ru = lang == Lang::Ru;
+        match self {
+            M::TooLarge { size, limit } if ru => {
+                format!("фид занимает {size} байт — больше предела в {limit} байт; не разбирался")
+            }
+            M::TooLarge { size, limit } => {
+                format!("the feed is {size} bytes, more than the limit of {limit} bytes; not parsed")
+            }
+            M::TooDeep { limit } if ru => format!("массивы и объекты вложены глубже {limit} уровней"),
+            M::TooDeep { limit } => format!("arrays and objects are nested deeper than {limit} levels"),
+            M::Syntax { line, column, detail } if ru => {
+                format!("ошибка синтаксиса JSON в строке {line}, столбце {column}: {detail}")
+            }
+            M::Syntax { line, column, detail } => {
+                format!("not valid JSON at line {line}, column {column}: {detail}")
+            }
+            M::NotFinite { line, column } if ru => {
+                format!("число в строке {line}, столбце {column} слишком велико (не конечно)")
+            }
+            M::NotFinite { line, column } => {
+                format!("number at line {line}, column {column} is too large to be finite")
+            }
+            M::Missing if ru => "обязательное поле отсутствует".into(),
+            M::Missing => "required field is missing".into(),
+            M::WrongType { expected, got } if ru => {
+                format!("ожидается {}, получено: {}", expected.text(lang), got.text(lang))
+            }
+            M::WrongType { expected, got } => format!("must be {}, got {}", expected.text(lang), got.text(lang)),
+            M::NotOneOf { got, allowed } if ru => {
+                format!("{got} — недопустимое значение; допустимы: {}", allowed.join(", "))
+            }
+            M::NotOneOf { got, allowed } => format!("{got} is not one of: {}", allowed.join(", ")),
+            M::Undeclared { id, list } if ru => format!("{id} не объявлен в {list}"),
+            M::Undeclared { id, list } => format!("{id} is not declared in {list}"),
+            M::DuplicateId { id, earlier } if ru => format!("id {id} уже использован в {earlier}"),
+            M::DuplicateId { id, earlier } => format!("duplicate id {id}, first used at {earlier}"),
+            M::Duplicate { earlier, what: Repeated::PeriodUnitCategory } if ru => {
+                format!("повторяет {earlier} (тот же период, территория и категория)")
+            }
+            M::Duplicate { earlier, what: Repeated::PeriodUnitCategory } => {
+                format!("duplicate of {earlier} (same period, unit and category)")
+            }
+            M::MixedGranularity { got, granularity, first, first_path } if ru => format!(
+                "период {got} — {}, а первый период фида ({first_path}) — {}; все периоды должны быть одного вида",
+                granularity_name(*granularity, lang),
+                granularity_name(*first, lang)
+            ),
+            M::MixedGranularity { got, granularity, first, first_path } => format!(
+                "period {got} is a {}, but the feed's first period ({first_path}) is a {}; all periods must be alike",
+                granularity_name(*granularity, lang),
+                granularity_name(*first, lang)
+            ),
+            M::BadPeriod { got } if ru => {
+                format!("{got} — не период: нужен ГГГГ, ГГГГ-Qn, ГГГГ-ММ или ГГГГ-ММ-ДД с существующими кварталом, месяцем и днём")
+            }
+            M::BadPeriod { got } => {
+                format!("{got} is not a period: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD with a real quarter, month and day")
+            }
+            M::BadDate { got } if ru => format!("{got} — не дата: нужен существующий день в виде ГГГГ-ММ-ДД"),
+            M::BadDate { got } => format!("{got} is not a date: expected a real day as YYYY-MM-DD"),
+            M::BadUpdated { got } if ru => format!("{got} — не дата-время RFC 3339 и не дата ГГГГ-ММ-ДД"),
+            M::BadUpdated { got } => format!("{got} is neither an RFC 3339 date-time nor a YYYY-MM-DD date"),
+            M::NoObservation if ru => "у показателя нет ни baseline, ни target, ни actual".into(),
+            M::NoObservation => "indicator has none of baseline, target, actual".into(),
+            M::VersionTooNew { got, supported } if ru => {
+                format!("версия формата {got} новее поддерживаемой версии {supported}; обновите Opeka")
+            }
+            M::VersionTooNew { got, supported } => {
+                format!("format version {got} is newer than the supported version {supported}; update Opeka")
+            }
+            M::VersionUnsupported { got, supported } if ru => {
+                format!("версии формата {got} не существует; поддерживается версия {supported}")
+            }
+            M::VersionUnsupported { got, supported } => {
+                format!("format version {got} does not exist; the supported version is {supported}")
+            }
+            M::BadId { got } if ru => format!("{got} — недопустимый id: от 1 до 64 символов a-z, 0-9 и -"),
+            M::BadId { got } => format!("{got} is not a valid id: 1 to 64 characters a-z, 0-9 and -"),
+            M::NoAwardsData if ru => "в фиде наград нужен хотя бы один из списков grants, recipients, contests".into(),
+            M::NoAwardsData => "an awards feed needs at least one of grants, recipients, contests".into(),
+            M::EmptyTranslations if ru => "объект переводов пуст: нужен хотя бы один язык".into(),
+            M::EmptyTranslations => "translation object is empty: at least one language is needed".into(),
+            M::NotLinkUrl { got } if ru => format!("{got} — не адрес http или https; показывается как текст, без ссылки"),
+            M::NotLinkUrl { got } => format!("{got} is not an http or https URL; shown as plain text, not linked"),
+            M::ViewNotOfKind { got, kind, allowed } if ru => {
+                format!("вида {got} нет у фидов {kind}; допустимы: {}", allowed.join(", "))
+            }
+            M::ViewNotOfKind { got, kind, allowed } => {
+                format!("{got} is not a view of {kind} feeds; allowed: {}", allowed.join(", "))
+            }
+            M::UnknownField if ru => "неизвестное поле, пропущено".into(),
+            M::UnknownField => "unknown field, ignored".into(),
+            M::DuplicateKey if ru => "ключ повторяется в одном объекте".into(),
+            M::DuplicateKey => "key given more than once in one object".into(),
+        }
+    }
+}

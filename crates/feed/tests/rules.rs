@@ -1,0 +1,135 @@
+//! Rules that the corpus cannot show: limits, hostile nesting, languages,
+//! and what a valid feed carries.
+
+use opeka_feed::validate::{validate, validate_str, Options, ProblemMessage, Severity};
+use opeka_feed::{Body, Lang, SourceUrl, Text};
+
+const MINIMAL: &str = r#"{"opeka": 1, "kind": "caseload", "title": "t", "records": []}"#;
+
+#[test]
+fn size_limit_is_checked_before_parsing_and_names_both_sizes() {
+    let options = Options { max_bytes: 10, ..Options::default() };
+    // Not even JSON: had it been parsed, this would be a syntax error.
+    let rejected = validate(b"{{{{{{{{{{{{{{{{{{{{", &options).expect_err("too large");
+    assert_eq!(rejected.problems.len(), 1);
+    assert_eq!(
+        rejected.problems[0].to_string(),
+        "(root): the feed is 20 bytes, more than the limit of 10 bytes; not parsed"
+    );
+    assert_eq!(
+        rejected.problems[0].to_string_in(Lang::Ru),
+        "(root): фид занимает 20 байт — больше предела в 10 байт; не разбирался"
+    );
+    assert!(validate(MINIMAL.as_bytes(), &Options { max_bytes: MINIMAL.len(), ..Options::default() }).is_ok());
+}
+
+#[test]
+fn default_limits() {
+    assert_eq!(Options::default(), Options { max_bytes: 16 * 1024 * 1024, max_depth: 64 });
+}
+
+#[test]
+fn hundred_thousand_open_brackets_are_refused_without_overflow() {
+    for bytes in [vec![b'['; 100_000], "{\"a\":".repeat(100_000).into_bytes()] {
+        let rejected = validate(&bytes, &Options::default()).expect_err("too deep");
+        assert_eq!(rejected.problems.len(), 1);
+        assert_eq!(rejected.problems[0].message, ProblemMessage::TooDeep { limit: 64 });
+    }
+    // A deep nest inside a string is only a string.
+    let in_string = format!(r#"{{"opeka": 1, "kind": "caseload", "title": "{}", "records": []}}"#, "[".repeat(100_000));
+    assert!(validate_str(&in_string, &Options::default()).is_ok());
+}
+
+#[test]
+fn a_higher_depth_limit_still_meets_the_parser_limit_without_overflow() {
+    let options = Options { max_depth: usize::MAX, ..Options::default() };
+    let rejected = validate(&vec![b'['; 100_000], &options).expect_err("too deep for the parser");
+    assert!(matches!(rejected.problems[0].message, ProblemMessage::Syntax { .. }), "{rejected}");
+}
+
+#[test]
+fn messages_in_russian() {
+    let feed = r#"{"opeka": 1, "kind": "caseload", "title": "t",
+        "records": [{"period": "2024", "unit": "novokuznetsk", "value": -5}]}"#;
+    let rejected = validate_str(feed, &Options::default()).expect_err("invalid");
+    let ru: Vec<String> = rejected.problems.iter().map(|p| p.to_string_in(Lang::Ru)).collect();
+    assert_eq!(
+        ru,
+        [
+            "records[0].unit: \"novokuznetsk\" не объявлен в units",
+            "records[0].value: ожидается число ≥ 0, получено: -5",
+        ]
+    );
+    assert_eq!(rejected.problems[1].message(Lang::En), "must be a number ≥ 0, got -5");
+    assert_eq!(rejected.problems[1].text(Lang::En), "records[0].value: must be a number ≥ 0, got -5");
+}
+
+#[test]
+fn every_message_has_both_languages() {
+    // Every corpus problem, in Russian, differs from English and is not empty.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let bytes = std::fs::read(&path).expect("read");
+            if let Err(rejected) = validate(&bytes, &Options::default()) {
+                for p in rejected.problems {
+                    let (ru, en) = (p.message(Lang::Ru), p.message(Lang::En));
+                    assert!(!ru.is_empty() && ru != en, "{}: {en}", path.display());
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 50);
+}
+
+#[test]
+fn non_http_source_url_is_a_warning_and_kept_as_plain_text() {
+    let feed = r#"{"opeka": 1, "kind": "caseload", "title": "t", "records": [],
+        "source": {"url": "javascript:alert(1)"}}"#;
+    let checked = validate_str(feed, &Options::default()).expect("valid with a warning");
+    assert_eq!(checked.warnings.len(), 1);
+    assert_eq!(checked.warnings[0].severity, Severity::Warning);
+    assert_eq!(checked.feed.source.as_ref().and_then(|s| s.url.clone()), Some(SourceUrl::Plain("javascript:alert(1)".into())));
+
+    let feed = feed.replace("javascript:alert(1)", "HTTPS://example.org");
+    let checked = validate_str(&feed, &Options::default()).expect("valid");
+    assert!(checked.warnings.is_empty());
+    assert!(matches!(checked.feed.source.as_ref().and_then(|s| s.url.as_ref()), Some(SourceUrl::Link(_))));
+}
+
+#[test]
+fn translations_keep_their_order_and_escapes() {
+    let feed = r#"{"opeka": 1, "kind": "caseload", "title": {"en": "A \"q\"", "ru": "Б"}, "records": [],
+        "locale": "en"}"#;
+    let checked = validate_str(feed, &Options::default()).expect("valid");
+    assert_eq!(
+        checked.feed.title,
+        Text::Translations(vec![("en".into(), "A \"q\"".into()), ("ru".into(), "Б".into())])
+    );
+    assert_eq!(checked.feed.locale, Lang::En);
+}
+
+#[test]
+fn records_keep_optional_unit_and_category() {
+    let feed = r#"{"opeka": 1, "kind": "caseload", "title": "t",
+        "units": [{"id": "a", "label": "A"}],
+        "records": [{"period": "2024-Q1", "unit": "a", "value": 1}, {"period": "2024-Q2", "value": null}]}"#;
+    let checked = validate_str(feed, &Options::default()).expect("valid");
+    let Body::Caseload(c) = &checked.feed.body else { panic!("caseload") };
+    assert_eq!(c.records[0].unit.as_deref(), Some("a"));
+    assert_eq!(c.records[1].unit, None);
+    assert_eq!(c.records[1].category, None);
+    assert_eq!(c.records[1].value, None);
+}
+
+#[test]
+fn rejected_lists_warnings_too() {
+    let feed = r#"{"opeka": 1, "kind": "caseload", "title": "t", "extra": 1, "records": [{"value": 1}]}"#;
+    let rejected = validate_str(feed, &Options::default()).expect_err("invalid");
+    let severities: Vec<Severity> = rejected.problems.iter().map(|p| p.severity).collect();
+    assert_eq!(severities, [Severity::Warning, Severity::Error]);
+    assert_eq!(rejected.errors().count(), 1);
+}
