@@ -1,0 +1,227 @@
+//! The texts the widgets write themselves, in Russian and English.
+
+use super::number::{format_change, NBSP};
+use super::period::format_date;
+use crate::{AwardCategory, Lang, Level, Status};
+
+/// A text a widget writes itself. Labels and messages start with a capital
+/// (`Всего`, `Загрузка данных…`); fragments meant to follow a number or a
+/// comma are lower case (`нет данных`, `лучше цели`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// While the feed is being fetched.
+    Loading,
+    /// The "data as of" line under a chart.
+    DataAsOf(chrono::NaiveDate),
+    /// Label before the credit line.
+    Source,
+    /// Heading of the footnotes.
+    Notes,
+    /// The viewer's message for a feed that breaks the contract (the details go to the console).
+    FeedInvalid,
+    /// The viewer's message for a feed over the size limit.
+    FeedTooLarge,
+    /// The feed could not be fetched; `status` is the HTTP status when there was one
+    /// (a network or CORS failure has none; 0 is treated as none, as browsers report it so).
+    NetworkError {
+        /// HTTP status of the failed response.
+        status: Option<u16>,
+    },
+    /// A refresh failed and the chart still shows the earlier data.
+    Stale,
+    /// The button that fetches again.
+    Retry,
+    /// A value that was not reported (a gap), lower case: `нет данных`.
+    NotReported,
+    /// Sum of all parts.
+    Total,
+    /// The rest, outside the named parts.
+    Other,
+    /// A grant whose award type was not reported.
+    OtherNotSpecified,
+    /// Target of an indicator (legend, tooltip).
+    Target,
+    /// Baseline of an indicator.
+    Baseline,
+    /// Actual value of an indicator.
+    Actual,
+    /// Verdict fragment: the actual is better than the target.
+    BetterThanTarget,
+    /// Verdict fragment: the actual is exactly the target.
+    TargetMet,
+    /// Verdict fragment: the actual falls short of the target.
+    WorseThanTarget,
+    /// Verdict fragment: better than the baseline (no target set).
+    BetterThanBaseline,
+    /// Verdict fragment: worse than the baseline (no target set).
+    WorseThanBaseline,
+    /// Verdict fragment: the same as the baseline.
+    NoChange,
+    /// Column header: the period.
+    Period,
+    /// Column header: the value.
+    Value,
+    /// Caption of the data table (screen readers, the "show table" control).
+    DataTable,
+    /// The per-capita measure: `на 1 000 жителей`, lower case.
+    PerThousandResidents,
+    /// The export control.
+    Download,
+    /// A project's status.
+    Status(Status),
+    /// An award level, as a group heading.
+    Level(Level),
+    /// A kind of award, as a group heading.
+    AwardCategory(AwardCategory),
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let ru = lang == Lang::Ru;
+        let pick = |ru_text: &str, en_text: &str| if ru { ru_text } else { en_text }.to_owned();
+        match *self {
+            Msg::Loading => pick("Загрузка данных…", "Loading data…"),
+            Msg::DataAsOf(date) => {
+                let date = format_date(date, lang);
+                if ru {
+                    format!("Данные на {date}")
+                } else {
+                    format!("Data as of {date}")
+                }
+            }
+            Msg::Source => pick("Источник", "Source"),
+            Msg::Notes => pick("Примечания", "Notes"),
+            Msg::FeedInvalid => pick(
+                "Не удалось показать график: в данных есть ошибки",
+                "The chart cannot be shown: the data contain errors",
+            ),
+            Msg::FeedTooLarge => pick(
+                "Не удалось показать график: файл данных слишком большой",
+                "The chart cannot be shown: the data file is too large",
+            ),
+            Msg::NetworkError { status: Some(code) } if code != 0 => {
+                if ru {
+                    format!("Не удалось загрузить данные (ошибка {code})")
+                } else {
+                    format!("The data could not be loaded (error {code})")
+                }
+            }
+            Msg::NetworkError { .. } => pick("Не удалось загрузить данные", "The data could not be loaded"),
+            Msg::Stale => pick(
+                "Не удалось обновить данные, показаны прежние",
+                "The data could not be updated; showing the earlier data",
+            ),
+            Msg::Retry => pick("Повторить", "Try again"),
+            Msg::NotReported => pick("нет данных", "not reported"),
+            Msg::Total => pick("Всего", "Total"),
+            Msg::Other => pick("Другое", "Other"),
+            Msg::OtherNotSpecified => pick("Другое / не указано", "Other / not specified"),
+            Msg::Target => pick("Цель", "Target"),
+            Msg::Baseline => pick("Базовое значение", "Baseline"),
+            Msg::Actual => pick("Факт", "Actual"),
+            Msg::BetterThanTarget => pick("лучше цели", "better than target"),
+            Msg::TargetMet => pick("цель достигнута", "target met"),
+            Msg::WorseThanTarget => pick("хуже цели", "worse than target"),
+            Msg::BetterThanBaseline => pick("лучше базового значения", "better than baseline"),
+            Msg::WorseThanBaseline => pick("хуже базового значения", "worse than baseline"),
+            Msg::NoChange => pick("без изменений", "no change"),
+            Msg::Period => pick("Период", "Period"),
+            Msg::Value => pick("Значение", "Value"),
+            Msg::DataTable => pick("Таблица данных", "Data table"),
+            Msg::PerThousandResidents => {
+                if ru {
+                    format!("на 1{NBSP}000 жителей")
+                } else {
+                    "per 1,000 residents".to_owned()
+                }
+            }
+            Msg::Download => pick("Скачать", "Download"),
+            Msg::Status(status) => match status {
+                Status::Planned => pick("Планируется", "Planned"),
+                Status::Active => pick("Реализуется", "Active"),
+                Status::Completed => pick("Завершён", "Completed"),
+                Status::HandedOver => pick("Передан министерству", "Handed over to the ministry"),
+            },
+            Msg::Level(level) => match level {
+                Level::Federal => pick("Федеральные", "Federal"),
+                Level::Regional => pick("Региональные", "Regional"),
+                Level::Municipal => pick("Муниципальные", "Municipal"),
+                Level::Department => pick("Ведомственные", "Departmental"),
+                Level::Other => pick("Другие", "Other"),
+            },
+            Msg::AwardCategory(category) => match category {
+                AwardCategory::Medal => pick("Медали", "Medals"),
+                AwardCategory::Order => pick("Ордена", "Orders"),
+                AwardCategory::Badge => pick("Нагрудные знаки", "Badges"),
+                AwardCategory::Diploma => pick("Почётные грамоты", "Diplomas"),
+                AwardCategory::Letter => pick("Благодарственные письма", "Letters of thanks"),
+                AwardCategory::Prize => pick("Премии", "Prizes"),
+                AwardCategory::Other => pick("Другие", "Other"),
+            },
+        }
+    }
+}
+
+/// How `value` compares with `reference` when `direction_is_increase` says which way is good:
+/// `Some(true)` better, `Some(false)` worse, `None` the same.
+fn better(value: f64, reference: f64, direction_is_increase: bool) -> Option<bool> {
+    // A relative tolerance, so that 79.99999999 from a computed feed still meets a target of 80.
+    if (value - reference).abs() <= 1e-9 * reference.abs().max(1.0) {
+        return None;
+    }
+    Some((value > reference) == direction_is_increase)
+}
+
+/// Capitalises the first letter, for a verdict that stands alone.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An indicator's result in words, as the outcomes chart and tiles write it:
+/// the change from the baseline, then the verdict against the target
+/// (or against the baseline when no target is set):
+/// `−30 %, лучше цели` / `−30 %, better than target`; `+5 %, хуже цели`;
+/// `×2, цель достигнута`; `Хуже базового значения` without a baseline change to show.
+///
+/// `direction_is_increase` says which way is good. A value that is not finite
+/// is `нет данных` / `not reported`; with neither a baseline nor a target
+/// there is nothing to compare, and the text is empty.
+pub fn outcome_verdict(
+    value: f64,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    direction_is_increase: bool,
+    lang: Lang,
+) -> String {
+    if !value.is_finite() {
+        return Msg::NotReported.text(lang);
+    }
+    let baseline = baseline.filter(|b| b.is_finite());
+    let target = target.filter(|t| t.is_finite());
+    let change = baseline.map(|b| format_change(value, b, lang));
+    let verdict = match (target, baseline) {
+        (Some(t), _) => Some(match better(value, t, direction_is_increase) {
+            Some(true) => Msg::BetterThanTarget,
+            Some(false) => Msg::WorseThanTarget,
+            None => Msg::TargetMet,
+        }),
+        (None, Some(b)) => Some(match better(value, b, direction_is_increase) {
+            Some(true) => Msg::BetterThanBaseline,
+            Some(false) => Msg::WorseThanBaseline,
+            None => Msg::NoChange,
+        }),
+        (None, None) => None,
+    }
+    .map(|m| m.text(lang));
+    match (change, verdict) {
+        (Some(c), Some(v)) => format!("{c}, {v}"),
+        (None, Some(v)) => capitalise(&v),
+        (Some(c), None) => c,
+        (None, None) => String::new(),
+    }
+}

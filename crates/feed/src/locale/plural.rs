@@ -1,0 +1,163 @@
+//! Nouns after numbers: the Russian plural rule and the nouns the widgets write themselves.
+
+use super::number::{compact_digits, ru_form_of_integer, Digits, NBSP, NO_NUMBER};
+use crate::{Format, Lang};
+
+/// The Russian plural form of `n` among `[one, few, many]`
+/// (1 семья, 2 семьи, 5 семей; 11–14 семей; 21 семья; a fractional number takes `few`: 1,5 семьи).
+/// The sign is ignored; a number that is not finite takes `many`.
+pub fn plural_ru(n: f64, forms: [&str; 3]) -> &str {
+    if !n.is_finite() {
+        return forms[2];
+    }
+    let n = n.abs();
+    if n.fract() != 0.0 {
+        return forms[1];
+    }
+    // Only the last two digits decide, and `%` keeps a huge number in range.
+    let tail = n % 100.0;
+    ru_form_of_integer(tail as u32, forms)
+}
+
+/// A noun the widgets put after a number themselves (tile captions, summaries, counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Noun {
+    /// человек / person (people).
+    Person,
+    /// семья / family.
+    Family,
+    /// ребёнок / child.
+    Child,
+    /// сотрудник / employee.
+    Employee,
+    /// получатель / recipient (of support or of an award).
+    Recipient,
+    /// награда / award.
+    Award,
+    /// конкурс / contest.
+    Contest,
+    /// участник / participant.
+    Participant,
+    /// место / place (in a contest).
+    Place,
+    /// проект / project.
+    Project,
+    /// показатель / indicator.
+    Indicator,
+    /// запись / record (a row of a feed).
+    Record,
+    /// муниципалитет / municipality.
+    Municipality,
+    /// учреждение / institution.
+    Institution,
+    /// организация / organisation.
+    Organisation,
+    /// услуга / service.
+    Service,
+    /// категория / category.
+    Category,
+    /// год / year.
+    Year,
+    /// ошибка / error (problems found in a feed).
+    Error,
+    /// предупреждение / warning.
+    Warning,
+}
+
+impl Noun {
+    /// Russian `[one, few, many]`.
+    pub fn ru_forms(self) -> [&'static str; 3] {
+        match self {
+            Noun::Person => ["человек", "человека", "человек"],
+            Noun::Family => ["семья", "семьи", "семей"],
+            Noun::Child => ["ребёнок", "ребёнка", "детей"],
+            Noun::Employee => ["сотрудник", "сотрудника", "сотрудников"],
+            Noun::Recipient => ["получатель", "получателя", "получателей"],
+            Noun::Award => ["награда", "награды", "наград"],
+            Noun::Contest => ["конкурс", "конкурса", "конкурсов"],
+            Noun::Participant => ["участник", "участника", "участников"],
+            Noun::Place => ["место", "места", "мест"],
+            Noun::Project => ["проект", "проекта", "проектов"],
+            Noun::Indicator => ["показатель", "показателя", "показателей"],
+            Noun::Record => ["запись", "записи", "записей"],
+            Noun::Municipality => ["муниципалитет", "муниципалитета", "муниципалитетов"],
+            Noun::Institution => ["учреждение", "учреждения", "учреждений"],
+            Noun::Organisation => ["организация", "организации", "организаций"],
+            Noun::Service => ["услуга", "услуги", "услуг"],
+            Noun::Category => ["категория", "категории", "категорий"],
+            Noun::Year => ["год", "года", "лет"],
+            Noun::Error => ["ошибка", "ошибки", "ошибок"],
+            Noun::Warning => ["предупреждение", "предупреждения", "предупреждений"],
+        }
+    }
+
+    /// English `[singular, plural]`.
+    pub fn en_forms(self) -> [&'static str; 2] {
+        match self {
+            Noun::Person => ["person", "people"],
+            Noun::Family => ["family", "families"],
+            Noun::Child => ["child", "children"],
+            Noun::Employee => ["employee", "employees"],
+            Noun::Recipient => ["recipient", "recipients"],
+            Noun::Award => ["award", "awards"],
+            Noun::Contest => ["contest", "contests"],
+            Noun::Participant => ["participant", "participants"],
+            Noun::Place => ["place", "places"],
+            Noun::Project => ["project", "projects"],
+            Noun::Indicator => ["indicator", "indicators"],
+            Noun::Record => ["record", "records"],
+            Noun::Municipality => ["municipality", "municipalities"],
+            Noun::Institution => ["institution", "institutions"],
+            Noun::Organisation => ["organisation", "organisations"],
+            Noun::Service => ["service", "services"],
+            Noun::Category => ["category", "categories"],
+            Noun::Year => ["year", "years"],
+            Noun::Error => ["error", "errors"],
+            Noun::Warning => ["warning", "warnings"],
+        }
+    }
+
+    /// The noun that agrees with `n` written as `digits`; after a scale word
+    /// (`тыс.`, `млн`; `K`, `M`) Russian always takes the genitive plural.
+    fn agreeing(self, digits: &Digits, scaled: bool, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ru if scaled => self.ru_forms()[2],
+            Lang::Ru => digits.ru_form(self.ru_forms()),
+            Lang::En if !scaled && digits.is_one() => self.en_forms()[0],
+            Lang::En => self.en_forms()[1],
+        }
+    }
+
+    /// The noun alone, in the form that agrees with `n`: `семьи` for 2, `families` for 2.
+    pub fn form(self, n: f64, lang: Lang) -> &'static str {
+        match Digits::full(n) {
+            Some(d) => self.agreeing(&d, false, lang),
+            None => match lang {
+                Lang::Ru => self.ru_forms()[2],
+                Lang::En => self.en_forms()[1],
+            },
+        }
+    }
+}
+
+/// `n` in full with its noun in the agreeing form: `5 семей`, `1 семья`, `1,5 семьи`, `12 000 человек`;
+/// `5 families`, `1 family`. The plural follows the digits as written (`1.001` is written `1`);
+/// English takes the singular only for one (and minus one). A number that is not finite gives `—`.
+pub fn count_noun(n: f64, noun: Noun, lang: Lang) -> String {
+    match Digits::full(n) {
+        Some(d) => format!("{}{NBSP}{}", d.signed(lang), noun.agreeing(&d, false, lang)),
+        None => NO_NUMBER.to_owned(),
+    }
+}
+
+/// `n` compact with its noun: `1,5 млн семей`, `12 тыс. человек`, `5 семей`; `1.5M families`.
+pub fn count_noun_compact(n: f64, noun: Noun, lang: Lang) -> String {
+    match compact_digits(n) {
+        Some((d, scale)) => format!(
+            "{}{NBSP}{}",
+            super::format_compact(n, Format::Count, lang),
+            noun.agreeing(&d, scale.is_some(), lang)
+        ),
+        None => NO_NUMBER.to_owned(),
+    }
+}
