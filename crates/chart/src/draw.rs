@@ -218,8 +218,8 @@ impl Canvas<'_> {
         self.rect(left, y0, thickness.round().max(1.0), y1 - y0, colour);
     }
 
-    /// A dashed horizontal line (targets), dashes of `dash` pixels `gap` apart.
-    pub fn dashed_hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb, dash: f64, gap: f64) {
+    /// A dashed horizontal line (targets): `(dash, gap)` pixels.
+    pub fn dashed_hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
         let mut x = x0;
         while x < x1 {
             self.hline(x, (x + dash).min(x1), y, thickness, colour);

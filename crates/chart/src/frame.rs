@@ -41,8 +41,19 @@ struct Line {
     text: String,
     font: Font,
     muted: bool,
+    /// Which part of the frame the line belongs to, for [`Frame::fit`].
+    part: Part,
     /// Extra space above this line (between blocks).
     space_before: f64,
+}
+
+/// The parts of a frame, in the order [`Frame::fit`] gives them up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Notes,
+    Subtitle,
+    Credit,
+    Title,
 }
 
 /// The frame laid out for one width: the lines above and below the plot.
@@ -68,12 +79,12 @@ impl Frame {
         let mut header = Vec::new();
         let title_font = Font::bold(style.text_size(TextRole::Title, width));
         for text in wrap(measure, title_font, &title, inner, 3) {
-            header.push(Line { text, font: title_font, muted: false, space_before: 0.0 });
+            header.push(Line { text, font: title_font, muted: false, part: Part::Title, space_before: 0.0 });
         }
         if let Some(subtitle) = &feed.subtitle {
             let font = Font::regular(style.text_size(TextRole::Subtitle, width));
             for (i, text) in wrap(measure, font, &clean(feed.text(subtitle, lang)), inner, 2).into_iter().enumerate() {
-                header.push(Line { text, font, muted: true, space_before: if i == 0 { 2.0 } else { 0.0 } });
+                header.push(Line { text, font, muted: true, part: Part::Subtitle, space_before: if i == 0 { 2.0 } else { 0.0 } });
             }
         }
 
@@ -81,13 +92,13 @@ impl Frame {
         let mut footer = Vec::new();
         for note in &feed.notes {
             for (i, text) in wrap(measure, small, &clean(feed.text(note, lang)), inner, 3).into_iter().enumerate() {
-                footer.push(Line { text, font: small, muted: true, space_before: if i == 0 { 2.0 } else { 0.0 } });
+                footer.push(Line { text, font: small, muted: true, part: Part::Notes, space_before: if i == 0 { 2.0 } else { 0.0 } });
             }
         }
         let credit = credit_line(feed, lang);
         if !credit.is_empty() {
             for (i, text) in wrap(measure, small, &credit, inner, 2).into_iter().enumerate() {
-                footer.push(Line { text, font: small, muted: true, space_before: if i == 0 { gap / 2.0 } else { 0.0 } });
+                footer.push(Line { text, font: small, muted: true, part: Part::Credit, space_before: if i == 0 { gap / 2.0 } else { 0.0 } });
             }
         }
         Frame { header, footer, padding, width, title }
@@ -102,6 +113,30 @@ impl Frame {
     pub fn footer_height(&self) -> f64 {
         let gap = if self.footer.is_empty() { 0.0 } else { self.padding / 2.0 };
         self.padding + gap + block_height(&self.footer)
+    }
+
+    /// Gives up frame lines until at least `view_height` pixels are left
+    /// for the view on a canvas `height` tall: the last lines of notes
+    /// first, then the subtitle's, the credit's, and the title's but its
+    /// first. Only an explicitly small height needs this; the data table and
+    /// summary still carry everything.
+    pub fn fit(&mut self, height: f64, style: &Style, view_height: f64) {
+        for part in [Part::Notes, Part::Subtitle, Part::Credit, Part::Title] {
+            while self.chrome_height(style) + view_height > height {
+                let header_pos = self.header.iter().rposition(|l| l.part == part);
+                let footer_pos = self.footer.iter().rposition(|l| l.part == part);
+                match (header_pos, footer_pos) {
+                    (Some(0), _) if part == Part::Title => break,
+                    (Some(i), _) => {
+                        self.header.remove(i);
+                    }
+                    (None, Some(i)) => {
+                        self.footer.remove(i);
+                    }
+                    (None, None) => break,
+                }
+            }
+        }
     }
 
     /// Draws the frame and returns the rectangle left for the view:

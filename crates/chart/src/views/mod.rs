@@ -55,6 +55,15 @@ impl Context<'_> {
         Frame::layout(self.feed, self.lang, self.width, self.style, self.measure)
     }
 
+    /// The canvas height for content that needs `natural` pixels, and the
+    /// frame fitted to it so that at least `view_min` pixels are left for
+    /// the view.
+    pub fn fit(&self, mut frame: Frame, natural: f64, view_min: f64) -> (Frame, f64) {
+        let height = self.height(natural);
+        frame.fit(height, self.style, view_min);
+        (frame, height)
+    }
+
     /// The canvas height: the one requested, else the view's default, grown
     /// to `natural` (what the content needs) so that long titles and legends
     /// at narrow widths never crush the plot.

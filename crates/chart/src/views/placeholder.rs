@@ -16,7 +16,7 @@ pub(crate) fn render_placeholder(ctx: &Context) -> Chart {
     let message = strings(ctx.lang).view_not_available;
     let lines = wrap(ctx.measure, font, message, ctx.width - 2.0 * frame.padding, 3);
     let natural = frame.chrome_height(ctx.style) + 4.0 * font.line_height();
-    let height = ctx.height(natural);
+    let (frame, height) = ctx.fit(frame, natural, font.line_height());
     let painted = paint(ctx.width, height, ctx.style, ctx.measure, &frame.title, |canvas| {
         let plot = frame.draw(canvas);
         let block = lines.len() as f64 * font.line_height();

@@ -204,10 +204,13 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
     let axis_title = data.axis_title.as_ref().map(|t| ellipsize(ctx.measure, label_font, t, inner_w));
     let axis_title_h = if axis_title.is_some() { label_font.line_height() + gap / 2.0 } else { 0.0 };
-    let x_axis_h = label_font.line_height() + gap;
+    // Period labels hang below the zero tick's label, which is centred on the axis.
+    let x_label_offset = (label_font.line_height() / 2.0 + 2.0).round();
+    let x_axis_h = x_label_offset + label_font.line_height() + gap / 2.0;
     let min_plot_h = (ctx.width * 0.3).clamp(160.0, 400.0);
     let natural = frame.chrome_height(style) + legend_h + axis_title_h + min_plot_h + x_axis_h;
-    let height = ctx.height(natural);
+    // Squeezed by an explicit height, the frame gives way before the plot.
+    let (frame, height) = ctx.fit(frame, natural, x_axis_h + 3.0 * label_font.line_height());
 
     let table = data_table(ctx, &data, &frame.title);
     let summary = summary(ctx, &data, &frame.title);
@@ -215,11 +218,13 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
     let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
         let area = frame.draw(canvas);
         let mut top = area.y;
-        if let Some(legend) = &legend {
+        // The legend and axis title go too when the plot would be less than a few lines tall.
+        let roomy = area.h >= legend_h + axis_title_h + x_axis_h + 3.0 * label_font.line_height();
+        if let Some(legend) = legend.as_ref().filter(|_| roomy) {
             legend.draw(canvas, area.x, top, style);
             top += legend.height() + gap;
         }
-        if let Some(title) = &axis_title {
+        if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
             canvas.text(title, area.x, top, label_font, style.muted, Align::Start);
             top += axis_title_h;
         }
@@ -243,10 +248,10 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
             lo = lo.min(0.0);
             hi = hi.max(0.0);
         }
-        let max_ticks = ((plot_h / (label_font.line_height() * 2.5)).floor() as usize).clamp(2, 8);
+        let max_ticks = ((plot_h / (label_font.line_height() * 2.2)).floor() as usize).clamp(2, 8);
         let ticks = nice_ticks(lo, hi, max_ticks, data.format == Format::Count);
         let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
-        let tick_labels: Vec<String> = ticks.ticks.iter().map(|&t| clean(&format_compact(t, data.format, ctx.lang))).collect();
+        let tick_labels = value_tick_labels(&ticks.ticks, data.format, ctx.lang);
         let gutter_max = inner_w * 0.3;
         let tick_labels: Vec<String> = tick_labels.iter().map(|l| ellipsize(ctx.measure, label_font, l, gutter_max)).collect();
         let gutter = tick_labels.iter().map(|l| label_font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
@@ -282,13 +287,13 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
         let tick_len = (gap / 2.0).round();
         for tick in &period_axis.ticks {
             canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(&tick.label, tick.label_x, bottom + tick_len + 1.0, label_font, style.muted, Align::Start);
+            canvas.text_if_free(&tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
         }
 
         // Targets under the lines, labels at the right end above the dash.
         for target in &data.targets {
             let y = y_of(target.value);
-            canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, 6.0, 4.0);
+            canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
             let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
             let text = ellipsize(ctx.measure, small_font, &text, plot_right - plot_left);
             let label_y = (y - small_font.line_height() - 1.0).max(plot_top - label_font.line_height() / 2.0);
@@ -340,6 +345,25 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
     });
 
     Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+/// Value axis labels. Below a million they are written in full (`12 000`,
+/// `250 000`): as short as the compact form and exact. From a million up
+/// they are compact (`1,5 млн`), unless rounding would make two labels
+/// alike, when they are written in full after all.
+fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
+    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let full = || ticks.iter().map(|&t| clean(&format_value(t, format, lang))).collect();
+    if largest < 1_000_000.0 {
+        return full();
+    }
+    let compact: Vec<String> = ticks.iter().map(|&t| clean(&format_compact(t, format, lang))).collect();
+    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
+    if distinct {
+        compact
+    } else {
+        full()
+    }
 }
 
 /// A series' reported values split where the line must break: at gaps
@@ -450,6 +474,15 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_ticks_are_full_below_a_million_and_never_alike() {
+        let ru = opeka_feed::Lang::Ru;
+        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
+        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
+        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
+        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
+    }
 
     #[test]
     fn runs_break_at_gaps_and_missing_periods() {
