@@ -277,3 +277,42 @@ fn feed_without_categories_or_units_draws_one_line_named_by_its_measure() {
     assert_eq!(chart.table.columns, vec!["Период".to_owned(), "Семьи".to_owned()]);
     assert!(chart.marks[2].label.starts_with("Семьи, 2022: 3 семей"), "{}", chart.marks[2].label);
 }
+
+#[test]
+fn units_without_categories_draw_one_line_per_unit_and_targets_join_their_line() {
+    let json = r#"{ "opeka": 1, "kind": "caseload", "title": "По территориям",
+        "units": [ { "id": "k", "label": "Кемерово" }, { "id": "n", "label": "Новокузнецк" } ],
+        "records": [
+          { "period": "2023-Q1", "unit": "k", "value": 10 }, { "period": "2023-Q2", "unit": "k", "value": 12 },
+          { "period": "2023-Q1", "unit": "n", "value": 20 }, { "period": "2023-Q2", "unit": "n", "value": 18 } ],
+        "targets": [
+          { "period": "2023-Q4", "unit": "k", "value": 15, "label": "План Кемерово" } ] }"#;
+    let chart = render(&feed_from_json(json), &ChartRequest::new(640.0, Lang::Ru), &PtSansMetrics);
+    assert_eq!(chart.svg.matches("<polyline").count(), 2);
+    assert_eq!(chart.table.columns, vec!["Период", "Кемерово", "Новокузнецк"]);
+    let texts = svg_texts(&chart.svg);
+    assert!(texts.iter().any(|t| t == "План Кемерово: 15"), "{texts:?}");
+    assert!(chart.marks.iter().any(|m| m.label.starts_with("План Кемерово, IV")), "{:?}", chart.marks.iter().map(|m| &m.label).collect::<Vec<_>>());
+    assert!(chart.summary.contains("План Кемерово"), "{}", chart.summary);
+    assert!(geometry_problems(&chart).is_empty());
+}
+
+#[test]
+fn extreme_values_and_single_points_still_lay_out() {
+    for (a, b) in [(1e300, 1e300), (0.0, 1e-300), (1e15, 0.0), (0.0, 0.0)] {
+        let json = format!(
+            r#"{{ "opeka": 1, "kind": "caseload", "title": "Край", "measure": {{ "format": "rub" }},
+                "records": [ {{ "period": "2020-01-01", "value": {a} }}, {{ "period": "2020-01-02", "value": {b} }} ] }}"#
+        );
+        for width in [320.0, 1920.0] {
+            let chart = render(&feed_from_json(&json), &ChartRequest::new(width, Lang::En), &PtSansMetrics);
+            assert!(geometry_problems(&chart).is_empty(), "{a} {b} {width}: {:?}", geometry_problems(&chart));
+            assert_eq!(chart.marks.len(), 2);
+        }
+    }
+    let json = r#"{ "opeka": 1, "kind": "caseload", "title": "Один", "records": [ { "period": "2020", "value": 5 } ] }"#;
+    let chart = render(&feed_from_json(json), &ChartRequest::new(480.0, Lang::Ru), &PtSansMetrics);
+    assert_eq!(chart.marks.len(), 1);
+    assert!(chart.svg.contains("<circle"), "a lone point gets a marker");
+    assert!(geometry_problems(&chart).is_empty());
+}
