@@ -8,7 +8,7 @@ use crate::draw::{Align, Canvas};
 use crate::measure::TextMeasure;
 use crate::strings::strings;
 use crate::text::{clean, wrap, Font};
-use crate::theme::{Rgb, Style, TextRole};
+use crate::theme::{Style, TextRole};
 
 /// A rectangle on the canvas, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -194,13 +194,4 @@ fn credit_line(feed: &Feed, lang: Lang) -> String {
         parts.push(format!("{} {}", words.data_as_of, clean(&opeka_feed::locale::format_date(updated.date(), lang))));
     }
     parts.join(" · ")
-}
-
-/// The colour of muted or regular text in `style` (for views' own labels).
-pub fn text_colour(style: &Style, muted: bool) -> Rgb {
-    if muted {
-        style.muted
-    } else {
-        style.foreground
-    }
 }
