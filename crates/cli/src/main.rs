@@ -1,1 +1,49 @@
-fn main() {}
+//! `opeka`: check feeds and print the feed schema from the command line.
+//!
+//! Each command is one variant of [`Command`] and one module with an
+//! `Args` struct and a `run` function returning the exit code; adding
+//! `render` means adding `Render(render::Args)` and `mod render;`.
+
+mod lang;
+mod output;
+mod schema;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Opeka feed tools: validate feeds, print the feed JSON Schema.
+#[derive(Parser, Debug)]
+#[command(name = "opeka", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check feeds against format 1 and list every problem.
+    Validate(validate::Args),
+    /// Print the JSON Schema of feed format 1.
+    Schema(schema::Args),
+}
+
+/// Exit code for a usage error (as clap uses).
+const USAGE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not errors; clap knows which is which.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(USAGE_ERROR) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Schema(args) => schema::run(&args),
+    }
+}

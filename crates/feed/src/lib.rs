@@ -6,6 +6,8 @@ pub mod lang;
 pub mod locale;
 pub mod model;
 pub mod validate;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use lang::Lang;
 pub use model::*;

@@ -6,14 +6,14 @@
 //! each with the JSON path of the value it is about; the feed is built only
 //! when there was no error.
 
-mod awards;
-mod caseload;
+pub(crate) mod awards;
+pub(crate) mod caseload;
 mod cx;
-mod envelope;
+pub(crate) mod envelope;
 mod json;
 pub mod message;
 mod path;
-mod outcomes;
+pub(crate) mod outcomes;
 
 use std::fmt;
 

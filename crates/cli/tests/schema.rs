@@ -1,0 +1,81 @@
+//! The checked-in schema is the generated one, and every valid feed passes it.
+//!
+//! Regenerate the file after changing the format with
+//! `OPEKA_BLESS=1 cargo test -p opeka-cli --test schema`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn schema_file() -> PathBuf {
+    repo().join("schema/opeka-feed-1.schema.json")
+}
+
+#[test]
+fn checked_in_schema_is_the_generated_one() {
+    let generated = opeka_feed::schema::schema_json();
+    if std::env::var_os("OPEKA_BLESS").is_some() {
+        fs::write(schema_file(), &generated).expect("write schema");
+    }
+    let checked_in = fs::read_to_string(schema_file()).expect("schema/opeka-feed-1.schema.json exists");
+    assert!(
+        checked_in == generated,
+        "schema/opeka-feed-1.schema.json is out of date: run OPEKA_BLESS=1 cargo test -p opeka-cli --test schema"
+    );
+}
+
+fn validator() -> jsonschema::Validator {
+    let text = fs::read_to_string(schema_file()).expect("schema file");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("schema is a valid draft 2020-12 schema")
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn samples_and_valid_corpus_match_the_schema() {
+    let validator = validator();
+    let mut files = json_files(&repo().join("feeds"));
+    files.extend(json_files(&repo().join("tests/corpus/valid")));
+    assert!(files.len() >= 15);
+    for file in files {
+        let feed: serde_json::Value = serde_json::from_slice(&fs::read(&file).expect("read")).expect("JSON");
+        let errors: Vec<String> = validator.iter_errors(&feed).map(|e| format!("{}: {e}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}:\n{}", file.display(), errors.join("\n"));
+    }
+}
+
+#[test]
+fn schema_refuses_what_it_can_see() {
+    let validator = validator();
+    let bad = [
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "records": [{"period": "2024", "value": "12"}]}"#,
+        r#"{"opeka": 2, "kind": "caseload", "title": "t", "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": {}, "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "records": [{"period": "2024-13", "value": 1}]}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "view": "podium", "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t"}"#,
+        r#"{"opeka": 1, "kind": "awards", "title": "t"}"#,
+        r#"{"opeka": 1, "kind": "awards", "title": "t", "grants": [{"count": 1.5}]}"#,
+        r#"{"opeka": 1, "kind": "outcomes", "title": "t", "projects": [{"id": "p", "name": "P", "status": "done"}]}"#,
+        r#"{"opeka": 1, "kind": "outcomes", "title": "t", "projects": [{"id": "p", "name": "P", "status": "active",
+            "indicators": [{"id": "i", "label": "I", "direction": "up", "actual": []}]}]}"#,
+        r#"{"opeka": 1, "kind": "histogram", "title": "t"}"#,
+        r#"[]"#,
+    ];
+    for feed in bad {
+        let value: serde_json::Value = serde_json::from_str(feed).expect("JSON");
+        assert!(!validator.is_valid(&value), "schema accepted {feed}");
+    }
+}

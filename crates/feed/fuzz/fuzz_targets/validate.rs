@@ -1,0 +1,25 @@
+//! Arbitrary bytes into the validator: it must return, never panic or overflow.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use opeka_feed::validate::{validate, Options};
+use opeka_feed::Lang;
+
+fuzz_target!(|data: &[u8]| {
+    // Small limits too, so the size and depth checks meet their edges.
+    for options in [Options::default(), Options { max_bytes: 256, max_depth: 3 }] {
+        match validate(data, &options) {
+            Ok(checked) => {
+                for w in &checked.warnings {
+                    let _ = w.to_string_in(Lang::Ru);
+                }
+            }
+            Err(rejected) => {
+                assert!(!rejected.problems.is_empty());
+                for p in &rejected.problems {
+                    let _ = (p.to_string(), p.to_string_in(Lang::Ru));
+                }
+            }
+        }
+    }
+});
