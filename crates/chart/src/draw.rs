@@ -1,0 +1,334 @@
+//! Drawing on a plotters SVG canvas at computed coordinates, recording the
+//! box of every text and the shape of every datum as it goes.
+//!
+//! Only DrawingArea primitives are used: plotters' chart builder and mesh
+//! measure text with plotters' own font code, which guesses natively and
+//! touches the host page's DOM on wasm32.
+
+use plotters::coord::Shift;
+use plotters::prelude::{Circle, DrawingArea, IntoDrawingArea, PathElement, Polygon, Rectangle, SVGBackend, ShapeStyle, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, TextStyle};
+
+use crate::chart::{Mark, TextBox};
+use crate::measure::TextMeasure;
+use crate::text::Font;
+use crate::theme::{MarkerShape, Rgb, Style};
+
+/// The font stack written into the SVG: the shipped PT Sans first, then
+/// fonts of similar width. The widget may override it with `--opeka-font`.
+pub const FONT_FAMILY: &str = "PT Sans, Arial, sans-serif";
+
+/// Where a text's `x` is: its left edge, centre or right edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// `x` is the left edge.
+    Start,
+    /// `x` is the centre.
+    Middle,
+    /// `x` is the right edge.
+    End,
+}
+
+/// A canvas being drawn: the plotters drawing area plus what was recorded.
+pub struct Canvas<'a> {
+    area: DrawingArea<SVGBackend<'a>, Shift>,
+    /// Canvas width in pixels.
+    pub width: f64,
+    /// Canvas height in pixels.
+    pub height: f64,
+    /// The theme's style.
+    pub style: &'static Style,
+    /// Measures every text laid out.
+    pub measure: &'a dyn TextMeasure,
+    texts: Vec<TextBox>,
+    marks: Vec<Mark>,
+}
+
+/// What drawing produced: the SVG document and the recorded geometry.
+pub struct Painted {
+    /// A standalone SVG document.
+    pub svg: String,
+    /// Every text drawn.
+    pub texts: Vec<TextBox>,
+    /// Every datum drawn.
+    pub marks: Vec<Mark>,
+}
+
+/// Draws a `width` × `height` chart with `draw` and returns the SVG, whose
+/// `<title>` is `title`, with what was recorded.
+pub fn paint(
+    width: f64,
+    height: f64,
+    style: &'static Style,
+    measure: &dyn TextMeasure,
+    title: &str,
+    draw: impl FnOnce(&mut Canvas<'_>),
+) -> Painted {
+    let mut svg = String::new();
+    let (texts, marks) = {
+        let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+        let area = backend.into_drawing_area();
+        // Drawing into a String cannot fail; errors are dropped throughout.
+        area.fill(&style.background.to_plotters()).ok();
+        let mut canvas = Canvas { area, width, height, style, measure, texts: Vec::new(), marks: Vec::new() };
+        draw(&mut canvas);
+        canvas.area.present().ok();
+        (canvas.texts, canvas.marks)
+    };
+    Painted { svg: with_title(tidy_font_sizes(&svg), title), texts, marks }
+}
+
+/// Puts `<title>` first inside the root element, as SVG accessibility asks.
+fn with_title(svg: String, title: &str) -> String {
+    let element = format!("<title>{}</title>\n", xml_escape(title));
+    match svg.find(">\n") {
+        Some(end) => {
+            let (open, rest) = svg.split_at(end + 2);
+            let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
+            format!("{open}{element}{rest}")
+        }
+        None => svg,
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// plotters writes `font-size` as its size divided by 1.24 (its points to
+/// pixels), which rarely divides back exactly; see [`tidy_font_sizes`].
+fn plotters_font_size(size_px: f64) -> f64 {
+    size_px * 1.24
+}
+
+/// Rewrites `font-size="13.000000000000002"` as `font-size="13"`. Text
+/// content cannot contain the pattern: plotters escapes every quote in it.
+fn tidy_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find(KEY) {
+        let value_start = start + KEY.len();
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].parse::<f64>() {
+            Ok(size) => out.push_str(&format!("{}", (size * 100.0).round() / 100.0)),
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Canvas<'_> {
+    /// Draws one line of `text` (already cleaned and fitted) with its line
+    /// box's top at `y`, and records the box. Nothing is drawn, and `None`
+    /// returned, when the box would leave the canvas.
+    pub fn text(&mut self, text: &str, x: f64, y: f64, font: Font, colour: Rgb, align: Align) -> Option<TextBox> {
+        if text.is_empty() {
+            return None;
+        }
+        let w = font.width(self.measure, text);
+        let h = font.line_height();
+        let left = match align {
+            Align::Start => x,
+            Align::Middle => x - w / 2.0,
+            Align::End => x - w,
+        };
+        let text_box = TextBox { text: text.to_owned(), x: left, y, w, h };
+        let inside = left >= -0.01 && y >= -0.01 && left + w <= self.width + 0.01 && y + h <= self.height + 0.01;
+        if !inside {
+            return None;
+        }
+        let h_pos = match align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        let weight = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
+        let style = TextStyle {
+            font: FontDesc::new(FontFamily::Name(FONT_FAMILY), plotters_font_size(font.size), weight),
+            color: colour.to_plotters().to_backend_color(),
+            pos: Pos::new(h_pos, VPos::Top),
+        };
+        // plotters sets a top-anchored baseline 0.76 em below y; the line box
+        // wants it 0.95 em down, leaving room for accents above capitals.
+        let baseline_shift = 0.19 * font.size;
+        self.area.draw(&Text::new(text.to_owned(), (px(x), px(y + baseline_shift)), style)).ok();
+        self.texts.push(text_box.clone());
+        Some(text_box)
+    }
+
+    /// Like [`Canvas::text`], but draws nothing when the box would overlap a
+    /// text already drawn (for labels that may be dropped: ticks, targets).
+    pub fn text_if_free(&mut self, text: &str, x: f64, y: f64, font: Font, colour: Rgb, align: Align) -> Option<TextBox> {
+        let w = font.width(self.measure, text);
+        let left = match align {
+            Align::Start => x,
+            Align::Middle => x - w / 2.0,
+            Align::End => x - w,
+        };
+        let candidate = TextBox { text: String::new(), x: left, y, w, h: font.line_height() };
+        if self.texts.iter().any(|t| t.overlaps(&candidate)) {
+            return None;
+        }
+        self.text(text, x, y, font, colour, align)
+    }
+
+    /// Whether a box overlaps any text drawn so far.
+    pub fn is_free(&self, candidate: &TextBox) -> bool {
+        !self.texts.iter().any(|t| t.overlaps(candidate))
+    }
+
+    /// A filled rectangle.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, colour: Rgb) {
+        let style = ShapeStyle { color: colour.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
+        self.area.draw(&Rectangle::new([(px(x), px(y)), (px(x + w), px(y + h))], style)).ok();
+    }
+
+    /// A horizontal line `thickness` pixels thick, centred on `y`, drawn as a
+    /// rectangle so it lands on whole pixels.
+    pub fn hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb) {
+        let top = (y - thickness / 2.0).round();
+        self.rect(x0, top, x1 - x0, thickness.round().max(1.0), colour);
+    }
+
+    /// A vertical line, as [`Canvas::hline`].
+    pub fn vline(&mut self, x: f64, y0: f64, y1: f64, thickness: f64, colour: Rgb) {
+        let left = (x - thickness / 2.0).round();
+        self.rect(left, y0, thickness.round().max(1.0), y1 - y0, colour);
+    }
+
+    /// A dashed horizontal line (targets): `(dash, gap)` pixels.
+    pub fn dashed_hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
+        let mut x = x0;
+        while x < x1 {
+            self.hline(x, (x + dash).min(x1), y, thickness, colour);
+            x += dash + gap;
+        }
+    }
+
+    /// A series line through `points` (an SVG `<polyline>`; lines are the only
+    /// polylines a chart draws, so tests can count them).
+    pub fn polyline(&mut self, points: &[(f64, f64)], colour: Rgb, width: f64) {
+        let style = ShapeStyle { color: colour.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&PathElement::new(pts, style)).ok();
+    }
+
+    /// A point marker of `shape` with radius `r`, ringed in the background
+    /// colour so that it stays readable where lines cross.
+    pub fn marker(&mut self, shape: MarkerShape, x: f64, y: f64, r: f64, colour: Rgb) {
+        let ring = (r * 0.4).max(1.0);
+        self.marker_shape(shape, x, y, r + ring, self.style.background);
+        self.marker_shape(shape, x, y, r, colour);
+    }
+
+    fn marker_shape(&mut self, shape: MarkerShape, x: f64, y: f64, r: f64, colour: Rgb) {
+        let style = ShapeStyle { color: colour.to_plotters().to_rgba(), filled: true, stroke_width: 1 };
+        match shape {
+            MarkerShape::Circle => {
+                self.area.draw(&Circle::new((px(x), px(y)), px(r).max(1), style)).ok();
+            }
+            _ => {
+                let points: Vec<(i32, i32)> = marker_outline(shape, x, y, r).into_iter().map(|(a, b)| (px(a), px(b))).collect();
+                self.area.draw(&Polygon::new(points, style)).ok();
+            }
+        }
+    }
+
+    /// Records a datum's mark.
+    pub fn mark(&mut self, mark: Mark) {
+        self.marks.push(mark);
+    }
+}
+
+/// The outline of a polygonal marker, scaled so that every shape looks
+/// about as heavy as a circle of radius `r`.
+fn marker_outline(shape: MarkerShape, x: f64, y: f64, r: f64) -> Vec<(f64, f64)> {
+    let s = match shape {
+        MarkerShape::Square => r * 0.9,
+        MarkerShape::Diamond => r * 1.25,
+        MarkerShape::Triangle | MarkerShape::TriangleDown => r * 1.3,
+        MarkerShape::Plus => r * 1.15,
+        MarkerShape::Circle => r,
+    };
+    match shape {
+        MarkerShape::Square => vec![(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)],
+        MarkerShape::Diamond => vec![(x, y - s), (x + s, y), (x, y + s), (x - s, y)],
+        MarkerShape::Triangle => vec![(x, y - s), (x + s * 0.87, y + s * 0.5), (x - s * 0.87, y + s * 0.5)],
+        MarkerShape::TriangleDown => vec![(x, y + s), (x + s * 0.87, y - s * 0.5), (x - s * 0.87, y - s * 0.5)],
+        MarkerShape::Plus => {
+            let t = s * 0.38;
+            vec![
+                (x - t, y - s),
+                (x + t, y - s),
+                (x + t, y - t),
+                (x + s, y - t),
+                (x + s, y + t),
+                (x + t, y + t),
+                (x + t, y + s),
+                (x - t, y + s),
+                (x - t, y + t),
+                (x - s, y + t),
+                (x - s, y - t),
+                (x - t, y - t),
+            ]
+        }
+        MarkerShape::Circle => (0..16)
+            .map(|i| {
+                let a = f64::from(i) * std::f64::consts::TAU / 16.0;
+                (x + s * a.cos(), y + s * a.sin())
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::PtSansMetrics;
+    use crate::theme::Theme;
+
+    #[test]
+    fn font_sizes_print_whole() {
+        for size in [11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 23.0] {
+            let svg = format!("<text font-size=\"{}\">", plotters_font_size(size) / 1.24);
+            assert_eq!(tidy_font_sizes(&svg), format!("<text font-size=\"{size}\">"));
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_and_recorded() {
+        let painted = paint(300.0, 100.0, Theme::Light.style(), &PtSansMetrics, "A <b> & \"c\"", |c| {
+            let font = Font::regular(13.0);
+            c.text("<script>alert('x') & \"y\"</script>", 4.0, 4.0, font, Rgb(0, 0, 0), Align::Start);
+            assert!(c.text("off the canvas", 290.0, 4.0, font, Rgb(0, 0, 0), Align::Start).is_none());
+        });
+        assert!(!painted.svg.contains("<script>"), "{}", painted.svg);
+        assert!(painted.svg.contains("&lt;script&gt;alert(&apos;x&apos;) &amp; &quot;y&quot;&lt;/script&gt;"));
+        assert!(painted.svg.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
+        assert!(painted.svg.contains("font-family=\"PT Sans, Arial, sans-serif\""));
+        assert!(painted.svg.contains("font-size=\"13\""));
+        assert_eq!(painted.texts.len(), 1);
+    }
+}

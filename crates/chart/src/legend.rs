@@ -1,0 +1,81 @@
+//! A legend: one entry per series, each a line swatch with the series'
+//! marker and its label, flowing into as many rows as the width needs.
+
+use crate::draw::{Align, Canvas};
+use crate::measure::TextMeasure;
+use crate::text::{ellipsize, Font};
+use crate::theme::{MarkerShape, Rgb, Style};
+
+/// One legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// The series label (cleaned).
+    pub label: String,
+    /// The series colour.
+    pub colour: Rgb,
+    /// The series marker.
+    pub marker: MarkerShape,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Placed {
+    entry: LegendEntry,
+    text: String,
+    x: f64,
+    row: usize,
+}
+
+/// A legend laid out for a width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    placed: Vec<Placed>,
+    rows: usize,
+    font: Font,
+    swatch: f64,
+}
+
+impl Legend {
+    /// Lays out `entries` in rows no wider than `width`; a label too long
+    /// for a row of its own is ellipsized.
+    pub fn layout(entries: &[LegendEntry], width: f64, font: Font, measure: &dyn TextMeasure) -> Legend {
+        let swatch = (font.size * 1.6).round();
+        let label_gap = (font.size * 0.4).round();
+        let entry_gap = (font.size * 1.2).round();
+        let mut placed = Vec::new();
+        let (mut x, mut row) = (0.0, 0usize);
+        for entry in entries {
+            let text = ellipsize(measure, font, &entry.label, (width - swatch - label_gap).max(0.0));
+            let w = swatch + label_gap + font.width(measure, &text);
+            if x > 0.0 && x + w > width {
+                row += 1;
+                x = 0.0;
+            }
+            placed.push(Placed { entry: entry.clone(), text, x, row });
+            x += w + entry_gap;
+        }
+        let rows = if entries.is_empty() { 0 } else { row + 1 };
+        Legend { placed, rows, font, swatch }
+    }
+
+    /// The height the legend takes.
+    pub fn height(&self) -> f64 {
+        self.rows as f64 * self.row_height()
+    }
+
+    fn row_height(&self) -> f64 {
+        self.font.line_height() + (self.font.size * 0.3).round()
+    }
+
+    /// Draws the legend with its top-left corner at `(x, y)`.
+    pub fn draw(&self, canvas: &mut Canvas<'_>, x: f64, y: f64, style: &Style) {
+        let label_gap = (self.font.size * 0.4).round();
+        for p in &self.placed {
+            let top = y + p.row as f64 * self.row_height();
+            let middle = top + self.font.line_height() / 2.0;
+            let left = x + p.x;
+            canvas.hline(left, left + self.swatch, middle, style.line_width, p.entry.colour);
+            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, style.marker_radius, p.entry.colour);
+            canvas.text(&p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Fitting text to a width: cleaning, wrapping and ellipsizing, all measured
+//! through [`TextMeasure`].
+
+use crate::measure::TextMeasure;
+
+/// The ellipsis put where text was cut.
+pub const ELLIPSIS: char = '…';
+
+/// A font: size in pixels and weight. Enough to measure with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    /// Size in pixels.
+    pub size: f64,
+    /// Bold or regular.
+    pub bold: bool,
+}
+
+impl Font {
+    /// A regular font of `size` pixels.
+    pub fn regular(size: f64) -> Font {
+        Font { size, bold: false }
+    }
+
+    /// A bold font of `size` pixels.
+    pub fn bold(size: f64) -> Font {
+        Font { size, bold: true }
+    }
+
+    /// The height of one line of this font, which is also the height of a
+    /// [`crate::TextBox`]: room for accents above capitals and descenders.
+    pub fn line_height(self) -> f64 {
+        (self.size * 1.25).ceil()
+    }
+
+    /// The width of `text` in this font.
+    pub fn width(self, measure: &dyn TextMeasure, text: &str) -> f64 {
+        measure.width(text, self.size, self.bold)
+    }
+}
+
+/// Makes feed text safe and predictable to lay out on one line: drops control
+/// characters (XML forbids most of them), bidi overrides and isolates (they
+/// reorder what the reader sees against what was measured, and can disguise
+/// a label), and folds every run of whitespace into one space, keeping
+/// no-break spaces, which the number formats rely on.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let drop = c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}' | '\u{FEFF}');
+        if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if drop {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` cut to fit `width`, ending in an ellipsis where it was cut; empty
+/// when not even the ellipsis fits.
+pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> String {
+    if font.width(measure, text) <= width {
+        return text.to_owned();
+    }
+    let ellipsis = font.width(measure, "…");
+    if ellipsis > width {
+        return String::new();
+    }
+    // Widths add up per character (no kerning in the contract), but a
+    // browser measurer may differ, so each candidate is measured whole.
+    let chars: Vec<char> = text.chars().collect();
+    let (mut fits, mut too_long) = (0usize, chars.len());
+    while too_long - fits > 1 {
+        let mid = (fits + too_long) / 2;
+        let candidate: String = chars[..mid].iter().chain(std::iter::once(&ELLIPSIS)).collect();
+        if font.width(measure, &candidate) <= width {
+            fits = mid;
+        } else {
+            too_long = mid;
+        }
+    }
+    let mut out: String = chars[..fits].iter().collect::<String>().trim_end().to_owned();
+    out.push(ELLIPSIS);
+    out
+}
+
+/// Breaks `text` into lines no wider than `width`, at spaces where it can
+/// and inside a word only where a word alone is too wide. At most
+/// `max_lines` lines; the last is ellipsized if text remains.
+pub fn wrap(measure: &dyn TextMeasure, font: Font, text: &str, width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let words = text.split(' ').filter(|w| !w.is_empty());
+    let mut truncated = false;
+    for word in words {
+        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        if font.width(measure, &candidate) <= width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if lines.len() >= max_lines {
+            truncated = true;
+            break;
+        }
+        // The word starts a new line; break it by characters if it alone is too wide.
+        let mut rest = word.to_owned();
+        while font.width(measure, &rest) > width {
+            let head = longest_prefix(measure, font, &rest, width);
+            if head.is_empty() {
+                break; // not even one character fits: give up on this word
+            }
+            rest = rest[head.len()..].to_owned();
+            lines.push(head);
+            if lines.len() >= max_lines {
+                truncated = true;
+                break;
+            }
+        }
+        if truncated {
+            break;
+        }
+        line = rest;
+    }
+    if !truncated && !line.is_empty() {
+        if lines.len() < max_lines {
+            lines.push(line);
+        } else {
+            truncated = true;
+        }
+    }
+    if truncated {
+        if let Some(last) = lines.last_mut() {
+            let with_mark = format!("{last}{ELLIPSIS}");
+            *last = ellipsize(measure, font, &with_mark, width);
+        }
+    }
+    lines
+}
+
+/// The longest prefix of `text` (whole characters) no wider than `width`.
+fn longest_prefix(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> String {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
+        if font.width(measure, &text[..next]) > width {
+            break;
+        }
+        end = next;
+    }
+    text[..end].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::PtSansMetrics;
+
+    const M: &PtSansMetrics = &PtSansMetrics;
+
+    #[test]
+    fn clean_strips_controls_and_bidi_overrides() {
+        assert_eq!(clean("  a\u{0}b\t\n c\u{202E}d\u{2066} "), "ab cd");
+        assert_eq!(clean("12\u{A0}000"), "12\u{A0}000");
+        assert_eq!(clean("\u{200F}שלום"), "\u{200F}שלום");
+    }
+
+    #[test]
+    fn ellipsize_fits() {
+        let font = Font::regular(13.0);
+        let s = ellipsize(M, font, "Социальное обслуживание на дому", 80.0);
+        assert!(s.ends_with(ELLIPSIS), "{s}");
+        assert!(font.width(M, &s) <= 80.0);
+        assert_eq!(ellipsize(M, font, "Да", 80.0), "Да");
+        assert_eq!(ellipsize(M, font, "Длинный текст", 1.0), "");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_long_words() {
+        let font = Font::regular(14.0);
+        let lines = wrap(M, font, "Получатели социальных услуг в Кузбассе", 150.0, 5);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.join(" "), "Получатели социальных услуг в Кузбассе");
+        let long = "ы".repeat(400);
+        let lines = wrap(M, font, &long, 200.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with(ELLIPSIS));
+        for line in &lines {
+            assert!(font.width(M, line) <= 200.0, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrap_ellipsizes_the_last_allowed_line() {
+        let font = Font::regular(14.0);
+        let lines = wrap(M, font, "один два три четыре пять шесть семь восемь", 60.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with(ELLIPSIS), "{lines:?}");
+        assert!(wrap(M, font, "", 60.0, 2).is_empty());
+    }
+}

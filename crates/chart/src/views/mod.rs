@@ -1,0 +1,114 @@
+//! One module per view; [`render_view`] dispatches to them.
+//!
+//! A view is a function `fn(&Context) -> Chart`. It lays out the shared
+//! [`Frame`] and its own content, picks the canvas height with
+//! [`Context::height`], draws with [`crate::draw::paint`] (frame first,
+//! which returns the plot rectangle), and assembles the [`Chart`] with its
+//! summary and table. To add a view: write `views/<name>.rs` with a
+//! `pub(crate) fn render_<name>(ctx: &Context) -> Chart`, declare the
+//! module below, add its arm to [`render_view`] and its height to
+//! [`default_height`].
+
+mod placeholder;
+mod trend;
+
+use opeka_feed::{Lang, Text, ValidFeed, View};
+
+use crate::chart::Chart;
+use crate::frame::Frame;
+use crate::measure::TextMeasure;
+use crate::render::ChartRequest;
+use crate::text::{clean, Font};
+use crate::theme::{Style, TextRole};
+
+/// Everything a view needs to draw: the feed, the request, the measurer.
+pub(crate) struct Context<'a> {
+    /// The validated feed.
+    pub feed: &'a ValidFeed,
+    /// The view being drawn.
+    pub view: View,
+    /// Canvas width (already clamped to what the charts support).
+    pub width: f64,
+    /// The height asked for, if any (clamped).
+    pub requested_height: Option<f64>,
+    /// The theme's style.
+    pub style: &'static Style,
+    /// The viewer's language.
+    pub lang: Lang,
+    /// Measures every text.
+    pub measure: &'a dyn TextMeasure,
+}
+
+impl Context<'_> {
+    /// A feed text in the viewer's language, cleaned for layout.
+    pub fn text(&self, text: &Text) -> String {
+        clean(self.feed.text(text, self.lang))
+    }
+
+    /// The font for `role` at this width and theme.
+    pub fn font(&self, role: TextRole) -> Font {
+        Font::regular(self.style.text_size(role, self.width))
+    }
+
+    /// The frame laid out for this chart.
+    pub fn frame(&self) -> Frame {
+        Frame::layout(self.feed, self.lang, self.width, self.style, self.measure)
+    }
+
+    /// The canvas height for content that needs `natural` pixels, and the
+    /// frame fitted to it so that at least `view_min` pixels are left for
+    /// the view.
+    pub fn fit(&self, mut frame: Frame, natural: f64, view_min: f64) -> (Frame, f64) {
+        let height = self.height(natural);
+        frame.fit(height, self.style, view_min);
+        (frame, height)
+    }
+
+    /// The canvas height: the one requested, else the view's default, grown
+    /// to `natural` (what the content needs) so that long titles and legends
+    /// at narrow widths never crush the plot.
+    pub fn height(&self, natural: f64) -> f64 {
+        match self.requested_height {
+            Some(h) => h,
+            None => default_height(self.view, self.width).max(natural.ceil()).min(MAX_SIDE),
+        }
+    }
+}
+
+/// The largest canvas side drawn, in pixels.
+pub(crate) const MAX_SIDE: f64 = 8192.0;
+/// The smallest canvas width drawn, in pixels.
+pub(crate) const MIN_WIDTH: f64 = 240.0;
+/// The smallest canvas height drawn, in pixels.
+pub(crate) const MIN_HEIGHT: f64 = 120.0;
+
+/// Draws `request.view` (resolved against the feed's kind) of `feed`.
+pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Chart {
+    let clamp = |v: f64, lo: f64, default: f64| if v.is_finite() { v.round().clamp(lo, MAX_SIDE) } else { default };
+    let ctx = Context {
+        feed,
+        view: feed.resolve_view(request.view),
+        width: clamp(request.width, MIN_WIDTH, 640.0),
+        requested_height: request.height.map(|h| clamp(h, MIN_HEIGHT, 400.0)),
+        style: request.theme.style(),
+        lang: request.lang,
+        measure,
+    };
+    match ctx.view {
+        View::Trend => trend::render_trend(&ctx),
+        _ => placeholder::render_placeholder(&ctx),
+    }
+}
+
+/// The height of a `view` chart `width` pixels wide when the request gives
+/// none (the chart may grow taller when its text needs it).
+pub fn default_height(view: View, width: f64) -> f64 {
+    let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_SIDE) } else { 640.0 };
+    let h = match view {
+        View::Trend | View::Trajectory | View::Composition => width * 0.6,
+        View::Tiles => width * 0.35,
+        View::Ranking | View::PerCapita | View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
+        View::Podium | View::Roll => width * 0.7,
+    };
+    h.clamp(320.0, 720.0).round()
+}

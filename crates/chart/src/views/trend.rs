@@ -1,0 +1,498 @@
+//! `trend`: one line per series over the periods of a caseload feed.
+//!
+//! Series: one per category, summed over units; when records carry no
+//! category but units, one per unit; otherwise one for the whole. Records
+//! that lack the split (category or unit `None`) while others have it are
+//! their own series, "Всего"/"Total".
+//!
+//! Nulls: a (series, period) value is a gap when every record summed into it
+//! is `null`; when only some are, the sum of the reported ones is drawn and
+//! its label says the data are incomplete. On a yearly, quarterly or monthly
+//! axis a period with no record at all is a gap too; daily data are joined
+//! across missing days (daily reporting is rarely every day).
+
+use std::collections::BTreeMap;
+
+use opeka_feed::locale::{format_compact, format_period, format_value};
+use opeka_feed::{Caseload, Format, Granularity, Period};
+
+use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
+use crate::chart::{Chart, Mark, Shape};
+use crate::downsample::lttb;
+use crate::draw::{paint, Align};
+use crate::legend::{Legend, LegendEntry};
+use crate::strings::{count_noun, strings};
+use crate::table::DataTable;
+use crate::text::{clean, ellipsize};
+use crate::theme::{MarkerShape, Rgb, TextRole};
+
+use super::Context;
+
+/// Markers are drawn on every point when no series has more points than this.
+const MARKER_LIMIT: usize = 40;
+/// Downsampling keeps about this many points per pixel of plot width.
+const POINTS_PER_PIXEL: f64 = 2.0;
+
+/// One (series, period) value: the sum of what was reported, and whether
+/// some summands were not.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cell {
+    sum: f64,
+    reported: usize,
+    missing: usize,
+}
+
+impl Cell {
+    fn value(&self) -> Option<f64> {
+        (self.reported > 0).then_some(self.sum)
+    }
+}
+
+/// A line of the chart.
+struct Series {
+    label: String,
+    colour: Rgb,
+    marker: MarkerShape,
+    /// Values by period ordinal.
+    cells: BTreeMap<i64, Cell>,
+}
+
+/// A target drawn as a dashed line.
+struct TargetLine {
+    label: String,
+    period: Period,
+    value: f64,
+    colour: Rgb,
+}
+
+/// The caseload reduced to what the trend draws.
+struct TrendData {
+    series: Vec<Series>,
+    targets: Vec<TargetLine>,
+    /// Every period with a record, by ordinal.
+    periods: BTreeMap<i64, Period>,
+    granularity: Granularity,
+    format: Format,
+    unit: Option<String>,
+    axis_title: Option<String>,
+}
+
+/// Which field splits the caseload into lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Category,
+    Unit,
+    Whole,
+}
+
+fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
+    let words = strings(ctx.lang);
+    let split = if caseload.records.iter().any(|r| r.category.is_some()) {
+        Split::Category
+    } else if caseload.records.iter().any(|r| r.unit.is_some()) {
+        Split::Unit
+    } else {
+        Split::Whole
+    };
+    let key_of = |category: &Option<String>, unit: &Option<String>| -> Option<String> {
+        match split {
+            Split::Category => category.clone(),
+            Split::Unit => unit.clone(),
+            Split::Whole => None,
+        }
+    };
+    // Declared order first; `None` (the whole) last.
+    let declared: Vec<(Option<String>, String)> = match split {
+        Split::Category => caseload.categories.iter().map(|c| (Some(c.id.clone()), ctx.text(&c.label))).collect(),
+        Split::Unit => caseload.units.iter().map(|u| (Some(u.id.clone()), ctx.text(&u.label))).collect(),
+        Split::Whole => Vec::new(),
+    };
+    let whole_label = match (split, &caseload.measure.label) {
+        (Split::Whole, Some(label)) => ctx.text(label),
+        _ => words.total.to_owned(),
+    };
+    let mut keys: Vec<(Option<String>, String)> = declared;
+    keys.push((None, whole_label));
+    let index: BTreeMap<Option<String>, usize> = keys.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+
+    let mut cells: Vec<BTreeMap<i64, Cell>> = vec![BTreeMap::new(); keys.len()];
+    let mut periods = BTreeMap::new();
+    for record in &caseload.records {
+        let ordinal = period_ordinal(&record.period);
+        periods.insert(ordinal, record.period);
+        // The validator guarantees every named unit and category is declared.
+        let Some(&i) = index.get(&key_of(&record.category, &record.unit)) else { continue };
+        let cell = cells[i].entry(ordinal).or_default();
+        match record.value {
+            Some(v) => {
+                cell.sum += v;
+                cell.reported += 1;
+            }
+            None => cell.missing += 1,
+        }
+    }
+    let mut series = Vec::new();
+    let mut series_of_key = BTreeMap::new();
+    for ((key, label), cells) in keys.into_iter().zip(cells) {
+        if cells.is_empty() {
+            continue;
+        }
+        let n = series.len();
+        series_of_key.insert(key, n);
+        series.push(Series { label, colour: ctx.style.series_colour(n), marker: ctx.style.series_marker(n), cells });
+    }
+
+    // A target belongs to the line it would be read against; others are left out.
+    let mut targets = Vec::new();
+    for target in &caseload.targets {
+        let Some(value) = target.value else { continue };
+        let other_split_is_whole = match split {
+            Split::Category => target.unit.is_none(),
+            Split::Unit => target.category.is_none(),
+            Split::Whole => target.unit.is_none() && target.category.is_none(),
+        };
+        let key = key_of(&target.category, &target.unit);
+        let Some(&n) = series_of_key.get(&key).filter(|_| other_split_is_whole) else { continue };
+        let label = target.label.as_ref().map(|l| ctx.text(l)).unwrap_or_else(|| words.target.to_owned());
+        targets.push(TargetLine { label, period: target.period, value, colour: series[n].colour });
+    }
+
+    let granularity = periods.values().next().map(Period::granularity).unwrap_or(Granularity::Month);
+    let unit = caseload.measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty());
+    let label = caseload.measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty());
+    let axis_title = match (&label, &unit) {
+        (Some(l), Some(u)) => Some(format!("{l}, {u}")),
+        (Some(l), None) => Some(l.clone()),
+        (None, Some(u)) => Some(u.clone()),
+        (None, None) => None,
+    };
+    TrendData { series, targets, periods, granularity, format: caseload.measure.format, unit, axis_title }
+}
+
+impl TrendData {
+    /// A value as a reader sees it, with the measure's unit.
+    fn value_text(&self, value: f64, lang: opeka_feed::Lang) -> String {
+        let number = clean(&format_value(value, self.format, lang));
+        match &self.unit {
+            Some(unit) => format!("{number} {unit}"),
+            None => number,
+        }
+    }
+}
+
+/// Draws the trend view of a caseload feed.
+pub(crate) fn render_trend(ctx: &Context) -> Chart {
+    let opeka_feed::Body::Caseload(caseload) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let data = trend_data(ctx, caseload);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+
+    let legend = if data.series.len() > 1 {
+        let entries: Vec<LegendEntry> =
+            data.series.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        Some(Legend::layout(&entries, inner_w, label_font, ctx.measure))
+    } else {
+        None
+    };
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
+    let axis_title = data.axis_title.as_ref().map(|t| ellipsize(ctx.measure, label_font, t, inner_w));
+    let axis_title_h = if axis_title.is_some() { label_font.line_height() + gap / 2.0 } else { 0.0 };
+    // Period labels hang below the zero tick's label, which is centred on the axis.
+    let x_label_offset = (label_font.line_height() / 2.0 + 2.0).round();
+    let x_axis_h = x_label_offset + label_font.line_height() + gap / 2.0;
+    let min_plot_h = (ctx.width * 0.3).clamp(160.0, 400.0);
+    let natural = frame.chrome_height(style) + legend_h + axis_title_h + min_plot_h + x_axis_h;
+    // Squeezed by an explicit height, the frame gives way before the plot.
+    let (frame, height) = ctx.fit(frame, natural, x_axis_h + 3.0 * label_font.line_height());
+
+    let table = data_table(ctx, &data, &frame.title);
+    let summary = summary(ctx, &data, &frame.title);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        let mut top = area.y;
+        // The legend and axis title go too when the plot would be less than a few lines tall.
+        let roomy = area.h >= legend_h + axis_title_h + x_axis_h + 3.0 * label_font.line_height();
+        if let Some(legend) = legend.as_ref().filter(|_| roomy) {
+            legend.draw(canvas, area.x, top, style);
+            top += legend.height() + gap;
+        }
+        if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
+            canvas.text(title, area.x, top, label_font, style.muted, Align::Start);
+            top += axis_title_h;
+        }
+        let bottom = area.bottom() - x_axis_h;
+        if data.periods.is_empty() || bottom - top < label_font.line_height() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        // Leave half a line above the top tick so its label stays in the plot.
+        let plot_top = top + label_font.line_height() / 2.0;
+        let plot_h = bottom - plot_top;
+
+        // Value axis.
+        let values = data.series.iter().flat_map(|s| s.cells.values().filter_map(Cell::value)).chain(data.targets.iter().map(|t| t.value));
+        let (mut lo, mut hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if !lo.is_finite() {
+            (lo, hi) = (0.0, 1.0);
+        }
+        if !matches!(data.format, Format::Index | Format::Ratio) {
+            lo = lo.min(0.0);
+            hi = hi.max(0.0);
+        }
+        let max_ticks = ((plot_h / (label_font.line_height() * 2.2)).floor() as usize).clamp(2, 8);
+        let ticks = nice_ticks(lo, hi, max_ticks, data.format == Format::Count);
+        let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
+        let tick_labels = value_tick_labels(&ticks.ticks, data.format, ctx.lang);
+        let gutter_max = inner_w * 0.3;
+        let tick_labels: Vec<String> = tick_labels.iter().map(|l| ellipsize(ctx.measure, label_font, l, gutter_max)).collect();
+        let gutter = tick_labels.iter().map(|l| label_font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
+        let plot_left = area.x + gutter;
+        let plot_right = area.right();
+        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
+            let y = y_of(t).round();
+            let colour = if t == 0.0 { style.axis } else { style.grid };
+            canvas.hline(plot_left, plot_right, y, 1.0, colour);
+            canvas.text_if_free(label, plot_left - gap, y - label_font.line_height() / 2.0, label_font, style.muted, Align::End);
+        }
+
+        // Period axis: markers must not hang over the plot's edges.
+        let inset = style.marker_radius + 2.0;
+        let (first_o, last_o) = {
+            let target_ordinals = data.targets.iter().map(|t| period_ordinal(&t.period));
+            let all = data.periods.keys().copied().chain(target_ordinals);
+            all.fold((i64::MAX, i64::MIN), |(a, b), o| (a.min(o), b.max(o)))
+        };
+        let (x0, x1) = (plot_left + inset, plot_right - inset);
+        let x_of = move |o: i64| {
+            if last_o == first_o {
+                (x0 + x1) / 2.0
+            } else {
+                x0 + (o - first_o) as f64 / (last_o - first_o) as f64 * (x1 - x0)
+            }
+        };
+        let (Some(first_p), Some(last_p)) = (period_at(data.granularity, first_o), period_at(data.granularity, last_o)) else {
+            return;
+        };
+        let period_axis = PeriodAxis::layout(first_p, last_p, &x_of, (area.x, area.right()), label_font, ctx.measure, ctx.lang);
+        canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
+        let tick_len = (gap / 2.0).round();
+        for tick in &period_axis.ticks {
+            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
+            canvas.text_if_free(&tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
+        }
+
+        // Targets under the lines, labels at the right end above the dash.
+        for target in &data.targets {
+            let y = y_of(target.value);
+            canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
+            let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
+            let text = ellipsize(ctx.measure, small_font, &text, plot_right - plot_left);
+            let label_y = (y - small_font.line_height() - 1.0).max(plot_top - label_font.line_height() / 2.0);
+            canvas.text_if_free(&text, plot_right, label_y, small_font, style.muted, Align::End);
+            let x = x_of(period_ordinal(&target.period));
+            canvas.mark(Mark {
+                series: target.label.clone(),
+                label: format!("{}, {}: {}", target.label, clean(&format_period(&target.period, ctx.lang)), data.value_text(target.value, ctx.lang)),
+                shape: Shape::Point { x, y, r: style.marker_radius + 2.0 },
+            });
+        }
+
+        // The lines.
+        let budget = ((x1 - x0) * POINTS_PER_PIXEL).max(3.0) as usize;
+        let most_points = data.series.iter().map(|s| s.cells.values().filter(|c| c.reported > 0).count()).max().unwrap_or(0);
+        let show_markers = most_points <= MARKER_LIMIT;
+        for series in &data.series {
+            let runs = runs(&series.cells, data.granularity);
+            let total: usize = runs.iter().map(Vec::len).sum();
+            for run in runs {
+                let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_of(o), y_of(v))).collect();
+                let keep = if total > budget {
+                    lttb(&points, ((run.len() * budget).div_ceil(total)).max(2))
+                } else {
+                    (0..points.len()).collect()
+                };
+                let drawn: Vec<(f64, f64)> = keep.iter().map(|&i| points[i]).collect();
+                if drawn.len() > 1 {
+                    canvas.polyline(&drawn, series.colour, style.line_width);
+                }
+                let markers = show_markers || drawn.len() == 1;
+                for &i in &keep {
+                    let (o, value) = run[i];
+                    let (x, y) = points[i];
+                    if markers {
+                        canvas.marker(series.marker, x, y, style.marker_radius, series.colour);
+                    }
+                    let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
+                    let period_text = period.map(|p| clean(&format_period(&p, ctx.lang))).unwrap_or_default();
+                    let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
+                    if series.cells.get(&o).is_some_and(|c| c.missing > 0) {
+                        label = format!("{label} {}", words.incomplete);
+                    }
+                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
+                    canvas.mark(Mark { series: series.label.clone(), label, shape: Shape::Point { x, y, r } });
+                }
+            }
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+/// Value axis labels. Below a million they are written in full (`12 000`,
+/// `250 000`): as short as the compact form and exact. From a million up
+/// they are compact (`1,5 млн`), unless rounding would make two labels
+/// alike, when they are written in full after all.
+fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
+    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let full = || ticks.iter().map(|&t| clean(&format_value(t, format, lang))).collect();
+    if largest < 1_000_000.0 {
+        return full();
+    }
+    let compact: Vec<String> = ticks.iter().map(|&t| clean(&format_compact(t, format, lang))).collect();
+    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
+    if distinct {
+        compact
+    } else {
+        full()
+    }
+}
+
+/// A series' reported values split where the line must break: at gaps
+/// (all-null periods) and, except on daily axes, at missing periods.
+fn runs(cells: &BTreeMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64, f64)>> {
+    let mut runs: Vec<Vec<(i64, f64)>> = Vec::new();
+    let mut previous: Option<i64> = None;
+    for (&o, cell) in cells {
+        let Some(value) = cell.value() else {
+            previous = None;
+            continue;
+        };
+        let joined = previous.is_some_and(|p| granularity == Granularity::Day || o - p == 1);
+        match runs.last_mut() {
+            Some(run) if joined => run.push((o, value)),
+            _ => runs.push(vec![(o, value)]),
+        }
+        previous = Some(o);
+    }
+    runs
+}
+
+fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
+    let words = strings(ctx.lang);
+    let caption = match &data.axis_title {
+        Some(axis) => format!("{title} ({axis})"),
+        None => title.to_owned(),
+    };
+    let mut columns = vec![words.period.to_owned()];
+    columns.extend(data.series.iter().map(|s| s.label.clone()));
+    let rows = data
+        .periods
+        .iter()
+        .map(|(o, period)| {
+            let mut row = vec![clean(&format_period(period, ctx.lang))];
+            row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
+                Some(v) => clean(&format_value(v, data.format, ctx.lang)),
+                None => words.no_data.to_owned(),
+            }));
+            row
+        })
+        .collect();
+    DataTable { caption, columns, rows }
+}
+
+fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let (Some(first), Some(last)) = (data.periods.values().next(), data.periods.values().next_back()) else {
+        return format!("{title}. {}.", capitalise(words.no_data));
+    };
+    let span = if first == last {
+        clean(&format_period(first, lang))
+    } else {
+        format!("{} — {}", clean(&format_period(first, lang)), clean(&format_period(last, lang)))
+    };
+    let mut out = format!(
+        "{title}. {}: {}, {}, {span}.",
+        words.line_chart,
+        count_noun(data.series.len(), words.series_forms, lang),
+        count_noun(data.periods.len(), words.period_forms, lang),
+    );
+    let latest: Vec<(String, i64, f64)> = data
+        .series
+        .iter()
+        .filter_map(|s| s.cells.iter().rev().find_map(|(&o, c)| c.value().map(|v| (s.label.clone(), o, v))))
+        .collect();
+    if !latest.is_empty() {
+        let last_o = period_ordinal(last);
+        let all_latest = latest.iter().all(|&(_, o, _)| o == last_o);
+        let items: Vec<String> = latest
+            .iter()
+            .map(|(label, o, v)| {
+                let when = if all_latest {
+                    String::new()
+                } else {
+                    data.periods.get(o).map(|p| format!(" ({})", clean(&format_period(p, lang)))).unwrap_or_default()
+                };
+                format!("{label} — {}{when}", data.value_text(*v, lang))
+            })
+            .collect();
+        let heading = if all_latest {
+            format!("{} ({})", capitalise(words.latest), clean(&format_period(last, lang)))
+        } else {
+            capitalise(words.latest)
+        };
+        out.push_str(&format!(" {heading}: {}.", items.join("; ")));
+    }
+    for target in &data.targets {
+        out.push_str(&format!(
+            " {}, {}: {}.",
+            target.label,
+            clean(&format_period(&target.period, lang)),
+            data.value_text(target.value, lang)
+        ));
+    }
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_ticks_are_full_below_a_million_and_never_alike() {
+        let ru = opeka_feed::Lang::Ru;
+        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
+        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
+        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
+        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
+    }
+
+    #[test]
+    fn runs_break_at_gaps_and_missing_periods() {
+        let mut cells = BTreeMap::new();
+        for (o, reported) in [(1, true), (2, true), (3, false), (4, true), (6, true), (7, true)] {
+            cells.insert(o, Cell { sum: o as f64, reported: usize::from(reported), missing: usize::from(!reported) });
+        }
+        let lengths: Vec<usize> = runs(&cells, Granularity::Month).iter().map(Vec::len).collect();
+        assert_eq!(lengths, vec![2, 1, 2]);
+        let lengths: Vec<usize> = runs(&cells, Granularity::Day).iter().map(Vec::len).collect();
+        assert_eq!(lengths, vec![2, 3]);
+    }
+}
