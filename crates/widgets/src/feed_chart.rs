@@ -51,10 +51,10 @@ pub fn FeedChart(
     height: Signal<Option<f64>>,
     /// Called after each render.
     #[prop(optional)]
-    on_rendered: Option<Callback<RenderedChart>>,
+    on_rendered: Option<UnsyncCallback<RenderedChart>>,
     /// Called when the viewer asks to try a failed fetch again.
     #[prop(optional)]
-    on_retry: Option<Callback<()>>,
+    on_retry: Option<UnsyncCallback<()>>,
 ) -> impl IntoView {
     let svg_box = NodeRef::<leptos::html::Div>::new();
     let chart = RwSignal::new(None::<Arc<Chart>>);
@@ -161,7 +161,7 @@ fn data_table(chart: &Chart) -> impl IntoView + use<> {
 }
 
 /// The box shown instead of a chart.
-fn failure_box(failure: &Failure, lang: Lang, on_retry: Option<Callback<()>>) -> impl IntoView + use<> {
+fn failure_box(failure: &Failure, lang: Lang, on_retry: Option<UnsyncCallback<()>>) -> impl IntoView + use<> {
     let (headline, details): (String, Vec<String>) = match failure {
         Failure::Network { status, url, detail } => {
             let headline = match status {

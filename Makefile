@@ -1,0 +1,76 @@
+# Opeka — build, serve, test, benchmark. Every target installs what it needs
+# (scripts/install-tools.sh, idempotent), so a fresh machine needs nothing by hand.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_BIN ?= /usr/bin/chromium
+
+WASM_TARGET := wasm32-unknown-unknown
+TARGET_DIR  := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
+DIST        := dist/opeka
+
+.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean
+
+help:
+	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
+	@echo "make test    run every test layer: native, wasm in headless Chromium, end-to-end"
+	@echo "make dist    build dist/opeka/ for host pages (opeka.js, opeka_bg.wasm, embed.html)"
+	@echo "make bench   print size and speed figures"
+
+tools:
+	scripts/install-tools.sh
+
+## dist: the files a host page copies as they are, with stable names.
+dist:
+	scripts/install-tools.sh wasm node
+	cargo build --release -p opeka-embed --target $(WASM_TARGET)
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	  $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
+	rm $(DIST)/opeka_bindings_bg.wasm
+	cp crates/embed/js/opeka.js crates/embed/js/embed.html crates/embed/js/embed.js crates/embed/js/embed.css $(DIST)/
+	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
+
+## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it.
+gallery: dist
+	trunk build --offline --config Trunk.toml
+
+serve: dist
+	trunk serve --offline --config Trunk.toml --address 127.0.0.1 --port 8080
+
+## test: every layer. The README's test command; .ci/run calls it.
+test: tools test-native test-wasm test-e2e
+
+test-native:
+	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets
+
+test-wasm:
+	scripts/install-tools.sh wasm browser
+	cargo test -p opeka-widgets --target $(WASM_TARGET)
+
+test-e2e: gallery
+	scripts/install-tools.sh node browser
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist
+	scripts/install-tools.sh node browser
+	@echo "== bundle size (what a host page downloads)"
+	@for f in opeka.js opeka_bindings.js opeka_bg.wasm; do \
+	  printf '%-20s %8d bytes  %8d gzip\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	@printf '%-20s %8s        %8d gzip\n' total '' $$(cat $(DIST)/opeka.js $(DIST)/opeka_bindings.js $(DIST)/opeka_bg.wasm | gzip -9c | wc -c)
+	@echo "== feed validation"
+	cargo run --quiet --release -p opeka-feed --example bench_validate
+	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --release -p opeka-chart --example bench_render; fi
+	@if [ -f tests/bench/browser.mjs ]; then echo "== in headless Chromium"; node tests/bench/browser.mjs; fi
+
+fuzz:
+	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=600
+
+clean:
+	cargo clean
+	rm -rf dist www/dist

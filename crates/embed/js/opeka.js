@@ -1,0 +1,64 @@
+// Opeka: defines <opeka-chart>. Load it once per page:
+//   <script type="module" src="/opeka/opeka.js"></script>
+// The element's logic is in Rust (opeka_bg.wasm); this file only connects
+// the element's lifecycle to it, so that no inline script or eval is needed
+// (the page's CSP needs 'wasm-unsafe-eval' in script-src).
+import init, { OpekaWidget } from './opeka_bindings.js';
+
+let loading = null;
+function loadModule() {
+  // One module and one wasm instance for every widget on the page.
+  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) });
+  return loading;
+}
+
+const MESSAGE = {
+  ru: 'График не загрузился: браузер не смог запустить модуль.',
+  en: 'The chart could not load: the browser could not start its module.',
+};
+
+class OpekaChartElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh'];
+  }
+
+  connectedCallback() {
+    loadModule().then(
+      () => {
+        if (this.isConnected && !this.widget) this.widget = new OpekaWidget(this);
+      },
+      (error) => this.showLoadFailure(error),
+    ).catch((error) => this.showLoadFailure(error));
+  }
+
+  disconnectedCallback() {
+    // Frees the chart, its observers, listeners, timers and fetches.
+    this.widget?.free();
+    this.widget = undefined;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue) this.widget?.attribute_changed(name);
+  }
+
+  /** Fetches the feed again. */
+  reload() {
+    this.widget?.reload();
+  }
+
+  showLoadFailure(error) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const lang = (this.closest('[lang]')?.getAttribute('lang') ?? 'ru').startsWith('en') ? 'en' : 'ru';
+    const box = document.createElement('p');
+    box.setAttribute('role', 'alert');
+    box.textContent = MESSAGE[lang];
+    root.replaceChildren(box);
+    const message = String(error?.message ?? error);
+    console.error('opeka-chart: could not load the module:', error);
+    this.dispatchEvent(new CustomEvent('opeka-error', {
+      bubbles: true, composed: true, detail: { kind: 'module', message, problems: [] },
+    }));
+  }
+}
+
+if (!customElements.get('opeka-chart')) customElements.define('opeka-chart', OpekaChartElement);

@@ -1,0 +1,109 @@
+//! The element's attributes, read and checked.
+
+use opeka_chart::Theme;
+use opeka_feed::{Lang, View};
+use web_sys::Element;
+
+/// `theme` as the page author wrote it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow `prefers-color-scheme` (the default).
+    #[default]
+    Auto,
+    /// A fixed theme.
+    Fixed(Theme),
+}
+
+/// What the page author asked for, after checking. Bad values fall back to
+/// the defaults (and are reported as warnings by [`Attributes::read`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attributes {
+    /// The feed URL, if any.
+    pub src: Option<String>,
+    /// The view asked for.
+    pub view: Option<View>,
+    /// The language asked for: the attribute, else the nearest `lang` in the page.
+    pub lang: Option<Lang>,
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// A fixed height in pixels.
+    pub height: Option<f64>,
+    /// Seconds between re-fetches; 0 is never.
+    pub refresh_seconds: u32,
+}
+
+/// Heights outside this range are refused as typos.
+const HEIGHT_RANGE: std::ops::RangeInclusive<f64> = 120.0..=4000.0;
+/// Refreshing more often than this would hammer the feed's server.
+const MIN_REFRESH_SECONDS: u32 = 10;
+
+impl Attributes {
+    /// Reads the attributes of `element`; returns them with a warning for
+    /// each value that was not understood.
+    pub fn read(element: &Element) -> (Attributes, Vec<String>) {
+        let mut warnings = Vec::new();
+        let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let view = attr("view").and_then(|name| {
+            let view = View::parse(&name);
+            if view.is_none() {
+                let all: Vec<_> = View::ALL.iter().map(|v| v.name()).collect();
+                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", all.join(", ")));
+            }
+            view
+        });
+        let lang = match attr("lang") {
+            Some(code) => {
+                let lang = Lang::parse(&code);
+                if lang.is_none() {
+                    warnings.push(format!("lang=\"{code}\" is not supported; expected ru or en"));
+                }
+                lang
+            }
+            // The nearest lang in the page; a language we do not speak falls
+            // back to the feed's own locale.
+            None => element
+                .parent_element()
+                .and_then(|parent| parent.closest("[lang]").ok().flatten())
+                .and_then(|el| el.get_attribute("lang"))
+                .and_then(|code| Lang::parse(&code)),
+        };
+        let theme = match attr("theme").as_deref() {
+            None | Some("auto") => ThemeChoice::Auto,
+            Some(name) => match Theme::parse(name) {
+                Some(theme) => ThemeChoice::Fixed(theme),
+                None => {
+                    warnings.push(format!("theme=\"{name}\" is not a theme; expected light, dark, contrast or auto"));
+                    ThemeChoice::Auto
+                }
+            },
+        };
+        let height = attr("height").and_then(|text| {
+            let px = text.strip_suffix("px").unwrap_or(&text).trim().parse::<f64>().ok();
+            match px {
+                Some(px) if HEIGHT_RANGE.contains(&px) => Some(px),
+                _ => {
+                    warnings.push(format!(
+                        "height=\"{text}\" is not a height in pixels from {} to {}",
+                        HEIGHT_RANGE.start(),
+                        HEIGHT_RANGE.end()
+                    ));
+                    None
+                }
+            }
+        });
+        let refresh_seconds = attr("refresh").map_or(0, |text| match text.parse::<u32>() {
+            Ok(0) => 0,
+            Ok(s) if s < MIN_REFRESH_SECONDS => {
+                warnings.push(format!("refresh=\"{text}\" is too often; using {MIN_REFRESH_SECONDS} seconds"));
+                MIN_REFRESH_SECONDS
+            }
+            Ok(s) => s,
+            Err(_) => {
+                warnings.push(format!("refresh=\"{text}\" is not a whole number of seconds; not refreshing"));
+                0
+            }
+        });
+        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds }, warnings)
+    }
+}

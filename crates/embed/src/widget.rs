@@ -1,0 +1,338 @@
+//! One `<opeka-chart>` element's widget: attributes in, feed fetched and
+//! validated, chart mounted in the shadow root, events out.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use opeka_chart::Theme;
+use opeka_feed::validate::{validate, Options, Severity};
+use opeka_feed::Lang;
+use opeka_widgets::{Failure, FeedChart, FeedState, RenderedChart};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
+
+use crate::attributes::{Attributes, ThemeChoice};
+use crate::{events, fetch, style};
+
+/// The widget behind one `<opeka-chart>` element. Created when the element
+/// is connected; `free()` it when the element is disconnected: that unmounts
+/// the chart and removes every observer, listener, timer and fetch.
+#[wasm_bindgen]
+pub struct OpekaWidget {
+    inner: Rc<Inner>,
+}
+
+/// The reactive inputs of the chart, owned by the mounted view.
+#[derive(Clone, Copy)]
+struct Inputs {
+    state: RwSignal<FeedState>,
+    view: RwSignal<Option<opeka_feed::View>>,
+    lang: RwSignal<Lang>,
+    theme: RwSignal<Theme>,
+    width: RwSignal<f64>,
+    height: RwSignal<Option<f64>>,
+}
+
+struct Inner {
+    host: HtmlElement,
+    attributes: RefCell<Attributes>,
+    inputs: Cell<Option<Inputs>>,
+    /// The feed's own locale, once known: the language when the page names none.
+    feed_locale: Cell<Option<Lang>>,
+    /// Counts loads, so that a late answer to an older request is dropped.
+    generation: Cell<u64>,
+    abort: RefCell<Option<AbortController>>,
+    mount: RefCell<Option<Box<dyn Any>>>,
+    resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
+    dark_scheme: RefCell<Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>>,
+    refresh: RefCell<Option<(i32, Closure<dyn FnMut()>)>>,
+}
+
+#[wasm_bindgen]
+impl OpekaWidget {
+    /// Sets up the widget in `host`'s shadow root and starts loading its feed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement) -> Result<OpekaWidget, JsValue> {
+        let root = match host.shadow_root() {
+            Some(root) => {
+                root.replace_children_with_node_0();
+                root
+            }
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        style::adopt_stylesheet(&root)?;
+        let document = host.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
+        let container: HtmlElement = document.create_element("div")?.unchecked_into();
+        root.append_child(&container)?;
+
+        let (attributes, warnings) = Attributes::read(&host);
+        events::warn(&warnings);
+        let inner = Rc::new(Inner {
+            host,
+            attributes: RefCell::new(attributes),
+            inputs: Cell::new(None),
+            feed_locale: Cell::new(None),
+            generation: Cell::new(0),
+            abort: RefCell::new(None),
+            mount: RefCell::new(None),
+            resize: RefCell::new(None),
+            dark_scheme: RefCell::new(None),
+            refresh: RefCell::new(None),
+        });
+        inner.mount_chart(container);
+        inner.observe_width()?;
+        inner.follow_color_scheme()?;
+        inner.schedule_refresh();
+        inner.load(true);
+        Ok(OpekaWidget { inner })
+    }
+
+    /// Called by the element when an observed attribute changes: `src`
+    /// re-fetches, `refresh` restarts the timer, the others only re-render.
+    pub fn attribute_changed(&self, name: &str) {
+        let inner = &self.inner;
+        let (attributes, warnings) = Attributes::read(&inner.host);
+        events::warn(&warnings);
+        let src_changed = attributes.src != inner.attributes.borrow().src;
+        inner.attributes.replace(attributes);
+        inner.apply_attributes();
+        match name {
+            "src" if src_changed => inner.load(true),
+            "refresh" => inner.schedule_refresh(),
+            _ => {}
+        }
+    }
+
+    /// Fetches the feed again (for host scripts; the retry button does the same).
+    pub fn reload(&self) {
+        self.inner.load(false);
+    }
+}
+
+impl Inner {
+    fn mount_chart(self: &Rc<Self>, container: HtmlElement) {
+        let weak = Rc::downgrade(self);
+        let attributes = self.attributes.borrow().clone();
+        let initial_width = f64::from(self.host.client_width());
+        let slot = Rc::new(Cell::new(None));
+        let inputs_out = Rc::clone(&slot);
+        let handle = leptos::mount::mount_to(container, move || {
+            let inputs = Inputs {
+                state: RwSignal::new(FeedState::Loading),
+                view: RwSignal::new(attributes.view),
+                lang: RwSignal::new(attributes.lang.unwrap_or_default()),
+                theme: RwSignal::new(Theme::Light),
+                width: RwSignal::new(initial_width),
+                height: RwSignal::new(attributes.height),
+            };
+            inputs_out.set(Some(inputs));
+            let on_rendered = {
+                let weak = weak.clone();
+                UnsyncCallback::new(move |chart: RenderedChart| {
+                    if let Some(inner) = weak.upgrade() {
+                        events::rendered(&inner.host, &chart);
+                    }
+                })
+            };
+            let on_retry = UnsyncCallback::new(move |()| {
+                if let Some(inner) = weak.upgrade() {
+                    inner.load(true);
+                }
+            });
+            view! {
+                <FeedChart
+                    state=inputs.state
+                    view=inputs.view
+                    lang=inputs.lang
+                    theme=inputs.theme
+                    width=inputs.width
+                    height=inputs.height
+                    on_rendered=on_rendered
+                    on_retry=on_retry
+                />
+            }
+        });
+        self.inputs.set(slot.get());
+        self.mount.replace(Some(Box::new(handle)));
+        self.apply_attributes();
+    }
+
+    /// Pushes the attributes into the chart's inputs.
+    fn apply_attributes(&self) {
+        let Some(inputs) = self.inputs.get() else { return };
+        let attributes = self.attributes.borrow();
+        inputs.view.set(attributes.view);
+        inputs.height.set(attributes.height);
+        inputs.lang.set(attributes.lang.or(self.feed_locale.get()).unwrap_or_default());
+        inputs.theme.set(self.theme(attributes.theme));
+    }
+
+    fn theme(&self, choice: ThemeChoice) -> Theme {
+        match choice {
+            ThemeChoice::Fixed(theme) => theme,
+            ThemeChoice::Auto => {
+                let dark = self.dark_scheme.borrow().as_ref().is_some_and(|(query, _)| query.matches());
+                if dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }
+            }
+        }
+    }
+
+    /// Width follows the element's box.
+    fn observe_width(self: &Rc<Self>) -> Result<(), JsValue> {
+        let weak = Rc::downgrade(self);
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(inner) = weak.upgrade() else { return };
+            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
+            let width = entry.content_rect().width().floor();
+            if let Some(inputs) = inner.inputs.get() {
+                // Sub-pixel jitter must not re-render.
+                if width >= 1.0 && (inputs.width.get_untracked() - width).abs() >= 1.0 {
+                    inputs.width.set(width);
+                }
+            }
+        });
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())?;
+        observer.observe(&self.host);
+        self.resize.replace(Some((observer, callback)));
+        Ok(())
+    }
+
+    /// `theme="auto"` follows the viewer's colour scheme live.
+    fn follow_color_scheme(self: &Rc<Self>) -> Result<(), JsValue> {
+        let Some(query) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else {
+            return Ok(());
+        };
+        let weak: Weak<Inner> = Rc::downgrade(self);
+        let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
+            if let Some(inner) = weak.upgrade() {
+                inner.apply_attributes();
+            }
+        });
+        query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
+        self.dark_scheme.replace(Some((query, callback)));
+        self.apply_attributes();
+        Ok(())
+    }
+
+    /// (Re)starts the `refresh` timer.
+    fn schedule_refresh(self: &Rc<Self>) {
+        self.stop_refresh();
+        let seconds = self.attributes.borrow().refresh_seconds;
+        if seconds == 0 {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let weak = Rc::downgrade(self);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.load(false);
+            }
+        });
+        let millis = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
+        if let Ok(id) = window.set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), millis) {
+            self.refresh.replace(Some((id, callback)));
+        }
+    }
+
+    fn stop_refresh(&self) {
+        if let (Some((id, _callback)), Some(window)) = (self.refresh.take(), web_sys::window()) {
+            window.clear_interval_with_handle(id);
+        }
+    }
+
+    /// Loads the feed: inline JSON child, else `src`. `show_loading` puts
+    /// up the skeleton; a periodic refresh keeps the old chart meanwhile.
+    fn load(self: &Rc<Self>, show_loading: bool) {
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        if let Some(previous) = self.abort.take() {
+            previous.abort();
+        }
+        if show_loading {
+            self.set_state(FeedState::Loading);
+        }
+        if let Some(json) = self.inline_feed() {
+            self.accept(json.as_bytes());
+            return;
+        }
+        let Some(src) = self.attributes.borrow().src.clone() else {
+            self.fail(Failure::NoFeed);
+            return;
+        };
+        let Ok(controller) = AbortController::new() else { return };
+        let signal = controller.signal();
+        self.abort.replace(Some(controller));
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch::fetch_feed(&src, &signal).await;
+            let Some(inner) = weak.upgrade() else { return };
+            if inner.generation.get() != generation {
+                return;
+            }
+            inner.abort.take();
+            match result {
+                Ok(bytes) => inner.accept(&bytes),
+                Err(failure) => inner.fail(failure),
+            }
+        });
+    }
+
+    /// The text of an inline `<script type="application/json">` child, if any.
+    fn inline_feed(&self) -> Option<String> {
+        let script = self.host.query_selector(":scope > script[type='application/json']").ok().flatten()?;
+        script.text_content()
+    }
+
+    fn accept(&self, bytes: &[u8]) {
+        match validate(bytes, &Options::default()) {
+            Ok(checked) => {
+                let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string_in(Lang::En)).collect();
+                events::warn(&warnings);
+                self.feed_locale.set(Some(checked.feed.locale));
+                self.set_state(FeedState::Ready(Arc::new(checked.feed)));
+                self.apply_attributes();
+            }
+            Err(rejected) => {
+                debug_assert!(rejected.problems.iter().any(|p| p.severity == Severity::Error));
+                self.fail(Failure::Invalid { problems: rejected.problems });
+            }
+        }
+    }
+
+    fn fail(&self, failure: Failure) {
+        events::error(&self.host, &failure);
+        self.set_state(FeedState::Failed(Arc::new(failure)));
+    }
+
+    fn set_state(&self, state: FeedState) {
+        if let Some(inputs) = self.inputs.get() {
+            inputs.state.set(state);
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(controller) = self.abort.take() {
+            controller.abort();
+        }
+        self.stop_refresh();
+        if let Some((observer, _callback)) = self.resize.take() {
+            observer.disconnect();
+        }
+        if let Some((query, callback)) = self.dark_scheme.take() {
+            let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+        }
+        // Unmounting disposes the reactive owner and with it the inputs.
+        self.inputs.set(None);
+        self.mount.take();
+    }
+}
