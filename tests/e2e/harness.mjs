@@ -1,0 +1,144 @@
+// Shared pieces of the end-to-end tests: a static server on 127.0.0.1 that
+// lays out the site as a host would (/opeka/ = dist/opeka, /feeds/, /examples/,
+// /fixtures/, /gallery/ = the built gallery), and headless Debian Chromium.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+
+const MOUNTS = [
+  ['/opeka/', join(ROOT, 'dist', 'opeka')],
+  ['/feeds/', join(ROOT, 'feeds')],
+  ['/examples/', join(ROOT, 'examples')],
+  ['/fixtures/', join(ROOT, 'tests', 'fixtures')],
+  ['/gallery/', join(ROOT, 'www', 'dist')],
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Headers for some paths: a page can ask for a strict CSP by its name. */
+function extraHeaders(path) {
+  if (path.includes('strict-csp')) {
+    return { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" };
+  }
+  return {};
+}
+
+/** Starts the server on a free port; returns { url, requests, close }. */
+export async function startServer() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (path.startsWith('/status/')) {
+      res.writeHead(Number(path.split('/')[2]) || 500, { 'Content-Type': 'text/plain' });
+      res.end('failure on purpose');
+      return;
+    }
+    for (const [prefix, dir] of MOUNTS) {
+      if (!path.startsWith(prefix)) continue;
+      let file = normalize(join(dir, path.slice(prefix.length)));
+      if (!file.startsWith(dir + sep) && file !== dir) break;
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file);
+        res.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': 'no-store',
+          ...extraHeaders(path),
+        });
+        res.end(body);
+        return;
+      } catch {
+        break;
+      }
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+/** Launches Debian's Chromium headless (never a downloaded browser). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/**
+ * Opens a page that records every opeka event and every uncaught error
+ * from the first script on, so no event can be missed.
+ */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...options.context });
+  const page = await context.newPage();
+  const errors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  await page.addInitScript(() => {
+    window.__opeka = { rendered: [], errors: [], violations: [] };
+    const record = (list) => (event) => list.push({ id: event.target.id, detail: JSON.parse(JSON.stringify(event.detail ?? null)) });
+    document.addEventListener('opeka-rendered', record(window.__opeka.rendered));
+    document.addEventListener('opeka-error', record(window.__opeka.errors));
+    document.addEventListener('securitypolicyviolation', (e) => window.__opeka.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  return { page, context, errors, consoleErrors };
+}
+
+/** Waits until `count` widgets rendered or failed (bounded by `timeout`). */
+export async function waitForWidgets(page, count, timeout = 20000) {
+  await page.waitForFunction((n) => window.__opeka.rendered.length + window.__opeka.errors.length >= n, count, { timeout });
+  return page.evaluate(() => window.__opeka);
+}
+
+/** What a viewer sees in one widget's chart: texts, lines and the table. */
+export function readChart(page, selector) {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const root = host?.shadowRoot;
+    const svg = root?.querySelector('svg');
+    if (!svg) return null;
+    const box = host.getBoundingClientRect();
+    return {
+      width: Number(svg.getAttribute('width')),
+      height: Number(svg.getAttribute('height')),
+      hostWidth: box.width,
+      title: svg.querySelector('title')?.textContent ?? '',
+      texts: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+      polylines: svg.querySelectorAll('polyline').length,
+      summary: root.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '',
+      tableRows: root.querySelectorAll('table tbody tr').length,
+      errorText: root.querySelector('.opeka-error')?.textContent ?? null,
+      fontFamily: getComputedStyle(svg.querySelector('text')).fontFamily,
+    };
+  }, selector);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
