@@ -30,7 +30,7 @@ dist:
 	cargo build --release -p opeka-embed --target $(WASM_TARGET)
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
 	cp crates/embed/js/opeka.js crates/embed/js/embed.html crates/embed/js/embed.js crates/embed/js/embed.css $(DIST)/
