@@ -17,7 +17,8 @@ use crate::chart::{Chart, Mark, Shape};
 use crate::draw::{paint, Align};
 use crate::legend::{Legend, LegendEntry};
 use crate::table::DataTable;
-use crate::text::{clean, ellipsize, wrap};
+use crate::measure::TextMeasure;
+use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, Rgb, TextRole};
 
 use super::trend::{value_tick_labels, Cell};
@@ -79,6 +80,17 @@ impl RowSums {
         } else {
             self.whole
         }
+    }
+}
+
+/// A unit's or category's label for a row: its text in the viewer's
+/// language, or its id when that is blank (a row is never left unnamed).
+pub(super) fn row_label(ctx: &Context, label: &opeka_feed::Text, id: &str) -> String {
+    let text = ctx.text(label);
+    if text.trim().is_empty() {
+        clean(id)
+    } else {
+        text
     }
 }
 
@@ -204,6 +216,45 @@ pub(super) struct Bars {
     pub empty_message: String,
 }
 
+/// A row label in at most two lines no wider than `width`: broken after a
+/// space or a hyphen (`Ленинск-` / `Кузнецкий`), never inside a word; what
+/// does not fit is ellipsized.
+fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> Vec<String> {
+    if font.width(measure, text) <= width {
+        return vec![text.to_owned()];
+    }
+    // Pieces that end just after a space or a hyphen.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' || c == '-' {
+            pieces.push(&text[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    let mut first = String::new();
+    let mut used = 0;
+    for piece in &pieces {
+        let candidate = format!("{first}{piece}");
+        if font.width(measure, candidate.trim_end()) > width {
+            break;
+        }
+        first = candidate;
+        used += 1;
+    }
+    if used == 0 {
+        return vec![ellipsize(measure, font, text, width)];
+    }
+    let rest: String = pieces[used..].concat();
+    let mut lines = vec![first.trim_end().to_owned()];
+    let rest = ellipsize(measure, font, rest.trim(), width);
+    if !rest.is_empty() {
+        lines.push(rest);
+    }
+    lines
+}
+
 /// Lays out and draws `bars` in the frame and assembles the chart.
 pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Chart {
     let style = ctx.style;
@@ -235,7 +286,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let gutter_cap = inner_w * if ctx.width < 480.0 { 0.4 } else { 0.3 };
     let room = inner_w - end_w - 1.5 * gap - inner_w * 0.25;
     let gutter_w = widest_label.min(gutter_cap).min(room.max(inner_w * 0.15)).max(0.0).ceil();
-    let row_lines: Vec<Vec<String>> = bars.rows.iter().map(|r| wrap(measure, label_font, &r.label, gutter_w, 2)).collect();
+    let row_lines: Vec<Vec<String>> = bars.rows.iter().map(|r| wrap_label(measure, label_font, &r.label, gutter_w)).collect();
     let lines = row_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let natural_pitch = (lines as f64 * lh).max(1.3 * lh) + gap;
 
@@ -288,7 +339,8 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             })
             .find(|(ticks, labels)| {
                 let widest = labels.iter().map(|l| label_font.width(measure, l)).fold(0.0, f64::max);
-                ticks.ticks.len() as f64 * (widest + 2.0 * gap) <= x1 - x0 + widest
+                let steps = ticks.ticks.len().saturating_sub(1).max(1) as f64;
+                (x1 - x0) / steps >= widest + gap
             })
             .unwrap_or_else(|| {
                 let ticks = nice_ticks(lo, hi, 2, bars.whole);

@@ -22,7 +22,7 @@ use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::clean;
 
-use super::bars::{draw_bars, latest_period, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
+use super::bars::{draw_bars, latest_period, row_label, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
 use super::trend::{capitalise, Cell};
 use super::Context;
 
@@ -67,7 +67,7 @@ pub(crate) fn render_composition(ctx: &Context) -> Chart {
                 for r in caseload.records.iter().filter(|r| Some(r.period) == latest && r.unit.as_ref() == Some(&u.id)) {
                     sums.add(r);
                 }
-                Stack { label: ctx.text(&u.label), sums }
+                Stack { label: row_label(ctx, &u.label, &u.id), sums }
             })
             .collect()
     } else {
@@ -92,7 +92,7 @@ pub(crate) fn render_composition(ctx: &Context) -> Chart {
         .categories
         .iter()
         .filter(|c| stacks.iter().any(|s| s.sums.parts.contains_key(&c.id)))
-        .map(|c| (Some(c.id.clone()), ctx.text(&c.label)))
+        .map(|c| (Some(c.id.clone()), row_label(ctx, &c.label, &c.id)))
         .collect();
     if stacks.iter().any(|s| s.cell(&None).is_some()) {
         let label = match (&measure.label, keys.is_empty()) {

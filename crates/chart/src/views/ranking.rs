@@ -19,7 +19,7 @@ use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::clean;
 
-use super::bars::{draw_bars, latest_period, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
+use super::bars::{draw_bars, latest_period, row_label, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
 use super::trend::{capitalise, Cell};
 use super::Context;
 
@@ -58,7 +58,7 @@ pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureT
             .map(|u| {
                 let mut sums = RowSums::default();
                 at_latest().filter(|r| r.unit.as_ref() == Some(&u.id)).for_each(|r| sums.add(r));
-                Ranked { id: Some(u.id.clone()), label: ctx.text(&u.label), cell: sums.total() }
+                Ranked { id: Some(u.id.clone()), label: row_label(ctx, &u.label, &u.id), cell: sums.total() }
             })
             .collect();
         return (RankBy::Unit, rows);
@@ -71,7 +71,7 @@ pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureT
             .map(|c| {
                 let mut cell = Cell::default();
                 at_latest().filter(|r| r.category.as_ref() == Some(&c.id)).for_each(|r| cell.add(r.value));
-                Ranked { id: Some(c.id.clone()), label: ctx.text(&c.label), cell }
+                Ranked { id: Some(c.id.clone()), label: row_label(ctx, &c.label, &c.id), cell }
             })
             .collect();
         return (RankBy::Category, rows);
