@@ -78,4 +78,21 @@ impl Legend {
             canvas.text(&p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
         }
     }
+
+    /// Draws the legend as [`Legend::draw`] does, but with a filled block
+    /// for each swatch, its marker knocked out of it: the key of bar charts,
+    /// whose bars carry the same marker.
+    pub fn draw_blocks(&self, canvas: &mut Canvas<'_>, x: f64, y: f64, style: &Style) {
+        let label_gap = (self.font.size * 0.4).round();
+        let block_h = (self.font.line_height() - 2.0).max(1.0);
+        for p in &self.placed {
+            let top = y + p.row as f64 * self.row_height();
+            let middle = top + self.font.line_height() / 2.0;
+            let left = x + p.x;
+            canvas.rect(left, middle - block_h / 2.0, self.swatch, block_h, p.entry.colour);
+            let r = style.marker_radius.min(block_h / 2.0 - 1.0).max(1.0);
+            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, r, style.ink_on(p.entry.colour));
+            canvas.text(&p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+        }
+    }
 }

@@ -29,6 +29,28 @@ pub struct Strings {
     pub series_forms: [&'static str; 3],
     /// "periods" after a number, as above.
     pub period_forms: [&'static str; 3],
+    /// The summary's opening for a bar chart (ranking, per capita).
+    pub bar_chart: &'static str,
+    /// The summary's opening for a stacked bar chart (composition).
+    pub stacked_bar_chart: &'static str,
+    /// The column of units (municipalities, institutions) in a table.
+    pub unit: &'static str,
+    /// The column of categories in a table.
+    pub category: &'static str,
+    /// The population column of a table.
+    pub population: &'static str,
+    /// A unit without a population, lower case: `нет данных о населении`.
+    pub no_population: &'static str,
+    /// The largest value, in a summary: `больше всего`.
+    pub highest: &'static str,
+    /// The smallest value, in a summary: `меньше всего`.
+    pub lowest: &'static str,
+    /// The largest part, in a summary: `крупнейшая категория`.
+    pub largest_category: &'static str,
+    /// "units" after a number, as [`Strings::series_forms`].
+    pub unit_forms: [&'static str; 3],
+    /// "categories" after a number, as above.
+    pub category_forms: [&'static str; 3],
 }
 
 static RU: Strings = Strings {
@@ -44,6 +66,17 @@ static RU: Strings = Strings {
     latest: "последние значения",
     series_forms: ["ряд", "ряда", "рядов"],
     period_forms: ["период", "периода", "периодов"],
+    bar_chart: "Столбчатая диаграмма",
+    stacked_bar_chart: "Диаграмма с накоплением",
+    unit: "Территория",
+    category: "Категория",
+    population: "Население",
+    no_population: "нет данных о населении",
+    highest: "больше всего",
+    lowest: "меньше всего",
+    largest_category: "крупнейшая категория",
+    unit_forms: ["территория", "территории", "территорий"],
+    category_forms: ["категория", "категории", "категорий"],
 };
 
 static EN: Strings = Strings {
@@ -59,6 +92,17 @@ static EN: Strings = Strings {
     latest: "latest values",
     series_forms: ["series", "series", "series"],
     period_forms: ["period", "periods", "periods"],
+    bar_chart: "Bar chart",
+    stacked_bar_chart: "Stacked bar chart",
+    unit: "Area",
+    category: "Category",
+    population: "Population",
+    no_population: "no population",
+    highest: "highest",
+    lowest: "lowest",
+    largest_category: "largest category",
+    unit_forms: ["area", "areas", "areas"],
+    category_forms: ["category", "categories", "categories"],
 };
 
 /// The interface words for `lang`.

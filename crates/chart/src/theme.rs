@@ -180,6 +180,16 @@ impl Style {
     pub fn gap(&self) -> f64 {
         (8.0 * self.text_scale).round()
     }
+
+    /// The theme's foreground or background, whichever stands out more on
+    /// `fill`: for text and markers drawn on a bar.
+    pub fn ink_on(&self, fill: Rgb) -> Rgb {
+        if self.foreground.contrast(fill) >= self.background.contrast(fill) {
+            self.foreground
+        } else {
+            self.background
+        }
+    }
 }
 
 // Okabe & Ito (2008), "Color Universal Design". Yellow is left out on white

@@ -254,9 +254,9 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
 fn other_views_show_a_placeholder_in_the_frame() {
     let valid = sample_feed("kuzbass-caseload");
     for (lang, message) in [(Lang::Ru, "Этот вид диаграммы пока недоступен"), (Lang::En, "This view is not available yet")] {
-        let request = ChartRequest { view: Some(View::Ranking), width: 640.0, height: None, theme: Theme::Dark, lang };
+        let request = ChartRequest { view: Some(View::Tiles), width: 640.0, height: None, theme: Theme::Dark, lang };
         let chart = render(&valid, &request, &PtSansMetrics);
-        assert_eq!(chart.view, View::Ranking);
+        assert_eq!(chart.view, View::Tiles);
         assert!(svg_texts(&chart.svg).iter().any(|t| t == message));
         assert!(geometry_problems(&chart).is_empty());
     }

@@ -9,7 +9,11 @@
 //! module below, add its arm to [`render_view`] and its height to
 //! [`default_height`].
 
+mod bars;
+mod composition;
+mod per_capita;
 mod placeholder;
+mod ranking;
 mod trend;
 
 use opeka_feed::{Lang, Text, ValidFeed, View};
@@ -96,6 +100,9 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
     };
     match ctx.view {
         View::Trend => trend::render_trend(&ctx),
+        View::Ranking => ranking::render_ranking(&ctx),
+        View::Composition => composition::render_composition(&ctx),
+        View::PerCapita => per_capita::render_per_capita(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }
@@ -105,9 +112,11 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
 pub fn default_height(view: View, width: f64) -> f64 {
     let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_SIDE) } else { 640.0 };
     let h = match view {
-        View::Trend | View::Trajectory | View::Composition => width * 0.6,
+        View::Trend | View::Trajectory => width * 0.6,
+        // Bars by unit grow with their number; this is the least they take.
+        View::Ranking | View::PerCapita | View::Composition => width * 0.45,
         View::Tiles => width * 0.35,
-        View::Ranking | View::PerCapita | View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
+        View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
         View::Podium | View::Roll => width * 0.7,
     };
     h.clamp(320.0, 720.0).round()

@@ -36,14 +36,14 @@ const POINTS_PER_PIXEL: f64 = 2.0;
 /// One (series, period) value: the sum of what was reported, and whether
 /// some summands were not.
 #[derive(Clone, Copy, Debug, Default)]
-struct Cell {
-    sum: f64,
-    reported: usize,
-    missing: usize,
+pub(super) struct Cell {
+    pub(super) sum: f64,
+    pub(super) reported: usize,
+    pub(super) missing: usize,
 }
 
 impl Cell {
-    fn value(&self) -> Option<f64> {
+    pub(super) fn value(&self) -> Option<f64> {
         (self.reported > 0).then_some(self.sum)
     }
 }
@@ -351,7 +351,7 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
 /// `250 000`): as short as the compact form and exact. From a million up
 /// they are compact (`1,5 млн`), unless rounding would make two labels
 /// alike, when they are written in full after all.
-fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
+pub(super) fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
     let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
     let full = || ticks.iter().map(|&t| clean(&format_value(t, format, lang))).collect();
     if largest < 1_000_000.0 {
@@ -463,7 +463,7 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
-fn capitalise(text: &str) -> String {
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),

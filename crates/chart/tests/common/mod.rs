@@ -84,3 +84,24 @@ pub fn svg_texts(svg: &str) -> Vec<String> {
     }
     out
 }
+
+/// Compares `actual` with the golden file `tests/snapshots/<name>`; with
+/// `OPEKA_BLESS` set, writes it instead.
+pub fn check_snapshot(name: &str, actual: &str) {
+    let path = repo_root().join("crates/chart/tests/snapshots").join(name);
+    if std::env::var_os("OPEKA_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with OPEKA_BLESS=1 to create it)", path.display()));
+    if expected != actual {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{name} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n(run with OPEKA_BLESS=1 if the change is intended)",
+            line + 1,
+            expected.lines().nth(line).unwrap_or(""),
+            actual.lines().nth(line).unwrap_or("")
+        );
+    }
+}

@@ -1,0 +1,445 @@
+//! Horizontal bars, plain or stacked: the layout the caseload views
+//! `ranking`, `per-capita` and `composition` share, and the sums they draw.
+//!
+//! Bars run left to right, one row each, labelled on the left (wrapped to
+//! two lines, then ellipsized; the table keeps the full text) with their
+//! value written at the end. The canvas grows with the number of rows, so
+//! that 20 or 200 municipalities stay readable. A row with no reported value
+//! has no bar but the words "нет данных" where the bar would start.
+
+use std::collections::BTreeMap;
+
+use opeka_feed::locale::format_value;
+use opeka_feed::{Caseload, Format, Lang, Period, Record};
+
+use crate::axis::nice_ticks;
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align};
+use crate::legend::{Legend, LegendEntry};
+use crate::table::DataTable;
+use crate::measure::TextMeasure;
+use crate::text::{clean, ellipsize, wrap, Font};
+use crate::theme::{MarkerShape, Rgb, TextRole};
+
+use super::trend::{value_tick_labels, Cell};
+use super::Context;
+
+impl Cell {
+    /// Adds one record's value (`None`: not reported).
+    pub(super) fn add(&mut self, value: Option<f64>) {
+        match value {
+            Some(v) => {
+                self.sum += v;
+                self.reported += 1;
+            }
+            None => self.missing += 1,
+        }
+    }
+
+    fn merge(&mut self, other: &Cell) {
+        self.sum += other.sum;
+        self.reported += other.reported;
+        self.missing += other.missing;
+    }
+}
+
+/// What one row (a unit, a category or a period) adds up to: its
+/// categories, and the records without a category, which stand for the
+/// row's whole.
+#[derive(Clone, Debug, Default)]
+pub(super) struct RowSums {
+    /// By category id.
+    pub parts: BTreeMap<String, Cell>,
+    /// Records without a category.
+    pub whole: Cell,
+}
+
+impl RowSums {
+    /// Adds a record to the row.
+    pub(super) fn add(&mut self, record: &Record) {
+        match &record.category {
+            Some(id) => self.parts.entry(id.clone()).or_default().add(record.value),
+            None => self.whole.add(record.value),
+        }
+    }
+
+    /// Whether the row's value comes from its categories: it does when it
+    /// has any, since a whole record beside them would count them twice.
+    pub(super) fn by_parts(&self) -> bool {
+        !self.parts.is_empty()
+    }
+
+    /// The row's total: its categories summed, else its whole.
+    pub(super) fn total(&self) -> Cell {
+        if self.by_parts() {
+            let mut total = Cell::default();
+            for cell in self.parts.values() {
+                total.merge(cell);
+            }
+            total
+        } else {
+            self.whole
+        }
+    }
+}
+
+/// A unit's or category's label for a row: its text in the viewer's
+/// language, or its id when that is blank (a row is never left unnamed).
+pub(super) fn row_label(ctx: &Context, label: &opeka_feed::Text, id: &str) -> String {
+    let text = ctx.text(label);
+    if text.trim().is_empty() {
+        clean(id)
+    } else {
+        text
+    }
+}
+
+/// The latest period with a record.
+pub(super) fn latest_period(caseload: &Caseload) -> Option<Period> {
+    caseload.records.iter().map(|r| r.period).max()
+}
+
+/// The measure as the views write it.
+pub(super) struct MeasureText {
+    /// "Получатели услуг".
+    pub label: Option<String>,
+    /// "человек".
+    pub unit: Option<String>,
+    /// How values are written.
+    pub format: Format,
+}
+
+impl MeasureText {
+    /// The caseload's measure in the viewer's language.
+    pub(super) fn of(ctx: &Context, caseload: &Caseload) -> MeasureText {
+        let measure = &caseload.measure;
+        MeasureText {
+            label: measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty()),
+            unit: measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty()),
+            format: measure.format,
+        }
+    }
+
+    /// A value in full: `12 345`.
+    pub(super) fn number(&self, value: f64, lang: Lang) -> String {
+        clean(&format_value(value, self.format, lang))
+    }
+
+    /// A value with the unit: `12 345 человек`.
+    pub(super) fn value(&self, value: f64, lang: Lang) -> String {
+        let number = self.number(value, lang);
+        match &self.unit {
+            Some(unit) => format!("{number} {unit}"),
+            None => number,
+        }
+    }
+
+    /// "Получатели услуг, человек", with what the feed has.
+    pub(super) fn title(&self) -> Option<String> {
+        match (&self.label, &self.unit) {
+            (Some(l), Some(u)) => Some(format!("{l}, {u}")),
+            (Some(l), None) => Some(l.clone()),
+            (None, Some(u)) => Some(u.clone()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// `text` followed by `, suffix`, or `suffix` alone.
+pub(super) fn with_suffix(text: Option<String>, suffix: &str) -> String {
+    match text {
+        Some(t) => format!("{t}, {suffix}"),
+        None => suffix.to_owned(),
+    }
+}
+
+/// Sorts rows by value, largest first; rows without a value last. Ties
+/// keep their order (the feed's).
+pub(super) fn sort_descending<T>(rows: &mut [T], value: impl Fn(&T) -> Option<f64>) {
+    rows.sort_by(|a, b| match (value(a), value(b)) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
+/// A series of bars: one legend entry of a stacked chart.
+pub(super) struct BarSeries {
+    /// The label (cleaned).
+    pub label: String,
+    /// The fill.
+    pub colour: Rgb,
+    /// The marker knocked out of its segments and legend swatch.
+    pub marker: MarkerShape,
+}
+
+/// One piece of a bar.
+pub(super) struct Segment {
+    /// Index into [`Bars::series`].
+    pub series: usize,
+    /// The value (the segment's length).
+    pub value: f64,
+    /// Written inside the segment where it fits; may be empty.
+    pub text: String,
+    /// The mark's label: what the segment says in full.
+    pub mark: String,
+}
+
+/// One bar: a label on the left, its segments, a text at its end.
+pub(super) struct BarRow {
+    /// The full label (wrapped or ellipsized to fit).
+    pub label: String,
+    /// The pieces, left to right.
+    pub segments: Vec<Segment>,
+    /// Written after the bar: the total, or "нет данных" for a row without segments.
+    pub end: String,
+    /// The mark of a row without segments: series and label.
+    pub empty_mark: (String, String),
+}
+
+/// A horizontal bar chart ready to lay out.
+pub(super) struct Bars {
+    /// The series; a legend is drawn when there is more than one.
+    pub series: Vec<BarSeries>,
+    /// The rows, top to bottom.
+    pub rows: Vec<BarRow>,
+    /// Above the bars: what the values are.
+    pub axis_title: Option<String>,
+    /// How tick labels are written.
+    pub format: Format,
+    /// Whether values are whole numbers (no fractional ticks).
+    pub whole: bool,
+    /// Under the axis: a note about what is not drawn.
+    pub footnote: Option<String>,
+    /// Shown instead of the bars when there are no rows.
+    pub empty_message: String,
+}
+
+/// A row label in at most two lines no wider than `width`: broken after a
+/// space or a hyphen (`Ленинск-` / `Кузнецкий`), never inside a word; what
+/// does not fit is ellipsized.
+fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> Vec<String> {
+    if font.width(measure, text) <= width {
+        return vec![text.to_owned()];
+    }
+    // Pieces that end just after a space or a hyphen.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' || c == '-' {
+            pieces.push(&text[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    let mut first = String::new();
+    let mut used = 0;
+    for piece in &pieces {
+        let candidate = format!("{first}{piece}");
+        if font.width(measure, candidate.trim_end()) > width {
+            break;
+        }
+        first = candidate;
+        used += 1;
+    }
+    if used == 0 {
+        return vec![ellipsize(measure, font, text, width)];
+    }
+    let rest: String = pieces[used..].concat();
+    let mut lines = vec![first.trim_end().to_owned()];
+    let rest = ellipsize(measure, font, rest.trim(), width);
+    if !rest.is_empty() {
+        lines.push(rest);
+    }
+    lines
+}
+
+/// Lays out and draws `bars` in the frame and assembles the chart.
+pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Chart {
+    let style = ctx.style;
+    let measure = ctx.measure;
+    let frame = ctx.frame();
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let lh = label_font.line_height();
+    let gap = style.gap();
+    let inner_w = ctx.width - 2.0 * frame.padding;
+
+    let legend = (bars.series.len() > 1).then(|| {
+        let entries: Vec<LegendEntry> =
+            bars.series.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        Legend::layout(&entries, inner_w, label_font, measure)
+    });
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
+    let axis_title = bars.axis_title.as_ref().map(|t| ellipsize(measure, label_font, t, inner_w)).filter(|t| !t.is_empty());
+    let axis_title_h = if axis_title.is_some() { lh + gap / 2.0 } else { 0.0 };
+    let footnote: Vec<String> = bars.footnote.as_ref().map(|f| wrap(measure, small_font, f, inner_w, 3)).unwrap_or_default();
+    let footnote_h = if footnote.is_empty() { 0.0 } else { gap / 2.0 + footnote.len() as f64 * small_font.line_height() };
+
+    // Widths: the end labels first (numbers, capped), then the row labels'
+    // gutter, leaving at least a quarter of the width to the bars.
+    let end_cap = inner_w * 0.35;
+    let ends: Vec<String> = bars.rows.iter().map(|r| ellipsize(measure, label_font, &r.end, end_cap)).collect();
+    let end_w = ends.iter().map(|e| label_font.width(measure, e)).fold(0.0, f64::max);
+    let widest_label = bars.rows.iter().map(|r| label_font.width(measure, &r.label)).fold(0.0, f64::max);
+    let gutter_cap = inner_w * if ctx.width < 480.0 { 0.4 } else { 0.3 };
+    let room = inner_w - end_w - 1.5 * gap - inner_w * 0.25;
+    let gutter_w = widest_label.min(gutter_cap).min(room.max(inner_w * 0.15)).max(0.0).ceil();
+    let row_lines: Vec<Vec<String>> = bars.rows.iter().map(|r| wrap_label(measure, label_font, &r.label, gutter_w)).collect();
+    let lines = row_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let natural_pitch = (lines as f64 * lh).max(1.3 * lh) + gap;
+
+    let tick_len = (gap / 2.0).round();
+    let x_axis_h = tick_len + 2.0 + lh;
+    let n = bars.rows.len();
+    let rows_h = if n == 0 { 3.0 * lh } else { n as f64 * natural_pitch };
+    let natural = frame.chrome_height(style) + legend_h + axis_title_h + rows_h + x_axis_h + footnote_h;
+    let (frame, height) = ctx.fit(frame, natural, x_axis_h + lh * (n.clamp(1, 3) as f64));
+
+    let painted = paint(ctx.width, height, style, measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        let mut top = area.y;
+        // Legend, axis title and footnote give way when the bars would be squeezed.
+        let roomy = area.h >= legend_h + axis_title_h + footnote_h + x_axis_h + 2.0 * lh;
+        if let Some(legend) = legend.as_ref().filter(|_| roomy) {
+            legend.draw_blocks(canvas, area.x, top, style);
+            top += legend.height() + gap;
+        }
+        if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
+            canvas.text(title, area.x, top, label_font, style.muted, Align::Start);
+            top += axis_title_h;
+        }
+        let foot_h = if roomy { footnote_h } else { 0.0 };
+        let avail = area.bottom() - foot_h - x_axis_h - top;
+        if n == 0 || avail < 2.0 {
+            let message = ellipsize(measure, label_font, &bars.empty_message, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let pitch = (avail / n as f64).min(natural_pitch * 1.5);
+        let bar_h = (pitch - gap).max(pitch * 0.6).min(lh * 1.8).max(1.0);
+        let rows_bottom = top + pitch * n as f64;
+
+        // The value scale: stacks to the right of zero, negatives to the left.
+        let (lo, hi) = bars.rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), row| {
+            let pos: f64 = row.segments.iter().map(|s| s.value.max(0.0)).sum();
+            let neg: f64 = row.segments.iter().map(|s| s.value.min(0.0)).sum();
+            (lo.min(neg), hi.max(pos))
+        });
+        let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+        let x0 = area.x + gutter_w + gap;
+        let x1 = (area.right() - end_w - gap / 2.0).max(x0 + 1.0);
+        let (ticks, tick_labels) = (2..=8)
+            .rev()
+            .map(|k| {
+                let ticks = nice_ticks(lo, hi, k, bars.whole);
+                let labels = value_tick_labels(&ticks.ticks, bars.format, ctx.lang);
+                (ticks, labels)
+            })
+            .find(|(ticks, labels)| {
+                let widest = labels.iter().map(|l| label_font.width(measure, l)).fold(0.0, f64::max);
+                let steps = ticks.ticks.len().saturating_sub(1).max(1) as f64;
+                (x1 - x0) / steps >= widest + gap
+            })
+            .unwrap_or_else(|| {
+                let ticks = nice_ticks(lo, hi, 2, bars.whole);
+                let labels = value_tick_labels(&ticks.ticks, bars.format, ctx.lang);
+                (ticks, labels)
+            });
+        let span = (ticks.max - ticks.min).max(f64::MIN_POSITIVE);
+        let x_of = |v: f64| x0 + ((v - ticks.min) / span).clamp(0.0, 1.0) * (x1 - x0);
+
+        // Grid and tick labels under the bars.
+        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
+            let x = x_of(t).round();
+            canvas.vline(x, top, rows_bottom + tick_len, 1.0, if t == 0.0 { style.axis } else { style.grid });
+            let label = ellipsize(measure, label_font, label, area.w);
+            let w = label_font.width(measure, &label);
+            let left = (x - w / 2.0).min(area.right() - w).max(area.x);
+            canvas.text_if_free(&label, left, rows_bottom + tick_len + 2.0, label_font, style.muted, Align::Start);
+        }
+
+        let separator = (style.line_width / 2.0).max(1.0);
+        let small_lh = small_font.line_height();
+        for (i, row) in bars.rows.iter().enumerate() {
+            let centre = top + pitch * (i as f64 + 0.5);
+            let y = (centre - bar_h / 2.0).round();
+            // The row label, right-aligned against the bars.
+            let label = &row_lines[i];
+            let mut line_y = centre - label.len() as f64 * lh / 2.0;
+            for line in label {
+                canvas.text_if_free(line, x0 - gap, line_y, label_font, style.foreground, Align::End);
+                line_y += lh;
+            }
+            let end_y = centre - lh / 2.0;
+            if row.segments.is_empty() {
+                let x = x_of(0.0) + gap / 2.0;
+                let drawn = canvas.text_if_free(&ends[i], x, end_y, label_font, style.muted, Align::Start);
+                let (x, y, w, h) = drawn.map_or((x, centre, 0.0, 0.0), |t| (t.x, t.y, t.w, t.h));
+                let (series, label) = row.empty_mark.clone();
+                canvas.mark(Mark { series, label, shape: Shape::Rect { x, y, w, h } });
+                continue;
+            }
+            let (mut pos, mut neg) = (0.0f64, 0.0f64);
+            let mut boundaries = Vec::new();
+            for segment in &row.segments {
+                let (a, b) = if segment.value >= 0.0 {
+                    pos += segment.value;
+                    (pos - segment.value, pos)
+                } else {
+                    neg += segment.value;
+                    (neg, neg - segment.value)
+                };
+                let (xa, xb) = (x_of(a), x_of(b));
+                let Some(series) = bars.series.get(segment.series) else { continue };
+                canvas.rect(xa, y, xb - xa, bar_h, series.colour);
+                // A segment after another on the same side of zero is parted from it.
+                if segment.value >= 0.0 && a > 0.0 {
+                    boundaries.push(xa);
+                } else if segment.value < 0.0 && b < 0.0 {
+                    boundaries.push(xb);
+                }
+                // Inside: the series' marker (stacked bars only), then the value where it fits.
+                let ink = style.ink_on(series.colour);
+                let pad = 4.0;
+                let mut inner_x = xa + pad;
+                if bars.series.len() > 1 {
+                    let r = style.marker_radius.min(bar_h / 2.0 - 2.0);
+                    if r >= 2.0 && xb - xa >= 2.0 * r + 2.0 * pad + 2.0 {
+                        canvas.marker(series.marker, inner_x + r, centre, r, ink);
+                        inner_x += 2.0 * r + pad;
+                    }
+                }
+                if !segment.text.is_empty() && small_lh <= bar_h + 2.0 {
+                    let w = small_font.width(measure, &segment.text);
+                    if inner_x + w + pad <= xb {
+                        canvas.text_if_free(&segment.text, inner_x, centre - small_lh / 2.0, small_font, ink, Align::Start);
+                    }
+                }
+                canvas.mark(Mark {
+                    series: series.label.clone(),
+                    label: segment.mark.clone(),
+                    shape: Shape::Rect { x: xa, y, w: xb - xa, h: bar_h },
+                });
+            }
+            // Thin gaps between segments, so that neighbours never merge.
+            for &x in &boundaries {
+                canvas.vline(x, y, y + bar_h, separator, style.background);
+            }
+            canvas.text_if_free(&ends[i], x_of(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
+        }
+        // The zero line over the bars' ends.
+        canvas.vline(x_of(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
+
+        let mut y = rows_bottom + x_axis_h + gap / 2.0;
+        if roomy {
+            for line in &footnote {
+                canvas.text(line, area.x, y, small_font, style.muted, Align::Start);
+                y += small_font.line_height();
+            }
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}

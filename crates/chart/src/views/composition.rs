@@ -1,0 +1,227 @@
+//! `composition`: stacked horizontal bars of categories, one bar per unit in
+//! the latest period, largest first; or, when no record names a unit, one
+//! bar per period, earliest at the top.
+//!
+//! Each category keeps its colour and its marker, which is knocked out of
+//! its segments (where they are wide enough) and of its legend swatch, so
+//! that no meaning rides on colour alone; segments are parted by thin gaps
+//! and carry their value where it fits, the bar its total at the end.
+//!
+//! A row's records without a category stand for its whole: they are drawn
+//! (as "Всего") only for a row that has no category records. A `null`
+//! category is left out of its bar and written "нет данных" in the table; a
+//! row with nothing reported has no bar but "нет данных".
+
+use std::collections::BTreeSet;
+
+use opeka_feed::locale::{format_period, format_value};
+use opeka_feed::{Body, Format};
+
+use crate::chart::Chart;
+use crate::strings::{count_noun, strings};
+use crate::table::DataTable;
+use crate::text::clean;
+
+use super::bars::{draw_bars, latest_period, row_label, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
+use super::trend::{capitalise, Cell};
+use super::Context;
+
+/// A bar before drawing.
+struct Stack {
+    label: String,
+    sums: RowSums,
+}
+
+impl Stack {
+    /// The cell of a series: a category's, or (`None`) the whole's when
+    /// the row has no categories.
+    fn cell(&self, key: &Option<String>) -> Option<Cell> {
+        match key {
+            Some(id) => self.sums.parts.get(id).copied(),
+            None if !self.sums.by_parts() && self.sums.whole.reported + self.sums.whole.missing > 0 => Some(self.sums.whole),
+            None => None,
+        }
+    }
+}
+
+/// Draws the composition view of a caseload feed.
+pub(crate) fn render_composition(ctx: &Context) -> Chart {
+    let Body::Caseload(caseload) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let measure = MeasureText::of(ctx, caseload);
+    let title = ctx.frame().title;
+    let latest = latest_period(caseload);
+    let latest_text = latest.map(|p| clean(&format_period(&p, lang))).unwrap_or_default();
+    let by_unit = caseload.records.iter().any(|r| r.unit.is_some());
+
+    let mut stacks: Vec<Stack> = if by_unit {
+        caseload
+            .units
+            .iter()
+            .filter(|u| caseload.records.iter().any(|r| r.unit.as_ref() == Some(&u.id)))
+            .map(|u| {
+                let mut sums = RowSums::default();
+                for r in caseload.records.iter().filter(|r| Some(r.period) == latest && r.unit.as_ref() == Some(&u.id)) {
+                    sums.add(r);
+                }
+                Stack { label: row_label(ctx, &u.label, &u.id), sums }
+            })
+            .collect()
+    } else {
+        let periods: BTreeSet<_> = caseload.records.iter().map(|r| r.period).collect();
+        periods
+            .into_iter()
+            .map(|p| {
+                let mut sums = RowSums::default();
+                for r in caseload.records.iter().filter(|r| r.period == p) {
+                    sums.add(r);
+                }
+                Stack { label: clean(&format_period(&p, lang)), sums }
+            })
+            .collect()
+    };
+    if by_unit {
+        sort_descending(&mut stacks, |s| s.sums.total().value());
+    }
+
+    // The series: categories in declared order, then the whole if any row falls back to it.
+    let mut keys: Vec<(Option<String>, String)> = caseload
+        .categories
+        .iter()
+        .filter(|c| stacks.iter().any(|s| s.sums.parts.contains_key(&c.id)))
+        .map(|c| (Some(c.id.clone()), row_label(ctx, &c.label, &c.id)))
+        .collect();
+    if stacks.iter().any(|s| s.cell(&None).is_some()) {
+        let label = match (&measure.label, keys.is_empty()) {
+            (Some(label), true) => label.clone(),
+            _ => words.total.to_owned(),
+        };
+        keys.push((None, label));
+    }
+    let series: Vec<BarSeries> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (_, label))| BarSeries { label: label.clone(), colour: ctx.style.series_colour(i), marker: ctx.style.series_marker(i) })
+        .collect();
+
+    let prefix = |stack: &Stack| if by_unit && !latest_text.is_empty() { format!("{}, {latest_text}", stack.label) } else { stack.label.clone() };
+    let rows: Vec<BarRow> = stacks
+        .iter()
+        .map(|stack| {
+            let segments: Vec<Segment> = keys
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (key, label))| {
+                    let cell = stack.cell(key)?;
+                    let value = cell.value()?;
+                    let mut mark = format!("{}, {label}: {}", prefix(stack), measure.value(value, lang));
+                    if cell.missing > 0 {
+                        mark = format!("{mark} {}", words.incomplete);
+                    }
+                    Some(Segment { series: i, value, text: measure.number(value, lang), mark })
+                })
+                .collect();
+            let end = stack.sums.total().value().filter(|_| !segments.is_empty());
+            BarRow {
+                label: stack.label.clone(),
+                segments,
+                end: end.map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang)),
+                empty_mark: (String::new(), format!("{}: {}", prefix(stack), words.no_data)),
+            }
+        })
+        .collect();
+    let axis_title = if by_unit && !latest_text.is_empty() { Some(with_suffix(measure.title(), &latest_text)) } else { measure.title() };
+    let bars = Bars {
+        series,
+        rows,
+        axis_title: axis_title.clone(),
+        format: measure.format,
+        whole: measure.format == Format::Count,
+        footnote: None,
+        empty_message: words.no_data.to_owned(),
+    };
+
+    let mut columns = vec![if by_unit { words.unit } else { words.period }.to_owned()];
+    columns.extend(keys.iter().map(|(_, label)| label.clone()));
+    let with_total = keys.len() > 1;
+    if with_total {
+        columns.push(words.total.to_owned());
+    }
+    let number = |cell: Option<Cell>| cell.and_then(|c| c.value()).map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang));
+    let table_rows = stacks
+        .iter()
+        .map(|stack| {
+            let mut row = vec![stack.label.clone()];
+            row.extend(keys.iter().map(|(key, _)| number(stack.cell(key))));
+            if with_total {
+                row.push(number(Some(stack.sums.total())));
+            }
+            row
+        })
+        .collect();
+    let table = DataTable {
+        caption: match &axis_title {
+            Some(axis) => format!("{title} ({axis})"),
+            None => title.clone(),
+        },
+        columns,
+        rows: table_rows,
+    };
+    let summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure);
+    draw_bars(ctx, &bars, summary, table)
+}
+
+fn composition_summary(
+    ctx: &Context,
+    title: &str,
+    stacks: &[Stack],
+    keys: &[(Option<String>, String)],
+    by_unit: bool,
+    latest: &str,
+    measure: &MeasureText,
+) -> String {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    if stacks.is_empty() {
+        return format!("{title}. {}.", capitalise(words.no_data));
+    }
+    let rows = if by_unit {
+        format!("{}, {latest}", count_noun(stacks.len(), words.unit_forms, lang))
+    } else {
+        let span = match (stacks.first(), stacks.last()) {
+            (Some(a), Some(b)) if stacks.len() > 1 => format!(" ({} — {})", a.label, b.label),
+            _ => String::new(),
+        };
+        format!("{}{span}", count_noun(stacks.len(), words.period_forms, lang))
+    };
+    let mut out = format!("{title}. {}: {rows}, {}.", words.stacked_bar_chart, count_noun(keys.len(), words.category_forms, lang));
+    let totals: Vec<(&str, f64)> = stacks.iter().filter_map(|s| s.sums.total().value().map(|v| (s.label.as_str(), v))).collect();
+    if let Some((label, value)) = totals.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a }) {
+        out.push_str(&format!(" {} — {label}: {}.", capitalise(words.highest), measure.value(value, lang)));
+    }
+    // The largest category in the latest period: summed over the units, or the last period's bar.
+    let latest_stacks: &[Stack] = if by_unit { stacks } else { stacks.last().map(std::slice::from_ref).unwrap_or_default() };
+    let when = if by_unit { latest.to_owned() } else { stacks.last().map(|s| s.label.clone()).unwrap_or_default() };
+    let by_key: Vec<(&str, f64)> = keys
+        .iter()
+        .map(|(key, label)| (label.as_str(), latest_stacks.iter().filter_map(|s| s.cell(key).and_then(|c| c.value())).sum::<f64>()))
+        .collect();
+    let all: f64 = by_key.iter().map(|k| k.1).sum();
+    if keys.len() > 1 {
+        if let Some((label, value)) = by_key.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a }) {
+            let share = if all > 0.0 {
+                format!(" ({})", clean(&format_value((value / all * 100.0).round(), Format::Percent, lang)))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(" {} ({when}) — {label}: {}{share}.", capitalise(words.largest_category), measure.value(value, lang)));
+        }
+    }
+    if by_unit && totals.len() > 1 {
+        out.push_str(&format!(" {}: {}.", words.total, measure.value(totals.iter().map(|t| t.1).sum(), lang)));
+    }
+    out
+}

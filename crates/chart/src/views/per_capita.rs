@@ -1,0 +1,139 @@
+//! `per-capita`: the ranking per 1 000 residents, `value / population × 1000`.
+//!
+//! Units are summed as in `ranking` (latest period, over categories). Only
+//! units with a population above zero get a bar; the others are listed
+//! under the chart ("Нет данных о населении: …") and in the table, whose
+//! per-1 000 cell says so. A unit with a population but no reported value
+//! is "нет данных", as in the ranking. A feed whose records name no unit
+//! has nothing to divide: the chart says there are no population data.
+
+use opeka_feed::locale::{format_number, format_period, Msg};
+use opeka_feed::{Body, Format};
+
+use crate::chart::Chart;
+use crate::strings::strings;
+use crate::table::DataTable;
+use crate::text::clean;
+
+use super::bars::{draw_bars, latest_period, sort_descending, BarRow, BarSeries, Bars, MeasureText, Segment, with_suffix};
+use super::ranking::{ranked_rows, ranking_summary, RankBy, Ranked};
+use super::trend::{capitalise, Cell};
+use super::Context;
+
+/// Draws the per-capita view of a caseload feed.
+pub(crate) fn render_per_capita(ctx: &Context) -> Chart {
+    let Body::Caseload(caseload) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let measure = MeasureText::of(ctx, caseload);
+    let title = ctx.frame().title;
+    let per_thousand = clean(&Msg::PerThousandResidents.text(lang));
+    let period = latest_period(caseload).map(|p| clean(&format_period(&p, lang))).unwrap_or_default();
+    let (by, rows) = ranked_rows(ctx, caseload, &measure);
+    let rows = if by == RankBy::Unit { rows } else { Vec::new() };
+
+    // Split by whether a population is known; rates replace the sums.
+    let population = |row: &Ranked| {
+        let id = row.id.as_ref()?;
+        caseload.units.iter().find(|u| &u.id == id)?.population.filter(|p| p.is_finite() && *p > 0.0)
+    };
+    let mut rated: Vec<(Ranked, f64, Option<f64>)> = Vec::new();
+    let mut unrated: Vec<Ranked> = Vec::new();
+    for row in rows {
+        match population(&row) {
+            Some(p) => {
+                let rate = row.cell.value().map(|v| v / p * 1000.0).filter(|r| r.is_finite());
+                rated.push((row, p, rate));
+            }
+            None => unrated.push(row),
+        }
+    }
+    sort_descending(&mut rated, |r| r.2);
+    let largest = rated.iter().filter_map(|r| r.2).fold(0.0f64, |m, v| m.max(v.abs()));
+    let decimals = if largest >= 100.0 { 0 } else { 1 };
+    let rate_text = |v: f64| clean(&format_number(v, decimals, lang));
+    let rate_value = |v: f64| format!("{} {per_thousand}", rate_text(v));
+
+    let series_label = match &measure.label {
+        Some(label) => format!("{label} {per_thousand}"),
+        None => capitalise(&per_thousand),
+    };
+    let bar_rows = rated
+        .iter()
+        .map(|(row, _, rate)| match rate {
+            Some(rate) => {
+                let count = row.cell.value().map(|v| format!(" ({})", measure.value(v, lang))).unwrap_or_default();
+                let mut mark = format!("{}, {period}: {}{count}", row.label, rate_value(*rate));
+                if row.cell.missing > 0 {
+                    mark = format!("{mark} {}", words.incomplete);
+                }
+                BarRow {
+                    label: row.label.clone(),
+                    segments: vec![Segment { series: 0, value: *rate, text: String::new(), mark }],
+                    end: rate_text(*rate),
+                    empty_mark: (String::new(), String::new()),
+                }
+            }
+            None => BarRow {
+                label: row.label.clone(),
+                segments: Vec::new(),
+                end: words.no_data.to_owned(),
+                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.no_data)),
+            },
+        })
+        .collect();
+    let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };
+    let unrated_labels: Vec<&str> = unrated.iter().map(|r| r.label.as_str()).collect();
+    let no_population = capitalise(words.no_population);
+    let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {}.", unrated_labels.join(", ")));
+    let bars = Bars {
+        series: vec![BarSeries { label: series_label.clone(), colour: ctx.style.series_colour(0), marker: ctx.style.series_marker(0) }],
+        rows: bar_rows,
+        axis_title: Some(axis_title.clone()),
+        format: Format::Count,
+        whole: false,
+        footnote,
+        empty_message: if unrated.is_empty() && by != RankBy::Unit { no_population.clone() } else { words.no_data.to_owned() },
+    };
+
+    let count_heading = with_suffix(Some(measure.title().unwrap_or_else(|| words.total.to_owned())), &period);
+    let count_text = |cell: &Cell| cell.value().map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang));
+    let mut table_rows: Vec<Vec<String>> = rated
+        .iter()
+        .map(|(row, p, rate)| {
+            vec![
+                row.label.clone(),
+                clean(&format_number(*p, 0, lang)),
+                count_text(&row.cell),
+                rate.map_or_else(|| words.no_data.to_owned(), rate_text),
+            ]
+        })
+        .collect();
+    table_rows.extend(
+        unrated.iter().map(|row| vec![row.label.clone(), words.no_population.to_owned(), count_text(&row.cell), words.no_population.to_owned()]),
+    );
+    let table = DataTable {
+        caption: format!("{title} ({axis_title})"),
+        columns: vec![words.unit.to_owned(), words.population.to_owned(), count_heading, capitalise(&per_thousand)],
+        rows: table_rows,
+    };
+
+    let ranked: Vec<Ranked> = rated
+        .iter()
+        .map(|(row, _, rate)| {
+            let cell = match rate {
+                Some(r) => Cell { sum: *r, reported: 1, missing: 0 },
+                None => Cell::default(),
+            };
+            Ranked { id: row.id.clone(), label: row.label.clone(), cell }
+        })
+        .collect();
+    let chart_kind = format!("{}, {per_thousand}", words.bar_chart);
+    let mut summary = ranking_summary(ctx, &title, RankBy::Unit, &ranked, &period, &rate_value, &chart_kind);
+    if !unrated.is_empty() {
+        summary.push_str(&format!(" {no_population}: {}.", unrated_labels.join(", ")));
+    }
+    draw_bars(ctx, &bars, summary, table)
+}
