@@ -11,6 +11,10 @@
 
 mod placeholder;
 mod trend;
+mod outcomes;
+mod progress;
+mod before_after;
+mod trajectory;
 
 use opeka_feed::{Lang, Text, ValidFeed, View};
 
@@ -96,6 +100,9 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
     };
     match ctx.view {
         View::Trend => trend::render_trend(&ctx),
+        View::Progress => progress::render_progress(&ctx),
+        View::BeforeAfter => before_after::render_before_after(&ctx),
+        View::Trajectory => trajectory::render_trajectory(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }
