@@ -18,6 +18,7 @@ fn draw(feed: &opeka_feed::ValidFeed, view: View, width: f64, lang: Lang, theme:
     render(feed, &request, &PtSansMetrics)
 }
 
+/// Writes SVGs to look at into the folder `OPEKA_DUMP` names (nothing without it).
 #[test]
 fn dump_for_eyes() {
     let Some(dir) = std::env::var_os("OPEKA_DUMP") else { return };
@@ -31,6 +32,10 @@ fn dump_for_eyes() {
                     std::fs::write(path, &chart.svg).unwrap();
                 }
             }
+            let chart = draw(&valid, view, 800.0, Lang::Ru, Theme::Dark);
+            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), &chart.svg).unwrap();
+            let chart = draw(&feed_from_json(HOSTILE), view, 320.0, Lang::Ru, Theme::Contrast);
+            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), &chart.svg).unwrap();
         }
     }
 }

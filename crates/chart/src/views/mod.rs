@@ -114,7 +114,9 @@ pub fn default_height(view: View, width: f64) -> f64 {
     let h = match view {
         View::Trend | View::Trajectory | View::Composition => width * 0.6,
         View::Tiles => width * 0.35,
-        View::Ranking | View::PerCapita | View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
+        View::Ranking | View::PerCapita | View::Breakdown => width * 0.6,
+        // Outcomes bars grow with their projects; a tall default only leaves a gap.
+        View::Progress | View::BeforeAfter => width * 0.35,
         View::Podium | View::Roll => width * 0.7,
     };
     h.clamp(320.0, 720.0).round()
