@@ -260,6 +260,37 @@ impl Canvas<'_> {
     pub fn mark(&mut self, mark: Mark) {
         self.marks.push(mark);
     }
+
+    /// A filled polygon through `points` (symbols, dashes of slanted lines).
+    pub fn polygon(&mut self, points: &[(f64, f64)], colour: Rgb) {
+        let style = ShapeStyle { color: colour.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, style)).ok();
+    }
+
+    /// A dashed straight line from `from` to `to`, `thickness` pixels thick,
+    /// `(dash, gap)` pixels. Each dash is a thin polygon, so that plans and
+    /// targets never count among the series' polylines.
+    pub fn dashed_line(&mut self, from: (f64, f64), to: (f64, f64), thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let length = dx.hypot(dy);
+        if !length.is_finite() || length < 0.5 || dash <= 0.0 {
+            return;
+        }
+        // Thinner quads would round away to nothing on whole pixels.
+        let thickness = thickness.max(2.0);
+        let (ux, uy) = (dx / length, dy / length);
+        let (nx, ny) = (-uy * thickness / 2.0, ux * thickness / 2.0);
+        let mut t = 0.0;
+        while t < length {
+            let end = (t + dash).min(length);
+            let (ax, ay) = (from.0 + ux * t, from.1 + uy * t);
+            let (bx, by) = (from.0 + ux * end, from.1 + uy * end);
+            let quad = [(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)];
+            self.polygon(&quad, colour);
+            t += dash + gap;
+        }
+    }
 }
 
 /// The outline of a polygonal marker, scaled so that every shape looks

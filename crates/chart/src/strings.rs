@@ -51,6 +51,38 @@ pub struct Strings {
     pub unit_forms: [&'static str; 3],
     /// "categories" after a number, as above.
     pub category_forms: [&'static str; 3],
+    /// An indicator with a baseline or target but no actual values yet.
+    pub no_actuals: &'static str,
+    /// Before-after: the caption of the baseline bar.
+    pub before: &'static str,
+    /// Before-after: the caption of the latest actual's bar.
+    pub after: &'static str,
+    /// Trajectory: the legend entry of the dashed line from baseline to target.
+    pub plan: &'static str,
+    /// Outcomes table: the project column.
+    pub project: &'static str,
+    /// Outcomes table: the project status column.
+    pub status: &'static str,
+    /// Outcomes table: the indicator column.
+    pub indicator: &'static str,
+    /// Outcomes table: the latest actual column.
+    pub latest_actual: &'static str,
+    /// Outcomes table: the change from the baseline.
+    pub change: &'static str,
+    /// Outcomes table: the verdict column.
+    pub verdict: &'static str,
+    /// Trajectory: before the list of projects that have no indicators.
+    pub without_indicators: &'static str,
+    /// Summary opening of the `progress` view.
+    pub progress_chart: &'static str,
+    /// Summary opening of the `before-after` view.
+    pub before_after_chart: &'static str,
+    /// Summary opening of the `trajectory` view.
+    pub trajectory_chart: &'static str,
+    /// "projects" after a number, as [`Strings::series_forms`].
+    pub project_forms: [&'static str; 3],
+    /// "indicators" after a number, as above.
+    pub indicator_forms: [&'static str; 3],
 }
 
 static RU: Strings = Strings {
@@ -77,6 +109,22 @@ static RU: Strings = Strings {
     largest_category: "крупнейшая категория",
     unit_forms: ["территория", "территории", "территорий"],
     category_forms: ["категория", "категории", "категорий"],
+    no_actuals: "нет фактических данных",
+    before: "Было",
+    after: "Стало",
+    plan: "План: от базового значения к цели",
+    project: "Проект",
+    status: "Статус",
+    indicator: "Показатель",
+    latest_actual: "Факт (последний)",
+    change: "Изменение",
+    verdict: "Итог",
+    without_indicators: "Без показателей",
+    progress_chart: "Выполнение показателей проектов",
+    before_after_chart: "Показатели проектов: было и стало",
+    trajectory_chart: "Показатели проектов по периодам против плана",
+    project_forms: ["проект", "проекта", "проектов"],
+    indicator_forms: ["показатель", "показателя", "показателей"],
 };
 
 static EN: Strings = Strings {
@@ -103,6 +151,22 @@ static EN: Strings = Strings {
     largest_category: "largest category",
     unit_forms: ["area", "areas", "areas"],
     category_forms: ["category", "categories", "categories"],
+    no_actuals: "no actuals yet",
+    before: "Before",
+    after: "After",
+    plan: "Plan: from baseline to target",
+    project: "Project",
+    status: "Status",
+    indicator: "Indicator",
+    latest_actual: "Latest actual",
+    change: "Change",
+    verdict: "Result",
+    without_indicators: "No indicators",
+    progress_chart: "Progress of project indicators",
+    before_after_chart: "Project indicators before and after",
+    trajectory_chart: "Project indicators over time against the plan",
+    project_forms: ["project", "projects", "projects"],
+    indicator_forms: ["indicator", "indicators", "indicators"],
 };
 
 /// The interface words for `lang`.

@@ -149,6 +149,10 @@ pub struct Style {
     pub marker_radius: f64,
     /// Multiplies every text size.
     pub text_scale: f64,
+    /// A result that went the right way (outcomes verdicts); text contrast ≥ 4.5:1.
+    pub good: Rgb,
+    /// A result that went the wrong way (outcomes verdicts); text contrast ≥ 4.5:1.
+    pub bad: Rgb,
 }
 
 impl Style {
@@ -234,6 +238,8 @@ static LIGHT: Style = Style {
     line_width: 2.0,
     marker_radius: 3.5,
     text_scale: 1.0,
+    good: Rgb(0x00, 0x7A, 0x5A),
+    bad: Rgb(0xB3, 0x47, 0x00),
 };
 
 static DARK: Style = Style {
@@ -246,6 +252,8 @@ static DARK: Style = Style {
     line_width: 2.0,
     marker_radius: 3.5,
     text_scale: 1.0,
+    good: Rgb(0x2E, 0xC4, 0xA0),
+    bad: Rgb(0xFF, 0x8C, 0x5A),
 };
 
 static CONTRAST: Style = Style {
@@ -258,6 +266,8 @@ static CONTRAST: Style = Style {
     line_width: 4.0,
     marker_radius: 5.0,
     text_scale: 1.25,
+    good: Rgb(0x00, 0x6B, 0x4F),
+    bad: Rgb(0xA8, 0x43, 0x00),
 };
 
 #[cfg(test)]
@@ -268,7 +278,7 @@ mod tests {
     fn text_meets_wcag_aa_on_every_theme() {
         for theme in Theme::ALL {
             let s = theme.style();
-            for (what, colour) in [("foreground", s.foreground), ("muted", s.muted)] {
+            for (what, colour) in [("foreground", s.foreground), ("muted", s.muted), ("good", s.good), ("bad", s.bad)] {
                 let ratio = colour.contrast(s.background);
                 assert!(ratio >= 4.5, "{theme} {what}: {ratio:.2}:1");
             }

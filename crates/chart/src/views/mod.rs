@@ -15,6 +15,10 @@ mod per_capita;
 mod placeholder;
 mod ranking;
 mod trend;
+mod outcomes;
+mod progress;
+mod before_after;
+mod trajectory;
 
 use opeka_feed::{Lang, Text, ValidFeed, View};
 
@@ -103,6 +107,9 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
         View::Ranking => ranking::render_ranking(&ctx),
         View::Composition => composition::render_composition(&ctx),
         View::PerCapita => per_capita::render_per_capita(&ctx),
+        View::Progress => progress::render_progress(&ctx),
+        View::BeforeAfter => before_after::render_before_after(&ctx),
+        View::Trajectory => trajectory::render_trajectory(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }
@@ -116,7 +123,9 @@ pub fn default_height(view: View, width: f64) -> f64 {
         // Bars by unit grow with their number; this is the least they take.
         View::Ranking | View::PerCapita | View::Composition => width * 0.45,
         View::Tiles => width * 0.35,
-        View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
+        View::Breakdown => width * 0.6,
+        // Outcomes bars grow with their projects; a tall default only leaves a gap.
+        View::Progress | View::BeforeAfter => width * 0.35,
         View::Podium | View::Roll => width * 0.7,
     };
     h.clamp(320.0, 720.0).round()

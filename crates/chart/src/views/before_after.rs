@@ -1,0 +1,277 @@
+//! `before-after`: paired bars of an outcomes feed, grouped under project
+//! headings. Each indicator has a bar for its baseline ("Было") and one for
+//! its latest actual ("Стало"); where there is no actual yet the target
+//! stands in, outlined and hatched and captioned "Цель", so it is never
+//! mistaken for a result. Bars are on the indicator's own scale, with their
+//! values written at their ends, and the change and verdict by the label.
+
+use opeka_feed::locale::format_period;
+
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align, Canvas};
+use crate::strings::strings;
+use crate::text::{clean, ellipsize, wrap, Font};
+use crate::theme::{Rgb, TextRole};
+
+use super::outcomes::{
+    has_roles, outcomes_data, outcomes_summary, outcomes_table, Heading, Key, Point, Role, Row, Swatch, Tone, VerdictLines,
+};
+use super::Context;
+
+/// Below this inner width labels go above the bars instead of beside them.
+const TWO_COLUMNS_FROM: f64 = 560.0;
+
+/// One bar of a pair.
+struct Bar {
+    caption: String,
+    /// The value drawn, with its role; `None` draws "нет данных".
+    point: Option<(Role, Point)>,
+    value_text: String,
+}
+
+/// One indicator laid out.
+struct RowLayout {
+    index: usize,
+    label: Vec<String>,
+    verdict: VerdictLines,
+    bars: [Bar; 2],
+    height: f64,
+}
+
+enum Block {
+    Heading(Heading),
+    Row(RowLayout),
+}
+
+struct Columns {
+    wide: bool,
+    right_x: f64,
+    right_w: f64,
+    caption_w: f64,
+    pitch: f64,
+    label_font: Font,
+    inner_gap: f64,
+    before: Rgb,
+    after: Rgb,
+}
+
+/// The caption of a bar: `Было 2022`.
+fn caption(word: &str, point: Option<Point>, ctx: &Context) -> String {
+    match point {
+        Some(p) => format!("{word} {}", clean(&format_period(&p.period, ctx.lang))),
+        None => word.to_owned(),
+    }
+}
+
+/// The pair of bars of `row`, and the verdict to write by it.
+fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| words.no_data.to_owned());
+    let before = Bar {
+        caption: caption(words.before, row.baseline, ctx),
+        point: row.baseline.map(|p| (Role::Baseline, p)),
+        value_text: value(row.baseline),
+    };
+    let (after, verdict, tone) = match (row.latest(), row.target) {
+        (Some(actual), _) => (
+            Bar { caption: caption(words.after, Some(actual), ctx), point: Some((Role::Actual, actual)), value_text: value(Some(actual)) },
+            row.verdict.clone(),
+            row.tone,
+        ),
+        (None, Some(target)) => {
+            let planned = match row.baseline {
+                Some(b) => format!(
+                    "{} {}, {}",
+                    Role::Target.word(lang),
+                    clean(&opeka_feed::locale::format_change(target.value, b.value, lang)),
+                    words.no_actuals
+                ),
+                None => row.verdict.clone(),
+            };
+            (
+                Bar {
+                    caption: caption(&Role::Target.word(lang), Some(target), ctx),
+                    point: Some((Role::Target, target)),
+                    value_text: value(Some(target)),
+                },
+                planned,
+                Tone::Neutral,
+            )
+        }
+        (None, None) => (Bar { caption: words.after.to_owned(), point: None, value_text: value(None) }, row.verdict.clone(), row.tone),
+    };
+    ([before, after], verdict, tone)
+}
+
+/// Draws the before-after view of an outcomes feed.
+pub(crate) fn render_before_after(ctx: &Context) -> Chart {
+    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let data = outcomes_data(ctx, outcomes);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let lang = ctx.lang;
+    let label_font = ctx.font(TextRole::Label);
+    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let wide = inner_w >= TWO_COLUMNS_FROM;
+    let label_w = if wide { (inner_w * 0.36).clamp(150.0, 420.0) } else { inner_w };
+    let right_w = if wide { inner_w - label_w - 2.0 * gap } else { inner_w };
+
+    let before = style.axis;
+    let after = if style.series_colour(0).contrast(before) < 1.3 { style.series_colour(1) } else { style.series_colour(0) };
+
+    let pairs: Vec<([Bar; 2], String, Tone)> = data.rows.iter().map(|r| bars(ctx, r)).collect();
+    let caption_max = (right_w * 0.35).round();
+    let caption_w = pairs
+        .iter()
+        .flat_map(|(b, _, _)| b.iter())
+        .map(|b| label_font.width(ctx.measure, &b.caption))
+        .fold(0.0f64, f64::max)
+        .min(caption_max)
+        .ceil();
+    let columns = Columns {
+        wide,
+        right_x: if wide { label_w + 2.0 * gap } else { 0.0 },
+        right_w,
+        caption_w,
+        pitch: label_font.line_height() + (gap / 2.0).round(),
+        label_font,
+        inner_gap: (gap / 2.0).round(),
+        before,
+        after,
+    };
+
+    let (has_baseline, has_target, has_actual) = has_roles(&data);
+    let target_stands_in = data.rows.iter().any(|r| r.actuals.is_empty() && r.target.is_some());
+    let mut entries = Vec::new();
+    if has_baseline {
+        entries.push((Swatch::Bar(before), Role::Baseline.word(lang)));
+    }
+    if has_actual {
+        entries.push((Swatch::Bar(after), Role::Actual.word(lang)));
+    }
+    if has_target && target_stands_in {
+        entries.push((Swatch::Hatched(after), format!("{} ({})", Role::Target.word(lang), words.no_actuals)));
+    }
+    let key = Key::layout(&entries, inner_w, label_font, ctx.measure);
+    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
+
+    let mut blocks = Vec::new();
+    let mut pairs = pairs.into_iter().map(Some).collect::<Vec<_>>();
+    for project in &data.projects {
+        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
+        for &i in &project.rows {
+            let Some((bars, verdict, tone)) = pairs.get_mut(i).and_then(Option::take) else { continue };
+            let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
+            let verdict = VerdictLines::layout_text(&verdict, tone, label_w, label_font, 2, ctx.measure);
+            let label_h = label.len() as f64 * label_font.line_height();
+            let verdict_h = if verdict.height() > 0.0 { columns.inner_gap + verdict.height() } else { 0.0 };
+            let bars_h = 2.0 * columns.pitch;
+            let height = if wide { (label_h + verdict_h).max(bars_h) } else { label_h + columns.inner_gap + bars_h + verdict_h };
+            blocks.push(Block::Row(RowLayout { index: i, label, verdict, bars, height }));
+        }
+    }
+    let heading_gap = (gap * 1.5).round();
+    let row_gap = gap;
+    let block_space = |block: &Block, first: bool| match block {
+        Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + columns.inner_gap,
+        Block::Row(r) => r.height + row_gap,
+    };
+    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
+    let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
+    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
+
+    let table = outcomes_table(ctx, &data, &frame.title);
+    let summary = outcomes_summary(ctx, &data, &frame.title, words.before_after_chart);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if blocks.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let mut top = area.y;
+        if !entries.is_empty() && key.height() + gap < area.h {
+            key.draw(canvas, area.x, top);
+            top += key_h;
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let space = block_space(block, i == 0);
+            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
+                break;
+            }
+            match block {
+                Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
+                Block::Row(r) => draw_row(ctx, canvas, &columns, &data.rows[r.index], r, area.x, top),
+            }
+            top += space;
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layout: &RowLayout, x0: f64, top: f64) {
+    let style = ctx.style;
+    let lang = ctx.lang;
+    let font = c.label_font;
+    let lh = font.line_height();
+    let mut y = top;
+    for line in &layout.label {
+        canvas.text(line, x0, y, font, style.foreground, Align::Start);
+        y += lh;
+    }
+    let label_bottom = y;
+    let bars_top = if c.wide { top } else { label_bottom + c.inner_gap };
+    let right_x = x0 + c.right_x;
+    let bar_x = right_x + c.caption_w + ctx.style.gap();
+    let value_gap = (font.size * 0.4).round();
+    // Values are written after the bars; the bars share what is left.
+    let value_max = ((c.right_w - c.caption_w - style.gap()) * 0.5).max(0.0);
+    let value_texts: Vec<String> = layout.bars.iter().map(|b| ellipsize(ctx.measure, font, &b.value_text, value_max)).collect();
+    let value_w = value_texts.iter().map(|t| font.width(ctx.measure, t)).fold(0.0f64, f64::max);
+    let span = (right_x + c.right_w - bar_x - value_gap - value_w).max(1.0);
+    let values = layout.bars.iter().filter_map(|b| b.point.map(|(_, p)| p.value));
+    let (lo, mut hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+        hi = lo + 1.0;
+    }
+    let x_of = |v: f64| bar_x + (v - lo) / (hi - lo) * span;
+    let bar_h = (lh * 0.75).round();
+    for (k, (bar, value_text)) in layout.bars.iter().zip(&value_texts).enumerate() {
+        let line_top = bars_top + k as f64 * c.pitch;
+        let caption = ellipsize(ctx.measure, font, &bar.caption, c.caption_w);
+        canvas.text(&caption, right_x, line_top, font, style.muted, Align::Start);
+        let bar_top = line_top + (lh - bar_h) / 2.0;
+        match bar.point {
+            Some((role, point)) => {
+                let (a, b) = (x_of(point.value.min(0.0)), x_of(point.value.max(0.0)));
+                let colour = if k == 0 { c.before } else { c.after };
+                if role == Role::Target {
+                    super::outcomes::hatched_rect(canvas, a, bar_top, (b - a).max(2.0), bar_h, colour);
+                } else {
+                    canvas.rect(a, bar_top, b - a, bar_h, colour);
+                }
+                let end = x_of(point.value.max(0.0)).max(x_of(0.0));
+                canvas.text(value_text, end + value_gap, line_top, font, style.foreground, Align::Start);
+                let w = (b - a).max(4.0);
+                canvas.mark(Mark {
+                    series: role.word(lang),
+                    label: row.mark_label(role, point, lang),
+                    shape: Shape::Rect { x: a.min(b - w).max(bar_x - 2.0), y: bar_top, w, h: bar_h },
+                });
+            }
+            None => {
+                canvas.text(value_text, bar_x, line_top, font, style.muted, Align::Start);
+            }
+        }
+    }
+    let verdict_top = if c.wide { label_bottom + c.inner_gap } else { bars_top + 2.0 * c.pitch };
+    layout.verdict.draw(canvas, x0, verdict_top);
+}

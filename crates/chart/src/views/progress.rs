@@ -1,0 +1,243 @@
+//! `progress`: bullet bars of an outcomes feed, grouped under project
+//! headings. Each indicator has a track on its own scale (0 to the largest
+//! of its baseline, target and latest actual), a diamond at the baseline, a
+//! tick at the target and a bar to the latest actual; its values are written
+//! under the track and its verdict beside or under its label, in words and a
+//! symbol that follow the indicator's `direction`.
+
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align, Canvas};
+use crate::strings::strings;
+use crate::text::{ellipsize, wrap, Font};
+use crate::theme::{MarkerShape, TextRole};
+
+use super::outcomes::{flow, has_roles, outcomes_data, outcomes_summary, outcomes_table, Heading, Key, Role, Row, Swatch, VerdictLines};
+use super::Context;
+
+/// Below this inner width labels go above the track instead of beside it.
+const TWO_COLUMNS_FROM: f64 = 560.0;
+
+/// One indicator laid out.
+struct RowLayout {
+    index: usize,
+    label: Vec<String>,
+    verdict: VerdictLines,
+    values: Vec<String>,
+    height: f64,
+}
+
+/// One block of the chart, top to bottom.
+enum Block {
+    Heading(Heading),
+    Row(RowLayout),
+}
+
+/// Geometry shared by every row.
+struct Columns {
+    wide: bool,
+    label_w: f64,
+    right_x: f64,
+    right_w: f64,
+    track_h: f64,
+    block_h: f64,
+    label_font: Font,
+    small_font: Font,
+    /// Space between a row's parts.
+    inner_gap: f64,
+}
+
+impl Columns {
+    fn label_offset(&self) -> f64 {
+        ((self.block_h - self.label_font.line_height()) / 2.0).max(0.0)
+    }
+
+    fn layout_row(&self, ctx: &Context, row: &Row, index: usize) -> RowLayout {
+        let lang = ctx.lang;
+        let label = wrap(ctx.measure, self.label_font, &row.label, self.label_w, 3);
+        let verdict = VerdictLines::layout(row, self.label_w, self.label_font, 2, ctx.measure);
+        let mut items = Vec::new();
+        for (role, point) in [(Role::Baseline, row.baseline), (Role::Target, row.target), (Role::Actual, row.latest())] {
+            if let Some(p) = point {
+                items.push(row.item(role, p, lang));
+            }
+        }
+        let values = flow(&items, self.right_w, self.small_font, 3, ctx.measure);
+        let label_h = label.len() as f64 * self.label_font.line_height();
+        let verdict_h = if verdict.height() > 0.0 { self.inner_gap + verdict.height() } else { 0.0 };
+        let values_h = values.len() as f64 * self.small_font.line_height();
+        let height = if self.wide {
+            let left = self.label_offset() + label_h + verdict_h;
+            let right = self.block_h + self.inner_gap + values_h;
+            left.max(right)
+        } else {
+            label_h + self.inner_gap + self.block_h + self.inner_gap + values_h + verdict_h
+        };
+        RowLayout { index, label, verdict, values, height }
+    }
+}
+
+/// Draws the progress view of an outcomes feed.
+pub(crate) fn render_progress(ctx: &Context) -> Chart {
+    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let data = outcomes_data(ctx, outcomes);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let lang = ctx.lang;
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let wide = inner_w >= TWO_COLUMNS_FROM;
+    let label_w = if wide { (inner_w * 0.36).clamp(150.0, 420.0) } else { inner_w };
+    let track_h = (10.0 * style.text_scale).round();
+    let columns = Columns {
+        wide,
+        label_w,
+        right_x: if wide { label_w + 2.0 * gap } else { 0.0 },
+        right_w: if wide { inner_w - label_w - 2.0 * gap } else { inner_w },
+        track_h,
+        block_h: track_h + (10.0 * style.text_scale).round(),
+        label_font,
+        small_font,
+        inner_gap: (gap / 2.0).round(),
+    };
+
+    let (has_baseline, has_target, has_actual) = has_roles(&data);
+    let mut entries = Vec::new();
+    if has_baseline {
+        entries.push((Swatch::Marker(MarkerShape::Diamond, style.muted), Role::Baseline.word(lang)));
+    }
+    if has_target {
+        entries.push((Swatch::Tick(style.foreground), Role::Target.word(lang)));
+    }
+    if has_actual {
+        entries.push((Swatch::Bar(style.series_colour(0)), Role::Actual.word(lang)));
+    }
+    let key = Key::layout(&entries, inner_w, label_font, ctx.measure);
+    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
+
+    let mut blocks = Vec::new();
+    for project in &data.projects {
+        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
+        for &i in &project.rows {
+            blocks.push(Block::Row(columns.layout_row(ctx, &data.rows[i], i)));
+        }
+    }
+    let heading_gap = (gap * 1.5).round();
+    let row_gap = gap;
+    let block_space = |block: &Block, first: bool| match block {
+        Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + columns.inner_gap,
+        Block::Row(r) => r.height + row_gap,
+    };
+    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
+    let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
+    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
+
+    let table = outcomes_table(ctx, &data, &frame.title);
+    let summary = outcomes_summary(ctx, &data, &frame.title, words.progress_chart);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if blocks.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let mut top = area.y;
+        if !entries.is_empty() && key.height() + gap < area.h {
+            key.draw(canvas, area.x, top);
+            top += key_h;
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let space = block_space(block, i == 0);
+            // Squeezed by an explicit height: what does not fit is left to the table.
+            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
+                break;
+            }
+            match block {
+                Block::Heading(h) => {
+                    let y = top + if i == 0 { 0.0 } else { heading_gap };
+                    h.draw(canvas, area.x, y);
+                }
+                Block::Row(r) => draw_row(ctx, canvas, &columns, &data.rows[r.index], r, area.x, top),
+            }
+            top += space;
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layout: &RowLayout, x0: f64, top: f64) {
+    let style = ctx.style;
+    let lang = ctx.lang;
+    let lh = c.label_font.line_height();
+    let label_top = if c.wide { top + c.label_offset() } else { top };
+    let mut y = label_top;
+    for line in &layout.label {
+        canvas.text(line, x0, y, c.label_font, style.foreground, Align::Start);
+        y += lh;
+    }
+    let label_bottom = y;
+    let block_top = if c.wide { top } else { label_bottom + c.inner_gap };
+    let right_x = x0 + c.right_x;
+    let mid = block_top + c.block_h / 2.0;
+
+    // The track, on the row's own scale.
+    let (lo, mut hi) = row.values().fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+        hi = lo + 1.0;
+    }
+    let marker_r = style.marker_radius + 1.0;
+    let inset = (marker_r * 1.6 + 1.0).ceil();
+    let (track_l, track_w) = (right_x + inset, (c.right_w - 2.0 * inset).max(1.0));
+    let x_of = |v: f64| track_l + (v - lo) / (hi - lo) * track_w;
+    canvas.rect(right_x, mid - c.track_h / 2.0, c.right_w, c.track_h, style.grid);
+    if let Some(actual) = row.latest() {
+        let (a, b) = (x_of(actual.value.min(0.0)), x_of(actual.value.max(0.0)));
+        let bar_h = (c.track_h * 0.6).round().max(4.0);
+        let colour = style.series_colour(0);
+        canvas.rect(a, mid - bar_h / 2.0, b - a, bar_h, colour);
+        // Hit area: at least a few pixels wide, so a zero actual can still be focused.
+        let w = (b - a).max(4.0);
+        let hit_x = if b - a < 4.0 { (a - 2.0).max(right_x) } else { a };
+        canvas.mark(Mark {
+            series: Role::Actual.word(lang),
+            label: row.mark_label(Role::Actual, actual, lang),
+            shape: Shape::Rect { x: hit_x, y: mid - c.track_h / 2.0, w, h: c.track_h },
+        });
+    }
+    if let Some(target) = row.target {
+        let x = x_of(target.value);
+        let thick = (3.0 * style.text_scale).round();
+        canvas.vline(x, block_top, block_top + c.block_h, thick, style.foreground);
+        canvas.mark(Mark {
+            series: Role::Target.word(lang),
+            label: row.mark_label(Role::Target, target, lang),
+            shape: Shape::Rect { x: x - thick.max(4.0) / 2.0, y: block_top, w: thick.max(4.0), h: c.block_h },
+        });
+    }
+    if let Some(baseline) = row.baseline {
+        let x = x_of(baseline.value);
+        canvas.marker(MarkerShape::Diamond, x, mid, marker_r, style.muted);
+        canvas.mark(Mark {
+            series: Role::Baseline.word(lang),
+            label: row.mark_label(Role::Baseline, baseline, lang),
+            shape: Shape::Point { x, y: mid, r: marker_r + 2.0 },
+        });
+    }
+
+    // Values under the track.
+    let mut y = block_top + c.block_h + c.inner_gap;
+    for line in &layout.values {
+        canvas.text(line, right_x, y, c.small_font, style.muted, Align::Start);
+        y += c.small_font.line_height();
+    }
+    // The verdict: under the label beside the track, or under everything.
+    let verdict_top = if c.wide { label_bottom + c.inner_gap } else { y + c.inner_gap };
+    layout.verdict.draw(canvas, x0, verdict_top);
+}

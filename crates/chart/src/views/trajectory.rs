@@ -1,0 +1,260 @@
+//! `trajectory`: small multiples of an outcomes feed, one panel per
+//! indicator in a grid as wide as the chart allows. Each panel draws the
+//! actuals over time as a line with markers against the dashed straight
+//! line from the baseline (◆) to the target (■), on the indicator's own
+//! value axis, with its verdict above. An indicator with a plan but no
+//! actuals still shows the plan and says "нет фактических данных". Projects
+//! without indicators are listed under the grid.
+
+use opeka_feed::locale::format_value;
+use opeka_feed::Format;
+
+use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align, Canvas};
+use crate::frame::Rect;
+use crate::strings::strings;
+use crate::text::{clean, ellipsize, wrap, Font};
+use crate::theme::{MarkerShape, TextRole};
+
+use super::outcomes::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Key, Role, Row, Swatch, VerdictLines};
+use super::Context;
+
+/// The narrowest a panel gets before the grid drops a column.
+const MIN_PANEL_WIDTH: f64 = 260.0;
+/// The most columns of panels.
+const MAX_COLUMNS: usize = 4;
+
+/// A panel's header laid out.
+struct PanelHead {
+    index: usize,
+    project: String,
+    label: Vec<String>,
+    verdict: VerdictLines,
+}
+
+/// Draws the trajectory view of an outcomes feed.
+pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
+    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let data = outcomes_data(ctx, outcomes);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let lang = ctx.lang;
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let bold_font = Font::bold(label_font.size);
+    let lh = label_font.line_height();
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let inner_gap = (gap / 2.0).round();
+
+    let (has_baseline, has_target, has_actual) = has_roles(&data);
+    let has_plan = data.rows.iter().any(|r| r.baseline.is_some() && r.target.is_some());
+    let mut entries = Vec::new();
+    if has_actual {
+        entries.push((Swatch::Line(MarkerShape::Circle, style.series_colour(0)), Role::Actual.word(lang)));
+    }
+    if has_plan {
+        entries.push((Swatch::Dashed(style.muted), words.plan.to_owned()));
+    }
+    if has_baseline {
+        entries.push((Swatch::Marker(MarkerShape::Diamond, style.muted), Role::Baseline.word(lang)));
+    }
+    if has_target {
+        entries.push((Swatch::Marker(MarkerShape::Square, style.foreground), Role::Target.word(lang)));
+    }
+    let key = Key::layout(&entries, inner_w, label_font, ctx.measure);
+    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
+
+    // The grid.
+    let n = data.rows.len();
+    let col_gap = (gap * 3.0).round();
+    let min_panel = MIN_PANEL_WIDTH * style.text_scale;
+    let cols = (((inner_w + col_gap) / (min_panel + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS).min(n.max(1));
+    let panel_w = ((inner_w - (cols - 1) as f64 * col_gap) / cols as f64).floor();
+    let heads: Vec<PanelHead> = data
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| PanelHead {
+            index: i,
+            project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
+            label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
+            verdict: VerdictLines::layout(row, panel_w, label_font, 2, ctx.measure),
+        })
+        .collect();
+    let head_h = |h: &PanelHead| {
+        let verdict = if h.verdict.height() > 0.0 { inner_gap + h.verdict.height() } else { 0.0 };
+        small_font.line_height() + h.label.len() as f64 * lh + verdict + inner_gap
+    };
+    let grid_rows: Vec<&[PanelHead]> = heads.chunks(cols).collect();
+    let row_heads: Vec<f64> = grid_rows.iter().map(|r| r.iter().map(head_h).fold(0.0, f64::max)).collect();
+    let plot_h = (panel_w * 0.45).clamp(110.0, 200.0).round();
+    let x_label_offset = (lh / 2.0 + 2.0).round();
+    let x_axis_h = x_label_offset + lh;
+    let body_h = lh / 2.0 + plot_h + x_axis_h;
+    let row_gap = (gap * 2.5).round();
+    let grid_h: f64 = row_heads.iter().map(|h| h + body_h + row_gap).sum();
+
+    // Projects without indicators, listed under the grid.
+    let bare: Vec<String> =
+        data.projects.iter().filter(|p| p.rows.is_empty()).map(|p| format!("{} ({})", p.name, super::outcomes::lower_first(&p.status))).collect();
+    let footnote = if bare.is_empty() {
+        Vec::new()
+    } else {
+        wrap(ctx.measure, small_font, &format!("{}: {}.", words.without_indicators, bare.join(", ")), inner_w, 4)
+    };
+    let footnote_h = footnote.len() as f64 * small_font.line_height();
+
+    let content_h = if n == 0 { lh * 2.0 } else { grid_h };
+    let natural = frame.chrome_height(style) + key_h + content_h + footnote_h;
+    let (frame, height) = ctx.fit(frame, natural, 3.0 * lh);
+
+    let table = outcomes_table(ctx, &data, &frame.title);
+    let summary = outcomes_summary(ctx, &data, &frame.title, words.trajectory_chart);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        let mut top = area.y;
+        if !entries.is_empty() && key.height() + gap < area.h {
+            key.draw(canvas, area.x, top);
+            top += key_h;
+        }
+        if n == 0 {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, top, label_font, style.muted, Align::Middle);
+            top += lh * 2.0;
+        }
+        let footnote_room = area.bottom() - footnote_h;
+        for (grid_row, head_h) in grid_rows.iter().zip(&row_heads) {
+            // Squeezed by an explicit height: what does not fit is left to the table.
+            if top + head_h + body_h > footnote_room + 0.01 {
+                break;
+            }
+            for (k, head) in grid_row.iter().enumerate() {
+                let x = area.x + k as f64 * (panel_w + col_gap);
+                let mut y = top;
+                canvas.text(&head.project, x, y, small_font, style.muted, Align::Start);
+                y += small_font.line_height();
+                for line in &head.label {
+                    canvas.text(line, x, y, bold_font, style.foreground, Align::Start);
+                    y += lh;
+                }
+                head.verdict.draw(canvas, x, y + inner_gap);
+                let body = Rect { x, y: top + head_h, w: panel_w, h: body_h };
+                draw_panel(ctx, canvas, &data.rows[head.index], body, plot_h, x_label_offset);
+            }
+            top += head_h + body_h + row_gap;
+        }
+        // Under the grid; squeezed, only the lines that still fit below it.
+        let mut y = area.bottom() - footnote_h;
+        for line in &footnote {
+            if y + 0.01 >= top {
+                canvas.text(line, area.x, y, small_font, style.muted, Align::Start);
+            }
+            y += small_font.line_height();
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+/// Draws one indicator's plot in `body`: value axis, period axis, plan, actuals.
+fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plot_h: f64, x_label_offset: f64) {
+    let style = ctx.style;
+    let lang = ctx.lang;
+    let font = ctx.font(TextRole::Label);
+    let lh = font.line_height();
+    let gap = style.gap();
+    let plot_top = body.y + lh / 2.0;
+    let bottom = plot_top + plot_h;
+
+    let points: Vec<(Role, super::outcomes::Point)> = row
+        .baseline
+        .map(|p| (Role::Baseline, p))
+        .into_iter()
+        .chain(row.target.map(|p| (Role::Target, p)))
+        .chain(row.actuals.iter().map(|&p| (Role::Actual, p)))
+        .collect();
+    let Some(&(_, first_point)) = points.first() else {
+        let message = ellipsize(ctx.measure, font, strings(lang).no_data, body.w);
+        canvas.text(&message, body.x + body.w / 2.0, plot_top + plot_h / 2.0 - lh / 2.0, font, style.muted, Align::Middle);
+        return;
+    };
+
+    // Value axis.
+    let (mut lo, mut hi) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, p)| (lo.min(p.value), hi.max(p.value)));
+    if !matches!(row.format, Format::Index | Format::Ratio) {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    let max_ticks = ((plot_h / (lh * 2.0)).floor() as usize).clamp(2, 5);
+    let ticks = nice_ticks(lo, hi, max_ticks, row.format == Format::Count);
+    let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
+    let labels: Vec<String> =
+        ticks.ticks.iter().map(|&t| ellipsize(ctx.measure, font, &clean(&format_value(t, row.format, lang)), body.w * 0.3)).collect();
+    let gutter = labels.iter().map(|l| font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
+    let plot_left = body.x + gutter;
+    let plot_right = body.x + body.w;
+    for (&t, label) in ticks.ticks.iter().zip(&labels) {
+        let y = y_of(t).round();
+        canvas.hline(plot_left, plot_right, y, 1.0, if t == 0.0 { style.axis } else { style.grid });
+        canvas.text_if_free(label, plot_left - gap, y - lh / 2.0, font, style.muted, Align::End);
+    }
+
+    // Period axis.
+    let granularity = first_point.period.granularity();
+    let (first_o, last_o) =
+        points.iter().map(|(_, p)| period_ordinal(&p.period)).fold((i64::MAX, i64::MIN), |(a, b), o| (a.min(o), b.max(o)));
+    let inset = style.marker_radius + 4.0;
+    let (x0, x1) = (plot_left + inset, plot_right - inset);
+    let x_of = move |o: i64| if last_o == first_o { (x0 + x1) / 2.0 } else { x0 + (o - first_o) as f64 / (last_o - first_o) as f64 * (x1 - x0) };
+    canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
+    if let (Some(first), Some(last)) = (period_at(granularity, first_o), period_at(granularity, last_o)) {
+        let axis = PeriodAxis::layout(first, last, &x_of, (body.x, body.right()), font, ctx.measure, lang);
+        let tick_len = (gap / 2.0).round();
+        for tick in &axis.ticks {
+            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
+            canvas.text_if_free(&tick.label, tick.label_x, bottom + x_label_offset, font, style.muted, Align::Start);
+        }
+    }
+    let at = |p: &super::outcomes::Point| (x_of(period_ordinal(&p.period)), y_of(p.value));
+
+    // The plan: a dashed line from the baseline to the target (the
+    // validator keeps every period of a feed at one granularity).
+    if let (Some(b), Some(t)) = (row.baseline, row.target) {
+        canvas.dashed_line(at(&b), at(&t), (style.line_width * 0.75).max(2.0), style.muted, (6.0, 4.0));
+    }
+    // The actuals.
+    let colour = style.series_colour(0);
+    let line: Vec<(f64, f64)> = row.actuals.iter().map(at).collect();
+    // The line starts at the baseline when the baseline comes first: it is where the actuals started from.
+    let start = row
+        .baseline
+        .filter(|b| row.actuals.first().is_some_and(|a| period_ordinal(&b.period) < period_ordinal(&a.period)))
+        .map(|b| at(&b));
+    let path: Vec<(f64, f64)> = start.into_iter().chain(line.iter().copied()).collect();
+    if path.len() > 1 {
+        canvas.polyline(&path, colour, style.line_width);
+    }
+    let r = style.marker_radius;
+    if let Some(b) = row.baseline {
+        let (x, y) = at(&b);
+        canvas.marker(MarkerShape::Diamond, x, y, r + 1.0, style.muted);
+        canvas.mark(Mark { series: Role::Baseline.word(lang), label: row.mark_label(Role::Baseline, b, lang), shape: Shape::Point { x, y, r: r + 2.0 } });
+    }
+    if let Some(t) = row.target {
+        let (x, y) = at(&t);
+        canvas.marker(MarkerShape::Square, x, y, r + 0.5, style.foreground);
+        canvas.mark(Mark { series: Role::Target.word(lang), label: row.mark_label(Role::Target, t, lang), shape: Shape::Point { x, y, r: r + 2.0 } });
+    }
+
+    // The actuals' markers, over the plan's.
+    for (p, &(x, y)) in row.actuals.iter().zip(&line) {
+        canvas.marker(MarkerShape::Circle, x, y, r, colour);
+        canvas.mark(Mark { series: Role::Actual.word(lang), label: row.mark_label(Role::Actual, *p, lang), shape: Shape::Point { x, y, r: r + 1.0 } });
+    }
+}

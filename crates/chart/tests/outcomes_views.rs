@@ -1,0 +1,285 @@
+//! The outcomes views (`progress`, `before-after`, `trajectory`) on the
+//! sample feeds: golden SVGs, what a viewer sees, geometry invariants over
+//! widths, languages and themes, hostile labels and edge cases.
+//!
+//! Regenerate the golden files after an intended change with
+//! `OPEKA_BLESS=1 cargo test -p opeka-chart` and review the diff.
+
+mod common;
+
+use common::{feed_from_json, geometry_problems, repo_root, sample_feed, svg_texts};
+use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+
+const FEEDS: [&str; 2] = ["kuzbass-council-projects-2024", "vyksa-orphanhood-prevention"];
+const VIEWS: [View; 3] = [View::Progress, View::BeforeAfter, View::Trajectory];
+
+fn draw(feed: &opeka_feed::ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> Chart {
+    let request = ChartRequest { view: Some(view), width, height: None, theme, lang };
+    render(feed, &request, &PtSansMetrics)
+}
+
+/// Writes SVGs to look at into the folder `OPEKA_DUMP` names (nothing without it).
+#[test]
+fn dump_for_eyes() {
+    let Some(dir) = std::env::var_os("OPEKA_DUMP") else { return };
+    for feed in FEEDS {
+        let valid = sample_feed(feed);
+        for view in VIEWS {
+            for lang in Lang::ALL {
+                for width in [320.0, 800.0, 1280.0] {
+                    let chart = draw(&valid, view, width, lang, Theme::Light);
+                    let path = std::path::Path::new(&dir).join(format!("{feed}.{view}.{lang}.{width}.svg"));
+                    std::fs::write(path, &chart.svg).unwrap();
+                }
+            }
+            let chart = draw(&valid, view, 800.0, Lang::Ru, Theme::Dark);
+            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), &chart.svg).unwrap();
+            let chart = draw(&feed_from_json(HOSTILE), view, 320.0, Lang::Ru, Theme::Contrast);
+            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), &chart.svg).unwrap();
+        }
+    }
+}
+
+fn check_snapshot(name: &str, actual: &str) {
+    let path = repo_root().join("crates/chart/tests/snapshots").join(name);
+    if std::env::var_os("OPEKA_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with OPEKA_BLESS=1 to create it)", path.display()));
+    if expected != actual {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{name} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n(run with OPEKA_BLESS=1 if the change is intended)",
+            line + 1,
+            expected.lines().nth(line).unwrap_or(""),
+            actual.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn golden_svgs() {
+    for feed in FEEDS {
+        let valid = sample_feed(feed);
+        for view in VIEWS {
+            for lang in Lang::ALL {
+                let chart = draw(&valid, view, 800.0, lang, Theme::Light);
+                assert_eq!(chart.view, view);
+                check_snapshot(&format!("{feed}.{view}.{lang}.800.svg"), &chart.svg);
+            }
+        }
+    }
+}
+
+fn has(texts: &[String], wanted: &str) -> bool {
+    texts.iter().any(|t| t == wanted)
+}
+
+#[test]
+fn progress_shows_projects_statuses_indicators_and_verdicts() {
+    let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::Ru, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(chart.svg.contains("<title>Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса</title>"));
+    for name in ["Жизнь продолжается", "Дружим с цифрой", "Шаг навстречу", "Новые горизонты", "Театральное лето"] {
+        assert!(has(&texts, name), "no heading {name}: {texts:?}");
+    }
+    assert!(has(&texts, "·\u{a0}Завершён") && has(&texts, "·\u{a0}Передан министерству") && has(&texts, "·\u{a0}Планируется"), "{texts:?}");
+    for label in ["Нарушения режима", "Поощрения осуждённых", "Участники команды проекта"] {
+        assert!(has(&texts, label), "no label {label}: {texts:?}");
+    }
+    // Violations should decrease and did: better; the minus is U+2212.
+    assert!(has(&texts, "\u{2212}30\u{a0}%, лучше базового значения"), "{texts:?}");
+    assert!(!chart.svg.contains("-30"), "a hyphen-minus where U+2212 belongs");
+    // Commendations should increase and doubled: better.
+    assert!(has(&texts, "×2, лучше базового значения"), "{texts:?}");
+    // 20 institutions of 70 planned: worse than target.
+    assert!(has(&texts, "+20, хуже цели"), "{texts:?}");
+    // The key, and the tones in the theme's colours (the words say it too).
+    for word in ["Базовое значение", "Цель", "Факт"] {
+        assert!(has(&texts, word), "key lacks {word}");
+    }
+    let style = Theme::Light.style();
+    assert!(chart.svg.contains(&style.good.hex()) || chart.svg.to_lowercase().contains(&style.good.hex().to_lowercase()));
+    assert!(chart.svg.to_lowercase().contains(&style.bad.hex().to_lowercase()));
+    // Marks: a point per baseline, a rect per target and actual.
+    let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
+    assert!(labels.contains(&"Нарушения режима — базовое значение 2022: 100"), "{labels:?}");
+    assert!(labels.contains(&"Нарушения режима — факт 2023: 70"), "{labels:?}");
+    assert!(labels.contains(&"Учреждения с обновлённой компьютерной техникой — цель 2025: 70\u{a0}учреждений"), "{labels:?}");
+    // Violations and commendations: baseline, actual; equipment: all three; the team: its actual.
+    assert_eq!(chart.marks.len(), 2 + 2 + 3 + 1);
+    // Table: one row per indicator and per project without indicators.
+    assert_eq!(chart.table.columns.len(), 8);
+    assert_eq!(chart.table.rows.len(), 4 + 5);
+    assert!(chart.table.rows.iter().any(|r| r[0] == "Новые горизонты" && r[1] == "Передан министерству"));
+    assert!(chart.summary.starts_with("Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса. Выполнение показателей проектов: 8\u{a0}проектов, 4\u{a0}показателя."), "{}", chart.summary);
+    assert!(chart.summary.contains("Нарушения режима — базовое значение 2022: 100, факт 2023: 70, \u{2212}30\u{a0}%, лучше базового значения"), "{}", chart.summary);
+}
+
+#[test]
+fn english_words_follow_direction_too() {
+    let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::En, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(has(&texts, "Life Goes On") && has(&texts, "·\u{a0}Completed") && has(&texts, "·\u{a0}Handed over to the ministry"), "{texts:?}");
+    assert!(has(&texts, "\u{2212}30%, better than baseline"), "{texts:?}");
+    assert!(has(&texts, "+20, worse than target"), "{texts:?}");
+    for word in ["Baseline", "Target", "Actual"] {
+        assert!(has(&texts, word), "key lacks {word}");
+    }
+    assert_eq!(chart.table.columns[0], "Project");
+}
+
+#[test]
+fn before_after_pairs_baseline_with_actual_or_a_marked_target() {
+    let chart = draw(&sample_feed(FEEDS[1]), View::BeforeAfter, 800.0, Lang::Ru, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(has(&texts, "Профилактика социального сиротства в Выксе"));
+    assert!(has(&texts, "Эффективная поддержка семей: возможность измениться"), "{texts:?}");
+    assert!(has(&texts, "Было 2021") && has(&texts, "Цель 2024") && has(&texts, "Стало 2021"), "{texts:?}");
+    assert!(has(&texts, "Цель \u{2212}33\u{a0}%, нет фактических данных"), "{texts:?}");
+    assert!(has(&texts, "Цель (нет фактических данных)"), "the key says the hatched bar is a target: {texts:?}");
+    assert!(has(&texts, "66,7") && has(&texts, "30\u{a0}человек"), "{texts:?}");
+    let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
+    assert!(labels.contains(&"Социальные сироты — цель 2024: 66,7"), "{labels:?}");
+    assert!(labels.contains(&"Социальные сироты — базовое значение 2021: 100"), "{labels:?}");
+    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+
+    let chart = draw(&sample_feed(FEEDS[0]), View::BeforeAfter, 800.0, Lang::Ru, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(has(&texts, "Стало 2023") && has(&texts, "\u{2212}30\u{a0}%, лучше базового значения"), "{texts:?}");
+    assert!(chart.summary.contains("Показатели проектов: было и стало"), "{}", chart.summary);
+}
+
+#[test]
+fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
+    let chart = draw(&sample_feed(FEEDS[1]), View::Trajectory, 800.0, Lang::Ru, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(has(&texts, "Социальные сироты") && has(&texts, "Специалисты, обученные работе с семьёй в кризисе"), "{texts:?}");
+    assert!(has(&texts, "нет фактических данных"), "{texts:?}");
+    // The planned line is dashes (polygons), the actuals never a line here (one point).
+    assert!(chart.svg.matches("<polygon").count() > 10);
+    assert_eq!(chart.svg.matches("<polyline").count(), 0);
+    for year in ["2021", "2022", "2023", "2024"] {
+        assert!(has(&texts, year), "period axis lacks {year}: {texts:?}");
+    }
+    let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, vec![
+        "Социальные сироты — базовое значение 2021: 100",
+        "Социальные сироты — цель 2024: 66,7",
+        "Специалисты, обученные работе с семьёй в кризисе — факт 2021: 30\u{a0}человек",
+    ]);
+    let en = draw(&sample_feed(FEEDS[1]), View::Trajectory, 800.0, Lang::En, Theme::Light);
+    assert!(has(&svg_texts(&en.svg), "no actuals yet"));
+
+    // Projects without indicators are listed; actuals start from the baseline.
+    let chart = draw(&sample_feed(FEEDS[0]), View::Trajectory, 800.0, Lang::Ru, Theme::Light);
+    let texts = svg_texts(&chart.svg);
+    assert!(texts.iter().any(|t| t.starts_with("Без показателей: Новые горизонты (передан министерству)")), "{texts:?}");
+    assert_eq!(chart.svg.matches("<polyline").count(), 3, "baseline → actual in three panels");
+    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Point { .. })));
+}
+
+#[test]
+fn geometry_holds_at_every_width_theme_and_language() {
+    for feed in FEEDS {
+        let valid = sample_feed(feed);
+        for view in VIEWS {
+            for width in [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0] {
+                for lang in Lang::ALL {
+                    for theme in Theme::ALL {
+                        let chart = draw(&valid, view, width, lang, theme);
+                        let problems = geometry_problems(&chart);
+                        assert!(problems.is_empty(), "{feed} {view} {width} {lang} {theme}:\n{}", problems.join("\n"));
+                        assert!(chart.height >= opeka_chart::default_height(view, width));
+                        assert!(!chart.marks.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn explicit_small_heights_keep_everything_on_the_canvas() {
+    let valid = sample_feed(FEEDS[0]);
+    for view in VIEWS {
+        for height in [120.0, 200.0, 300.0] {
+            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+            let chart = render(&valid, &request, &PtSansMetrics);
+            assert_eq!(chart.height, height);
+            let problems = geometry_problems(&chart);
+            assert!(problems.is_empty(), "{view} {height}:\n{}", problems.join("\n"));
+        }
+    }
+}
+
+const HOSTILE: &str = r#"{
+  "opeka": 1, "kind": "outcomes",
+  "title": "<script>alert(1)</script> & \"quotes\" ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ",
+  "projects": [
+    { "id": "p1", "name": "<img src=x onerror=alert(2)> ЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫЫ слово слово слово слово слово слово слово слово слово",
+      "status": "active",
+      "indicators": [
+        { "id": "a", "label": "=HYPERLINK(\"x\") \u202eRTL\u202c ШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШШ",
+          "format": "percent", "unit": "<i>ЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩЩ</i>", "direction": "decrease",
+          "baseline": { "period": "2020-01", "value": 1e12 }, "target": { "period": "2020-02", "value": -5 },
+          "actual": [ { "period": "2020-01", "value": 3 }, { "period": "2020-03", "value": null }, { "period": "2024-12", "value": 999999999 } ] },
+        { "id": "b", "label": "\"quoted\" & 'apos'", "direction": "increase",
+          "actual": [ { "period": "2021-05", "value": 0 } ] }
+      ] },
+    { "id": "p2", "name": "</text><script>alert(3)</script>", "status": "handed-over" }
+  ]
+}"#;
+
+#[test]
+fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
+    let valid = feed_from_json(HOSTILE);
+    for view in VIEWS {
+        for width in [320.0, 800.0, 1920.0] {
+            for lang in Lang::ALL {
+                let chart = draw(&valid, view, width, lang, Theme::Contrast);
+                for needle in ["<script", "<img", "<i>", "</text><"] {
+                    assert!(!chart.svg.contains(needle), "{needle} in the {view} SVG at {width}");
+                }
+                assert!(!chart.svg.contains('\u{202e}'), "bidi overrides must not reach the SVG");
+                let problems = geometry_problems(&chart);
+                assert!(problems.is_empty(), "{view} {width} {lang}:\n{}", problems.join("\n"));
+                let csv = chart.table.to_csv();
+                assert!(csv.contains("'=HYPERLINK"), "{csv}");
+            }
+        }
+    }
+}
+
+#[test]
+fn edge_feed_project_without_indicators_and_indicator_with_only_actuals() {
+    let json = r#"{ "opeka": 1, "kind": "outcomes", "title": "Край",
+        "projects": [
+          { "id": "empty", "name": "Пустой проект", "status": "planned" },
+          { "id": "only", "name": "Только факт", "status": "active", "indicators": [
+            { "id": "x", "label": "Семьи", "format": "count", "unit": "семей", "direction": "increase",
+              "actual": [ { "period": "2023-Q1", "value": 5 }, { "period": "2023-Q3", "value": 12 } ] } ] } ] }"#;
+    let valid = feed_from_json(json);
+    for view in VIEWS {
+        for width in [320.0, 800.0] {
+            for lang in Lang::ALL {
+                let chart = draw(&valid, view, width, lang, Theme::Dark);
+                let problems = geometry_problems(&chart);
+                assert!(problems.is_empty(), "{view} {width} {lang}:\n{}", problems.join("\n"));
+                let texts = svg_texts(&chart.svg);
+                assert!(texts.iter().any(|t| t.contains("Пустой проект")), "{view}: {texts:?}");
+                assert!(texts.iter().any(|t| t == "Семьи"), "{view}: {texts:?}");
+                assert_eq!(chart.table.rows.len(), 2);
+                assert!(!chart.summary.is_empty());
+            }
+        }
+    }
+    let chart = draw(&valid, View::Trajectory, 800.0, Lang::Ru, Theme::Light);
+    assert_eq!(chart.svg.matches("<polyline").count(), 1);
+    assert!(chart.marks.iter().any(|m| m.label == "Семьи — факт III\u{a0}кв.\u{a0}2023: 12\u{a0}семей"), "{:?}", chart.marks);
+    let chart = draw(&valid, View::Progress, 800.0, Lang::Ru, Theme::Light);
+    assert_eq!(chart.marks.len(), 1);
+    assert!(chart.table.rows[0][2] == "—" && chart.table.rows[1][5].starts_with("12\u{a0}семей"), "{:?}", chart.table.rows);
+}
