@@ -29,6 +29,28 @@ pub struct Strings {
     pub series_forms: [&'static str; 3],
     /// "periods" after a number, as above.
     pub period_forms: [&'static str; 3],
+    /// The summary's opening for the tiles view.
+    pub key_figures: &'static str,
+    /// Between a share and its whole: `1 000 из 2 650 000`.
+    pub of_whole: &'static str,
+    /// The label of the awards total tile.
+    pub awards_total: &'static str,
+    /// Table column: what a headline figure counts.
+    pub figure: &'static str,
+    /// Table column: a figure's note.
+    pub note: &'static str,
+    /// Table column: a caseload category.
+    pub category: &'static str,
+    /// Table column: an award type.
+    pub award: &'static str,
+    /// Table column: how many.
+    pub count: &'static str,
+    /// Table column: a project.
+    pub project: &'static str,
+    /// Table column: an indicator.
+    pub indicator: &'static str,
+    /// Table column: an indicator's result in words.
+    pub result: &'static str,
 }
 
 static RU: Strings = Strings {
@@ -44,6 +66,17 @@ static RU: Strings = Strings {
     latest: "последние значения",
     series_forms: ["ряд", "ряда", "рядов"],
     period_forms: ["период", "периода", "периодов"],
+    key_figures: "Ключевые цифры",
+    of_whole: "из",
+    awards_total: "Всего наград",
+    figure: "Показатель",
+    note: "Примечание",
+    category: "Категория",
+    award: "Награда",
+    count: "Количество",
+    project: "Проект",
+    indicator: "Показатель",
+    result: "Результат",
 };
 
 static EN: Strings = Strings {
@@ -59,6 +92,17 @@ static EN: Strings = Strings {
     latest: "latest values",
     series_forms: ["series", "series", "series"],
     period_forms: ["period", "periods", "periods"],
+    key_figures: "Key figures",
+    of_whole: "of",
+    awards_total: "Awards in total",
+    figure: "Figure",
+    note: "Note",
+    category: "Category",
+    award: "Award",
+    count: "Count",
+    project: "Project",
+    indicator: "Indicator",
+    result: "Result",
 };
 
 /// The interface words for `lang`.

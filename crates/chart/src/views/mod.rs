@@ -10,6 +10,7 @@
 //! [`default_height`].
 
 mod placeholder;
+mod tiles;
 mod trend;
 
 use opeka_feed::{Lang, Text, ValidFeed, View};
@@ -96,6 +97,7 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
     };
     match ctx.view {
         View::Trend => trend::render_trend(&ctx),
+        View::Tiles => tiles::render_tiles(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }
