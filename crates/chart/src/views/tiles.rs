@@ -399,7 +399,8 @@ struct Placed {
 struct TileLayout {
     texts: Vec<Placed>,
     height: f64,
-    /// Whether the number had to be written short or smaller to fit.
+    /// Whether the number had to be written short or smaller to fit, or its
+    /// qualifier or unit to leave its line.
     squeezed: bool,
 }
 
@@ -509,6 +510,8 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
                 texts.push(Placed { dx: x + space, dy: y + medium_dy, text: unit.clone(), font: medium, ink: Ink::Foreground });
             }
             y += font.line_height();
+            // Falling off the number's line counts as giving way too.
+            squeezed |= (tile.note.is_some() && !one_line) || (tile.unit.is_some() && !unit_inline);
             if let (Some(unit), false) = (&tile.unit, unit_inline) {
                 push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, 2);
             }
