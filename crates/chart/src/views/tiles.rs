@@ -540,7 +540,6 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
 
 /// The tiles laid out in rows at one type scale.
 struct Grid {
-    columns: usize,
     tile_w: f64,
     gap: f64,
     /// Each row's tiles (indices) and height.
@@ -577,7 +576,7 @@ fn grid(ctx: &Context, tiles: &[Tile], inner_w: f64, scale: f64) -> Grid {
         .chunks(columns)
         .map(|row| (row.to_vec(), row.iter().map(|&i| layouts[i].height).fold(0.0, f64::max)))
         .collect();
-    Grid { columns, tile_w, gap, rows, layouts }
+    Grid { tile_w, gap, rows, layouts }
 }
 
 /// `a` moved a fraction `t` of the way to `b`.
@@ -670,7 +669,6 @@ pub(crate) fn render_tiles(ctx: &Context) -> Chart {
             }
             y += row_h + chosen.gap;
         }
-        debug_assert!(chosen.columns >= 1);
     });
 
     Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
