@@ -83,6 +83,28 @@ pub struct Strings {
     pub project_forms: [&'static str; 3],
     /// "indicators" after a number, as above.
     pub indicator_forms: [&'static str; 3],
+    /// The summary's opening for the tiles view.
+    pub key_figures: &'static str,
+    /// Between a share and its whole: `1 000 из 2 650 000`.
+    pub of_whole: &'static str,
+    /// The label of the awards total tile.
+    pub awards_total: &'static str,
+    /// Table column: what a headline figure counts.
+    pub figure: &'static str,
+    /// Table column: a figure's note.
+    pub note: &'static str,
+    /// Table column: a caseload category.
+    pub category: &'static str,
+    /// Table column: an award type.
+    pub award: &'static str,
+    /// Table column: how many.
+    pub count: &'static str,
+    /// Table column: a project.
+    pub project: &'static str,
+    /// Table column: an indicator.
+    pub indicator: &'static str,
+    /// Table column: an indicator's result in words.
+    pub result: &'static str,
 }
 
 static RU: Strings = Strings {
@@ -125,6 +147,17 @@ static RU: Strings = Strings {
     trajectory_chart: "Показатели проектов по периодам против плана",
     project_forms: ["проект", "проекта", "проектов"],
     indicator_forms: ["показатель", "показателя", "показателей"],
+    key_figures: "Ключевые цифры",
+    of_whole: "из",
+    awards_total: "Всего наград",
+    figure: "Показатель",
+    note: "Примечание",
+    category: "Категория",
+    award: "Награда",
+    count: "Количество",
+    project: "Проект",
+    indicator: "Показатель",
+    result: "Результат",
 };
 
 static EN: Strings = Strings {
@@ -167,6 +200,17 @@ static EN: Strings = Strings {
     trajectory_chart: "Project indicators over time against the plan",
     project_forms: ["project", "projects", "projects"],
     indicator_forms: ["indicator", "indicators", "indicators"],
+    key_figures: "Key figures",
+    of_whole: "of",
+    awards_total: "Awards in total",
+    figure: "Figure",
+    note: "Note",
+    category: "Category",
+    award: "Award",
+    count: "Count",
+    project: "Project",
+    indicator: "Indicator",
+    result: "Result",
 };
 
 /// The interface words for `lang`.

@@ -1,11 +1,12 @@
-//! `opeka`: check feeds and print the feed schema from the command line.
+//! `opeka`: check feeds, draw them as SVG or PNG, and print the feed schema
+//! from the command line.
 //!
 //! Each command is one variant of [`Command`] and one module with an
-//! `Args` struct and a `run` function returning the exit code; adding
-//! `render` means adding `Render(render::Args)` and `mod render;`.
+//! `Args` struct and a `run` function returning the exit code.
 
 mod lang;
 mod output;
+mod render;
 mod schema;
 mod validate;
 
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Opeka feed tools: validate feeds, print the feed JSON Schema.
+/// Opeka feed tools: validate feeds, render them as SVG or PNG, print the feed JSON Schema.
 #[derive(Parser, Debug)]
 #[command(name = "opeka", version, about, long_about = None)]
 struct Cli {
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Check feeds against format 1 and list every problem.
     Validate(validate::Args),
+    /// Draw a feed as an SVG or PNG image (1920 × 1080 by default, for slides).
+    Render(render::Args),
     /// Print the JSON Schema of feed format 1.
     Schema(schema::Args),
 }
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Schema(args) => schema::run(&args),
     }
 }

@@ -84,7 +84,7 @@ fn check_file(file: &Path, options: &Options, lang: Lang) -> Outcome {
 }
 
 /// Reads at most `limit` bytes: a larger file is refused without reading it all.
-fn read_limited(file: &Path, limit: usize) -> std::io::Result<Result<Vec<u8>, Problem>> {
+pub(crate) fn read_limited(file: &Path, limit: usize) -> std::io::Result<Result<Vec<u8>, Problem>> {
     let handle = std::fs::File::open(file)?;
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
@@ -97,7 +97,7 @@ fn read_limited(file: &Path, limit: usize) -> std::io::Result<Result<Vec<u8>, Pr
     Ok(Ok(bytes))
 }
 
-fn describe(problem: &Problem, lang: Lang) -> String {
+pub(crate) fn describe(problem: &Problem, lang: Lang) -> String {
     let text = problem.to_string_in(lang);
     match (problem.severity, lang) {
         (Severity::Error, _) => text,

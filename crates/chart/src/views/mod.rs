@@ -14,6 +14,7 @@ mod composition;
 mod per_capita;
 mod placeholder;
 mod ranking;
+mod tiles;
 mod trend;
 mod outcomes;
 mod progress;
@@ -110,6 +111,7 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
         View::Progress => progress::render_progress(&ctx),
         View::BeforeAfter => before_after::render_before_after(&ctx),
         View::Trajectory => trajectory::render_trajectory(&ctx),
+        View::Tiles => tiles::render_tiles(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }

@@ -1,0 +1,714 @@
+//! `tiles` (every kind): large-type figures for a page header or an
+//! exhibition screen.
+//!
+//! The feed's `headline` figures, when it has any; otherwise figures derived
+//! from the data: caseload — the total of each category in the latest
+//! period; awards — the overall total and the count of each award type;
+//! outcomes — one tile per indicator with its project's name, the latest
+//! actual and its verdict against the target or baseline.
+//!
+//! Tiles flow in a grid of one column at 320 px up to four at 1920 px; tiles
+//! in a row share its height. Type scales with the tile width and, when the
+//! canvas has room to spare (a slide, an exhibition screen), grows to fill
+//! it; when an explicit height is too small it shrinks, and rows that still
+//! do not fit are left out (the summary and table keep them).
+
+use opeka_feed::locale::{format_compact, format_period, format_value, outcome_verdict, Msg, Noun};
+use opeka_feed::{Awards, Body, Caseload, Direction, Figure, Format, Lang, Outcomes, Period};
+
+use crate::axis::period_ordinal;
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align};
+use crate::strings::strings;
+use crate::table::DataTable;
+use crate::text::{clean, ellipsize, wrap, Font};
+use crate::theme::{Rgb, Style, TextRole};
+
+use super::Context;
+
+/// The most columns, reached on wide canvases.
+const MAX_COLUMNS: usize = 4;
+/// The narrowest a tile gets before the grid drops a column (before the theme's text scale).
+const MIN_TILE_WIDTH: f64 = 220.0;
+/// Type scales tried when the canvas has room to spare or too little.
+const MAX_SCALE: f64 = 2.5;
+const MIN_SCALE: f64 = 0.6;
+const SCALE_STEP: f64 = 0.05;
+/// A headline note of at most this many words and characters is a qualifier
+/// written before the number ("более", "more than"); a longer one is a comment
+/// written under the label ("почти каждый третий кузбассовец").
+const QUALIFIER_WORDS: usize = 2;
+const QUALIFIER_CHARS: usize = 20;
+
+/// One tile's content, before layout.
+#[derive(Clone, Debug, Default)]
+struct Tile {
+    /// A small line above the figure: the project, the period.
+    kicker: Option<String>,
+    /// A qualifier before the number.
+    note: Option<String>,
+    /// The figure; `None` is "not reported".
+    value: Option<(f64, Format)>,
+    /// The unit after the number.
+    unit: Option<String>,
+    /// The whole the figure is a share of, in words: `из 2 650 000 (38 %)`.
+    of: Option<String>,
+    /// What the figure counts.
+    label: String,
+    /// A verdict in bold under the label.
+    remark: Option<String>,
+    /// Secondary lines under everything (a comment; the target, the baseline).
+    detail: Vec<String>,
+    /// The mark's series.
+    series: String,
+    /// The mark's label: the tile in one readable line.
+    mark_label: String,
+    /// The tile's row in the data table.
+    row: Vec<String>,
+}
+
+/// The tiles of a feed and the columns of their table.
+struct TileSet {
+    tiles: Vec<Tile>,
+    columns: Vec<String>,
+}
+
+/// A value written in full, cleaned for layout.
+fn full(value: f64, format: Format, lang: Lang) -> String {
+    clean(&format_value(value, format, lang))
+}
+
+/// `value unit`, or the value alone.
+fn with_unit(value: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) => format!("{value} {unit}"),
+        None => value.to_owned(),
+    }
+}
+
+/// A non-empty cleaned text, or `None`.
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let tiles = figures
+        .iter()
+        .map(|figure| {
+            let label = ctx.text(&figure.label);
+            let unit = figure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+            let note = figure.note.as_ref().and_then(|n| non_empty(ctx.text(n)));
+            let is_qualifier =
+                |n: &String| n.split(' ').count() <= QUALIFIER_WORDS && n.chars().count() <= QUALIFIER_CHARS;
+            let (qualifier, comment) = match note {
+                Some(n) if is_qualifier(&n) => (Some(n), None),
+                other => (None, other),
+            };
+            let of = match (figure.value, figure.of) {
+                (Some(v), Some(whole)) => {
+                    let share = if whole > 0.0 && v >= 0.0 {
+                        let percent = v / whole * 100.0;
+                        let rounded = if percent >= 10.0 { percent.round() } else { (percent * 10.0).round() / 10.0 };
+                        format!(" ({})", full(rounded, Format::Percent, lang))
+                    } else {
+                        String::new()
+                    };
+                    Some(format!("{} {}{share}", words.of_whole, full(whole, figure.format, lang)))
+                }
+                _ => None,
+            };
+            let value_text = figure.value.map(|v| full(v, figure.format, lang));
+            let mut spoken = match &value_text {
+                Some(v) => {
+                    let mut parts: Vec<&str> = Vec::new();
+                    parts.extend(qualifier.as_deref());
+                    parts.push(v);
+                    parts.extend(unit.as_deref());
+                    parts.push(&label);
+                    parts.join(" ")
+                }
+                None => format!("{label}: {}", words.no_data),
+            };
+            if let Some(of) = &of {
+                spoken = format!("{spoken} ({of})");
+            }
+            if let Some(comment) = &comment {
+                spoken = format!("{spoken} — {comment}");
+            }
+            let value_cell = match &value_text {
+                Some(v) => {
+                    let with = with_unit(v, unit.as_deref());
+                    let with = match &qualifier {
+                        Some(q) => format!("{q} {with}"),
+                        None => with,
+                    };
+                    match &of {
+                        Some(of) => format!("{with} {of}"),
+                        None => with,
+                    }
+                }
+                None => words.no_data.to_owned(),
+            };
+            let row = vec![label.clone(), value_cell, comment.clone().unwrap_or_default()];
+            Tile {
+                note: qualifier,
+                value: figure.value.map(|v| (v, figure.format)),
+                unit,
+                of,
+                label: label.clone(),
+                detail: comment.into_iter().collect(),
+                series: label,
+                mark_label: spoken,
+                row,
+                ..Tile::default()
+            }
+        })
+        .collect();
+    TileSet { tiles, columns: vec![words.figure.to_owned(), Msg::Value.text(lang), words.note.to_owned()] }
+}
+
+fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let columns = vec![words.category.to_owned(), words.period.to_owned(), Msg::Value.text(lang)];
+    let records = &caseload.records;
+    let latest = records
+        .iter()
+        .filter(|r| r.value.is_some())
+        .map(|r| period_ordinal(&r.period))
+        .max()
+        .or_else(|| records.iter().map(|r| period_ordinal(&r.period)).max());
+    let Some(latest) = latest else { return TileSet { tiles: Vec::new(), columns } };
+    let in_latest: Vec<_> = records.iter().filter(|r| period_ordinal(&r.period) == latest).collect();
+    let Some(period) = in_latest.first().map(|r| r.period) else { return TileSet { tiles: Vec::new(), columns } };
+    let period_text = clean(&format_period(&period, lang));
+    let by_category = records.iter().any(|r| r.category.is_some());
+    let whole_label = match (by_category, &caseload.measure.label) {
+        (false, Some(label)) => non_empty(ctx.text(label)).unwrap_or_else(|| words.total.to_owned()),
+        _ => words.total.to_owned(),
+    };
+    let mut keys: Vec<(Option<&str>, String)> = Vec::new();
+    if by_category {
+        keys.extend(caseload.categories.iter().map(|c| (Some(c.id.as_str()), ctx.text(&c.label))));
+    }
+    keys.push((None, whole_label));
+    let format = caseload.measure.format;
+    let unit = caseload.measure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+    let mut tiles = Vec::new();
+    for (key, label) in keys {
+        let cell: Vec<_> = in_latest.iter().filter(|r| !by_category || r.category.as_deref() == key).collect();
+        if cell.is_empty() {
+            continue;
+        }
+        let reported: Vec<f64> = cell.iter().filter_map(|r| r.value).collect();
+        let value = (!reported.is_empty()).then(|| reported.iter().sum::<f64>());
+        let incomplete = value.is_some() && reported.len() < cell.len();
+        let value_text = match value {
+            Some(v) => with_unit(&full(v, format, lang), unit.as_deref()),
+            None => words.no_data.to_owned(),
+        };
+        let mut mark_label = format!("{label}, {period_text}: {value_text}");
+        if incomplete {
+            mark_label = format!("{mark_label} {}", words.incomplete);
+        }
+        tiles.push(Tile {
+            kicker: Some(period_text.clone()),
+            value: value.map(|v| (v, format)),
+            unit: unit.clone(),
+            label: label.clone(),
+            detail: incomplete.then(|| words.incomplete.to_owned()).into_iter().collect(),
+            series: label.clone(),
+            mark_label,
+            row: vec![label, period_text.clone(), value_text],
+            ..Tile::default()
+        });
+    }
+    TileSet { tiles, columns }
+}
+
+fn count_tile(label: String, count: f64, unit: Option<String>, lang: Lang) -> Tile {
+    let value = full(count, Format::Count, lang);
+    let spoken = with_unit(&value, unit.as_deref());
+    Tile {
+        value: Some((count, Format::Count)),
+        unit,
+        mark_label: format!("{label}: {spoken}"),
+        row: vec![label.clone(), spoken],
+        series: label.clone(),
+        label,
+        ..Tile::default()
+    }
+}
+
+fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let columns = vec![words.award.to_owned(), words.count.to_owned()];
+    // Counts by award type id (`None`: not specified), from grants, else from the named recipients.
+    let counted: Vec<(Option<&str>, f64)> = if !awards.grants.is_empty() {
+        awards.grants.iter().map(|g| (g.award.as_deref(), g.count as f64)).collect()
+    } else {
+        awards.recipients.iter().map(|r| (r.award.as_deref(), 1.0)).collect()
+    };
+    if counted.is_empty() {
+        // Contests only: one tile per contest, counting its places.
+        let tiles = awards
+            .contests
+            .iter()
+            .map(|contest| {
+                let name = contest.name.as_ref().map(|n| ctx.text(n)).unwrap_or_default();
+                let label = match (non_empty(name), contest.year) {
+                    (Some(name), Some(year)) => format!("{name}, {year}"),
+                    (Some(name), None) => name,
+                    (None, Some(year)) => year.to_string(),
+                    (None, None) => words.award.to_owned(),
+                };
+                let n = contest.places.len() as f64;
+                count_tile(label, n, Some(Noun::Place.form(n, lang).to_owned()), lang)
+            })
+            .collect();
+        return TileSet { tiles, columns };
+    }
+    // (id, label, count, seen): every type that the grants or recipients name, even at zero.
+    let mut types: Vec<(Option<&str>, String, f64, bool)> =
+        awards.award_types.iter().map(|t| (Some(t.id.as_str()), ctx.text(&t.label), 0.0, false)).collect();
+    types.push((None, Msg::OtherNotSpecified.text(lang), 0.0, false));
+    let mut total = 0.0;
+    for (award, count) in counted {
+        total += count;
+        // The validator guarantees a named award is declared; anything else counts as not specified.
+        let i = types.iter().position(|t| award.is_some() && t.0 == award).unwrap_or(types.len() - 1);
+        types[i].2 += count;
+        types[i].3 = true;
+    }
+    let present: Vec<(String, f64)> = types.into_iter().filter(|t| t.3).map(|(_, label, n, _)| (label, n)).collect();
+    let mut tiles = Vec::new();
+    if present.len() != 1 {
+        tiles.push(count_tile(words.awards_total.to_owned(), total, None, lang));
+    }
+    tiles.extend(present.into_iter().map(|(label, n)| count_tile(label, n, None, lang)));
+    TileSet { tiles, columns }
+}
+
+fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let columns = vec![
+        words.project.to_owned(),
+        words.indicator.to_owned(),
+        Msg::Actual.text(lang),
+        Msg::Baseline.text(lang),
+        Msg::Target.text(lang),
+        words.result.to_owned(),
+    ];
+    let mut tiles = Vec::new();
+    for project in &outcomes.projects {
+        let name = ctx.text(&project.name);
+        for indicator in &project.indicators {
+            let label = ctx.text(&indicator.label);
+            let unit = indicator.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+            let format = indicator.format;
+            let observed = |o: &opeka_feed::Observation| -> Option<(f64, Period)> { o.value.map(|v| (v, o.period)) };
+            let latest = indicator.actual.iter().filter_map(observed).max_by_key(|(_, p)| period_ordinal(p));
+            let baseline = indicator.baseline.as_ref().and_then(observed);
+            let target = indicator.target.as_ref().and_then(observed);
+            let at = |(v, p): (f64, Period)| {
+                format!("{} ({})", with_unit(&full(v, format, lang), unit.as_deref()), clean(&format_period(&p, lang)))
+            };
+            let verdict = latest.and_then(|(v, _)| {
+                let increase = indicator.direction == Direction::Increase;
+                non_empty(clean(&outcome_verdict(v, baseline.map(|b| b.0), target.map(|t| t.0), increase, lang)))
+            });
+            let mut references = Vec::new();
+            if let Some(t) = target {
+                references.push(format!("{}: {}", Msg::Target.text(lang), at(t)));
+            }
+            if let Some(b) = baseline {
+                references.push(format!("{}: {}", Msg::Baseline.text(lang), at(b)));
+            }
+            let references_text = non_empty(references.join(" · "));
+            let kicker = match latest {
+                Some((_, p)) => format!("{name} · {}", clean(&format_period(&p, lang))),
+                None => name.clone(),
+            };
+            let actual_text = latest.map(at).unwrap_or_else(|| words.no_data.to_owned());
+            let mut mark_label = format!("{name}: {label}, {actual_text}");
+            if let Some(v) = &verdict {
+                mark_label = format!("{mark_label} — {v}");
+            }
+            if let Some(d) = &references_text {
+                mark_label = format!("{mark_label}; {d}");
+            }
+            let row = vec![
+                name.clone(),
+                label.clone(),
+                actual_text,
+                baseline.map(at).unwrap_or_default(),
+                target.map(at).unwrap_or_default(),
+                verdict.clone().unwrap_or_default(),
+            ];
+            tiles.push(Tile {
+                kicker: Some(kicker),
+                value: latest.map(|(v, _)| (v, format)),
+                unit,
+                label: label.clone(),
+                remark: verdict,
+                detail: references,
+                series: name.clone(),
+                mark_label,
+                row,
+                ..Tile::default()
+            });
+        }
+    }
+    TileSet { tiles, columns }
+}
+
+fn tile_set(ctx: &Context) -> TileSet {
+    if !ctx.feed.headline.is_empty() {
+        return headline_tiles(ctx, &ctx.feed.headline);
+    }
+    match &ctx.feed.body {
+        Body::Caseload(c) => caseload_tiles(ctx, c),
+        Body::Awards(a) => awards_tiles(ctx, a),
+        Body::Outcomes(o) => outcomes_tiles(ctx, o),
+    }
+}
+
+/// What a placed text is drawn in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ink {
+    Foreground,
+    Muted,
+}
+
+/// A text placed inside a tile, relative to the tile's top left corner.
+#[derive(Clone, Debug)]
+struct Placed {
+    dx: f64,
+    dy: f64,
+    text: String,
+    font: Font,
+    ink: Ink,
+}
+
+/// A tile laid out at one width.
+#[derive(Clone, Debug)]
+struct TileLayout {
+    texts: Vec<Placed>,
+    height: f64,
+    /// Whether the number had to be written short or smaller to fit, or its
+    /// qualifier or unit to leave its line.
+    squeezed: bool,
+}
+
+/// The fonts and padding of tiles `tile_w` wide at type scale `scale`.
+#[derive(Clone, Copy, Debug)]
+struct Fonts {
+    number: Font,
+    medium: Font,
+    label: Font,
+    small: Font,
+    padding: f64,
+}
+
+impl Fonts {
+    fn new(style: &Style, width: f64, tile_w: f64, scale: f64) -> Fonts {
+        let number = ((tile_w * 0.17).clamp(28.0, 72.0) * scale).min(tile_w * 0.3).max(20.0).round();
+        let label_min = style.text_size(TextRole::Subtitle, width);
+        let label = (number * 0.3).clamp(label_min, 36.0 * style.text_scale).round();
+        let small = (label * 0.85).round().max(style.text_size(TextRole::Small, width));
+        let medium = (number * 0.45).round().max(label);
+        Fonts {
+            number: Font::bold(number),
+            medium: Font::regular(medium),
+            label: Font::regular(label),
+            small: Font::regular(small),
+            padding: (style.gap() * 1.5).round(),
+        }
+    }
+}
+
+/// The number as wide as fits: in full, else compact, else in a smaller
+/// font, else ellipsized; and whether it had to give way.
+fn fit_number(ctx: &Context, value: f64, format: Format, font: Font, width: f64) -> (String, Font, bool) {
+    let (text, fitted) = fit_number_text(ctx, value, format, font, width);
+    let squeezed = fitted != font || text != full(value, format, ctx.lang);
+    (text, fitted, squeezed)
+}
+
+fn fit_number_text(ctx: &Context, value: f64, format: Format, font: Font, width: f64) -> (String, Font) {
+    let full_text = full(value, format, ctx.lang);
+    if font.width(ctx.measure, &full_text) <= width {
+        return (full_text, font);
+    }
+    let compact = clean(&format_compact(value, format, ctx.lang));
+    let text = if font.width(ctx.measure, &compact) < font.width(ctx.measure, &full_text) { compact } else { full_text };
+    let w = font.width(ctx.measure, &text);
+    if w <= width {
+        return (text, font);
+    }
+    let smaller = Font::bold((font.size * width / w).floor().max(12.0));
+    (ellipsize(ctx.measure, smaller, &text, width), smaller)
+}
+
+fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLayout {
+    let words = strings(ctx.lang);
+    let pad = fonts.padding;
+    let inner = (tile_w - 2.0 * pad).max(1.0);
+    let block_gap = (fonts.label.size * 0.4).round();
+    let mut texts = Vec::new();
+    let mut y = pad;
+    let mut blocks = 0usize;
+    let mut squeezed = false;
+    let mut start_block = |y: &mut f64| {
+        if blocks > 0 {
+            *y += block_gap;
+        }
+        blocks += 1;
+    };
+    let push_wrapped = |texts: &mut Vec<Placed>, y: &mut f64, text: &str, font: Font, ink: Ink, max_lines: usize| {
+        for line in wrap(ctx.measure, font, text, inner, max_lines) {
+            texts.push(Placed { dx: pad, dy: *y, text: line, font, ink });
+            *y += font.line_height();
+        }
+    };
+
+    if let Some(kicker) = &tile.kicker {
+        start_block(&mut y);
+        push_wrapped(&mut texts, &mut y, kicker, fonts.small, Ink::Muted, 2);
+    }
+
+    start_block(&mut y);
+    match tile.value {
+        Some((value, format)) => {
+            let (number, font, number_squeezed) = fit_number(ctx, value, format, fonts.number, inner);
+            squeezed = number_squeezed;
+            let medium = Font::regular(fonts.medium.size.min(font.size));
+            let space = medium.width(ctx.measure, " ");
+            let number_w = font.width(ctx.measure, &number);
+            let note_w = tile.note.as_ref().map(|n| medium.width(ctx.measure, n) + space);
+            let unit_w = tile.unit.as_ref().map(|u| medium.width(ctx.measure, u) + space);
+            // Medium text sits on the number's baseline (0.95 em below the line top).
+            let medium_dy = 0.95 * (font.size - medium.size);
+            let one_line = note_w.unwrap_or(0.0) + number_w + unit_w.unwrap_or(0.0) <= inner;
+            let mut x = pad;
+            if let Some(note) = &tile.note {
+                if one_line {
+                    texts.push(Placed { dx: x, dy: y + medium_dy, text: note.clone(), font: medium, ink: Ink::Foreground });
+                    x += note_w.unwrap_or(0.0);
+                } else {
+                    push_wrapped(&mut texts, &mut y, note, medium, Ink::Foreground, 2);
+                }
+            }
+            texts.push(Placed { dx: x, dy: y, text: number, font, ink: Ink::Foreground });
+            x += number_w;
+            let unit_inline = unit_w.is_some_and(|w| x - pad + w <= inner);
+            if let (Some(unit), true) = (&tile.unit, unit_inline) {
+                texts.push(Placed { dx: x + space, dy: y + medium_dy, text: unit.clone(), font: medium, ink: Ink::Foreground });
+            }
+            y += font.line_height();
+            // Falling off the number's line counts as giving way too.
+            squeezed |= (tile.note.is_some() && !one_line) || (tile.unit.is_some() && !unit_inline);
+            if let (Some(unit), false) = (&tile.unit, unit_inline) {
+                push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, 2);
+            }
+        }
+        None => push_wrapped(&mut texts, &mut y, words.no_data, fonts.medium, Ink::Muted, 2),
+    }
+    if let Some(of) = &tile.of {
+        push_wrapped(&mut texts, &mut y, of, fonts.label, Ink::Muted, 2);
+    }
+    if !tile.label.is_empty() {
+        start_block(&mut y);
+        push_wrapped(&mut texts, &mut y, &tile.label, fonts.label, Ink::Foreground, 4);
+    }
+    if let Some(remark) = &tile.remark {
+        start_block(&mut y);
+        push_wrapped(&mut texts, &mut y, remark, Font::bold(fonts.label.size), Ink::Foreground, 3);
+    }
+    if !tile.detail.is_empty() {
+        start_block(&mut y);
+        for detail in &tile.detail {
+            push_wrapped(&mut texts, &mut y, detail, fonts.small, Ink::Muted, 3);
+        }
+    }
+    TileLayout { texts, height: (y + pad).ceil(), squeezed }
+}
+
+/// The tiles laid out in rows at one type scale.
+struct Grid {
+    tile_w: f64,
+    gap: f64,
+    /// Each row's tiles (indices) and height.
+    rows: Vec<(Vec<usize>, f64)>,
+    layouts: Vec<TileLayout>,
+}
+
+impl Grid {
+    fn height(&self) -> f64 {
+        let rows: f64 = self.rows.iter().map(|(_, h)| h).sum();
+        rows + self.gap * self.rows.len().saturating_sub(1) as f64
+    }
+}
+
+/// How many columns `n` tiles take in `inner_w` pixels: as many as fit at
+/// the smallest tile width, at most four, then balanced so that rows are as
+/// even as they can be (5 tiles in 3 + 2, not 4 + 1).
+fn column_count(n: usize, inner_w: f64, gap: f64, style: &Style) -> usize {
+    let min_tile = MIN_TILE_WIDTH * style.text_scale;
+    let fit = ((inner_w + gap) / (min_tile + gap)).floor().max(1.0) as usize;
+    let columns = fit.clamp(1, MAX_COLUMNS).min(n.max(1));
+    let rows = n.max(1).div_ceil(columns);
+    n.max(1).div_ceil(rows)
+}
+
+fn grid(ctx: &Context, tiles: &[Tile], inner_w: f64, scale: f64) -> Grid {
+    let gap = (ctx.style.gap() * 1.5).round();
+    let columns = column_count(tiles.len(), inner_w, gap, ctx.style);
+    let tile_w = ((inner_w - gap * (columns - 1) as f64) / columns as f64).floor().max(1.0);
+    let fonts = Fonts::new(ctx.style, ctx.width, tile_w, scale);
+    let layouts: Vec<TileLayout> = tiles.iter().map(|t| layout_tile(ctx, t, &fonts, tile_w)).collect();
+    let rows = (0..tiles.len())
+        .collect::<Vec<_>>()
+        .chunks(columns)
+        .map(|row| (row.to_vec(), row.iter().map(|&i| layouts[i].height).fold(0.0, f64::max)))
+        .collect();
+    Grid { tile_w, gap, rows, layouts }
+}
+
+/// `a` moved a fraction `t` of the way to `b`.
+fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
+    let channel = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round().clamp(0.0, 255.0) as u8;
+    Rgb(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
+}
+
+/// The fill of a tile: half-way from the background to the grid colour.
+fn tile_fill(style: &Style) -> Rgb {
+    mix(style.background, style.grid, 0.5)
+}
+
+/// Draws the tiles view of any feed.
+pub(crate) fn render_tiles(ctx: &Context) -> Chart {
+    let set = tile_set(ctx);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let message_font = ctx.font(TextRole::Subtitle);
+
+    let base = grid(ctx, &set.tiles, inner_w, 1.0);
+    let natural = frame.chrome_height(style) + if set.tiles.is_empty() { 3.0 * message_font.line_height() } else { base.height() };
+    let first_row_min = grid(ctx, &set.tiles, inner_w, MIN_SCALE).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
+    let (frame, height) = ctx.fit(frame, natural, first_row_min.min(base.height().max(message_font.line_height())));
+    let available = height - frame.chrome_height(style);
+
+    // Grow the type to fill spare room; shrink it when squeezed.
+    let mut chosen = base;
+    if chosen.height() <= available {
+        let mut scale = 1.0 + SCALE_STEP;
+        while scale <= MAX_SCALE + 1e-9 {
+            let bigger = grid(ctx, &set.tiles, inner_w, scale);
+            // Bigger type is no gain if a number must then be cut short.
+            let squeezes = bigger.layouts.iter().zip(&chosen.layouts).any(|(b, a)| b.squeezed && !a.squeezed);
+            if bigger.height() > available || squeezes {
+                break;
+            }
+            chosen = bigger;
+            scale += SCALE_STEP;
+        }
+    } else {
+        let mut scale = 1.0 - SCALE_STEP;
+        while scale >= MIN_SCALE - 1e-9 {
+            chosen = grid(ctx, &set.tiles, inner_w, scale);
+            if chosen.height() <= available {
+                break;
+            }
+            scale -= SCALE_STEP;
+        }
+    }
+
+    let table = DataTable { caption: frame.title.clone(), columns: set.columns.clone(), rows: set.tiles.iter().map(|t| t.row.clone()).collect() };
+    let summary = summary(ctx, &set, &frame.title);
+    let fill = tile_fill(style);
+    let accent = style.series_colour(0);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if set.tiles.is_empty() {
+            let message = ellipsize(ctx.measure, message_font, words.no_data, area.w);
+            let y = area.y + (area.h - message_font.line_height()).max(0.0) / 2.0;
+            canvas.text(&message, area.x + area.w / 2.0, y, message_font, style.muted, Align::Middle);
+            return;
+        }
+        let mut y = area.y + ((area.h - chosen.height()) / 2.0).max(0.0).floor();
+        let accent_h = (3.0 * style.text_scale).round();
+        for (row, row_h) in &chosen.rows {
+            if y + row_h > area.bottom() + 0.01 {
+                break; // rows that do not fit are left to the summary and table
+            }
+            for (column, &i) in row.iter().enumerate() {
+                let x = area.x + column as f64 * (chosen.tile_w + chosen.gap);
+                let tile = &set.tiles[i];
+                canvas.rect(x, y, chosen.tile_w, *row_h, fill);
+                canvas.rect(x, y, chosen.tile_w, accent_h, accent);
+                for placed in &chosen.layouts[i].texts {
+                    let colour = match placed.ink {
+                        Ink::Foreground => style.foreground,
+                        Ink::Muted => style.muted,
+                    };
+                    canvas.text(&placed.text, x + placed.dx, y + placed.dy, placed.font, colour, Align::Start);
+                }
+                canvas.mark(Mark {
+                    series: tile.series.clone(),
+                    label: tile.mark_label.clone(),
+                    shape: Shape::Rect { x, y, w: chosen.tile_w, h: *row_h },
+                });
+            }
+            y += row_h + chosen.gap;
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+fn summary(ctx: &Context, set: &TileSet, title: &str) -> String {
+    let words = strings(ctx.lang);
+    if set.tiles.is_empty() {
+        return format!("{title}. {}: {}.", words.key_figures, words.no_data);
+    }
+    let items: Vec<&str> = set.tiles.iter().map(|t| t.mark_label.as_str()).collect();
+    let count = clean(&opeka_feed::locale::count_noun(set.tiles.len() as f64, Noun::Indicator, ctx.lang));
+    format!("{title}. {} ({count}): {}.", words.key_figures, items.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+
+    #[test]
+    fn tile_text_keeps_wcag_aa_contrast() {
+        for theme in Theme::ALL {
+            let s = theme.style();
+            let fill = tile_fill(s);
+            for (what, colour) in [("foreground", s.foreground), ("muted", s.muted)] {
+                let ratio = colour.contrast(fill);
+                assert!(ratio >= 4.5, "{theme} {what} on a tile: {ratio:.2}:1");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_follow_the_width() {
+        let s = Theme::Light.style();
+        assert_eq!(column_count(4, 296.0, 12.0, s), 1);
+        assert_eq!(column_count(4, 1896.0, 12.0, s), 4);
+        assert_eq!(column_count(9, 1896.0, 12.0, s), 3, "9 tiles: 3 rows of 3, not 4 + 4 + 1");
+        assert_eq!(column_count(5, 776.0, 12.0, s), 3);
+        assert_eq!(column_count(2, 1896.0, 12.0, s), 2);
+        assert_eq!(column_count(0, 800.0, 12.0, s), 1);
+    }
+}

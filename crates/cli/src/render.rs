@@ -1,0 +1,350 @@
+//! `opeka render`: draw a feed to SVG or PNG without a browser, through the
+//! same `opeka_chart::render` the widgets use, measured with PT Sans.
+//!
+//! PNG goes through resvg with the PT Sans files built into the binary, so
+//! the text is rasterized in the font it was laid out with, on any machine,
+//! from any directory; system fonts are never consulted.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use opeka_chart::{render, ChartRequest, PtSansMetrics, Theme, View};
+use opeka_feed::validate::{validate, Options};
+use opeka_feed::Lang;
+
+use super::lang::{resolve, LangArg};
+use super::output::line;
+use super::validate::{describe, read_limited};
+use super::USAGE_ERROR;
+
+/// PT Sans Regular, as shipped in `assets/fonts` (SIL Open Font License).
+const PT_SANS_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Regular.ttf");
+/// PT Sans Bold, as shipped in `assets/fonts`.
+const PT_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Bold.ttf");
+
+/// The canvas when neither `--width` nor `--height` is given: a full-HD slide.
+const SLIDE: (u32, u32) = (1920, 1080);
+
+/// Draw a feed as an SVG or PNG image (for slides, reports, previews).
+///
+/// The format follows the extension of OUT (`.svg` or `.png`). The size is
+/// 1920 × 1080 by default; with only --width the chart takes the height its
+/// view needs. Exits with 0 when the image is written, 1 when the feed is
+/// invalid or unreadable or the image cannot be written, 2 on a usage error
+/// (an unknown view, an unsupported extension).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Feed file to draw
+    #[arg(value_name = "FEED")]
+    feed: PathBuf,
+    /// View to draw: one of the feed kind's views (caseload: trend, ranking, composition, per-capita, tiles;
+    /// awards: breakdown, podium, roll, tiles; outcomes: progress, before-after, trajectory, tiles)
+    /// [default: the feed's own view, else its kind's first]
+    #[arg(long, value_name = "VIEW")]
+    view: Option<String>,
+    /// Language of the chart and of the messages [default: the chart in the feed's locale;
+    /// messages from LANG if it is ru or en, else ru]
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Colour theme
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+    /// Width in pixels [default: 1920]
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(240..=8192))]
+    width: Option<u32>,
+    /// Height in pixels [default: 1080 at the default width, else the chart's own height]
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(120..=8192))]
+    height: Option<u32>,
+    /// Where to write the image: OUT.svg or OUT.png
+    #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
+    output: PathBuf,
+}
+
+/// The values of `--theme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// Black on white, thick lines, larger text (projectors).
+    Contrast,
+}
+
+impl From<ThemeArg> for Theme {
+    fn from(arg: ThemeArg) -> Theme {
+        match arg {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+            ThemeArg::Contrast => Theme::Contrast,
+        }
+    }
+}
+
+/// The image formats written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ImageFormat {
+    Svg,
+    Png,
+}
+
+fn image_format(path: &Path) -> Option<ImageFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "svg" => Some(ImageFormat::Svg),
+        "png" => Some(ImageFormat::Png),
+        _ => None,
+    }
+}
+
+fn say(lang: Lang, ru: &str, en: &str) -> String {
+    match lang {
+        Lang::Ru => ru.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// Renders the feed, writes the image, and returns the exit code.
+pub fn run(args: &Args) -> ExitCode {
+    let lang = resolve(args.lang);
+    let Some(format) = image_format(&args.output) else {
+        eprintln!(
+            "{}: {}",
+            args.output.display(),
+            say(lang, "укажите файл .svg или .png", "the output must be a .svg or .png file")
+        );
+        return ExitCode::from(USAGE_ERROR);
+    };
+    let name = args.feed.display();
+    let options = Options::default();
+    let bytes = match read_limited(&args.feed, options.max_bytes) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(too_large)) => {
+            eprintln!("{name}: {}", too_large.to_string_in(lang));
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("{name}: {}: {e}", say(lang, "не удалось прочитать файл", "cannot read the file"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let checked = match validate(&bytes, &options) {
+        Ok(checked) => checked,
+        Err(rejected) => {
+            for p in &rejected.problems {
+                eprintln!("{name}: {}", describe(p, lang));
+            }
+            let errors = rejected.errors().count();
+            eprintln!(
+                "{name}: {}",
+                match lang {
+                    Lang::Ru => format!("фид не прошёл проверку (ошибок: {errors}), изображение не создано"),
+                    Lang::En => format!("the feed is invalid ({errors} errors); no image written"),
+                }
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &checked.warnings {
+        eprintln!("{name}: {}", describe(warning, lang));
+    }
+    let feed = &checked.feed;
+    let kind_views = feed.kind().views();
+    let view = match args.view.as_deref() {
+        None => None,
+        Some(asked) => match View::parse(asked.trim()).filter(|v| kind_views.contains(v)) {
+            Some(v) => Some(v),
+            None => {
+                let names: Vec<&str> = kind_views.iter().map(|v| v.name()).collect();
+                let kind = feed.kind().name();
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Ru => format!("вид «{asked}» не подходит для фида вида {kind}; возможные: {}", names.join(", ")),
+                        Lang::En => format!("view \"{asked}\" is not one of the {kind} views: {}", names.join(", ")),
+                    }
+                );
+                return ExitCode::from(USAGE_ERROR);
+            }
+        },
+    };
+    let (width, height) = match (args.width, args.height) {
+        (None, None) => (SLIDE.0, Some(SLIDE.1)),
+        (None, Some(h)) => (SLIDE.0, Some(h)),
+        (Some(w), h) => (w, h),
+    };
+    let chart_lang = match args.lang {
+        Some(LangArg::Ru) => Lang::Ru,
+        Some(LangArg::En) => Lang::En,
+        None => feed.locale,
+    };
+    let request = ChartRequest {
+        view,
+        width: f64::from(width),
+        height: height.map(f64::from),
+        theme: args.theme.into(),
+        lang: chart_lang,
+    };
+    let chart = render(feed, &request, &PtSansMetrics);
+    let problems = svg_problems(&chart.svg);
+    if !problems.is_empty() {
+        // Never expected: the chart escapes every text. Refuse rather than write it.
+        for p in &problems {
+            eprintln!("{}: {p}", args.output.display());
+        }
+        return ExitCode::FAILURE;
+    }
+    let written = match format {
+        ImageFormat::Svg => std::fs::write(&args.output, chart.svg.as_bytes()).map_err(|e| e.to_string()),
+        ImageFormat::Png => rasterize(&chart.svg)
+            .and_then(|png| std::fs::write(&args.output, png).map_err(|e| e.to_string())),
+    };
+    if let Err(e) = written {
+        eprintln!("{}: {}: {e}", args.output.display(), say(lang, "не удалось записать изображение", "cannot write the image"));
+        return ExitCode::FAILURE;
+    }
+    line(&format!("{}: {} × {}, {}", args.output.display(), chart.width, chart.height, chart.view));
+    ExitCode::SUCCESS
+}
+
+/// The fonts resvg may use: the two PT Sans faces and nothing else.
+fn font_database() -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_font_data(PT_SANS_REGULAR.to_vec());
+    fonts.load_font_data(PT_SANS_BOLD.to_vec());
+    fonts.set_sans_serif_family("PT Sans");
+    fonts
+}
+
+/// Rasterizes an SVG at its own size into PNG bytes.
+pub fn rasterize(svg: &str) -> Result<Vec<u8>, String> {
+    let options = resvg::usvg::Options {
+        font_family: "PT Sans".to_owned(),
+        fontdb: Arc::new(font_database()),
+        resources_dir: None,
+        // The chart never refers to images; nothing is ever read from disk.
+        image_href_resolver: resvg::usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| format!("cannot allocate a {} × {} image", size.width(), size.height()))?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// What would make an SVG unsafe to put in a page or open in a browser:
+/// a script, an element that can hold HTML, an event attribute (`on…=`), a
+/// reference to anything outside the document (`href` other than `#id`),
+/// or a `<`/`>` not part of markup (unescaped text). Empty when it is safe.
+pub fn svg_problems(svg: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find(['<', '>']) {
+        if rest[start..].starts_with('>') {
+            problems.push("a '>' outside markup: text is not escaped".to_owned());
+            rest = &rest[start + 1..];
+            continue;
+        }
+        let Some(end) = rest[start..].find('>') else {
+            problems.push("an unclosed tag".to_owned());
+            break;
+        };
+        let tag = &rest[start + 1..start + end];
+        rest = &rest[start + end + 1..];
+        if tag.starts_with('?') || tag.starts_with('/') {
+            continue;
+        }
+        if tag.starts_with('!') {
+            problems.push(format!("<{tag}>: comments, CDATA and declarations are not expected"));
+            continue;
+        }
+        if tag.contains('<') {
+            problems.push(format!("<{tag}>: a '<' inside a tag"));
+        }
+        let name: String = tag.chars().take_while(|c| !c.is_whitespace() && *c != '/').collect();
+        let lower = name.to_ascii_lowercase();
+        if matches!(lower.as_str(), "script" | "foreignobject" | "iframe" | "object" | "embed" | "image" | "use" | "a" | "style") {
+            problems.push(format!("<{name}> element"));
+        }
+        for (attr, value) in attributes(&tag[name.len()..]) {
+            let attr_lower = attr.to_ascii_lowercase();
+            if attr_lower.starts_with("on") {
+                problems.push(format!("<{name}> has an event attribute {attr}"));
+            }
+            if (attr_lower == "href" || attr_lower.ends_with(":href") || attr_lower == "src") && !value.starts_with('#') {
+                problems.push(format!("<{name}> refers outside the document: {attr}=\"{value}\""));
+            }
+            if value.to_ascii_lowercase().contains("url(") && !value.contains("url(#") {
+                problems.push(format!("<{name}> {attr} loads a URL"));
+            }
+        }
+    }
+    problems
+}
+
+/// The `name="value"` pairs of a tag's attribute text.
+fn attributes(mut text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    loop {
+        text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let Some(eq) = text.find('=') else { break };
+        let name = text[..eq].trim().to_owned();
+        let after = text[eq + 1..].trim_start();
+        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            out.push((name, after.split_whitespace().next().unwrap_or("").to_owned()));
+            break;
+        };
+        let body = &after[1..];
+        let close = body.find(quote).unwrap_or(body.len());
+        out.push((name, body[..close].to_owned()));
+        text = body.get(close + 1..).unwrap_or("");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_svg_passes_and_unsafe_ones_are_named() {
+        let safe = r##"<?xml version="1.0"?><svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><title>A &lt;b&gt;</title><text x="1" font-family="PT Sans">&lt;script&gt; &amp; &quot;</text><rect fill="url(#g)"/></svg>"##;
+        assert_eq!(svg_problems(safe), Vec::<String>::new());
+        for unsafe_svg in [
+            r#"<svg><script>alert(1)</script></svg>"#,
+            r#"<svg><rect onclick="alert(1)"/></svg>"#,
+            r#"<svg><rect ONLOAD='x'/></svg>"#,
+            r#"<svg><image xlink:href="http://example.com/x.png"/></svg>"#,
+            r#"<svg><a href="https://example.com">x</a></svg>"#,
+            r#"<svg><text>a > b</text></svg>"#,
+            r#"<svg><foreignObject><div/></foreignObject></svg>"#,
+            r#"<svg><rect fill="url(http://x/y)"/></svg>"#,
+        ] {
+            assert!(!svg_problems(unsafe_svg).is_empty(), "{unsafe_svg}");
+        }
+    }
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(image_format(Path::new("a/b.SVG")), Some(ImageFormat::Svg));
+        assert_eq!(image_format(Path::new("b.png")), Some(ImageFormat::Png));
+        assert_eq!(image_format(Path::new("b.jpg")), None);
+        assert_eq!(image_format(Path::new("b")), None);
+    }
+
+    #[test]
+    fn text_is_drawn_in_pt_sans() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#FFFFFF"/><text x="4" y="30" font-family="PT Sans, Arial, sans-serif" font-size="24" fill="#000000">Кузбасс 12 000</text></svg>"##;
+        let png = rasterize(svg).expect("rasterize");
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decode");
+        assert_eq!((pixmap.width(), pixmap.height()), (200, 40));
+        let dark = pixmap.pixels().iter().filter(|p| p.red() < 128).count();
+        assert!(dark > 100, "the text is drawn: {dark} dark pixels");
+    }
+}
