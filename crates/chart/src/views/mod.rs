@@ -9,7 +9,11 @@
 //! module below, add its arm to [`render_view`] and its height to
 //! [`default_height`].
 
+mod awards;
+mod breakdown;
 mod placeholder;
+mod podium;
+mod roll;
 mod trend;
 
 use opeka_feed::{Lang, Text, ValidFeed, View};
@@ -96,6 +100,9 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
     };
     match ctx.view {
         View::Trend => trend::render_trend(&ctx),
+        View::Breakdown => breakdown::render_breakdown(&ctx),
+        View::Podium => podium::render_podium(&ctx),
+        View::Roll => roll::render_roll(&ctx),
         _ => placeholder::render_placeholder(&ctx),
     }
 }
@@ -108,7 +115,8 @@ pub fn default_height(view: View, width: f64) -> f64 {
         View::Trend | View::Trajectory | View::Composition => width * 0.6,
         View::Tiles => width * 0.35,
         View::Ranking | View::PerCapita | View::Breakdown | View::Progress | View::BeforeAfter => width * 0.6,
-        View::Podium | View::Roll => width * 0.7,
+        // Lists and cards grow with their content from a modest start.
+        View::Podium | View::Roll => width * 0.4,
     };
     h.clamp(320.0, 720.0).round()
 }
