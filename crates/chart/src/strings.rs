@@ -102,7 +102,7 @@ static RU: Strings = Strings {
     by_award: "По видам наград",
     by_group: "По группам",
     total_count: "Всего {n}",
-    more_in_table: "…и ещё {n} — полный список в таблице данных",
+    more_in_table: "…и ещё {n} (см. таблицу данных)",
     award_type_forms: ["вид награды", "вида наград", "видов наград"],
 };
 
@@ -137,7 +137,7 @@ static EN: Strings = Strings {
     by_award: "By award type",
     by_group: "By group",
     total_count: "{n} in total",
-    more_in_table: "…and {n} more: the full list is in the data table",
+    more_in_table: "…and {n} not shown (see the data table)",
     award_type_forms: ["award type", "award types", "award types"],
 };
 

@@ -26,7 +26,10 @@ fn draw(feed: &ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> C
 /// Writes the chart's SVG to `$OPEKA_DUMP/<name>.svg` when the variable is set.
 fn dump(name: &str, chart: &Chart) {
     if let Some(dir) = std::env::var_os("OPEKA_DUMP") {
-        let path = std::path::Path::new(&dir).join(format!("{name}.svg"));
+        static DRAWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = DRAWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let feed: String = chart.table.caption.chars().filter(|c| c.is_alphanumeric()).take(12).collect();
+        let path = std::path::Path::new(&dir).join(format!("{feed}.{name}.{n}.svg"));
         std::fs::write(&path, &chart.svg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
@@ -250,7 +253,7 @@ fn roll_lays_out_240_names_in_columns_grouped_by_award() {
         assert!(texts.iter().any(|t| t == heading), "no heading {heading}: {texts:?}");
     }
     assert!(texts.iter().any(|t| t == "Иванова Анна Ивановна"), "{texts:?}");
-    assert!(texts.iter().any(|t| t.starts_with("социальный работник · КЦСОН г. Кемерово")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("социальный работник\u{a0}· КЦСОН г. Кемерово")), "{texts:?}");
     // Several columns, and the canvas grew to hold them.
     let mut columns: Vec<i64> = chart.marks.iter().map(|m| m.shape.bounds().0.round() as i64).collect();
     columns.sort_unstable();
@@ -283,7 +286,7 @@ fn roll_without_awards_is_one_list_and_explicit_heights_cut_it_short() {
     assert_eq!(chart.table.columns, ["Name", "Role", "Organisation", "City"]);
     assert_eq!(chart.marks[2].label, "Вера — волонтёр, Серебряный возраст");
     assert!(chart.summary.contains("List of recipients: 3\u{a0}recipients."), "{}", chart.summary);
-    assert!(svg_texts(&chart.svg).iter().any(|t| t == "волонтёр · Серебряный возраст"));
+    assert!(svg_texts(&chart.svg).iter().any(|t| t == "волонтёр\u{a0}· Серебряный возраст"));
 
     let feed = feed_from_json(&roll_json(60));
     for height in [120.0, 200.0, 400.0] {
@@ -321,8 +324,7 @@ fn geometry_holds_at_every_width_theme_and_language() {
             for width in WIDTHS {
                 for lang in Lang::ALL {
                     for theme in Theme::ALL {
-                        let request = ChartRequest { view: Some(view), width, height: None, theme, lang };
-                        let chart = render(feed, &request, &PtSansMetrics);
+                        let chart = draw(feed, view, width, lang, theme);
                         let problems = geometry_problems(&chart);
                         assert!(problems.is_empty(), "{name} {view} {width} {lang} {theme}:\n{}", problems.join("\n"));
                         assert!(chart.height >= opeka_chart::default_height(view, width));

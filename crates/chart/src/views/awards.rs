@@ -34,10 +34,14 @@ pub(super) fn award_label(ctx: &Context, awards: &Awards, id: Option<&str>) -> S
     }
 }
 
-/// The level and category of an award type, lower case: `региональные · медали`.
+/// The level and category of an award type, lower case: `региональные · медали`
+/// (once when they read alike: `другие`).
 pub(super) fn award_meta(lang: Lang, t: &AwardType) -> String {
     let level = Msg::Level(t.level).text(lang).to_lowercase();
     let category = Msg::AwardCategory(t.category).text(lang).to_lowercase();
+    if level == category {
+        return level;
+    }
     format!("{level} · {category}")
 }
 
@@ -104,23 +108,37 @@ pub(super) struct Block {
     pub font: Font,
     /// Muted (secondary) or foreground.
     pub muted: bool,
+    /// Space above the first line, setting the block apart from the one before.
+    pub space_before: f64,
 }
 
 impl Block {
     /// `text` wrapped to `width` in at most `max_lines` lines.
     pub fn wrapped(ctx: &Context, text: &str, font: Font, width: f64, max_lines: usize, muted: bool) -> Block {
-        Block { lines: wrap(ctx.measure, font, text, width.max(1.0), max_lines), font, muted }
+        Block { lines: wrap(ctx.measure, font, text, width.max(1.0), max_lines), font, muted, space_before: 0.0 }
     }
 
-    /// The block's height.
+    /// The block with `space` pixels above it.
+    pub fn spaced(mut self, space: f64) -> Block {
+        self.space_before = space;
+        self
+    }
+
+    /// The block's height, the space above it included.
     pub fn height(&self) -> f64 {
-        self.lines.len() as f64 * self.font.line_height()
+        if self.lines.is_empty() {
+            return 0.0;
+        }
+        self.space_before + self.lines.len() as f64 * self.font.line_height()
     }
 
     /// Draws the block with its top-left corner at `(x, y)`; returns the y under it.
     pub fn draw(&self, canvas: &mut Canvas<'_>, x: f64, mut y: f64) -> f64 {
         let style = canvas.style;
         let colour: Rgb = if self.muted { style.muted } else { style.foreground };
+        if !self.lines.is_empty() {
+            y += self.space_before;
+        }
         for line in &self.lines {
             canvas.text(line, x, y, self.font, colour, Align::Start);
             y += self.font.line_height();
@@ -134,7 +152,7 @@ pub(super) fn blocks_height(blocks: &[Block]) -> f64 {
     blocks.iter().map(Block::height).sum()
 }
 
-/// Writes "…и ещё 12 получателей — полный список в таблице данных" at `y`
+/// Writes "…и ещё 12 получателей (см. таблицу данных)" at `y`
 /// when `hidden` (the number with its noun) is not empty.
 pub(super) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, x: f64, y: f64, width: f64, hidden: &str) {
     let font = ctx.font(crate::theme::TextRole::Small);

@@ -217,11 +217,12 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
         // Spare height (a default-height canvas) spreads the rows a little.
         let used: f64 = layouts[..shown].iter().map(|l| l.height + row_gap).sum();
         let spare = if shown == layouts.len() { (area.bottom() - y - used).max(0.0) } else { 0.0 };
-        let extra = (spare / shown.max(1) as f64).min(gap).floor();
+        let extra = (spare / shown.max(1) as f64).min(bar_h).floor();
 
-        let bar_x0 = if side { area.x + label_w + gap } else { area.x };
+        let bar_x0 = if side { area.x + label_w + 2.0 * gap } else { area.x };
         let bar_max_w = (area.right() - bar_x0 - count_w - gap / 2.0).max(1.0);
         let max_total = data.rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
+        let mut baseline: Option<(f64, f64)> = None;
         for (row, l) in data.rows.iter().zip(&layouts).take(shown) {
             let block_h = l.label.height() + l.meta.as_ref().map_or(0.0, Block::height);
             let (label_y, bar_y) = if side {
@@ -261,6 +262,12 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
                 canvas.mark(Mark { series, label, shape: Shape::Rect { x: x0, y: bar_y, w, h: bar_h } });
                 x_end = x1;
             }
+            if side {
+                baseline = Some((baseline.map_or(bar_y, |(top, _)| top), bar_y + bar_h));
+            } else {
+                // Stacked under their labels, each bar gets its own stretch of the zero line.
+                canvas.vline(bar_x0 - 0.5, bar_y - 2.0, bar_y + bar_h + 2.0, 1.0, style.axis);
+            }
             let count_x = x_end + gap / 2.0;
             let count_y = bar_y + ((bar_h - label_font.line_height()) / 2.0).round();
             let count_box = canvas.text(&l.count, count_x, count_y, label_font, style.foreground, Align::Start);
@@ -271,6 +278,10 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
                 canvas.mark(Mark { series: row.label.clone(), label, shape: Shape::Rect { x, y: bar_y, w, h: bar_h } });
             }
             y += l.height + row_gap + extra;
+        }
+        // The zero line the bars grow from.
+        if let Some((top, bottom)) = baseline {
+            canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
         }
         if shown < layouts.len() {
             let hidden = strings::count_noun(layouts.len() - shown, words.award_type_forms, ctx.lang);

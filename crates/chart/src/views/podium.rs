@@ -130,7 +130,7 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
     let small_font = ctx.font(TextRole::Small);
     let heading_font = Font::bold(ctx.font(TextRole::Subtitle).size);
     let name_font = Font::bold(ctx.font(TextRole::Subtitle).size);
-    let numeral_font = Font::bold((32.0 * style.text_scale).round());
+    let numeral_font = Font::bold((36.0 * style.text_scale).round());
 
     let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
     let most_places = contests.iter().map(|c| c.places.len()).max().unwrap_or(0).max(1);
@@ -146,6 +146,7 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
     let numeral_col = (widest_numeral + gap * 1.5).ceil().min(card_w * 0.4);
     let m = Metrics { columns, card_w, col_gap, pad, numeral_font, numeral_col };
     let text_w = (card_w - 2.0 * pad - numeral_col).max(1.0);
+    let block_space = (gap / 2.0).round();
 
     let layouts: Vec<ContestLayout> = contests
         .iter()
@@ -157,15 +158,18 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
                 .map(|p| {
                     let mut blocks = vec![
                         Block::wrapped(ctx, &place_text(p.place, ctx.lang), small_font, text_w, 1, true),
-                        Block::wrapped(ctx, &p.name, name_font, text_w, 3, false),
+                        Block::wrapped(ctx, &p.name, name_font, text_w, 3, false).spaced(2.0),
                     ];
+                    let mut space = block_space;
                     for (text, lines) in [(&p.role, 3), (&p.org, 3), (&p.city, 1)] {
                         if let Some(text) = text {
-                            blocks.push(Block::wrapped(ctx, text, label_font, text_w, lines, true));
+                            blocks.push(Block::wrapped(ctx, text, label_font, text_w, lines, true).spaced(space));
+                            space = 0.0;
                         }
                     }
                     if let Some(project) = &p.project {
-                        blocks.push(Block::wrapped(ctx, &format!("{}: {project}", words.project), label_font, text_w, 4, false));
+                        let block = Block::wrapped(ctx, &format!("{}: {project}", words.project), label_font, text_w, 4, false);
+                        blocks.push(block.spaced(block_space));
                     }
                     if let Some(prize) = &p.prize {
                         blocks.push(Block::wrapped(ctx, &format!("{}: {prize}", words.prize), label_font, text_w, 2, false));

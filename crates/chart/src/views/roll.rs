@@ -37,9 +37,10 @@ struct Entry {
 }
 
 impl Entry {
-    /// role · org · city
+    /// `role · org · city`
     fn details(&self) -> String {
-        [&self.role, &self.org, &self.city].into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" · ")
+        // A no-break space before each dot, so that no line starts with one.
+        [&self.role, &self.org, &self.city].into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join("\u{A0}· ")
     }
 }
 
@@ -186,7 +187,7 @@ pub(crate) fn render_roll(ctx: &Context) -> Chart {
                 .map(|e| {
                     let name = Block::wrapped(ctx, &e.name, name_font, col_w, 2, false);
                     let details = e.details();
-                    let details = (!details.is_empty()).then(|| Block::wrapped(ctx, &details, small_font, col_w, 2, true));
+                    let details = (!details.is_empty()).then(|| Block::wrapped(ctx, &details, small_font, col_w, 3, true));
                     let height = name.height() + details.as_ref().map_or(0.0, Block::height);
                     let mut label = e.name.clone();
                     if details.is_some() {
