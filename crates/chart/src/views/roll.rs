@@ -132,7 +132,8 @@ fn balance(heights: &[f64], columns: usize) -> (Vec<Slot>, f64) {
             break;
         }
     }
-    fill(hi).unwrap_or_else(|| (heights.iter().scan(0.0, |y, &h| { let s = Slot { column: 0, y: *y }; *y += h; Some(s) }).collect(), total))
+    // One column of everything always fits `total`, so this falls back only on a float quirk.
+    fill(hi).or_else(|| fill(f64::INFINITY)).unwrap_or_default()
 }
 
 /// Like [`balance`], but no column taller than `limit`: entries run down
@@ -251,7 +252,8 @@ pub(crate) fn render_roll(ctx: &Context) -> Chart {
                 break;
             }
             if let Some(heading) = heading {
-                heading.draw(canvas, area.x, y);
+                let under = heading.draw(canvas, area.x, y);
+                canvas.hline(area.x, area.right(), under + heading_gap / 2.0, 1.0, style.grid);
             }
             let top = y + heading_h;
             let mut bottom = top;
