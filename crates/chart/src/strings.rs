@@ -105,6 +105,46 @@ pub struct Strings {
     pub indicator: &'static str,
     /// Table column: an indicator's result in words.
     pub result: &'static str,
+    /// The summary's opening for a bar chart.
+    pub bar_chart: &'static str,
+    /// The award column of a table.
+    pub award: &'static str,
+    /// The award level column of a table.
+    pub level: &'static str,
+    /// The award category column of a table.
+    pub award_category: &'static str,
+    /// The contest column of a table.
+    pub contest: &'static str,
+    /// The year column of a table.
+    pub year: &'static str,
+    /// The place column of a table.
+    pub place: &'static str,
+    /// The name column of a table.
+    pub name: &'static str,
+    /// The role column of a table.
+    pub role: &'static str,
+    /// The organisation column of a table.
+    pub organisation: &'static str,
+    /// The city column of a table.
+    pub city: &'static str,
+    /// A contest project, in tables and before it on a card.
+    pub project: &'static str,
+    /// A contest prize, in tables and before it on a card.
+    pub prize: &'static str,
+    /// The summary's opening for contest places.
+    pub contest_places: &'static str,
+    /// The summary's opening for a list of recipients.
+    pub recipient_list: &'static str,
+    /// Counts by award type, in a summary.
+    pub by_award: &'static str,
+    /// Counts by group, in a summary.
+    pub by_group: &'static str,
+    /// An overall count: `{n}` is the number with its noun.
+    pub total_count: &'static str,
+    /// Under a list cut short by the canvas: `{n}` is the number with its noun.
+    pub more_in_table: &'static str,
+    /// "award types" after a number, as above.
+    pub award_type_forms: [&'static str; 3],
 }
 
 static RU: Strings = Strings {
@@ -158,6 +198,25 @@ static RU: Strings = Strings {
     project: "Проект",
     indicator: "Показатель",
     result: "Результат",
+    award: "Награда",
+    level: "Уровень",
+    award_category: "Вид",
+    contest: "Конкурс",
+    year: "Год",
+    place: "Место",
+    name: "Имя",
+    role: "Должность",
+    organisation: "Организация",
+    city: "Город",
+    project: "Проект",
+    prize: "Приз",
+    contest_places: "Призёры конкурсов",
+    recipient_list: "Список награждённых",
+    by_award: "По видам наград",
+    by_group: "По группам",
+    total_count: "Всего {n}",
+    more_in_table: "…и ещё {n} (см. таблицу данных)",
+    award_type_forms: ["вид награды", "вида наград", "видов наград"],
 };
 
 static EN: Strings = Strings {
@@ -211,6 +270,25 @@ static EN: Strings = Strings {
     project: "Project",
     indicator: "Indicator",
     result: "Result",
+    award: "Award",
+    level: "Level",
+    award_category: "Type",
+    contest: "Contest",
+    year: "Year",
+    place: "Place",
+    name: "Name",
+    role: "Role",
+    organisation: "Organisation",
+    city: "City",
+    project: "Project",
+    prize: "Prize",
+    contest_places: "Contest winners",
+    recipient_list: "List of recipients",
+    by_award: "By award type",
+    by_group: "By group",
+    total_count: "{n} in total",
+    more_in_table: "…and {n} not shown (see the data table)",
+    award_type_forms: ["award type", "award types", "award types"],
 };
 
 /// The interface words for `lang`.

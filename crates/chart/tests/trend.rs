@@ -251,15 +251,7 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
 }
 
 #[test]
-fn other_views_show_a_placeholder_in_the_frame() {
-    let valid = sample_feed("kuzbass-caseload");
-    for (lang, message) in [(Lang::Ru, "Этот вид диаграммы пока недоступен"), (Lang::En, "This view is not available yet")] {
-        let request = ChartRequest { view: Some(View::Tiles), width: 640.0, height: None, theme: Theme::Dark, lang };
-        let chart = render(&valid, &request, &PtSansMetrics);
-        assert_eq!(chart.view, View::Tiles);
-        assert!(svg_texts(&chart.svg).iter().any(|t| t == message));
-        assert!(geometry_problems(&chart).is_empty());
-    }
+fn a_view_the_kind_lacks_falls_back_to_the_kinds_own() {
     // A view the kind lacks falls back to the kind's own.
     let awards = sample_feed("kuzbass-social-worker-day-2018");
     let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: None, theme: Theme::Light, lang: Lang::Ru };

@@ -15,6 +15,10 @@ mod per_capita;
 mod placeholder;
 mod ranking;
 mod tiles;
+mod awards;
+mod breakdown;
+mod podium;
+mod roll;
 mod trend;
 mod outcomes;
 mod progress;
@@ -112,7 +116,9 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dy
         View::BeforeAfter => before_after::render_before_after(&ctx),
         View::Trajectory => trajectory::render_trajectory(&ctx),
         View::Tiles => tiles::render_tiles(&ctx),
-        _ => placeholder::render_placeholder(&ctx),
+        View::Breakdown => breakdown::render_breakdown(&ctx),
+        View::Podium => podium::render_podium(&ctx),
+        View::Roll => roll::render_roll(&ctx),
     }
 }
 
@@ -128,7 +134,8 @@ pub fn default_height(view: View, width: f64) -> f64 {
         View::Breakdown => width * 0.6,
         // Outcomes bars grow with their projects; a tall default only leaves a gap.
         View::Progress | View::BeforeAfter => width * 0.35,
-        View::Podium | View::Roll => width * 0.7,
+        // Lists and cards grow with their content from a modest start.
+        View::Podium | View::Roll => width * 0.4,
     };
     h.clamp(320.0, 720.0).round()
 }

@@ -1,0 +1,362 @@
+//! `breakdown`: horizontal bars of award counts by award type, split into
+//! stacked segments by group.
+//!
+//! Counts come from `grants`; a feed with only `recipients` counts them one
+//! each. A grant without `award` is "Другое / не указано", drawn last and
+//! counted in the totals; a grant without `group` among grouped ones is a
+//! segment of its own under the same words. Bars are sorted by count, the
+//! largest first. Wide charts put the award labels in a column left of the
+//! bars; narrow ones put each label above its bar.
+
+use opeka_feed::locale::{count_noun, format_value, Msg, Noun};
+use opeka_feed::{Awards, Format};
+
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align};
+use crate::legend::{Legend, LegendEntry};
+use crate::strings::{self, strings};
+use crate::table::DataTable;
+use crate::text::{clean, ellipsize};
+use crate::theme::{MarkerShape, Rgb, TextRole};
+
+use super::awards::{award_label, award_meta, award_type, awards, draw_more, event_sentence, fill, Block};
+use super::Context;
+
+/// Below this inner width labels go above their bars.
+const SIDE_BY_SIDE_MIN: f64 = 520.0;
+
+/// A group: one stacked segment of every bar.
+struct Segment {
+    key: Option<String>,
+    label: String,
+    colour: Rgb,
+    marker: MarkerShape,
+}
+
+/// One bar: an award type and its count per segment.
+struct Row {
+    key: Option<String>,
+    label: String,
+    level: Option<String>,
+    category: Option<String>,
+    meta: Option<String>,
+    counts: Vec<u64>,
+    total: u64,
+}
+
+/// The awards reduced to what the breakdown draws.
+struct BreakdownData {
+    rows: Vec<Row>,
+    segments: Vec<Segment>,
+    /// Whether the bars are split by group (and a legend is drawn).
+    grouped: bool,
+    total: u64,
+}
+
+fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
+    // (award, group, count): grants, or each recipient once.
+    let items: Vec<(Option<&str>, Option<&str>, u64)> = if awards.grants.is_empty() {
+        awards.recipients.iter().map(|r| (r.award.as_deref(), None, 1)).collect()
+    } else {
+        awards.grants.iter().map(|g| (g.award.as_deref(), g.group.as_deref(), g.count)).collect()
+    };
+    // An award or group id that is not declared (the validator refuses it) counts as not specified.
+    let award_key = |id: Option<&str>| award_type(awards, id).map(|t| t.id.clone());
+    let group_key = |id: Option<&str>| id.filter(|id| awards.groups.iter().any(|g| g.id == *id)).map(str::to_owned);
+
+    let grouped = items.iter().any(|&(_, g, _)| group_key(g).is_some());
+    let mut segments = Vec::new();
+    if grouped {
+        let mut keys: Vec<(Option<String>, String)> = awards
+            .groups
+            .iter()
+            .filter(|g| items.iter().any(|&(_, ig, _)| ig == Some(g.id.as_str())))
+            .map(|g| (Some(g.id.clone()), ctx.text(&g.label)))
+            .collect();
+        if items.iter().any(|&(_, g, _)| group_key(g).is_none()) {
+            keys.push((None, Msg::OtherNotSpecified.text(ctx.lang)));
+        }
+        for (n, (key, label)) in keys.into_iter().enumerate() {
+            segments.push(Segment { key, label, colour: ctx.style.series_colour(n), marker: ctx.style.series_marker(n) });
+        }
+    } else {
+        segments.push(Segment {
+            key: None,
+            label: strings(ctx.lang).total.to_owned(),
+            colour: ctx.style.series_colour(0),
+            marker: ctx.style.series_marker(0),
+        });
+    }
+
+    let mut keys: Vec<Option<String>> = awards
+        .award_types
+        .iter()
+        .filter(|t| items.iter().any(|&(a, _, _)| a == Some(t.id.as_str())))
+        .map(|t| Some(t.id.clone()))
+        .collect();
+    if items.iter().any(|&(a, _, _)| award_key(a).is_none()) {
+        keys.push(None);
+    }
+    let mut rows: Vec<Row> = keys
+        .into_iter()
+        .map(|key| {
+            let t = award_type(awards, key.as_deref());
+            Row {
+                label: award_label(ctx, awards, key.as_deref()),
+                level: t.map(|t| Msg::Level(t.level).text(ctx.lang)),
+                category: t.map(|t| Msg::AwardCategory(t.category).text(ctx.lang)),
+                meta: t.map(|t| award_meta(ctx.lang, t)),
+                counts: vec![0; segments.len()],
+                total: 0,
+                key,
+            }
+        })
+        .collect();
+    let mut total = 0u64;
+    for &(award, group, count) in &items {
+        let award = award_key(award);
+        let group = if grouped { group_key(group) } else { None };
+        let Some(row) = rows.iter_mut().find(|r| r.key == award) else { continue };
+        let Some(s) = segments.iter().position(|s| s.key == group) else { continue };
+        row.counts[s] = row.counts[s].saturating_add(count);
+        row.total = row.total.saturating_add(count);
+        total = total.saturating_add(count);
+    }
+    // The largest first; "not specified" last whatever its count.
+    rows.sort_by_key(|r| (r.key.is_none(), std::cmp::Reverse(r.total)));
+    BreakdownData { rows, segments, grouped, total }
+}
+
+fn count_text(n: u64, lang: opeka_feed::Lang) -> String {
+    clean(&format_value(n as f64, Format::Count, lang))
+}
+
+/// A row laid out: its label lines and its heights.
+struct RowLayout {
+    label: Block,
+    meta: Option<Block>,
+    count: String,
+    /// The row's height without the gap under it.
+    height: f64,
+}
+
+/// Draws the breakdown view of an awards feed.
+pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
+    let Some(awards) = awards(ctx) else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let data = breakdown_data(ctx, awards);
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+
+    let legend = data.grouped.then(|| {
+        let entries: Vec<LegendEntry> =
+            data.segments.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        Legend::layout(&entries, inner_w, label_font, ctx.measure)
+    });
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
+
+    let side = inner_w >= SIDE_BY_SIDE_MIN;
+    let label_w = if side { (inner_w * 0.38).clamp(120.0, 360.0).round() } else { inner_w };
+    let bar_h = (label_font.line_height() * 1.3).round();
+    let count_w = data.rows.iter().map(|r| label_font.width(ctx.measure, &count_text(r.total, ctx.lang))).fold(0.0, f64::max);
+    let row_gap = if side { gap } else { (gap * 1.5).round() };
+    let layouts: Vec<RowLayout> = data
+        .rows
+        .iter()
+        .map(|row| {
+            let label = Block::wrapped(ctx, &row.label, label_font, label_w, 2, false);
+            let meta = row.meta.as_ref().map(|m| Block::wrapped(ctx, m, small_font, label_w, 1, true));
+            let block = label.height() + meta.as_ref().map_or(0.0, Block::height);
+            let height = if side { block.max(bar_h) } else { block + 2.0 + bar_h };
+            RowLayout { label, meta, count: count_text(row.total, ctx.lang), height }
+        })
+        .collect();
+    let rows_h: f64 = layouts.iter().map(|l| l.height + row_gap).sum();
+    let content_h = if data.rows.is_empty() { 3.0 * label_font.line_height() } else { legend_h + rows_h };
+    let natural = frame.chrome_height(style) + content_h;
+    let first_row = layouts.first().map_or(label_font.line_height(), |l| l.height);
+    let (frame, height) = ctx.fit(frame, natural, first_row);
+
+    let table = data_table(ctx, &data);
+    let summary = summary(ctx, awards, &data, &frame.title);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if data.rows.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let mut y = area.y;
+        if let Some(legend) = legend.as_ref().filter(|_| area.h >= legend_h + first_row) {
+            legend.draw(canvas, area.x, y, style);
+            y += legend_h;
+        }
+        // How many rows fit; when not all, room is kept for the note saying how many are left out.
+        let note_h = small_font.line_height();
+        let mut shown = 0;
+        let mut bottom = y;
+        for l in &layouts {
+            if bottom + l.height > area.bottom() + 0.01 {
+                break;
+            }
+            bottom += l.height + row_gap;
+            shown += 1;
+        }
+        if shown < layouts.len() {
+            while shown > 0 && y + layouts[..shown].iter().map(|l| l.height + row_gap).sum::<f64>() + note_h > area.bottom() + 0.01 {
+                shown -= 1;
+            }
+        }
+        // Spare height (a default-height canvas) spreads the rows a little.
+        let used: f64 = layouts[..shown].iter().map(|l| l.height + row_gap).sum();
+        let spare = if shown == layouts.len() { (area.bottom() - y - used).max(0.0) } else { 0.0 };
+        let extra = (spare / shown.max(1) as f64).min(bar_h).floor();
+
+        let bar_x0 = if side { area.x + label_w + 2.0 * gap } else { area.x };
+        let bar_max_w = (area.right() - bar_x0 - count_w - gap / 2.0).max(1.0);
+        let max_total = data.rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
+        let mut baseline: Option<(f64, f64)> = None;
+        for (row, l) in data.rows.iter().zip(&layouts).take(shown) {
+            let block_h = l.label.height() + l.meta.as_ref().map_or(0.0, Block::height);
+            let (label_y, bar_y) = if side {
+                let row_h = l.height;
+                ((y + (row_h - block_h) / 2.0).round(), (y + (row_h - bar_h) / 2.0).round())
+            } else {
+                (y, y + block_h + 2.0)
+            };
+            let under = l.label.draw(canvas, area.x, label_y);
+            if let Some(meta) = &l.meta {
+                meta.draw(canvas, area.x, under);
+            }
+            // Segments, left to right, at cumulative positions so that they abut.
+            let nonzero = row.counts.iter().filter(|&&c| c > 0).count();
+            let mut cumulative = 0u64;
+            let mut x_end = bar_x0;
+            for (segment, &count) in data.segments.iter().zip(&row.counts) {
+                if count == 0 {
+                    continue;
+                }
+                let x0 = bar_x0 + (cumulative as f64 / max_total * bar_max_w).round();
+                cumulative = cumulative.saturating_add(count);
+                let x1 = (bar_x0 + (cumulative as f64 / max_total * bar_max_w).round()).max(x0 + 1.0).min(bar_x0 + bar_max_w);
+                let w = (x1 - x0).max(1.0);
+                // A hairline of background between abutting segments.
+                let drawn_w = if nonzero > 1 && w > 3.0 { w - 1.0 } else { w };
+                canvas.rect(x0, bar_y, drawn_w, bar_h, segment.colour);
+                if data.grouped && drawn_w >= 4.0 * style.marker_radius {
+                    canvas.marker(segment.marker, x0 + drawn_w / 2.0, bar_y + bar_h / 2.0, style.marker_radius * 0.8, style.background);
+                }
+                let amount = count_noun(count as f64, Noun::Award, ctx.lang);
+                let (series, label) = if data.grouped {
+                    (segment.label.clone(), format!("{}, {}: {amount}", row.label, segment.label))
+                } else {
+                    (row.label.clone(), format!("{}: {amount}", row.label))
+                };
+                canvas.mark(Mark { series, label, shape: Shape::Rect { x: x0, y: bar_y, w, h: bar_h } });
+                x_end = x1;
+            }
+            if side {
+                baseline = Some((baseline.map_or(bar_y, |(top, _)| top), bar_y + bar_h));
+            } else {
+                // Stacked under their labels, each bar gets its own stretch of the zero line.
+                canvas.vline(bar_x0 - 0.5, bar_y - 2.0, bar_y + bar_h + 2.0, 1.0, style.axis);
+            }
+            let count_x = x_end + gap / 2.0;
+            let count_y = bar_y + ((bar_h - label_font.line_height()) / 2.0).round();
+            let count_box = canvas.text(&l.count, count_x, count_y, label_font, style.foreground, Align::Start);
+            if row.total == 0 {
+                // Nothing drawn but the "0": the mark covers it.
+                let (x, w) = count_box.map_or((count_x, 1.0), |b| (b.x, b.w));
+                let label = format!("{}: {}", row.label, count_noun(0.0, Noun::Award, ctx.lang));
+                canvas.mark(Mark { series: row.label.clone(), label, shape: Shape::Rect { x, y: bar_y, w, h: bar_h } });
+            }
+            y += l.height + row_gap + extra;
+        }
+        // The zero line the bars grow from.
+        if let Some((top, bottom)) = baseline {
+            canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
+        }
+        if shown < layouts.len() {
+            let hidden = strings::count_noun(layouts.len() - shown, words.award_type_forms, ctx.lang);
+            draw_more(canvas, ctx, area.x, y, area.w, &hidden);
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let mut columns = vec![words.award.to_owned(), words.level.to_owned(), words.award_category.to_owned()];
+    if data.grouped {
+        columns.extend(data.segments.iter().map(|s| s.label.clone()));
+    }
+    columns.push(words.total.to_owned());
+    let dash = || "—".to_owned();
+    let mut rows: Vec<Vec<String>> = data
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![r.label.clone(), r.level.clone().unwrap_or_else(dash), r.category.clone().unwrap_or_else(dash)];
+            if data.grouped {
+                cells.extend(r.counts.iter().map(|&c| count_text(c, lang)));
+            }
+            cells.push(count_text(r.total, lang));
+            cells
+        })
+        .collect();
+    if !data.rows.is_empty() {
+        let mut cells = vec![words.total.to_owned(), String::new(), String::new()];
+        if data.grouped {
+            cells.extend((0..data.segments.len()).map(|s| {
+                count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)
+            }));
+        }
+        cells.push(count_text(data.total, lang));
+        rows.push(cells);
+    }
+    let caption = format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(data.total as f64, Noun::Award, lang));
+    DataTable { caption, columns, rows }
+}
+
+fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) -> String {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let mut out = format!("{title}.");
+    if let Some(event) = event_sentence(ctx, awards) {
+        out.push_str(&format!(" {event}"));
+    }
+    if data.rows.is_empty() {
+        out.push_str(&format!(" {}.", super::awards::capitalise(words.no_data)));
+        return out;
+    }
+    out.push_str(&format!(
+        " {}: {}. {}.",
+        words.bar_chart,
+        strings::count_noun(data.rows.len(), words.award_type_forms, lang),
+        fill(words.total_count, &count_noun(data.total as f64, Noun::Award, lang)),
+    ));
+    let items: Vec<String> = data.rows.iter().map(|r| format!("{} — {}", r.label, count_text(r.total, lang))).collect();
+    out.push_str(&format!(" {}: {}.", words.by_award, items.join("; ")));
+    if data.grouped {
+        let groups: Vec<String> = data
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(s, seg)| {
+                let n = data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s]));
+                format!("{} — {}", seg.label, count_text(n, lang))
+            })
+            .collect();
+        out.push_str(&format!(" {}: {}.", words.by_group, groups.join("; ")));
+    }
+    out
+}

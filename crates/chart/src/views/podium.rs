@@ -1,0 +1,339 @@
+//! `podium`: each contest's places as cards, ordered by place.
+//!
+//! A contest gets a heading (its name and year), then one card per place
+//! in a grid of as many columns as the width holds (one at 320 px): a
+//! large place numeral, "1 место"/"1st place" for screen readers and
+//! readers alike, the name in bold, then role, organisation, city, project
+//! and prize as wrapped lines. Cards in a grid row share its height.
+
+use opeka_feed::locale::{count_noun, Noun};
+use opeka_feed::{Awards, Contest, ContestPlace};
+
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align, Canvas};
+use crate::strings::strings;
+use crate::table::DataTable;
+use crate::text::{ellipsize, Font};
+use crate::theme::{Rgb, TextRole};
+
+use super::awards::{awards, blocks_height, capitalise, draw_more, event_sentence, optional, place_text, Block};
+use super::Context;
+
+/// The narrowest a card gets before the grid drops a column.
+const CARD_MIN_W: f64 = 220.0;
+/// The most cards side by side.
+const MAX_COLUMNS: usize = 4;
+
+/// A contest place's texts, in the viewer's language.
+struct PlaceTexts {
+    place: u32,
+    name: String,
+    role: Option<String>,
+    org: Option<String>,
+    city: Option<String>,
+    project: Option<String>,
+    prize: Option<String>,
+}
+
+impl PlaceTexts {
+    fn of(ctx: &Context, p: &ContestPlace) -> PlaceTexts {
+        PlaceTexts {
+            place: p.place,
+            name: ctx.text(&p.name),
+            role: optional(ctx, &p.role),
+            org: optional(ctx, &p.org),
+            city: optional(ctx, &p.city),
+            project: optional(ctx, &p.project),
+            prize: optional(ctx, &p.prize),
+        }
+    }
+
+    /// Everything about the place in one line: the mark's label and the summary's item.
+    fn description(&self, ctx: &Context) -> String {
+        let words = strings(ctx.lang);
+        let who: Vec<&str> = [Some(&self.name), self.role.as_ref(), self.org.as_ref(), self.city.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut out = format!("{}: {}", place_text(self.place, ctx.lang), who.join(", "));
+        if let Some(project) = &self.project {
+            out.push_str(&format!(". {}: {project}", words.project));
+        }
+        if let Some(prize) = &self.prize {
+            out.push_str(&format!(". {}: {prize}", words.prize));
+        }
+        out
+    }
+}
+
+/// A contest with its places sorted.
+struct ContestTexts {
+    heading: String,
+    year: Option<i32>,
+    name: Option<String>,
+    places: Vec<PlaceTexts>,
+}
+
+fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
+    let name = optional(ctx, &contest.name);
+    let heading = match (&name, contest.year) {
+        (Some(name), Some(year)) => format!("{name}, {year}"),
+        (Some(name), None) => name.clone(),
+        (None, Some(year)) => format!("{}, {year}", strings(ctx.lang).contest),
+        (None, None) => strings(ctx.lang).contest.to_owned(),
+    };
+    let mut places: Vec<PlaceTexts> = contest.places.iter().map(|p| PlaceTexts::of(ctx, p)).collect();
+    places.sort_by_key(|p| p.place);
+    ContestTexts { heading, year: contest.year, name, places }
+}
+
+/// A card laid out for its column width.
+struct Card {
+    numeral: String,
+    blocks: Vec<Block>,
+    label: String,
+    /// Content height (without the card's padding).
+    content_h: f64,
+}
+
+/// A contest laid out: heading lines and cards in grid rows.
+struct ContestLayout {
+    heading: Block,
+    cards: Vec<Card>,
+    /// The height of each grid row of cards, padding included.
+    row_heights: Vec<f64>,
+}
+
+/// Sizes shared by every card.
+struct Metrics {
+    columns: usize,
+    card_w: f64,
+    col_gap: f64,
+    pad: f64,
+    numeral_font: Font,
+    numeral_col: f64,
+}
+
+/// Draws the podium view of an awards feed.
+pub(crate) fn render_podium(ctx: &Context) -> Chart {
+    let Some(awards) = awards(ctx) else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let heading_font = Font::bold(ctx.font(TextRole::Subtitle).size);
+    let name_font = Font::bold(ctx.font(TextRole::Subtitle).size);
+    let numeral_font = Font::bold((36.0 * style.text_scale).round());
+
+    let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
+    let most_places = contests.iter().map(|c| c.places.len()).max().unwrap_or(0).max(1);
+    let col_gap = (gap * 1.5).round();
+    let columns = (((inner_w + col_gap) / (CARD_MIN_W * style.text_scale + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS.min(most_places));
+    let card_w = ((inner_w - (columns - 1) as f64 * col_gap) / columns as f64).floor();
+    let pad = (gap * 1.5).round();
+    let widest_numeral = contests
+        .iter()
+        .flat_map(|c| c.places.iter())
+        .map(|p| numeral_font.width(ctx.measure, &p.place.to_string()))
+        .fold(numeral_font.width(ctx.measure, "1"), f64::max);
+    let numeral_col = (widest_numeral + gap * 1.5).ceil().min(card_w * 0.4);
+    let m = Metrics { columns, card_w, col_gap, pad, numeral_font, numeral_col };
+    let text_w = (card_w - 2.0 * pad - numeral_col).max(1.0);
+    let block_space = (gap / 2.0).round();
+
+    let layouts: Vec<ContestLayout> = contests
+        .iter()
+        .map(|c| {
+            let heading = Block::wrapped(ctx, &c.heading, heading_font, inner_w, 3, false);
+            let cards: Vec<Card> = c
+                .places
+                .iter()
+                .map(|p| {
+                    let mut blocks = vec![
+                        Block::wrapped(ctx, &place_text(p.place, ctx.lang), small_font, text_w, 1, true),
+                        Block::wrapped(ctx, &p.name, name_font, text_w, 3, false).spaced(2.0),
+                    ];
+                    let mut space = block_space;
+                    for (text, lines) in [(&p.role, 3), (&p.org, 3), (&p.city, 1)] {
+                        if let Some(text) = text {
+                            blocks.push(Block::wrapped(ctx, text, label_font, text_w, lines, true).spaced(space));
+                            space = 0.0;
+                        }
+                    }
+                    if let Some(project) = &p.project {
+                        let block = Block::wrapped(ctx, &format!("{}: {project}", words.project), label_font, text_w, 4, false);
+                        blocks.push(block.spaced(block_space));
+                    }
+                    if let Some(prize) = &p.prize {
+                        blocks.push(Block::wrapped(ctx, &format!("{}: {prize}", words.prize), label_font, text_w, 2, false));
+                    }
+                    let content_h = blocks_height(&blocks).max(numeral_font.line_height());
+                    Card { numeral: p.place.to_string(), blocks, label: p.description(ctx), content_h }
+                })
+                .collect();
+            let row_heights = cards.chunks(columns).map(|row| row.iter().map(|c| c.content_h).fold(0.0, f64::max) + 2.0 * pad).collect();
+            ContestLayout { heading, cards, row_heights }
+        })
+        .collect();
+
+    let heading_gap = gap;
+    let contest_gap = 2.0 * gap;
+    let content_h: f64 = if layouts.is_empty() {
+        3.0 * label_font.line_height()
+    } else {
+        layouts
+            .iter()
+            .map(|l| {
+                let cards: f64 = l.row_heights.iter().map(|h| h + col_gap).sum();
+                let cards = if l.cards.is_empty() { label_font.line_height() } else { cards - col_gap };
+                l.heading.height() + heading_gap + cards + contest_gap
+            })
+            .sum::<f64>()
+            - contest_gap
+    };
+    let natural = frame.chrome_height(style) + content_h;
+    let view_min = layouts.first().map_or(label_font.line_height(), |l| l.heading.height() + heading_gap + l.row_heights.first().copied().unwrap_or(0.0));
+    let (frame, height) = ctx.fit(frame, natural, view_min);
+
+    let table = data_table(ctx, &contests);
+    let summary = summary(ctx, awards, &contests, &frame.title);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if layouts.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let note_h = small_font.line_height();
+        // Every row but the very last keeps room under it for the note saying what was left out.
+        let reserve = note_h + gap;
+        let mut y = area.y;
+        let mut end = area.y;
+        let mut hidden = 0usize;
+        for (ci, (contest, l)) in contests.iter().zip(&layouts).enumerate() {
+            let last_contest = ci + 1 == contests.len();
+            if hidden > 0 {
+                hidden += l.cards.len();
+                continue;
+            }
+            let first_row = l.row_heights.first().copied().unwrap_or(label_font.line_height());
+            let only_row = last_contest && l.row_heights.len() <= 1;
+            let limit = area.bottom() - if only_row { 0.0 } else { reserve };
+            if y + l.heading.height() + heading_gap + first_row > limit + 0.01 {
+                hidden += l.cards.len();
+                continue;
+            }
+            let mut row_y = l.heading.draw(canvas, area.x, y) + heading_gap;
+            end = row_y;
+            if l.cards.is_empty() {
+                canvas.text(&ellipsize(ctx.measure, label_font, words.no_data, area.w), area.x, row_y, label_font, style.muted, Align::Start);
+                end = row_y + label_font.line_height();
+                y = end + contest_gap;
+                continue;
+            }
+            for (r, (cards, &row_h)) in l.cards.chunks(m.columns).zip(&l.row_heights).enumerate() {
+                let last_row = last_contest && r + 1 == l.row_heights.len();
+                let limit = area.bottom() - if last_row { 0.0 } else { reserve };
+                if row_y + row_h > limit + 0.01 {
+                    hidden += l.cards.len() - r * m.columns;
+                    break;
+                }
+                for (i, card) in cards.iter().enumerate() {
+                    let x = area.x + i as f64 * (m.card_w + m.col_gap);
+                    draw_card(canvas, &m, card, x, row_y, row_h, &contest.heading);
+                }
+                end = row_y + row_h;
+                row_y = end + m.col_gap;
+            }
+            y = end + contest_gap;
+        }
+        if hidden > 0 && area.h >= note_h {
+            let note_y = (end + gap).min(area.bottom() - note_h);
+            draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun(hidden as f64, Noun::Place, ctx.lang));
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+/// One card: outline, numeral, text blocks; its mark covers it.
+fn draw_card(canvas: &mut Canvas<'_>, m: &Metrics, card: &Card, x: f64, y: f64, h: f64, series: &str) {
+    let style = canvas.style;
+    let border: Rgb = if style.text_scale > 1.0 { style.axis } else { style.grid };
+    let (right, bottom) = (x + m.card_w, y + h);
+    canvas.hline(x, right, y + 0.5, 1.0, border);
+    canvas.hline(x, right, bottom - 0.5, 1.0, border);
+    canvas.vline(x + 0.5, y, bottom, 1.0, border);
+    canvas.vline(right - 0.5, y, bottom, 1.0, border);
+    // An accent down the left edge, in the first series colour.
+    canvas.rect(x, y, 4.0, h, style.series_colour(0));
+    let inner_x = x + m.pad;
+    canvas.text(&card.numeral, inner_x, y + m.pad - (m.numeral_font.size * 0.12).round(), m.numeral_font, style.foreground, Align::Start);
+    let mut ty = y + m.pad;
+    for block in &card.blocks {
+        ty = block.draw(canvas, inner_x + m.numeral_col, ty);
+    }
+    canvas.mark(Mark { series: series.to_owned(), label: card.label.clone(), shape: Shape::Rect { x, y, w: m.card_w, h } });
+}
+
+fn data_table(ctx: &Context, contests: &[ContestTexts]) -> DataTable {
+    let w = strings(ctx.lang);
+    let columns = [w.contest, w.year, w.place, w.name, w.role, w.organisation, w.city, w.project, w.prize].map(str::to_owned).to_vec();
+    let rows = contests
+        .iter()
+        .flat_map(|c| {
+            c.places.iter().map(move |p| {
+                let opt = |t: &Option<String>| t.clone().unwrap_or_default();
+                vec![
+                    opt(&c.name),
+                    c.year.map(|y| y.to_string()).unwrap_or_default(),
+                    p.place.to_string(),
+                    p.name.clone(),
+                    opt(&p.role),
+                    opt(&p.org),
+                    opt(&p.city),
+                    opt(&p.project),
+                    opt(&p.prize),
+                ]
+            })
+        })
+        .collect();
+    DataTable { caption: ctx.text(&ctx.feed.title), columns, rows }
+}
+
+fn summary(ctx: &Context, awards: &Awards, contests: &[ContestTexts], title: &str) -> String {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let mut out = format!("{title}.");
+    if let Some(event) = event_sentence(ctx, awards) {
+        out.push_str(&format!(" {event}"));
+    }
+    if contests.is_empty() {
+        out.push_str(&format!(" {}.", capitalise(words.no_data)));
+        return out;
+    }
+    let places: usize = contests.iter().map(|c| c.places.len()).sum();
+    out.push_str(&format!(
+        " {}: {}, {}.",
+        words.contest_places,
+        count_noun(contests.len() as f64, Noun::Contest, lang),
+        count_noun(places as f64, Noun::Place, lang)
+    ));
+    for c in contests {
+        let items: Vec<String> = c.places.iter().map(|p| p.description(ctx)).collect();
+        if items.is_empty() {
+            out.push_str(&format!(" {}: {}.", c.heading, words.no_data));
+        } else {
+            out.push_str(&format!(" {}: {}.", c.heading, items.join("; ")));
+        }
+    }
+    out
+}

@@ -1,0 +1,355 @@
+//! `roll`: the named recipients as a multi-column list.
+//!
+//! Each entry is the name in bold over a muted line of role · organisation
+//! · city. When recipients carry an `award`, they are grouped by award
+//! type (declared order, "Другое / не указано" last) under a heading per
+//! type. Within a group, entries keep feed order and run down the columns
+//! one after another, the columns balanced in height. The canvas grows
+//! with the list; what a canvas cannot hold (an explicit height, or the
+//! largest canvas) is counted in a note under the list, and every
+//! recipient stays in the data table.
+
+use opeka_feed::locale::{count_noun, format_value, Noun};
+use opeka_feed::{Awards, Format};
+
+use crate::chart::{Chart, Mark, Shape};
+use crate::draw::{paint, Align};
+use crate::strings::strings;
+use crate::table::DataTable;
+use crate::text::{clean, ellipsize, Font};
+use crate::theme::TextRole;
+
+use super::awards::{award_label, award_type, awards, capitalise, draw_more, event_sentence, optional, Block};
+use super::Context;
+
+/// The narrowest a column gets before the list drops a column.
+const COLUMN_MIN_W: f64 = 200.0;
+/// The most columns, so that lines stay short enough to scan.
+const MAX_COLUMNS: usize = 6;
+
+/// A recipient's texts.
+struct Entry {
+    name: String,
+    role: Option<String>,
+    org: Option<String>,
+    city: Option<String>,
+    award: Option<String>,
+}
+
+impl Entry {
+    /// `role · org · city`
+    fn details(&self) -> String {
+        // A no-break space before each dot, so that no line starts with one.
+        [&self.role, &self.org, &self.city].into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join("\u{A0}· ")
+    }
+}
+
+/// The recipients of one award type (or all of them, without a heading).
+struct Group {
+    heading: Option<String>,
+    entries: Vec<Entry>,
+}
+
+fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
+    let by_award = awards.recipients.iter().any(|r| award_type(awards, r.award.as_deref()).is_some());
+    let entry = |r: &opeka_feed::Recipient| Entry {
+        name: ctx.text(&r.name),
+        role: optional(ctx, &r.role),
+        org: optional(ctx, &r.org),
+        city: optional(ctx, &r.city),
+        award: by_award.then(|| award_label(ctx, awards, r.award.as_deref())),
+    };
+    if !by_award {
+        let entries: Vec<Entry> = awards.recipients.iter().map(entry).collect();
+        return if entries.is_empty() { Vec::new() } else { vec![Group { heading: None, entries }] };
+    }
+    let mut keys: Vec<Option<&str>> = awards.award_types.iter().map(|t| Some(t.id.as_str())).collect();
+    keys.push(None);
+    keys.into_iter()
+        .filter_map(|key| {
+            let entries: Vec<Entry> = awards
+                .recipients
+                .iter()
+                .filter(|r| award_type(awards, r.award.as_deref()).map(|t| t.id.as_str()) == key)
+                .map(entry)
+                .collect();
+            (!entries.is_empty()).then(|| Group { heading: Some(award_label(ctx, awards, key)), entries })
+        })
+        .collect()
+}
+
+/// An entry laid out for the column width.
+struct EntryLayout {
+    name: Block,
+    details: Option<Block>,
+    label: String,
+    series: String,
+    height: f64,
+}
+
+/// Where an entry goes within its group's block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Slot {
+    column: usize,
+    y: f64,
+}
+
+/// Entries of `heights` (with the gap under each) run down at most
+/// `columns` columns in order, balanced: the smallest height that lets
+/// them fit, found by bisection. Returns each entry's slot and the height.
+fn balance(heights: &[f64], columns: usize) -> (Vec<Slot>, f64) {
+    let fill = |limit: f64| -> Option<(Vec<Slot>, f64)> {
+        let mut slots = Vec::with_capacity(heights.len());
+        let (mut column, mut y, mut tallest) = (0usize, 0.0f64, 0.0f64);
+        for &h in heights {
+            if y > 0.0 && y + h > limit + 1e-6 {
+                column += 1;
+                y = 0.0;
+            }
+            if column >= columns {
+                return None;
+            }
+            slots.push(Slot { column, y });
+            y += h;
+            tallest = tallest.max(y);
+        }
+        Some((slots, tallest))
+    };
+    let total: f64 = heights.iter().sum();
+    let tallest_entry = heights.iter().copied().fold(0.0, f64::max);
+    let (mut lo, mut hi) = ((total / columns.max(1) as f64).max(tallest_entry), total.max(tallest_entry));
+    if let Some(result) = fill(lo) {
+        return result;
+    }
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        if fill(mid).is_some() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+        if hi - lo < 0.5 {
+            break;
+        }
+    }
+    // One column of everything always fits `total`, so this falls back only on a float quirk.
+    fill(hi).or_else(|| fill(f64::INFINITY)).unwrap_or_default()
+}
+
+/// Like [`balance`], but no column taller than `limit`: entries run down
+/// each column until it is full. Returns the slots of those that fit.
+fn fill_to(heights: &[f64], columns: usize, limit: f64) -> Vec<Slot> {
+    let mut slots = Vec::new();
+    let (mut column, mut y) = (0usize, 0.0f64);
+    for &h in heights {
+        if y + h > limit + 1e-6 {
+            column += 1;
+            y = 0.0;
+            if column >= columns || h > limit + 1e-6 {
+                break;
+            }
+        }
+        slots.push(Slot { column, y });
+        y += h;
+    }
+    slots
+}
+
+/// Draws the roll view of an awards feed.
+pub(crate) fn render_roll(ctx: &Context) -> Chart {
+    let Some(awards) = awards(ctx) else {
+        return super::placeholder::render_placeholder(ctx);
+    };
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let frame = ctx.frame();
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let label_font = ctx.font(TextRole::Label);
+    let small_font = ctx.font(TextRole::Small);
+    let name_font = Font::bold(label_font.size);
+    let heading_font = Font::bold(ctx.font(TextRole::Subtitle).size);
+
+    let groups = groups(ctx, awards);
+    let col_gap = (gap * 2.0).round();
+    let columns = (((inner_w + col_gap) / (COLUMN_MIN_W * style.text_scale + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS);
+    let col_w = ((inner_w - (columns - 1) as f64 * col_gap) / columns as f64).floor();
+    let entry_gap = (gap * 0.75).round();
+    let heading_gap = (gap * 0.5).round();
+    let group_gap = (gap * 2.0).round();
+
+    let laid: Vec<(Option<Block>, Vec<EntryLayout>)> = groups
+        .iter()
+        .map(|g| {
+            let heading = g.heading.as_ref().map(|h| Block::wrapped(ctx, h, heading_font, inner_w, 2, false));
+            let entries = g
+                .entries
+                .iter()
+                .map(|e| {
+                    let name = Block::wrapped(ctx, &e.name, name_font, col_w, 2, false);
+                    let details = e.details();
+                    let details = (!details.is_empty()).then(|| Block::wrapped(ctx, &details, small_font, col_w, 3, true));
+                    let height = name.height() + details.as_ref().map_or(0.0, Block::height);
+                    let mut label = e.name.clone();
+                    if details.is_some() {
+                        label = format!("{label} — {}", [&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>().join(", "));
+                    }
+                    if let Some(award) = &e.award {
+                        label = format!("{label}; {award}");
+                    }
+                    let series = g.heading.clone().unwrap_or_else(|| words.total.to_owned());
+                    EntryLayout { name, details, label, series, height }
+                })
+                .collect();
+            (heading, entries)
+        })
+        .collect();
+    let balanced: Vec<(Vec<Slot>, f64)> = laid
+        .iter()
+        .map(|(_, entries)| balance(&entries.iter().map(|e| e.height + entry_gap).collect::<Vec<_>>(), columns))
+        .collect();
+    let content_h: f64 = if laid.is_empty() {
+        3.0 * label_font.line_height()
+    } else {
+        laid.iter()
+            .zip(&balanced)
+            .map(|((heading, _), (_, h))| heading.as_ref().map_or(0.0, |b| b.height() + heading_gap) + h + group_gap)
+            .sum::<f64>()
+            - group_gap
+            - entry_gap
+    };
+    let natural = frame.chrome_height(style) + content_h;
+    let (frame, height) = ctx.fit(frame, natural, name_font.line_height() + small_font.line_height());
+
+    let table = data_table(ctx, &groups);
+    let summary = summary(ctx, awards, &groups, &frame.title);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if laid.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let note_h = small_font.line_height();
+        let total: usize = laid.iter().map(|(_, e)| e.len()).sum();
+        let mut drawn = 0usize;
+        let mut y = area.y;
+        let mut end = area.y;
+        for (gi, ((heading, entries), (slots, block_h))) in laid.iter().zip(&balanced).enumerate() {
+            let last = gi + 1 == laid.len();
+            let heading_h = heading.as_ref().map_or(0.0, |b| b.height() + heading_gap);
+            let whole = y + heading_h + block_h - entry_gap;
+            let fits_whole = whole <= area.bottom() - if last { 0.0 } else { note_h + gap } + 0.01;
+            // Otherwise the columns fill down to what is left above the note.
+            let slots: Vec<Slot> = if fits_whole {
+                slots.clone()
+            } else {
+                let limit = area.bottom() - note_h - gap - y - heading_h + entry_gap;
+                fill_to(&entries.iter().map(|e| e.height + entry_gap).collect::<Vec<_>>(), columns, limit)
+            };
+            if slots.is_empty() {
+                break;
+            }
+            if let Some(heading) = heading {
+                let under = heading.draw(canvas, area.x, y);
+                canvas.hline(area.x, area.right(), under + heading_gap / 2.0, 1.0, style.grid);
+            }
+            let top = y + heading_h;
+            let mut bottom = top;
+            for (entry, slot) in entries.iter().zip(&slots) {
+                let x = area.x + slot.column as f64 * (col_w + col_gap);
+                let ey = top + slot.y;
+                let under = entry.name.draw(canvas, x, ey);
+                if let Some(details) = &entry.details {
+                    details.draw(canvas, x, under);
+                }
+                canvas.mark(Mark { series: entry.series.clone(), label: entry.label.clone(), shape: Shape::Rect { x, y: ey, w: col_w, h: entry.height } });
+                bottom = bottom.max(ey + entry.height);
+            }
+            drawn += slots.len();
+            end = bottom;
+            if slots.len() < entries.len() {
+                break;
+            }
+            y = end + group_gap;
+        }
+        if drawn < total && area.h >= note_h {
+            let note_y = (end + gap).min(area.bottom() - note_h);
+            draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun((total - drawn) as f64, Noun::Recipient, ctx.lang));
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+}
+
+fn data_table(ctx: &Context, groups: &[Group]) -> DataTable {
+    let w = strings(ctx.lang);
+    let with_award = groups.iter().any(|g| g.heading.is_some());
+    let mut columns: Vec<String> = [w.name, w.role, w.organisation, w.city].map(str::to_owned).to_vec();
+    if with_award {
+        columns.push(w.award.to_owned());
+    }
+    let rows = groups
+        .iter()
+        .flat_map(|g| g.entries.iter())
+        .map(|e| {
+            let opt = |t: &Option<String>| t.clone().unwrap_or_default();
+            let mut row = vec![e.name.clone(), opt(&e.role), opt(&e.org), opt(&e.city)];
+            if with_award {
+                row.push(opt(&e.award));
+            }
+            row
+        })
+        .collect();
+    let n: usize = groups.iter().map(|g| g.entries.len()).sum();
+    DataTable { caption: format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(n as f64, Noun::Recipient, ctx.lang)), columns, rows }
+}
+
+fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> String {
+    let words = strings(ctx.lang);
+    let lang = ctx.lang;
+    let mut out = format!("{title}.");
+    if let Some(event) = event_sentence(ctx, awards) {
+        out.push_str(&format!(" {event}"));
+    }
+    let n: usize = groups.iter().map(|g| g.entries.len()).sum();
+    if n == 0 {
+        out.push_str(&format!(" {}.", capitalise(words.no_data)));
+        return out;
+    }
+    out.push_str(&format!(" {}: {}.", words.recipient_list, count_noun(n as f64, Noun::Recipient, lang)));
+    let items: Vec<String> = groups
+        .iter()
+        .filter_map(|g| g.heading.as_ref().map(|h| format!("{h} — {}", clean(&format_value(g.entries.len() as f64, Format::Count, lang)))))
+        .collect();
+    if !items.is_empty() {
+        out.push_str(&format!(" {}: {}.", words.by_award, items.join("; ")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balance_keeps_order_and_evens_columns() {
+        let heights = vec![10.0; 9];
+        let (slots, h) = balance(&heights, 3);
+        assert_eq!(h, 30.0);
+        assert_eq!(slots.iter().map(|s| s.column).collect::<Vec<_>>(), vec![0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        let (slots, h) = balance(&[30.0, 10.0, 10.0, 10.0], 2);
+        assert_eq!(h, 30.0);
+        assert_eq!(slots[1].column, 1);
+        let (slots, h) = balance(&[5.0], 4);
+        assert_eq!((slots.len(), h), (1, 5.0));
+    }
+
+    #[test]
+    fn fill_to_stops_when_columns_are_full() {
+        let slots = fill_to(&[10.0; 10], 2, 35.0);
+        assert_eq!(slots.len(), 6);
+        assert!(fill_to(&[50.0], 2, 35.0).is_empty());
+    }
+}
