@@ -93,22 +93,12 @@ pub struct Strings {
     pub figure: &'static str,
     /// Table column: a figure's note.
     pub note: &'static str,
-    /// Table column: a caseload category.
-    pub category: &'static str,
     /// Table column: an award type.
     pub award: &'static str,
     /// Table column: how many.
     pub count: &'static str,
-    /// Table column: a project.
-    pub project: &'static str,
-    /// Table column: an indicator.
-    pub indicator: &'static str,
     /// Table column: an indicator's result in words.
     pub result: &'static str,
-    /// The summary's opening for a bar chart.
-    pub bar_chart: &'static str,
-    /// The award column of a table.
-    pub award: &'static str,
     /// The award level column of a table.
     pub level: &'static str,
     /// The award category column of a table.
@@ -127,8 +117,6 @@ pub struct Strings {
     pub organisation: &'static str,
     /// The city column of a table.
     pub city: &'static str,
-    /// A contest project, in tables and before it on a card.
-    pub project: &'static str,
     /// A contest prize, in tables and before it on a card.
     pub prize: &'static str,
     /// The summary's opening for contest places.
@@ -192,13 +180,9 @@ static RU: Strings = Strings {
     awards_total: "Всего наград",
     figure: "Показатель",
     note: "Примечание",
-    category: "Категория",
     award: "Награда",
     count: "Количество",
-    project: "Проект",
-    indicator: "Показатель",
     result: "Результат",
-    award: "Награда",
     level: "Уровень",
     award_category: "Вид",
     contest: "Конкурс",
@@ -208,7 +192,6 @@ static RU: Strings = Strings {
     role: "Должность",
     organisation: "Организация",
     city: "Город",
-    project: "Проект",
     prize: "Приз",
     contest_places: "Призёры конкурсов",
     recipient_list: "Список награждённых",
@@ -264,13 +247,9 @@ static EN: Strings = Strings {
     awards_total: "Awards in total",
     figure: "Figure",
     note: "Note",
-    category: "Category",
     award: "Award",
     count: "Count",
-    project: "Project",
-    indicator: "Indicator",
     result: "Result",
-    award: "Award",
     level: "Level",
     award_category: "Type",
     contest: "Contest",
@@ -280,7 +259,6 @@ static EN: Strings = Strings {
     role: "Role",
     organisation: "Organisation",
     city: "City",
-    project: "Project",
     prize: "Prize",
     contest_places: "Contest winners",
     recipient_list: "List of recipients",
