@@ -128,7 +128,7 @@ export function readChart(page, selector) {
       height: Number(svg.getAttribute('height')),
       hostWidth: box.width,
       title: svg.querySelector('title')?.textContent ?? '',
-      texts: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+      texts: [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()),
       polylines: svg.querySelectorAll('polyline').length,
       summary: root.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '',
       tableRows: root.querySelectorAll('table tbody tr').length,

@@ -12,7 +12,7 @@ use crate::strings::Says;
 use crate::svg_mount::mount_svg;
 
 /// The narrowest width a chart is laid out for; narrower boxes scroll.
-const MIN_WIDTH: f64 = 280.0;
+const MIN_WIDTH: f64 = 240.0;
 
 /// What was drawn, reported to the host after every render.
 #[derive(Clone, Debug, PartialEq)]

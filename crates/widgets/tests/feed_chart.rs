@@ -53,7 +53,7 @@ async fn settle() {
 
 fn texts(root: &Element) -> Vec<String> {
     let list = root.query_selector_all("svg text").unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.text_content()).collect()
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.text_content()).map(|t| t.trim().to_owned()).collect()
 }
 
 #[wasm_bindgen_test]
