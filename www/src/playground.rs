@@ -22,7 +22,10 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
     let settings = expect_context::<Settings>();
     let lang = settings.lang;
     let picked = RwSignal::new(0usize);
+    // What the reader typed, and what the textarea was last given: kept apart so
+    // typing never writes the (possibly large) text back into the textarea.
     let text = RwSignal::new(String::new());
+    let shown = RwSignal::new(String::new());
     // Once edited, a sample arriving late must not overwrite the reader's text.
     let edited = RwSignal::new(false);
     let state = RwSignal::new(FeedState::Loading);
@@ -55,7 +58,8 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
         let sample = sample_list[picked.get()];
         if let Some(loaded) = sample.text.get() {
             if !edited.get_untracked() {
-                text.set(loaded);
+                text.set(loaded.clone());
+                shown.set(loaded);
                 check_now();
             }
         }
@@ -130,7 +134,7 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
                         </label>
                     </div>
                     <label class="visually-hidden" for="pg-text">{move || tr(lang.get(), "Лента (JSON)", "Feed (JSON)")}</label>
-                    <textarea id="pg-text" spellcheck="false" autocomplete="off" rows="24" prop:value=move || text.get() on:input=on_input></textarea>
+                    <textarea id="pg-text" spellcheck="false" autocomplete="off" rows="24" prop:value=move || shown.get() on:input=on_input></textarea>
                 </div>
                 <div class="result">
                     <p class="verdict" class:bad=invalid role="status">
