@@ -129,7 +129,7 @@ pub fn SampleSection(sample: Sample) -> impl IntoView {
             <h2>{move || title_of(&state.get(), sample.name, lang.get())}</h2>
             <p class="feed-meta">
                 <code>{url(sample.name)}</code>
-                {move || kind.get().map(|k| format!(" · {} ", tr(lang.get(), "вид", "kind")) + k.name())}
+                {move || kind.get().map(|k| format!(" · {} ", tr(lang.get(), "тип", "kind")) + k.name())}
             </p>
             // Loading and failures are shown by the widget itself, once per feed.
             <Show when=move || kind.get().is_none()>
