@@ -102,6 +102,7 @@ test('the gallery draws every view of every sample, switches language and runs t
 
 test('the gallery links the example pages and serves what its snippets name', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/`);
+  await page.waitForSelector('#examples a'); // the app mounts after the wasm loads
   const links = await page.$$eval('#examples a', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(links.includes('/examples/ministry-page.html'), links.join(', '));
   for (const path of ['/opeka/opeka.js', '/feeds/kuzbass-caseload.json', '/examples/ministry-page.html']) {
