@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a static server on 127.0.0.1 that
 // lays out the site as a host would (/opeka/ = dist/opeka, /feeds/, /examples/,
-// /fixtures/, /gallery/ = the built gallery), and headless Debian Chromium.
+// /fixtures/, and / = the built gallery), and headless Debian Chromium.
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,7 +15,8 @@ const MOUNTS = [
   ['/feeds/', join(ROOT, 'feeds')],
   ['/examples/', join(ROOT, 'examples')],
   ['/fixtures/', join(ROOT, 'tests', 'fixtures')],
-  ['/gallery/', join(ROOT, 'www', 'dist')],
+  // Last: the gallery answers whatever the mounts above do not.
+  ['/', join(ROOT, 'www', 'dist')],
 ];
 
 const TYPES = {
