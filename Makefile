@@ -66,7 +66,9 @@ bench: dist
 	@echo "== feed validation"
 	cargo run --quiet --release -p opeka-feed --example bench_validate
 	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --release -p opeka-chart --example bench_render; fi
-	@if [ -f tests/bench/browser.mjs ]; then echo "== in headless Chromium"; node tests/bench/browser.mjs; fi
+	@echo "== drawing each view in headless Chromium"
+	node tests/bench/views.mjs
+	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
 
 fuzz:
 	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=600
