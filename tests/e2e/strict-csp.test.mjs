@@ -29,6 +29,10 @@ test('widgets render under a strict CSP with no securitypolicyviolation', async 
   assert.ok(chart.polylines > 0, 'the trend is drawn');
   const violations = await page.evaluate(() => window.__opeka.violations);
   assert.deepEqual(violations, [], 'no CSP violation of any kind');
+  // Control: the recorder does see a violation when there is one (an inline style attribute).
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
+  await page.waitForFunction(() => window.__opeka.violations.length > 0);
+  assert.match((await page.evaluate(() => window.__opeka.violations))[0], /^style-src/);
   await screenshot(page, 'strict-csp');
   assert.deepEqual(errors, []);
   await context.close();
