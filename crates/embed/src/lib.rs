@@ -18,8 +18,10 @@ use wasm_bindgen::prelude::*;
 
 /// Runs once when the module loads. In debug builds panics become console
 /// errors with their message; release builds leave the hook out (it links
-/// the panic-message formatting, see docs/size.md) and a panic is a trap,
-/// which the element reports as an `opeka-error` of kind `module`.
+/// the panic-message formatting, see docs/size.md): a panic is then a bare
+/// wasm trap — while a widget is set up, the element reports it as an
+/// `opeka-error` of kind `module`; elsewhere the console shows
+/// `RuntimeError: unreachable`.
 #[wasm_bindgen(start)]
 pub fn start() {
     #[cfg(debug_assertions)]
