@@ -12,8 +12,13 @@ WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR  := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
 DIST        := dist/opeka
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+# No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
+# binaryen's inlining makes the module smaller raw but larger gzipped
+# (docs/size.md has the figures).
+WASM_OPT_FLAGS := -Oz --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0
 
-.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean
+.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean size-audit
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
@@ -30,8 +35,7 @@ dist:
 	cargo build --release -p opeka-embed --target $(WASM_TARGET)
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
 	cp crates/embed/js/opeka.js crates/embed/js/embed.html crates/embed/js/embed.js crates/embed/js/embed.css $(DIST)/
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
@@ -69,6 +73,16 @@ bench: dist
 	@echo "== drawing each view in headless Chromium"
 	node tests/bench/views.mjs
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
+
+## size-audit: the bundle with function names kept, and where its bytes go (docs/size.md).
+size-audit:
+	scripts/install-tools.sh wasm node
+	cargo build --profile size-audit -p opeka-embed --target $(WASM_TARGET)
+	mkdir -p target/size-audit
+	wasm-bindgen --target web --no-typescript --out-dir target/size-audit --out-name audit $(TARGET_DIR)/$(WASM_TARGET)/size-audit/opeka_embed.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) --debuginfo target/size-audit/audit_bg.wasm -o target/size-audit/audit.wasm
+	@command -v twiggy >/dev/null || cargo install twiggy
+	twiggy top -n 40 target/size-audit/audit.wasm
 
 fuzz:
 	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=600

@@ -38,18 +38,31 @@ function extraHeaders(path) {
   return {};
 }
 
-/** Starts the server on a free port; returns { url, requests, close }. */
-export async function startServer() {
+/**
+ * Starts the server on a free port; returns { url, requests, routes, close }.
+ * `routes` maps a path to a generated body (`{ body, type? }`), for tests that
+ * write their pages and feeds on the fly; `options.mounts` adds
+ * `[prefix, dir]` pairs in front of the standard ones (the benchmark's).
+ */
+export async function startServer(options = {}) {
   const requests = [];
+  const routes = new Map();
+  const mounts = [...(options.mounts ?? []), ...MOUNTS];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    const route = routes.get(path);
+    if (route) {
+      res.writeHead(200, { 'Content-Type': route.type ?? TYPES[extname(path)] ?? 'text/plain', 'Cache-Control': 'no-store', ...extraHeaders(path) });
+      res.end(route.body);
+      return;
+    }
     if (path.startsWith('/status/')) {
       res.writeHead(Number(path.split('/')[2]) || 500, { 'Content-Type': 'text/plain' });
       res.end('failure on purpose');
       return;
     }
-    for (const [prefix, dir] of MOUNTS) {
+    for (const [prefix, dir] of mounts) {
       if (!path.startsWith(prefix)) continue;
       let file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(dir + sep) && file !== dir) break;
@@ -75,6 +88,7 @@ export async function startServer() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    routes,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

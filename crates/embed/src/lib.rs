@@ -16,9 +16,26 @@ pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;
 
-/// Runs once when the module loads: panics become console errors instead of
-/// silent traps, so a page author can report them.
+/// Runs once when the module loads. In debug builds panics become console
+/// errors with their message; release builds leave the hook out (it links
+/// the panic-message formatting, see docs/size.md): a panic is then a bare
+/// wasm trap — while a widget is set up, the element reports it as an
+/// `opeka-error` of kind `module`; elsewhere the console shows
+/// `RuntimeError: unreachable`.
 #[wasm_bindgen(start)]
 pub fn start() {
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+}
+
+/// Parses and validates `bytes` as a feed and returns the number of errors
+/// found (0: valid). Used by `make bench` to measure validation in the
+/// browser; a few hundred bytes, as the validator is in the bundle anyway.
+#[wasm_bindgen]
+pub fn bench_validate(bytes: &[u8]) -> f64 {
+    use opeka_feed::validate::{validate, Options, Severity};
+    match validate(bytes, &Options::default()) {
+        Ok(_) => 0.0,
+        Err(rejected) => rejected.problems.iter().filter(|p| p.severity == Severity::Error).count() as f64,
+    }
 }

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
 
 use crate::attributes::{Attributes, ThemeChoice};
+use crate::fetch::Reuse;
 use crate::{events, fetch, style};
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
@@ -49,7 +50,18 @@ struct Inner {
     mount: RefCell<Option<Box<dyn Any>>>,
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     dark_scheme: RefCell<Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>>,
-    refresh: RefCell<Option<(i32, Closure<dyn FnMut()>)>>,
+    refresh: RefCell<Option<(JsValue, Closure<dyn FnMut()>)>>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The timer handle is kept as the JS value it is: fake clocks (sinon's
+    // fake-timers, Playwright's clock) hand out ids from 10^12, beyond the
+    // i32 of web-sys' `Window::set_interval`, and a truncated id never clears.
+    #[wasm_bindgen(js_name = setInterval, catch)]
+    fn set_interval(handler: &js_sys::Function, millis: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = clearInterval)]
+    fn clear_interval(handle: &JsValue);
 }
 
 #[wasm_bindgen]
@@ -87,7 +99,7 @@ impl OpekaWidget {
         inner.observe_width()?;
         inner.follow_color_scheme()?;
         inner.schedule_refresh();
-        inner.load(true);
+        inner.load(true, Reuse::Any);
         Ok(OpekaWidget { inner })
     }
 
@@ -101,15 +113,16 @@ impl OpekaWidget {
         inner.attributes.replace(attributes);
         inner.apply_attributes();
         match name {
-            "src" if src_changed => inner.load(true),
+            "src" if src_changed => inner.load(true, Reuse::Any),
             "refresh" => inner.schedule_refresh(),
             _ => {}
         }
     }
 
-    /// Fetches the feed again (for host scripts; the retry button does the same).
+    /// Fetches the feed again, bypassing the bytes other widgets of the page
+    /// share (for host scripts).
     pub fn reload(&self) {
-        self.inner.load(false);
+        self.inner.load(false, Reuse::Never);
     }
 }
 
@@ -140,7 +153,8 @@ impl Inner {
             };
             let on_retry = UnsyncCallback::new(move |()| {
                 if let Some(inner) = weak.upgrade() {
-                    inner.load(true);
+                    // A failed request is never kept, so this fetches again.
+                    inner.load(true, Reuse::Any);
                 }
             });
             view! {
@@ -229,28 +243,29 @@ impl Inner {
         if seconds == 0 {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
         let weak = Rc::downgrade(self);
+        let millis = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
         let callback = Closure::<dyn FnMut()>::new(move || {
             if let Some(inner) = weak.upgrade() {
-                inner.load(false);
+                // Widgets of the same feed whose timers fire together share
+                // one request: bytes fetched in the last half interval do.
+                inner.load(false, Reuse::YoungerThan(f64::from(millis) / 2.0));
             }
         });
-        let millis = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
-        if let Ok(id) = window.set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), millis) {
+        if let Ok(id) = set_interval(callback.as_ref().unchecked_ref(), millis) {
             self.refresh.replace(Some((id, callback)));
         }
     }
 
     fn stop_refresh(&self) {
-        if let (Some((id, _callback)), Some(window)) = (self.refresh.take(), web_sys::window()) {
-            window.clear_interval_with_handle(id);
+        if let Some((id, _callback)) = self.refresh.take() {
+            clear_interval(&id);
         }
     }
 
     /// Loads the feed: inline JSON child, else `src`. `show_loading` puts
     /// up the skeleton; a periodic refresh keeps the old chart meanwhile.
-    fn load(self: &Rc<Self>, show_loading: bool) {
+    fn load(self: &Rc<Self>, show_loading: bool, reuse: Reuse) {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         if let Some(previous) = self.abort.take() {
@@ -272,7 +287,7 @@ impl Inner {
         self.abort.replace(Some(controller));
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch::fetch_feed(&src, &signal).await;
+            let result = fetch::fetch_feed(&src, &signal, reuse).await;
             let Some(inner) = weak.upgrade() else { return };
             if inner.generation.get() != generation {
                 return;

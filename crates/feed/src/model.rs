@@ -121,7 +121,11 @@ impl fmt::Display for Period {
             Period::Year(y) => write!(f, "{y:04}"),
             Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Period::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // Not `d.format(..)`: chrono's strftime machinery would add ~10 KB to the wasm bundle.
+            Period::Day(d) => {
+                use chrono::Datelike;
+                write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
         }
     }
 }

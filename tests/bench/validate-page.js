@@ -1,0 +1,26 @@
+// Parse + validate throughput of the wasm validator on a generated caseload
+// of 100 000 records. Sets window.__bench = {records, bytes, runs: [ms…], errors}.
+import init, { bench_validate } from '/opeka/opeka_bindings.js';
+
+function caseload(records) {
+  const units = Array.from({ length: 100 }, (_, i) => ({ id: `u${i}`, label: `Район ${i}`, population: 10000 + i * 137 }));
+  const categories = ['home', 'day', 'urgent', 'stationary'].map((id) => ({ id, label: id }));
+  const list = [];
+  for (let m = 0; list.length < records; m += 1) {
+    const period = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    for (const u of units) for (const c of categories) if (list.length < records) list.push({ period, unit: u.id, category: c.id, value: (m * 7 + list.length) % 997 });
+  }
+  return { opeka: 1, kind: 'caseload', title: 'Нагрузка', measure: { label: 'Получатели', format: 'count' }, units, categories, records: list };
+}
+
+await init({ module_or_path: '/opeka/opeka_bg.wasm' });
+const records = 100000;
+const bytes = new TextEncoder().encode(JSON.stringify(caseload(records)));
+const runs = [];
+let errors = -1;
+for (let i = 0; i < 5; i += 1) {
+  const start = performance.now();
+  errors = bench_validate(bytes);
+  runs.push(performance.now() - start);
+}
+window.__bench = { records, bytes: bytes.length, runs, errors };
