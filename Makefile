@@ -68,8 +68,8 @@ bench: dist
 	  printf '%-20s %8d bytes  %8d gzip\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@printf '%-20s %8s        %8d gzip\n' total '' $$(cat $(DIST)/opeka.js $(DIST)/opeka_bindings.js $(DIST)/opeka_bg.wasm | gzip -9c | wc -c)
 	@echo "== feed validation"
-	cargo run --quiet --release -p opeka-feed --example bench_validate
-	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --release -p opeka-chart --example bench_render; fi
+	cargo run --quiet --profile native -p opeka-feed --example bench_validate
+	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --profile native -p opeka-chart --example bench_render; fi
 	@echo "== drawing each view in headless Chromium"
 	node tests/bench/views.mjs
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi

@@ -3,7 +3,7 @@
 //! Prints figures only; nothing passes or fails on a time.
 //!
 //! ```sh
-//! cargo run --release -p opeka-chart --example bench_render
+//! cargo run --profile native -p opeka-chart --example bench_render
 //! ```
 
 use std::path::PathBuf;

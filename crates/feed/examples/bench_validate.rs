@@ -1,7 +1,7 @@
 //! Prints how fast the validator reads a large caseload feed (native).
 //! A measurement, not a test: it never fails on a time.
 //!
-//! `cargo run --release -p opeka-feed --example bench_validate`
+//! `cargo run --profile native -p opeka-feed --example bench_validate`
 
 use std::fmt::Write;
 use std::time::{Duration, Instant};
