@@ -1,4 +1,4 @@
-//! The stand-in for views not drawn yet: the frame and a centred message.
+//! The stand-in for a view asked of a feed of another kind: the frame and a centred message.
 
 use crate::chart::Chart;
 use crate::draw::{paint, Align};
@@ -9,7 +9,7 @@ use crate::theme::TextRole;
 
 use super::Context;
 
-/// Draws the frame and "this view is not available yet" in the viewer's language.
+/// Draws the frame and "this view does not fit data of this kind" in the viewer's language.
 pub(crate) fn render_placeholder(ctx: &Context) -> Chart {
     let frame = ctx.frame();
     let font = ctx.font(TextRole::Subtitle);
