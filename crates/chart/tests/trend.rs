@@ -12,31 +12,12 @@
 
 mod common;
 
-use common::{feed_from_json, geometry_problems, repo_root, sample_feed, svg_texts};
+use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
 use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Chart {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, theme: Theme::Light, lang };
     render(&sample_feed(feed), &request, &PtSansMetrics)
-}
-
-fn check_snapshot(name: &str, actual: &str) {
-    let path = repo_root().join("crates/chart/tests/snapshots").join(name);
-    if std::env::var_os("OPEKA_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with OPEKA_BLESS=1 to create it)", path.display()));
-    if expected != actual {
-        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
-        panic!(
-            "{name} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n(run with OPEKA_BLESS=1 if the change is intended)",
-            line + 1,
-            expected.lines().nth(line).unwrap_or(""),
-            actual.lines().nth(line).unwrap_or("")
-        );
-    }
 }
 
 #[test]
