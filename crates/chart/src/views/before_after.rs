@@ -8,14 +8,12 @@
 use opeka_feed::locale::format_period;
 
 use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align, Canvas};
+use crate::draw::{Align, Canvas};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextRole};
 
-use super::outcomes::{
-    has_roles, outcomes_data, outcomes_summary, outcomes_table, Heading, Key, Point, Role, Row, Swatch, Tone, VerdictLines,
-};
+use super::outcomes::{has_roles, outcomes_data, render_stack, Point, Role, Row, Swatch, Tone, VerdictLines};
 use super::Context;
 
 /// Below this inner width labels go above the bars instead of beside them.
@@ -31,16 +29,9 @@ struct Bar {
 
 /// One indicator laid out.
 struct RowLayout {
-    index: usize,
     label: Vec<String>,
     verdict: VerdictLines,
     bars: [Bar; 2],
-    height: f64,
-}
-
-enum Block {
-    Heading(Heading),
-    Row(RowLayout),
 }
 
 struct Columns {
@@ -115,7 +106,6 @@ pub(crate) fn render_before_after(ctx: &Context) -> Chart {
     let frame = ctx.frame();
     let lang = ctx.lang;
     let label_font = ctx.font(TextRole::Label);
-    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let wide = inner_w >= TWO_COLUMNS_FROM;
@@ -158,63 +148,26 @@ pub(crate) fn render_before_after(ctx: &Context) -> Chart {
     if has_target && target_stands_in {
         entries.push((Swatch::Hatched(after), format!("{} ({})", Role::Target.word(lang), words.no_actuals)));
     }
-    let key = Key::layout(&entries, inner_w, label_font, ctx.measure);
-    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
-
-    let mut blocks = Vec::new();
     let mut pairs = pairs.into_iter().map(Some).collect::<Vec<_>>();
-    for project in &data.projects {
-        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
-        for &i in &project.rows {
-            let Some((bars, verdict, tone)) = pairs.get_mut(i).and_then(Option::take) else { continue };
-            let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
-            let verdict = VerdictLines::layout_text(&verdict, tone, label_w, label_font, 2, ctx.measure);
-            let label_h = label.len() as f64 * label_font.line_height();
-            let verdict_h = if verdict.height() > 0.0 { columns.inner_gap + verdict.height() } else { 0.0 };
-            let bars_h = 2.0 * columns.pitch;
-            let height = if wide { (label_h + verdict_h).max(bars_h) } else { label_h + columns.inner_gap + bars_h + verdict_h };
-            blocks.push(Block::Row(RowLayout { index: i, label, verdict, bars, height }));
-        }
-    }
-    let heading_gap = (gap * 1.5).round();
-    let row_gap = gap;
-    let block_space = |block: &Block, first: bool| match block {
-        Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + columns.inner_gap,
-        Block::Row(r) => r.height + row_gap,
+    let layout_row = |i: usize| {
+        let (bars, verdict, tone) = pairs.get_mut(i).and_then(Option::take)?;
+        let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
+        let verdict = VerdictLines::layout_text(&verdict, tone, label_w, label_font, 2, ctx.measure);
+        let label_h = label.len() as f64 * label_font.line_height();
+        let verdict_h = if verdict.height() > 0.0 { columns.inner_gap + verdict.height() } else { 0.0 };
+        let bars_h = 2.0 * columns.pitch;
+        let height = if wide { (label_h + verdict_h).max(bars_h) } else { label_h + columns.inner_gap + bars_h + verdict_h };
+        Some((RowLayout { label, verdict, bars }, height))
     };
-    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
-    let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
-    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
-
-    let table = outcomes_table(ctx, &data, &frame.title);
-    let summary = outcomes_summary(ctx, &data, &frame.title, words.before_after_chart);
-
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
-        let area = frame.draw(canvas);
-        if blocks.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
-        }
-        let mut top = area.y;
-        if !entries.is_empty() && key.height() + gap < area.h {
-            key.draw(canvas, area.x, top);
-            top += key_h;
-        }
-        for (i, block) in blocks.iter().enumerate() {
-            let space = block_space(block, i == 0);
-            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
-                break;
-            }
-            match block {
-                Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
-                Block::Row(r) => draw_row(ctx, canvas, &columns, &data.rows[r.index], r, area.x, top),
-            }
-            top += space;
-        }
-    });
-
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    render_stack(
+        ctx,
+        &data,
+        frame,
+        &entries,
+        words.before_after_chart,
+        layout_row,
+        |canvas, row, layout, x, top| draw_row(ctx, canvas, &columns, row, layout, x, top),
+    )
 }
 
 fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layout: &RowLayout, x0: f64, top: f64) {

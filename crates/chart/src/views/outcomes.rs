@@ -2,19 +2,22 @@
 //! share: the projects and indicators reduced to what they draw, each
 //! indicator's verdict and its tone, project headings, the key, the verdict
 //! line (a symbol, then words, in the good or bad colour: the meaning is in
-//! the words and the symbol, the colour only repeats it), the data table and
-//! the summary.
+//! the words and the symbol, the colour only repeats it), the data table,
+//! the summary, and the stack of headings and rows of `progress` and
+//! `before-after`.
 
 use opeka_feed::locale::{format_change, format_period, format_value, outcome_verdict, Msg};
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
-use crate::draw::{Align, Canvas};
+use crate::chart::Chart;
+use crate::draw::{paint, Align, Canvas};
+use crate::frame::Frame;
 use crate::measure::TextMeasure;
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{MarkerShape, Rgb, Style};
+use crate::theme::{MarkerShape, Rgb, Style, TextRole};
 
 use super::Context;
 
@@ -549,6 +552,91 @@ pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, 
         out.push('.');
     }
     out
+}
+
+/// One block of a stack, top to bottom.
+enum Block<R> {
+    Heading(Heading),
+    /// An indicator: its index into [`OutcomesData::rows`], the height it
+    /// takes and the view's own layout of it.
+    Row(usize, f64, R),
+}
+
+/// Draws what `progress` and `before-after` share: the key, then every
+/// project's heading followed by its indicators, the table and the summary
+/// (with `opening`). `layout_row` lays out indicator `i` with the height it
+/// takes (`None` leaves it out); `draw_row` draws one with its top-left
+/// corner at `(x, top)`. What an explicit height cannot hold is left to the
+/// table.
+pub(crate) fn render_stack<R>(
+    ctx: &Context,
+    data: &OutcomesData,
+    frame: Frame,
+    entries: &[(Swatch, String)],
+    opening: &str,
+    mut layout_row: impl FnMut(usize) -> Option<(R, f64)>,
+    draw_row: impl Fn(&mut Canvas<'_>, &Row, &R, f64, f64),
+) -> Chart {
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let label_font = ctx.font(TextRole::Label);
+    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
+    let inner_w = ctx.width - 2.0 * frame.padding;
+    let gap = style.gap();
+    let inner_gap = (gap / 2.0).round();
+
+    let key = Key::layout(entries, inner_w, label_font, ctx.measure);
+    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
+
+    let mut blocks = Vec::new();
+    for project in &data.projects {
+        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
+        for &i in &project.rows {
+            if let Some((layout, height)) = layout_row(i) {
+                blocks.push(Block::Row(i, height, layout));
+            }
+        }
+    }
+    let heading_gap = (gap * 1.5).round();
+    let row_gap = gap;
+    let block_space = |block: &Block<R>, first: bool| match block {
+        Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + inner_gap,
+        Block::Row(_, height, _) => height + row_gap,
+    };
+    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
+    let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
+    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
+
+    let table = outcomes_table(ctx, data, &frame.title);
+    let summary = outcomes_summary(ctx, data, &frame.title, opening);
+
+    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+        let area = frame.draw(canvas);
+        if blocks.is_empty() {
+            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
+            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            return;
+        }
+        let mut top = area.y;
+        if !entries.is_empty() && key.height() + gap < area.h {
+            key.draw(canvas, area.x, top);
+            top += key_h;
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let space = block_space(block, i == 0);
+            // Squeezed by an explicit height: what does not fit is left to the table.
+            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
+                break;
+            }
+            match block {
+                Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
+                Block::Row(index, _, layout) => draw_row(canvas, &data.rows[*index], layout, area.x, top),
+            }
+            top += space;
+        }
+    });
+
+    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
 }
 
 /// The key entries for the values some indicator has.

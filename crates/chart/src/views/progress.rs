@@ -6,12 +6,12 @@
 //! symbol that follow the indicator's `direction`.
 
 use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align, Canvas};
+use crate::draw::{Align, Canvas};
 use crate::strings::strings;
-use crate::text::{ellipsize, wrap, Font};
+use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextRole};
 
-use super::outcomes::{flow, has_roles, outcomes_data, outcomes_summary, outcomes_table, Heading, Key, Role, Row, Swatch, VerdictLines};
+use super::outcomes::{flow, has_roles, outcomes_data, render_stack, Role, Row, Swatch, VerdictLines};
 use super::Context;
 
 /// Below this inner width labels go above the track instead of beside it.
@@ -19,17 +19,9 @@ const TWO_COLUMNS_FROM: f64 = 560.0;
 
 /// One indicator laid out.
 struct RowLayout {
-    index: usize,
     label: Vec<String>,
     verdict: VerdictLines,
     values: Vec<String>,
-    height: f64,
-}
-
-/// One block of the chart, top to bottom.
-enum Block {
-    Heading(Heading),
-    Row(RowLayout),
 }
 
 /// Geometry shared by every row.
@@ -51,7 +43,8 @@ impl Columns {
         ((self.block_h - self.label_font.line_height()) / 2.0).max(0.0)
     }
 
-    fn layout_row(&self, ctx: &Context, row: &Row, index: usize) -> RowLayout {
+    /// Lays out `row`, with the height it takes.
+    fn layout_row(&self, ctx: &Context, row: &Row) -> (RowLayout, f64) {
         let lang = ctx.lang;
         let label = wrap(ctx.measure, self.label_font, &row.label, self.label_w, 3);
         let verdict = VerdictLines::layout(row, self.label_w, self.label_font, 2, ctx.measure);
@@ -72,7 +65,7 @@ impl Columns {
         } else {
             label_h + self.inner_gap + self.block_h + self.inner_gap + values_h + verdict_h
         };
-        RowLayout { index, label, verdict, values, height }
+        (RowLayout { label, verdict, values }, height)
     }
 }
 
@@ -88,7 +81,6 @@ pub(crate) fn render_progress(ctx: &Context) -> Chart {
     let lang = ctx.lang;
     let label_font = ctx.font(TextRole::Label);
     let small_font = ctx.font(TextRole::Small);
-    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let wide = inner_w >= TWO_COLUMNS_FROM;
@@ -117,59 +109,16 @@ pub(crate) fn render_progress(ctx: &Context) -> Chart {
     if has_actual {
         entries.push((Swatch::Bar(style.series_colour(0)), Role::Actual.word(lang)));
     }
-    let key = Key::layout(&entries, inner_w, label_font, ctx.measure);
-    let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
 
-    let mut blocks = Vec::new();
-    for project in &data.projects {
-        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
-        for &i in &project.rows {
-            blocks.push(Block::Row(columns.layout_row(ctx, &data.rows[i], i)));
-        }
-    }
-    let heading_gap = (gap * 1.5).round();
-    let row_gap = gap;
-    let block_space = |block: &Block, first: bool| match block {
-        Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + columns.inner_gap,
-        Block::Row(r) => r.height + row_gap,
-    };
-    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
-    let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
-    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
-
-    let table = outcomes_table(ctx, &data, &frame.title);
-    let summary = outcomes_summary(ctx, &data, &frame.title, words.progress_chart);
-
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
-        let area = frame.draw(canvas);
-        if blocks.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
-        }
-        let mut top = area.y;
-        if !entries.is_empty() && key.height() + gap < area.h {
-            key.draw(canvas, area.x, top);
-            top += key_h;
-        }
-        for (i, block) in blocks.iter().enumerate() {
-            let space = block_space(block, i == 0);
-            // Squeezed by an explicit height: what does not fit is left to the table.
-            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
-                break;
-            }
-            match block {
-                Block::Heading(h) => {
-                    let y = top + if i == 0 { 0.0 } else { heading_gap };
-                    h.draw(canvas, area.x, y);
-                }
-                Block::Row(r) => draw_row(ctx, canvas, &columns, &data.rows[r.index], r, area.x, top),
-            }
-            top += space;
-        }
-    });
-
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    render_stack(
+        ctx,
+        &data,
+        frame,
+        &entries,
+        words.progress_chart,
+        |i| Some(columns.layout_row(ctx, &data.rows[i])),
+        |canvas, row, layout, x, top| draw_row(ctx, canvas, &columns, row, layout, x, top),
+    )
 }
 
 fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layout: &RowLayout, x0: f64, top: f64) {
