@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use opeka_chart::{Chart, ChartRequest, Theme};
+use opeka_feed::locale::Msg;
 use opeka_feed::{Lang, View};
 
 use crate::measure::CanvasMeasure;
 use crate::state::{Failure, FeedState};
-use crate::strings::Says;
 use crate::svg_mount::mount_svg;
 
 /// The narrowest width a chart is laid out for; narrower boxes scroll.
@@ -99,7 +99,7 @@ pub fn FeedChart(
     view! {
         <div class="opeka" data-theme=move || theme.get().name() lang=move || lang.get().code()>
             <div class="opeka-skeleton" aria-busy="true" hidden=move || !is_loading() style:height=skeleton_height>
-                <span class="opeka-visually-hidden">{move || Says::Loading.text(lang.get())}</span>
+                <span class="opeka-visually-hidden">{move || Msg::Loading.text(lang.get())}</span>
             </div>
             <figure class="opeka-figure" hidden=move || chart.with(Option::is_none)>
                 <div
@@ -109,7 +109,7 @@ pub fn FeedChart(
                     aria-label=move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())
                 ></div>
                 <details class="opeka-table">
-                    <summary>{move || Says::DataTable.text(lang.get())}</summary>
+                    <summary>{move || Msg::DataTable.text(lang.get())}</summary>
                     {move || chart.get().map(|c| data_table(&c))}
                 </details>
             </figure>
@@ -164,16 +164,18 @@ fn data_table(chart: &Chart) -> impl IntoView + use<> {
 fn failure_box(failure: &Failure, lang: Lang, on_retry: Option<UnsyncCallback<()>>) -> impl IntoView + use<> {
     let (headline, details): (String, Vec<String>) = match failure {
         Failure::Network { status, url, detail } => {
+            // The HTTP status is written as such: the page author looks it up.
+            let failed = Msg::NetworkError { status: None }.text(lang);
             let headline = match status {
-                Some(code) => format!("{} (HTTP {code}).", Says::NetworkFailed.text(lang)),
-                None => format!("{}.", Says::NetworkFailed.text(lang)),
+                Some(code) => format!("{failed} (HTTP {code})."),
+                None => format!("{failed}."),
             };
             (headline, vec![format!("{url}: {detail}")])
         }
         Failure::Invalid { problems } => {
-            (Says::FeedInvalid.text(lang).to_owned(), problems.iter().map(|p| p.to_string_in(lang)).collect())
+            (format!("{}.", Msg::FeedInvalid.text(lang)), problems.iter().map(|p| p.to_string_in(lang)).collect())
         }
-        Failure::NoFeed => (Says::NoFeed.text(lang).to_owned(), Vec::new()),
+        Failure::NoFeed => (format!("{}.", Msg::NoFeed.text(lang)), Vec::new()),
     };
     let retry = (failure.is_retryable() && on_retry.is_some()).then(|| {
         view! {
@@ -181,13 +183,13 @@ fn failure_box(failure: &Failure, lang: Lang, on_retry: Option<UnsyncCallback<()
                 if let Some(retry) = on_retry {
                     retry.run(());
                 }
-            }>{Says::Retry.text(lang)}</button>
+            }>{Msg::Retry.text(lang)}</button>
         }
     });
     let details = (!details.is_empty()).then(|| {
         view! {
             <details class="opeka-details">
-                <summary>{Says::Details.text(lang)}</summary>
+                <summary>{Msg::DetailsForAuthor.text(lang)}</summary>
                 <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
             </details>
         }

@@ -7,7 +7,6 @@
 mod feed_chart;
 mod measure;
 mod state;
-mod strings;
 mod svg_mount;
 
 pub use feed_chart::{FeedChart, RenderedChart};

@@ -67,6 +67,10 @@ pub enum Msg {
     PerThousandResidents,
     /// The export control.
     Download,
+    /// A widget given neither a feed URL nor an inline feed.
+    NoFeed,
+    /// The disclosure that lists every problem, for the page author.
+    DetailsForAuthor,
     /// A project's status.
     Status(Status),
     /// An award level, as a group heading.
@@ -137,6 +141,8 @@ impl Msg {
                 }
             }
             Msg::Download => pick("Скачать", "Download"),
+            Msg::NoFeed => pick("Не указан источник данных (атрибут src)", "No data source given (the src attribute)"),
+            Msg::DetailsForAuthor => pick("Подробности для автора страницы", "Details for the page author"),
             Msg::Status(status) => match status {
                 Status::Planned => pick("Планируется", "Planned"),
                 Status::Active => pick("Реализуется", "Active"),
