@@ -58,6 +58,9 @@ pub fn FeedChart(
 ) -> impl IntoView {
     let svg_box = NodeRef::<leptos::html::Div>::new();
     let chart = RwSignal::new(None::<Arc<Chart>>);
+    // One measurer per widget, so its width cache outlives a single render;
+    // replaced only when the host changes the widget's font.
+    let measurer = StoredValue::new_local(None::<CanvasMeasure>);
 
     Effect::new(move |_| {
         let FeedState::Ready(feed) = state.get() else {
@@ -73,7 +76,13 @@ pub fn FeedChart(
             lang: lang.get(),
         };
         let family = font_family_of(&container);
-        let drawn = opeka_chart::render(&feed, &request, &CanvasMeasure::new(&family));
+        let drawn = measurer.try_update_value(|slot| {
+            if slot.as_ref().is_none_or(|m| m.family() != family) {
+                *slot = Some(CanvasMeasure::new(&family));
+            }
+            slot.as_ref().map(|measure| opeka_chart::render(&feed, &request, measure))
+        });
+        let Some(Some(drawn)) = drawn else { return };
         if let Err(error) = mount_svg(&container, &drawn.svg) {
             leptos::logging::error!("opeka: could not show the chart: {error:?}");
             return;

@@ -27,6 +27,11 @@ impl CanvasMeasure {
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default() }
     }
+
+    /// The font family list this measurer measures in.
+    pub fn family(&self) -> &str {
+        &self.family
+    }
 }
 
 impl TextMeasure for CanvasMeasure {
