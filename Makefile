@@ -17,6 +17,14 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # binaryen's inlining makes the module smaller raw but larger gzipped
 # (docs/size.md has the figures).
 WASM_OPT_FLAGS := -Oz --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0
+# The host-page bundle is built with a pinned nightly that rebuilds std
+# without panic messages, panic locations or Debug formatting: stable Rust
+# cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
+# else (tests, gallery, CLI) uses stable. scripts/install-tools.sh installs it.
+DIST_TOOLCHAIN := $(shell sed -n 's/^dist_toolchain=//p' scripts/toolchains)
+DIST_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
+DIST_BUILD_STD := -Zbuild-std=std,panic_abort
 
 .PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean size-audit
 
@@ -32,7 +40,7 @@ tools:
 ## dist: the files a host page copies as they are, with stable names.
 dist:
 	scripts/install-tools.sh wasm node
-	cargo build --release -p opeka-embed --target $(WASM_TARGET)
+	$(DIST_CARGO) build --release -p opeka-embed --target $(WASM_TARGET) $(DIST_BUILD_STD)
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
@@ -77,7 +85,7 @@ bench: dist
 ## size-audit: the bundle with function names kept, and where its bytes go (docs/size.md).
 size-audit:
 	scripts/install-tools.sh wasm node
-	cargo build --profile size-audit -p opeka-embed --target $(WASM_TARGET)
+	$(DIST_CARGO) build --profile size-audit -p opeka-embed --target $(WASM_TARGET) $(DIST_BUILD_STD)
 	mkdir -p target/size-audit
 	wasm-bindgen --target web --no-typescript --out-dir target/size-audit --out-name audit $(TARGET_DIR)/$(WASM_TARGET)/size-audit/opeka_embed.wasm
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) --debuginfo target/size-audit/audit_bg.wasm -o target/size-audit/audit.wasm

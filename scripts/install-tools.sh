@@ -21,6 +21,14 @@ if [ ${#WANTED[@]} -eq 0 ] || want wasm; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # The pinned nightly that builds the host-page bundle (see the Makefile):
+  # minimal, plus the std sources it rebuilds.
+  nightly=$(sed -n 's/^dist_toolchain=//p' scripts/toolchains)
+  if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 \
+     || ! rustup component list --toolchain "$nightly" --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "installing $nightly with rust-src (under a minute)"
+    rustup toolchain install "$nightly" --profile minimal --component rust-src
+  fi
   wb=$(locked_version wasm-bindgen)
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
     say "installing wasm-bindgen-cli $wb (about 2 minutes)"
