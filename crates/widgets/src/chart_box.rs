@@ -110,9 +110,14 @@ impl ChartBox {
         &self.root
     }
 
-    /// Gives retryable failures a retry button that calls `callback`.
-    /// Takes effect from the next failure shown.
+    /// Gives retryable failures a retry button that calls `callback`. Meant
+    /// to be called once, before the first [`ChartBox::show`]; a failure box
+    /// already up is taken down (its button would call the dropped
+    /// callback) and rebuilt at the next `show`.
     pub fn on_retry(&mut self, callback: impl Fn() + 'static) {
+        if let Some((element, ..)) = self.failure.take() {
+            element.remove();
+        }
         self.on_retry = Some(Closure::new(callback));
     }
 
