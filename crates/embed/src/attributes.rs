@@ -33,7 +33,7 @@ pub struct Attributes {
 }
 
 /// Heights outside this range are refused as typos.
-const HEIGHT_RANGE: std::ops::RangeInclusive<f64> = 120.0..=4000.0;
+const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 120..=4000;
 /// Refreshing more often than this would hammer the feed's server.
 const MIN_REFRESH_SECONDS: u32 = 10;
 
@@ -79,12 +79,14 @@ impl Attributes {
             },
         };
         let height = attr("height").and_then(|text| {
-            let px = text.strip_suffix("px").unwrap_or(&text).trim().parse::<f64>().ok();
+            // Whole pixels: parsing a float would link core's float
+            // parser and its tables into the bundle for a fraction of a pixel.
+            let px = text.strip_suffix("px").unwrap_or(&text).trim().parse::<u32>().ok();
             match px {
-                Some(px) if HEIGHT_RANGE.contains(&px) => Some(px),
+                Some(px) if HEIGHT_RANGE.contains(&px) => Some(f64::from(px)),
                 _ => {
                     warnings.push(format!(
-                        "height=\"{text}\" is not a height in pixels from {} to {}",
+                        "height=\"{text}\" is not a whole number of pixels from {} to {}",
                         HEIGHT_RANGE.start(),
                         HEIGHT_RANGE.end()
                     ));

@@ -1,16 +1,14 @@
 //! One `<opeka-chart>` element's widget: attributes in, feed fetched and
 //! validated, chart mounted in the shadow root, events out.
 
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options, Severity};
 use opeka_feed::Lang;
-use opeka_widgets::{Failure, FeedChart, FeedState, RenderedChart};
+use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
@@ -20,34 +18,28 @@ use crate::fetch::Reuse;
 use crate::{events, fetch, style};
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
-/// is connected; `free()` it when the element is disconnected: that unmounts
-/// the chart and removes every observer, listener, timer and fetch.
+/// is connected; `free()` it when the element is disconnected: that removes
+/// the chart and every observer, listener, timer and fetch.
 #[wasm_bindgen]
 pub struct OpekaWidget {
     inner: Rc<Inner>,
 }
 
-/// The reactive inputs of the chart, owned by the mounted view.
-#[derive(Clone, Copy)]
-struct Inputs {
-    state: RwSignal<FeedState>,
-    view: RwSignal<Option<opeka_feed::View>>,
-    lang: RwSignal<Lang>,
-    theme: RwSignal<Theme>,
-    width: RwSignal<f64>,
-    height: RwSignal<Option<f64>>,
-}
-
 struct Inner {
     host: HtmlElement,
     attributes: RefCell<Attributes>,
-    inputs: Cell<Option<Inputs>>,
+    /// The feed, or why there is none.
+    state: RefCell<FeedState>,
+    /// The element's width in CSS pixels, as last observed.
+    width: Cell<f64>,
     /// The feed's own locale, once known: the language when the page names none.
     feed_locale: Cell<Option<Lang>>,
+    chart: RefCell<ChartBox>,
+    /// Whether a render is queued: changes made in one task render once.
+    render_queued: Cell<bool>,
     /// Counts loads, so that a late answer to an older request is dropped.
     generation: Cell<u64>,
     abort: RefCell<Option<AbortController>>,
-    mount: RefCell<Option<Box<dyn Any>>>,
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     dark_scheme: RefCell<Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>>,
     refresh: RefCell<Option<(JsValue, Closure<dyn FnMut()>)>>,
@@ -78,24 +70,35 @@ impl OpekaWidget {
         };
         style::adopt_stylesheet(&root)?;
         let document = host.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
-        let container: HtmlElement = document.create_element("div")?.unchecked_into();
-        root.append_child(&container)?;
+        let mut chart = ChartBox::new(&document)?;
+        root.append_child(chart.element())?;
 
         let (attributes, warnings) = Attributes::read(&host);
         events::warn(&warnings);
-        let inner = Rc::new(Inner {
-            host,
-            attributes: RefCell::new(attributes),
-            inputs: Cell::new(None),
-            feed_locale: Cell::new(None),
-            generation: Cell::new(0),
-            abort: RefCell::new(None),
-            mount: RefCell::new(None),
-            resize: RefCell::new(None),
-            dark_scheme: RefCell::new(None),
-            refresh: RefCell::new(None),
+        let width = f64::from(host.client_width());
+        let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
+            let weak = weak.clone();
+            chart.on_retry(move || {
+                if let Some(inner) = weak.upgrade() {
+                    // A failed request is never kept, so this fetches again.
+                    inner.load(true, Reuse::Any);
+                }
+            });
+            Inner {
+                host,
+                attributes: RefCell::new(attributes),
+                state: RefCell::new(FeedState::Loading),
+                width: Cell::new(width),
+                feed_locale: Cell::new(None),
+                chart: RefCell::new(chart),
+                render_queued: Cell::new(false),
+                generation: Cell::new(0),
+                abort: RefCell::new(None),
+                resize: RefCell::new(None),
+                dark_scheme: RefCell::new(None),
+                refresh: RefCell::new(None),
+            }
         });
-        inner.mount_chart(container);
         inner.observe_width()?;
         inner.follow_color_scheme()?;
         inner.schedule_refresh();
@@ -111,7 +114,7 @@ impl OpekaWidget {
         events::warn(&warnings);
         let src_changed = attributes.src != inner.attributes.borrow().src;
         inner.attributes.replace(attributes);
-        inner.apply_attributes();
+        inner.queue_render();
         match name {
             "src" if src_changed => inner.load(true, Reuse::Any),
             "refresh" => inner.schedule_refresh(),
@@ -127,62 +130,38 @@ impl OpekaWidget {
 }
 
 impl Inner {
-    fn mount_chart(self: &Rc<Self>, container: HtmlElement) {
+    /// Redraws the chart once the current task is done, however many
+    /// changes it makes (a feed and its locale arrive together).
+    fn queue_render(self: &Rc<Self>) {
+        if self.render_queued.replace(true) {
+            return;
+        }
         let weak = Rc::downgrade(self);
-        let attributes = self.attributes.borrow().clone();
-        let initial_width = f64::from(self.host.client_width());
-        let slot = Rc::new(Cell::new(None));
-        let inputs_out = Rc::clone(&slot);
-        let handle = leptos::mount::mount_to(container, move || {
-            let inputs = Inputs {
-                state: RwSignal::new(FeedState::Loading),
-                view: RwSignal::new(attributes.view),
-                lang: RwSignal::new(attributes.lang.unwrap_or_default()),
-                theme: RwSignal::new(Theme::Light),
-                width: RwSignal::new(initial_width),
-                height: RwSignal::new(attributes.height),
-            };
-            inputs_out.set(Some(inputs));
-            let on_rendered = {
-                let weak = weak.clone();
-                UnsyncCallback::new(move |chart: RenderedChart| {
-                    if let Some(inner) = weak.upgrade() {
-                        events::rendered(&inner.host, &chart);
-                    }
-                })
-            };
-            let on_retry = UnsyncCallback::new(move |()| {
-                if let Some(inner) = weak.upgrade() {
-                    // A failed request is never kept, so this fetches again.
-                    inner.load(true, Reuse::Any);
-                }
-            });
-            view! {
-                <FeedChart
-                    state=inputs.state
-                    view=inputs.view
-                    lang=inputs.lang
-                    theme=inputs.theme
-                    width=inputs.width
-                    height=inputs.height
-                    on_rendered=on_rendered
-                    on_retry=on_retry
-                />
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(inner) = weak.upgrade() {
+                inner.render_queued.set(false);
+                inner.render();
             }
         });
-        self.inputs.set(slot.get());
-        self.mount.replace(Some(Box::new(handle)));
-        self.apply_attributes();
     }
 
-    /// Pushes the attributes into the chart's inputs.
-    fn apply_attributes(&self) {
-        let Some(inputs) = self.inputs.get() else { return };
-        let attributes = self.attributes.borrow();
-        inputs.view.set(attributes.view);
-        inputs.height.set(attributes.height);
-        inputs.lang.set(attributes.lang.or(self.feed_locale.get()).unwrap_or_default());
-        inputs.theme.set(self.theme(attributes.theme));
+    /// Draws the current state with the current attributes and width, and
+    /// tells the page when a chart was drawn.
+    fn render(&self) {
+        let settings = {
+            let attributes = self.attributes.borrow();
+            Settings {
+                view: attributes.view,
+                lang: attributes.lang.or(self.feed_locale.get()).unwrap_or_default(),
+                theme: self.theme(attributes.theme),
+                width: self.width.get(),
+                height: attributes.height,
+            }
+        };
+        let drawn = self.chart.borrow_mut().show(&self.state.borrow(), &settings);
+        if let Some(drawn) = drawn {
+            events::rendered(&self.host, &drawn);
+        }
     }
 
     fn theme(&self, choice: ThemeChoice) -> Theme {
@@ -206,11 +185,10 @@ impl Inner {
             let Some(inner) = weak.upgrade() else { return };
             let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
             let width = entry.content_rect().width().floor();
-            if let Some(inputs) = inner.inputs.get() {
-                // Sub-pixel jitter must not re-render.
-                if width >= 1.0 && (inputs.width.get_untracked() - width).abs() >= 1.0 {
-                    inputs.width.set(width);
-                }
+            // Sub-pixel jitter must not re-render.
+            if width >= 1.0 && (inner.width.get() - width).abs() >= 1.0 {
+                inner.width.set(width);
+                inner.queue_render();
             }
         });
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())?;
@@ -227,12 +205,11 @@ impl Inner {
         let weak: Weak<Inner> = Rc::downgrade(self);
         let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
             if let Some(inner) = weak.upgrade() {
-                inner.apply_attributes();
+                inner.queue_render();
             }
         });
         query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
         self.dark_scheme.replace(Some((query, callback)));
-        self.apply_attributes();
         Ok(())
     }
 
@@ -306,14 +283,13 @@ impl Inner {
         script.text_content()
     }
 
-    fn accept(&self, bytes: &[u8]) {
+    fn accept(self: &Rc<Self>, bytes: &[u8]) {
         match validate(bytes, &Options::default()) {
             Ok(checked) => {
                 let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string_in(Lang::En)).collect();
                 events::warn(&warnings);
                 self.feed_locale.set(Some(checked.feed.locale));
                 self.set_state(FeedState::Ready(Arc::new(checked.feed)));
-                self.apply_attributes();
             }
             Err(rejected) => {
                 debug_assert!(rejected.problems.iter().any(|p| p.severity == Severity::Error));
@@ -322,15 +298,14 @@ impl Inner {
         }
     }
 
-    fn fail(&self, failure: Failure) {
+    fn fail(self: &Rc<Self>, failure: Failure) {
         events::error(&self.host, &failure);
         self.set_state(FeedState::Failed(Arc::new(failure)));
     }
 
-    fn set_state(&self, state: FeedState) {
-        if let Some(inputs) = self.inputs.get() {
-            inputs.state.set(state);
-        }
+    fn set_state(self: &Rc<Self>, state: FeedState) {
+        self.state.replace(state);
+        self.queue_render();
     }
 }
 
@@ -346,8 +321,6 @@ impl Drop for Inner {
         if let Some((query, callback)) = self.dark_scheme.take() {
             let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
         }
-        // Unmounting disposes the reactive owner and with it the inputs.
-        self.inputs.set(None);
-        self.mount.take();
+        // The chart box removes itself from the shadow root as it drops.
     }
 }

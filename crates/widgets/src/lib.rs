@@ -1,15 +1,25 @@
-//! Leptos components over the chart core: the chart with its loading and
-//! error states, its data table, and the text measurement of the browser.
+//! The chart widget in the browser, over the chart core: the chart with its
+//! loading and error states, its data table, and the text measurement of
+//! the browser. [`ChartBox`] is plain `web-sys`, for the embed bundle; the
+//! `leptos` feature (on by default) adds the [`FeedChart`] component over it
+//! for the gallery.
 //!
 //! Everything a feed says reaches the DOM as text nodes or through the
 //! chart's XML-escaped SVG parsed as `image/svg+xml`, never as HTML.
 
+mod chart_box;
+mod data_table;
+mod dom;
+mod failure_box;
+#[cfg(feature = "leptos")]
 mod feed_chart;
 mod measure;
 mod state;
 mod svg_mount;
 
-pub use feed_chart::{FeedChart, RenderedChart};
+pub use chart_box::{ChartBox, RenderedChart, Settings};
+#[cfg(feature = "leptos")]
+pub use feed_chart::FeedChart;
 pub use measure::CanvasMeasure;
 pub use state::{Failure, FeedState};
 

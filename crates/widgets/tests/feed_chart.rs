@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium: `FeedChart` mounted on the sample
 //! feeds, checked for what a viewer would see.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "leptos"))]
 
 use std::sync::Arc;
 

@@ -1,0 +1,258 @@
+//! `ChartBox`: one widget's box in the page, framework-free. It shows
+//! exactly one of the loading skeleton, the chart with its data table, or
+//! the failure box, and redraws when told to.
+
+use std::sync::Arc;
+
+use opeka_chart::{ChartRequest, Theme};
+use opeka_feed::locale::Msg;
+use opeka_feed::{Lang, View};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use crate::data_table::data_table;
+use crate::dom::{append_text, element, set_hidden};
+use crate::failure_box::failure_box;
+use crate::measure::CanvasMeasure;
+use crate::state::{Failure, FeedState};
+use crate::svg_mount::mount_svg;
+
+/// The narrowest width a chart is laid out for; narrower boxes scroll.
+const MIN_WIDTH: f64 = 240.0;
+
+/// What was drawn, reported to the host after every render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderedChart {
+    /// The view drawn.
+    pub view: View,
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+}
+
+/// How to draw the feed: everything a chart box shows besides the feed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// The view asked for; `None` uses the feed's own choice.
+    pub view: Option<View>,
+    /// The viewer's language.
+    pub lang: Lang,
+    /// The colour theme.
+    pub theme: Theme,
+    /// The box's width in CSS pixels (the host measures it).
+    pub width: f64,
+    /// A fixed height, else the view's default.
+    pub height: Option<f64>,
+}
+
+/// One widget's `<div class="opeka">` and everything in it.
+///
+/// The host appends [`ChartBox::element`] where the widget goes and calls
+/// [`ChartBox::show`] whenever the feed or a setting changes. Dropping the
+/// box removes it from the page.
+pub struct ChartBox {
+    root: Element,
+    skeleton: HtmlElement,
+    skeleton_text: Element,
+    figure: Element,
+    svg_box: Element,
+    table_box: Element,
+    table_summary: Element,
+    /// The failure box on show, with what it shows: rebuilt only when the
+    /// failure or the language changes, so an open `<details>` stays open.
+    failure: Option<(Element, Arc<Failure>, Lang)>,
+    /// One measurer per widget, so its width cache outlives a single
+    /// render; replaced only when the host changes the widget's font.
+    measurer: Option<CanvasMeasure>,
+    /// Called by the retry button of a retryable failure.
+    on_retry: Option<Closure<dyn FnMut()>>,
+}
+
+impl ChartBox {
+    /// A new, empty box in `document`, not yet in the page.
+    pub fn new(document: &Document) -> Result<ChartBox, JsValue> {
+        let root = element(document, "div", "opeka")?;
+        let skeleton: HtmlElement = element(document, "div", "opeka-skeleton")?.unchecked_into();
+        skeleton.set_attribute("aria-busy", "true")?;
+        let skeleton_text = append_text(&skeleton, "span", "")?;
+        skeleton_text.set_class_name("opeka-visually-hidden");
+        root.append_child(&skeleton)?;
+
+        let figure = element(document, "figure", "opeka-figure")?;
+        let svg_box = element(document, "div", "opeka-svg")?;
+        svg_box.set_attribute("role", "img")?;
+        figure.append_child(&svg_box)?;
+        let table_box = element(document, "details", "opeka-table")?;
+        let table_summary = append_text(&table_box, "summary", "")?;
+        figure.append_child(&table_box)?;
+        root.append_child(&figure)?;
+
+        let mut chart_box = ChartBox {
+            root,
+            skeleton,
+            skeleton_text,
+            figure,
+            svg_box,
+            table_box,
+            table_summary,
+            failure: None,
+            measurer: None,
+            on_retry: None,
+        };
+        chart_box.show_only(Shown::Nothing)?;
+        Ok(chart_box)
+    }
+
+    /// The box's root element, `<div class="opeka">`.
+    pub fn element(&self) -> &Element {
+        &self.root
+    }
+
+    /// Gives retryable failures a retry button that calls `callback`. Meant
+    /// to be called once, before the first [`ChartBox::show`]; a failure box
+    /// already up is taken down (its button would call the dropped
+    /// callback) and rebuilt at the next `show`.
+    pub fn on_retry(&mut self, callback: impl Fn() + 'static) {
+        if let Some((element, ..)) = self.failure.take() {
+            element.remove();
+        }
+        self.on_retry = Some(Closure::new(callback));
+    }
+
+    /// Shows `state` drawn with `settings`; returns what was drawn when it
+    /// is a chart. A DOM failure (a bug, not a feed's fault) is logged.
+    pub fn show(&mut self, state: &FeedState, settings: &Settings) -> Option<RenderedChart> {
+        match self.try_show(state, settings) {
+            Ok(drawn) => drawn,
+            Err(error) => {
+                web_sys::console::error_2(&JsValue::from_str("opeka: could not show the chart:"), &error);
+                None
+            }
+        }
+    }
+
+    fn try_show(&mut self, state: &FeedState, settings: &Settings) -> Result<Option<RenderedChart>, JsValue> {
+        let lang = settings.lang;
+        self.root.set_attribute("data-theme", settings.theme.name())?;
+        self.root.set_attribute("lang", lang.code())?;
+        self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
+        self.table_summary.set_text_content(Some(&Msg::DataTable.text(lang)));
+        match state {
+            FeedState::Loading => {
+                let width = settings.width.max(MIN_WIDTH);
+                let view = settings.view.unwrap_or(View::Trend);
+                let height = settings.height.unwrap_or_else(|| opeka_chart::default_height(view, width));
+                self.skeleton.style().set_property("height", &format!("{height}px"))?;
+                self.show_only(Shown::Skeleton)?;
+                self.clear_chart()?;
+                Ok(None)
+            }
+            FeedState::Ready(feed) => {
+                let drawn = self.draw(feed, settings)?;
+                self.show_only(Shown::Chart)?;
+                Ok(Some(drawn))
+            }
+            FeedState::Failed(failure) => {
+                self.show_failure(failure, lang)?;
+                self.clear_chart()?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Hides every state but `shown`; a failure box not shown is dropped.
+    fn show_only(&mut self, shown: Shown) -> Result<(), JsValue> {
+        set_hidden(&self.skeleton, shown != Shown::Skeleton)?;
+        set_hidden(&self.figure, shown != Shown::Chart)?;
+        if shown != Shown::Failure {
+            if let Some((failure, ..)) = self.failure.take() {
+                failure.remove();
+            }
+        }
+        Ok(())
+    }
+
+    /// Renders the chart into the figure, with its summary and table.
+    fn draw(&mut self, feed: &opeka_feed::ValidFeed, settings: &Settings) -> Result<RenderedChart, JsValue> {
+        let request = ChartRequest {
+            view: settings.view,
+            width: settings.width.max(MIN_WIDTH).floor(),
+            height: settings.height,
+            theme: settings.theme,
+            lang: settings.lang,
+        };
+        let family = font_family_of(&self.svg_box);
+        let measurer = match self.measurer.take() {
+            Some(measurer) if measurer.family() == family => measurer,
+            _ => CanvasMeasure::new(&family),
+        };
+        let chart = opeka_chart::render(feed, &request, &measurer);
+        self.measurer = Some(measurer);
+        mount_svg(&self.svg_box, &chart.svg)?;
+        self.svg_box.set_attribute("aria-label", &chart.summary)?;
+        let document = self.document()?;
+        let table = data_table(&document, &chart.table)?;
+        self.table_box.replace_children_with_node_2(&self.table_summary, &table);
+        Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
+    }
+
+    /// Empties the figure, so a hidden chart holds no memory.
+    fn clear_chart(&self) -> Result<(), JsValue> {
+        self.svg_box.replace_children_with_node_0();
+        self.svg_box.remove_attribute("aria-label")?;
+        self.table_box.replace_children_with_node_1(&self.table_summary);
+        Ok(())
+    }
+
+    /// Puts up the failure box for `failure`, unless it is already shown.
+    fn show_failure(&mut self, failure: &Arc<Failure>, lang: Lang) -> Result<(), JsValue> {
+        let shown = self.failure.as_ref().is_some_and(|(_, shown, shown_lang)| Arc::ptr_eq(shown, failure) && *shown_lang == lang);
+        if !shown {
+            let retry = self.on_retry.as_ref().filter(|_| failure.is_retryable()).map(|c| c.as_ref().unchecked_ref());
+            let element = failure_box(&self.document()?, failure, lang, retry)?;
+            if let Some((old, ..)) = self.failure.take() {
+                old.remove();
+            }
+            self.root.append_child(&element)?;
+            self.failure = Some((element, Arc::clone(failure), lang));
+        }
+        self.show_only(Shown::Failure)
+    }
+
+    fn document(&self) -> Result<Document, JsValue> {
+        self.root.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))
+    }
+}
+
+/// Which of its states a box shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Nothing yet (a new box).
+    Nothing,
+    /// The loading skeleton.
+    Skeleton,
+    /// The chart and its table.
+    Chart,
+    /// The failure box.
+    Failure,
+}
+
+impl Drop for ChartBox {
+    fn drop(&mut self) {
+        // The retry closure dies with the box; its button must go first.
+        self.root.remove();
+    }
+}
+
+/// The computed font family of the chart's box: what the browser will draw
+/// the SVG's text in (the host may set it through `--opeka-font`).
+fn font_family_of(element: &Element) -> String {
+    let fallback = "\"PT Sans\", Arial, sans-serif".to_owned();
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("font-family").ok())
+        .filter(|family| !family.trim().is_empty())
+        .unwrap_or(fallback)
+}

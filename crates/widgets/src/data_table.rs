@@ -1,0 +1,35 @@
+//! The chart's data as an accessible HTML table.
+
+use opeka_chart::DataTable;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+use crate::dom::{append_text, element};
+
+/// A `<table>` of `table`: caption, column headers, one row per record
+/// with its first cell as the row header. Cells are text nodes.
+pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsValue> {
+    let root = element(document, "table", "")?;
+    append_text(&root, "caption", &table.caption)?;
+    let head = element(document, "thead", "")?;
+    let header = element(document, "tr", "")?;
+    for column in &table.columns {
+        append_text(&header, "th", column)?.set_attribute("scope", "col")?;
+    }
+    head.append_child(&header)?;
+    root.append_child(&head)?;
+    let body = element(document, "tbody", "")?;
+    for row in &table.rows {
+        let line = element(document, "tr", "")?;
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                append_text(&line, "th", cell)?.set_attribute("scope", "row")?;
+            } else {
+                append_text(&line, "td", cell)?;
+            }
+        }
+        body.append_child(&line)?;
+    }
+    root.append_child(&body)?;
+    Ok(root)
+}

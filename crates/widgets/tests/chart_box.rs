@@ -1,0 +1,182 @@
+//! `ChartBox` in headless Chromium, without Leptos: each state it shows,
+//! checked on the DOM it builds.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use opeka_chart::Theme;
+use opeka_feed::validate::{validate, Options, Problem};
+use opeka_feed::{Lang, View};
+use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CASELOAD: &str = include_str!("../../../feeds/kuzbass-caseload.json");
+
+fn ready(json: &str) -> FeedState {
+    match validate(json.as_bytes(), &Options::default()) {
+        Ok(checked) => FeedState::Ready(Arc::new(checked.feed)),
+        Err(rejected) => panic!("sample feed invalid: {}", rejected.problems.len()),
+    }
+}
+
+fn problems_of(json: &str) -> Vec<Problem> {
+    match validate(json.as_bytes(), &Options::default()) {
+        Err(rejected) => rejected.problems,
+        Ok(_) => panic!("expected the feed to be refused"),
+    }
+}
+
+fn settings(lang: Lang, width: f64) -> Settings {
+    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None }
+}
+
+fn network_failure() -> FeedState {
+    FeedState::Failed(Arc::new(Failure::Network { url: "/feeds/missing.json".into(), status: Some(404), detail: "Not Found".into() }))
+}
+
+/// A new box in the page.
+fn new_box() -> ChartBox {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let chart_box = ChartBox::new(&document).unwrap();
+    document.body().unwrap().append_child(chart_box.element()).unwrap();
+    chart_box
+}
+
+fn find(chart_box: &ChartBox, selector: &str) -> Option<Element> {
+    chart_box.element().query_selector(selector).unwrap()
+}
+
+fn is_hidden(chart_box: &ChartBox, selector: &str) -> bool {
+    find(chart_box, selector).unwrap_or_else(|| panic!("no {selector}")).has_attribute("hidden")
+}
+
+fn text_of(chart_box: &ChartBox, selector: &str) -> String {
+    find(chart_box, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn loading_shows_a_skeleton_the_size_of_the_chart() {
+    let mut chart_box = new_box();
+    let root = chart_box.element().clone();
+    assert_eq!(root.class_name(), "opeka");
+    assert_eq!(chart_box.show(&FeedState::Loading, &Settings { height: Some(420.0), ..settings(Lang::Ru, 640.0) }), None);
+    assert!(!is_hidden(&chart_box, ".opeka-skeleton"));
+    assert!(is_hidden(&chart_box, ".opeka-figure"));
+    assert!(find(&chart_box, ".opeka-error").is_none());
+    let skeleton: HtmlElement = find(&chart_box, ".opeka-skeleton").unwrap().unchecked_into();
+    assert_eq!(skeleton.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(skeleton.style().get_property_value("height").unwrap(), "420px");
+    assert_eq!(text_of(&chart_box, ".opeka-skeleton .opeka-visually-hidden"), "Загрузка данных…");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ru"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
+    drop(chart_box);
+    assert!(!root.is_connected(), "dropping the box removes it from the page");
+}
+
+#[wasm_bindgen_test]
+fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
+    let mut chart_box = new_box();
+    chart_box.show(&FeedState::Loading, &settings(Lang::Ru, 800.0));
+    let drawn = chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 800.0)).expect("a chart is drawn");
+    assert_eq!((drawn.view, drawn.width), (View::Trend, 800.0));
+    assert!(drawn.height > 0.0);
+    assert!(is_hidden(&chart_box, ".opeka-skeleton"));
+    assert!(!is_hidden(&chart_box, ".opeka-figure"));
+    let svg = find(&chart_box, ".opeka-svg svg").expect("the SVG is mounted");
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("800"));
+    assert_eq!(svg.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(text_of(&chart_box, "svg title"), "Получатели социальных услуг в Кузбассе");
+    let svg_box = find(&chart_box, ".opeka-svg").unwrap();
+    assert_eq!(svg_box.get_attribute("role").as_deref(), Some("img"));
+    let summary = svg_box.get_attribute("aria-label").unwrap_or_default();
+    assert!(summary.contains("Получатели социальных услуг"), "{summary}");
+    assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Таблица данных");
+    assert!(text_of(&chart_box, ".opeka-table caption").contains("Получатели социальных услуг"));
+    let rows = chart_box.element().query_selector_all(".opeka-table tbody tr").unwrap().length();
+    assert_eq!(rows, 30, "a table row per month");
+    let row_header = find(&chart_box, ".opeka-table tbody tr > th").unwrap();
+    assert_eq!(row_header.get_attribute("scope").as_deref(), Some("row"));
+    assert_eq!(find(&chart_box, ".opeka-table thead th").unwrap().get_attribute("scope").as_deref(), Some("col"));
+
+    // Redrawn in English and narrower: one SVG and one table, replaced.
+    let drawn = chart_box.show(&ready(CASELOAD), &settings(Lang::En, 500.0)).expect("redrawn");
+    assert_eq!(drawn.width, 500.0);
+    assert_eq!(chart_box.element().query_selector_all("svg").unwrap().length(), 1);
+    assert_eq!(chart_box.element().query_selector_all("table").unwrap().length(), 1);
+    assert_eq!(text_of(&chart_box, "svg title"), "People receiving social services in Kuzbass");
+    assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Data table");
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_feed_shows_its_problems_without_a_retry_button() {
+    let mut chart_box = new_box();
+    chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 640.0));
+    let problems = problems_of(r#"{"opeka": 1, "kind": "caseload", "title": "x", "records": [{"period": "2024-13", "value": 1}]}"#);
+    let failed = FeedState::Failed(Arc::new(Failure::Invalid { problems }));
+    assert_eq!(chart_box.show(&failed, &settings(Lang::Ru, 640.0)), None);
+    assert!(is_hidden(&chart_box, ".opeka-skeleton"));
+    assert!(is_hidden(&chart_box, ".opeka-figure"));
+    assert!(find(&chart_box, "svg").is_none(), "the old chart is gone");
+    let error = find(&chart_box, ".opeka-error").expect("a failure box");
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text_of(&chart_box, ".opeka-error > p").contains("в данных есть ошибки"));
+    assert!(find(&chart_box, ".opeka-retry").is_none(), "trying again cannot fix a feed");
+    let items = chart_box.element().query_selector_all(".opeka-details li").unwrap();
+    let paths: Vec<String> = (0..items.length()).filter_map(|i| items.item(i)).filter_map(|n| n.text_content()).collect();
+    assert!(paths.iter().any(|p| p.starts_with("records[0].period")), "{paths:?}");
+    assert!(!text_of(&chart_box, ".opeka-details > summary").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_network_failure_offers_a_retry_that_calls_back() {
+    let mut chart_box = new_box();
+    let retries = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&retries);
+    chart_box.on_retry(move || counted.set(counted.get() + 1));
+    let failed = network_failure();
+    chart_box.show(&failed, &settings(Lang::En, 640.0));
+    let headline = text_of(&chart_box, ".opeka-error > p");
+    assert!(headline.contains("HTTP 404"), "{headline}");
+    assert_eq!(text_of(&chart_box, ".opeka-details li"), "/feeds/missing.json: Not Found");
+    let button: HtmlElement = find(&chart_box, "button.opeka-retry").expect("a retry button").unchecked_into();
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+    button.click();
+    assert_eq!(retries.get(), 1);
+
+    // The same failure again (a resize) keeps the box, and an open <details>.
+    let details = find(&chart_box, ".opeka-details").unwrap();
+    details.set_attribute("open", "").unwrap();
+    chart_box.show(&failed, &settings(Lang::En, 500.0));
+    assert!(details.is_connected() && details.has_attribute("open"));
+    assert_eq!(chart_box.element().query_selector_all(".opeka-error").unwrap().length(), 1);
+
+    // Loading after a retry: only the skeleton.
+    chart_box.show(&FeedState::Loading, &settings(Lang::En, 500.0));
+    assert!(find(&chart_box, ".opeka-error").is_none());
+    assert!(!is_hidden(&chart_box, ".opeka-skeleton"));
+}
+
+#[wasm_bindgen_test]
+fn without_a_retry_callback_there_is_no_button() {
+    let mut chart_box = new_box();
+    chart_box.show(&network_failure(), &settings(Lang::Ru, 640.0));
+    assert!(text_of(&chart_box, ".opeka-error > p").contains("HTTP 404"));
+    assert!(find(&chart_box, ".opeka-retry").is_none());
+}
+
+#[wasm_bindgen_test]
+fn feed_text_stays_text() {
+    let hostile = CASELOAD.replacen("Получатели социальных услуг в Кузбассе", "<img src=x onerror=alert(1)>", 1);
+    let mut chart_box = new_box();
+    chart_box.show(&ready(&hostile), &settings(Lang::Ru, 640.0)).expect("drawn");
+    assert!(find(&chart_box, "img").is_none());
+    assert_eq!(text_of(&chart_box, "svg title"), "<img src=x onerror=alert(1)>");
+    assert!(text_of(&chart_box, ".opeka-table caption").contains("<img src=x onerror=alert(1)>"));
+}
