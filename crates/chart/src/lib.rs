@@ -8,6 +8,7 @@
 //! widget's canvas measurer.
 
 pub mod axis;
+mod case;
 pub mod chart;
 pub mod downsample;
 pub mod draw;

@@ -10,6 +10,7 @@ use opeka_feed::locale::{format_change, format_period, format_value, outcome_ver
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
+use crate::case::lower_first;
 use crate::chart::Chart;
 use crate::draw::{paint, Align, Canvas};
 use crate::frame::Frame;
@@ -191,15 +192,6 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
         data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: clean(&Msg::Status(project.status).text(ctx.lang)), rows });
     }
     data
-}
-
-/// The first letter in lower case: `цель 2024: 66,7` after a dash.
-pub(crate) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A project heading laid out for a width: the name in bold (up to three
