@@ -66,6 +66,24 @@ pub fn paint(
     title: &str,
     draw: impl FnOnce(&mut Canvas<'_>),
 ) -> Painted {
+    // Every view calls this with its own closure: passing it on as `dyn`
+    // keeps one copy of the body below in the bundle instead of one per view.
+    let mut draw = Some(draw);
+    paint_with(width, height, style, measure, title, &mut |canvas| {
+        if let Some(draw) = draw.take() {
+            draw(canvas);
+        }
+    })
+}
+
+fn paint_with(
+    width: f64,
+    height: f64,
+    style: &'static Style,
+    measure: &dyn TextMeasure,
+    title: &str,
+    draw: &mut dyn FnMut(&mut Canvas<'_>),
+) -> Painted {
     let mut svg = String::new();
     let (texts, marks, font_sizes) = {
         let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
