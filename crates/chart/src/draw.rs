@@ -43,6 +43,7 @@ pub struct Canvas<'a> {
     pub measure: &'a dyn TextMeasure,
     texts: Vec<TextBox>,
     marks: Vec<Mark>,
+    font_sizes: FontSizes,
 }
 
 /// What drawing produced: the SVG document and the recorded geometry.
@@ -65,18 +66,36 @@ pub fn paint(
     title: &str,
     draw: impl FnOnce(&mut Canvas<'_>),
 ) -> Painted {
+    // Every view calls this with its own closure: passing it on as `dyn`
+    // keeps one copy of the body below in the bundle instead of one per view.
+    let mut draw = Some(draw);
+    paint_with(width, height, style, measure, title, &mut |canvas| {
+        if let Some(draw) = draw.take() {
+            draw(canvas);
+        }
+    })
+}
+
+fn paint_with(
+    width: f64,
+    height: f64,
+    style: &'static Style,
+    measure: &dyn TextMeasure,
+    title: &str,
+    draw: &mut dyn FnMut(&mut Canvas<'_>),
+) -> Painted {
     let mut svg = String::new();
-    let (texts, marks) = {
+    let (texts, marks, font_sizes) = {
         let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
         let area = backend.into_drawing_area();
         // Drawing into a String cannot fail; errors are dropped throughout.
         area.fill(&style.background.to_plotters()).ok();
-        let mut canvas = Canvas { area, width, height, style, measure, texts: Vec::new(), marks: Vec::new() };
+        let mut canvas = Canvas { area, width, height, style, measure, texts: Vec::new(), marks: Vec::new(), font_sizes: FontSizes::default() };
         draw(&mut canvas);
         canvas.area.present().ok();
-        (canvas.texts, canvas.marks)
+        (canvas.texts, canvas.marks, canvas.font_sizes)
     };
-    Painted { svg: with_title(tidy_font_sizes(&svg), title), texts, marks }
+    Painted { svg: with_title(font_sizes.tidy(&svg), title), texts, marks }
 }
 
 /// Puts `<title>` first inside the root element, as SVG accessibility asks.
@@ -113,30 +132,59 @@ fn px(v: f64) -> i32 {
 }
 
 /// plotters writes `font-size` as its size divided by 1.24 (its points to
-/// pixels), which rarely divides back exactly; see [`tidy_font_sizes`].
+/// pixels), which rarely divides back exactly; see [`FontSizes`].
 fn plotters_font_size(size_px: f64) -> f64 {
     size_px * 1.24
 }
 
-/// Rewrites `font-size="13.000000000000002"` as `font-size="13"`. Text
-/// content cannot contain the pattern: plotters escapes every quote in it.
-fn tidy_font_sizes(svg: &str) -> String {
-    const KEY: &str = "font-size=\"";
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(start) = rest.find(KEY) {
-        let value_start = start + KEY.len();
-        out.push_str(&rest[..value_start]);
-        rest = &rest[value_start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        match rest[..end].parse::<f64>() {
-            Ok(size) => out.push_str(&format!("{}", (size * 100.0).round() / 100.0)),
-            Err(_) => out.push_str(&rest[..end]),
+/// The `font-size` values plotters wrote, each with the tidy text that
+/// replaces it: `13.000000000000002` becomes `13`.
+///
+/// The text is made from the size we asked for rather than parsed back out
+/// of the SVG, which would link the standard library's float parser (20 KB
+/// of wasm) for this one rewrite. plotters prints `size / 1.24` with `{}`,
+/// the shortest text that reads back as the same number, so formatting that
+/// same number gives the same attribute, and rounding it gives the same
+/// tidy text as rounding a parsed copy would.
+#[derive(Default)]
+struct FontSizes {
+    /// (size given to plotters, as plotters writes it, as it is kept).
+    known: Vec<(f64, String, String)>,
+}
+
+impl FontSizes {
+    /// Notes a size given to plotters (in plotters' units).
+    fn note(&mut self, plotters_size: f64) {
+        if self.known.iter().any(|(size, _, _)| *size == plotters_size) {
+            return;
         }
-        rest = &rest[end..];
+        let written = format!("{}", plotters_size / 1.24);
+        let tidy = format!("{}", (plotters_size / 1.24 * 100.0).round() / 100.0);
+        self.known.push((plotters_size, written, tidy));
     }
-    out.push_str(rest);
-    out
+
+    /// Rewrites every `font-size` attribute of `svg` that is a noted size.
+    /// Text content cannot contain the pattern: plotters escapes every
+    /// quote in it.
+    fn tidy(&self, svg: &str) -> String {
+        const KEY: &str = "font-size=\"";
+        let mut out = String::with_capacity(svg.len());
+        let mut rest = svg;
+        while let Some(start) = rest.find(KEY) {
+            let value_start = start + KEY.len();
+            out.push_str(&rest[..value_start]);
+            rest = &rest[value_start..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            let value = &rest[..end];
+            match self.known.iter().find(|(_, written, _)| written == value) {
+                Some((_, _, tidy)) => out.push_str(tidy),
+                None => out.push_str(value),
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 impl Canvas<'_> {
@@ -165,8 +213,10 @@ impl Canvas<'_> {
             Align::End => HPos::Right,
         };
         let weight = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
+        let size = plotters_font_size(font.size);
+        self.font_sizes.note(size);
         let style = TextStyle {
-            font: FontDesc::new(FontFamily::Name(FONT_FAMILY), plotters_font_size(font.size), weight),
+            font: FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight),
             color: colour.to_plotters().to_backend_color(),
             pos: Pos::new(h_pos, VPos::Top),
         };
@@ -342,10 +392,15 @@ mod tests {
 
     #[test]
     fn font_sizes_print_whole() {
-        for size in [11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 23.0] {
+        let mut sizes = FontSizes::default();
+        for size in [11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 23.0, 12.5] {
+            sizes.note(plotters_font_size(size));
             let svg = format!("<text font-size=\"{}\">", plotters_font_size(size) / 1.24);
-            assert_eq!(tidy_font_sizes(&svg), format!("<text font-size=\"{size}\">"));
+            assert_eq!(sizes.tidy(&svg), format!("<text font-size=\"{size}\">"));
         }
+        assert!(sizes.known.iter().any(|(_, written, tidy)| written != tidy), "no size needed tidying: {:?}", sizes.known);
+        // A size not noted is left as it is.
+        assert_eq!(sizes.tidy("<text font-size=\"9.5\">x</text>"), "<text font-size=\"9.5\">x</text>");
     }
 
     #[test]

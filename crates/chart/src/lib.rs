@@ -8,13 +8,16 @@
 //! widget's canvas measurer.
 
 pub mod axis;
+mod case;
 pub mod chart;
 pub mod downsample;
 pub mod draw;
 pub mod frame;
 pub mod legend;
 pub mod measure;
+mod order;
 pub mod render;
+mod sorted_map;
 pub mod strings;
 pub mod table;
 pub mod text;

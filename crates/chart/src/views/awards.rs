@@ -5,6 +5,7 @@
 use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
+use crate::case::lower;
 use crate::draw::{Align, Canvas};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
@@ -37,8 +38,8 @@ pub(super) fn award_label(ctx: &Context, awards: &Awards, id: Option<&str>) -> S
 /// The level and category of an award type, lower case: `региональные · медали`
 /// (once when they read alike: `другие`).
 pub(super) fn award_meta(lang: Lang, t: &AwardType) -> String {
-    let level = Msg::Level(t.level).text(lang).to_lowercase();
-    let category = Msg::AwardCategory(t.category).text(lang).to_lowercase();
+    let level = lower(&Msg::Level(t.level).text(lang));
+    let category = lower(&Msg::AwardCategory(t.category).text(lang));
     if level == category {
         return level;
     }

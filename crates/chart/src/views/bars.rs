@@ -7,7 +7,7 @@
 //! that 20 or 200 municipalities stay readable. A row with no reported value
 //! has no bar but the words "нет данных" where the bar would start.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use opeka_feed::locale::format_value;
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
@@ -49,7 +49,7 @@ impl Cell {
 #[derive(Clone, Debug, Default)]
 pub(super) struct RowSums {
     /// By category id.
-    pub parts: BTreeMap<String, Cell>,
+    pub parts: SortedMap<String, Cell>,
     /// Records without a category.
     pub whole: Cell,
 }
@@ -58,7 +58,7 @@ impl RowSums {
     /// Adds a record to the row.
     pub(super) fn add(&mut self, record: &Record) {
         match &record.category {
-            Some(id) => self.parts.entry(id.clone()).or_default().add(record.value),
+            Some(id) => self.parts.entry_or_default(id.clone()).add(record.value),
             None => self.whole.add(record.value),
         }
     }
@@ -156,7 +156,7 @@ pub(super) fn with_suffix(text: Option<String>, suffix: &str) -> String {
 /// Sorts rows by value, largest first; rows without a value last. Ties
 /// keep their order (the feed's).
 pub(super) fn sort_descending<T>(rows: &mut [T], value: impl Fn(&T) -> Option<f64>) {
-    rows.sort_by(|a, b| match (value(a), value(b)) {
+    crate::order::sort_stable_by(rows, |a, b| match (value(a), value(b)) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

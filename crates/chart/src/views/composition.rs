@@ -12,10 +12,9 @@
 //! category is left out of its bar and written "нет данных" in the table; a
 //! row with nothing reported has no bar but "нет данных".
 
-use std::collections::BTreeSet;
 
 use opeka_feed::locale::{format_period, format_value};
-use opeka_feed::{Body, Format};
+use opeka_feed::{Body, Format, Period};
 
 use crate::chart::Chart;
 use crate::strings::{count_noun, strings};
@@ -71,7 +70,10 @@ pub(crate) fn render_composition(ctx: &Context) -> Chart {
             })
             .collect()
     } else {
-        let periods: BTreeSet<_> = caseload.records.iter().map(|r| r.period).collect();
+        // Each period once, in order.
+        let mut periods: Vec<Period> = caseload.records.iter().map(|r| r.period).collect();
+        crate::order::sort_stable_by(&mut periods, Period::cmp);
+        periods.dedup();
         periods
             .into_iter()
             .map(|p| {

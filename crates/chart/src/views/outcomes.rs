@@ -10,6 +10,7 @@ use opeka_feed::locale::{format_change, format_period, format_value, outcome_ver
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
+use crate::case::lower_first;
 use crate::chart::Chart;
 use crate::draw::{paint, Align, Canvas};
 use crate::frame::Frame;
@@ -155,7 +156,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
             let baseline = indicator.baseline.as_ref().and_then(point);
             let target = indicator.target.as_ref().and_then(point);
             let mut actuals: Vec<Point> = indicator.actual.iter().filter_map(point).collect();
-            actuals.sort_by_key(|p| period_ordinal(&p.period));
+            crate::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
             let increase = indicator.direction == Direction::Increase;
             let latest = actuals.last().copied();
             let (verdict, tone, change) = match latest {
@@ -191,15 +192,6 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
         data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: clean(&Msg::Status(project.status).text(ctx.lang)), rows });
     }
     data
-}
-
-/// The first letter in lower case: `цель 2024: 66,7` after a dash.
-pub(crate) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A project heading laid out for a width: the name in bold (up to three

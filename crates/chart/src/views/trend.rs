@@ -11,7 +11,7 @@
 //! axis a period with no record at all is a gap too; daily data are joined
 //! across missing days (daily reporting is rarely every day).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use opeka_feed::locale::{format_compact, format_period, format_value};
 use opeka_feed::{Caseload, Format, Granularity, Period};
@@ -54,7 +54,7 @@ struct Series {
     colour: Rgb,
     marker: MarkerShape,
     /// Values by period ordinal.
-    cells: BTreeMap<i64, Cell>,
+    cells: SortedMap<i64, Cell>,
 }
 
 /// A target drawn as a dashed line.
@@ -70,7 +70,7 @@ struct TrendData {
     series: Vec<Series>,
     targets: Vec<TargetLine>,
     /// Every period with a record, by ordinal.
-    periods: BTreeMap<i64, Period>,
+    periods: SortedMap<i64, Period>,
     granularity: Granularity,
     format: Format,
     unit: Option<String>,
@@ -113,16 +113,16 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     };
     let mut keys: Vec<(Option<String>, String)> = declared;
     keys.push((None, whole_label));
-    let index: BTreeMap<Option<String>, usize> = keys.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
-
-    let mut cells: Vec<BTreeMap<i64, Cell>> = vec![BTreeMap::new(); keys.len()];
-    let mut periods = BTreeMap::new();
+    let mut cells: Vec<SortedMap<i64, Cell>> = vec![SortedMap::new(); keys.len()];
+    let mut periods = SortedMap::new();
     for record in &caseload.records {
         let ordinal = period_ordinal(&record.period);
         periods.insert(ordinal, record.period);
         // The validator guarantees every named unit and category is declared.
-        let Some(&i) = index.get(&key_of(&record.category, &record.unit)) else { continue };
-        let cell = cells[i].entry(ordinal).or_default();
+        // Of equal keys the last counts, as it did when this was a map.
+        let key = key_of(&record.category, &record.unit);
+        let Some(i) = keys.iter().rposition(|(k, _)| *k == key) else { continue };
+        let cell = cells[i].entry_or_default(ordinal);
         match record.value {
             Some(v) => {
                 cell.sum += v;
@@ -132,13 +132,14 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
         }
     }
     let mut series = Vec::new();
-    let mut series_of_key = BTreeMap::new();
+    // The key of each series, by series index.
+    let mut series_keys = Vec::new();
     for ((key, label), cells) in keys.into_iter().zip(cells) {
         if cells.is_empty() {
             continue;
         }
         let n = series.len();
-        series_of_key.insert(key, n);
+        series_keys.push(key);
         series.push(Series { label, colour: ctx.style.series_colour(n), marker: ctx.style.series_marker(n), cells });
     }
 
@@ -152,7 +153,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
             Split::Whole => target.unit.is_none() && target.category.is_none(),
         };
         let key = key_of(&target.category, &target.unit);
-        let Some(&n) = series_of_key.get(&key).filter(|_| other_split_is_whole) else { continue };
+        let Some(n) = series_keys.iter().rposition(|k| *k == key).filter(|_| other_split_is_whole) else { continue };
         let label = target.label.as_ref().map(|l| ctx.text(l)).unwrap_or_else(|| words.target.to_owned());
         targets.push(TargetLine { label, period: target.period, value, colour: series[n].colour });
     }
@@ -368,10 +369,10 @@ pub(super) fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed:
 
 /// A series' reported values split where the line must break: at gaps
 /// (all-null periods) and, except on daily axes, at missing periods.
-fn runs(cells: &BTreeMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64, f64)>> {
+fn runs(cells: &SortedMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64, f64)>> {
     let mut runs: Vec<Vec<(i64, f64)>> = Vec::new();
     let mut previous: Option<i64> = None;
-    for (&o, cell) in cells {
+    for (&o, cell) in cells.iter() {
         let Some(value) = cell.value() else {
             previous = None;
             continue;
@@ -486,7 +487,7 @@ mod tests {
 
     #[test]
     fn runs_break_at_gaps_and_missing_periods() {
-        let mut cells = BTreeMap::new();
+        let mut cells = SortedMap::new();
         for (o, reported) in [(1, true), (2, true), (3, false), (4, true), (6, true), (7, true)] {
             cells.insert(o, Cell { sum: o as f64, reported: usize::from(reported), missing: usize::from(!reported) });
         }

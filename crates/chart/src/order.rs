@@ -1,0 +1,123 @@
+//! Stable sorting through one non-generic routine.
+//!
+//! `slice::sort_by` is generic over the element and the comparison, so every
+//! call site gets its own copy of the standard library's sort (about 4 KB of
+//! wasm each). Here every sort orders a list of indices with a comparison
+//! behind `&dyn`, then moves the elements into that order: the bundle carries
+//! one small merge sort however many views sort something.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` by `compare`, keeping equal items in their order.
+pub fn sort_stable_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    let order = sorted_indices(items.len(), &|a, b| compare(&items[a], &items[b]));
+    permute(items, order);
+}
+
+/// Sorts `items` by the key `key` gives, keeping equal keys in their order.
+pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    sort_stable_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// `0..len` ordered by `compare` on indices; equal indices keep their order.
+/// A bottom-up merge sort: small, stable, `n log n` comparisons.
+fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..len).collect();
+    let mut to = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let mid = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut to[start..end] {
+                // Take from the right run only when strictly smaller: that keeps equals stable.
+                let take_right = j < end && (i >= mid || compare(from[j], from[i]) == Ordering::Less);
+                if take_right {
+                    *slot = from[j];
+                    j += 1;
+                } else {
+                    *slot = from[i];
+                    i += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    from
+}
+
+/// Reorders `items` so that position `i` holds what was at `order[i]`.
+/// `order` must be a permutation of `0..items.len()`.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    // Follow each cycle of the permutation with swaps, marking positions done
+    // by pointing them at themselves.
+    for start in 0..order.len() {
+        let mut current = start;
+        loop {
+            let next = order[current];
+            order[current] = current;
+            if next == start || next == current {
+                break;
+            }
+            items.swap(current, next);
+            current = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator, so the tests need no crate.
+    fn numbers(seed: u64, len: usize, modulo: u64) -> Vec<u64> {
+        let mut state = seed;
+        (0..len)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (state >> 33) % modulo
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorts_like_the_standard_stable_sort() {
+        for len in [0, 1, 2, 3, 5, 8, 17, 64, 100, 257] {
+            for seed in 0..4 {
+                // Pairs (key, original position): few keys, so many ties.
+                let items: Vec<(u64, usize)> = numbers(seed, len, 7).into_iter().zip(0..).collect();
+                let mut expected = items.clone();
+                expected.sort_by_key(|p| p.0);
+                let mut ours = items.clone();
+                sort_stable_by_key(&mut ours, |p| p.0);
+                assert_eq!(ours, expected, "len {len} seed {seed}");
+            }
+        }
+    }
+
+    #[test]
+    fn keeps_equal_items_in_their_order() {
+        let mut words = vec!["pear", "fig", "apple", "kiwi", "plum", "date"];
+        sort_stable_by_key(&mut words, |w| w.len());
+        assert_eq!(words, vec!["fig", "pear", "kiwi", "plum", "date", "apple"]);
+    }
+
+    #[test]
+    fn sorts_descending_with_a_comparison() {
+        let mut values = vec![3.5, -1.0, 10.0, 3.5, 0.0];
+        sort_stable_by(&mut values, |a: &f64, b: &f64| b.total_cmp(a));
+        assert_eq!(values, vec![10.0, 3.5, 3.5, 0.0, -1.0]);
+    }
+
+    #[test]
+    fn permutes_every_cycle() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        // Cycles (0 2 4), (1 5), (3).
+        permute(&mut items, vec![2, 5, 4, 3, 0, 1]);
+        assert_eq!(items, vec!['c', 'f', 'e', 'd', 'a', 'b']);
+    }
+}
