@@ -19,6 +19,7 @@ mod order;
 pub mod render;
 mod sorted_map;
 pub mod strings;
+mod svg;
 pub mod table;
 pub mod text;
 pub mod theme;
