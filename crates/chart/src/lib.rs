@@ -8,7 +8,6 @@
 //! widget's canvas measurer.
 
 pub mod axis;
-mod case;
 pub mod chart;
 pub mod downsample;
 pub mod draw;
