@@ -33,7 +33,7 @@ impl<'a> SvgBackend<'a> {
     /// A `width` × `height` SVG document written into `out`.
     pub fn new(out: &'a mut String, (width, height): (u32, u32)) -> Self {
         // Writing into a String cannot fail: the results are dropped.
-        write!(out, "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n").ok();
+        writeln!(out, "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">").ok();
         SvgBackend { out, size: (width, height), closed: false }
     }
 
