@@ -1,17 +1,19 @@
-//! Drawing on a plotters SVG canvas at computed coordinates, recording the
-//! box of every text and the shape of every datum as it goes.
+//! Drawing on a plotters canvas over our SVG backend ([`crate::svg`]) at
+//! computed coordinates, recording the box of every text and the shape of
+//! every datum as it goes.
 //!
 //! Only DrawingArea primitives are used: plotters' chart builder and mesh
 //! measure text with plotters' own font code, which guesses natively and
 //! touches the host page's DOM on wasm32.
 
 use plotters::coord::Shift;
-use plotters::prelude::{Circle, DrawingArea, IntoDrawingArea, PathElement, Polygon, Rectangle, SVGBackend, ShapeStyle, Text};
+use plotters::prelude::{Circle, DrawingArea, IntoDrawingArea, PathElement, Polygon, Rectangle, ShapeStyle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, TextStyle};
 
 use crate::chart::{Mark, TextBox};
 use crate::measure::TextMeasure;
+use crate::svg::SvgBackend;
 use crate::text::Font;
 use crate::theme::{MarkerShape, Rgb, Style};
 
@@ -32,7 +34,7 @@ pub enum Align {
 
 /// A canvas being drawn: the plotters drawing area plus what was recorded.
 pub struct Canvas<'a> {
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+    area: DrawingArea<SvgBackend<'a>, Shift>,
     /// Canvas width in pixels.
     pub width: f64,
     /// Canvas height in pixels.
@@ -43,7 +45,6 @@ pub struct Canvas<'a> {
     pub measure: &'a dyn TextMeasure,
     texts: Vec<TextBox>,
     marks: Vec<Mark>,
-    font_sizes: FontSizes,
 }
 
 /// What drawing produced: the SVG document and the recorded geometry.
@@ -85,17 +86,17 @@ fn paint_with(
     draw: &mut dyn FnMut(&mut Canvas<'_>),
 ) -> Painted {
     let mut svg = String::new();
-    let (texts, marks, font_sizes) = {
-        let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+    let (texts, marks) = {
+        let backend = SvgBackend::new(&mut svg, (width as u32, height as u32));
         let area = backend.into_drawing_area();
         // Drawing into a String cannot fail; errors are dropped throughout.
         area.fill(&style.background.to_plotters()).ok();
-        let mut canvas = Canvas { area, width, height, style, measure, texts: Vec::new(), marks: Vec::new(), font_sizes: FontSizes::default() };
+        let mut canvas = Canvas { area, width, height, style, measure, texts: Vec::new(), marks: Vec::new() };
         draw(&mut canvas);
         canvas.area.present().ok();
-        (canvas.texts, canvas.marks, canvas.font_sizes)
+        (canvas.texts, canvas.marks)
     };
-    Painted { svg: with_title(font_sizes.tidy(&svg), title), texts, marks }
+    Painted { svg: with_title(svg, title), texts, marks }
 }
 
 /// Puts `<title>` first inside the root element, as SVG accessibility asks.
@@ -114,77 +115,12 @@ fn with_title(svg: String, title: &str) -> String {
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    crate::svg::push_escaped(&mut out, text);
     out
 }
 
 fn px(v: f64) -> i32 {
     v.round() as i32
-}
-
-/// plotters writes `font-size` as its size divided by 1.24 (its points to
-/// pixels), which rarely divides back exactly; see [`FontSizes`].
-fn plotters_font_size(size_px: f64) -> f64 {
-    size_px * 1.24
-}
-
-/// The `font-size` values plotters wrote, each with the tidy text that
-/// replaces it: `13.000000000000002` becomes `13`.
-///
-/// The text is made from the size we asked for rather than parsed back out
-/// of the SVG, which would link the standard library's float parser (20 KB
-/// of wasm) for this one rewrite. plotters prints `size / 1.24` with `{}`,
-/// the shortest text that reads back as the same number, so formatting that
-/// same number gives the same attribute, and rounding it gives the same
-/// tidy text as rounding a parsed copy would.
-#[derive(Default)]
-struct FontSizes {
-    /// (size given to plotters, as plotters writes it, as it is kept).
-    known: Vec<(f64, String, String)>,
-}
-
-impl FontSizes {
-    /// Notes a size given to plotters (in plotters' units).
-    fn note(&mut self, plotters_size: f64) {
-        if self.known.iter().any(|(size, _, _)| *size == plotters_size) {
-            return;
-        }
-        let written = format!("{}", plotters_size / 1.24);
-        let tidy = format!("{}", (plotters_size / 1.24 * 100.0).round() / 100.0);
-        self.known.push((plotters_size, written, tidy));
-    }
-
-    /// Rewrites every `font-size` attribute of `svg` that is a noted size.
-    /// Text content cannot contain the pattern: plotters escapes every
-    /// quote in it.
-    fn tidy(&self, svg: &str) -> String {
-        const KEY: &str = "font-size=\"";
-        let mut out = String::with_capacity(svg.len());
-        let mut rest = svg;
-        while let Some(start) = rest.find(KEY) {
-            let value_start = start + KEY.len();
-            out.push_str(&rest[..value_start]);
-            rest = &rest[value_start..];
-            let end = rest.find('"').unwrap_or(rest.len());
-            let value = &rest[..end];
-            match self.known.iter().find(|(_, written, _)| written == value) {
-                Some((_, _, tidy)) => out.push_str(tidy),
-                None => out.push_str(value),
-            }
-            rest = &rest[end..];
-        }
-        out.push_str(rest);
-        out
-    }
 }
 
 impl Canvas<'_> {
@@ -213,10 +149,10 @@ impl Canvas<'_> {
             Align::End => HPos::Right,
         };
         let weight = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
-        let size = plotters_font_size(font.size);
-        self.font_sizes.note(size);
+        // Our backend writes this size as it is, in pixels (plotters_svg
+        // wanted points and divided by 1.24).
         let style = TextStyle {
-            font: FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight),
+            font: FontDesc::new(FontFamily::Name(FONT_FAMILY), font.size, weight),
             color: colour.to_plotters().to_backend_color(),
             pos: Pos::new(h_pos, VPos::Top),
         };
@@ -389,19 +325,6 @@ mod tests {
     use super::*;
     use crate::measure::PtSansMetrics;
     use crate::theme::Theme;
-
-    #[test]
-    fn font_sizes_print_whole() {
-        let mut sizes = FontSizes::default();
-        for size in [11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 20.0, 22.0, 23.0, 12.5] {
-            sizes.note(plotters_font_size(size));
-            let svg = format!("<text font-size=\"{}\">", plotters_font_size(size) / 1.24);
-            assert_eq!(sizes.tidy(&svg), format!("<text font-size=\"{size}\">"));
-        }
-        assert!(sizes.known.iter().any(|(_, written, tidy)| written != tidy), "no size needed tidying: {:?}", sizes.known);
-        // A size not noted is left as it is.
-        assert_eq!(sizes.tidy("<text font-size=\"9.5\">x</text>"), "<text font-size=\"9.5\">x</text>");
-    }
 
     #[test]
     fn text_is_escaped_and_recorded() {

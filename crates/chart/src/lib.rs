@@ -8,7 +8,6 @@
 //! widget's canvas measurer.
 
 pub mod axis;
-mod case;
 pub mod chart;
 pub mod downsample;
 pub mod draw;
@@ -19,6 +18,7 @@ mod order;
 pub mod render;
 mod sorted_map;
 pub mod strings;
+mod svg;
 pub mod table;
 pub mod text;
 pub mod theme;

@@ -144,7 +144,11 @@ impl ChartBox {
                 let width = settings.width.max(MIN_WIDTH);
                 let view = settings.view.unwrap_or(View::Trend);
                 let height = settings.height.unwrap_or_else(|| opeka_chart::default_height(view, width));
-                self.skeleton.style().set_property("height", &format!("{height}px"))?;
+                // Written as `{height}px` would be, without core's float printer.
+                let mut css = String::new();
+                opeka_feed::locale::write_shortest(&mut css, height);
+                css.push_str("px");
+                self.skeleton.style().set_property("height", &css)?;
                 self.show_only(Shown::Skeleton)?;
                 self.clear_chart()?;
                 Ok(None)

@@ -46,7 +46,12 @@ impl TextMeasure for CanvasMeasure {
             return *width;
         }
         let weight = if bold { "700" } else { "400" };
-        context.set_font(&format!("{weight} {size_px}px {}", self.family));
+        // `{size_px}` would link core's float printer; this writes the same.
+        let mut font = format!("{weight} ");
+        opeka_feed::locale::write_shortest(&mut font, size_px);
+        font.push_str("px ");
+        font.push_str(&self.family);
+        context.set_font(&font);
         let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| PtSansMetrics.width(text, size_px, bold));
         self.cache.borrow_mut().insert(key, width);
         width

@@ -5,7 +5,7 @@
 use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
-use crate::case::lower;
+use opeka_feed::locale::lower;
 use crate::draw::{Align, Canvas};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
@@ -86,14 +86,8 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}.", capitalise(&parts.join(", "))))
 }
 
-/// `text` with its first letter capitalised.
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// `text` with its first letter capitalised (event names may be in any script).
+pub(super) use opeka_feed::locale::upper_first as capitalise;
 
 /// `template` with `{n}` replaced by `n` and its noun.
 pub(super) fn fill(template: &str, counted: &str) -> String {

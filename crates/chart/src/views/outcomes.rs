@@ -10,7 +10,7 @@ use opeka_feed::locale::{format_change, format_period, format_value, outcome_ver
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
-use crate::case::lower_first;
+use opeka_feed::locale::lower_first;
 use crate::chart::Chart;
 use crate::draw::{paint, Align, Canvas};
 use crate::frame::Frame;

@@ -101,7 +101,7 @@ pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
 
     // Projects without indicators, listed under the grid.
     let bare: Vec<String> =
-        data.projects.iter().filter(|p| p.rows.is_empty()).map(|p| format!("{} ({})", p.name, crate::case::lower_first(&p.status))).collect();
+        data.projects.iter().filter(|p| p.rows.is_empty()).map(|p| format!("{} ({})", p.name, opeka_feed::locale::lower_first(&p.status))).collect();
     let footnote = if bare.is_empty() {
         Vec::new()
     } else {

@@ -464,13 +464,8 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// `text` with its first letter capitalised (catalogue words and feed text).
+pub(super) use opeka_feed::locale::upper_first as capitalise;
 
 #[cfg(test)]
 mod tests {

@@ -179,15 +179,6 @@ fn better(value: f64, reference: f64, direction_is_increase: bool) -> Option<boo
     Some((value > reference) == direction_is_increase)
 }
 
-/// Capitalises the first letter, for a verdict that stands alone.
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// An indicator's result in words, as the outcomes chart and tiles write it:
 /// the change from the baseline, then the verdict against the target
 /// (or against the baseline when no target is set):
@@ -226,7 +217,7 @@ pub fn outcome_verdict(
     .map(|m| m.text(lang));
     match (change, verdict) {
         (Some(c), Some(v)) => format!("{c}, {v}"),
-        (None, Some(v)) => capitalise(&v),
+        (None, Some(v)) => super::upper_first(&v),
         (Some(c), None) => c,
         (None, None) => String::new(),
     }

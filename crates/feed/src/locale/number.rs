@@ -42,8 +42,9 @@ impl Digits {
             return None;
         }
         let decimals = decimals.min(MAX_DECIMALS);
-        // `{:.N}` never switches to exponent notation, so this is always plain digits.
-        let text = format!("{:.decimals$}", value.abs());
+        // Like `{:.N}`, never in exponent notation, so this is always plain digits.
+        let mut text = String::new();
+        write_fixed(&mut text, value.abs(), decimals);
         let (int, frac) = match text.split_once('.') {
             Some((i, f)) => (i.to_owned(), f.to_owned()),
             None => (text, String::new()),
@@ -277,9 +278,339 @@ pub fn format_change(value: f64, baseline: f64, lang: Lang) -> String {
     }
 }
 
+/// Writes `value` as `format!("{value:.decimals$}")` writes it: exactly
+/// rounded (ties to even), never in exponent notation, `-` on negative values
+/// including `-0`, `NaN` and `inf` for the others.
+///
+/// Our own printer rather than `{:.N}` because core's (Grisu and Dragon,
+/// `flt2dec`) is several kilobytes of the wasm bundle; this one shares the
+/// small exact expansion below with [`write_shortest`].
+pub fn write_fixed(out: &mut String, value: f64, decimals: usize) {
+    let Some(exact) = Exact::of(out, value) else { return };
+    let decimals = i32::try_from(decimals).unwrap_or(i32::MAX).min(MAX_FIXED_DECIMALS);
+    let rounded = exact.round(exact.point.saturating_add(decimals), Rounding::Nearest);
+    rounded.write(out, decimals);
+}
+
+/// More places than this are never asked for (the formatters stop at
+/// [`MAX_DECIMALS`]); it bounds the zeros a caller can make us write.
+const MAX_FIXED_DECIMALS: i32 = 1100;
+
+/// Like [`write_fixed`], with the fraction's trailing zeros (and a bare
+/// decimal point) left off: `13`, `12.5`, `0.25`. SVG attributes read best so.
+pub fn write_trimmed(out: &mut String, value: f64, max_decimals: usize) {
+    let start = out.len();
+    write_fixed(out, value, max_decimals);
+    if value.is_finite() && out[start..].contains('.') {
+        let kept = out.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(kept);
+    }
+}
+
+/// Writes `value` as `format!("{value}")` writes it: the fewest digits that
+/// read back as the same `f64` (the nearest such when there is a choice),
+/// never in exponent notation (`1e21` is written out in full).
+pub fn write_shortest(out: &mut String, value: f64) {
+    let Some(exact) = Exact::of(out, value) else { return };
+    if exact.digits.is_empty() {
+        out.push('0');
+        return;
+    }
+    let bits = value.abs().to_bits();
+    let (mant, exp2) = decode(bits);
+    // Every decimal strictly between the midpoints to the neighbouring
+    // doubles reads back as `value`; one on a midpoint does when the
+    // mantissa is even (the reader rounds ties to even).
+    let high = Exact::expand(2 * mant + 1, exp2 - 1);
+    let closer_below = mant == 1 << 52 && exp2 > -1074;
+    let low = if closer_below { Exact::expand(4 * mant - 1, exp2 - 2) } else { Exact::expand(2 * mant - 1, exp2 - 1) };
+    let inclusive = mant % 2 == 0;
+    let inside = |c: &Exact| {
+        let above = c.cmp(&low);
+        let below = high.cmp(c);
+        let open = core::cmp::Ordering::Greater;
+        (above == open || (inclusive && above.is_eq())) && (below == open || (inclusive && below.is_eq()))
+    };
+    // 17 significant digits always read back; the loop ends by then.
+    for keep in 1..=17 {
+        let nearest = exact.round(keep, Rounding::NearestUp);
+        let chosen = if inside(&nearest) {
+            Some(nearest)
+        } else {
+            // Just above a power of two the gap below is half the gap above,
+            // so the nearest may miss while the other neighbour fits.
+            [Rounding::Down, Rounding::Up].into_iter().map(|mode| exact.round(keep, mode)).find(|c| inside(c))
+        };
+        if let Some(c) = chosen {
+            c.write(out, 0);
+            return;
+        }
+    }
+    exact.write(out, 0);
+}
+
+/// The mantissa and binary exponent of a finite, non-negative `f64`'s bits:
+/// the value is `mant × 2^exp2`.
+fn decode(bits: u64) -> (u64, i32) {
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    }
+}
+
+/// How [`Exact::round`] rounds.
+#[derive(Clone, Copy)]
+enum Rounding {
+    /// To the nearest, ties to even (as `{:.N}` does).
+    Nearest,
+    /// To the nearest, ties away from zero (as `{}` picks between two
+    /// shortest texts equally near).
+    NearestUp,
+    /// Towards zero.
+    Down,
+    /// Away from zero.
+    Up,
+}
+
+/// A non-negative number as decimal digits: `0.d₁d₂d₃… × 10^point`, without
+/// leading or trailing zeros (no digits at all for zero). Every finite `f64`
+/// has such an exact expansion, at most 767 significant digits long.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Exact {
+    digits: Vec<u8>,
+    point: i32,
+}
+
+impl Exact {
+    /// The expansion of `|value|`, after writing its sign to `out`; `None`,
+    /// with `NaN` or `inf` written, when it is not finite (as `{}` writes them).
+    fn of(out: &mut String, value: f64) -> Option<Exact> {
+        if value.is_nan() {
+            out.push_str("NaN");
+            return None;
+        }
+        if value.is_sign_negative() {
+            out.push('-');
+        }
+        if value.is_infinite() {
+            out.push_str("inf");
+            return None;
+        }
+        let (mant, exp2) = decode(value.abs().to_bits());
+        Some(Exact::expand(mant, exp2))
+    }
+
+    /// The exact expansion of `mant × 2^exp2`, in a little big-number
+    /// arithmetic: `mant × 2^exp2` when `exp2 ≥ 0`, else `mant × 5^-exp2`
+    /// with the point moved `-exp2` places left.
+    fn expand(mant: u64, exp2: i32) -> Exact {
+        let mut big: Vec<u32> = vec![mant as u32, (mant >> 32) as u32];
+        let mut left = exp2.unsigned_abs();
+        let (step, factor) = if exp2 >= 0 { (31, 1 << 31) } else { (13, 1_220_703_125) };
+        let base: u32 = if exp2 >= 0 { 2 } else { 5 };
+        while left > 0 {
+            let n = left.min(step);
+            let k = if n == step { factor } else { base.pow(n) };
+            mul_small(&mut big, k);
+            left -= n;
+        }
+        // Nine decimal digits at a time, least significant first.
+        let mut digits = Vec::new();
+        while big.iter().any(|&limb| limb != 0) {
+            let mut chunk = div_small(&mut big, 1_000_000_000);
+            for _ in 0..9 {
+                digits.push((chunk % 10) as u8);
+                chunk /= 10;
+            }
+        }
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        digits.reverse();
+        let shift = if exp2 >= 0 { 0 } else { exp2 };
+        let mut exact = Exact { point: digits.len() as i32 + shift, digits };
+        exact.trim();
+        exact
+    }
+
+    fn trim(&mut self) {
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+    }
+
+    /// The number rounded to its first `keep` digits (`keep` may be zero or
+    /// below, for a number too small to reach the place kept).
+    fn round(&self, keep: i32, mode: Rounding) -> Exact {
+        let len = self.digits.len() as i32;
+        if keep >= len {
+            return self.clone();
+        }
+        let cut = keep.max(0) as usize;
+        let rest = &self.digits[cut..];
+        // When `keep < 0` the first dropped place holds an implied zero.
+        let (first, tail_nonzero) = if keep < 0 { (0, true) } else { (rest[0], rest[1..].iter().any(|&d| d != 0)) };
+        let last_odd = cut > 0 && self.digits[cut - 1] % 2 == 1;
+        let up = match mode {
+            Rounding::Down => false,
+            Rounding::Up => true,
+            Rounding::Nearest => first > 5 || (first == 5 && (tail_nonzero || last_odd)),
+            Rounding::NearestUp => first >= 5,
+        };
+        let mut kept = Exact { digits: self.digits[..cut].to_vec(), point: self.point };
+        if keep < 0 && !up {
+            return Exact { digits: Vec::new(), point: 0 };
+        }
+        if up {
+            // A number below the kept place rounds up to one unit of it.
+            if keep < 0 {
+                return Exact { digits: vec![1], point: self.point - keep + 1 };
+            }
+            let mut i = cut;
+            loop {
+                if i == 0 {
+                    kept.digits.insert(0, 1);
+                    kept.point += 1;
+                    break;
+                }
+                i -= 1;
+                if kept.digits[i] == 9 {
+                    kept.digits[i] = 0;
+                } else {
+                    kept.digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        kept.trim();
+        kept
+    }
+
+    /// Compares two expansions by value.
+    fn cmp(&self, other: &Exact) -> core::cmp::Ordering {
+        match (self.digits.is_empty(), other.digits.is_empty()) {
+            (true, true) => core::cmp::Ordering::Equal,
+            (true, false) => core::cmp::Ordering::Less,
+            (false, true) => core::cmp::Ordering::Greater,
+            // Without trailing zeros, a prefix is the smaller number.
+            (false, false) => self.point.cmp(&other.point).then_with(|| self.digits.cmp(&other.digits)),
+        }
+    }
+
+    /// Writes the number in plain notation with at least `decimals` places
+    /// (zeros filled in) and all of its own.
+    fn write(&self, out: &mut String, decimals: i32) {
+        let digit = |i: i32| -> char {
+            let d = if i >= 0 { self.digits.get(i as usize).copied().unwrap_or(0) } else { 0 };
+            char::from(b'0' + d)
+        };
+        if self.point <= 0 {
+            out.push('0');
+        } else {
+            (0..self.point).for_each(|i| out.push(digit(i)));
+        }
+        let places = decimals.max(self.digits.len() as i32 - self.point);
+        if places > 0 {
+            out.push('.');
+            (self.point..self.point + places).for_each(|i| out.push(digit(i)));
+        }
+    }
+}
+
+/// `big *= k`, growing `big` as needed (little-endian 32-bit limbs).
+fn mul_small(big: &mut Vec<u32>, k: u32) {
+    let mut carry = 0u64;
+    for limb in big.iter_mut() {
+        let product = u64::from(*limb) * u64::from(k) + carry;
+        *limb = product as u32;
+        carry = product >> 32;
+    }
+    if carry > 0 {
+        big.push(carry as u32);
+    }
+}
+
+/// `big /= d`, returning the remainder.
+fn div_small(big: &mut [u32], d: u32) -> u32 {
+    let mut rem = 0u64;
+    for limb in big.iter_mut().rev() {
+        let n = rem << 32 | u64::from(*limb);
+        *limb = (n / u64::from(d)) as u32;
+        rem = n % u64::from(d);
+    }
+    rem as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values around every edge the printers have: ties, carries, powers of
+    /// two and ten, subnormals, the extremes, zeros of both signs.
+    fn awkward_values() -> Vec<f64> {
+        let mut values = vec![
+            0.0, -0.0, 0.1, 0.2, 0.3, 1.0 / 3.0, 2.0 / 3.0, 0.5, 1.5, 2.5, 0.25, 0.125, 0.375, 0.35, 1.005, 1.015, 9.995, 99.95,
+            999.5, 0.05, 0.95, 0.0049, 0.005, 0.015, 12.5, 13.000000000000002, 1e21, 1e22, 1e23, 1e-7, 1e-5, 123456789.125, 4503599627370497.0,
+            9007199254740993.0, 18446744073709551615.0, 1.7976931348623157e308, 5e-324, 2.2250738585072014e-308, 2.225073858507201e-308, 1e15 + 0.3, f64::EPSILON,
+            f64::MAX, f64::MIN_POSITIVE, -1.5, -0.04, -123.456, 1.24, 16.12, 13.0 * 1.24 / 1.24, 72.0 / 1.24, 1e300, 123e-300, f64::NAN, f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for e in -1074..=1023 {
+            values.push(2f64.powi(e));
+            values.push(2f64.powi(e) * 1.5);
+        }
+        for e in -30..=30 {
+            values.push(10f64.powi(e));
+            values.push(-7.0 * 10f64.powi(e));
+        }
+        // A fixed pseudo-random walk over bit patterns, reproducible.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push(f64::from_bits(x >> 12 | 0x4000_0000_0000_0000) * 1000.0);
+            values.push((x % 10_000_000) as f64 / 1000.0);
+        }
+        values
+    }
+
+    #[test]
+    fn shortest_matches_core() {
+        for v in awkward_values() {
+            let mut out = String::new();
+            write_shortest(&mut out, v);
+            assert_eq!(out, format!("{v}"), "{:e}", v);
+        }
+    }
+
+    #[test]
+    fn fixed_matches_core() {
+        for v in awkward_values() {
+            for decimals in [0, 1, 2, 3, 6, 12, 20] {
+                let mut out = String::new();
+                write_fixed(&mut out, v, decimals);
+                assert_eq!(out, format!("{v:.decimals$}"), "{:e} to {decimals}", v);
+            }
+        }
+    }
+
+    #[test]
+    fn trimmed_drops_fraction_zeros() {
+        let cases: &[(f64, usize, &str)] = &[(13.0, 2, "13"), (12.5, 2, "12.5"), (13.000000000000002, 2, "13"), (0.999, 2, "1"), (0.25, 2, "0.25"), (100.0, 0, "100")];
+        for &(v, places, want) in cases {
+            let mut out = String::new();
+            write_trimmed(&mut out, v, places);
+            assert_eq!(out, want);
+        }
+    }
 
     #[test]
     fn russian_plural_of_written_digits() {

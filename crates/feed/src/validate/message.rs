@@ -77,7 +77,12 @@ impl Got {
             Json::Bool(b) => Got::Bool(*b),
             Json::Int(i) => Got::Number(i.to_string()),
             Json::UInt(u) => Got::Number(u.to_string()),
-            Json::Float(f) => Got::Number(f.to_string()),
+            Json::Float(f) => {
+                // As `to_string()` writes it, without linking core's float printer.
+                let mut text = String::new();
+                crate::locale::write_shortest(&mut text, *f);
+                Got::Number(text)
+            }
             Json::Str(s) => Got::Str(quote(s)),
             Json::Arr(_) => Got::Array,
             Json::Obj(_) => Got::Object,
