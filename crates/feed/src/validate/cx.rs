@@ -376,9 +376,9 @@ impl Cx {
         if let Some(d) = crate::parse_date(s) {
             return Some(Updated::Date(d));
         }
-        match chrono::DateTime::parse_from_rfc3339(s) {
-            Ok(t) => Some(Updated::DateTime(t)),
-            Err(_) => {
+        match crate::parse_date_time(s) {
+            Some(t) => Some(Updated::DateTime(t)),
+            None => {
                 self.error(ProblemMessage::BadUpdated { got: quote(s) });
                 None
             }
