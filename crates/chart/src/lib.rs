@@ -14,9 +14,7 @@ pub mod draw;
 pub mod frame;
 pub mod legend;
 pub mod measure;
-mod order;
 pub mod render;
-mod sorted_map;
 pub mod strings;
 mod svg;
 pub mod table;
@@ -25,6 +23,9 @@ pub mod theme;
 mod views;
 
 pub use opeka_feed::{Lang, View};
+// The sort and the sorted map live in the feed crate, which validation needs
+// them in too: one copy in the bundle.
+use opeka_feed::collections::{order, sorted_map};
 
 pub use crate::chart::{Chart, Mark, Shape, TextBox};
 pub use crate::measure::{PtSansMetrics, TextMeasure};

@@ -9,13 +9,13 @@
 //! goes, the request is aborted.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use js_sys::Uint8Array;
+use opeka_feed::collections::SortedMap;
 use opeka_widgets::Failure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,8 +46,9 @@ struct Entry {
 }
 
 thread_local! {
-    /// The page's shared requests, by absolute URL.
-    static ENTRIES: RefCell<HashMap<String, Rc<Entry>>> = RefCell::default();
+    /// The page's shared requests, by absolute URL. A page reads a few
+    /// URLs: a sorted vector does, without bringing hashing into the bundle.
+    static ENTRIES: RefCell<SortedMap<String, Rc<Entry>>> = RefCell::default();
 }
 
 /// Fetches `url` (resolved against the page) and returns its body, sharing

@@ -2,6 +2,7 @@
 //! the validator that turns untrusted bytes into a [`ValidFeed`], and the
 //! Russian/English formatting of numbers, periods and dates.
 
+pub mod collections;
 pub mod lang;
 pub mod locale;
 pub mod model;

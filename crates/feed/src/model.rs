@@ -143,6 +143,85 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
 }
 
+/// Parses an RFC 3339 date-time such as `2024-04-24T10:42:46+07:00`;
+/// `None` for other shapes and impossible dates, times or offsets.
+///
+/// Accepts exactly what `chrono::DateTime::parse_from_rfc3339` accepts
+/// (the tests compare the two), without chrono's parsing machinery in the
+/// wasm bundle: `T`, `t` or a space between date and time; any number of
+/// fractional digits (nanoseconds kept); second `60` as a leap second;
+/// `Z`, `z` or `±HH:MM` up to 23:59, the minus also as U+2212.
+pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let b = s.as_bytes();
+    // YYYY-MM-DDTHH:MM:SS, then an optional fraction and the offset.
+    const SHAPE: &[u8; 19] = b"0000-00-00T00:00:00";
+    if b.len() < SHAPE.len() {
+        return None;
+    }
+    for (i, (&c, &want)) in b.iter().zip(SHAPE).enumerate() {
+        let ok = match (i, want) {
+            (10, _) => matches!(c, b'T' | b't' | b' '),
+            (_, b'0') => c.is_ascii_digit(),
+            _ => c == want,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+    let year = two(0) * 100 + two(2);
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(5), two(8))?;
+    // Second 60 is a leap second: chrono keeps it as 59 with a second's
+    // worth of extra nanoseconds.
+    let (second, mut nano) = match two(17) {
+        60 => (59, 1_000_000_000),
+        second => (second, 0),
+    };
+    let mut rest = &b[19..];
+    if let Some((b'.', fraction)) = rest.split_first() {
+        let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        // Nanoseconds are the first nine digits; later ones are dropped.
+        let mut scaled = 0;
+        for i in 0..9 {
+            scaled = scaled * 10 + fraction.get(i).filter(|_| i < digits).map_or(0, |&c| u32::from(c - b'0'));
+        }
+        nano += scaled;
+        rest = &fraction[digits..];
+    }
+    let time = chrono::NaiveTime::from_hms_nano_opt(two(11), two(14), second, nano)?;
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        _ => {
+            let (negative, hhmm) = match rest {
+                [b'+', hhmm @ ..] => (false, hhmm),
+                [b'-', hhmm @ ..] => (true, hhmm),
+                // U+2212 MINUS SIGN, in UTF-8.
+                [0xE2, 0x88, 0x92, hhmm @ ..] => (true, hhmm),
+                _ => return None,
+            };
+            let [h1, h2, b':', m1, m2] = *hhmm else {
+                return None;
+            };
+            if ![h1, h2, m1, m2].iter().all(u8::is_ascii_digit) || m1 > b'5' {
+                return None;
+            }
+            let seconds = (i32::from(h1 - b'0') * 10 + i32::from(h2 - b'0')) * 3600
+                + (i32::from(m1 - b'0') * 10 + i32::from(m2 - b'0')) * 60;
+            if negative {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+    };
+    // Offsets of 24 hours and more are refused here.
+    let zone = chrono::FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(zone).single()
+}
+
 /// When the data was last updated: a full timestamp or a day.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Updated {
@@ -786,5 +865,99 @@ impl Deref for ValidFeed {
     type Target = Feed;
     fn deref(&self) -> &Feed {
         &self.feed
+    }
+}
+
+#[cfg(test)]
+mod date_time_tests {
+    use super::parse_date_time;
+
+    /// Ours and chrono's agree on `s`: both refuse it, or both give the same instant and offset.
+    fn agrees(s: &str) {
+        let ours = parse_date_time(s);
+        let chrono = chrono::DateTime::parse_from_rfc3339(s).ok();
+        assert_eq!(ours, chrono, "{s:?}");
+        assert_eq!(ours.map(|t| t.offset().local_minus_utc()), chrono.map(|t| t.offset().local_minus_utc()), "{s:?}");
+    }
+
+    #[test]
+    fn accepts_what_rfc_3339_allows() {
+        let t = parse_date_time("2024-04-24T10:42:46+07:00").expect("valid");
+        assert_eq!(t.to_rfc3339(), "2024-04-24T10:42:46+07:00");
+        for s in [
+            "2024-04-24T10:42:46Z",
+            "2024-04-24t10:42:46z",
+            "2024-04-24 10:42:46Z",
+            "2024-04-24T10:42:46.5Z",
+            "2024-04-24T10:42:46.123456789123-03:30",
+            "2024-04-24T10:42:46\u{2212}03:30",
+            "2024-02-29T23:59:60+03:00",
+            "2016-12-31T23:59:60.25Z",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59-23:59",
+        ] {
+            assert!(parse_date_time(s).is_some(), "{s:?}");
+            agrees(s);
+        }
+    }
+
+    #[test]
+    fn refuses_what_rfc_3339_does_not() {
+        for s in [
+            "",
+            "2024-04-24",
+            "2024-02-30T10:00:00Z",
+            "2023-02-29T10:00:00Z",
+            "2024-13-01T10:00:00Z",
+            "2024-04-24T24:00:00Z",
+            "2024-04-24T10:60:00Z",
+            "2024-04-24T10:00:61Z",
+            "2024-04-24T10:00:00",
+            "2024-04-24T10:00:00.Z",
+            "2024-04-24T10:00:00+24:00",
+            "2024-04-24T10:00:00+05:60",
+            "2024-04-24T10:00:00+0500",
+            "2024-04-24T10:00:00+05",
+            "2024-04-24T10:00:00Z ",
+            "2024-04-24X10:00:00Z",
+            "24-04-24T10:00:00Z",
+            "+2024-04-24T10:00:00Z",
+            "2024-04-24T10:00:00UTC",
+            "2024-04-24T1:00:00Z",
+            "30.06.2018",
+        ] {
+            assert!(parse_date_time(s).is_none(), "{s:?}");
+            agrees(s);
+        }
+    }
+
+    #[test]
+    fn agrees_with_chrono_on_mutations() {
+        // Every one-byte change, deletion and insertion of a few seeds,
+        // with bytes that matter to the grammar.
+        let alphabet = b"0123456789:-+.TtZz x\xe2";
+        for seed in ["2024-04-24T10:42:46.5+07:00", "2016-12-31T23:59:60Z", "2000-02-29t00:00:00.000000000001-23:59"] {
+            let bytes = seed.as_bytes();
+            for i in 0..=bytes.len() {
+                for &c in alphabet {
+                    let mut replaced = bytes.to_vec();
+                    if i < bytes.len() {
+                        replaced[i] = c;
+                    }
+                    let mut inserted = bytes.to_vec();
+                    inserted.insert(i, c);
+                    for candidate in [replaced, inserted] {
+                        if let Ok(s) = std::str::from_utf8(&candidate) {
+                            agrees(s);
+                        }
+                    }
+                }
+                if i < bytes.len() {
+                    let mut deleted = bytes.to_vec();
+                    deleted.remove(i);
+                    agrees(std::str::from_utf8(&deleted).expect("ASCII"));
+                }
+            }
+        }
     }
 }

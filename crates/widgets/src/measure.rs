@@ -1,9 +1,9 @@
 //! Text widths as the browser will draw them.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use opeka_chart::{PtSansMetrics, TextMeasure};
+use opeka_feed::collections::SortedMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -13,8 +13,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
     family: String,
-    cache: RefCell<HashMap<(String, u32, bool), f64>>,
+    /// Widths by text, then by (size in 1/100 px, bold). A sorted vector,
+    /// not a `HashMap`: no hashing code in the bundle, a binary search is as
+    /// quick for the few hundred texts of a chart, and a hit needs no
+    /// allocation. A text comes in few sizes, so those are scanned.
+    cache: RefCell<SortedMap<String, Widths>>,
 }
+
+/// A text's widths: (size in 1/100 px, bold, width).
+type Widths = Vec<(u32, bool, f64)>;
 
 impl CanvasMeasure {
     /// A measurer for the CSS font family list `family`.
@@ -40,10 +47,11 @@ impl TextMeasure for CanvasMeasure {
             // No canvas (very old browser): fall back to the shipped font's metrics.
             return PtSansMetrics.width(text, size_px, bold);
         };
-        // Sizes are cached at 1/100 px to keep the key hashable.
-        let key = (text.to_owned(), (size_px * 100.0).round() as u32, bold);
-        if let Some(width) = self.cache.borrow().get(&key) {
-            return *width;
+        // Sizes are cached at 1/100 px to keep the key exact.
+        let size = (size_px * 100.0).round() as u32;
+        let cached = self.cache.borrow().get(text).and_then(|sizes| sizes.iter().find(|(s, b, _)| (*s, *b) == (size, bold)).map(|(_, _, w)| *w));
+        if let Some(width) = cached {
+            return width;
         }
         let weight = if bold { "700" } else { "400" };
         // `{size_px}` would link core's float printer; this writes the same.
@@ -53,7 +61,7 @@ impl TextMeasure for CanvasMeasure {
         font.push_str(&self.family);
         context.set_font(&font);
         let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| PtSansMetrics.width(text, size_px, bold));
-        self.cache.borrow_mut().insert(key, width);
+        self.cache.borrow_mut().entry_or_default(text.to_owned()).push((size, bold, width));
         width
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::{AwardCategory, AwardType, Awards, Body, Contest, ContestPlace, Event, Grant, Group, Level, Recipient};
 
-use super::cx::{Cx, IdSet, Obj};
+use super::cx::{Cx, IdList, IdSet, Obj};
 use super::json::Json;
 use super::message::{Expected, ProblemMessage};
 
@@ -25,10 +25,12 @@ pub(crate) const PLACE_FIELDS: &[&str] = &["place", "name", "role", "org", "city
 
 pub(crate) fn body(cx: &mut Cx, obj: &Obj<'_, '_>) -> Option<Body> {
     let event = cx.optional(obj, "event", event);
-    let mut award_ids = IdSet::default();
+    let mut award_ids = IdList::default();
     let award_types = cx.optional_list(obj, "award_types", |cx, v, _| award_type(cx, v, &mut award_ids));
-    let mut group_ids = IdSet::default();
+    let award_ids = award_ids.finish(cx);
+    let mut group_ids = IdList::default();
     let groups = cx.optional_list(obj, "groups", |cx, v, _| group(cx, v, &mut group_ids));
+    let group_ids = group_ids.finish(cx);
     let grants = cx.optional_list(obj, "grants", |cx, v, _| grant(cx, v, &award_ids, &group_ids));
     let recipients = cx.optional_list(obj, "recipients", |cx, v, _| recipient(cx, v, &award_ids));
     let contests = cx.optional_list(obj, "contests", |cx, v, _| contest(cx, v));
@@ -54,7 +56,7 @@ fn event(cx: &mut Cx, v: &Json<'_>) -> Option<Event> {
     Some(Event { name: name?, date: date?, place: place? })
 }
 
-fn award_type(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<AwardType> {
+fn award_type(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<AwardType> {
     let obj = cx.object(v, AWARD_TYPE_FIELDS)?;
     let id = cx.required(&obj, "id", Cx::id);
     if let Some(id) = &id {
@@ -66,7 +68,7 @@ fn award_type(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<AwardType> {
     Some(AwardType { id: id?, label: label?, level: level?, category: category? })
 }
 
-fn group(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<Group> {
+fn group(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Group> {
     let obj = cx.object(v, GROUP_FIELDS)?;
     let id = cx.required(&obj, "id", Cx::id);
     if let Some(id) = &id {

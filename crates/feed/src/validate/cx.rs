@@ -4,8 +4,8 @@
 //! assemble the model when everything it needs came back.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
+use crate::collections::order;
 use crate::{Granularity, Period, Text, Updated, Value};
 
 use super::json::Json;
@@ -64,19 +64,44 @@ impl Cx {
         self.problems.push(Problem { path, message, severity });
     }
 
+    /// Where the next problem will go. A check that can only decide once a
+    /// whole list is walked (repeats, found by sorting) notes the mark and
+    /// hands it to [`Cx::insert_errors`], so its problems land where an
+    /// immediate check would have put them.
+    pub(crate) fn mark(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Inserts errors found late, each `(mark, path, message)` before the
+    /// problems reported after its mark. `late` must be in the order the
+    /// errors would have been reported (so marks ascending).
+    pub(crate) fn insert_errors(&mut self, late: Vec<(usize, String, ProblemMessage)>) {
+        if late.is_empty() {
+            return;
+        }
+        self.errors += late.len();
+        let old = std::mem::take(&mut self.problems);
+        self.problems.reserve(old.len() + late.len());
+        let mut late = late.into_iter().peekable();
+        for (at, problem) in old.into_iter().enumerate() {
+            while let Some((_, path, message)) = late.next_if(|(mark, ..)| *mark <= at) {
+                self.problems.push(Problem { path, message, severity: Severity::Error });
+            }
+            self.problems.push(problem);
+        }
+        for (_, path, message) in late {
+            self.problems.push(Problem { path, message, severity: Severity::Error });
+        }
+    }
+
+    /// The path of element `index` of the array the walk is now at.
+    pub(crate) fn element(&self, index: usize) -> String {
+        self.path.render(Some(&Step::Index(index)))
+    }
+
     /// The current path as text.
     pub(crate) fn here(&self) -> String {
         self.path.render(None)
-    }
-
-    /// The path of element `index` of the array the walk is now inside an element of.
-    pub(crate) fn sibling(&mut self, index: usize) -> String {
-        let current = self.path.pop_step();
-        let rendered = self.path.render(Some(&Step::Index(index)));
-        if let Some(step) = current {
-            self.path.push(step);
-        }
-        rendered
     }
 
     /// Runs `f` with the path extended by `step`.
@@ -104,15 +129,23 @@ impl Cx {
 
     /// Reports repeated keys and, unless `known` is `None`, unknown ones.
     fn check_keys(&mut self, members: &[(Cow<'_, str>, Json<'_>)], known: Option<&[&str]>) {
-        // Most objects are small: a scan beats hashing; a hostile object
+        // Most objects are small: a scan beats sorting; a hostile object
         // with many keys must not make this quadratic.
         const SCAN_LIMIT: usize = 16;
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut sorted_repeats = Vec::new();
+        if members.len() > SCAN_LIMIT {
+            let compare = |a: usize, b: usize| members[a].0.cmp(&members[b].0);
+            let order = order::sorted_indices(members.len(), &compare);
+            sorted_repeats = vec![false; members.len()];
+            for (later, _) in order::repeats(&order, &compare) {
+                sorted_repeats[later] = true;
+            }
+        }
         for (i, (key, _)) in members.iter().enumerate() {
             let repeated = if members.len() <= SCAN_LIMIT {
                 members[..i].iter().any(|(k, _)| k == key)
             } else {
-                !seen.insert(key)
+                sorted_repeats[i]
             };
             if repeated {
                 self.report(Some(&Step::Key(key.to_string())), ProblemMessage::DuplicateKey, Severity::Error);
@@ -343,9 +376,9 @@ impl Cx {
         if let Some(d) = crate::parse_date(s) {
             return Some(Updated::Date(d));
         }
-        match chrono::DateTime::parse_from_rfc3339(s) {
-            Ok(t) => Some(Updated::DateTime(t)),
-            Err(_) => {
+        match crate::parse_date_time(s) {
+            Some(t) => Some(Updated::DateTime(t)),
+            None => {
                 self.error(ProblemMessage::BadUpdated { got: quote(s) });
                 None
             }
@@ -353,26 +386,68 @@ impl Cx {
     }
 }
 
-/// Checks that ids in one list are unique; remembers where each was first used.
+/// The ids of one list as it is walked. Repeats are found once the list is
+/// done, by sorting ([`IdList::finish`]): fast for any size, no hashing.
+#[derive(Default)]
+pub(crate) struct IdList {
+    declared: Vec<Declared>,
+}
+
+/// One declared id and where.
+struct Declared {
+    id: String,
+    /// The path of the list element that declared it.
+    at: String,
+    /// Where a report of its repeat goes among the problems.
+    mark: usize,
+}
+
+impl IdList {
+    /// Records `id`, seen at the current list element.
+    pub(crate) fn declare(&mut self, cx: &mut Cx, id: &str) {
+        self.declared.push(Declared { id: id.to_owned(), at: cx.here(), mark: cx.mark() });
+    }
+
+    /// Reports every repeated id at its `id` member, naming the element
+    /// that declared it first, and returns the ids for checking references.
+    pub(crate) fn finish(self, cx: &mut Cx) -> IdSet {
+        let declared = self.declared;
+        let compare = |a: usize, b: usize| declared[a].id.cmp(&declared[b].id);
+        let order = order::sorted_indices(declared.len(), &compare);
+        let repeats = order::repeats(&order, &compare);
+        let late = repeats
+            .iter()
+            .map(|&(later, first)| {
+                let d = &declared[later];
+                let message = ProblemMessage::DuplicateId { id: quote(&d.id), earlier: declared[first].at.clone() };
+                // `at` is a list element, never the root: the member's path is `at.id`.
+                (d.mark, format!("{}.id", d.at), message)
+            })
+            .collect();
+        cx.insert_errors(late);
+        let mut ids: Vec<String> = Vec::with_capacity(order.len() - repeats.len());
+        let mut declared: Vec<Option<Declared>> = declared.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(d) = declared[i].take() {
+                if ids.last() != Some(&d.id) {
+                    ids.push(d.id);
+                }
+            }
+        }
+        IdSet { ids }
+    }
+}
+
+/// The ids a list declared, each once, sorted for binary search.
 #[derive(Default)]
 pub(crate) struct IdSet {
-    first_at: std::collections::HashMap<String, String>,
+    ids: Vec<String>,
 }
 
 impl IdSet {
-    /// Records `id`, seen at the current list element; reports a repeat at its `id` member.
-    pub(crate) fn declare(&mut self, cx: &mut Cx, id: &str) {
-        if let Some(earlier) = self.first_at.get(id) {
-            let message = ProblemMessage::DuplicateId { id: quote(id), earlier: earlier.clone() };
-            cx.error_at("id", message);
-        } else {
-            self.first_at.insert(id.to_owned(), cx.here());
-        }
-    }
-
     /// Whether `id` was declared.
     pub(crate) fn contains(&self, id: &str) -> bool {
-        self.first_at.contains_key(id)
+        self.ids.binary_search_by(|k| k.as_str().cmp(id)).is_ok()
     }
 
     /// Checks a reference to this list (named `list` in messages).

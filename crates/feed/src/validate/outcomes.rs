@@ -2,7 +2,7 @@
 
 use crate::{Body, Direction, Format, Indicator, Observation, Outcomes, Project, Status};
 
-use super::cx::{Cx, IdSet, Obj};
+use super::cx::{Cx, IdList, Obj};
 use super::envelope::format_of;
 use super::json::Json;
 use super::message::ProblemMessage;
@@ -20,12 +20,13 @@ pub(crate) const OBSERVATION_FIELDS: &[&str] = &["period", "value"];
 const DIRECTIONS: [Direction; 2] = [Direction::Increase, Direction::Decrease];
 
 pub(crate) fn body(cx: &mut Cx, obj: &Obj<'_, '_>) -> Option<Body> {
-    let mut ids = IdSet::default();
+    let mut ids = IdList::default();
     let projects = cx.required(obj, "projects", |cx, v| cx.list(v, |cx, v, _| project(cx, v, &mut ids)));
+    ids.finish(cx);
     Some(Body::Outcomes(Outcomes { projects: projects? }))
 }
 
-fn project(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<Project> {
+fn project(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Project> {
     let obj = cx.object(v, PROJECT_FIELDS)?;
     let id = cx.required(&obj, "id", Cx::id);
     if let Some(id) = &id {
@@ -37,8 +38,9 @@ fn project(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<Project> {
     let end = cx.optional(&obj, "end", Cx::period);
     let partners = cx.optional_list(&obj, "partners", |cx, v, _| cx.text(v));
     let summary = cx.optional(&obj, "summary", Cx::text);
-    let mut indicator_ids = IdSet::default();
+    let mut indicator_ids = IdList::default();
     let indicators = cx.optional_list(&obj, "indicators", |cx, v, _| indicator(cx, v, &mut indicator_ids));
+    indicator_ids.finish(cx);
     Some(Project {
         id: id?,
         name: name?,
@@ -51,7 +53,7 @@ fn project(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<Project> {
     })
 }
 
-fn indicator(cx: &mut Cx, v: &Json<'_>, ids: &mut IdSet) -> Option<Indicator> {
+fn indicator(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Indicator> {
     let obj = cx.object(v, INDICATOR_FIELDS)?;
     let id = cx.required(&obj, "id", Cx::id);
     if let Some(id) = &id {

@@ -33,11 +33,6 @@ impl JsonPath {
         self.steps.pop();
     }
 
-    /// Removes and returns the last step.
-    pub(crate) fn pop_step(&mut self) -> Option<Step> {
-        self.steps.pop()
-    }
-
     /// The path as text, with `extra` appended (for a member that is not
     /// walked into, such as a missing or unknown field).
     pub(crate) fn render(&self, extra: Option<&Step>) -> String {

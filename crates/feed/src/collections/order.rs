@@ -4,7 +4,8 @@
 //! call site gets its own copy of the standard library's sort (about 4 KB of
 //! wasm each). Here every sort orders a list of indices with a comparison
 //! behind `&dyn`, then moves the elements into that order: the bundle carries
-//! one small merge sort however many views sort something.
+//! one small merge sort however many views sort something
+//! (and the validator uses the same one to find repeats without hashing).
 
 use std::cmp::Ordering;
 
@@ -21,7 +22,10 @@ pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// `0..len` ordered by `compare` on indices; equal indices keep their order.
 /// A bottom-up merge sort: small, stable, `n log n` comparisons.
-fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+///
+/// For callers that want the order rather than the sorted items, such as
+/// the validator finding repeated keys by comparing neighbours.
+pub fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..len).collect();
     let mut to = vec![0; len];
     let mut width = 1;
@@ -48,6 +52,26 @@ fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec
         width *= 2;
     }
     from
+}
+
+/// The repeats in a list, given its `order` from [`sorted_indices`] with the
+/// same `compare`: a pair `(later, first)` for every item equal to an
+/// earlier one, `first` being the earliest of its equals, in the order of
+/// `later`. Sorting and comparing neighbours finds them in `n log n`
+/// without hashing (no hashbrown or SipHash in the bundle).
+pub fn repeats(order: &[usize], compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    for (k, &i) in order.iter().enumerate() {
+        // The sort is stable, so the first of a run of equals is the earliest.
+        if k > 0 && compare(first, i) == Ordering::Equal {
+            out.push((i, first));
+        } else {
+            first = i;
+        }
+    }
+    sort_stable_by_key(&mut out, |&(later, _)| later);
+    out
 }
 
 /// Reorders `items` so that position `i` holds what was at `order[i]`.
@@ -111,6 +135,16 @@ mod tests {
         let mut values = vec![3.5, -1.0, 10.0, 3.5, 0.0];
         sort_stable_by(&mut values, |a: &f64, b: &f64| b.total_cmp(a));
         assert_eq!(values, vec![10.0, 3.5, 3.5, 0.0, -1.0]);
+    }
+
+    #[test]
+    fn finds_repeats_naming_the_first() {
+        let words = ["b", "a", "b", "c", "a", "b"];
+        let compare = |x: usize, y: usize| words[x].cmp(words[y]);
+        let order = sorted_indices(words.len(), &compare);
+        assert_eq!(repeats(&order, &compare), vec![(2, 0), (4, 1), (5, 0)]);
+        let none = sorted_indices(0, &compare);
+        assert!(repeats(&none, &compare).is_empty());
     }
 
     #[test]

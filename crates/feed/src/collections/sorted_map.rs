@@ -1,7 +1,7 @@
 //! A map kept as a vector sorted by key.
 //!
-//! The views key a handful of sums by period or category id and read them
-//! back in key order. `BTreeMap` does that too, but brings its node code
+//! The chart views key a handful of sums by period or category id and read
+//! them back in key order; the widgets cache text widths by text. `BTreeMap` does that too, but brings its node code
 //! (several KB of wasm per key and value type); a sorted vector with a
 //! binary search is a few hundred bytes and as fast at these sizes.
 
@@ -64,6 +64,22 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.find(key).ok().map(|i| &self.entries[i].1)
     }
 
+    /// The value under `key`, to change in place.
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|i| &mut self.entries[i].1)
+    }
+
+    /// Removes the value under `key` and returns it.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|i| self.entries.remove(i).1)
+    }
+
     /// Whether `key` has a value.
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
@@ -117,6 +133,10 @@ mod tests {
         assert_eq!(map.get(&3), Some(&'c'));
         assert_eq!(map.get(&4), None);
         assert!(map.contains_key(&5) && !map.contains_key(&0));
+        *map.get_mut(&3).expect("present") = 'C';
+        assert_eq!(map.remove(&3), Some('C'));
+        assert_eq!(map.remove(&3), None);
+        assert_eq!(map.keys().copied().collect::<Vec<_>>(), vec![1, 5, 9]);
     }
 
     #[test]
