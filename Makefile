@@ -25,6 +25,7 @@ DIST_TOOLCHAIN := $(shell sed -n 's/^dist_toolchain=//p' scripts/toolchains)
 DIST_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
 DIST_BUILD_STD := -Zbuild-std=std,panic_abort
+TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 
 .PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean size-audit
 
@@ -45,7 +46,11 @@ dist:
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
-	cp crates/embed/js/opeka.js crates/embed/js/embed.html crates/embed/js/embed.js crates/embed/js/embed.css $(DIST)/
+	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
+	# The scripts ship minified (the readable sources are in crates/embed/js);
+	# the wasm-bindgen glue is a third of its size after terser.
+	for f in opeka.js embed.js; do terser crates/embed/js/$$f $(TERSER_FLAGS) -o $(DIST)/$$f; done
+	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
 ## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it.
