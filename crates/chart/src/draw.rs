@@ -259,7 +259,8 @@ impl Canvas<'_> {
     /// targets never count among the series' polylines.
     pub fn dashed_line(&mut self, from: (f64, f64), to: (f64, f64), thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
         let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-        let length = dx.hypot(dy);
+        // Not `hypot`: its overflow care is not needed for pixels, and it is a libm function more in the bundle.
+        let length = (dx * dx + dy * dy).sqrt();
         if !length.is_finite() || length < 0.5 || dash <= 0.0 {
             return;
         }

@@ -14,9 +14,25 @@ pub fn plural_ru(n: f64, forms: [&str; 3]) -> &str {
     if n.fract() != 0.0 {
         return forms[1];
     }
-    // Only the last two digits decide, and `%` keeps a huge number in range.
-    let tail = n % 100.0;
-    ru_form_of_integer(tail as u32, forms)
+    ru_form_of_integer(last_two_digits(n), forms)
+}
+
+/// `n % 100` for a whole, finite, non-negative `n`, in integers: the float
+/// remainder would link libm's `fmod` into the bundle for this one use.
+fn last_two_digits(n: f64) -> u32 {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: below it every whole f64 fits a u64 as is
+    if n < EXACT {
+        return (n as u64 % 100) as u32;
+    }
+    // Above 2^53 a float is `mantissa * 2^shift` with shift > 0; reduce each factor mod 100.
+    let bits = n.to_bits();
+    let shift = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let mut tail = mantissa % 100;
+    for _ in 0..shift {
+        tail = tail * 2 % 100;
+    }
+    tail as u32
 }
 
 /// A noun the widgets put after a number themselves (tile captions, summaries, counts).
@@ -159,5 +175,25 @@ pub fn count_noun_compact(n: f64, noun: Noun, lang: Lang) -> String {
             noun.agreeing(&d, scale.is_some(), lang)
         ),
         None => NO_NUMBER.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn last_two_digits_match_the_float_remainder() {
+        let mut values = vec![0.0, 1.0, 11.0, 99.0, 100.0, 121.0, 9_007_199_254_740_991.0, 9_007_199_254_740_992.0, 1e19, 1e22, 1e300, f64::MAX];
+        for e in 0..1024 {
+            values.push(2f64.powi(e));
+            values.push(2f64.powi(e) * 3.0);
+        }
+        let mut n = 0.0_f64;
+        while n < 1e300 {
+            n = (n * 1.37 + 7.0).floor();
+            values.push(n);
+        }
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            assert_eq!(super::last_two_digits(v), (v % 100.0) as u32, "{v}");
+        }
     }
 }
