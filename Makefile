@@ -47,8 +47,8 @@ dist:
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
 	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
-	# The scripts ship minified (the readable sources are in crates/embed/js);
-	# the wasm-bindgen glue is a third of its size after terser.
+	@# The scripts ship minified (the readable sources are in crates/embed/js);
+	@# the wasm-bindgen glue is a third of its size after terser.
 	for f in opeka.js embed.js; do terser crates/embed/js/$$f $(TERSER_FLAGS) -o $(DIST)/$$f; done
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"

@@ -70,6 +70,17 @@ impl<'a> SvgBackend<'a> {
         self.attr(key, &hex(r, g, b));
     }
 
+    /// A filled shape without an outline, or an outline without a fill.
+    fn fill_or_stroke(&mut self, color: BackendColor, fill: bool) {
+        if fill {
+            self.colour("fill", color);
+            self.attr("stroke", "none");
+        } else {
+            self.attr("fill", "none");
+            self.colour("stroke", color);
+        }
+    }
+
     /// ` points="x,y x,y "` (with the trailing space plotters_svg wrote).
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(" points=\"");
@@ -164,13 +175,7 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("width", bottom_right.0 - upper_left.0);
         self.attr_int("height", bottom_right.1 - upper_left.1);
         self.opacity(color);
-        if fill {
-            self.colour("fill", color);
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.colour("stroke", color);
-        }
+        self.fill_or_stroke(color, fill);
         self.close_empty();
         Ok(())
     }
@@ -213,13 +218,7 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("cy", center.1);
         self.attr_int("r", radius);
         self.opacity(color);
-        if fill {
-            self.colour("fill", color);
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.colour("stroke", color);
-        }
+        self.fill_or_stroke(color, fill);
         self.attr_int("stroke-width", style.stroke_width());
         self.close_empty();
         Ok(())

@@ -14,16 +14,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
+mod common;
+
+use common::{ready, CASELOAD};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CASELOAD: &str = include_str!("../../../feeds/kuzbass-caseload.json");
-
-fn ready(json: &str) -> FeedState {
-    match validate(json.as_bytes(), &Options::default()) {
-        Ok(checked) => FeedState::Ready(Arc::new(checked.feed)),
-        Err(rejected) => panic!("sample feed invalid: {}", rejected.problems.len()),
-    }
-}
 
 fn problems_of(json: &str) -> Vec<Problem> {
     match validate(json.as_bytes(), &Options::default()) {
