@@ -23,9 +23,6 @@ pub mod theme;
 mod views;
 
 pub use opeka_feed::{Lang, View};
-// The sort and the sorted map live in the feed crate, which validation needs
-// them in too: one copy in the bundle.
-use opeka_feed::collections::{order, sorted_map};
 
 pub use crate::chart::{Chart, Mark, Shape, TextBox};
 pub use crate::measure::{PtSansMetrics, TextMeasure};

@@ -7,7 +7,7 @@
 //! that 20 or 200 municipalities stay readable. A row with no reported value
 //! has no bar but the words "нет данных" where the bar would start.
 
-use crate::sorted_map::SortedMap;
+use opeka_feed::collections::sorted_map::SortedMap;
 
 use opeka_feed::locale::format_value;
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
@@ -156,7 +156,7 @@ pub(super) fn with_suffix(text: Option<String>, suffix: &str) -> String {
 /// Sorts rows by value, largest first; rows without a value last. Ties
 /// keep their order (the feed's).
 pub(super) fn sort_descending<T>(rows: &mut [T], value: impl Fn(&T) -> Option<f64>) {
-    crate::order::sort_stable_by(rows, |a, b| match (value(a), value(b)) {
+    opeka_feed::collections::order::sort_stable_by(rows, |a, b| match (value(a), value(b)) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -123,7 +123,7 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
         total = total.saturating_add(count);
     }
     // The largest first; "not specified" last whatever its count.
-    crate::order::sort_stable_by_key(&mut rows, |r| (r.key.is_none(), std::cmp::Reverse(r.total)));
+    opeka_feed::collections::order::sort_stable_by_key(&mut rows, |r| (r.key.is_none(), std::cmp::Reverse(r.total)));
     BreakdownData { rows, segments, grouped, total }
 }
 

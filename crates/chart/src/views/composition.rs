@@ -72,7 +72,7 @@ pub(crate) fn render_composition(ctx: &Context) -> Chart {
     } else {
         // Each period once, in order.
         let mut periods: Vec<Period> = caseload.records.iter().map(|r| r.period).collect();
-        crate::order::sort_stable_by(&mut periods, Period::cmp);
+        opeka_feed::collections::order::sort_stable_by(&mut periods, Period::cmp);
         periods.dedup();
         periods
             .into_iter()

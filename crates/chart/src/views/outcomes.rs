@@ -156,7 +156,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
             let baseline = indicator.baseline.as_ref().and_then(point);
             let target = indicator.target.as_ref().and_then(point);
             let mut actuals: Vec<Point> = indicator.actual.iter().filter_map(point).collect();
-            crate::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
+            opeka_feed::collections::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
             let increase = indicator.direction == Direction::Increase;
             let latest = actuals.last().copied();
             let (verdict, tone, change) = match latest {

@@ -85,7 +85,7 @@ fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
         (None, None) => strings(ctx.lang).contest.to_owned(),
     };
     let mut places: Vec<PlaceTexts> = contest.places.iter().map(|p| PlaceTexts::of(ctx, p)).collect();
-    crate::order::sort_stable_by_key(&mut places, |p| p.place);
+    opeka_feed::collections::order::sort_stable_by_key(&mut places, |p| p.place);
     ContestTexts { heading, year: contest.year, name, places }
 }
 

@@ -11,7 +11,7 @@
 //! axis a period with no record at all is a gap too; daily data are joined
 //! across missing days (daily reporting is rarely every day).
 
-use crate::sorted_map::SortedMap;
+use opeka_feed::collections::sorted_map::SortedMap;
 
 use opeka_feed::locale::{format_compact, format_period, format_value};
 use opeka_feed::{Caseload, Format, Granularity, Period};
