@@ -4,11 +4,12 @@
 
 use opeka_feed::{Feed, Lang, SourceUrl};
 
-use crate::draw::{Align, Canvas};
+use crate::canvas::Canvas;
+use crate::scene::{Align, TextRole};
 use crate::measure::TextMeasure;
 use crate::strings::strings;
 use crate::text::{clean, wrap, Font};
-use crate::theme::{Style, TextRole};
+use crate::theme::{Style, TextSize};
 
 /// A rectangle on the canvas, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,6 +57,16 @@ enum Part {
     Title,
 }
 
+impl Part {
+    fn role(self) -> TextRole {
+        match self {
+            Part::Title => TextRole::Title,
+            Part::Subtitle => TextRole::Subtitle,
+            Part::Notes | Part::Credit => TextRole::Note,
+        }
+    }
+}
+
 /// The frame laid out for one width: the lines above and below the plot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frame {
@@ -77,18 +88,18 @@ impl Frame {
         let gap = style.gap();
         let title = clean(feed.text(&feed.title, lang));
         let mut header = Vec::new();
-        let title_font = Font::bold(style.text_size(TextRole::Title, width));
+        let title_font = Font::bold(style.text_size(TextSize::Title, width));
         for text in wrap(measure, title_font, &title, inner, 3) {
             header.push(Line { text, font: title_font, muted: false, part: Part::Title, space_before: 0.0 });
         }
         if let Some(subtitle) = &feed.subtitle {
-            let font = Font::regular(style.text_size(TextRole::Subtitle, width));
+            let font = Font::regular(style.text_size(TextSize::Subtitle, width));
             for (i, text) in wrap(measure, font, &clean(feed.text(subtitle, lang)), inner, 2).into_iter().enumerate() {
                 header.push(Line { text, font, muted: true, part: Part::Subtitle, space_before: if i == 0 { 2.0 } else { 0.0 } });
             }
         }
 
-        let small = Font::regular(style.text_size(TextRole::Small, width));
+        let small = Font::regular(style.text_size(TextSize::Small, width));
         let mut footer = Vec::new();
         for note in &feed.notes {
             for (i, text) in wrap(measure, small, &clean(feed.text(note, lang)), inner, 3).into_iter().enumerate() {
@@ -147,7 +158,7 @@ impl Frame {
         let mut y = self.padding;
         for line in &self.header {
             y += line.space_before;
-            canvas.text(&line.text, self.padding, y, line.font, colour(line.muted), Align::Start);
+            canvas.text(line.part.role(), &line.text, self.padding, y, line.font, colour(line.muted), Align::Start);
             y += line.font.line_height();
         }
         let top = y + style.gap();
@@ -155,7 +166,7 @@ impl Frame {
         let bottom = y - if self.footer.is_empty() { 0.0 } else { self.padding / 2.0 };
         for line in &self.footer {
             y += line.space_before;
-            canvas.text(&line.text, self.padding, y, line.font, colour(line.muted), Align::Start);
+            canvas.text(line.part.role(), &line.text, self.padding, y, line.font, colour(line.muted), Align::Start);
             y += line.font.line_height();
         }
         Rect { x: self.padding, y: top, w: (self.width - 2.0 * self.padding).max(1.0), h: (bottom - top).max(0.0) }

@@ -1,7 +1,8 @@
 //! A legend: one entry per series, each a line swatch with the series'
 //! marker and its label, flowing into as many rows as the width needs.
 
-use crate::draw::{Align, Canvas};
+use crate::canvas::Canvas;
+use crate::scene::{Align, TextRole};
 use crate::measure::TextMeasure;
 use crate::text::{ellipsize, Font};
 use crate::theme::{MarkerShape, Rgb, Style};
@@ -75,7 +76,7 @@ impl Legend {
             let left = x + p.x;
             canvas.hline(left, left + self.swatch, middle, style.line_width, p.entry.colour);
             canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, style.marker_radius, p.entry.colour);
-            canvas.text(&p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+            canvas.text(TextRole::Legend, &p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
         }
     }
 
@@ -92,7 +93,7 @@ impl Legend {
             canvas.rect(left, middle - block_h / 2.0, self.swatch, block_h, p.entry.colour);
             let r = style.marker_radius.min(block_h / 2.0 - 1.0).max(1.0);
             canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, r, style.ink_on(p.entry.colour));
-            canvas.text(&p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+            canvas.text(TextRole::Legend, &p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
         }
     }
 }

@@ -1,12 +1,12 @@
-//! The entry point: a request in, a [`Chart`] out.
+//! The entry point: a request in, a [`Scene`] out.
 
 use opeka_feed::{Lang, ValidFeed, View};
 
-use crate::chart::Chart;
 use crate::measure::TextMeasure;
+use crate::scene::{Medium, Scene};
 use crate::theme::Theme;
 
-/// What to draw: which view, how big, in which theme and language.
+/// What to draw: which view, how big, for which medium, in which theme and language.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ChartRequest {
     /// The view asked for; `None` (or one the feed's kind lacks) falls back
@@ -17,6 +17,8 @@ pub struct ChartRequest {
     /// Canvas height in pixels; `None` for the view's [`crate::default_height`],
     /// grown where the text needs it.
     pub height: Option<f64>,
+    /// Where the chart is shown: a page or a slide.
+    pub medium: Medium,
     /// The colour theme.
     pub theme: Theme,
     /// The viewer's language.
@@ -24,13 +26,39 @@ pub struct ChartRequest {
 }
 
 impl ChartRequest {
-    /// A request for the feed's own view at `width`, light theme, default height.
+    /// A request for the feed's own view at `width`, on a screen, light theme, default height.
     pub fn new(width: f64, lang: Lang) -> ChartRequest {
-        ChartRequest { view: None, width, height: None, theme: Theme::Light, lang }
+        ChartRequest { view: None, width, height: None, medium: Medium::Screen, theme: Theme::Light, lang }
     }
 }
 
-/// Lays out and draws `feed` as `request` asks, measuring text with `measure`.
-pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Chart {
-    crate::views::render_view(feed, request, measure)
+/// The width, in layout pixels, of a slide's 16:9 reference canvas: a slide
+/// is laid out as a screen chart of this width and then scaled to the canvas,
+/// so that every size keeps its proportion to the slide (at 1920×1080 the
+/// scale is 2.5: labels of 13 px become 32 px, a title 45 px).
+pub const SLIDE_LAYOUT_WIDTH: f64 = 768.0;
+
+/// Lays out `feed` as `request` asks, measuring text with `measure`.
+pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Scene {
+    match request.medium {
+        Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, measure),
+        Medium::Slide => render_slide(feed, request, measure),
+    }
+}
+
+/// A slide: the chart laid out at the reference size of the canvas's
+/// shorter side, then scaled up to fill it.
+fn render_slide(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Scene {
+    let width = if request.width.is_finite() { request.width.clamp(crate::views::MIN_WIDTH, crate::views::MAX_SIDE) } else { 1920.0 };
+    let height = request.height.filter(|h| h.is_finite()).unwrap_or(width * 9.0 / 16.0).clamp(crate::views::MIN_HEIGHT, crate::views::MAX_SIDE);
+    // The scale that fits a 16:9 reference canvas into this one; a tall
+    // canvas gets a narrower, taller layout, a wide one a wider layout.
+    let factor = (width.min(height * 16.0 / 9.0) / SLIDE_LAYOUT_WIDTH).max(0.25);
+    let layout_w = (width / factor).floor();
+    let layout_h = (height / factor).floor();
+    let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), measure).scaled(factor);
+    scene.width = width.round();
+    scene.height = height.round();
+    scene.medium = Medium::Slide;
+    scene
 }

@@ -136,7 +136,7 @@ impl MarkerShape {
 
 /// The sizes of text a chart writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextRole {
+pub enum TextSize {
     /// The chart title.
     Title,
     /// The subtitle, and messages in the plot area.
@@ -187,14 +187,14 @@ impl Style {
     }
 
     /// The text size in pixels for `role` on a chart `width` pixels wide.
-    pub fn text_size(&self, role: TextRole, width: f64) -> f64 {
+    pub fn text_size(&self, role: TextSize, width: f64) -> f64 {
         let narrow = width < 480.0;
         let base = match role {
-            TextRole::Title if narrow => 16.0,
-            TextRole::Title => 18.0,
-            TextRole::Subtitle => 14.0,
-            TextRole::Label => 13.0,
-            TextRole::Small => 12.0,
+            TextSize::Title if narrow => 16.0,
+            TextSize::Title => 18.0,
+            TextSize::Subtitle => 14.0,
+            TextSize::Label => 13.0,
+            TextSize::Small => 12.0,
         };
         (base * self.text_scale).round()
     }

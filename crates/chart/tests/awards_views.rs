@@ -10,27 +10,27 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 use opeka_feed::ValidFeed;
 
 const SAMPLE: &str = "kuzbass-social-worker-day-2018";
 const WIDTHS: [f64; 6] = [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0];
 
-fn draw(feed: &ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> Chart {
-    let request = ChartRequest { view: Some(view), width, height: None, theme, lang };
+fn draw(feed: &ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> Scene {
+    let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme, lang };
     let chart = render(feed, &request, &PtSansMetrics);
     dump(&format!("{view}.{width}.{lang}.{theme}"), &chart);
     chart
 }
 
 /// Writes the chart's SVG to `$OPEKA_DUMP/<name>.svg` when the variable is set.
-fn dump(name: &str, chart: &Chart) {
+fn dump(name: &str, chart: &Scene) {
     if let Some(dir) = std::env::var_os("OPEKA_DUMP") {
         static DRAWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = DRAWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let feed: String = chart.table.caption.chars().filter(|c| c.is_alphanumeric()).take(12).collect();
         let path = std::path::Path::new(&dir).join(format!("{feed}.{name}.{n}.svg"));
-        std::fs::write(&path, &chart.svg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        std::fs::write(&path, &chart.to_svg()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
 
@@ -79,7 +79,7 @@ fn golden_svgs() {
     for lang in Lang::ALL {
         for (feed, view, name) in [(&sample, View::Breakdown, SAMPLE), (&sample, View::Podium, SAMPLE), (&roll, View::Roll, "generated-24")] {
             let chart = draw(feed, view, 800.0, lang, Theme::Light);
-            check_snapshot(&format!("{name}.{view}.{lang}.800.svg"), &chart.svg);
+            check_snapshot(&format!("{name}.{view}.{lang}.800.svg"), &chart.to_svg());
         }
     }
 }
@@ -88,12 +88,12 @@ fn golden_svgs() {
 fn breakdown_shows_bars_by_award_type_split_by_group() {
     let chart = draw(&sample_feed(SAMPLE), View::Breakdown, 800.0, Lang::Ru, Theme::Light);
     assert_eq!(chart.view, View::Breakdown);
-    let texts = svg_texts(&chart.svg);
-    assert!(chart.svg.contains("<title>Награды ко Дню социального работника — 2018</title>"));
+    let texts = svg_texts(&chart.to_svg());
+    assert!(chart.to_svg().contains("<title>Награды ко Дню социального работника — 2018</title>"));
     assert!(texts.iter().any(|t| t == "Награды ко Дню социального работника — 2018"), "{texts:?}");
     // One bar (a single segment here: every award type is in one group) per award type.
     assert_eq!(chart.marks.len(), 8);
-    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
     // Sorted by count: the department's 407 first, the two badges last.
     assert!(chart.marks[0].label.starts_with("Почётные грамоты и благодарности департамента, Награды департамента: 407"), "{}", chart.marks[0].label);
     assert_eq!(chart.marks[7].label, "Памятный знак «Милосердия, добра и любви», Вручены накануне: 2\u{a0}награды");
@@ -131,7 +131,7 @@ fn breakdown_shows_bars_by_award_type_split_by_group() {
 #[test]
 fn breakdown_in_english_and_unspecified_awards() {
     let chart = draw(&sample_feed(SAMPLE), View::Breakdown, 640.0, Lang::En, Theme::Dark);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "Presented the day before"), "{texts:?}");
     assert!(chart.summary.contains("512\u{a0}awards in total."), "{}", chart.summary);
     assert_eq!(chart.table.columns[0], "Award");
@@ -169,7 +169,7 @@ fn breakdown_counts_recipients_when_there_are_no_grants() {
 fn podium_shows_places_in_order_with_names_and_projects() {
     let chart = draw(&sample_feed(SAMPLE), View::Podium, 800.0, Lang::Ru, Theme::Light);
     assert_eq!(chart.view, View::Podium);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "Региональный конкурс «Лучший по профессии», 2018"), "{texts:?}");
     for numeral in ["1", "2", "3"] {
         assert!(texts.iter().any(|t| t == numeral), "no numeral {numeral}: {texts:?}");
@@ -201,7 +201,7 @@ fn podium_shows_places_in_order_with_names_and_projects() {
     let narrow = draw(&sample_feed(SAMPLE), View::Podium, 320.0, Lang::En, Theme::Light);
     let tops: Vec<(f64, f64)> = narrow.marks.iter().map(|m| (m.shape.bounds().0, m.shape.bounds().1)).collect();
     assert!(tops.windows(2).all(|w| (w[0].0 - w[1].0).abs() < 0.5 && w[1].1 > w[0].1), "{tops:?}");
-    let texts = svg_texts(&narrow.svg);
+    let texts = svg_texts(&narrow.to_svg());
     assert!(texts.iter().any(|t| t == "1st\u{a0}place") && texts.iter().any(|t| t == "3rd\u{a0}place"), "{texts:?}");
     assert!(narrow.summary.contains("Contest winners: 1\u{a0}contest, 3\u{a0}places."), "{}", narrow.summary);
 }
@@ -217,7 +217,7 @@ fn podium_sorts_places_and_handles_many_contests() {
     let chart = draw(&feed, View::Podium, 1280.0, Lang::Ru, Theme::Contrast);
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(labels, ["1\u{a0}место: А", "2\u{a0}место: Б", "3\u{a0}место: В", "1\u{a0}место: Г. Приз: Диплом"]);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "Первый, 2020") && texts.iter().any(|t| t == "Конкурс") && texts.iter().any(|t| t == "Пустой"), "{texts:?}");
     assert!(chart.summary.contains("3\u{a0}конкурса, 4\u{a0}места"), "{}", chart.summary);
     assert!(geometry_problems(&chart).is_empty(), "{:?}", geometry_problems(&chart));
@@ -229,7 +229,7 @@ fn roll_lays_out_240_names_in_columns_grouped_by_award() {
     let chart = draw(&feed, View::Roll, 1280.0, Lang::Ru, Theme::Light);
     assert_eq!(chart.view, View::Roll);
     assert_eq!(chart.marks.len(), 240, "every recipient drawn");
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     for heading in ["Медаль «За веру и добро»", "Медаль «75 лет Кемеровской области»", "Благодарность департамента", "Другое / не указано"] {
         assert!(texts.iter().any(|t| t == heading), "no heading {heading}: {texts:?}");
     }
@@ -253,7 +253,7 @@ fn roll_lays_out_240_names_in_columns_grouped_by_award() {
     let shown = narrow.marks.len();
     if shown < 240 {
         let note = format!("…и ещё {}\u{a0}", 240 - shown);
-        assert!(svg_texts(&narrow.svg).iter().any(|t| t.starts_with(&note)), "no note {note}");
+        assert!(svg_texts(&narrow.to_svg()).iter().any(|t| t.starts_with(&note)), "no note {note}");
     }
     assert_eq!(narrow.table.rows.len(), 240);
 }
@@ -267,17 +267,17 @@ fn roll_without_awards_is_one_list_and_explicit_heights_cut_it_short() {
     assert_eq!(chart.table.columns, ["Name", "Role", "Organisation", "City"]);
     assert_eq!(chart.marks[2].label, "Вера — волонтёр, Серебряный возраст");
     assert!(chart.summary.contains("List of recipients: 3\u{a0}recipients."), "{}", chart.summary);
-    assert!(svg_texts(&chart.svg).iter().any(|t| t == "волонтёр\u{a0}· Серебряный возраст"));
+    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "волонтёр\u{a0}· Серебряный возраст"));
 
     let feed = feed_from_json(&roll_json(60));
     for height in [120.0, 200.0, 400.0] {
-        let request = ChartRequest { view: Some(View::Roll), width: 480.0, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+        let request = ChartRequest { view: Some(View::Roll), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
         let chart = render(&feed, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         assert!(chart.marks.len() < 60);
         assert!(geometry_problems(&chart).is_empty(), "{height}: {:?}", geometry_problems(&chart));
         if height >= 200.0 {
-            assert!(svg_texts(&chart.svg).iter().any(|t| t.starts_with("…и ещё")), "{height}");
+            assert!(svg_texts(&chart.to_svg()).iter().any(|t| t.starts_with("…и ещё")), "{height}");
         }
     }
 }
@@ -288,7 +288,7 @@ fn explicit_small_heights_keep_bars_and_cards_on_the_canvas() {
     for view in [View::Breakdown, View::Podium] {
         for height in [120.0, 200.0, 300.0] {
             for width in [320.0, 800.0] {
-                let request = ChartRequest { view: Some(view), width, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+                let request = ChartRequest { view: Some(view), width, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
                 let chart = render(&sample, &request, &PtSansMetrics);
                 assert_eq!(chart.height, height);
                 assert!(geometry_problems(&chart).is_empty(), "{view} {width}×{height}: {:?}", geometry_problems(&chart));
@@ -309,7 +309,7 @@ fn geometry_holds_at_every_width_theme_and_language() {
                         let problems = geometry_problems(&chart);
                         assert!(problems.is_empty(), "{name} {view} {width} {lang} {theme}:\n{}", problems.join("\n"));
                         assert!(chart.height >= opeka_chart::default_height(view, width));
-                        assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+                        assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
                         assert_eq!(chart.view, view);
                     }
                 }
@@ -354,11 +354,11 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
             for lang in Lang::ALL {
                 let chart = draw(&feed, view, width, lang, Theme::Contrast);
                 for needle in ["<script", "<img", "<b>", "<i>", "<u>", "<prize>", "<!--", "]]>"] {
-                    assert!(!chart.svg.contains(needle), "{needle} in the {view} SVG at {width}");
+                    assert!(!chart.to_svg().contains(needle), "{needle} in the {view} SVG at {width}");
                 }
-                assert!(chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
-                assert!(!chart.svg.contains('\u{202e}'), "bidi overrides must not reach the SVG");
-                assert!(!chart.svg.contains(&word), "a 400-letter word is never drawn whole");
+                assert!(chart.to_svg().contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+                assert!(!chart.to_svg().contains('\u{202e}'), "bidi overrides must not reach the SVG");
+                assert!(!chart.to_svg().contains(&word), "a 400-letter word is never drawn whole");
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view} {width} {lang}:\n{}", problems.join("\n"));
                 assert!(!chart.marks.is_empty());
@@ -380,13 +380,13 @@ fn feeds_without_what_a_view_needs_say_so() {
     let feed = feed_from_json(json);
     for view in [View::Breakdown, View::Roll] {
         let chart = draw(&feed, view, 480.0, Lang::Ru, Theme::Light);
-        assert!(svg_texts(&chart.svg).iter().any(|t| t == "нет данных"), "{view}");
+        assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "нет данных"), "{view}");
         assert!(chart.summary.ends_with("Нет данных."), "{}", chart.summary);
         assert!(chart.marks.is_empty());
         assert!(geometry_problems(&chart).is_empty());
     }
     let json = r#"{ "opeka": 1, "kind": "awards", "title": "Только гранты", "grants": [ { "count": 5 } ] }"#;
     let chart = draw(&feed_from_json(json), View::Podium, 480.0, Lang::En, Theme::Light);
-    assert!(svg_texts(&chart.svg).iter().any(|t| t == "no data"));
+    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "no data"));
     assert!(chart.summary.ends_with("No data."), "{}", chart.summary);
 }

@@ -8,13 +8,13 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 use opeka_feed::ValidFeed;
 
 const VIEWS: [View; 3] = [View::Ranking, View::Composition, View::PerCapita];
 
-fn draw(feed: &ValidFeed, view: View, width: f64, lang: Lang) -> Chart {
-    let request = ChartRequest { view: Some(view), width, height: None, theme: Theme::Light, lang };
+fn draw(feed: &ValidFeed, view: View, width: f64, lang: Lang) -> Scene {
+    let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
     render(feed, &request, &PtSansMetrics)
 }
 
@@ -28,7 +28,7 @@ fn view_name(view: View) -> &'static str {
 }
 
 /// The left edge, top, width and height of a mark.
-fn rect(chart: &Chart, i: usize) -> (f64, f64, f64, f64) {
+fn rect(chart: &Scene, i: usize) -> (f64, f64, f64, f64) {
     chart.marks[i].shape.bounds()
 }
 
@@ -46,13 +46,13 @@ fn golden_svgs() {
     for view in VIEWS {
         for lang in Lang::ALL {
             let chart = draw(&caseload, view, 800.0, lang);
-            check_snapshot(&format!("kuzbass-caseload.{}.{lang}.800.svg", view_name(view)), &chart.svg);
+            check_snapshot(&format!("kuzbass-caseload.{}.{lang}.800.svg", view_name(view)), &chart.to_svg());
         }
     }
     let families = sample_feed("kuzbass-accident-families");
     for lang in Lang::ALL {
         let chart = draw(&families, View::Composition, 800.0, lang);
-        check_snapshot(&format!("kuzbass-accident-families.composition.{lang}.800.svg"), &chart.svg);
+        check_snapshot(&format!("kuzbass-accident-families.composition.{lang}.800.svg"), &chart.to_svg());
     }
 }
 
@@ -60,13 +60,13 @@ fn golden_svgs() {
 fn ranking_shows_one_bar_per_unit_largest_first() {
     let chart = draw(&sample_feed("kuzbass-caseload"), View::Ranking, 800.0, Lang::Ru);
     assert_eq!(chart.view, View::Ranking);
-    let texts = svg_texts(&chart.svg);
-    assert!(chart.svg.contains("<title>Получатели социальных услуг в Кузбассе</title>"));
+    let texts = svg_texts(&chart.to_svg());
+    assert!(chart.to_svg().contains("<title>Получатели социальных услуг в Кузбассе</title>"));
     assert!(texts.iter().any(|t| t == "Получатели социальных услуг в Кузбассе"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Получатели услуг, человек, июнь\u{a0}2018"), "{texts:?}");
     // Ten municipalities, ten bars, longest first.
     assert_eq!(chart.marks.len(), 10);
-    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
     let widths: Vec<f64> = (0..10).map(|i| rect(&chart, i).2).collect();
     assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
     let tops: Vec<f64> = (0..10).map(|i| rect(&chart, i).1).collect();
@@ -99,7 +99,7 @@ fn ranking_shows_one_bar_per_unit_largest_first() {
 #[test]
 fn english_ranking_uses_english_words_and_numbers() {
     let chart = draw(&sample_feed("kuzbass-caseload"), View::Ranking, 800.0, Lang::En);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "32,036"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Novokuznetsk"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Service recipients, people, Jun\u{a0}2018"), "{texts:?}");
@@ -111,7 +111,7 @@ fn english_ranking_uses_english_words_and_numbers() {
 #[test]
 fn per_capita_divides_by_population() {
     let chart = draw(&sample_feed("kuzbass-caseload"), View::PerCapita, 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "Получатели услуг на 1\u{a0}000 жителей, июнь\u{a0}2018"), "{texts:?}");
     assert_eq!(chart.marks.len(), 10);
     let widths: Vec<f64> = (0..10).map(|i| rect(&chart, i).2).collect();
@@ -125,7 +125,7 @@ fn per_capita_divides_by_population() {
     assert!(chart.summary.contains("Столбчатая диаграмма, на 1\u{a0}000 жителей: 10\u{a0}территорий"), "{}", chart.summary);
 
     let en = draw(&sample_feed("kuzbass-caseload"), View::PerCapita, 800.0, Lang::En);
-    assert!(svg_texts(&en.svg).iter().any(|t| t == "Service recipients per 1,000 residents, Jun\u{a0}2018"), "{:?}", svg_texts(&en.svg));
+    assert!(svg_texts(&en.to_svg()).iter().any(|t| t == "Service recipients per 1,000 residents, Jun\u{a0}2018"), "{:?}", svg_texts(&en.to_svg()));
 }
 
 const NULLS: &str = r#"{ "opeka": 1, "kind": "caseload", "title": "Семьи по территориям",
@@ -154,7 +154,7 @@ fn nulls_are_written_not_drawn_as_zero() {
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(labels[0], "Кемерово, II\u{a0}кв.\u{a0}2024: 12\u{a0}000 семей (данные неполные)");
     assert_eq!(labels[3], "Юрга, II\u{a0}кв.\u{a0}2024: нет данных");
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "нет данных"), "{texts:?}");
     assert!(!texts.iter().any(|t| t == "99\u{a0}999"), "the whole is not a unit");
     assert_eq!(chart.table.rows[3], vec!["Юрга", "нет данных"]);
@@ -168,7 +168,7 @@ fn nulls_are_written_not_drawn_as_zero() {
     let chart = draw(&feed, View::PerCapita, 640.0, Lang::Ru);
     assert_eq!(chart.marks.len(), 3);
     assert!(chart.marks.iter().all(|m| !m.label.starts_with("Белово")));
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "Нет данных о населении: Белово."), "{texts:?}");
     let belovo = chart.table.rows.iter().find(|r| r[0] == "Белово").expect("listed in the table");
     assert_eq!(belovo, &["Белово", "нет данных о населении", "400", "нет данных о населении"]);
@@ -188,7 +188,7 @@ fn nulls_are_written_not_drawn_as_zero() {
 #[test]
 fn composition_stacks_categories_by_unit_with_a_legend() {
     let chart = draw(&sample_feed("kuzbass-caseload"), View::Composition, 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     for category in ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"] {
         assert!(texts.iter().any(|t| t == category), "legend lacks {category}: {texts:?}");
     }
@@ -208,7 +208,7 @@ fn composition_stacks_categories_by_unit_with_a_legend() {
     assert!(texts.iter().any(|t| t == "16\u{a0}600"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "32\u{a0}036"), "{texts:?}");
     // Markers in the legend and the segments: not colour alone.
-    assert!(chart.svg.matches("<polygon").count() >= 3 * 10, "markers knocked out of the segments");
+    assert!(chart.to_svg().matches("<polygon").count() >= 3 * 10, "markers knocked out of the segments");
     assert_eq!(chart.table.columns.len(), 6);
     assert_eq!(chart.table.rows[0][0], "Новокузнецк");
     assert_eq!(chart.table.rows[0][5], "32\u{a0}036");
@@ -225,7 +225,7 @@ fn composition_without_units_stacks_by_period() {
     assert!(chart.marks[71].label.starts_with("IV\u{a0}кв.\u{a0}2021, "), "{}", chart.marks[71].label);
     assert_eq!(chart.table.rows.len(), 12);
     assert_eq!(chart.table.columns[0], "Период");
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "I\u{a0}кв.\u{a0}2019"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Семьи, получившие помощь, семей"), "{texts:?}");
     assert!(chart.summary.contains("12\u{a0}периодов (I\u{a0}кв.\u{a0}2019 — IV\u{a0}кв.\u{a0}2021), 6\u{a0}категорий"), "{}", chart.summary);
@@ -244,7 +244,7 @@ fn ranking_without_units_ranks_categories() {
     // No units, no population: the per-capita view says so.
     let chart = draw(&sample_feed("kuzbass-accident-families"), View::PerCapita, 640.0, Lang::Ru);
     assert!(chart.marks.is_empty());
-    assert!(svg_texts(&chart.svg).iter().any(|t| t == "Нет данных о населении"), "{:?}", svg_texts(&chart.svg));
+    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "Нет данных о населении"), "{:?}", svg_texts(&chart.to_svg()));
 }
 
 #[test]
@@ -255,12 +255,12 @@ fn geometry_holds_at_every_width_theme_and_language() {
             for width in [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0] {
                 for lang in Lang::ALL {
                     for theme in Theme::ALL {
-                        let request = ChartRequest { view: Some(view), width, height: None, theme, lang };
+                        let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme, lang };
                         let chart = render(feed, &request, &PtSansMetrics);
                         let problems = geometry_problems(&chart);
                         assert!(problems.is_empty(), "{} {view:?} {width} {lang} {theme}:\n{}", feed.title.get(lang, feed.locale), problems.join("\n"));
                         assert!(chart.height >= opeka_chart::default_height(view, width));
-                        assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+                        assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
                         // Every row is labelled: no row label was dropped for want of room.
                         let labels = chart.table.rows.iter().filter(|r| chart.marks.iter().any(|m| m.label.starts_with(&r[0]))).count();
                         assert!(labels > 0 || chart.marks.is_empty());
@@ -301,7 +301,7 @@ fn many_units_grow_the_chart_and_every_bar_is_labelled() {
             assert!(chart.height > 30.0 * 20.0, "{view:?} {width}: {}", chart.height);
             assert!(geometry_problems(&chart).is_empty(), "{view:?} {width}: {:?}", geometry_problems(&chart));
             // Every unit's label (or its first line) is on the canvas.
-            let texts = svg_texts(&chart.svg);
+            let texts = svg_texts(&chart.to_svg());
             let row_labels = texts.iter().filter(|t| t.starts_with("Муниципальный") || t.starts_with("Муници")).count();
             assert_eq!(row_labels, 30, "{view:?} {width}: {texts:?}");
             // Bars do not overlap each other vertically.
@@ -317,7 +317,7 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     let feed = sample_feed("kuzbass-caseload");
     for view in VIEWS {
         for height in [120.0, 200.0, 300.0] {
-            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
             let chart = render(&feed, &request, &PtSansMetrics);
             assert_eq!(chart.height, height);
             let problems = geometry_problems(&chart);
@@ -356,12 +356,12 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
     for view in VIEWS {
         for width in [320.0, 800.0, 1920.0] {
             for lang in Lang::ALL {
-                let request = ChartRequest { view: Some(view), width, height: None, theme: Theme::Contrast, lang };
+                let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme: Theme::Contrast, lang };
                 let chart = render(&feed, &request, &PtSansMetrics);
                 for needle in ["<script", "<img", "<i>", "<!--", "]]>", "</text><"] {
-                    assert!(!chart.svg.contains(needle), "{needle} in the {view:?} SVG at {width}");
+                    assert!(!chart.to_svg().contains(needle), "{needle} in the {view:?} SVG at {width}");
                 }
-                assert!(!chart.svg.contains('\u{202e}') && !chart.svg.contains('\u{2066}'), "bidi overrides must not reach the SVG");
+                assert!(!chart.to_svg().contains('\u{202e}') && !chart.to_svg().contains('\u{2066}'), "bidi overrides must not reach the SVG");
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view:?} {width} {lang}:\n{}", problems.join("\n"));
                 assert!(chart.marks.iter().all(|m| m.shape.bounds().2.is_finite() && m.shape.bounds().2 >= 0.0));
@@ -369,12 +369,12 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
                 if view != View::PerCapita {
                     let long = chart.table.rows.iter().find(|r| r[0].starts_with("ЫЫЫ")).map(|r| r[0].clone()).unwrap_or_default();
                     assert!(long.chars().count() > 100, "{view:?}: {long}");
-                    assert!(!svg_texts(&chart.svg).iter().any(|t| t == &long));
+                    assert!(!svg_texts(&chart.to_svg()).iter().any(|t| t == &long));
                 }
                 // A blank label falls back to the id.
                 if view == View::Ranking {
                     assert!(chart.table.rows.iter().any(|r| r[0] == "d-blank"), "{:?}", chart.table.rows);
-                    assert!(svg_texts(&chart.svg).iter().any(|t| t == "d-blank"));
+                    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "d-blank"));
                 }
                 let csv = chart.table.to_csv();
                 assert!(!csv.contains("\n=") && !csv.contains(",=") && !csv.contains(",\"="), "{csv}");

@@ -8,13 +8,13 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 
 const FEEDS: [&str; 2] = ["kuzbass-council-projects-2024", "vyksa-orphanhood-prevention"];
 const VIEWS: [View; 3] = [View::Progress, View::BeforeAfter, View::Trajectory];
 
-fn draw(feed: &opeka_feed::ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> Chart {
-    let request = ChartRequest { view: Some(view), width, height: None, theme, lang };
+fn draw(feed: &opeka_feed::ValidFeed, view: View, width: f64, lang: Lang, theme: Theme) -> Scene {
+    let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme, lang };
     render(feed, &request, &PtSansMetrics)
 }
 
@@ -29,13 +29,13 @@ fn dump_for_eyes() {
                 for width in [320.0, 800.0, 1280.0] {
                     let chart = draw(&valid, view, width, lang, Theme::Light);
                     let path = std::path::Path::new(&dir).join(format!("{feed}.{view}.{lang}.{width}.svg"));
-                    std::fs::write(path, &chart.svg).unwrap();
+                    std::fs::write(path, &chart.to_svg()).unwrap();
                 }
             }
             let chart = draw(&valid, view, 800.0, Lang::Ru, Theme::Dark);
-            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), &chart.svg).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), &chart.to_svg()).unwrap();
             let chart = draw(&feed_from_json(HOSTILE), view, 320.0, Lang::Ru, Theme::Contrast);
-            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), &chart.svg).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), &chart.to_svg()).unwrap();
         }
     }
 }
@@ -48,7 +48,7 @@ fn golden_svgs() {
             for lang in Lang::ALL {
                 let chart = draw(&valid, view, 800.0, lang, Theme::Light);
                 assert_eq!(chart.view, view);
-                check_snapshot(&format!("{feed}.{view}.{lang}.800.svg"), &chart.svg);
+                check_snapshot(&format!("{feed}.{view}.{lang}.800.svg"), &chart.to_svg());
             }
         }
     }
@@ -61,8 +61,8 @@ fn has(texts: &[String], wanted: &str) -> bool {
 #[test]
 fn progress_shows_projects_statuses_indicators_and_verdicts() {
     let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::Ru, Theme::Light);
-    let texts = svg_texts(&chart.svg);
-    assert!(chart.svg.contains("<title>Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса</title>"));
+    let texts = svg_texts(&chart.to_svg());
+    assert!(chart.to_svg().contains("<title>Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса</title>"));
     for name in ["Жизнь продолжается", "Дружим с цифрой", "Шаг навстречу", "Новые горизонты", "Театральное лето"] {
         assert!(has(&texts, name), "no heading {name}: {texts:?}");
     }
@@ -72,7 +72,7 @@ fn progress_shows_projects_statuses_indicators_and_verdicts() {
     }
     // Violations should decrease and did: better; the minus is U+2212.
     assert!(has(&texts, "\u{2212}30\u{a0}%, лучше базового значения"), "{texts:?}");
-    assert!(!chart.svg.contains("-30"), "a hyphen-minus where U+2212 belongs");
+    assert!(!chart.to_svg().contains("-30"), "a hyphen-minus where U+2212 belongs");
     // Commendations should increase and doubled: better.
     assert!(has(&texts, "×2, лучше базового значения"), "{texts:?}");
     // 20 institutions of 70 planned: worse than target.
@@ -82,8 +82,8 @@ fn progress_shows_projects_statuses_indicators_and_verdicts() {
         assert!(has(&texts, word), "key lacks {word}");
     }
     let style = Theme::Light.style();
-    assert!(chart.svg.contains(&style.good.hex()) || chart.svg.to_lowercase().contains(&style.good.hex().to_lowercase()));
-    assert!(chart.svg.to_lowercase().contains(&style.bad.hex().to_lowercase()));
+    assert!(chart.to_svg().contains(&style.good.hex()) || chart.to_svg().to_lowercase().contains(&style.good.hex().to_lowercase()));
+    assert!(chart.to_svg().to_lowercase().contains(&style.bad.hex().to_lowercase()));
     // Marks: a point per baseline, a rect per target and actual.
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
     assert!(labels.contains(&"Нарушения режима — базовое значение 2022: 100"), "{labels:?}");
@@ -102,7 +102,7 @@ fn progress_shows_projects_statuses_indicators_and_verdicts() {
 #[test]
 fn english_words_follow_direction_too() {
     let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::En, Theme::Light);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(has(&texts, "Life Goes On") && has(&texts, "·\u{a0}Completed") && has(&texts, "·\u{a0}Handed over to the ministry"), "{texts:?}");
     assert!(has(&texts, "\u{2212}30%, better than baseline"), "{texts:?}");
     assert!(has(&texts, "+20, worse than target"), "{texts:?}");
@@ -115,7 +115,7 @@ fn english_words_follow_direction_too() {
 #[test]
 fn before_after_pairs_baseline_with_actual_or_a_marked_target() {
     let chart = draw(&sample_feed(FEEDS[1]), View::BeforeAfter, 800.0, Lang::Ru, Theme::Light);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(has(&texts, "Профилактика социального сиротства в Выксе"));
     assert!(has(&texts, "Эффективная поддержка семей: возможность измениться"), "{texts:?}");
     assert!(has(&texts, "Было 2021") && has(&texts, "Цель 2024") && has(&texts, "Стало 2021"), "{texts:?}");
@@ -125,10 +125,10 @@ fn before_after_pairs_baseline_with_actual_or_a_marked_target() {
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
     assert!(labels.contains(&"Социальные сироты — цель 2024: 66,7"), "{labels:?}");
     assert!(labels.contains(&"Социальные сироты — базовое значение 2021: 100"), "{labels:?}");
-    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. })));
+    assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
 
     let chart = draw(&sample_feed(FEEDS[0]), View::BeforeAfter, 800.0, Lang::Ru, Theme::Light);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(has(&texts, "Стало 2023") && has(&texts, "\u{2212}30\u{a0}%, лучше базового значения"), "{texts:?}");
     assert!(chart.summary.contains("Показатели проектов: было и стало"), "{}", chart.summary);
 }
@@ -136,12 +136,12 @@ fn before_after_pairs_baseline_with_actual_or_a_marked_target() {
 #[test]
 fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
     let chart = draw(&sample_feed(FEEDS[1]), View::Trajectory, 800.0, Lang::Ru, Theme::Light);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(has(&texts, "Социальные сироты") && has(&texts, "Специалисты, обученные работе с семьёй в кризисе"), "{texts:?}");
     assert!(has(&texts, "нет фактических данных"), "{texts:?}");
     // The planned line is dashes (polygons), the actuals never a line here (one point).
-    assert!(chart.svg.matches("<polygon").count() > 10);
-    assert_eq!(chart.svg.matches("<polyline").count(), 0);
+    assert!(chart.to_svg().matches("<polygon").count() > 10);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 0);
     for year in ["2021", "2022", "2023", "2024"] {
         assert!(has(&texts, year), "period axis lacks {year}: {texts:?}");
     }
@@ -152,13 +152,13 @@ fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
         "Специалисты, обученные работе с семьёй в кризисе — факт 2021: 30\u{a0}человек",
     ]);
     let en = draw(&sample_feed(FEEDS[1]), View::Trajectory, 800.0, Lang::En, Theme::Light);
-    assert!(has(&svg_texts(&en.svg), "no actuals yet"));
+    assert!(has(&svg_texts(&en.to_svg()), "no actuals yet"));
 
     // Projects without indicators are listed; actuals start from the baseline.
     let chart = draw(&sample_feed(FEEDS[0]), View::Trajectory, 800.0, Lang::Ru, Theme::Light);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t.starts_with("Без показателей: Новые горизонты (передан министерству)")), "{texts:?}");
-    assert_eq!(chart.svg.matches("<polyline").count(), 3, "baseline → actual in three panels");
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 3, "baseline → actual in three panels");
     assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Point { .. })));
 }
 
@@ -187,7 +187,7 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     let valid = sample_feed(FEEDS[0]);
     for view in VIEWS {
         for height in [120.0, 200.0, 300.0] {
-            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
             let chart = render(&valid, &request, &PtSansMetrics);
             assert_eq!(chart.height, height);
             let problems = geometry_problems(&chart);
@@ -222,9 +222,9 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
             for lang in Lang::ALL {
                 let chart = draw(&valid, view, width, lang, Theme::Contrast);
                 for needle in ["<script", "<img", "<i>", "</text><"] {
-                    assert!(!chart.svg.contains(needle), "{needle} in the {view} SVG at {width}");
+                    assert!(!chart.to_svg().contains(needle), "{needle} in the {view} SVG at {width}");
                 }
-                assert!(!chart.svg.contains('\u{202e}'), "bidi overrides must not reach the SVG");
+                assert!(!chart.to_svg().contains('\u{202e}'), "bidi overrides must not reach the SVG");
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view} {width} {lang}:\n{}", problems.join("\n"));
                 let csv = chart.table.to_csv();
@@ -249,7 +249,7 @@ fn edge_feed_project_without_indicators_and_indicator_with_only_actuals() {
                 let chart = draw(&valid, view, width, lang, Theme::Dark);
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view} {width} {lang}:\n{}", problems.join("\n"));
-                let texts = svg_texts(&chart.svg);
+                let texts = svg_texts(&chart.to_svg());
                 assert!(texts.iter().any(|t| t.contains("Пустой проект")), "{view}: {texts:?}");
                 assert!(texts.iter().any(|t| t == "Семьи"), "{view}: {texts:?}");
                 assert_eq!(chart.table.rows.len(), 2);
@@ -258,7 +258,7 @@ fn edge_feed_project_without_indicators_and_indicator_with_only_actuals() {
         }
     }
     let chart = draw(&valid, View::Trajectory, 800.0, Lang::Ru, Theme::Light);
-    assert_eq!(chart.svg.matches("<polyline").count(), 1);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert!(chart.marks.iter().any(|m| m.label == "Семьи — факт III\u{a0}кв.\u{a0}2023: 12\u{a0}семей"), "{:?}", chart.marks);
     let chart = draw(&valid, View::Progress, 800.0, Lang::Ru, Theme::Light);
     assert_eq!(chart.marks.len(), 1);

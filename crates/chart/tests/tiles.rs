@@ -8,7 +8,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 
 const SAMPLES: [&str; 5] = [
     "kuzbass-caseload",
@@ -18,22 +18,22 @@ const SAMPLES: [&str; 5] = [
     "vyksa-orphanhood-prevention",
 ];
 
-fn tiles_of(feed: &opeka_feed::ValidFeed, width: f64, lang: Lang) -> Chart {
-    let request = ChartRequest { view: Some(View::Tiles), width, height: None, theme: Theme::Light, lang };
+fn tiles_of(feed: &opeka_feed::ValidFeed, width: f64, lang: Lang) -> Scene {
+    let request = ChartRequest { view: Some(View::Tiles), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
     render(feed, &request, &PtSansMetrics)
 }
 
-fn tiles(feed: &str, width: f64, lang: Lang) -> Chart {
+fn tiles(feed: &str, width: f64, lang: Lang) -> Scene {
     tiles_of(&sample_feed(feed), width, lang)
 }
 
-fn rects(chart: &Chart) -> Vec<(f64, f64, f64, f64)> {
+fn rects(chart: &Scene) -> Vec<(f64, f64, f64, f64)> {
     chart
         .marks
         .iter()
         .map(|m| match m.shape {
             Shape::Rect { x, y, w, h } => (x, y, w, h),
-            Shape::Point { .. } => panic!("a tile is a rectangle: {}", m.label),
+            Shape::Point { .. } | Shape::Bar { .. } => panic!("a tile is a rectangle: {}", m.label),
         })
         .collect()
 }
@@ -44,7 +44,7 @@ fn golden_svgs() {
         for lang in Lang::ALL {
             let chart = tiles(feed, 800.0, lang);
             assert_eq!(chart.view, View::Tiles);
-            check_snapshot(&format!("{feed}.tiles.{lang}.800.svg"), &chart.svg);
+            check_snapshot(&format!("{feed}.tiles.{lang}.800.svg"), &chart.to_svg());
         }
     }
 }
@@ -52,7 +52,7 @@ fn golden_svgs() {
 #[test]
 fn headline_figures_read_as_written_in_each_language() {
     let chart = tiles("kuzbass-caseload", 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     for expected in ["120", "34", "12\u{a0}000", "1\u{a0}000\u{a0}000", "специалистов", "почти каждый третий кузбассовец"] {
         assert!(texts.iter().any(|t| t == expected), "no {expected:?} in {texts:?}");
     }
@@ -65,7 +65,7 @@ fn headline_figures_read_as_written_in_each_language() {
     assert!(chart.summary.starts_with("Получатели социальных услуг в Кузбассе. Ключевые цифры (4\u{a0}показателя): 120 учреждений"), "{}", chart.summary);
 
     let chart = tiles("kuzbass-caseload", 800.0, Lang::En);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     for expected in ["12,000", "1,000,000", "specialists", "almost one resident in three"] {
         assert!(texts.iter().any(|t| t == expected), "no {expected:?} in {texts:?}");
     }
@@ -85,7 +85,7 @@ fn qualifiers_come_before_the_number_and_roubles_are_marked() {
     assert!(about.x + about.w <= nine_hundred.x);
     // The qualifier sits on the number's baseline: its box ends no lower than the number's.
     assert!(more.y + more.h <= thousand.y + thousand.h + 0.01);
-    assert!(svg_texts(&chart.svg).iter().any(|t| t.ends_with('₽')), "{:?}", svg_texts(&chart.svg));
+    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t.ends_with('₽')), "{:?}", svg_texts(&chart.to_svg()));
     assert_eq!(chart.marks[1].label, "более 1\u{a0}000 сотрудников получают поддержку");
 
     let chart = tiles("vyksa-orphanhood-prevention", 800.0, Lang::En);
@@ -96,7 +96,7 @@ fn qualifiers_come_before_the_number_and_roubles_are_marked() {
 #[test]
 fn caseload_without_headline_shows_each_category_in_the_latest_period() {
     let chart = tiles("kuzbass-accident-families", 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert_eq!(chart.marks.len(), 6, "one tile per category");
     for category in ["Психологическая помощь", "Помощь социальных служб", "Трудоустройство и переобучение"] {
         assert!(texts.iter().any(|t| t == category), "no {category} in {texts:?}");
@@ -114,7 +114,7 @@ fn caseload_without_headline_shows_each_category_in_the_latest_period() {
 #[test]
 fn outcomes_tiles_give_the_latest_actual_against_target_or_baseline() {
     let chart = tiles("kuzbass-council-projects-2024", 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert_eq!(chart.marks.len(), 4, "one tile per indicator; projects without indicators have none");
     assert!(texts.iter().any(|t| t == "Жизнь продолжается · 2023"), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("−30\u{a0}%, лучше базового")), "{texts:?}");
@@ -138,7 +138,7 @@ fn outcomes_without_headline_and_without_actuals() {
             "baseline": { "period": "2021", "value": 100 }, "target": { "period": "2024", "value": 80 },
             "actual": [ { "period": "2023", "value": 75 }, { "period": "2022", "value": 90 }, { "period": "2024", "value": null } ] } ] } ] }"#;
     let chart = tiles_of(&feed_from_json(json), 640.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "нет данных"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Цель: 60\u{a0}% (2024)"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "75"), "the latest reported actual: {texts:?}");
@@ -173,17 +173,17 @@ fn a_share_of_a_whole_is_written_out() {
         "headline": [ { "label": "человек под опекой", "value": 1000000, "of": 2650000, "note": "около" } ],
         "records": [ { "period": "2020", "value": 1 } ] }"#;
     let chart = tiles_of(&feed_from_json(json), 800.0, Lang::Ru);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "из 2\u{a0}650\u{a0}000 (38\u{a0}%)"), "{texts:?}");
     assert_eq!(chart.marks[0].label, "около 1\u{a0}000\u{a0}000 человек под опекой (из 2\u{a0}650\u{a0}000 (38\u{a0}%))");
     let chart = tiles_of(&feed_from_json(json), 800.0, Lang::En);
-    assert!(svg_texts(&chart.svg).iter().any(|t| t == "of 2,650,000 (38%)"));
+    assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "of 2,650,000 (38%)"));
 }
 
 #[test]
 fn tiles_flow_in_a_grid_by_width_with_equal_heights_in_a_row() {
     let feed = sample_feed("kuzbass-accident-families");
-    let columns = |chart: &Chart| {
+    let columns = |chart: &Scene| {
         let r = rects(chart);
         r.iter().filter(|t| (t.1 - r[0].1).abs() < 0.01).count()
     };
@@ -209,9 +209,9 @@ fn tiles_flow_in_a_grid_by_width_with_equal_heights_in_a_row() {
         }
     }
     // The number scales with the tile width.
-    let number_height = |chart: &Chart| chart.texts.iter().find(|t| t.text == "57").map(|t| t.h).unwrap_or(0.0);
+    let number_height = |chart: &Scene| chart.texts.iter().find(|t| t.text == "57").map(|t| t.h).unwrap_or(0.0);
     let narrow = tiles_of(&feed, 480.0, Lang::Ru);
-    let slide = render(&feed, &ChartRequest { view: Some(View::Tiles), width: 1920.0, height: Some(1080.0), theme: Theme::Light, lang: Lang::Ru }, &PtSansMetrics);
+    let slide = render(&feed, &ChartRequest { view: Some(View::Tiles), width: 1920.0, height: Some(1080.0), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru }, &PtSansMetrics);
     assert!(number_height(&slide) > number_height(&narrow), "{} vs {}", number_height(&slide), number_height(&narrow));
 }
 
@@ -222,7 +222,7 @@ fn geometry_holds_at_every_width_language_and_theme() {
         for width in [320.0, 400.0, 480.0, 640.0, 800.0, 1024.0, 1280.0, 1600.0, 1920.0] {
             for lang in Lang::ALL {
                 for theme in Theme::ALL {
-                    let request = ChartRequest { view: Some(View::Tiles), width, height: None, theme, lang };
+                    let request = ChartRequest { view: Some(View::Tiles), width, height: None, medium: Medium::Screen, theme, lang };
                     let chart = render(&valid, &request, &PtSansMetrics);
                     let problems = geometry_problems(&chart);
                     assert!(problems.is_empty(), "{feed} {width} {lang} {theme}:\n{}", problems.join("\n"));
@@ -239,7 +239,7 @@ fn geometry_holds_at_every_width_language_and_theme() {
 fn explicit_heights_shrink_the_type_then_drop_rows() {
     let valid = sample_feed("kuzbass-accident-families");
     for (width, height) in [(480.0, 120.0), (480.0, 300.0), (800.0, 200.0), (1920.0, 1080.0), (320.0, 480.0)] {
-        let request = ChartRequest { view: Some(View::Tiles), width, height: Some(height), theme: Theme::Contrast, lang: Lang::Ru };
+        let request = ChartRequest { view: Some(View::Tiles), width, height: Some(height), medium: Medium::Screen, theme: Theme::Contrast, lang: Lang::Ru };
         let chart = render(&valid, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         let problems = geometry_problems(&chart);
@@ -266,9 +266,9 @@ fn hostile_headlines_are_escaped_and_fit() {
         for lang in Lang::ALL {
             let chart = tiles_of(&valid, width, lang);
             for needle in ["<script", "<img", "<b>", "\u{202e}"] {
-                assert!(!chart.svg.contains(needle), "{needle:?} in the SVG at {width}");
+                assert!(!chart.to_svg().contains(needle), "{needle:?} in the SVG at {width}");
             }
-            assert!(chart.svg.contains("&lt;script&gt;"));
+            assert!(chart.to_svg().contains("&lt;script&gt;"));
             let problems = geometry_problems(&chart);
             assert!(problems.is_empty(), "{width} {lang}:\n{}", problems.join("\n"));
             assert_eq!(chart.marks.len(), 4);

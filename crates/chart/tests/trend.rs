@@ -13,10 +13,10 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, Chart, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
 
-fn trend(feed: &str, width: f64, lang: Lang) -> Chart {
-    let request = ChartRequest { view: Some(View::Trend), width, height: None, theme: Theme::Light, lang };
+fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
+    let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
     render(&sample_feed(feed), &request, &PtSansMetrics)
 }
 
@@ -25,7 +25,7 @@ fn golden_svgs() {
     for feed in ["kuzbass-caseload", "kuzbass-accident-families"] {
         for lang in Lang::ALL {
             let chart = trend(feed, 800.0, lang);
-            check_snapshot(&format!("{feed}.trend.{lang}.800.svg"), &chart.svg);
+            check_snapshot(&format!("{feed}.trend.{lang}.800.svg"), &chart.to_svg());
         }
     }
 }
@@ -45,11 +45,11 @@ fn is_grouped_ru_number(s: &str) -> bool {
 fn caseload_trend_shows_what_a_viewer_expects() {
     let chart = trend("kuzbass-caseload", 800.0, Lang::Ru);
     assert_eq!(chart.view, View::Trend);
-    let texts = svg_texts(&chart.svg);
-    assert!(chart.svg.contains("<title>Получатели социальных услуг в Кузбассе</title>"));
+    let texts = svg_texts(&chart.to_svg());
+    assert!(chart.to_svg().contains("<title>Получатели социальных услуг в Кузбассе</title>"));
     assert!(texts.iter().any(|t| t == "Получатели социальных услуг в Кузбассе"), "{texts:?}");
     // One line per category; the caseload has no gap where every municipality is null.
-    assert_eq!(chart.svg.matches("<polyline").count(), 4);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 4);
     for category in ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"] {
         assert!(texts.iter().any(|t| t == category), "legend lacks {category}: {texts:?}");
     }
@@ -85,8 +85,8 @@ fn caseload_trend_shows_what_a_viewer_expects() {
 #[test]
 fn english_uses_english_words_and_numbers() {
     let chart = trend("kuzbass-caseload", 800.0, Lang::En);
-    let texts = svg_texts(&chart.svg);
-    assert!(chart.svg.contains("<title>People receiving social services in Kuzbass</title>"));
+    let texts = svg_texts(&chart.to_svg());
+    assert!(chart.to_svg().contains("<title>People receiving social services in Kuzbass</title>"));
     assert!(texts.iter().any(|t| t == "Home-based care"), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("Source: Kemerovo Region Administration")), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("Jan")), "{texts:?}");
@@ -98,9 +98,9 @@ fn english_uses_english_words_and_numbers() {
 #[test]
 fn quarterly_feed_draws_one_line_per_category() {
     let chart = trend("kuzbass-accident-families", 800.0, Lang::Ru);
-    assert_eq!(chart.svg.matches("<polyline").count(), 6);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 6);
     assert_eq!(chart.marks.len(), 72);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t.contains("кв.")), "{texts:?}");
 }
 
@@ -111,7 +111,7 @@ fn geometry_holds_at_every_width_theme_and_language() {
         for width in [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0] {
             for lang in Lang::ALL {
                 for theme in Theme::ALL {
-                    let request = ChartRequest { view: Some(View::Trend), width, height: None, theme, lang };
+                    let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme, lang };
                     let chart = render(&valid, &request, &PtSansMetrics);
                     let problems = geometry_problems(&chart);
                     assert!(problems.is_empty(), "{feed} {width} {lang} {theme}:\n{}", problems.join("\n"));
@@ -127,7 +127,7 @@ fn geometry_holds_at_every_width_theme_and_language() {
 fn explicit_small_heights_keep_everything_on_the_canvas() {
     let valid = sample_feed("kuzbass-caseload");
     for height in [120.0, 200.0, 300.0] {
-        let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: Some(height), theme: Theme::Light, lang: Lang::Ru };
+        let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
         let chart = render(&valid, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         let problems = geometry_problems(&chart);
@@ -164,17 +164,17 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
     let valid = feed_from_json(HOSTILE);
     for width in [320.0, 800.0] {
         for lang in Lang::ALL {
-            let request = ChartRequest { view: Some(View::Trend), width, height: None, theme: Theme::Contrast, lang };
+            let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Contrast, lang };
             let chart = render(&valid, &request, &PtSansMetrics);
             for needle in ["<script", "<img", "<b>", "<i>", "<target>", "<!--", "]]>", "javascript:"] {
-                assert!(!chart.svg.contains(needle), "{needle} in the SVG at {width}");
+                assert!(!chart.to_svg().contains(needle), "{needle} in the SVG at {width}");
             }
-            assert!(chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
-            assert!(!chart.svg.contains('\u{202e}') && !chart.svg.contains('\u{2066}'), "bidi overrides must not reach the SVG");
+            assert!(chart.to_svg().contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+            assert!(!chart.to_svg().contains('\u{202e}') && !chart.to_svg().contains('\u{2066}'), "bidi overrides must not reach the SVG");
             let problems = geometry_problems(&chart);
             assert!(problems.is_empty(), "{width} {lang}:\n{}", problems.join("\n"));
             // Nulls are gaps: category a breaks after January; b has no February–March.
-            assert_eq!(chart.svg.matches("<polyline").count(), 1, "only a's March–April run is a line");
+            assert_eq!(chart.to_svg().matches("<polyline").count(), 1, "only a's March–April run is a line");
             assert!(chart.marks.iter().any(|m| m.label.starts_with("<target>")), "the target is a mark");
             let csv = chart.table.to_csv();
             assert!(csv.starts_with(if lang == Lang::Ru { "Период," } else { "Period," }), "{csv}");
@@ -194,10 +194,10 @@ fn markers_only_when_points_are_few_and_long_series_are_downsampled() {
     }
     let json = format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Long", "records": [{}] }}"#, records.join(","));
     let valid = feed_from_json(&json);
-    let request = ChartRequest { view: None, width: 320.0, height: None, theme: Theme::Light, lang: Lang::Ru };
+    let request = ChartRequest { view: None, width: 320.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let chart = render(&valid, &request, &PtSansMetrics);
-    assert_eq!(chart.svg.matches("<polyline").count(), 1);
-    assert!(!chart.svg.contains("<circle"), "no markers on 600 points");
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
+    assert!(!chart.to_svg().contains("<circle"), "no markers on 600 points");
     assert!(chart.marks.len() < 600, "downsampled to {}", chart.marks.len());
     assert!(chart.marks.iter().any(|m| m.label.contains("5\u{a0}000")), "the spike survives downsampling");
     assert_eq!(chart.table.rows.len(), 600, "the table keeps every period");
@@ -224,9 +224,9 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
         units.join(",")
     );
     let valid = feed_from_json(&json);
-    let request = ChartRequest { view: Some(View::Trend), width: 640.0, height: None, theme: Theme::Light, lang: Lang::En };
+    let request = ChartRequest { view: Some(View::Trend), width: 640.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::En };
     let chart = render(&valid, &request, &PtSansMetrics);
-    assert_eq!(chart.svg.matches("<polyline").count(), 1);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert!(chart.marks.len() <= 2 * 640, "{}", chart.marks.len());
     assert!(geometry_problems(&chart).is_empty());
 }
@@ -235,7 +235,7 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
 fn a_view_the_kind_lacks_falls_back_to_the_kinds_own() {
     // A view the kind lacks falls back to the kind's own.
     let awards = sample_feed("kuzbass-social-worker-day-2018");
-    let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: None, theme: Theme::Light, lang: Lang::Ru };
+    let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let chart = render(&awards, &request, &PtSansMetrics);
     assert_ne!(chart.view, View::Trend);
     assert!(geometry_problems(&chart).is_empty());
@@ -246,7 +246,7 @@ fn feed_without_categories_or_units_draws_one_line_named_by_its_measure() {
     let json = r#"{ "opeka": 1, "kind": "caseload", "title": "T", "measure": { "label": "Семьи", "unit": "семей" },
         "records": [ { "period": "2020", "value": 1 }, { "period": "2021", "value": 2 }, { "period": "2022", "value": 3 } ] }"#;
     let chart = render(&feed_from_json(json), &ChartRequest::new(480.0, Lang::Ru), &PtSansMetrics);
-    assert_eq!(chart.svg.matches("<polyline").count(), 1);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert_eq!(chart.table.columns, vec!["Период".to_owned(), "Семьи".to_owned()]);
     assert!(chart.marks[2].label.starts_with("Семьи, 2022: 3 семей"), "{}", chart.marks[2].label);
 }
@@ -261,9 +261,9 @@ fn units_without_categories_draw_one_line_per_unit_and_targets_join_their_line()
         "targets": [
           { "period": "2023-Q4", "unit": "k", "value": 15, "label": "План Кемерово" } ] }"#;
     let chart = render(&feed_from_json(json), &ChartRequest::new(640.0, Lang::Ru), &PtSansMetrics);
-    assert_eq!(chart.svg.matches("<polyline").count(), 2);
+    assert_eq!(chart.to_svg().matches("<polyline").count(), 2);
     assert_eq!(chart.table.columns, vec!["Период", "Кемерово", "Новокузнецк"]);
-    let texts = svg_texts(&chart.svg);
+    let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "План Кемерово: 15"), "{texts:?}");
     assert!(chart.marks.iter().any(|m| m.label.starts_with("План Кемерово, IV")), "{:?}", chart.marks.iter().map(|m| &m.label).collect::<Vec<_>>());
     assert!(chart.summary.contains("План Кемерово"), "{}", chart.summary);
@@ -286,6 +286,6 @@ fn extreme_values_and_single_points_still_lay_out() {
     let json = r#"{ "opeka": 1, "kind": "caseload", "title": "Один", "records": [ { "period": "2020", "value": 5 } ] }"#;
     let chart = render(&feed_from_json(json), &ChartRequest::new(480.0, Lang::Ru), &PtSansMetrics);
     assert_eq!(chart.marks.len(), 1);
-    assert!(chart.svg.contains("<circle"), "a lone point gets a marker");
+    assert!(chart.to_svg().contains("<circle"), "a lone point gets a marker");
     assert!(geometry_problems(&chart).is_empty());
 }

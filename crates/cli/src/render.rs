@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use opeka_chart::{render, ChartRequest, PtSansMetrics, Theme, View};
+use opeka_chart::{render, ChartRequest, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::Lang;
 
@@ -56,9 +56,26 @@ pub struct Args {
     /// Height in pixels [default: 1080 at the default width, else the chart's own height]
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(120..=8192))]
     height: Option<u32>,
+    /// How type is sized: `slide` in proportion to the canvas (legible on a projector),
+    /// `screen` in pixels as on a web page [default: slide, or screen when --width is given]
+    #[arg(long, value_enum)]
+    medium: Option<MediumArg>,
+    /// Also write the chart's geometry (every mark with its data and shape, every text
+    /// with its box, size and role) as JSON to this file
+    #[arg(long, value_name = "OUT.json")]
+    geometry: Option<PathBuf>,
     /// Where to write the image: OUT.svg or OUT.png
     #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
     output: PathBuf,
+}
+
+/// The values of `--medium`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MediumArg {
+    /// Type in pixels, as on a web page.
+    Screen,
+    /// Type in proportion to the canvas, for projectors and slides.
+    Slide,
 }
 
 /// The values of `--theme`.
@@ -179,15 +196,21 @@ pub fn run(args: &Args) -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => feed.locale,
     };
+    let medium = match (args.medium, args.width) {
+        (Some(MediumArg::Screen), _) | (None, Some(_)) => Medium::Screen,
+        (Some(MediumArg::Slide), _) | (None, None) => Medium::Slide,
+    };
     let request = ChartRequest {
         view,
         width: f64::from(width),
         height: height.map(f64::from),
+        medium,
         theme: args.theme.into(),
         lang: chart_lang,
     };
     let chart = render(feed, &request, &PtSansMetrics);
-    let problems = svg_problems(&chart.svg);
+    let svg = chart.to_svg();
+    let problems = svg_problems(&svg);
     if !problems.is_empty() {
         // Never expected: the chart escapes every text. Refuse rather than write it.
         for p in &problems {
@@ -196,16 +219,68 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let written = match format {
-        ImageFormat::Svg => std::fs::write(&args.output, chart.svg.as_bytes()).map_err(|e| e.to_string()),
-        ImageFormat::Png => rasterize(&chart.svg)
+        ImageFormat::Svg => std::fs::write(&args.output, svg.as_bytes()).map_err(|e| e.to_string()),
+        ImageFormat::Png => rasterize(&svg)
             .and_then(|png| std::fs::write(&args.output, png).map_err(|e| e.to_string())),
     };
     if let Err(e) = written {
         eprintln!("{}: {}: {e}", args.output.display(), say(lang, "не удалось записать изображение", "cannot write the image"));
         return ExitCode::FAILURE;
     }
+    if let Some(path) = &args.geometry {
+        let json = serde_json::to_string_pretty(&geometry(&chart)).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, json + "\n") {
+            eprintln!("{}: {}: {e}", path.display(), say(lang, "не удалось записать геометрию", "cannot write the geometry"));
+            return ExitCode::FAILURE;
+        }
+    }
     line(&format!("{}: {} × {}, {}", args.output.display(), chart.width, chart.height, chart.view));
     ExitCode::SUCCESS
+}
+
+/// The chart's geometry as the README documents it: the canvas, every mark
+/// with its data and shape, every text with its box, size and role.
+pub fn geometry(scene: &Scene) -> serde_json::Value {
+    use serde_json::json;
+    let marks: Vec<serde_json::Value> = scene
+        .marks
+        .iter()
+        .map(|m| {
+            let shape = match m.shape {
+                Shape::Bar { x, y, w, h, horizontal } => {
+                    json!({"kind": "bar", "x": x, "y": y, "w": w, "h": h, "direction": if horizontal { "horizontal" } else { "vertical" }})
+                }
+                Shape::Rect { x, y, w, h } => json!({"kind": "rect", "x": x, "y": y, "w": w, "h": h}),
+                Shape::Point { x, y, r, .. } => json!({"kind": "point", "x": x, "y": y, "r": r}),
+            };
+            json!({
+                "series": m.series,
+                "name": m.name,
+                "period": m.period,
+                "label": m.label,
+                "value": m.value,
+                "unit": m.unit,
+                "baseline": m.baseline,
+                "panel": m.panel,
+                "order": m.order,
+                "shape": shape,
+            })
+        })
+        .collect();
+    let texts: Vec<serde_json::Value> = scene
+        .texts
+        .iter()
+        .map(|t| json!({"text": t.text, "x": t.x, "y": t.y, "w": t.w, "h": t.h, "size": t.size, "bold": t.bold, "role": t.role.name()}))
+        .collect();
+    json!({
+        "width": scene.width,
+        "height": scene.height,
+        "view": scene.view.name(),
+        "medium": scene.medium.name(),
+        "title": scene.title,
+        "marks": marks,
+        "texts": texts,
+    })
 }
 
 /// The fonts resvg may use: the two PT Sans faces and nothing else.

@@ -184,6 +184,7 @@ impl ChartBox {
             view: settings.view,
             width: settings.width.max(MIN_WIDTH).floor(),
             height: settings.height,
+            medium: opeka_chart::Medium::Screen,
             theme: settings.theme,
             lang: settings.lang,
         };
@@ -194,7 +195,7 @@ impl ChartBox {
         };
         let chart = opeka_chart::render(feed, &request, &measurer);
         self.measurer = Some(measurer);
-        mount_svg(&self.svg_box, &chart.svg)?;
+        mount_svg(&self.svg_box, &chart.to_svg())?;
         self.svg_box.set_attribute("aria-label", &chart.summary)?;
         let document = self.document()?;
         let table = data_table(&document, &chart.table)?;

@@ -6,20 +6,14 @@ use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
 use opeka_feed::locale::lower;
-use crate::draw::{Align, Canvas};
+use crate::canvas::Canvas;
+use crate::scene::{Align, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::Rgb;
 
 use super::Context;
 
-/// The awards part of the feed, if it is an awards feed.
-pub(super) fn awards<'a>(ctx: &Context<'a>) -> Option<&'a Awards> {
-    match &ctx.feed.body {
-        opeka_feed::Body::Awards(awards) => Some(awards),
-        _ => None,
-    }
-}
 
 /// The declared award type `id`, if any.
 pub(super) fn award_type<'a>(awards: &'a Awards, id: Option<&str>) -> Option<&'a AwardType> {
@@ -135,7 +129,7 @@ impl Block {
             y += self.space_before;
         }
         for line in &self.lines {
-            canvas.text(line, x, y, self.font, colour, Align::Start);
+            canvas.text(TextRole::Label, line, x, y, self.font, colour, Align::Start);
             y += self.font.line_height();
         }
         y
@@ -150,9 +144,9 @@ pub(super) fn blocks_height(blocks: &[Block]) -> f64 {
 /// Writes "…и ещё 12 получателей (см. таблицу данных)" at `y`
 /// when `hidden` (the number with its noun) is not empty.
 pub(super) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, x: f64, y: f64, width: f64, hidden: &str) {
-    let font = ctx.font(crate::theme::TextRole::Small);
+    let font = ctx.font(crate::theme::TextSize::Small);
     let text = ellipsize(ctx.measure, font, &fill(strings(ctx.lang).more_in_table, hidden), width);
-    canvas.text(&text, x, y, font, ctx.style.muted, Align::Start);
+    canvas.text(TextRole::Note, &text, x, y, font, ctx.style.muted, Align::Start);
 }
 
 #[cfg(test)]

@@ -13,13 +13,12 @@ use opeka_feed::locale::format_value;
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
 
 use crate::axis::nice_ticks;
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::legend::{Legend, LegendEntry};
 use crate::table::DataTable;
 use crate::measure::TextMeasure;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{MarkerShape, Rgb, TextRole};
+use crate::theme::{MarkerShape, Rgb, TextSize};
 
 use super::trend::{value_tick_labels, Cell};
 use super::Context;
@@ -184,6 +183,8 @@ pub(super) struct Segment {
     pub text: String,
     /// The mark's label: what the segment says in full.
     pub mark: String,
+    /// The unit word written after this value, if any.
+    pub unit: Option<String>,
 }
 
 /// One bar: a label on the left, its segments, a text at its end.
@@ -194,6 +195,8 @@ pub(super) struct BarRow {
     pub segments: Vec<Segment>,
     /// Written after the bar: the total, or "нет данных" for a row without segments.
     pub end: String,
+    /// The period the row's values are of, as written, where there is one.
+    pub period: Option<String>,
     /// The mark of a row without segments: series and label.
     pub empty_mark: (String, String),
 }
@@ -256,12 +259,12 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
 }
 
 /// Lays out and draws `bars` in the frame and assembles the chart.
-pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Chart {
+pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Scene {
     let style = ctx.style;
     let measure = ctx.measure;
     let frame = ctx.frame();
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let lh = label_font.line_height();
     let gap = style.gap();
     let inner_w = ctx.width - 2.0 * frame.padding;
@@ -297,7 +300,9 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let natural = frame.chrome_height(style) + legend_h + axis_title_h + rows_h + x_axis_h + footnote_h;
     let (frame, height) = ctx.fit(frame, natural, x_axis_h + lh * (n.clamp(1, 3) as f64));
 
-    let painted = paint(ctx.width, height, style, measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         let mut top = area.y;
         // Legend, axis title and footnote give way when the bars would be squeezed.
@@ -307,15 +312,15 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             top += legend.height() + gap;
         }
         if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
-            canvas.text(title, area.x, top, label_font, style.muted, Align::Start);
+            canvas.text(TextRole::Axis, title, area.x, top, label_font, style.muted, Align::Start);
             top += axis_title_h;
         }
         let foot_h = if roomy { footnote_h } else { 0.0 };
         let avail = area.bottom() - foot_h - x_axis_h - top;
         if n == 0 || avail < 2.0 {
             let message = ellipsize(measure, label_font, &bars.empty_message, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let pitch = (avail / n as f64).min(natural_pitch * 1.5);
         let bar_h = (pitch - gap).max(pitch * 0.6).min(lh * 1.8).max(1.0);
@@ -357,7 +362,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             let label = ellipsize(measure, label_font, label, area.w);
             let w = label_font.width(measure, &label);
             let left = (x - w / 2.0).min(area.right() - w).max(area.x);
-            canvas.text_if_free(&label, left, rows_bottom + tick_len + 2.0, label_font, style.muted, Align::Start);
+            canvas.text_if_free(TextRole::Axis, &label, left, rows_bottom + tick_len + 2.0, label_font, style.muted, Align::Start);
         }
 
         let separator = (style.line_width / 2.0).max(1.0);
@@ -369,16 +374,18 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             let label = &row_lines[i];
             let mut line_y = centre - label.len() as f64 * lh / 2.0;
             for line in label {
-                canvas.text_if_free(line, x0 - gap, line_y, label_font, style.foreground, Align::End);
+                canvas.text_if_free(TextRole::Label, line, x0 - gap, line_y, label_font, style.foreground, Align::End);
                 line_y += lh;
             }
             let end_y = centre - lh / 2.0;
             if row.segments.is_empty() {
                 let x = x_of(0.0) + gap / 2.0;
-                let drawn = canvas.text_if_free(&ends[i], x, end_y, label_font, style.muted, Align::Start);
+                let drawn = canvas.text_if_free(TextRole::Value, &ends[i], x, end_y, label_font, style.muted, Align::Start);
                 let (x, y, w, h) = drawn.map_or((x, centre, 0.0, 0.0), |t| (t.x, t.y, t.w, t.h));
                 let (series, label) = row.empty_mark.clone();
-                canvas.mark(Mark { series, label, shape: Shape::Rect { x, y, w, h } });
+                let mut mark = Mark::new(series, &row.label, label, Shape::Rect { x, y, w, h });
+                mark.period = row.period.clone();
+                canvas.mark(mark);
                 continue;
             }
             let (mut pos, mut neg) = (0.0f64, 0.0f64);
@@ -414,20 +421,22 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 if !segment.text.is_empty() && small_lh <= bar_h + 2.0 {
                     let w = small_font.width(measure, &segment.text);
                     if inner_x + w + pad <= xb {
-                        canvas.text_if_free(&segment.text, inner_x, centre - small_lh / 2.0, small_font, ink, Align::Start);
+                        canvas.text_if_free(TextRole::Value, &segment.text, inner_x, centre - small_lh / 2.0, small_font, ink, Align::Start);
                     }
                 }
-                canvas.mark(Mark {
-                    series: series.label.clone(),
-                    label: segment.mark.clone(),
-                    shape: Shape::Rect { x: xa, y, w: xb - xa, h: bar_h },
-                });
+                let mut mark = Mark::new(&series.label, &row.label, &segment.mark, Shape::Bar { x: xa, y, w: xb - xa, h: bar_h, horizontal: true });
+                mark.series_index = segment.series;
+                mark.period = row.period.clone();
+                mark.value = Some(segment.value);
+                mark.unit = segment.unit.clone();
+                mark.baseline = Some(a);
+                canvas.mark(mark);
             }
             // Thin gaps between segments, so that neighbours never merge.
             for &x in &boundaries {
                 canvas.vline(x, y, y + bar_h, separator, style.background);
             }
-            canvas.text_if_free(&ends[i], x_of(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
+            canvas.text_if_free(TextRole::Value, &ends[i], x_of(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
         }
         // The zero line over the bars' ends.
         canvas.vline(x_of(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
@@ -435,11 +444,11 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let mut y = rows_bottom + x_axis_h + gap / 2.0;
         if roomy {
             for line in &footnote {
-                canvas.text(line, area.x, y, small_font, style.muted, Align::Start);
+                canvas.text(TextRole::Note, line, area.x, y, small_font, style.muted, Align::Start);
                 y += small_font.line_height();
             }
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }

@@ -7,11 +7,11 @@
 
 use opeka_feed::locale::format_period;
 
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{Align, Canvas};
+use crate::canvas::Canvas;
+use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{Rgb, TextRole};
+use crate::theme::{Rgb, TextSize};
 
 use super::outcomes::{has_roles, outcomes_data, render_stack, Point, Role, Row, Swatch, Tone, VerdictLines};
 use super::Context;
@@ -96,16 +96,13 @@ fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
 }
 
 /// Draws the before-after view of an outcomes feed.
-pub(crate) fn render_before_after(ctx: &Context) -> Chart {
-    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
     let data = outcomes_data(ctx, outcomes);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let lang = ctx.lang;
-    let label_font = ctx.font(TextRole::Label);
+    let label_font = ctx.font(TextSize::Label);
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let wide = inner_w >= TWO_COLUMNS_FROM;
@@ -177,7 +174,7 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
     let lh = font.line_height();
     let mut y = top;
     for line in &layout.label {
-        canvas.text(line, x0, y, font, style.foreground, Align::Start);
+        canvas.text(TextRole::Label, line, x0, y, font, style.foreground, Align::Start);
         y += lh;
     }
     let label_bottom = y;
@@ -200,7 +197,7 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
     for (k, (bar, value_text)) in layout.bars.iter().zip(&value_texts).enumerate() {
         let line_top = bars_top + k as f64 * c.pitch;
         let caption = ellipsize(ctx.measure, font, &bar.caption, c.caption_w);
-        canvas.text(&caption, right_x, line_top, font, style.muted, Align::Start);
+        canvas.text(TextRole::Axis, &caption, right_x, line_top, font, style.muted, Align::Start);
         let bar_top = line_top + (lh - bar_h) / 2.0;
         match bar.point {
             Some((role, point)) => {
@@ -212,16 +209,12 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
                     canvas.rect(a, bar_top, b - a, bar_h, colour);
                 }
                 let end = x_of(point.value.max(0.0)).max(x_of(0.0));
-                canvas.text(value_text, end + value_gap, line_top, font, style.foreground, Align::Start);
-                let w = (b - a).max(4.0);
-                canvas.mark(Mark {
-                    series: role.word(lang),
-                    label: row.mark_label(role, point, lang),
-                    shape: Shape::Rect { x: a.min(b - w).max(bar_x - 2.0), y: bar_top, w, h: bar_h },
-                });
+                canvas.text(TextRole::Value, value_text, end + value_gap, line_top, font, style.foreground, Align::Start);
+                let shape = Shape::Bar { x: a, y: bar_top, w: b - a, h: bar_h, horizontal: true };
+                canvas.mark(row.mark(role, point, shape, lang));
             }
             None => {
-                canvas.text(value_text, bar_x, line_top, font, style.muted, Align::Start);
+                canvas.text(TextRole::Value, value_text, bar_x, line_top, font, style.muted, Align::Start);
             }
         }
     }

@@ -11,15 +11,14 @@
 use opeka_feed::locale::{count_noun, format_value, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::legend::{Legend, LegendEntry};
 use crate::strings::{self, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
-use crate::theme::{MarkerShape, Rgb, TextRole};
+use crate::theme::{MarkerShape, Rgb, TextSize};
 
-use super::awards::{award_label, award_meta, award_type, awards, draw_more, event_sentence, fill, Block};
+use super::awards::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
 use super::Context;
 
 /// Below this inner width labels go above their bars.
@@ -141,16 +140,13 @@ struct RowLayout {
 }
 
 /// Draws the breakdown view of an awards feed.
-pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
-    let Some(awards) = awards(ctx) else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
     let data = breakdown_data(ctx, awards);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
 
@@ -186,12 +182,14 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
     let table = data_table(ctx, &data);
     let summary = summary(ctx, awards, &data, &frame.title);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if data.rows.is_empty() {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let mut y = area.y;
         if let Some(legend) = legend.as_ref().filter(|_| area.h >= legend_h + first_row) {
@@ -239,16 +237,19 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
             let nonzero = row.counts.iter().filter(|&&c| c > 0).count();
             let mut cumulative = 0u64;
             let mut x_end = bar_x0;
-            for (segment, &count) in data.segments.iter().zip(&row.counts) {
+            for (k, (segment, &count)) in data.segments.iter().zip(&row.counts).enumerate() {
                 if count == 0 {
                     continue;
                 }
-                let x0 = bar_x0 + (cumulative as f64 / max_total * bar_max_w).round();
+                // Lengths stay exact in the scene; the writer rounds edges to pixels.
+                let start = cumulative;
+                let x0 = bar_x0 + cumulative as f64 / max_total * bar_max_w;
                 cumulative = cumulative.saturating_add(count);
-                let x1 = (bar_x0 + (cumulative as f64 / max_total * bar_max_w).round()).max(x0 + 1.0).min(bar_x0 + bar_max_w);
-                let w = (x1 - x0).max(1.0);
+                let x1 = bar_x0 + cumulative as f64 / max_total * bar_max_w;
+                let w = x1 - x0;
                 // A hairline of background between abutting segments.
-                let drawn_w = if nonzero > 1 && w > 3.0 { w - 1.0 } else { w };
+                // At least a pixel, so that a count of 1 among thousands still shows.
+                let drawn_w = if nonzero > 1 && w > 3.0 { w - 1.0 } else { w.max(1.0) };
                 canvas.rect(x0, bar_y, drawn_w, bar_h, segment.colour);
                 if data.grouped && drawn_w >= 4.0 * style.marker_radius {
                     canvas.marker(segment.marker, x0 + drawn_w / 2.0, bar_y + bar_h / 2.0, style.marker_radius * 0.8, style.background);
@@ -259,7 +260,11 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
                 } else {
                     (row.label.clone(), format!("{}: {amount}", row.label))
                 };
-                canvas.mark(Mark { series, label, shape: Shape::Rect { x: x0, y: bar_y, w, h: bar_h } });
+                let mut mark = Mark::new(series, &row.label, label, Shape::Bar { x: x0, y: bar_y, w, h: bar_h, horizontal: true });
+                mark.series_index = k;
+                mark.value = Some(count as f64);
+                mark.baseline = Some(start as f64);
+                canvas.mark(mark);
                 x_end = x1;
             }
             if side {
@@ -270,12 +275,15 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
             }
             let count_x = x_end + gap / 2.0;
             let count_y = bar_y + ((bar_h - label_font.line_height()) / 2.0).round();
-            let count_box = canvas.text(&l.count, count_x, count_y, label_font, style.foreground, Align::Start);
+            let count_box = canvas.text(TextRole::Value, &l.count, count_x, count_y, label_font, style.foreground, Align::Start);
             if row.total == 0 {
                 // Nothing drawn but the "0": the mark covers it.
-                let (x, w) = count_box.map_or((count_x, 1.0), |b| (b.x, b.w));
+                let x = count_box.map_or(count_x, |b| b.x);
                 let label = format!("{}: {}", row.label, count_noun(0.0, Noun::Award, ctx.lang));
-                canvas.mark(Mark { series: row.label.clone(), label, shape: Shape::Rect { x, y: bar_y, w, h: bar_h } });
+                let mut mark = Mark::new(&row.label, &row.label, label, Shape::Bar { x, y: bar_y, w: 0.0, h: bar_h, horizontal: true });
+                mark.value = Some(0.0);
+                mark.baseline = Some(0.0);
+                canvas.mark(mark);
             }
             y += l.height + row_gap + extra;
         }
@@ -287,9 +295,9 @@ pub(crate) fn render_breakdown(ctx: &Context) -> Chart {
             let hidden = strings::count_noun(layouts.len() - shown, words.award_type_forms, ctx.lang);
             draw_more(canvas, ctx, area.x, y, area.w, &hidden);
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {

@@ -14,9 +14,9 @@
 
 
 use opeka_feed::locale::{format_period, format_value};
-use opeka_feed::{Body, Format, Period};
+use opeka_feed::{Format, Period};
 
-use crate::chart::Chart;
+use crate::scene::Scene;
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::clean;
@@ -44,10 +44,7 @@ impl Stack {
 }
 
 /// Draws the composition view of a caseload feed.
-pub(crate) fn render_composition(ctx: &Context) -> Chart {
-    let Body::Caseload(caseload) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let measure = MeasureText::of(ctx, caseload);
@@ -123,12 +120,13 @@ pub(crate) fn render_composition(ctx: &Context) -> Chart {
                     if cell.missing > 0 {
                         mark = format!("{mark} {}", words.incomplete);
                     }
-                    Some(Segment { series: i, value, text: measure.number(value, lang), mark })
+                    Some(Segment { series: i, value, text: measure.number(value, lang), mark, unit: measure.unit.clone() })
                 })
                 .collect();
             let end = stack.sums.total().value().filter(|_| !segments.is_empty());
             BarRow {
                 label: stack.label.clone(),
+                period: if by_unit { Some(latest_text.clone()).filter(|p| !p.is_empty()) } else { Some(stack.label.clone()) },
                 segments,
                 end: end.map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang)),
                 empty_mark: (String::new(), format!("{}: {}", prefix(stack), words.no_data)),

@@ -1,18 +1,16 @@
 //! One module per view; [`render_view`] dispatches to them.
 //!
-//! A view is a function `fn(&Context) -> Chart`. It lays out the shared
-//! [`Frame`] and its own content, picks the canvas height with
-//! [`Context::height`], draws with [`crate::draw::paint`] (frame first,
-//! which returns the plot rectangle), and assembles the [`Chart`] with its
-//! summary and table. To add a view: write `views/<name>.rs` with a
-//! `pub(crate) fn render_<name>(ctx: &Context) -> Chart`, declare the
-//! module below, add its arm to [`render_view`] and its height to
+//! A view is a function from its [`Context`] and its kind's body to a
+//! [`Scene`]. It lays out the shared [`Frame`] and its own content, picks
+//! the canvas height with [`Context::height`], places everything on a
+//! [`Canvas`] (frame first, which returns the plot rectangle), and finishes
+//! the scene with its summary and table. To add a view: write its module,
+//! declare it below, add its arm to [`render_view`] and its height to
 //! [`default_height`].
 
 mod bars;
 mod composition;
 mod per_capita;
-mod placeholder;
 mod ranking;
 mod tiles;
 mod awards;
@@ -25,14 +23,15 @@ mod progress;
 mod before_after;
 mod trajectory;
 
-use opeka_feed::{Lang, Text, ValidFeed, View};
+use opeka_feed::{Body, Lang, Text, ValidFeed, View};
 
-use crate::chart::Chart;
+use crate::canvas::Canvas;
+use crate::scene::Scene;
 use crate::frame::Frame;
 use crate::measure::TextMeasure;
 use crate::render::ChartRequest;
 use crate::text::{clean, Font};
-use crate::theme::{Style, TextRole};
+use crate::theme::{Style, TextSize};
 
 /// Everything a view needs to draw: the feed, the request, the measurer.
 pub(crate) struct Context<'a> {
@@ -59,7 +58,7 @@ impl Context<'_> {
     }
 
     /// The font for `role` at this width and theme.
-    pub fn font(&self, role: TextRole) -> Font {
+    pub fn font(&self, role: TextSize) -> Font {
         Font::regular(self.style.text_size(role, self.width))
     }
 
@@ -75,6 +74,11 @@ impl Context<'_> {
         let height = self.height(natural);
         frame.fit(height, self.style, view_min);
         (frame, height)
+    }
+
+    /// An empty canvas of this chart's width and `height`.
+    pub fn canvas(&self, height: f64) -> Canvas<'_> {
+        Canvas::new(self.view, self.width, height, self.style, self.measure)
     }
 
     /// The canvas height: the one requested, else the view's default, grown
@@ -95,30 +99,40 @@ pub(crate) const MIN_WIDTH: f64 = 240.0;
 /// The smallest canvas height drawn, in pixels.
 pub(crate) const MIN_HEIGHT: f64 = 120.0;
 
-/// Draws `request.view` (resolved against the feed's kind) of `feed`.
-pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Chart {
+/// Lays out `request.view` of `feed` at the request's size, in the screen
+/// medium. The view is resolved against the feed's kind, so each kind's
+/// views see only their own body.
+pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, width: f64, height: Option<f64>, measure: &dyn TextMeasure) -> Scene {
     let clamp = |v: f64, lo: f64, default: f64| if v.is_finite() { v.round().clamp(lo, MAX_SIDE) } else { default };
     let ctx = Context {
         feed,
         view: feed.resolve_view(request.view),
-        width: clamp(request.width, MIN_WIDTH, 640.0),
-        requested_height: request.height.map(|h| clamp(h, MIN_HEIGHT, 400.0)),
+        width: clamp(width, MIN_WIDTH, 640.0),
+        requested_height: height.map(|h| clamp(h, MIN_HEIGHT, 400.0)),
         style: request.theme.style(),
         lang: request.lang,
         measure,
     };
-    match ctx.view {
-        View::Trend => trend::render_trend(&ctx),
-        View::Ranking => ranking::render_ranking(&ctx),
-        View::Composition => composition::render_composition(&ctx),
-        View::PerCapita => per_capita::render_per_capita(&ctx),
-        View::Progress => progress::render_progress(&ctx),
-        View::BeforeAfter => before_after::render_before_after(&ctx),
-        View::Trajectory => trajectory::render_trajectory(&ctx),
-        View::Tiles => tiles::render_tiles(&ctx),
-        View::Breakdown => breakdown::render_breakdown(&ctx),
-        View::Podium => podium::render_podium(&ctx),
-        View::Roll => roll::render_roll(&ctx),
+    match &feed.body {
+        Body::Caseload(caseload) => match ctx.view {
+            View::Ranking => ranking::render_ranking(&ctx, caseload),
+            View::Composition => composition::render_composition(&ctx, caseload),
+            View::PerCapita => per_capita::render_per_capita(&ctx, caseload),
+            View::Tiles => tiles::render_tiles(&ctx),
+            _ => trend::render_trend(&ctx, caseload),
+        },
+        Body::Awards(awards) => match ctx.view {
+            View::Podium => podium::render_podium(&ctx, awards),
+            View::Roll => roll::render_roll(&ctx, awards),
+            View::Tiles => tiles::render_tiles(&ctx),
+            _ => breakdown::render_breakdown(&ctx, awards),
+        },
+        Body::Outcomes(outcomes) => match ctx.view {
+            View::BeforeAfter => before_after::render_before_after(&ctx, outcomes),
+            View::Trajectory => trajectory::render_trajectory(&ctx, outcomes),
+            View::Tiles => tiles::render_tiles(&ctx),
+            _ => progress::render_progress(&ctx, outcomes),
+        },
     }
 }
 

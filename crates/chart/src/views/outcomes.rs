@@ -11,14 +11,14 @@ use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
 use opeka_feed::locale::lower_first;
-use crate::chart::Chart;
-use crate::draw::{paint, Align, Canvas};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
+use crate::canvas::Canvas;
 use crate::frame::Frame;
 use crate::measure::TextMeasure;
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{MarkerShape, Rgb, Style, TextRole};
+use crate::theme::{MarkerShape, Rgb, Style, TextSize};
 
 use super::Context;
 
@@ -112,6 +112,22 @@ impl Row {
     /// A mark's label: `Социальные сироты — цель 2024: 66,7`.
     pub fn mark_label(&self, role: Role, point: Point, lang: Lang) -> String {
         format!("{} — {}", self.label, lower_first(&self.item(role, point, lang)))
+    }
+
+    /// The mark of `point` drawn as `shape` in `role`: a bar (which starts
+    /// from zero) or a point.
+    pub fn mark(&self, role: Role, point: Point, shape: Shape, lang: Lang) -> Mark {
+        let mut mark = Mark::new(role.word(lang), &self.label, self.mark_label(role, point, lang), shape);
+        mark.series_index = match role {
+            Role::Actual => 0,
+            Role::Target => 1,
+            Role::Baseline => 2,
+        };
+        mark.period = Some(clean(&format_period(&point.period, lang)));
+        mark.value = Some(point.value);
+        mark.unit = self.unit.clone();
+        mark.baseline = matches!(shape, Shape::Bar { .. }).then_some(0.0);
+        mark
     }
 
     /// Every value drawn on the row's own scale.
@@ -235,7 +251,7 @@ impl Heading {
         let mut top = y;
         let mut end = x;
         for line in &self.lines {
-            if let Some(b) = canvas.text(line, x, top, self.font, style.foreground, Align::Start) {
+            if let Some(b) = canvas.text(TextRole::Label, line, x, top, self.font, style.foreground, Align::Start) {
                 end = b.x + b.w;
             }
             top += self.font.line_height();
@@ -243,9 +259,9 @@ impl Heading {
         if self.inline {
             // The smaller status sits on the bottom of the name's last line.
             let space = Self::space(self.status_font, canvas.measure);
-            canvas.text(&self.status, end + space, top - self.status_font.line_height(), self.status_font, style.muted, Align::Start);
+            canvas.text(TextRole::Note, &self.status, end + space, top - self.status_font.line_height(), self.status_font, style.muted, Align::Start);
         } else {
-            canvas.text(&self.status, x, top, self.status_font, style.muted, Align::Start);
+            canvas.text(TextRole::Note, &self.status, x, top, self.status_font, style.muted, Align::Start);
         }
     }
 }
@@ -291,7 +307,7 @@ impl VerdictLines {
         }
         let mut top = y;
         for line in &self.lines {
-            canvas.text(line, x + indent, top, self.font, colour, Align::Start);
+            canvas.text(TextRole::Value, line, x + indent, top, self.font, colour, Align::Start);
             top += self.font.line_height();
         }
     }
@@ -389,7 +405,7 @@ impl Key {
             let left = x + dx;
             let s = self.swatch;
             draw_swatch(canvas, *kind, left, mid, s, (self.font.size * 0.7).round());
-            canvas.text(text, left + s + label_gap, top, self.font, style.foreground, Align::Start);
+            canvas.text(TextRole::Legend, text, left + s + label_gap, top, self.font, style.foreground, Align::Start);
         }
     }
 }
@@ -568,11 +584,11 @@ pub(crate) fn render_stack<R>(
     opening: &str,
     mut layout_row: impl FnMut(usize) -> Option<(R, f64)>,
     draw_row: impl Fn(&mut Canvas<'_>, &Row, &R, f64, f64),
-) -> Chart {
+) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let label_font = ctx.font(TextRole::Label);
-    let head_font = Font::bold(style.text_size(TextRole::Subtitle, ctx.width));
+    let label_font = ctx.font(TextSize::Label);
+    let head_font = Font::bold(style.text_size(TextSize::Subtitle, ctx.width));
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let inner_gap = (gap / 2.0).round();
@@ -602,12 +618,14 @@ pub(crate) fn render_stack<R>(
     let table = outcomes_table(ctx, data, &frame.title);
     let summary = outcomes_summary(ctx, data, &frame.title, opening);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if blocks.is_empty() {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let mut top = area.y;
         if !entries.is_empty() && key.height() + gap < area.h {
@@ -626,9 +644,9 @@ pub(crate) fn render_stack<R>(
             }
             top += space;
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 /// The key entries for the values some indicator has.

@@ -8,9 +8,9 @@
 //! has nothing to divide: the chart says there are no population data.
 
 use opeka_feed::locale::{format_number, format_period, Msg};
-use opeka_feed::{Body, Format};
+use opeka_feed::Format;
 
-use crate::chart::Chart;
+use crate::scene::Scene;
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -21,10 +21,7 @@ use super::trend::{capitalise, Cell};
 use super::Context;
 
 /// Draws the per-capita view of a caseload feed.
-pub(crate) fn render_per_capita(ctx: &Context) -> Chart {
-    let Body::Caseload(caseload) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let measure = MeasureText::of(ctx, caseload);
@@ -71,13 +68,15 @@ pub(crate) fn render_per_capita(ctx: &Context) -> Chart {
                 }
                 BarRow {
                     label: row.label.clone(),
-                    segments: vec![Segment { series: 0, value: *rate, text: String::new(), mark }],
+                    period: Some(period.clone()),
+                    segments: vec![Segment { series: 0, value: *rate, text: String::new(), mark, unit: None }],
                     end: rate_text(*rate),
                     empty_mark: (String::new(), String::new()),
                 }
             }
             None => BarRow {
                 label: row.label.clone(),
+                period: Some(period.clone()),
                 segments: Vec::new(),
                 end: words.no_data.to_owned(),
                 empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.no_data)),

@@ -9,14 +9,14 @@
 use opeka_feed::locale::{count_noun, Noun};
 use opeka_feed::{Awards, Contest, ContestPlace};
 
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align, Canvas};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
+use crate::canvas::Canvas;
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::{ellipsize, Font};
-use crate::theme::{Rgb, TextRole};
+use crate::theme::{Rgb, TextSize};
 
-use super::awards::{awards, blocks_height, capitalise, draw_more, event_sentence, optional, place_text, Block};
+use super::awards::{blocks_height, capitalise, draw_more, event_sentence, optional, place_text, Block};
 use super::Context;
 
 /// The narrowest a card gets before the grid drops a column.
@@ -92,6 +92,8 @@ fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
 /// A card laid out for its column width.
 struct Card {
     numeral: String,
+    /// Who took the place.
+    name: String,
     blocks: Vec<Block>,
     label: String,
     /// Content height (without the card's padding).
@@ -117,19 +119,16 @@ struct Metrics {
 }
 
 /// Draws the podium view of an awards feed.
-pub(crate) fn render_podium(ctx: &Context) -> Chart {
-    let Some(awards) = awards(ctx) else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_podium(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
-    let heading_font = Font::bold(ctx.font(TextRole::Subtitle).size);
-    let name_font = Font::bold(ctx.font(TextRole::Subtitle).size);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
+    let heading_font = Font::bold(ctx.font(TextSize::Subtitle).size);
+    let name_font = Font::bold(ctx.font(TextSize::Subtitle).size);
     let numeral_font = Font::bold((36.0 * style.text_scale).round());
 
     let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
@@ -175,7 +174,7 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
                         blocks.push(Block::wrapped(ctx, &format!("{}: {prize}", words.prize), label_font, text_w, 2, false));
                     }
                     let content_h = blocks_height(&blocks).max(numeral_font.line_height());
-                    Card { numeral: p.place.to_string(), blocks, label: p.description(ctx), content_h }
+                    Card { numeral: p.place.to_string(), name: p.name.clone(), blocks, label: p.description(ctx), content_h }
                 })
                 .collect();
             let row_heights = cards.chunks(columns).map(|row| row.iter().map(|c| c.content_h).fold(0.0, f64::max) + 2.0 * pad).collect();
@@ -205,12 +204,14 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
     let table = data_table(ctx, &contests);
     let summary = summary(ctx, awards, &contests, &frame.title);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if layouts.is_empty() {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let note_h = small_font.line_height();
         // Every row but the very last keeps room under it for the note saying what was left out.
@@ -234,7 +235,7 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
             let mut row_y = l.heading.draw(canvas, area.x, y) + heading_gap;
             end = row_y;
             if l.cards.is_empty() {
-                canvas.text(&ellipsize(ctx.measure, label_font, words.no_data, area.w), area.x, row_y, label_font, style.muted, Align::Start);
+                canvas.text(TextRole::Message, &ellipsize(ctx.measure, label_font, words.no_data, area.w), area.x, row_y, label_font, style.muted, Align::Start);
                 end = row_y + label_font.line_height();
                 y = end + contest_gap;
                 continue;
@@ -259,9 +260,9 @@ pub(crate) fn render_podium(ctx: &Context) -> Chart {
             let note_y = (end + gap).min(area.bottom() - note_h);
             draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun(hidden as f64, Noun::Place, ctx.lang));
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 /// One card: outline, numeral, text blocks; its mark covers it.
@@ -276,12 +277,12 @@ fn draw_card(canvas: &mut Canvas<'_>, m: &Metrics, card: &Card, x: f64, y: f64, 
     // An accent down the left edge, in the first series colour.
     canvas.rect(x, y, 4.0, h, style.series_colour(0));
     let inner_x = x + m.pad;
-    canvas.text(&card.numeral, inner_x, y + m.pad - (m.numeral_font.size * 0.12).round(), m.numeral_font, style.foreground, Align::Start);
+    canvas.text(TextRole::Value, &card.numeral, inner_x, y + m.pad - (m.numeral_font.size * 0.12).round(), m.numeral_font, style.foreground, Align::Start);
     let mut ty = y + m.pad;
     for block in &card.blocks {
         ty = block.draw(canvas, inner_x + m.numeral_col, ty);
     }
-    canvas.mark(Mark { series: series.to_owned(), label: card.label.clone(), shape: Shape::Rect { x, y, w: m.card_w, h } });
+    canvas.mark(Mark::new(series, &card.name, &card.label, Shape::Rect { x, y, w: m.card_w, h }));
 }
 
 fn data_table(ctx: &Context, contests: &[ContestTexts]) -> DataTable {

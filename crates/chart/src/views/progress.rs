@@ -5,11 +5,11 @@
 //! under the track and its verdict beside or under its label, in words and a
 //! symbol that follow the indicator's `direction`.
 
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{Align, Canvas};
+use crate::canvas::Canvas;
+use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{wrap, Font};
-use crate::theme::{MarkerShape, TextRole};
+use crate::theme::{MarkerShape, TextSize};
 
 use super::outcomes::{flow, has_roles, outcomes_data, render_stack, Role, Row, Swatch, VerdictLines};
 use super::Context;
@@ -70,17 +70,14 @@ impl Columns {
 }
 
 /// Draws the progress view of an outcomes feed.
-pub(crate) fn render_progress(ctx: &Context) -> Chart {
-    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_progress(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
     let data = outcomes_data(ctx, outcomes);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let lang = ctx.lang;
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let wide = inner_w >= TWO_COLUMNS_FROM;
@@ -128,7 +125,7 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
     let label_top = if c.wide { top + c.label_offset() } else { top };
     let mut y = label_top;
     for line in &layout.label {
-        canvas.text(line, x0, y, c.label_font, style.foreground, Align::Start);
+        canvas.text(TextRole::Label, line, x0, y, c.label_font, style.foreground, Align::Start);
         y += lh;
     }
     let label_bottom = y;
@@ -151,39 +148,27 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
         let bar_h = (c.track_h * 0.6).round().max(4.0);
         let colour = style.series_colour(0);
         canvas.rect(a, mid - bar_h / 2.0, b - a, bar_h, colour);
-        // Hit area: at least a few pixels wide, so a zero actual can still be focused.
-        let w = (b - a).max(4.0);
-        let hit_x = if b - a < 4.0 { (a - 2.0).max(right_x) } else { a };
-        canvas.mark(Mark {
-            series: Role::Actual.word(lang),
-            label: row.mark_label(Role::Actual, actual, lang),
-            shape: Shape::Rect { x: hit_x, y: mid - c.track_h / 2.0, w, h: c.track_h },
-        });
+        let shape = Shape::Bar { x: a, y: mid - bar_h / 2.0, w: b - a, h: bar_h, horizontal: true };
+        canvas.mark(row.mark(Role::Actual, actual, shape, lang));
     }
     if let Some(target) = row.target {
         let x = x_of(target.value);
         let thick = (3.0 * style.text_scale).round();
         canvas.vline(x, block_top, block_top + c.block_h, thick, style.foreground);
-        canvas.mark(Mark {
-            series: Role::Target.word(lang),
-            label: row.mark_label(Role::Target, target, lang),
-            shape: Shape::Rect { x: x - thick.max(4.0) / 2.0, y: block_top, w: thick.max(4.0), h: c.block_h },
-        });
+        let shape = Shape::Point { x, y: mid, r: thick.max(4.0) / 2.0, marker: None };
+        canvas.mark(row.mark(Role::Target, target, shape, lang));
     }
     if let Some(baseline) = row.baseline {
         let x = x_of(baseline.value);
         canvas.marker(MarkerShape::Diamond, x, mid, marker_r, style.muted);
-        canvas.mark(Mark {
-            series: Role::Baseline.word(lang),
-            label: row.mark_label(Role::Baseline, baseline, lang),
-            shape: Shape::Point { x, y: mid, r: marker_r + 2.0 },
-        });
+        let shape = Shape::Point { x, y: mid, r: marker_r + 2.0, marker: Some(MarkerShape::Diamond) };
+        canvas.mark(row.mark(Role::Baseline, baseline, shape, lang));
     }
 
     // Values under the track.
     let mut y = block_top + c.block_h + c.inner_gap;
     for line in &layout.values {
-        canvas.text(line, right_x, y, c.small_font, style.muted, Align::Start);
+        canvas.text(TextRole::Value, line, right_x, y, c.small_font, style.muted, Align::Start);
         y += c.small_font.line_height();
     }
     // The verdict: under the label beside the track, or under everything.

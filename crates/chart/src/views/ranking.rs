@@ -12,9 +12,9 @@
 //! bar for the whole, named by the measure.
 
 use opeka_feed::locale::format_period;
-use opeka_feed::{Body, Caseload, Format};
+use opeka_feed::{Caseload, Format};
 
-use crate::chart::Chart;
+use crate::scene::Scene;
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::clean;
@@ -83,10 +83,7 @@ pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureT
 }
 
 /// Draws the ranking view of a caseload feed.
-pub(crate) fn render_ranking(ctx: &Context) -> Chart {
-    let Body::Caseload(caseload) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let measure = MeasureText::of(ctx, caseload);
@@ -106,13 +103,15 @@ pub(crate) fn render_ranking(ctx: &Context) -> Chart {
                 }
                 BarRow {
                     label: row.label.clone(),
-                    segments: vec![Segment { series: 0, value: v, text: String::new(), mark }],
+                    period: Some(period.clone()),
+                    segments: vec![Segment { series: 0, value: v, text: String::new(), mark, unit: measure.unit.clone() }],
                     end: measure.number(v, lang),
                     empty_mark: (String::new(), String::new()),
                 }
             }
             None => BarRow {
                 label: row.label.clone(),
+                period: Some(period.clone()),
                 segments: Vec::new(),
                 end: words.no_data.to_owned(),
                 empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.no_data)),

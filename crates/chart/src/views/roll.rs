@@ -12,14 +12,13 @@
 use opeka_feed::locale::{count_noun, format_value, Noun};
 use opeka_feed::{Awards, Format};
 
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
-use crate::theme::TextRole;
+use crate::theme::TextSize;
 
-use super::awards::{award_label, award_type, awards, capitalise, draw_more, event_sentence, optional, Block};
+use super::awards::{award_label, award_type, capitalise, draw_more, event_sentence, optional, Block};
 use super::Context;
 
 /// The narrowest a column gets before the list drops a column.
@@ -156,19 +155,16 @@ fn fill_to(heights: &[f64], columns: usize, limit: f64) -> Vec<Slot> {
 }
 
 /// Draws the roll view of an awards feed.
-pub(crate) fn render_roll(ctx: &Context) -> Chart {
-    let Some(awards) = awards(ctx) else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_roll(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let name_font = Font::bold(label_font.size);
-    let heading_font = Font::bold(ctx.font(TextRole::Subtitle).size);
+    let heading_font = Font::bold(ctx.font(TextSize::Subtitle).size);
 
     let groups = groups(ctx, awards);
     let col_gap = (gap * 2.0).round();
@@ -224,12 +220,14 @@ pub(crate) fn render_roll(ctx: &Context) -> Chart {
     let table = data_table(ctx, &groups);
     let summary = summary(ctx, awards, &groups, &frame.title);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if laid.is_empty() {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let note_h = small_font.line_height();
         let total: usize = laid.iter().map(|(_, e)| e.len()).sum();
@@ -264,7 +262,8 @@ pub(crate) fn render_roll(ctx: &Context) -> Chart {
                 if let Some(details) = &entry.details {
                     details.draw(canvas, x, under);
                 }
-                canvas.mark(Mark { series: entry.series.clone(), label: entry.label.clone(), shape: Shape::Rect { x, y: ey, w: col_w, h: entry.height } });
+                let name = entry.name.lines.join(" ");
+                canvas.mark(Mark::new(&entry.series, name, &entry.label, Shape::Rect { x, y: ey, w: col_w, h: entry.height }));
                 bottom = bottom.max(ey + entry.height);
             }
             drawn += slots.len();
@@ -278,9 +277,9 @@ pub(crate) fn render_roll(ctx: &Context) -> Chart {
             let note_y = (end + gap).min(area.bottom() - note_h);
             draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun((total - drawn) as f64, Noun::Recipient, ctx.lang));
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 fn data_table(ctx: &Context, groups: &[Group]) -> DataTable {

@@ -17,12 +17,11 @@ use opeka_feed::locale::{format_compact, format_period, format_value, outcome_ve
 use opeka_feed::{Awards, Body, Caseload, Direction, Figure, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{Rgb, Style, TextRole};
+use crate::theme::{Rgb, Style, TextSize};
 
 use super::Context;
 
@@ -392,6 +391,7 @@ struct Placed {
     text: String,
     font: Font,
     ink: Ink,
+    role: TextRole,
 }
 
 /// A tile laid out at one width.
@@ -417,9 +417,9 @@ struct Fonts {
 impl Fonts {
     fn new(style: &Style, width: f64, tile_w: f64, scale: f64) -> Fonts {
         let number = ((tile_w * 0.17).clamp(28.0, 72.0) * scale).min(tile_w * 0.3).max(20.0).round();
-        let label_min = style.text_size(TextRole::Subtitle, width);
+        let label_min = style.text_size(TextSize::Subtitle, width);
         let label = (number * 0.3).clamp(label_min, 36.0 * style.text_scale).round();
-        let small = (label * 0.85).round().max(style.text_size(TextRole::Small, width));
+        let small = (label * 0.85).round().max(style.text_size(TextSize::Small, width));
         let medium = (number * 0.45).round().max(label);
         Fonts {
             number: Font::bold(number),
@@ -469,16 +469,16 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
         }
         blocks += 1;
     };
-    let push_wrapped = |texts: &mut Vec<Placed>, y: &mut f64, text: &str, font: Font, ink: Ink, max_lines: usize| {
+    let push_wrapped = |texts: &mut Vec<Placed>, y: &mut f64, text: &str, font: Font, ink: Ink, role: TextRole, max_lines: usize| {
         for line in wrap(ctx.measure, font, text, inner, max_lines) {
-            texts.push(Placed { dx: pad, dy: *y, text: line, font, ink });
+            texts.push(Placed { dx: pad, dy: *y, text: line, font, ink, role });
             *y += font.line_height();
         }
     };
 
     if let Some(kicker) = &tile.kicker {
         start_block(&mut y);
-        push_wrapped(&mut texts, &mut y, kicker, fonts.small, Ink::Muted, 2);
+        push_wrapped(&mut texts, &mut y, kicker, fonts.small, Ink::Muted, TextRole::Label, 2);
     }
 
     start_block(&mut y);
@@ -497,42 +497,42 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
             let mut x = pad;
             if let Some(note) = &tile.note {
                 if one_line {
-                    texts.push(Placed { dx: x, dy: y + medium_dy, text: note.clone(), font: medium, ink: Ink::Foreground });
+                    texts.push(Placed { dx: x, dy: y + medium_dy, text: note.clone(), font: medium, ink: Ink::Foreground, role: TextRole::Value });
                     x += note_w.unwrap_or(0.0);
                 } else {
-                    push_wrapped(&mut texts, &mut y, note, medium, Ink::Foreground, 2);
+                    push_wrapped(&mut texts, &mut y, note, medium, Ink::Foreground, TextRole::Value, 2);
                 }
             }
-            texts.push(Placed { dx: x, dy: y, text: number, font, ink: Ink::Foreground });
+            texts.push(Placed { dx: x, dy: y, text: number, font, ink: Ink::Foreground, role: TextRole::Value });
             x += number_w;
             let unit_inline = unit_w.is_some_and(|w| x - pad + w <= inner);
             if let (Some(unit), true) = (&tile.unit, unit_inline) {
-                texts.push(Placed { dx: x + space, dy: y + medium_dy, text: unit.clone(), font: medium, ink: Ink::Foreground });
+                texts.push(Placed { dx: x + space, dy: y + medium_dy, text: unit.clone(), font: medium, ink: Ink::Foreground, role: TextRole::Value });
             }
             y += font.line_height();
             // Falling off the number's line counts as giving way too.
             squeezed |= (tile.note.is_some() && !one_line) || (tile.unit.is_some() && !unit_inline);
             if let (Some(unit), false) = (&tile.unit, unit_inline) {
-                push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, 2);
+                push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, TextRole::Value, 2);
             }
         }
-        None => push_wrapped(&mut texts, &mut y, words.no_data, fonts.medium, Ink::Muted, 2),
+        None => push_wrapped(&mut texts, &mut y, words.no_data, fonts.medium, Ink::Muted, TextRole::Value, 2),
     }
     if let Some(of) = &tile.of {
-        push_wrapped(&mut texts, &mut y, of, fonts.label, Ink::Muted, 2);
+        push_wrapped(&mut texts, &mut y, of, fonts.label, Ink::Muted, TextRole::Note, 2);
     }
     if !tile.label.is_empty() {
         start_block(&mut y);
-        push_wrapped(&mut texts, &mut y, &tile.label, fonts.label, Ink::Foreground, 4);
+        push_wrapped(&mut texts, &mut y, &tile.label, fonts.label, Ink::Foreground, TextRole::Label, 4);
     }
     if let Some(remark) = &tile.remark {
         start_block(&mut y);
-        push_wrapped(&mut texts, &mut y, remark, Font::bold(fonts.label.size), Ink::Foreground, 3);
+        push_wrapped(&mut texts, &mut y, remark, Font::bold(fonts.label.size), Ink::Foreground, TextRole::Value, 3);
     }
     if !tile.detail.is_empty() {
         start_block(&mut y);
         for detail in &tile.detail {
-            push_wrapped(&mut texts, &mut y, detail, fonts.small, Ink::Muted, 3);
+            push_wrapped(&mut texts, &mut y, detail, fonts.small, Ink::Muted, TextRole::Note, 3);
         }
     }
     TileLayout { texts, height: (y + pad).ceil(), squeezed }
@@ -591,13 +591,13 @@ fn tile_fill(style: &Style) -> Rgb {
 }
 
 /// Draws the tiles view of any feed.
-pub(crate) fn render_tiles(ctx: &Context) -> Chart {
+pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     let set = tile_set(ctx);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
-    let message_font = ctx.font(TextRole::Subtitle);
+    let message_font = ctx.font(TextSize::Subtitle);
 
     let base = grid(ctx, &set.tiles, inner_w, 1.0);
     let natural = frame.chrome_height(style) + if set.tiles.is_empty() { 3.0 * message_font.line_height() } else { base.height() };
@@ -635,13 +635,15 @@ pub(crate) fn render_tiles(ctx: &Context) -> Chart {
     let fill = tile_fill(style);
     let accent = style.series_colour(0);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if set.tiles.is_empty() {
             let message = ellipsize(ctx.measure, message_font, words.no_data, area.w);
             let y = area.y + (area.h - message_font.line_height()).max(0.0) / 2.0;
-            canvas.text(&message, area.x + area.w / 2.0, y, message_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, y, message_font, style.muted, Align::Middle);
+            break 'draw;
         }
         let mut y = area.y + ((area.h - chosen.height()) / 2.0).max(0.0).floor();
         let accent_h = (3.0 * style.text_scale).round();
@@ -659,19 +661,18 @@ pub(crate) fn render_tiles(ctx: &Context) -> Chart {
                         Ink::Foreground => style.foreground,
                         Ink::Muted => style.muted,
                     };
-                    canvas.text(&placed.text, x + placed.dx, y + placed.dy, placed.font, colour, Align::Start);
+                    canvas.text(placed.role, &placed.text, x + placed.dx, y + placed.dy, placed.font, colour, Align::Start);
                 }
-                canvas.mark(Mark {
-                    series: tile.series.clone(),
-                    label: tile.mark_label.clone(),
-                    shape: Shape::Rect { x, y, w: chosen.tile_w, h: *row_h },
-                });
+                let mut mark = Mark::new(&tile.series, &tile.label, &tile.mark_label, Shape::Rect { x, y, w: chosen.tile_w, h: *row_h });
+                mark.value = tile.value.map(|(v, _)| v);
+                mark.unit = tile.unit.clone();
+                canvas.mark(mark);
             }
             y += row_h + chosen.gap;
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 fn summary(ctx: &Context, set: &TileSet, title: &str) -> String {

@@ -10,12 +10,12 @@ use opeka_feed::locale::format_value;
 use opeka_feed::Format;
 
 use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::chart::{Chart, Mark, Shape};
-use crate::draw::{paint, Align, Canvas};
+use crate::scene::{Align, Scene, Shape, TextRole};
+use crate::canvas::Canvas;
 use crate::frame::Rect;
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
-use crate::theme::{MarkerShape, TextRole};
+use crate::theme::{MarkerShape, TextSize};
 
 use super::outcomes::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Key, Role, Row, Swatch, VerdictLines};
 use super::Context;
@@ -34,17 +34,14 @@ struct PanelHead {
 }
 
 /// Draws the trajectory view of an outcomes feed.
-pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
-    let opeka_feed::Body::Outcomes(outcomes) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
     let data = outcomes_data(ctx, outcomes);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let lang = ctx.lang;
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let bold_font = Font::bold(label_font.size);
     let lh = label_font.line_height();
     let inner_w = ctx.width - 2.0 * frame.padding;
@@ -116,7 +113,9 @@ pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
     let table = outcomes_table(ctx, &data, &frame.title);
     let summary = outcomes_summary(ctx, &data, &frame.title, words.trajectory_chart);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         let mut top = area.y;
         if !entries.is_empty() && key.height() + gap < area.h {
@@ -125,7 +124,7 @@ pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
         }
         if n == 0 {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, top, label_font, style.muted, Align::Middle);
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, top, label_font, style.muted, Align::Middle);
             top += lh * 2.0;
         }
         let footnote_room = area.bottom() - footnote_h;
@@ -137,10 +136,10 @@ pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
             for (k, head) in grid_row.iter().enumerate() {
                 let x = area.x + k as f64 * (panel_w + col_gap);
                 let mut y = top;
-                canvas.text(&head.project, x, y, small_font, style.muted, Align::Start);
+                canvas.text(TextRole::Note, &head.project, x, y, small_font, style.muted, Align::Start);
                 y += small_font.line_height();
                 for line in &head.label {
-                    canvas.text(line, x, y, bold_font, style.foreground, Align::Start);
+                    canvas.text(TextRole::Label, line, x, y, bold_font, style.foreground, Align::Start);
                     y += lh;
                 }
                 head.verdict.draw(canvas, x, y + inner_gap);
@@ -153,20 +152,20 @@ pub(crate) fn render_trajectory(ctx: &Context) -> Chart {
         let mut y = area.bottom() - footnote_h;
         for line in &footnote {
             if y + 0.01 >= top {
-                canvas.text(line, area.x, y, small_font, style.muted, Align::Start);
+                canvas.text(TextRole::Note, line, area.x, y, small_font, style.muted, Align::Start);
             }
             y += small_font.line_height();
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 /// Draws one indicator's plot in `body`: value axis, period axis, plan, actuals.
 fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plot_h: f64, x_label_offset: f64) {
     let style = ctx.style;
     let lang = ctx.lang;
-    let font = ctx.font(TextRole::Label);
+    let font = ctx.font(TextSize::Label);
     let lh = font.line_height();
     let gap = style.gap();
     let plot_top = body.y + lh / 2.0;
@@ -181,7 +180,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
         .collect();
     let Some(&(_, first_point)) = points.first() else {
         let message = ellipsize(ctx.measure, font, strings(lang).no_data, body.w);
-        canvas.text(&message, body.x + body.w / 2.0, plot_top + plot_h / 2.0 - lh / 2.0, font, style.muted, Align::Middle);
+        canvas.text(TextRole::Message, &message, body.x + body.w / 2.0, plot_top + plot_h / 2.0 - lh / 2.0, font, style.muted, Align::Middle);
         return;
     };
 
@@ -202,7 +201,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     for (&t, label) in ticks.ticks.iter().zip(&labels) {
         let y = y_of(t).round();
         canvas.hline(plot_left, plot_right, y, 1.0, if t == 0.0 { style.axis } else { style.grid });
-        canvas.text_if_free(label, plot_left - gap, y - lh / 2.0, font, style.muted, Align::End);
+        canvas.text_if_free(TextRole::Axis, label, plot_left - gap, y - lh / 2.0, font, style.muted, Align::End);
     }
 
     // Period axis.
@@ -218,7 +217,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
         let tick_len = (gap / 2.0).round();
         for tick in &axis.ticks {
             canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(&tick.label, tick.label_x, bottom + x_label_offset, font, style.muted, Align::Start);
+            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, font, style.muted, Align::Start);
         }
     }
     let at = |p: &super::outcomes::Point| (x_of(period_ordinal(&p.period)), y_of(p.value));
@@ -244,17 +243,17 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     if let Some(b) = row.baseline {
         let (x, y) = at(&b);
         canvas.marker(MarkerShape::Diamond, x, y, r + 1.0, style.muted);
-        canvas.mark(Mark { series: Role::Baseline.word(lang), label: row.mark_label(Role::Baseline, b, lang), shape: Shape::Point { x, y, r: r + 2.0 } });
+        canvas.mark(row.mark(Role::Baseline, b, Shape::Point { x, y, r: r + 2.0, marker: Some(MarkerShape::Diamond) }, lang));
     }
     if let Some(t) = row.target {
         let (x, y) = at(&t);
         canvas.marker(MarkerShape::Square, x, y, r + 0.5, style.foreground);
-        canvas.mark(Mark { series: Role::Target.word(lang), label: row.mark_label(Role::Target, t, lang), shape: Shape::Point { x, y, r: r + 2.0 } });
+        canvas.mark(row.mark(Role::Target, t, Shape::Point { x, y, r: r + 2.0, marker: Some(MarkerShape::Square) }, lang));
     }
 
     // The actuals' markers, over the plan's.
     for (p, &(x, y)) in row.actuals.iter().zip(&line) {
         canvas.marker(MarkerShape::Circle, x, y, r, colour);
-        canvas.mark(Mark { series: Role::Actual.word(lang), label: row.mark_label(Role::Actual, *p, lang), shape: Shape::Point { x, y, r: r + 1.0 } });
+        canvas.mark(row.mark(Role::Actual, *p, Shape::Point { x, y, r: r + 1.0, marker: Some(MarkerShape::Circle) }, lang));
     }
 }

@@ -17,14 +17,13 @@ use opeka_feed::locale::{format_compact, format_period, format_value};
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
 use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::chart::{Chart, Mark, Shape};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::downsample::lttb;
-use crate::draw::{paint, Align};
 use crate::legend::{Legend, LegendEntry};
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
-use crate::theme::{MarkerShape, Rgb, TextRole};
+use crate::theme::{MarkerShape, Rgb, TextSize};
 
 use super::Context;
 
@@ -182,16 +181,13 @@ impl TrendData {
 }
 
 /// Draws the trend view of a caseload feed.
-pub(crate) fn render_trend(ctx: &Context) -> Chart {
-    let opeka_feed::Body::Caseload(caseload) = &ctx.feed.body else {
-        return super::placeholder::render_placeholder(ctx);
-    };
+pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
     let data = trend_data(ctx, caseload);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
-    let label_font = ctx.font(TextRole::Label);
-    let small_font = ctx.font(TextRole::Small);
+    let label_font = ctx.font(TextSize::Label);
+    let small_font = ctx.font(TextSize::Small);
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
 
@@ -216,7 +212,9 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
     let table = data_table(ctx, &data, &frame.title);
     let summary = summary(ctx, &data, &frame.title);
 
-    let painted = paint(ctx.width, height, style, ctx.measure, &frame.title, |canvas| {
+    let mut canvas = ctx.canvas(height);
+    'draw: {
+        let canvas = &mut canvas;
         let area = frame.draw(canvas);
         let mut top = area.y;
         // The legend and axis title go too when the plot would be less than a few lines tall.
@@ -226,14 +224,14 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
             top += legend.height() + gap;
         }
         if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
-            canvas.text(title, area.x, top, label_font, style.muted, Align::Start);
+            canvas.text(TextRole::Axis, title, area.x, top, label_font, style.muted, Align::Start);
             top += axis_title_h;
         }
         let bottom = area.bottom() - x_axis_h;
         if data.periods.is_empty() || bottom - top < label_font.line_height() {
             let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(&message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
-            return;
+            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            break 'draw;
         }
         // Leave half a line above the top tick so its label stays in the plot.
         let plot_top = top + label_font.line_height() / 2.0;
@@ -262,7 +260,7 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
             let y = y_of(t).round();
             let colour = if t == 0.0 { style.axis } else { style.grid };
             canvas.hline(plot_left, plot_right, y, 1.0, colour);
-            canvas.text_if_free(label, plot_left - gap, y - label_font.line_height() / 2.0, label_font, style.muted, Align::End);
+            canvas.text_if_free(TextRole::Axis, label, plot_left - gap, y - label_font.line_height() / 2.0, label_font, style.muted, Align::End);
         }
 
         // Period axis: markers must not hang over the plot's edges.
@@ -281,37 +279,41 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
             }
         };
         let (Some(first_p), Some(last_p)) = (period_at(data.granularity, first_o), period_at(data.granularity, last_o)) else {
-            return;
+            break 'draw;
         };
         let period_axis = PeriodAxis::layout(first_p, last_p, &x_of, (area.x, area.right()), label_font, ctx.measure, ctx.lang);
         canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
         let tick_len = (gap / 2.0).round();
         for tick in &period_axis.ticks {
             canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(&tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
+            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
         }
 
         // Targets under the lines, labels at the right end above the dash.
-        for target in &data.targets {
+        for (k, target) in data.targets.iter().enumerate() {
             let y = y_of(target.value);
             canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
             let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
             let text = ellipsize(ctx.measure, small_font, &text, plot_right - plot_left);
             let label_y = (y - small_font.line_height() - 1.0).max(plot_top - label_font.line_height() / 2.0);
-            canvas.text_if_free(&text, plot_right, label_y, small_font, style.muted, Align::End);
+            canvas.text_if_free(TextRole::Label, &text, plot_right, label_y, small_font, style.muted, Align::End);
             let x = x_of(period_ordinal(&target.period));
-            canvas.mark(Mark {
-                series: target.label.clone(),
-                label: format!("{}, {}: {}", target.label, clean(&format_period(&target.period, ctx.lang)), data.value_text(target.value, ctx.lang)),
-                shape: Shape::Point { x, y, r: style.marker_radius + 2.0 },
-            });
+            let period = clean(&format_period(&target.period, ctx.lang));
+            let label = format!("{}, {period}: {}", target.label, data.value_text(target.value, ctx.lang));
+            let mut mark = Mark::new(&target.label, &target.label, label, Shape::Point { x, y, r: style.marker_radius + 2.0, marker: None });
+            // Targets come after every series in keyboard order.
+            mark.series_index = data.series.len() + k;
+            mark.period = Some(period);
+            mark.value = Some(target.value);
+            mark.unit = data.unit.clone();
+            canvas.mark(mark);
         }
 
         // The lines.
         let budget = ((x1 - x0) * POINTS_PER_PIXEL).max(3.0) as usize;
         let most_points = data.series.iter().map(|s| s.cells.values().filter(|c| c.reported > 0).count()).max().unwrap_or(0);
         let show_markers = most_points <= MARKER_LIMIT;
-        for series in &data.series {
+        for (n, series) in data.series.iter().enumerate() {
             let runs = runs(&series.cells, data.granularity);
             let total: usize = runs.iter().map(Vec::len).sum();
             for run in runs {
@@ -339,13 +341,19 @@ pub(crate) fn render_trend(ctx: &Context) -> Chart {
                         label = format!("{label} {}", words.incomplete);
                     }
                     let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
-                    canvas.mark(Mark { series: series.label.clone(), label, shape: Shape::Point { x, y, r } });
+                    let marker = markers.then_some(series.marker);
+                    let mut mark = Mark::new(&series.label, &series.label, label, Shape::Point { x, y, r, marker });
+                    mark.series_index = n;
+                    mark.period = Some(period_text);
+                    mark.value = Some(value);
+                    mark.unit = data.unit.clone();
+                    canvas.mark(mark);
                 }
             }
         }
-    });
+    }
 
-    Chart { view: ctx.view, width: ctx.width, height, svg: painted.svg, marks: painted.marks, texts: painted.texts, summary, table }
+    canvas.finish(&frame.title, summary, table)
 }
 
 /// Value axis labels. Below a million they are written in full (`12 000`,

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use opeka_chart::{Chart, Shape};
+use opeka_chart::{Scene, Shape};
 use opeka_feed::validate::{validate, validate_str, Options};
 use opeka_feed::ValidFeed;
 
@@ -33,7 +33,7 @@ pub fn feed_from_json(json: &str) -> ValidFeed {
 
 /// Every problem with the chart's geometry: texts overlapping each other,
 /// texts and marks leaving the canvas.
-pub fn geometry_problems(chart: &Chart) -> Vec<String> {
+pub fn geometry_problems(chart: &Scene) -> Vec<String> {
     let mut problems = Vec::new();
     let eps = 0.01;
     let inside = |x: f64, y: f64, w: f64, h: f64| x >= -eps && y >= -eps && x + w <= chart.width + eps && y + h <= chart.height + eps;
@@ -54,7 +54,7 @@ pub fn geometry_problems(chart: &Chart) -> Vec<String> {
         let ok = match m.shape {
             // A point's centre must be on the canvas; its hit circle may graze the edge.
             Shape::Point { x, y, .. } => inside(x, y, 0.0, 0.0),
-            Shape::Rect { .. } => inside(x, y, w, h),
+            Shape::Rect { .. } | Shape::Bar { .. } => inside(x, y, w, h),
         };
         if !ok {
             problems.push(format!("mark {:?} leaves the canvas", m.label));

@@ -1,0 +1,251 @@
+//! The canvas a view lays out on: it records primitives, text boxes and
+//! marks into a [`Scene`] at computed coordinates. Nothing is drawn here;
+//! [`crate::write_svg`] draws the finished scene.
+
+use opeka_feed::View;
+
+use crate::measure::TextMeasure;
+use crate::scene::{Align, Item, Mark, Scene, TextBox, TextRole};
+use crate::table::DataTable;
+use crate::text::Font;
+use crate::theme::{MarkerShape, Rgb, Style};
+
+/// A scene being laid out.
+pub struct Canvas<'a> {
+    /// Canvas width in pixels.
+    pub width: f64,
+    /// Canvas height in pixels.
+    pub height: f64,
+    /// The theme's style.
+    pub style: &'static Style,
+    /// Measures every text laid out.
+    pub measure: &'a dyn TextMeasure,
+    view: View,
+    items: Vec<Item>,
+    texts: Vec<TextBox>,
+    marks: Vec<Mark>,
+}
+
+impl<'a> Canvas<'a> {
+    /// An empty `width` × `height` canvas for `view`.
+    pub fn new(view: View, width: f64, height: f64, style: &'static Style, measure: &'a dyn TextMeasure) -> Canvas<'a> {
+        Canvas { width, height, style, measure, view, items: Vec::new(), texts: Vec::new(), marks: Vec::new() }
+    }
+
+    /// The finished scene, titled `title`, with its readings. Marks are
+    /// put in keyboard order: by series, then in the order they were laid
+    /// out (along the series).
+    pub fn finish(self, title: &str, summary: String, table: DataTable) -> Scene {
+        let mut marks = self.marks;
+        let mut order: Vec<usize> = (0..marks.len()).collect();
+        opeka_feed::collections::order::sort_stable_by(&mut order, |&a, &b| marks[a].series_index.cmp(&marks[b].series_index));
+        for (rank, &i) in order.iter().enumerate() {
+            marks[i].order = rank;
+        }
+        Scene {
+            view: self.view,
+            medium: crate::Medium::Screen,
+            width: self.width,
+            height: self.height,
+            title: title.to_owned(),
+            background: self.style.background,
+            items: self.items,
+            marks,
+            texts: self.texts,
+            summary,
+            table,
+        }
+    }
+}
+
+impl Canvas<'_> {
+    /// Lays out one line of `text` (already cleaned and fitted) with its
+    /// line box's top at `y`, and records its box. Nothing is laid out, and
+    /// `None` returned, when the box would leave the canvas.
+    pub fn text(&mut self, role: TextRole, text: &str, x: f64, y: f64, font: Font, colour: Rgb, align: Align) -> Option<TextBox> {
+        if text.is_empty() {
+            return None;
+        }
+        let w = font.width(self.measure, text);
+        let h = font.line_height();
+        let left = match align {
+            Align::Start => x,
+            Align::Middle => x - w / 2.0,
+            Align::End => x - w,
+        };
+        let text_box = TextBox { text: text.to_owned(), x: left, y, w, h, size: font.size, bold: font.bold, role };
+        let inside = left >= -0.01 && y >= -0.01 && left + w <= self.width + 0.01 && y + h <= self.height + 0.01;
+        if !inside {
+            return None;
+        }
+        self.items.push(Item::Text { index: self.texts.len(), x, y, align, colour });
+        self.texts.push(text_box.clone());
+        Some(text_box)
+    }
+
+    /// Like [`Canvas::text`], but draws nothing when the box would overlap a
+    /// text already drawn (for labels that may be dropped: ticks, targets).
+    pub fn text_if_free(&mut self, role: TextRole, text: &str, x: f64, y: f64, font: Font, colour: Rgb, align: Align) -> Option<TextBox> {
+        let w = font.width(self.measure, text);
+        let left = match align {
+            Align::Start => x,
+            Align::Middle => x - w / 2.0,
+            Align::End => x - w,
+        };
+        let candidate = TextBox { text: String::new(), x: left, y, w, h: font.line_height(), size: font.size, bold: font.bold, role };
+        if self.texts.iter().any(|t| t.overlaps(&candidate)) {
+            return None;
+        }
+        self.text(role, text, x, y, font, colour, align)
+    }
+
+    /// Whether a box overlaps any text drawn so far.
+    pub fn is_free(&self, candidate: &TextBox) -> bool {
+        !self.texts.iter().any(|t| t.overlaps(candidate))
+    }
+
+    /// A filled rectangle.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, colour: Rgb) {
+        self.items.push(Item::Rect { x, y, w, h, fill: colour });
+    }
+
+    /// A horizontal line `thickness` pixels thick, centred on `y`, drawn as a
+    /// rectangle so it lands on whole pixels.
+    pub fn hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb) {
+        let top = (y - thickness / 2.0).round();
+        self.rect(x0, top, x1 - x0, thickness.round().max(1.0), colour);
+    }
+
+    /// A vertical line, as [`Canvas::hline`].
+    pub fn vline(&mut self, x: f64, y0: f64, y1: f64, thickness: f64, colour: Rgb) {
+        let left = (x - thickness / 2.0).round();
+        self.rect(left, y0, thickness.round().max(1.0), y1 - y0, colour);
+    }
+
+    /// A dashed horizontal line (targets): `(dash, gap)` pixels.
+    pub fn dashed_hline(&mut self, x0: f64, x1: f64, y: f64, thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
+        let mut x = x0;
+        while x < x1 {
+            self.hline(x, (x + dash).min(x1), y, thickness, colour);
+            x += dash + gap;
+        }
+    }
+
+    /// A series line through `points` (an SVG `<polyline>`; lines are the only
+    /// polylines a chart draws, so tests can count them).
+    pub fn polyline(&mut self, points: &[(f64, f64)], colour: Rgb, width: f64) {
+        self.items.push(Item::Line { points: points.to_vec(), stroke: colour, width });
+    }
+
+    /// A point marker of `shape` with radius `r`, ringed in the background
+    /// colour so that it stays readable where lines cross.
+    pub fn marker(&mut self, shape: MarkerShape, x: f64, y: f64, r: f64, colour: Rgb) {
+        let ring = (r * 0.4).max(1.0);
+        self.marker_shape(shape, x, y, r + ring, self.style.background);
+        self.marker_shape(shape, x, y, r, colour);
+    }
+
+    fn marker_shape(&mut self, shape: MarkerShape, x: f64, y: f64, r: f64, colour: Rgb) {
+        match shape {
+            MarkerShape::Circle => self.items.push(Item::Circle { x, y, r, fill: colour }),
+            _ => self.items.push(Item::Polygon { points: marker_outline(shape, x, y, r), fill: colour }),
+        }
+    }
+
+    /// Records a datum's mark.
+    pub fn mark(&mut self, mark: Mark) {
+        self.marks.push(mark);
+    }
+
+    /// A filled polygon through `points` (symbols, dashes of slanted lines).
+    pub fn polygon(&mut self, points: &[(f64, f64)], colour: Rgb) {
+        self.items.push(Item::Polygon { points: points.to_vec(), fill: colour });
+    }
+
+    /// A dashed straight line from `from` to `to`, `thickness` pixels thick,
+    /// `(dash, gap)` pixels. Each dash is a thin polygon, so that plans and
+    /// targets never count among the series' polylines.
+    pub fn dashed_line(&mut self, from: (f64, f64), to: (f64, f64), thickness: f64, colour: Rgb, (dash, gap): (f64, f64)) {
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        // Not `hypot`: its overflow care is not needed for pixels, and it is a libm function more in the bundle.
+        let length = (dx * dx + dy * dy).sqrt();
+        if !length.is_finite() || length < 0.5 || dash <= 0.0 {
+            return;
+        }
+        // Thinner quads would round away to nothing on whole pixels.
+        let thickness = thickness.max(2.0);
+        let (ux, uy) = (dx / length, dy / length);
+        let (nx, ny) = (-uy * thickness / 2.0, ux * thickness / 2.0);
+        let mut t = 0.0;
+        while t < length {
+            let end = (t + dash).min(length);
+            let (ax, ay) = (from.0 + ux * t, from.1 + uy * t);
+            let (bx, by) = (from.0 + ux * end, from.1 + uy * end);
+            let quad = [(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)];
+            self.polygon(&quad, colour);
+            t += dash + gap;
+        }
+    }
+}
+
+/// The outline of a polygonal marker, scaled so that every shape looks
+/// about as heavy as a circle of radius `r`.
+fn marker_outline(shape: MarkerShape, x: f64, y: f64, r: f64) -> Vec<(f64, f64)> {
+    let s = match shape {
+        MarkerShape::Square => r * 0.9,
+        MarkerShape::Diamond => r * 1.25,
+        MarkerShape::Triangle | MarkerShape::TriangleDown => r * 1.3,
+        MarkerShape::Plus => r * 1.15,
+        MarkerShape::Circle => r,
+    };
+    match shape {
+        MarkerShape::Square => vec![(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)],
+        MarkerShape::Diamond => vec![(x, y - s), (x + s, y), (x, y + s), (x - s, y)],
+        MarkerShape::Triangle => vec![(x, y - s), (x + s * 0.87, y + s * 0.5), (x - s * 0.87, y + s * 0.5)],
+        MarkerShape::TriangleDown => vec![(x, y + s), (x + s * 0.87, y - s * 0.5), (x - s * 0.87, y - s * 0.5)],
+        MarkerShape::Plus => {
+            let t = s * 0.38;
+            vec![
+                (x - t, y - s),
+                (x + t, y - s),
+                (x + t, y - t),
+                (x + s, y - t),
+                (x + s, y + t),
+                (x + t, y + t),
+                (x + t, y + s),
+                (x - t, y + s),
+                (x - t, y + t),
+                (x - s, y + t),
+                (x - s, y - t),
+                (x - t, y - t),
+            ]
+        }
+        MarkerShape::Circle => (0..16)
+            .map(|i| {
+                let a = f64::from(i) * std::f64::consts::TAU / 16.0;
+                (x + s * a.cos(), y + s * a.sin())
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::PtSansMetrics;
+    use crate::theme::Theme;
+
+    #[test]
+    fn text_is_recorded_with_its_box_and_off_canvas_text_is_not() {
+        let mut c = Canvas::new(View::Trend, 300.0, 100.0, Theme::Light.style(), &PtSansMetrics);
+        let font = Font::regular(13.0);
+        let drawn = c.text(TextRole::Label, "Кемерово", 150.0, 4.0, font, Rgb(0, 0, 0), Align::Middle).expect("fits");
+        assert!((drawn.x + drawn.w / 2.0 - 150.0).abs() < 1e-9);
+        assert_eq!((drawn.size, drawn.role), (13.0, TextRole::Label));
+        assert!(c.text(TextRole::Label, "off the canvas", 290.0, 4.0, font, Rgb(0, 0, 0), Align::Start).is_none());
+        assert!(c.text_if_free(TextRole::Axis, "Кемерово", 150.0, 4.0, font, Rgb(0, 0, 0), Align::Middle).is_none());
+        let scene = c.finish("T", String::new(), DataTable::default());
+        assert_eq!(scene.texts.len(), 1);
+        assert_eq!(scene.items.len(), 1);
+    }
+}

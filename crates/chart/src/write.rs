@@ -1,0 +1,122 @@
+//! The SVG writer: a finished [`Scene`] drawn through plotters onto our SVG
+//! backend ([`crate::svg`]). Coordinates are rounded to whole pixels here,
+//! at the last step, so that a scene scaled for a slide stays crisp.
+//!
+//! Only DrawingArea primitives are used: plotters' chart builder and mesh
+//! measure text with plotters' own font code, which guesses natively and
+//! touches the host page's DOM on wasm32. Layout never happens here.
+
+use plotters::prelude::{Circle, IntoDrawingArea, PathElement, Polygon, Rectangle, ShapeStyle, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, TextStyle};
+
+use crate::scene::{Align, Item, Scene};
+use crate::svg::SvgBackend;
+
+/// The font stack written into the SVG: the shipped PT Sans first, then
+/// fonts of similar width. The widget may override it with `--opeka-font`.
+pub const FONT_FAMILY: &str = "PT Sans, Arial, sans-serif";
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+fn points(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+    points.iter().map(|&(x, y)| (px(x), px(y))).collect()
+}
+
+/// `scene` as a standalone SVG document whose `<title>` is the chart title.
+pub fn write_svg(scene: &Scene) -> String {
+    let mut svg = String::new();
+    {
+        let backend = SvgBackend::new(&mut svg, (scene.width as u32, scene.height as u32));
+        let area = backend.into_drawing_area();
+        // Drawing into a String cannot fail; errors are dropped throughout.
+        area.fill(&scene.background.to_plotters()).ok();
+        for item in &scene.items {
+            match item {
+                Item::Rect { x, y, w, h, fill } => {
+                    let style = ShapeStyle { color: fill.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
+                    area.draw(&Rectangle::new([(px(*x), px(*y)), (px(x + w), px(y + h))], style)).ok();
+                }
+                Item::Line { points: pts, stroke, width } => {
+                    let style = ShapeStyle { color: stroke.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
+                    area.draw(&PathElement::new(points(pts), style)).ok();
+                }
+                Item::Polygon { points: pts, fill } => {
+                    let style = ShapeStyle { color: fill.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
+                    area.draw(&Polygon::new(points(pts), style)).ok();
+                }
+                Item::Circle { x, y, r, fill } => {
+                    let style = ShapeStyle { color: fill.to_plotters().to_rgba(), filled: true, stroke_width: 1 };
+                    area.draw(&Circle::new((px(*x), px(*y)), px(*r).max(1), style)).ok();
+                }
+                Item::Text { index, x, y, align, colour } => {
+                    let Some(text) = scene.texts.get(*index) else { continue };
+                    let h_pos = match align {
+                        Align::Start => HPos::Left,
+                        Align::Middle => HPos::Center,
+                        Align::End => HPos::Right,
+                    };
+                    let weight = if text.bold { FontStyle::Bold } else { FontStyle::Normal };
+                    // Our backend writes this size as it is, in pixels.
+                    let style = TextStyle {
+                        font: FontDesc::new(FontFamily::Name(FONT_FAMILY), text.size, weight),
+                        color: colour.to_plotters().to_backend_color(),
+                        pos: Pos::new(h_pos, VPos::Top),
+                    };
+                    // plotters sets a top-anchored baseline 0.76 em below y; the line box
+                    // wants it 0.95 em down, leaving room for accents above capitals.
+                    let baseline_shift = 0.19 * text.size;
+                    area.draw(&Text::new(text.text.clone(), (px(*x), px(y + baseline_shift)), style)).ok();
+                }
+            }
+        }
+        area.present().ok();
+    }
+    with_title(svg, &scene.title)
+}
+
+/// Puts `<title>` first inside the root element, as SVG accessibility asks.
+fn with_title(svg: String, title: &str) -> String {
+    let element = format!("<title>{}</title>\n", xml_escape(title));
+    match svg.find(">\n") {
+        Some(end) => {
+            let (open, rest) = svg.split_at(end + 2);
+            let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
+            format!("{open}{element}{rest}")
+        }
+        None => svg,
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    crate::svg::push_escaped(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use opeka_feed::View;
+
+    use crate::canvas::Canvas;
+    use crate::measure::PtSansMetrics;
+    use crate::scene::{Align, TextRole};
+    use crate::table::DataTable;
+    use crate::text::Font;
+    use crate::theme::{Rgb, Theme};
+
+    #[test]
+    fn text_is_escaped_and_titled() {
+        let mut c = Canvas::new(View::Trend, 300.0, 100.0, Theme::Light.style(), &PtSansMetrics);
+        c.text(TextRole::Label, "<script>alert('x') & \"y\"</script>", 4.0, 4.0, Font::regular(13.0), Rgb(0, 0, 0), Align::Start);
+        let svg = c.finish("A <b> & \"c\"", String::new(), DataTable::default()).to_svg();
+        assert!(!svg.contains("<script>"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;) &amp; &quot;y&quot;&lt;/script&gt;"));
+        assert!(svg.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
+        assert!(svg.contains("font-family=\"PT Sans, Arial, sans-serif\""));
+        assert!(svg.contains("font-size=\"13\""));
+    }
+}
