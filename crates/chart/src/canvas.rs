@@ -21,6 +21,7 @@ pub struct Canvas<'a> {
     /// Measures every text laid out.
     pub measure: &'a dyn TextMeasure,
     view: View,
+    panel: usize,
     items: Vec<Item>,
     texts: Vec<TextBox>,
     marks: Vec<Mark>,
@@ -29,7 +30,7 @@ pub struct Canvas<'a> {
 impl<'a> Canvas<'a> {
     /// An empty `width` × `height` canvas for `view`.
     pub fn new(view: View, width: f64, height: f64, style: &'static Style, measure: &'a dyn TextMeasure) -> Canvas<'a> {
-        Canvas { width, height, style, measure, view, items: Vec::new(), texts: Vec::new(), marks: Vec::new() }
+        Canvas { width, height, style, measure, view, panel: 0, items: Vec::new(), texts: Vec::new(), marks: Vec::new() }
     }
 
     /// The finished scene, titled `title`, with its readings. Marks are
@@ -152,8 +153,15 @@ impl Canvas<'_> {
         }
     }
 
-    /// Records a datum's mark.
-    pub fn mark(&mut self, mark: Mark) {
+    /// Starts panel `panel`: the marks recorded from now on are drawn on
+    /// its own scale (views of several small plots).
+    pub fn panel(&mut self, panel: usize) {
+        self.panel = panel;
+    }
+
+    /// Records a datum's mark, in the current panel.
+    pub fn mark(&mut self, mut mark: Mark) {
+        mark.panel = self.panel;
         self.marks.push(mark);
     }
 

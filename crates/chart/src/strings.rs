@@ -9,8 +9,10 @@ pub struct Strings {
     pub source: &'static str,
     /// Before the update date: `данные на`.
     pub data_as_of: &'static str,
-    /// A value not reported.
+    /// A chart with nothing to show.
     pub no_data: &'static str,
+    /// A value the feed gives as `null` (a gap, never a zero).
+    pub not_reported: &'static str,
     /// The stand-in for a view of another kind's (unreachable through `render`, kept for safety).
     pub view_not_available: &'static str,
     /// The series of records without a category or unit.
@@ -139,6 +141,7 @@ static RU: Strings = Strings {
     source: "Источник",
     data_as_of: "данные на",
     no_data: "нет данных",
+    not_reported: "нет данных",
     view_not_available: "Этот вид диаграммы не подходит к данным этого типа",
     total: "Всего",
     period: "Период",
@@ -206,6 +209,7 @@ static EN: Strings = Strings {
     source: "Source",
     data_as_of: "data as of",
     no_data: "no data",
+    not_reported: "not reported",
     view_not_available: "This view does not fit data of this kind",
     total: "Total",
     period: "Period",

@@ -65,6 +65,16 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// A number and its unit word, joined by a no-break space so that a line
+/// never breaks between them: every view writes "value with unit" through
+/// this one function.
+pub fn with_unit(number: String, unit: Option<&str>) -> String {
+    match unit.filter(|u| !u.is_empty()) {
+        Some(unit) => format!("{number}\u{a0}{unit}"),
+        None => number,
+    }
+}
+
 /// `text` cut to fit `width`, ending in an ellipsis where it was cut; empty
 /// when not even the ellipsis fits.
 pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> String {

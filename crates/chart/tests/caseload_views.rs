@@ -72,7 +72,7 @@ fn ranking_shows_one_bar_per_unit_largest_first() {
     let tops: Vec<f64> = (0..10).map(|i| rect(&chart, i).1).collect();
     assert!(tops.windows(2).all(|w| w[0] < w[1]), "top to bottom: {tops:?}");
     // Novokuznetsk leads in June 2018: 16 600 + 5 840 + 2 193 + 7 403.
-    assert_eq!(chart.marks[0].label, "Новокузнецк, июнь\u{a0}2018: 32\u{a0}036 человек");
+    assert_eq!(chart.marks[0].label, "Новокузнецк, июнь\u{a0}2018: 32\u{a0}036\u{a0}человек");
     assert!(chart.marks[9].label.starts_with("Осинники, июнь\u{a0}2018: 2\u{a0}505"), "{}", chart.marks[9].label);
     for unit in ["Новокузнецк", "Кемерово", "Ленинск-Кузнецкий", "Анжеро-Судженск", "Осинники"] {
         assert!(texts.iter().any(|t| t == unit), "{unit} not labelled: {texts:?}");
@@ -91,7 +91,7 @@ fn ranking_shows_one_bar_per_unit_largest_first() {
     assert_eq!(chart.table.rows.len(), 10);
     assert_eq!(chart.table.rows[0], vec!["Новокузнецк", "32\u{a0}036"]);
     assert!(chart.summary.contains("Столбчатая диаграмма: 10\u{a0}территорий, июнь\u{a0}2018"), "{}", chart.summary);
-    assert!(chart.summary.contains("Больше всего — Новокузнецк: 32\u{a0}036 человек"), "{}", chart.summary);
+    assert!(chart.summary.contains("Больше всего — Новокузнецк: 32\u{a0}036\u{a0}человек"), "{}", chart.summary);
     assert!(chart.summary.contains("меньше всего — Осинники"), "{}", chart.summary);
     assert!(chart.summary.contains("Всего: "), "{}", chart.summary);
 }
@@ -103,7 +103,7 @@ fn english_ranking_uses_english_words_and_numbers() {
     assert!(texts.iter().any(|t| t == "32,036"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Novokuznetsk"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Service recipients, people, Jun\u{a0}2018"), "{texts:?}");
-    assert_eq!(chart.marks[0].label, "Novokuznetsk, Jun\u{a0}2018: 32,036 people");
+    assert_eq!(chart.marks[0].label, "Novokuznetsk, Jun\u{a0}2018: 32,036\u{a0}people");
     assert!(chart.summary.contains("Bar chart: 10\u{a0}areas"), "{}", chart.summary);
     assert!(chart.summary.contains("Highest — Novokuznetsk"), "{}", chart.summary);
 }
@@ -118,7 +118,7 @@ fn per_capita_divides_by_population() {
     assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
     // Novokuznetsk: 32 036 / 550 000 × 1 000 = 58,2.
     let novokuznetsk = chart.marks.iter().find(|m| m.label.starts_with("Новокузнецк")).expect("a Novokuznetsk bar");
-    assert_eq!(novokuznetsk.label, "Новокузнецк, июнь\u{a0}2018: 58,2 на 1\u{a0}000 жителей (32\u{a0}036 человек)");
+    assert_eq!(novokuznetsk.label, "Новокузнецк, июнь\u{a0}2018: 58,2 на 1\u{a0}000 жителей (32\u{a0}036\u{a0}человек)");
     assert!(texts.iter().any(|t| t == "58,2"), "{texts:?}");
     assert_eq!(chart.table.columns, vec!["Территория", "Население", "Получатели услуг, человек, июнь\u{a0}2018", "На 1\u{a0}000 жителей"]);
     assert!(chart.table.rows.iter().any(|r| r == &["Новокузнецк", "550\u{a0}000", "32\u{a0}036", "58,2"]), "{:?}", chart.table.rows);
@@ -152,7 +152,7 @@ fn nulls_are_written_not_drawn_as_zero() {
     // Records without a unit are left out; Юрга reported only null.
     assert_eq!(chart.marks.len(), 4);
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels[0], "Кемерово, II\u{a0}кв.\u{a0}2024: 12\u{a0}000 семей (данные неполные)");
+    assert_eq!(labels[0], "Кемерово, II\u{a0}кв.\u{a0}2024: 12\u{a0}000\u{a0}семей (данные неполные)");
     assert_eq!(labels[3], "Юрга, II\u{a0}кв.\u{a0}2024: нет данных");
     let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "нет данных"), "{texts:?}");
@@ -179,7 +179,7 @@ fn nulls_are_written_not_drawn_as_zero() {
     // Composition: the null category is left out of Kemerovo's stack.
     let chart = draw(&feed, View::Composition, 640.0, Lang::Ru);
     assert_eq!(chart.marks.len(), 5, "{:?}", chart.marks.iter().map(|m| &m.label).collect::<Vec<_>>());
-    assert!(chart.marks.iter().any(|m| m.label == "Анжеро-Судженск, II\u{a0}кв.\u{a0}2024, Пожилые: 30 семей"));
+    assert!(chart.marks.iter().any(|m| m.label == "Анжеро-Судженск, II\u{a0}кв.\u{a0}2024, Пожилые: 30\u{a0}семей"));
     assert_eq!(chart.table.columns, vec!["Территория", "Дети", "Пожилые", "Всего"]);
     assert_eq!(chart.table.rows[0], vec!["Кемерово", "12\u{a0}000", "нет данных", "12\u{a0}000"]);
     assert!(geometry_problems(&chart).is_empty(), "{:?}", geometry_problems(&chart));
@@ -202,7 +202,7 @@ fn composition_stacks_categories_by_unit_with_a_legend() {
             assert!((a.0 + a.2 - b.0).abs() < 0.01 && a.1 == b.1, "{pair:?}");
         }
     }
-    assert_eq!(chart.marks[0].label, "Новокузнецк, июнь\u{a0}2018, Социальное обслуживание на дому: 16\u{a0}600 человек");
+    assert_eq!(chart.marks[0].label, "Новокузнецк, июнь\u{a0}2018, Социальное обслуживание на дому: 16\u{a0}600\u{a0}человек");
     assert_eq!(chart.marks[0].series, "Социальное обслуживание на дому");
     // Segment values where they fit, totals at the ends.
     assert!(texts.iter().any(|t| t == "16\u{a0}600"), "{texts:?}");
@@ -221,7 +221,7 @@ fn composition_without_units_stacks_by_period() {
     let chart = draw(&sample_feed("kuzbass-accident-families"), View::Composition, 800.0, Lang::Ru);
     // 12 quarters × 6 categories, earliest at the top.
     assert_eq!(chart.marks.len(), 72);
-    assert!(chart.marks[0].label.starts_with("I\u{a0}кв.\u{a0}2019, Психологическая помощь: 17 семей"), "{}", chart.marks[0].label);
+    assert!(chart.marks[0].label.starts_with("I\u{a0}кв.\u{a0}2019, Психологическая помощь: 17\u{a0}семей"), "{}", chart.marks[0].label);
     assert!(chart.marks[71].label.starts_with("IV\u{a0}кв.\u{a0}2021, "), "{}", chart.marks[71].label);
     assert_eq!(chart.table.rows.len(), 12);
     assert_eq!(chart.table.columns[0], "Период");
@@ -319,7 +319,9 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
         for height in [120.0, 200.0, 300.0] {
             let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
             let chart = render(&feed, &request, &PtSansMetrics);
-            assert_eq!(chart.height, height);
+            // Too small for a line per municipality, the chart grows rather than drop names.
+            assert!(chart.height >= height, "{view:?} {height}: {}", chart.height);
+            assert!(chart.height <= 480.0, "{view:?} {height}: {}", chart.height);
             let problems = geometry_problems(&chart);
             assert!(problems.is_empty(), "{view:?} {height}:\n{}", problems.join("\n"));
         }

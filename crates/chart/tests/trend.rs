@@ -248,7 +248,7 @@ fn feed_without_categories_or_units_draws_one_line_named_by_its_measure() {
     let chart = render(&feed_from_json(json), &ChartRequest::new(480.0, Lang::Ru), &PtSansMetrics);
     assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert_eq!(chart.table.columns, vec!["Период".to_owned(), "Семьи".to_owned()]);
-    assert!(chart.marks[2].label.starts_with("Семьи, 2022: 3 семей"), "{}", chart.marks[2].label);
+    assert!(chart.marks[2].label.starts_with("Семьи, 2022: 3\u{a0}семей"), "{}", chart.marks[2].label);
 }
 
 #[test]

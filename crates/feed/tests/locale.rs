@@ -342,9 +342,33 @@ fn verdicts() {
     ];
     for &(value, baseline, target, increase, lang, want) in cases {
         assert_eq!(
-            outcome_verdict(value, baseline, target, increase, lang),
+            outcome_verdict(value, baseline, target, None, Format::Count, increase, lang),
             want,
             "{value} {baseline:?} {target:?} {increase} {lang}"
         );
     }
+}
+
+#[test]
+fn verdicts_before_the_target_period_compare_with_the_plan() {
+    // «Дружим с цифрой»: 0 in 2023, 20 in 2024, target 70 in 2025; the plan line is at 35 in 2024.
+    let behind = outcome_verdict(20.0, Some(0.0), Some(70.0), Some(35.0), Format::Count, true, RU);
+    assert_eq!(behind, "+20, отстаёт от плана на 15");
+    assert_eq!(outcome_verdict(50.0, Some(0.0), Some(70.0), Some(35.0), Format::Count, true, EN), "+50, ahead of plan by 15");
+    assert_eq!(outcome_verdict(35.02, Some(0.0), Some(70.0), Some(35.0), Format::Count, true, RU), "+35,02, идёт по плану");
+    // A decrease indicator below its plan is ahead of it.
+    assert_eq!(outcome_verdict(80.0, Some(100.0), Some(60.0), Some(90.0), Format::Index, false, EN), "\u{2212}20%, ahead of plan by 10");
+}
+
+#[test]
+fn a_share_changes_in_percentage_points() {
+    use opeka_feed::locale::{format_change_in, format_difference};
+    assert_eq!(format_change_in(70.8, 61.5, Format::Percent, RU), "+9,3\u{a0}п.\u{a0}п.");
+    assert_eq!(format_change_in(70.8, 61.5, Format::Percent, EN), "+9.3\u{a0}pp");
+    assert_eq!(format_change_in(55.0, 61.5, Format::Percent, EN), "\u{2212}6.5\u{a0}pp");
+    assert_eq!(format_change_in(70.8, 61.5, Format::Count, EN), "+15%");
+    assert_eq!(format_difference(72.6, 75.0, Format::Percent, RU).as_deref(), Some("2,4\u{a0}п.\u{a0}п."));
+    assert_eq!(format_difference(75.01, 75.0, Format::Percent, RU), None);
+    let verdict = outcome_verdict(70.8, Some(61.5), Some(75.0), Some(73.2), Format::Percent, true, RU);
+    assert_eq!(verdict, "+9,3\u{a0}п.\u{a0}п., отстаёт от плана на 2,4\u{a0}п.\u{a0}п.");
 }

@@ -126,11 +126,7 @@ impl MeasureText {
 
     /// A value with the unit: `12 345 человек`.
     pub(super) fn value(&self, value: f64, lang: Lang) -> String {
-        let number = self.number(value, lang);
-        match &self.unit {
-            Some(unit) => format!("{number} {unit}"),
-            None => number,
-        }
+        crate::text::with_unit(self.number(value, lang), self.unit.as_deref())
     }
 
     /// "Получатели услуг, человек", with what the feed has.
@@ -299,6 +295,11 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let rows_h = if n == 0 { 3.0 * lh } else { n as f64 * natural_pitch };
     let natural = frame.chrome_height(style) + legend_h + axis_title_h + rows_h + x_axis_h + footnote_h;
     let (frame, height) = ctx.fit(frame, natural, x_axis_h + lh * (n.clamp(1, 3) as f64));
+    // Every row keeps at least one line for its name: a height too small for
+    // that grows rather than leave bars unnamed.
+    let rows_least = n as f64 * (lh + 2.0);
+    let least = frame.chrome_height(style) + legend_h + axis_title_h + footnote_h + x_axis_h + rows_least;
+    let height = height.max(least.ceil());
 
     let mut canvas = ctx.canvas(height);
     'draw: {
@@ -306,7 +307,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let area = frame.draw(canvas);
         let mut top = area.y;
         // Legend, axis title and footnote give way when the bars would be squeezed.
-        let roomy = area.h >= legend_h + axis_title_h + footnote_h + x_axis_h + 2.0 * lh;
+        let roomy = area.h >= legend_h + axis_title_h + footnote_h + x_axis_h + rows_least.max(2.0 * lh);
         if let Some(legend) = legend.as_ref().filter(|_| roomy) {
             legend.draw_blocks(canvas, area.x, top, style);
             top += legend.height() + gap;
@@ -323,6 +324,17 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             break 'draw;
         }
         let pitch = (avail / n as f64).min(natural_pitch * 1.5);
+        // Squeezed rows take their names in as many lines as the pitch holds, ellipsized.
+        let lines_fit = (((pitch - 2.0) / lh).floor() as usize).max(1);
+        let row_lines: Vec<Vec<String>> = if lines_fit >= lines {
+            row_lines.clone()
+        } else {
+            bars.rows
+                .iter()
+                .zip(&row_lines)
+                .map(|(r, wrapped)| if wrapped.len() <= lines_fit { wrapped.clone() } else { vec![ellipsize(measure, label_font, &r.label, gutter_w)] })
+                .collect()
+        };
         let bar_h = (pitch - gap).max(pitch * 0.6).min(lh * 1.8).max(1.0);
         let rows_bottom = top + pitch * n as f64;
 
@@ -429,7 +441,8 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 mark.period = row.period.clone();
                 mark.value = Some(segment.value);
                 mark.unit = segment.unit.clone();
-                mark.baseline = Some(a);
+                // Where the segment starts: the end nearer zero.
+                mark.baseline = Some(if segment.value >= 0.0 { a } else { b });
                 canvas.mark(mark);
             }
             // Thin gaps between segments, so that neighbours never merge.

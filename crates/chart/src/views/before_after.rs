@@ -58,7 +58,7 @@ fn caption(word: &str, point: Option<Point>, ctx: &Context) -> String {
 fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
-    let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| words.no_data.to_owned());
+    let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| words.not_reported.to_owned());
     let before = Bar {
         caption: caption(words.before, row.baseline, ctx),
         point: row.baseline.map(|p| (Role::Baseline, p)),
@@ -75,7 +75,7 @@ fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
                 Some(b) => format!(
                     "{} {}, {}",
                     Role::Target.word(lang),
-                    clean(&opeka_feed::locale::format_change(target.value, b.value, lang)),
+                    clean(&opeka_feed::locale::format_change_in(target.value, b.value, row.format, lang)),
                     words.no_actuals
                 ),
                 None => row.verdict.clone(),

@@ -128,8 +128,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
                 label: stack.label.clone(),
                 period: if by_unit { Some(latest_text.clone()).filter(|p| !p.is_empty()) } else { Some(stack.label.clone()) },
                 segments,
-                end: end.map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang)),
-                empty_mark: (String::new(), format!("{}: {}", prefix(stack), words.no_data)),
+                end: end.map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang)),
+                empty_mark: (String::new(), format!("{}: {}", prefix(stack), words.not_reported)),
             }
         })
         .collect();
@@ -150,7 +150,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
     if with_total {
         columns.push(words.total.to_owned());
     }
-    let number = |cell: Option<Cell>| cell.and_then(|c| c.value()).map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang));
+    let number = |cell: Option<Cell>| cell.and_then(|c| c.value()).map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang));
     let table_rows = stacks
         .iter()
         .map(|stack| {

@@ -6,7 +6,7 @@
 //! the summary, and the stack of headings and rows of `progress` and
 //! `before-after`.
 
-use opeka_feed::locale::{format_change, format_period, format_value, outcome_verdict, Msg};
+use opeka_feed::locale::{format_change_in, format_period, format_value, outcome_verdict, Msg};
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
@@ -97,11 +97,7 @@ impl Row {
 
     /// A value as a reader sees it, with the indicator's unit.
     pub fn value_text(&self, value: f64, lang: Lang) -> String {
-        let number = clean(&format_value(value, self.format, lang));
-        match &self.unit {
-            Some(unit) => format!("{number}\u{a0}{unit}"),
-            None => number,
-        }
+        crate::text::with_unit(clean(&format_value(value, self.format, lang)), self.unit.as_deref())
     }
 
     /// `Цель 2024: 66,7`: a value with its role and period.
@@ -160,6 +156,37 @@ fn better(value: f64, reference: f64, increase: bool) -> Option<bool> {
     Some((value > reference) == increase)
 }
 
+/// What an indicator's latest actual is judged against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Judged {
+    /// The target's period has not come: the straight line from the
+    /// baseline to the target, at the actual's period (its value here).
+    AgainstPlan(f64),
+    /// The target's period has come (or the target has no baseline to draw a plan from).
+    AgainstTarget,
+    /// No target.
+    AgainstBaseline,
+}
+
+impl Judged {
+    fn of(latest: Point, baseline: Option<Point>, target: Option<Point>) -> Judged {
+        let Some(t) = target else { return Judged::AgainstBaseline };
+        let (lo, to) = (period_ordinal(&latest.period), period_ordinal(&t.period));
+        if lo >= to {
+            return Judged::AgainstTarget;
+        }
+        match baseline {
+            Some(b) if period_ordinal(&b.period) < to => {
+                let bo = period_ordinal(&b.period);
+                let share = ((lo - bo) as f64 / (to - bo) as f64).clamp(0.0, 1.0);
+                Judged::AgainstPlan(b.value + (t.value - b.value) * share)
+            }
+            // Before the target's period with no line to it: compared with the baseline only.
+            _ => Judged::AgainstBaseline,
+        }
+    }
+}
+
 /// Reduces the feed's projects.
 pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData {
     let words = strings(ctx.lang);
@@ -177,17 +204,31 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
             let latest = actuals.last().copied();
             let (verdict, tone, change) = match latest {
                 Some(l) => {
-                    let verdict = clean(&outcome_verdict(l.value, baseline.map(|b| b.value), target.map(|t| t.value), increase, ctx.lang));
-                    let tone = match target.or(baseline) {
-                        Some(reference) => match better(l.value, reference.value, increase) {
+                    let judged = Judged::of(l, baseline, target);
+                    let reference = match judged {
+                        Judged::AgainstPlan(plan) => Some(plan),
+                        Judged::AgainstTarget => target.map(|t| t.value),
+                        Judged::AgainstBaseline => baseline.map(|b| b.value),
+                    };
+                    let plan = match judged {
+                        Judged::AgainstPlan(plan) => Some(plan),
+                        _ => None,
+                    };
+                    // A target whose period has not come is not a verdict yet: the plan line is.
+                    let due_target = if judged == Judged::AgainstTarget { target.map(|t| t.value) } else { None };
+                    let format = indicator.format;
+                    let verdict = clean(&outcome_verdict(l.value, baseline.map(|b| b.value), due_target, plan, format, increase, ctx.lang));
+                    let tone = match reference {
+                        Some(reference) => match better(l.value, reference, increase) {
                             Some(true) => Tone::Good,
+                            Some(false) if plan.is_some() && opeka_feed::locale::format_difference(l.value, reference, format, ctx.lang).is_none() => Tone::Good,
                             Some(false) => Tone::Bad,
-                            None if target.is_some() => Tone::Good,
+                            None if judged != Judged::AgainstBaseline => Tone::Good,
                             None => Tone::Neutral,
                         },
                         None => Tone::Neutral,
                     };
-                    (verdict, tone, baseline.map(|b| clean(&format_change(l.value, b.value, ctx.lang))))
+                    (verdict, tone, baseline.map(|b| clean(&format_change_in(l.value, b.value, format, ctx.lang))))
                 }
                 None => (words.no_actuals.to_owned(), Tone::Neutral, None),
             };
@@ -640,7 +681,11 @@ pub(crate) fn render_stack<R>(
             }
             match block {
                 Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
-                Block::Row(index, _, layout) => draw_row(canvas, &data.rows[*index], layout, area.x, top),
+                Block::Row(index, _, layout) => {
+                    // Each indicator has its own scale.
+                    canvas.panel(*index);
+                    draw_row(canvas, &data.rows[*index], layout, area.x, top)
+                }
             }
             top += space;
         }

@@ -78,8 +78,8 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
                 label: row.label.clone(),
                 period: Some(period.clone()),
                 segments: Vec::new(),
-                end: words.no_data.to_owned(),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.no_data)),
+                end: words.not_reported.to_owned(),
+                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.not_reported)),
             },
         })
         .collect();
@@ -98,7 +98,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     };
 
     let count_heading = with_suffix(Some(measure.title().unwrap_or_else(|| words.total.to_owned())), &period);
-    let count_text = |cell: &Cell| cell.value().map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang));
+    let count_text = |cell: &Cell| cell.value().map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang));
     let mut table_rows: Vec<Vec<String>> = rated
         .iter()
         .map(|(row, p, rate)| {
@@ -106,7 +106,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
                 row.label.clone(),
                 clean(&format_number(*p, 0, lang)),
                 count_text(&row.cell),
-                rate.map_or_else(|| words.no_data.to_owned(), rate_text),
+                rate.map_or_else(|| words.not_reported.to_owned(), rate_text),
             ]
         })
         .collect();

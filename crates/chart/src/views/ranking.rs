@@ -113,8 +113,8 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
                 label: row.label.clone(),
                 period: Some(period.clone()),
                 segments: Vec::new(),
-                end: words.no_data.to_owned(),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.no_data)),
+                end: words.not_reported.to_owned(),
+                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.not_reported)),
             },
         })
         .collect();
@@ -141,7 +141,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| words.total.to_owned())],
         rows: rows
             .iter()
-            .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| words.no_data.to_owned(), |v| measure.number(v, lang))])
+            .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang))])
             .collect(),
     };
     let mut summary = ranking_summary(ctx, &title, by, &rows, &period, &|v| measure.value(v, lang), words.bar_chart);
@@ -191,7 +191,7 @@ pub(super) fn ranking_summary(
     }
     let missing: Vec<&str> = rows.iter().filter(|r| r.cell.value().is_none()).map(|r| r.label.as_str()).collect();
     if !missing.is_empty() {
-        out.push_str(&format!(" {}: {}.", capitalise(words.no_data), missing.join(", ")));
+        out.push_str(&format!(" {}: {}.", capitalise(words.not_reported), missing.join(", ")));
     }
     out
 }

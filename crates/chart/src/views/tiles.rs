@@ -13,8 +13,8 @@
 //! it; when an explicit height is too small it shrinks, and rows that still
 //! do not fit are left out (the summary and table keep them).
 
-use opeka_feed::locale::{format_compact, format_period, format_value, outcome_verdict, Msg, Noun};
-use opeka_feed::{Awards, Body, Caseload, Direction, Figure, Format, Lang, Outcomes, Period};
+use opeka_feed::locale::{format_compact, format_period, format_value, Msg, Noun};
+use opeka_feed::{Awards, Body, Caseload, Figure, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
@@ -79,10 +79,7 @@ fn full(value: f64, format: Format, lang: Lang) -> String {
 
 /// `value unit`, or the value alone.
 fn with_unit(value: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some(unit) => format!("{value} {unit}"),
-        None => value.to_owned(),
-    }
+    crate::text::with_unit(value.to_owned(), unit)
 }
 
 /// A non-empty cleaned text, or `None`.
@@ -121,14 +118,14 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
             let value_text = figure.value.map(|v| full(v, figure.format, lang));
             let mut spoken = match &value_text {
                 Some(v) => {
+                    let quantity = with_unit(v, unit.as_deref());
                     let mut parts: Vec<&str> = Vec::new();
                     parts.extend(qualifier.as_deref());
-                    parts.push(v);
-                    parts.extend(unit.as_deref());
+                    parts.push(&quantity);
                     parts.push(&label);
                     parts.join(" ")
                 }
-                None => format!("{label}: {}", words.no_data),
+                None => format!("{label}: {}", words.not_reported),
             };
             if let Some(of) = &of {
                 spoken = format!("{spoken} ({of})");
@@ -148,7 +145,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
                         None => with,
                     }
                 }
-                None => words.no_data.to_owned(),
+                None => words.not_reported.to_owned(),
             };
             let row = vec![label.clone(), value_cell, comment.clone().unwrap_or_default()];
             Tile {
@@ -206,7 +203,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
         let incomplete = value.is_some() && reported.len() < cell.len();
         let value_text = match value {
             Some(v) => with_unit(&full(v, format, lang), unit.as_deref()),
-            None => words.no_data.to_owned(),
+            None => words.not_reported.to_owned(),
         };
         let mut mark_label = format!("{label}, {period_text}: {value_text}");
         if incomplete {
@@ -303,6 +300,8 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         words.result.to_owned(),
     ];
     let mut tiles = Vec::new();
+    let data = super::outcomes::outcomes_data(ctx, outcomes);
+    let mut rows = data.rows.iter();
     for project in &outcomes.projects {
         let name = ctx.text(&project.name);
         for indicator in &project.indicators {
@@ -316,10 +315,9 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             let at = |(v, p): (f64, Period)| {
                 format!("{} ({})", with_unit(&full(v, format, lang), unit.as_deref()), clean(&format_period(&p, lang)))
             };
-            let verdict = latest.and_then(|(v, _)| {
-                let increase = indicator.direction == Direction::Increase;
-                non_empty(clean(&outcome_verdict(v, baseline.map(|b| b.0), target.map(|t| t.0), increase, lang)))
-            });
+            // The same verdict as the outcomes views write, calendar and points included.
+            let row = rows.next();
+            let verdict = latest.and_then(|_| row.and_then(|r| non_empty(r.verdict.clone())));
             let mut references = Vec::new();
             if let Some(t) = target {
                 references.push(format!("{}: {}", Msg::Target.text(lang), at(t)));
@@ -332,7 +330,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
                 Some((_, p)) => format!("{name} · {}", clean(&format_period(&p, lang))),
                 None => name.clone(),
             };
-            let actual_text = latest.map(at).unwrap_or_else(|| words.no_data.to_owned());
+            let actual_text = latest.map(at).unwrap_or_else(|| words.not_reported.to_owned());
             let mut mark_label = format!("{name}: {label}, {actual_text}");
             if let Some(v) = &verdict {
                 mark_label = format!("{mark_label} — {v}");
@@ -516,7 +514,7 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
                 push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, TextRole::Value, 2);
             }
         }
-        None => push_wrapped(&mut texts, &mut y, words.no_data, fonts.medium, Ink::Muted, TextRole::Value, 2),
+        None => push_wrapped(&mut texts, &mut y, words.not_reported, fonts.medium, Ink::Muted, TextRole::Value, 2),
     }
     if let Some(of) = &tile.of {
         push_wrapped(&mut texts, &mut y, of, fonts.label, Ink::Muted, TextRole::Note, 2);

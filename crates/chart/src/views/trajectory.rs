@@ -30,6 +30,8 @@ struct PanelHead {
     index: usize,
     project: String,
     label: Vec<String>,
+    /// The target written out, `Цель 2024: 66,7`: a marker alone does not say it.
+    target: Option<String>,
     verdict: VerdictLines,
 }
 
@@ -80,12 +82,14 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             index: i,
             project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
             label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
+            target: row.target.map(|t| ellipsize(ctx.measure, small_font, &row.item(Role::Target, t, lang), panel_w)),
             verdict: VerdictLines::layout(row, panel_w, label_font, 2, ctx.measure),
         })
         .collect();
     let head_h = |h: &PanelHead| {
         let verdict = if h.verdict.height() > 0.0 { inner_gap + h.verdict.height() } else { 0.0 };
-        small_font.line_height() + h.label.len() as f64 * lh + verdict + inner_gap
+        let target = if h.target.is_some() { small_font.line_height() } else { 0.0 };
+        small_font.line_height() + h.label.len() as f64 * lh + target + verdict + inner_gap
     };
     let grid_rows: Vec<&[PanelHead]> = heads.chunks(cols).collect();
     let row_heads: Vec<f64> = grid_rows.iter().map(|r| r.iter().map(head_h).fold(0.0, f64::max)).collect();
@@ -142,7 +146,12 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
                     canvas.text(TextRole::Label, line, x, y, bold_font, style.foreground, Align::Start);
                     y += lh;
                 }
+                if let Some(target) = &head.target {
+                    canvas.text(TextRole::Value, target, x, y, small_font, style.foreground, Align::Start);
+                    y += small_font.line_height();
+                }
                 head.verdict.draw(canvas, x, y + inner_gap);
+                canvas.panel(head.index);
                 let body = Rect { x, y: top + head_h, w: panel_w, h: body_h };
                 draw_panel(ctx, canvas, &data.rows[head.index], body, plot_h, x_label_offset);
             }

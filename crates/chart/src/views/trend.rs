@@ -172,11 +172,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
 impl TrendData {
     /// A value as a reader sees it, with the measure's unit.
     fn value_text(&self, value: f64, lang: opeka_feed::Lang) -> String {
-        let number = clean(&format_value(value, self.format, lang));
-        match &self.unit {
-            Some(unit) => format!("{number} {unit}"),
-            None => number,
-        }
+        crate::text::with_unit(clean(&format_value(value, self.format, lang)), self.unit.as_deref())
     }
 }
 
@@ -410,7 +406,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
                 Some(v) => clean(&format_value(v, data.format, ctx.lang)),
-                None => words.no_data.to_owned(),
+                None => words.not_reported.to_owned(),
             }));
             row
         })

@@ -144,13 +144,16 @@ mod tests {
         for lang in [Lang::Ru, Lang::En] {
             texts.extend(msgs.iter().map(|m| m.text(lang)));
             for (value, baseline, target) in [(1.0, None, Some(2.0)), (3.0, None, Some(2.0)), (2.0, None, Some(2.0))] {
-                texts.push(outcome_verdict(value, baseline, target, true, lang));
+                texts.push(outcome_verdict(value, baseline, target, None, crate::Format::Count, true, lang));
             }
             for (value, baseline) in [(1.0, 2.0), (3.0, 2.0), (2.0, 2.0)] {
-                texts.push(outcome_verdict(value, Some(baseline), None, true, lang));
-                texts.push(outcome_verdict(value, Some(baseline), Some(5.0), false, lang));
+                texts.push(outcome_verdict(value, Some(baseline), None, None, crate::Format::Count, true, lang));
+                texts.push(outcome_verdict(value, Some(baseline), Some(5.0), None, crate::Format::Count, false, lang));
             }
-            texts.push(outcome_verdict(f64::NAN, None, None, true, lang));
+            texts.push(outcome_verdict(f64::NAN, None, None, None, crate::Format::Count, true, lang));
+            for (value, plan) in [(20.0, 35.0), (50.0, 35.0), (35.0, 35.0)] {
+                texts.push(outcome_verdict(value, Some(0.0), Some(70.0), Some(plan), crate::Format::Percent, true, lang));
+            }
         }
         texts
     }

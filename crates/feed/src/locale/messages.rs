@@ -1,6 +1,7 @@
 //! The texts the widgets write themselves, in Russian and English.
 
-use super::number::{format_change, NBSP};
+use crate::Format;
+use super::number::{format_change_in, format_difference, NBSP};
 use super::period::format_date;
 use crate::{AwardCategory, Lang, Level, Status};
 
@@ -57,6 +58,13 @@ pub enum Msg {
     WorseThanBaseline,
     /// Verdict fragment: the same as the baseline.
     NoChange,
+    /// Verdict fragment, before the target's period: the actual is where the
+    /// straight line from the baseline to the target is at its period.
+    OnPlan,
+    /// Verdict fragment before the target's period: ahead of that line by the amount that follows.
+    AheadOfPlan,
+    /// Verdict fragment before the target's period: behind that line by the amount that follows.
+    BehindPlan,
     /// Column header: the period.
     Period,
     /// Column header: the value.
@@ -130,6 +138,9 @@ impl Msg {
             Msg::BetterThanBaseline => pick("лучше базового значения", "better than baseline"),
             Msg::WorseThanBaseline => pick("хуже базового значения", "worse than baseline"),
             Msg::NoChange => pick("без изменений", "no change"),
+            Msg::OnPlan => pick("идёт по плану", "on plan"),
+            Msg::AheadOfPlan => pick("опережает план на", "ahead of plan by"),
+            Msg::BehindPlan => pick("отстаёт от плана на", "behind plan by"),
             Msg::Period => pick("Период", "Period"),
             Msg::Value => pick("Значение", "Value"),
             Msg::DataTable => pick("Таблица данных", "Data table"),
@@ -180,18 +191,27 @@ fn better(value: f64, reference: f64, direction_is_increase: bool) -> Option<boo
 }
 
 /// An indicator's result in words, as the outcomes chart and tiles write it:
-/// the change from the baseline, then the verdict against the target
-/// (or against the baseline when no target is set):
+/// the change from the baseline, then the verdict:
 /// `−30 %, лучше цели` / `−30 %, better than target`; `+5 %, хуже цели`;
-/// `×2, цель достигнута`; `Хуже базового значения` without a baseline change to show.
+/// `×2, цель достигнута`; `+9,3 п. п., отстаёт от плана на 2,4 п. п.`;
+/// `Хуже базового значения` without a baseline change to show.
+///
+/// The verdict respects the calendar: `plan` is the value of the straight
+/// line from the baseline to the target at the actual's period, given by the
+/// caller while the target's period has not come; the actual is then judged
+/// against the plan (`идёт по плану`, `опережает план на …`, `отстаёт от плана
+/// на …`), and only from the target's period on against the `target`. With
+/// neither, it is judged against the baseline. A change of a `percent`
+/// indicator is written in percentage points, never as a percent of a percent.
 ///
 /// `direction_is_increase` says which way is good. A value that is not finite
-/// is `нет данных` / `not reported`; with neither a baseline nor a target
-/// there is nothing to compare, and the text is empty.
+/// is `нет данных` / `not reported`; with nothing to compare the text is empty.
 pub fn outcome_verdict(
     value: f64,
     baseline: Option<f64>,
     target: Option<f64>,
+    plan: Option<f64>,
+    format: Format,
     direction_is_increase: bool,
     lang: Lang,
 ) -> String {
@@ -200,21 +220,36 @@ pub fn outcome_verdict(
     }
     let baseline = baseline.filter(|b| b.is_finite());
     let target = target.filter(|t| t.is_finite());
-    let change = baseline.map(|b| format_change(value, b, lang));
-    let verdict = match (target, baseline) {
-        (Some(t), _) => Some(match better(value, t, direction_is_increase) {
-            Some(true) => Msg::BetterThanTarget,
-            Some(false) => Msg::WorseThanTarget,
-            None => Msg::TargetMet,
-        }),
-        (None, Some(b)) => Some(match better(value, b, direction_is_increase) {
-            Some(true) => Msg::BetterThanBaseline,
-            Some(false) => Msg::WorseThanBaseline,
-            None => Msg::NoChange,
-        }),
-        (None, None) => None,
-    }
-    .map(|m| m.text(lang));
+    let change = baseline.map(|b| format_change_in(value, b, format, lang));
+    let verdict = match (plan.filter(|p| p.is_finite()), target, baseline) {
+        (Some(p), _, _) => {
+            // One decimal place decides "on plan": what the reader could not tell apart is on plan.
+            let gap = format_difference(value, p, format, lang);
+            match better(value, p, direction_is_increase) {
+                _ if gap.is_none() => Some(Msg::OnPlan.text(lang)),
+                None => Some(Msg::OnPlan.text(lang)),
+                Some(true) => gap.map(|g| format!("{} {g}", Msg::AheadOfPlan.text(lang))),
+                Some(false) => gap.map(|g| format!("{} {g}", Msg::BehindPlan.text(lang))),
+            }
+        }
+        (None, Some(t), _) => Some(
+            match better(value, t, direction_is_increase) {
+                Some(true) => Msg::BetterThanTarget,
+                Some(false) => Msg::WorseThanTarget,
+                None => Msg::TargetMet,
+            }
+            .text(lang),
+        ),
+        (None, None, Some(b)) => Some(
+            match better(value, b, direction_is_increase) {
+                Some(true) => Msg::BetterThanBaseline,
+                Some(false) => Msg::WorseThanBaseline,
+                None => Msg::NoChange,
+            }
+            .text(lang),
+        ),
+        (None, None, None) => None,
+    };
     match (change, verdict) {
         (Some(c), Some(v)) => format!("{c}, {v}"),
         (None, Some(v)) => super::upper_first(&v),

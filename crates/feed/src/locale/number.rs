@@ -278,6 +278,43 @@ pub fn format_change(value: f64, baseline: f64, lang: Lang) -> String {
     }
 }
 
+/// Percentage points after a number: `п. п.` (with no-break spaces) or `pp`.
+fn points(body: &str, sign: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("{sign}{body}{NBSP}п.{NBSP}п."),
+        Lang::En => format!("{sign}{body}{NBSP}pp"),
+    }
+}
+
+/// The change from `baseline` to `value` of a value written in `format`:
+/// for `percent`, the difference in percentage points (`+9,3 п. п.`,
+/// `+9.3 pp`), since a percent of a percent misleads (61,5 % → 70,8 % is
+/// not «+15 %»); for every other format, [`format_change`].
+pub fn format_change_in(value: f64, baseline: f64, format: Format, lang: Lang) -> String {
+    if format != Format::Percent {
+        return format_change(value, baseline, lang);
+    }
+    match Digits::new(value - baseline, 1, true) {
+        Some(d) => points(&d.body(lang), explicit_sign(&d), lang),
+        None => NO_NUMBER.to_owned(),
+    }
+}
+
+/// How far `value` is from `reference`, unsigned, to one decimal place, in
+/// `format`'s terms: `2,4 п. п.` for percent, `15`, `1,5`, `15 000 ₽`.
+/// `None` when that rounds to zero (the reader could not tell them apart)
+/// or is not finite.
+pub fn format_difference(value: f64, reference: f64, format: Format, lang: Lang) -> Option<String> {
+    let d = Digits::new((value - reference).abs(), 1, true)?;
+    if d.is_zero() {
+        return None;
+    }
+    Some(match format {
+        Format::Percent => points(&d.body(lang), "", lang),
+        _ => with_unit("", &d.body(lang), format, lang),
+    })
+}
+
 /// Writes `value` as `format!("{value:.decimals$}")` writes it: exactly
 /// rounded (ties to even), never in exponent notation, `-` on negative values
 /// including `-0`, `NaN` and `inf` for the others.
