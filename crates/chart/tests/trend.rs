@@ -72,7 +72,7 @@ fn caseload_trend_shows_what_a_viewer_expects() {
     let mark = &chart.marks[0];
     assert_eq!(mark.series, "Социальное обслуживание на дому");
     assert!(mark.label.starts_with("Социальное обслуживание на дому, январь\u{a0}2016: "), "{}", mark.label);
-    assert!(mark.label.ends_with(" человек"), "{}", mark.label);
+    assert!(mark.label.ends_with("\u{a0}человек"), "{}", mark.label);
     // The osinniki day-care null in August 2017 leaves the sum incomplete, not a gap.
     assert!(chart.marks.iter().any(|m| m.label.starts_with("Полустационарное обслуживание, август\u{a0}2017") && m.label.ends_with("(данные неполные)")));
     // Table and summary.
