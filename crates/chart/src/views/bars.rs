@@ -115,7 +115,7 @@ impl MeasureText {
         let measure = &caseload.measure;
         MeasureText {
             label: measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty()),
-            unit: measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty()),
+            unit: measure.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty()),
             format: measure.format,
         }
     }

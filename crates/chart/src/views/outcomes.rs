@@ -180,7 +180,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                 project: index,
                 label: ctx.text(&indicator.label),
                 format: indicator.format,
-                unit: indicator.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty()),
+                unit: indicator.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty()),
                 baseline,
                 target,
                 actuals,

@@ -98,7 +98,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
         .iter()
         .map(|figure| {
             let label = ctx.text(&figure.label);
-            let unit = figure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+            let unit = figure.unit.as_ref().and_then(|u| non_empty(ctx.unit(u)));
             let note = figure.note.as_ref().and_then(|n| non_empty(ctx.text(n)));
             let is_qualifier =
                 |n: &String| n.split(' ').count() <= QUALIFIER_WORDS && n.chars().count() <= QUALIFIER_CHARS;
@@ -195,7 +195,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     }
     keys.push((None, whole_label));
     let format = caseload.measure.format;
-    let unit = caseload.measure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+    let unit = caseload.measure.unit.as_ref().and_then(|u| non_empty(ctx.unit(u)));
     let mut tiles = Vec::new();
     for (key, label) in keys {
         let cell: Vec<_> = in_latest.iter().filter(|r| !by_category || r.category.as_deref() == key).collect();
@@ -308,7 +308,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         let name = ctx.text(&project.name);
         for indicator in &project.indicators {
             let label = ctx.text(&indicator.label);
-            let unit = indicator.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+            let unit = indicator.unit.as_ref().and_then(|u| non_empty(ctx.unit(u)));
             let format = indicator.format;
             let observed = |o: &opeka_feed::Observation| -> Option<(f64, Period)> { o.value.map(|v| (v, o.period)) };
             let latest = indicator.actual.iter().filter_map(observed).max_by_key(|(_, p)| period_ordinal(p));

@@ -159,7 +159,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     }
 
     let granularity = periods.values().next().map(Period::granularity).unwrap_or(Granularity::Month);
-    let unit = caseload.measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty());
+    let unit = caseload.measure.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty());
     let label = caseload.measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty());
     let axis_title = match (&label, &unit) {
         (Some(l), Some(u)) => Some(format!("{l}, {u}")),

@@ -15,9 +15,11 @@ mod messages;
 mod number;
 mod period;
 mod plural;
+mod unit;
 
 pub use case::{lower, lower_first, upper_first};
 pub use messages::{outcome_verdict, Msg};
-pub use number::{format_change, format_compact, format_number, format_value, write_fixed, write_shortest, write_trimmed, MINUS, NBSP, NO_NUMBER};
+pub use number::{format_change, format_compact, format_number, format_value, NumberStyle, write_fixed, write_shortest, write_trimmed, MINUS, NBSP, NO_NUMBER};
 pub use period::{format_date, format_period, format_period_tick};
 pub use plural::{count_noun, count_noun_compact, plural_ru, Noun};
+pub(crate) use unit::value_with_unit;
