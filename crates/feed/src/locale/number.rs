@@ -63,7 +63,7 @@ impl Digits {
     }
 
     /// Money style: kopecks are shown as two places (`16,50`), whole roubles without any.
-    pub(crate) fn money(value: f64) -> Option<Digits> {
+    fn money(value: f64) -> Option<Digits> {
         let d = Digits::new(value, 2, false)?;
         if d.frac.bytes().all(|b| b == b'0') {
             Digits::new(value, 0, false)
@@ -100,7 +100,7 @@ impl Digits {
     }
 
     /// The unsigned number, grouped and with the decimal mark of `lang`.
-    pub(crate) fn body(&self, lang: Lang) -> String {
+    fn body(&self, lang: Lang) -> String {
         let (group, mark) = match lang {
             Lang::Ru => (NBSP, ','),
             Lang::En => (',', '.'),
@@ -121,7 +121,7 @@ impl Digits {
         out
     }
 
-    pub(crate) fn sign(&self) -> &'static str {
+    fn sign(&self) -> &'static str {
         if self.negative {
             "\u{2212}"
         } else {
@@ -181,7 +181,7 @@ pub(crate) fn compact_digits(value: f64) -> Option<(Digits, Option<usize>)> {
 }
 
 /// The compact number with its scale word but no unit: `1,5 млн`, `12 тыс.`; `1.5M`, `12K`.
-pub(crate) fn compact_body(digits: &Digits, scale: Option<usize>, lang: Lang) -> String {
+fn compact_body(digits: &Digits, scale: Option<usize>, lang: Lang) -> String {
     let body = digits.body(lang);
     match (scale.and_then(|i| SCALES.get(i)), lang) {
         (Some((_, word, _)), Lang::Ru) => format!("{body}{NBSP}{word}"),
@@ -191,7 +191,7 @@ pub(crate) fn compact_body(digits: &Digits, scale: Option<usize>, lang: Lang) ->
 }
 
 /// Puts the unit of `format` around an unsigned number and the sign in front of it all.
-pub(crate) fn with_sign_and_format(sign: &str, body: &str, format: Format, lang: Lang) -> String {
+fn with_sign_and_format(sign: &str, body: &str, format: Format, lang: Lang) -> String {
     match (format, lang) {
         (Format::Percent, Lang::Ru) => format!("{sign}{body}{NBSP}%"),
         (Format::Percent, Lang::En) => format!("{sign}{body}%"),
