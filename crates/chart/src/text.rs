@@ -65,13 +65,31 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// A number and its unit word, joined by a no-break space so that a line
-/// never breaks between them: every view writes "value with unit" through
-/// this one function.
-pub fn with_unit(number: String, unit: Option<&str>) -> String {
-    match unit.filter(|u| !u.is_empty()) {
-        Some(unit) => format!("{number}\u{a0}{unit}"),
-        None => number,
+/// How a view writes the values of one measure or indicator: its format
+/// and the feed's unit word, whose form agrees with each number
+/// («1 семья», «3 семьи», «25 семей»). Every "value with unit" a chart
+/// writes goes through [`Quantity::text`], which joins them with a no-break
+/// space (`opeka_feed::locale::value_with_unit`).
+#[derive(Clone, Debug)]
+pub struct Quantity {
+    /// How numbers are written.
+    pub format: opeka_feed::Format,
+    /// The feed's unit word, if any.
+    pub unit: Option<opeka_feed::UnitWord>,
+    /// The feed's locale, for plain-string units.
+    pub locale: opeka_feed::Lang,
+}
+
+impl Quantity {
+    /// `value` in full with the agreeing form of the unit: `25 433 человека`.
+    pub fn text(&self, value: f64, lang: opeka_feed::Lang) -> String {
+        clean(&opeka_feed::locale::value_with_unit(value, self.format, opeka_feed::locale::NumberStyle::Full, self.unit.as_ref(), lang, self.locale))
+    }
+
+    /// The unit's form that agrees with `value`, alone (`человека`); `None` without a unit.
+    pub fn unit_for(&self, value: f64, lang: opeka_feed::Lang) -> Option<String> {
+        let unit = self.unit.as_ref()?;
+        Some(clean(unit.form(value, self.format, opeka_feed::locale::NumberStyle::Full, lang, self.locale))).filter(|u| !u.is_empty())
     }
 }
 

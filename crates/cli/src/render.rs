@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use opeka_chart::{render, ChartRequest, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use opeka_feed::locale::{count_noun, Noun};
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::Lang;
 
@@ -152,12 +153,13 @@ pub fn run(args: &Args) -> ExitCode {
             for p in &rejected.problems {
                 eprintln!("{name}: {}", describe(p, lang));
             }
-            let errors = rejected.errors().count();
+            // «1 ошибка», "1 error": the count agrees with its noun, as in the widgets.
+            let errors = count_noun(rejected.errors().count() as f64, Noun::Error, lang);
             eprintln!(
                 "{name}: {}",
                 match lang {
-                    Lang::Ru => format!("фид не прошёл проверку (ошибок: {errors}), изображение не создано"),
-                    Lang::En => format!("the feed is invalid ({errors} errors); no image written"),
+                    Lang::Ru => format!("фид не прошёл проверку ({errors}), изображение не создано"),
+                    Lang::En => format!("the feed is invalid ({errors}); no image written"),
                 }
             );
             return ExitCode::FAILURE;

@@ -205,6 +205,25 @@ fn invalid_feed_lists_problems_and_exits_1() {
 }
 
 #[test]
+fn the_error_count_agrees_with_its_noun() {
+    let out = out_dir().join("never-counted.svg");
+    let cases = [
+        ("awards-empty", "en", "(1\u{a0}error); no image written"),
+        ("awards-empty", "ru", "(1\u{a0}ошибка), изображение не создано"),
+        ("unit-wrong-count", "en", "(5\u{a0}errors); no image written"),
+        ("unit-wrong-count", "ru", "(5\u{a0}ошибок), изображение не создано"),
+        ("outcomes-mixed-granularity", "ru", "(2\u{a0}ошибки), изображение не создано"),
+    ];
+    for (name, lang, want) in cases {
+        let feed = format!("tests/corpus/invalid/{name}.json");
+        let o = opeka(&["render", &feed, "--lang", lang, "-o", &out.display().to_string()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert!(err.ends_with(&format!("{want}\n")), "{name} {lang}: {err}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_2_with_a_message() {
     let out = out_dir().join("x.svg").display().to_string();
     let caseload = feed("kuzbass-caseload");

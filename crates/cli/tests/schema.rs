@@ -73,6 +73,11 @@ fn schema_refuses_what_it_can_see() {
             "indicators": [{"id": "i", "label": "I", "direction": "up", "actual": []}]}]}"#,
         r#"{"opeka": 1, "kind": "histogram", "title": "t"}"#,
         r#"[]"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "measure": {"unit": {"ru": ["семья", "семей"]}}, "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "measure": {"unit": {"en-GB": ["family", "families", "x"]}}, "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "measure": {"unit": {"de": []}}, "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "measure": {"unit": ["семей"]}, "records": []}"#,
+        r#"{"opeka": 1, "kind": "caseload", "title": "t", "headline": [{"label": "l", "value": 1, "unit": 5}], "records": []}"#,
     ];
     for feed in bad {
         let value: serde_json::Value = serde_json::from_str(feed).expect("JSON");

@@ -6,6 +6,7 @@
 use std::fmt;
 use std::ops::Deref;
 
+use crate::locale::NumberStyle;
 use crate::Lang;
 
 /// The feed format version this crate reads.
@@ -42,6 +43,23 @@ impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Plain(s.to_owned())
     }
+}
+
+/// The word written after a number: a measure's, a figure's or an
+/// indicator's `unit` (`docs/feeds.md`, "Unit"). Named so because [`Unit`]
+/// is a caseload's place of service.
+///
+/// Each language holds either the word's plural forms (Russian
+/// `[one, few, many]`, English `[singular, plural]`, any number for other
+/// languages, in CLDR order) or one form, used as given for every number.
+/// The validator guarantees the counts; the helpers stay total for values
+/// built by hand (a count they do not expect takes the last form).
+#[derive(Clone, Debug, PartialEq)]
+pub enum UnitWord {
+    /// A string or a list of forms, in the feed's `locale`.
+    Plain(Vec<String>),
+    /// Forms by language code, in the order the feed gave them.
+    Translations(Vec<(String, Vec<String>)>),
 }
 
 /// How fine a [`Period`] is; all periods in one feed share one granularity.
@@ -286,7 +304,7 @@ pub struct Figure {
     /// How to write it.
     pub format: Format,
     /// The unit, if any.
-    pub unit: Option<Text>,
+    pub unit: Option<UnitWord>,
     /// A qualifier ("more than", "about").
     pub note: Option<Text>,
     /// The whole this figure is a share of.
@@ -467,6 +485,37 @@ impl Feed {
     pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
         text.get(lang, self.locale)
     }
+
+    /// `value` written for `lang` as `format` in `style`, then `unit` in the
+    /// form that agrees with it, joined by a no-break space:
+    /// `25 433 человека`, `21 семья`, `1,5 семьи`, `1,5 млн семей`,
+    /// `1 family`, `1.5 families`. Every number shown with a feed's unit is
+    /// written by this one helper. Without a unit (or with an empty one) it
+    /// is [`crate::locale::format_value`] or [`crate::locale::format_compact`];
+    /// a value that is not finite is `—` alone.
+    pub fn value_with_unit(
+        &self,
+        value: f64,
+        format: Format,
+        style: NumberStyle,
+        unit: Option<&UnitWord>,
+        lang: Lang,
+    ) -> String {
+        crate::locale::value_with_unit(value, format, style, unit, lang, self.locale)
+    }
+
+    /// The form of `unit` alone that agrees with `value` written as `format`
+    /// in `style`, for layouts that set the number and the word apart (a
+    /// tile's large figure); [`Feed::value_with_unit`] writes both at once.
+    pub fn unit_form<'a>(&self, unit: &'a UnitWord, value: f64, format: Format, style: NumberStyle, lang: Lang) -> &'a str {
+        unit.form(value, format, style, lang, self.locale)
+    }
+
+    /// The form of `unit` for axis titles and table headers, where no
+    /// number stands before it: «Получатели услуг, человек», "people".
+    pub fn unit_heading<'a>(&self, unit: &'a UnitWord, lang: Lang) -> &'a str {
+        unit.heading(lang, self.locale)
+    }
 }
 
 /// The kind-specific part of a feed.
@@ -486,7 +535,7 @@ pub struct Measure {
     /// What is measured ("Service recipients").
     pub label: Option<Text>,
     /// The unit ("people").
-    pub unit: Option<Text>,
+    pub unit: Option<UnitWord>,
     /// How values are written.
     pub format: Format,
 }
@@ -804,7 +853,7 @@ pub struct Indicator {
     /// How values are written.
     pub format: Format,
     /// The unit, if any.
-    pub unit: Option<Text>,
+    pub unit: Option<UnitWord>,
     /// Which way is good.
     pub direction: Direction,
     /// Where it started.

@@ -10,12 +10,15 @@
 use schemars::Schema;
 use serde_json::{json, Map, Value};
 
-use crate::validate::{awards, caseload, envelope, outcomes};
+use crate::validate::{awards, caseload, envelope, outcomes, plural_forms};
 use crate::{AwardCategory, Format, Kind, Lang, Level, Status, View, FORMAT_VERSION};
 
 const PERIOD_PATTERN: &str = "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 const ID_PATTERN: &str = "^[a-z0-9-]{1,64}$";
+/// Language keys read as Russian and English, as `Lang::parse` reads them (any case, a region subtag).
+const LANG_RU_PATTERN: &str = "^[Rr][Uu]([-_].*)?$";
+const LANG_EN_PATTERN: &str = "^[Ee][Nn]([-_].*)?$";
 
 fn r(name: &str) -> Value {
     json!({ "$ref": format!("#/$defs/{name}") })
@@ -38,6 +41,11 @@ fn object(fields: &[&str], props: Value, required: &[&str]) -> Value {
         .collect();
     assert_eq!(ordered.len(), props.len(), "schema lists fields the validator does not know: {props:?}");
     json!({ "type": "object", "properties": ordered, "required": required })
+}
+
+/// A list of exactly `count` forms of a word.
+fn forms(count: usize) -> Value {
+    json!({ "type": "array", "items": { "type": "string" }, "minItems": count, "maxItems": count })
 }
 
 fn list(item: Value) -> Value {
@@ -69,6 +77,23 @@ fn defs() -> Value {
                 { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string" } }
             ]
         },
+        "Unit": {
+            "description": "The word after a number: a string used as given (a warning), a list of plural forms in the feed's locale (ru: one, few, many; en: singular, plural), or an object of either by language code. Other languages take a string or at least one form.",
+            "oneOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                {
+                    "type": "object", "minProperties": 1,
+                    "patternProperties": {
+                        LANG_RU_PATTERN: { "anyOf": [{ "type": "string" }, forms(plural_forms(Lang::Ru))] },
+                        LANG_EN_PATTERN: { "anyOf": [{ "type": "string" }, forms(plural_forms(Lang::En))] }
+                    },
+                    "additionalProperties": { "anyOf": [
+                        { "type": "string" }, { "type": "array", "items": { "type": "string" }, "minItems": 1 }
+                    ] }
+                }
+            ]
+        },
         "Period": { "type": "string", "pattern": PERIOD_PATTERN, "description": "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; one granularity per feed." },
         "Date": { "type": "string", "pattern": DATE_PATTERN, "description": "YYYY-MM-DD" },
         "Id": { "type": "string", "pattern": ID_PATTERN },
@@ -76,7 +101,7 @@ fn defs() -> Value {
         "Format": { "enum": formats, "default": "count" },
         "Figure": object(envelope::FIGURE_FIELDS, json!({
             "label": r("Text"), "value": r("Value"), "format": optional(r("Format")),
-            "unit": optional(r("Text")), "note": optional(r("Text")), "of": r("Value")
+            "unit": optional(r("Unit")), "note": optional(r("Text")), "of": r("Value")
         }), &["label", "value"]),
         "Source": object(envelope::SOURCE_FIELDS, json!({
             "name": optional(r("Text")),
@@ -85,7 +110,7 @@ fn defs() -> Value {
         }), &[]),
         "Caseload": object(caseload::FIELDS, json!({
             "measure": optional(object(caseload::MEASURE_FIELDS, json!({
-                "label": optional(r("Text")), "unit": optional(r("Text")), "format": optional(r("Format"))
+                "label": optional(r("Text")), "unit": optional(r("Unit")), "format": optional(r("Format"))
             }), &[])),
             "units": list(object(caseload::UNIT_FIELDS, json!({
                 "id": r("Id"), "label": r("Text"),
@@ -144,7 +169,7 @@ fn defs() -> Value {
                 "indicators": list({
                     let mut indicator = object(outcomes::INDICATOR_FIELDS, json!({
                         "id": r("Id"), "label": r("Text"), "format": optional(r("Format")),
-                        "unit": optional(r("Text")),
+                        "unit": optional(r("Unit")),
                         "direction": { "enum": ["increase", "decrease"] },
                         "baseline": optional(r("Observation")), "target": optional(r("Observation")),
                         "actual": list(r("Observation"))

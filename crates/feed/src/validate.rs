@@ -20,6 +20,8 @@ use std::fmt;
 use crate::{Lang, ValidFeed};
 
 pub use message::{Expected, Got, ProblemMessage, Repeated};
+#[cfg(feature = "schema")]
+pub(crate) use cx::plural_forms;
 
 /// Limits on the input, checked before it is parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::legend::{Legend, LegendEntry};
 use crate::table::DataTable;
 use crate::measure::TextMeasure;
-use crate::text::{clean, ellipsize, wrap, Font};
+use crate::text::{clean, ellipsize, wrap, Font, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
 use super::trend::{value_tick_labels, Cell};
@@ -106,6 +106,8 @@ pub(super) struct MeasureText {
     pub unit: Option<String>,
     /// How values are written.
     pub format: Format,
+    /// Values with the unit in its agreeing form.
+    pub quantity: Quantity,
 }
 
 impl MeasureText {
@@ -114,8 +116,9 @@ impl MeasureText {
         let measure = &caseload.measure;
         MeasureText {
             label: measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty()),
-            unit: measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty()),
+            unit: measure.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty()),
             format: measure.format,
+            quantity: Quantity { format: measure.format, unit: measure.unit.clone(), locale: ctx.feed.locale },
         }
     }
 
@@ -124,9 +127,9 @@ impl MeasureText {
         clean(&format_value(value, self.format, lang))
     }
 
-    /// A value with the unit: `12 345 человек`.
+    /// A value with the unit in the form that agrees with it: `12 345 человек`, `1 322 человека`.
     pub(super) fn value(&self, value: f64, lang: Lang) -> String {
-        crate::text::with_unit(self.number(value, lang), self.unit.as_deref())
+        self.quantity.text(value, lang)
     }
 
     /// "Получатели услуг, человек", with what the feed has.

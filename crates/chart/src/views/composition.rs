@@ -120,7 +120,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
                     if cell.missing > 0 {
                         mark = format!("{mark} {}", words.incomplete);
                     }
-                    Some(Segment { series: i, value, text: measure.number(value, lang), mark, unit: measure.unit.clone() })
+                    Some(Segment { series: i, value, text: measure.number(value, lang), mark, unit: measure.quantity.unit_for(value, lang) })
                 })
                 .collect();
             let end = stack.sums.total().value().filter(|_| !segments.is_empty());

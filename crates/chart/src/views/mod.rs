@@ -23,7 +23,7 @@ mod progress;
 mod before_after;
 mod trajectory;
 
-use opeka_feed::{Body, Lang, Text, ValidFeed, View};
+use opeka_feed::{Body, Lang, Text, UnitWord, ValidFeed, View};
 
 use crate::canvas::Canvas;
 use crate::scene::Scene;
@@ -55,6 +55,13 @@ impl Context<'_> {
     /// A feed text in the viewer's language, cleaned for layout.
     pub fn text(&self, text: &Text) -> String {
         clean(self.feed.text(text, self.lang))
+    }
+
+    /// A feed unit's heading form (the many-form: «человек») in the viewer's
+    /// language, cleaned for layout. Until the views write each number with
+    /// `Feed::value_with_unit`, every unit is shown in this form.
+    pub fn unit(&self, unit: &UnitWord) -> String {
+        clean(self.feed.unit_heading(unit, self.lang))
     }
 
     /// The font for `role` at this width and theme.

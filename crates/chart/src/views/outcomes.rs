@@ -6,7 +6,7 @@
 //! the summary, and the stack of headings and rows of `progress` and
 //! `before-after`.
 
-use opeka_feed::locale::{format_change_in, format_period, format_value, outcome_verdict, Msg};
+use opeka_feed::locale::{format_change_in, format_period, outcome_verdict, Msg};
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::axis::period_ordinal;
@@ -77,7 +77,8 @@ pub(crate) struct Row {
     pub project: usize,
     pub label: String,
     pub format: Format,
-    pub unit: Option<String>,
+    /// Values with the indicator's unit in its agreeing form.
+    pub quantity: crate::text::Quantity,
     pub baseline: Option<Point>,
     pub target: Option<Point>,
     /// Reported actuals, in period order.
@@ -97,7 +98,7 @@ impl Row {
 
     /// A value as a reader sees it, with the indicator's unit.
     pub fn value_text(&self, value: f64, lang: Lang) -> String {
-        crate::text::with_unit(clean(&format_value(value, self.format, lang)), self.unit.as_deref())
+        self.quantity.text(value, lang)
     }
 
     /// `Цель 2024: 66,7`: a value with its role and period.
@@ -121,7 +122,7 @@ impl Row {
         };
         mark.period = Some(clean(&format_period(&point.period, lang)));
         mark.value = Some(point.value);
-        mark.unit = self.unit.clone();
+        mark.unit = self.quantity.unit_for(point.value, lang);
         mark.baseline = matches!(shape, Shape::Bar { .. }).then_some(0.0);
         mark
     }
@@ -237,7 +238,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                 project: index,
                 label: ctx.text(&indicator.label),
                 format: indicator.format,
-                unit: indicator.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty()),
+                quantity: crate::text::Quantity { format: indicator.format, unit: indicator.unit.clone(), locale: ctx.feed.locale },
                 baseline,
                 target,
                 actuals,

@@ -104,7 +104,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
                 BarRow {
                     label: row.label.clone(),
                     period: Some(period.clone()),
-                    segments: vec![Segment { series: 0, value: v, text: String::new(), mark, unit: measure.unit.clone() }],
+                    segments: vec![Segment { series: 0, value: v, text: String::new(), mark, unit: measure.quantity.unit_for(v, lang) }],
                     end: measure.number(v, lang),
                     empty_mark: (String::new(), String::new()),
                 }

@@ -20,7 +20,7 @@ use crate::axis::period_ordinal;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::table::DataTable;
-use crate::text::{clean, ellipsize, wrap, Font};
+use crate::text::{clean, ellipsize, wrap, Font, Quantity};
 use crate::theme::{Rgb, Style, TextSize};
 
 use super::Context;
@@ -79,7 +79,7 @@ fn full(value: f64, format: Format, lang: Lang) -> String {
 
 /// `value unit`, or the value alone.
 fn with_unit(value: &str, unit: Option<&str>) -> String {
-    crate::text::with_unit(value.to_owned(), unit)
+    opeka_feed::locale::join_unit(value.to_owned(), unit.unwrap_or_default())
 }
 
 /// A non-empty cleaned text, or `None`.
@@ -94,7 +94,8 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
         .iter()
         .map(|figure| {
             let label = ctx.text(&figure.label);
-            let unit = figure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+            let quantity = Quantity { format: figure.format, unit: figure.unit.clone(), locale: ctx.feed.locale };
+            let unit = figure.value.and_then(|v| quantity.unit_for(v, lang));
             let note = figure.note.as_ref().and_then(|n| non_empty(ctx.text(n)));
             let is_qualifier =
                 |n: &String| n.split(' ').count() <= QUALIFIER_WORDS && n.chars().count() <= QUALIFIER_CHARS;
@@ -191,7 +192,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     }
     keys.push((None, whole_label));
     let format = caseload.measure.format;
-    let unit = caseload.measure.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
+    let quantity = Quantity { format, unit: caseload.measure.unit.clone(), locale: ctx.feed.locale };
     let mut tiles = Vec::new();
     for (key, label) in keys {
         let cell: Vec<_> = in_latest.iter().filter(|r| !by_category || r.category.as_deref() == key).collect();
@@ -202,9 +203,10 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
         let value = (!reported.is_empty()).then(|| reported.iter().sum::<f64>());
         let incomplete = value.is_some() && reported.len() < cell.len();
         let value_text = match value {
-            Some(v) => with_unit(&full(v, format, lang), unit.as_deref()),
+            Some(v) => quantity.text(v, lang),
             None => words.not_reported.to_owned(),
         };
+        let unit = value.and_then(|v| quantity.unit_for(v, lang));
         let mut mark_label = format!("{label}, {period_text}: {value_text}");
         if incomplete {
             mark_label = format!("{mark_label} {}", words.incomplete);
@@ -212,7 +214,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
         tiles.push(Tile {
             kicker: Some(period_text.clone()),
             value: value.map(|v| (v, format)),
-            unit: unit.clone(),
+            unit,
             label: label.clone(),
             detail: incomplete.then(|| words.incomplete.to_owned()).into_iter().collect(),
             series: label.clone(),
@@ -306,14 +308,14 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         let name = ctx.text(&project.name);
         for indicator in &project.indicators {
             let label = ctx.text(&indicator.label);
-            let unit = indicator.unit.as_ref().and_then(|u| non_empty(ctx.text(u)));
             let format = indicator.format;
+            let quantity = Quantity { format, unit: indicator.unit.clone(), locale: ctx.feed.locale };
             let observed = |o: &opeka_feed::Observation| -> Option<(f64, Period)> { o.value.map(|v| (v, o.period)) };
             let latest = indicator.actual.iter().filter_map(observed).max_by_key(|(_, p)| period_ordinal(p));
             let baseline = indicator.baseline.as_ref().and_then(observed);
             let target = indicator.target.as_ref().and_then(observed);
             let at = |(v, p): (f64, Period)| {
-                format!("{} ({})", with_unit(&full(v, format, lang), unit.as_deref()), clean(&format_period(&p, lang)))
+                format!("{} ({})", quantity.text(v, lang), clean(&format_period(&p, lang)))
             };
             // The same verdict as the outcomes views write, calendar and points included.
             let row = rows.next();
@@ -349,7 +351,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             tiles.push(Tile {
                 kicker: Some(kicker),
                 value: latest.map(|(v, _)| (v, format)),
-                unit,
+                unit: latest.and_then(|(v, _)| quantity.unit_for(v, lang)),
                 label: label.clone(),
                 remark: verdict,
                 detail: references,

@@ -22,7 +22,7 @@ use crate::downsample::lttb;
 use crate::legend::{Legend, LegendEntry};
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
-use crate::text::{clean, ellipsize};
+use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
 use super::Context;
@@ -72,7 +72,7 @@ struct TrendData {
     periods: SortedMap<i64, Period>,
     granularity: Granularity,
     format: Format,
-    unit: Option<String>,
+    quantity: Quantity,
     axis_title: Option<String>,
 }
 
@@ -158,7 +158,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     }
 
     let granularity = periods.values().next().map(Period::granularity).unwrap_or(Granularity::Month);
-    let unit = caseload.measure.unit.as_ref().map(|u| ctx.text(u)).filter(|u| !u.is_empty());
+    let unit = caseload.measure.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty());
     let label = caseload.measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty());
     let axis_title = match (&label, &unit) {
         (Some(l), Some(u)) => Some(format!("{l}, {u}")),
@@ -166,13 +166,14 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
         (None, Some(u)) => Some(u.clone()),
         (None, None) => None,
     };
-    TrendData { series, targets, periods, granularity, format: caseload.measure.format, unit, axis_title }
+    let quantity = Quantity { format: caseload.measure.format, unit: caseload.measure.unit.clone(), locale: ctx.feed.locale };
+    TrendData { series, targets, periods, granularity, format: caseload.measure.format, quantity, axis_title }
 }
 
 impl TrendData {
-    /// A value as a reader sees it, with the measure's unit.
+    /// A value as a reader sees it, with the measure's unit in the form that agrees with it.
     fn value_text(&self, value: f64, lang: opeka_feed::Lang) -> String {
-        crate::text::with_unit(clean(&format_value(value, self.format, lang)), self.unit.as_deref())
+        self.quantity.text(value, lang)
     }
 }
 
@@ -301,7 +302,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
             mark.series_index = data.series.len() + k;
             mark.period = Some(period);
             mark.value = Some(target.value);
-            mark.unit = data.unit.clone();
+            mark.unit = data.quantity.unit_for(target.value, ctx.lang);
             canvas.mark(mark);
         }
 
@@ -342,7 +343,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
                     mark.series_index = n;
                     mark.period = Some(period_text);
                     mark.value = Some(value);
-                    mark.unit = data.unit.clone();
+                    mark.unit = data.quantity.unit_for(value, ctx.lang);
                     canvas.mark(mark);
                 }
             }

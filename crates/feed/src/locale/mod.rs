@@ -15,9 +15,14 @@ mod messages;
 mod number;
 mod period;
 mod plural;
+mod unit;
 
 pub use case::{lower, lower_first, upper_first};
 pub use messages::{outcome_verdict, Msg};
-pub use number::{format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest, write_trimmed, MINUS, NBSP, NO_NUMBER};
+pub use number::{
+    format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest, write_trimmed, NumberStyle, MINUS,
+    NBSP, NO_NUMBER,
+};
 pub use period::{format_date, format_period, format_period_tick};
 pub use plural::{count_noun, count_noun_compact, plural_ru, Noun};
+pub use unit::{join_unit, value_with_unit};

@@ -86,16 +86,17 @@ impl Digits {
         self.int == "1" && self.frac.is_empty()
     }
 
-    /// The Russian plural form of the number as written, so that the noun
-    /// always agrees with the digits the reader sees (`1,0` rounds to `1`).
-    pub(crate) fn ru_form<'a>(&self, forms: [&'a str; 3]) -> &'a str {
+    /// Which of the Russian forms `[one, few, many]` the number as written
+    /// takes, so that the noun always agrees with the digits the reader sees
+    /// (`1,0` rounds to `1`).
+    pub(crate) fn ru_index(&self) -> usize {
         if !self.frac.is_empty() {
-            return forms[1];
+            return 1;
         }
         // The last two digits decide; the rest of a long number does not matter.
         let tail = &self.int[self.int.len().saturating_sub(2)..];
         let n: u32 = tail.parse().unwrap_or(0);
-        ru_form_of_integer(n, forms)
+        ru_index_of_integer(n)
     }
 
     /// The unsigned number, grouped and with the decimal mark of `lang`.
@@ -136,11 +137,16 @@ impl Digits {
 
 /// The Russian plural form of a whole number `n >= 0`.
 pub(crate) fn ru_form_of_integer(n: u32, forms: [&str; 3]) -> &str {
+    forms[ru_index_of_integer(n)]
+}
+
+/// Which of the Russian forms `[one, few, many]` a whole number `n >= 0` takes.
+pub(crate) fn ru_index_of_integer(n: u32) -> usize {
     match (n % 10, n % 100) {
-        (_, 11..=14) => forms[2],
-        (1, _) => forms[0],
-        (2..=4, _) => forms[1],
-        _ => forms[2],
+        (_, 11..=14) => 2,
+        (1, _) => 0,
+        (2..=4, _) => 1,
+        _ => 2,
     }
 }
 
@@ -185,7 +191,7 @@ fn compact_body(digits: &Digits, scale: Option<usize>, lang: Lang) -> String {
 }
 
 /// Puts the unit of `format` around an unsigned number and the sign in front of it all.
-fn with_unit(sign: &str, body: &str, format: Format, lang: Lang) -> String {
+fn with_sign_and_format(sign: &str, body: &str, format: Format, lang: Lang) -> String {
     match (format, lang) {
         (Format::Percent, Lang::Ru) => format!("{sign}{body}{NBSP}%"),
         (Format::Percent, Lang::En) => format!("{sign}{body}%"),
@@ -195,26 +201,59 @@ fn with_unit(sign: &str, body: &str, format: Format, lang: Lang) -> String {
     }
 }
 
+/// How a number is written: in full (tables, tiles, summaries) or short (axes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NumberStyle {
+    /// As [`format_value`] writes it: `12 345`, `1,5`.
+    #[default]
+    Full,
+    /// As [`format_compact`] writes it: `12 тыс.`, `1,5 млн`.
+    Compact,
+}
+
+/// A value as the reader sees it, and what a noun after it agrees with.
+pub(crate) struct Written {
+    /// `12 345`, `1,5 млн`, `30 %`.
+    pub(crate) text: String,
+    /// The digits the noun agrees with; `None` when a scale word or a sign
+    /// stands between (`1,5 млн семей`, `30 % семей`): Russian then takes
+    /// the genitive plural, English the plural.
+    pub(crate) agrees_with: Option<Digits>,
+}
+
+/// `value` written as `format` in `style`; `None` when it is not finite.
+/// [`format_value`], [`format_compact`] and the unit helpers all go through
+/// here, so that a unit always agrees with the digits printed beside it.
+pub(crate) fn written(value: f64, format: Format, style: NumberStyle, lang: Lang) -> Option<Written> {
+    let (text, digits, scaled) = match style {
+        NumberStyle::Full => {
+            let d = match format {
+                Format::Rub => Digits::money(value)?,
+                _ => Digits::full(value)?,
+            };
+            (with_sign_and_format(d.sign(), &d.body(lang), format, lang), d, false)
+        }
+        NumberStyle::Compact => {
+            let (d, scale) = compact_digits(value)?;
+            (with_sign_and_format(d.sign(), &compact_body(&d, scale, lang), format, lang), d, scale.is_some())
+        }
+    };
+    // «30 % семей», «16 млн ₽»: the noun hangs on процент / рубль, not on the number.
+    let governed = scaled || matches!(format, Format::Percent | Format::Rub);
+    Some(Written { text, agrees_with: (!governed).then_some(digits) })
+}
+
 /// A value written in full for `lang`: `12 000` (no-break space), `30 %`,
 /// `16 000 000 ₽`; `12,000`, `30%`, `RUB 16,000,000`. Index and ratio are
-/// plain numbers (`70`, `1,5`); a feed's `unit` is the caller's to add.
+/// plain numbers (`70`, `1,5`); a feed's `unit` is added by
+/// [`crate::Feed::value_with_unit`].
 pub fn format_value(value: f64, format: Format, lang: Lang) -> String {
-    let digits = match format {
-        Format::Rub => Digits::money(value),
-        _ => Digits::full(value),
-    };
-    match digits {
-        Some(d) => with_unit(d.sign(), &d.body(lang), format, lang),
-        None => NO_NUMBER.to_owned(),
-    }
+    written(value, format, NumberStyle::Full, lang).map_or_else(|| NO_NUMBER.to_owned(), |w| w.text)
 }
 
 /// A value written short, for axes and tiles: `1,5 млн`, `16 млн ₽`; `1.5M`, `RUB 16M`.
 pub fn format_compact(value: f64, format: Format, lang: Lang) -> String {
-    match compact_digits(value) {
-        Some((d, scale)) => with_unit(d.sign(), &compact_body(&d, scale, lang), format, lang),
-        None => NO_NUMBER.to_owned(),
-    }
+    written(value, format, NumberStyle::Compact, lang).map_or_else(|| NO_NUMBER.to_owned(), |w| w.text)
 }
 
 /// A plain number with `decimals` places: `1 234,5` / `1,234.5`
@@ -273,7 +312,7 @@ pub fn format_change(value: f64, baseline: f64, lang: Lang) -> String {
     }
     let decimals = if percent.abs() < 10.0 { 1 } else { 0 };
     match Digits::new(percent, decimals, true) {
-        Some(d) => with_unit(explicit_sign(&d), &d.body(lang), Format::Percent, lang),
+        Some(d) => with_sign_and_format(explicit_sign(&d), &d.body(lang), Format::Percent, lang),
         None => NO_NUMBER.to_owned(),
     }
 }
@@ -311,7 +350,7 @@ pub fn format_difference(value: f64, reference: f64, format: Format, lang: Lang)
     }
     Some(match format {
         Format::Percent => points(&d.body(lang), "", lang),
-        _ => with_unit("", &d.body(lang), format, lang),
+        _ => with_sign_and_format("", &d.body(lang), format, lang),
     })
 }
 
@@ -662,7 +701,7 @@ mod tests {
         ];
         for &(n, places, want) in cases {
             let d = Digits::new(n, places, true).expect("finite");
-            assert_eq!(d.ru_form(forms), want, "{n}");
+            assert_eq!(forms[d.ru_index()], want, "{n}");
         }
     }
 

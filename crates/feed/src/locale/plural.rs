@@ -1,6 +1,7 @@
 //! Nouns after numbers: the Russian plural rule and the nouns the widgets write themselves.
 
-use super::number::{compact_digits, ru_form_of_integer, Digits, NBSP, NO_NUMBER};
+use super::number::{compact_digits, ru_form_of_integer, Digits, NO_NUMBER};
+use super::unit::{form_index, join_unit as join};
 use crate::{Format, Lang};
 
 /// The Russian plural form of `n` among `[one, few, many]`
@@ -136,11 +137,10 @@ impl Noun {
     /// The noun that agrees with `n` written as `digits`; after a scale word
     /// (`тыс.`, `млн`; `K`, `M`) Russian always takes the genitive plural.
     fn agreeing(self, digits: &Digits, scaled: bool, lang: Lang) -> &'static str {
+        let digits = (!scaled).then_some(digits);
         match lang {
-            Lang::Ru if scaled => self.ru_forms()[2],
-            Lang::Ru => digits.ru_form(self.ru_forms()),
-            Lang::En if !scaled && digits.is_one() => self.en_forms()[0],
-            Lang::En => self.en_forms()[1],
+            Lang::Ru => self.ru_forms()[form_index(3, Some(lang), digits)],
+            Lang::En => self.en_forms()[form_index(2, Some(lang), digits)],
         }
     }
 
@@ -161,7 +161,7 @@ impl Noun {
 /// English takes the singular only for one (and minus one). A number that is not finite gives `—`.
 pub fn count_noun(n: f64, noun: Noun, lang: Lang) -> String {
     match Digits::full(n) {
-        Some(d) => format!("{}{NBSP}{}", d.signed(lang), noun.agreeing(&d, false, lang)),
+        Some(d) => join(d.signed(lang), noun.agreeing(&d, false, lang)),
         None => NO_NUMBER.to_owned(),
     }
 }
@@ -169,11 +169,7 @@ pub fn count_noun(n: f64, noun: Noun, lang: Lang) -> String {
 /// `n` compact with its noun: `1,5 млн семей`, `12 тыс. человек`, `5 семей`; `1.5M families`.
 pub fn count_noun_compact(n: f64, noun: Noun, lang: Lang) -> String {
     match compact_digits(n) {
-        Some((d, scale)) => format!(
-            "{}{NBSP}{}",
-            super::format_compact(n, Format::Count, lang),
-            noun.agreeing(&d, scale.is_some(), lang)
-        ),
+        Some((d, scale)) => join(super::format_compact(n, Format::Count, lang), noun.agreeing(&d, scale.is_some(), lang)),
         None => NO_NUMBER.to_owned(),
     }
 }

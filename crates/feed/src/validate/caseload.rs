@@ -109,7 +109,7 @@ pub(crate) fn body<'a, 'j>(cx: &mut Cx, obj: &Obj<'a, 'j>) -> Option<Body> {
 fn measure(cx: &mut Cx, v: &Json<'_>) -> Option<Measure> {
     let obj = cx.object(v, MEASURE_FIELDS)?;
     let label = cx.optional(&obj, "label", Cx::text);
-    let unit = cx.optional(&obj, "unit", Cx::text);
+    let unit = cx.optional(&obj, "unit", Cx::unit);
     let format = format_of(cx, &obj);
     Some(Measure { label: label?, unit: unit?, format: format? })
 }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::collections::order;
-use crate::{Granularity, Period, Text, Updated, Value};
+use crate::{Granularity, Lang, Period, Text, UnitWord, Updated, Value};
 
 use super::json::Json;
 use super::message::{Expected, Got, ProblemMessage};
@@ -38,6 +38,9 @@ pub(crate) struct Cx {
     path: JsonPath,
     /// The granularity of the first period met, and where it was.
     first_period: Option<(Granularity, String)>,
+    /// The feed's `locale`, once checked: the language of plain strings
+    /// and of a unit's bare list of forms.
+    pub(crate) locale: Lang,
 }
 
 impl Cx {
@@ -264,6 +267,78 @@ impl Cx {
         }
     }
 
+    /// A Unit: a Text, or per language the word's plural forms; a bare
+    /// list is forms in the feed's locale. A single form of a language
+    /// whose forms we know is a warning: it cannot agree with every number.
+    pub(crate) fn unit(&mut self, value: &Json<'_>) -> Option<UnitWord> {
+        let locale = Some(self.locale);
+        match value {
+            Json::Str(s) => {
+                self.one_form(locale);
+                Some(UnitWord::Plain(vec![s.to_string()]))
+            }
+            Json::Arr(_) => self.forms(value, locale).map(UnitWord::Plain),
+            Json::Obj(members) => {
+                // Any language key is kept, as in a Text.
+                self.check_keys(members, None);
+                if members.is_empty() {
+                    self.error(ProblemMessage::EmptyTranslations);
+                    return None;
+                }
+                let mut out = Vec::with_capacity(members.len());
+                let mut ok = true;
+                for (code, v) in members {
+                    let rule = Lang::parse(code);
+                    let forms = self.inside(Step::Key(code.to_string()), |cx| match v {
+                        Json::Str(s) => {
+                            cx.one_form(rule);
+                            Some(vec![s.to_string()])
+                        }
+                        Json::Arr(_) => cx.forms(v, rule),
+                        _ => {
+                            cx.wrong(Expected::Forms, v);
+                            None
+                        }
+                    });
+                    match forms {
+                        Some(forms) => out.push((code.to_string(), forms)),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(UnitWord::Translations(out))
+            }
+            _ => {
+                self.wrong(Expected::Unit, value);
+                None
+            }
+        }
+    }
+
+    /// Warns of a unit given as one string in a language whose forms we know.
+    fn one_form(&mut self, rule: Option<Lang>) {
+        if let Some(lang) = rule {
+            self.warn(ProblemMessage::UnitOneForm { lang });
+        }
+    }
+
+    /// A list of a word's forms: as many as `rule`'s language has (Russian
+    /// 3, English 2), at least one for a language we have no rule for.
+    fn forms(&mut self, value: &Json<'_>, rule: Option<Lang>) -> Option<Vec<String>> {
+        let forms = self.list(value, |cx, v, _| cx.string(v))?;
+        let wanted = rule.map(|lang| (lang, plural_forms(lang)));
+        match wanted {
+            Some((lang, count)) if forms.len() != count => {
+                self.error(ProblemMessage::UnitFormCount { lang, got: forms.len() });
+                None
+            }
+            None if forms.is_empty() => {
+                self.error(ProblemMessage::UnitNoForms);
+                None
+            }
+            _ => Some(forms),
+        }
+    }
+
     /// An id: `[a-z0-9-]{1,64}`.
     pub(crate) fn id(&mut self, value: &Json<'_>) -> Option<String> {
         let s = self.str(value)?;
@@ -459,5 +534,14 @@ impl IdSet {
             cx.error(ProblemMessage::Undeclared { id: quote(s), list });
             None
         }
+    }
+}
+
+/// How many plural forms a unit gives in `lang`: Russian one, few, many;
+/// English singular, plural.
+pub(crate) fn plural_forms(lang: Lang) -> usize {
+    match lang {
+        Lang::Ru => 3,
+        Lang::En => 2,
     }
 }

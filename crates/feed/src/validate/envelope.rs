@@ -58,6 +58,8 @@ pub(crate) fn feed(cx: &mut Cx, root: &Json<'_>) -> Option<Feed> {
     let title = cx.required(&obj, "title", Cx::text);
     let subtitle = cx.optional(&obj, "subtitle", Cx::text);
     let locale = cx.optional(&obj, "locale", |cx, v| cx.one_of(v, &Lang::ALL, Lang::code));
+    // Units below read their bare lists of forms in this language.
+    cx.locale = locale.flatten().unwrap_or_default();
     let source = cx.optional(&obj, "source", source);
     let updated = cx.optional(&obj, "updated", Cx::updated);
     let notes = cx.optional_list(&obj, "notes", |cx, v, _| cx.text(v));
@@ -130,7 +132,7 @@ fn figure(cx: &mut Cx, v: &Json<'_>) -> Option<Figure> {
     let format = format_of(cx, &obj);
     let is_count = format == Some(Format::Count);
     let value = cx.required(&obj, "value", |cx, v| cx.value(v, is_count));
-    let unit = cx.optional(&obj, "unit", Cx::text);
+    let unit = cx.optional(&obj, "unit", Cx::unit);
     let note = cx.optional(&obj, "note", Cx::text);
     let of = cx.optional(&obj, "of", |cx, v| cx.value(v, is_count));
     Some(Figure { label: label?, value: value?, format: format?, unit: unit?, note: note?, of: of?.flatten() })

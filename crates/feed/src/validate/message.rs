@@ -26,6 +26,10 @@ pub enum Expected {
     WholeAtLeastOne,
     /// A string or an object of translations.
     Text,
+    /// A Unit: a string, a list of forms, or an object of either by language.
+    Unit,
+    /// One language's unit: a string or a list of forms.
+    Forms,
 }
 
 impl Expected {
@@ -49,6 +53,10 @@ impl Expected {
             (Expected::WholeAtLeastOne, Lang::Ru) => "целое число ≥ 1",
             (Expected::Text, Lang::En) => "a string or an object of translations",
             (Expected::Text, Lang::Ru) => "строка или объект переводов",
+            (Expected::Unit, Lang::En) => "a string, a list of forms or an object of them by language",
+            (Expected::Unit, Lang::Ru) => "строка, список форм или объект из них по языкам",
+            (Expected::Forms, Lang::En) => "a string or a list of forms",
+            (Expected::Forms, Lang::Ru) => "строка или список форм",
         }
     }
 }
@@ -162,6 +170,12 @@ pub enum ProblemMessage {
     UnknownField,
     /// A key given twice in one object.
     DuplicateKey,
+    /// A unit's list of forms of the wrong length for `lang`.
+    UnitFormCount { lang: Lang, got: usize },
+    /// A unit's list of forms, in a language without a known rule, that is empty.
+    UnitNoForms,
+    /// A unit given as one string in `lang` (a warning: used as given for every number).
+    UnitOneForm { lang: Lang },
 }
 
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
@@ -175,6 +189,11 @@ fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
         (Granularity::Month, Lang::Ru) => "месяц",
         (Granularity::Day, Lang::Ru) => "день",
     }
+}
+
+/// `"…", "…", "…"`: one placeholder per plural form of `lang`.
+fn placeholders(lang: Lang) -> String {
+    vec!["\"…\""; super::cx::plural_forms(lang)].join(", ")
 }
 
 impl ProblemMessage {
@@ -275,6 +294,24 @@ impl ProblemMessage {
             M::UnknownField => "unknown field, ignored".into(),
             M::DuplicateKey if ru => "ключ повторяется в одном объекте".into(),
             M::DuplicateKey => "key given more than once in one object".into(),
+            M::UnitFormCount { lang: Lang::Ru, got } if ru => format!(
+                "для русского слова нужны 3 формы (одна, несколько, много), например [\"семья\", \"семьи\", \"семей\"]; получено: {got}"
+            ),
+            M::UnitFormCount { lang: Lang::Ru, got } => format!(
+                "a Russian word takes 3 forms (one, few, many), as [\"семья\", \"семьи\", \"семей\"]; got {got}"
+            ),
+            M::UnitFormCount { lang: Lang::En, got } if ru => format!(
+                "для английского слова нужны 2 формы (единственное и множественное число), например [\"family\", \"families\"]; получено: {got}"
+            ),
+            M::UnitFormCount { lang: Lang::En, got } => format!(
+                "an English word takes 2 forms (singular, plural), as [\"family\", \"families\"]; got {got}"
+            ),
+            M::UnitNoForms if ru => "список форм пуст: нужна хотя бы одна".into(),
+            M::UnitNoForms => "the list of forms is empty: give at least one".into(),
+            M::UnitOneForm { lang } if ru => {
+                format!("указана одна форма; укажите [{}], чтобы слово согласовалось с числами", placeholders(*lang))
+            }
+            M::UnitOneForm { lang } => format!("one form given; give [{}] so that numbers agree", placeholders(*lang)),
         }
     }
 }

@@ -62,7 +62,7 @@ fn indicator(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Indicator> {
     let label = cx.required(&obj, "label", Cx::text);
     let format = format_of(cx, &obj);
     let is_count = format == Some(Format::Count);
-    let unit = cx.optional(&obj, "unit", Cx::text);
+    let unit = cx.optional(&obj, "unit", Cx::unit);
     let direction = cx.required(&obj, "direction", |cx, v| cx.one_of(v, &DIRECTIONS, Direction::name));
     let baseline = cx.optional(&obj, "baseline", |cx, v| observation(cx, v, is_count));
     let target = cx.optional(&obj, "target", |cx, v| observation(cx, v, is_count));
