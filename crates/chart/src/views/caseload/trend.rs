@@ -13,39 +13,25 @@
 
 use opeka_feed::collections::sorted_map::SortedMap;
 
-use opeka_feed::locale::{format_compact, format_period, format_value};
+use opeka_feed::locale::{format_compact, format_period, format_value, upper_first};
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
-use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::downsample::lttb;
-use crate::legend::{Legend, LegendEntry};
+use crate::parts::axis::{nice_ticks, period_at, period_ordinal, value_tick_labels, PeriodAxis};
+use crate::parts::legend::{Legend, LegendEntry};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
+use super::rows::Cell;
 use super::Context;
 
 /// Markers are drawn on every point when no series has more points than this.
 const MARKER_LIMIT: usize = 40;
 /// Downsampling keeps about this many points per pixel of plot width.
 const POINTS_PER_PIXEL: f64 = 2.0;
-
-/// One (series, period) value: the sum of what was reported, and whether
-/// some summands were not.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Cell {
-    pub(super) sum: f64,
-    pub(super) reported: usize,
-    pub(super) missing: usize,
-}
-
-impl Cell {
-    pub(super) fn value(&self) -> Option<f64> {
-        (self.reported > 0).then_some(self.sum)
-    }
-}
 
 /// A line of the chart.
 struct Series {
@@ -356,25 +342,6 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
     canvas.finish(&frame.title, summary, table)
 }
 
-/// Value axis labels. Below a million they are written in full (`12 000`,
-/// `250 000`): as short as the compact form and exact. From a million up
-/// they are compact (`1,5 млн`), unless rounding would make two labels
-/// alike, when they are written in full after all.
-pub(super) fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
-    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
-    let full = || ticks.iter().map(|&t| clean(&format_value(t, format, lang))).collect();
-    if largest < 1_000_000.0 {
-        return full();
-    }
-    let compact: Vec<String> = ticks.iter().map(|&t| clean(&format_compact(t, format, lang))).collect();
-    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
-    if distinct {
-        compact
-    } else {
-        full()
-    }
-}
-
 /// A series' reported values split where the line must break: at gaps
 /// (all-null periods) and, except on daily axes, at missing periods.
 fn runs(cells: &SortedMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64, f64)>> {
@@ -422,7 +389,7 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let (Some(first), Some(last)) = (data.periods.values().next(), data.periods.values().next_back()) else {
-        return format!("{title}. {}.", capitalise(words.no_data));
+        return format!("{title}. {}.", upper_first(words.no_data));
     };
     let span = if first == last {
         clean(&format_period(first, lang))
@@ -455,9 +422,9 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
             })
             .collect();
         let heading = if all_latest {
-            format!("{} ({})", capitalise(words.latest), clean(&format_period(last, lang)))
+            format!("{} ({})", upper_first(words.latest), clean(&format_period(last, lang)))
         } else {
-            capitalise(words.latest)
+            upper_first(words.latest)
         };
         out.push_str(&format!(" {heading}: {}.", items.join("; ")));
     }
@@ -472,21 +439,9 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
-/// `text` with its first letter capitalised (catalogue words and feed text).
-pub(super) use opeka_feed::locale::upper_first as capitalise;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn value_ticks_are_full_below_a_million_and_never_alike() {
-        let ru = opeka_feed::Lang::Ru;
-        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
-        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
-        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
-        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
-    }
 
     #[test]
     fn runs_break_at_gaps_and_missing_periods() {

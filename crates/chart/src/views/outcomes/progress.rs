@@ -6,12 +6,15 @@
 //! symbol that follow the indicator's `direction`.
 
 use crate::canvas::Canvas;
+use crate::parts::key::Swatch;
+use crate::parts::verdict::VerdictLines;
 use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 
-use super::outcomes::{flow, has_roles, outcomes_data, render_stack, Role, Row, Swatch, VerdictLines};
+use super::readings::{flow, has_roles, outcomes_data, Role, Row};
+use super::stack::render_stack;
 use super::Context;
 
 /// Below this inner width labels go above the track instead of beside it.
@@ -47,7 +50,7 @@ impl Columns {
     fn layout_row(&self, ctx: &Context, row: &Row) -> (RowLayout, f64) {
         let lang = ctx.lang;
         let label = wrap(ctx.measure, self.label_font, &row.label, self.label_w, 3);
-        let verdict = VerdictLines::layout(row, self.label_w, self.label_font, 2, ctx.measure);
+        let verdict = row.verdict_lines(self.label_w, self.label_font, 2, ctx.measure);
         let mut items = Vec::new();
         for (role, point) in [(Role::Baseline, row.baseline), (Role::Target, row.target), (Role::Actual, row.latest())] {
             if let Some(p) = point {

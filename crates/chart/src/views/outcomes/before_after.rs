@@ -8,12 +8,15 @@
 use opeka_feed::locale::format_period;
 
 use crate::canvas::Canvas;
+use crate::parts::key::{hatched_rect, Swatch};
+use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextSize};
 
-use super::outcomes::{has_roles, outcomes_data, render_stack, Point, Role, Row, Swatch, Tone, VerdictLines};
+use super::readings::{has_roles, outcomes_data, Point, Role, Row};
+use super::stack::render_stack;
 use super::Context;
 
 /// Below this inner width labels go above the bars instead of beside them.
@@ -149,7 +152,7 @@ pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes
     let layout_row = |i: usize| {
         let (bars, verdict, tone) = pairs.get_mut(i).and_then(Option::take)?;
         let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
-        let verdict = VerdictLines::layout_text(&verdict, tone, label_w, label_font, 2, ctx.measure);
+        let verdict = VerdictLines::layout(&verdict, tone, label_w, label_font, 2, ctx.measure);
         let label_h = label.len() as f64 * label_font.line_height();
         let verdict_h = if verdict.height() > 0.0 { columns.inner_gap + verdict.height() } else { 0.0 };
         let bars_h = 2.0 * columns.pitch;
@@ -204,7 +207,7 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
                 let (a, b) = (x_of(point.value.min(0.0)), x_of(point.value.max(0.0)));
                 let colour = if k == 0 { c.before } else { c.after };
                 if role == Role::Target {
-                    super::outcomes::hatched_rect(canvas, a, bar_top, (b - a).max(2.0), bar_h, colour);
+                    hatched_rect(canvas, a, bar_top, (b - a).max(2.0), bar_h, colour);
                 } else {
                     canvas.rect(a, bar_top, b - a, bar_h, colour);
                 }

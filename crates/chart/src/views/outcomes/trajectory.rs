@@ -9,15 +9,17 @@
 use opeka_feed::locale::format_value;
 use opeka_feed::Format;
 
-use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::canvas::Canvas;
-use crate::frame::Rect;
+use crate::parts::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
+use crate::parts::frame::Rect;
+use crate::parts::key::{Key, Swatch};
+use crate::parts::verdict::VerdictLines;
+use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 
-use super::outcomes::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Key, Role, Row, Swatch, VerdictLines};
+use super::readings::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Point, Role, Row};
 use super::Context;
 
 /// The narrowest a panel gets before the grid drops a column.
@@ -80,7 +82,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             index: i,
             project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
             label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
-            verdict: VerdictLines::layout(row, panel_w, label_font, 2, ctx.measure),
+            verdict: row.verdict_lines(panel_w, label_font, 2, ctx.measure),
         })
         .collect();
     let head_h = |h: &PanelHead| {
@@ -171,7 +173,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     let plot_top = body.y + lh / 2.0;
     let bottom = plot_top + plot_h;
 
-    let points: Vec<(Role, super::outcomes::Point)> = row
+    let points: Vec<(Role, Point)> = row
         .baseline
         .map(|p| (Role::Baseline, p))
         .into_iter()
@@ -220,7 +222,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
             canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, font, style.muted, Align::Start);
         }
     }
-    let at = |p: &super::outcomes::Point| (x_of(period_ordinal(&p.period)), y_of(p.value));
+    let at = |p: &Point| (x_of(period_ordinal(&p.period)), y_of(p.value));
 
     // The plan: a dashed line from the baseline to the target (the
     // validator keeps every period of a feed at one granularity).

@@ -1,6 +1,8 @@
-//! Axes: nice ticks for a value axis, and period ticks that thin out to fit.
+//! Axes: nice ticks and their labels for a value axis, and period ticks
+//! that thin out to fit.
 
-use opeka_feed::{Granularity, Lang, Period};
+use opeka_feed::locale::{format_compact, format_value};
+use opeka_feed::{Format, Granularity, Lang, Period};
 
 use crate::measure::TextMeasure;
 use crate::text::Font;
@@ -76,6 +78,25 @@ pub fn period_at(granularity: Granularity, ordinal: i64) -> Option<Period> {
         Granularity::Month => Period::Month(year(ordinal, 12)?, ordinal.rem_euclid(12) as u8 + 1),
         Granularity::Day => Period::Day(chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(ordinal).ok()?)?),
     })
+}
+
+/// Value axis labels. Below a million they are written in full (`12 000`,
+/// `250 000`): as short as the compact form and exact. From a million up
+/// they are compact (`1,5 млн`), unless rounding would make two labels
+/// alike, when they are written in full after all.
+pub fn value_tick_labels(ticks: &[f64], format: Format, lang: Lang) -> Vec<String> {
+    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let full = || ticks.iter().map(|&t| crate::text::clean(&format_value(t, format, lang))).collect();
+    if largest < 1_000_000.0 {
+        return full();
+    }
+    let compact: Vec<String> = ticks.iter().map(|&t| crate::text::clean(&format_compact(t, format, lang))).collect();
+    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
+    if distinct {
+        compact
+    } else {
+        full()
+    }
 }
 
 /// One labelled tick of a period axis.
@@ -243,6 +264,15 @@ mod tests {
         assert!(t.max >= 5.0);
         let t = nice_ticks(95.0, 112.0, 5, false);
         assert!(t.min <= 95.0 && t.max >= 112.0 && t.ticks.len() <= 6, "{t:?}");
+    }
+
+    #[test]
+    fn value_ticks_are_full_below_a_million_and_never_alike() {
+        let ru = Lang::Ru;
+        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
+        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
+        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
+        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
     }
 
     #[test]

@@ -8,17 +8,17 @@
 //! largest first. Wide charts put the award labels in a column left of the
 //! bars; narrow ones put each label above its bar.
 
-use opeka_feed::locale::{count_noun, format_value, Msg, Noun};
+use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
+use crate::parts::legend::{Legend, LegendEntry};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::legend::{Legend, LegendEntry};
 use crate::strings::{self, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
-use super::awards::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
+use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
 use super::Context;
 
 /// Below this inner width labels go above their bars.
@@ -343,7 +343,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
         out.push_str(&format!(" {event}"));
     }
     if data.rows.is_empty() {
-        out.push_str(&format!(" {}.", super::awards::capitalise(words.no_data)));
+        out.push_str(&format!(" {}.", upper_first(words.no_data)));
         return out;
     }
     out.push_str(&format!(
