@@ -13,6 +13,7 @@ pub mod downsample;
 pub mod measure;
 mod parts;
 pub mod render;
+pub mod scale;
 pub mod scene;
 pub mod strings;
 mod svg;

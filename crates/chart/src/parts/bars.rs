@@ -10,13 +10,14 @@
 use opeka_feed::Format;
 
 use crate::measure::TextMeasure;
+use crate::scale::{nice_ticks, BandScale, LinearScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::DataTable;
 use crate::text::{ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use crate::views::Context;
 
-use super::axis::{nice_ticks, value_tick_labels};
+use super::axis::value_tick_labels;
 use super::legend::{Legend, LegendEntry};
 
 /// A series of bars: one legend entry of a stacked chart.
@@ -178,9 +179,9 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
             break 'draw;
         }
-        let pitch = (avail / n as f64).min(natural_pitch * 1.5);
-        let bar_h = (pitch - gap).max(pitch * 0.6).min(lh * 1.8).max(1.0);
-        let rows_bottom = top + pitch * n as f64;
+        let rows = BandScale::with_pitch(n, top, (avail / n as f64).min(natural_pitch * 1.5));
+        let bar_h = rows.thickness(gap, lh * 1.8);
+        let rows_bottom = rows.end();
 
         // The value scale: stacks to the right of zero, negatives to the left.
         let (lo, hi) = bars.rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), row| {
@@ -191,6 +192,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo, hi) } else { (0.0, 1.0) };
         let x0 = area.x + gutter_w + gap;
         let x1 = (area.right() - end_w - gap / 2.0).max(x0 + 1.0);
+        // As many ticks as their labels leave room for.
         let (ticks, tick_labels) = (2..=8)
             .rev()
             .map(|k| {
@@ -208,12 +210,11 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 let labels = value_tick_labels(&ticks.ticks, bars.format, ctx.lang);
                 (ticks, labels)
             });
-        let span = (ticks.max - ticks.min).max(f64::MIN_POSITIVE);
-        let x_of = |v: f64| x0 + ((v - ticks.min) / span).clamp(0.0, 1.0) * (x1 - x0);
+        let x_scale = LinearScale::from_ticks(ticks, x0, x1 - x0).clamped();
 
         // Grid and tick labels under the bars.
-        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
-            let x = x_of(t).round();
+        for (&t, label) in x_scale.ticks().iter().zip(&tick_labels) {
+            let x = x_scale.px(t).round();
             canvas.vline(x, top, rows_bottom + tick_len, 1.0, if t == 0.0 { style.axis } else { style.grid });
             let label = ellipsize(measure, label_font, label, area.w);
             let w = label_font.width(measure, &label);
@@ -224,7 +225,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let separator = (style.line_width / 2.0).max(1.0);
         let small_lh = small_font.line_height();
         for (i, row) in bars.rows.iter().enumerate() {
-            let centre = top + pitch * (i as f64 + 0.5);
+            let centre = rows.centre(i);
             let y = (centre - bar_h / 2.0).round();
             // The row label, right-aligned against the bars.
             let label = &row_lines[i];
@@ -235,7 +236,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             }
             let end_y = centre - lh / 2.0;
             if row.segments.is_empty() {
-                let x = x_of(0.0) + gap / 2.0;
+                let x = x_scale.px(0.0) + gap / 2.0;
                 let drawn = canvas.text_if_free(TextRole::Value, &ends[i], x, end_y, label_font, style.muted, Align::Start);
                 let (x, y, w, h) = drawn.map_or((x, centre, 0.0, 0.0), |t| (t.x, t.y, t.w, t.h));
                 let (series, label) = row.empty_mark.clone();
@@ -254,7 +255,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                     neg += segment.value;
                     (neg, neg - segment.value)
                 };
-                let (xa, xb) = (x_of(a), x_of(b));
+                let (xa, xb) = (x_scale.px(a), x_scale.px(b));
                 let Some(series) = bars.series.get(segment.series) else { continue };
                 canvas.rect(xa, y, xb - xa, bar_h, series.colour);
                 // A segment after another on the same side of zero is parted from it.
@@ -292,10 +293,10 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             for &x in &boundaries {
                 canvas.vline(x, y, y + bar_h, separator, style.background);
             }
-            canvas.text_if_free(TextRole::Value, &ends[i], x_of(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
+            canvas.text_if_free(TextRole::Value, &ends[i], x_scale.px(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
         }
         // The zero line over the bars' ends.
-        canvas.vline(x_of(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
+        canvas.vline(x_scale.px(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
 
         let mut y = rows_bottom + x_axis_h + gap / 2.0;
         if roomy {

@@ -17,8 +17,9 @@ use opeka_feed::locale::{format_compact, format_period, format_value, upper_firs
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
 use crate::downsample::lttb;
-use crate::parts::axis::{nice_ticks, period_at, period_ordinal, value_tick_labels, PeriodAxis};
+use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
 use crate::parts::legend::{Legend, LegendEntry};
+use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
@@ -225,65 +226,37 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
 
         // Value axis.
         let values = data.series.iter().flat_map(|s| s.cells.values().filter_map(Cell::value)).chain(data.targets.iter().map(|t| t.value));
-        let (mut lo, mut hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        if !lo.is_finite() {
-            (lo, hi) = (0.0, 1.0);
-        }
-        if !matches!(data.format, Format::Index | Format::Ratio) {
-            lo = lo.min(0.0);
-            hi = hi.max(0.0);
-        }
+        let (lo, hi) = value_domain(values, !matches!(data.format, Format::Index | Format::Ratio));
         let max_ticks = ((plot_h / (label_font.line_height() * 2.2)).floor() as usize).clamp(2, 8);
-        let ticks = nice_ticks(lo, hi, max_ticks, data.format == Format::Count);
-        let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
-        let tick_labels = value_tick_labels(&ticks.ticks, data.format, ctx.lang);
+        let y_scale = LinearScale::nice(lo, hi, max_ticks, data.format == Format::Count, bottom, -plot_h);
+        let tick_labels = value_tick_labels(y_scale.ticks(), data.format, ctx.lang);
         let gutter_max = inner_w * 0.3;
         let tick_labels: Vec<String> = tick_labels.iter().map(|l| ellipsize(ctx.measure, label_font, l, gutter_max)).collect();
         let gutter = tick_labels.iter().map(|l| label_font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
         let plot_left = area.x + gutter;
         let plot_right = area.right();
-        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
-            let y = y_of(t).round();
-            let colour = if t == 0.0 { style.axis } else { style.grid };
-            canvas.hline(plot_left, plot_right, y, 1.0, colour);
-            canvas.text_if_free(TextRole::Axis, label, plot_left - gap, y - label_font.line_height() / 2.0, label_font, style.muted, Align::End);
-        }
+        draw_value_axis(canvas, &y_scale, &tick_labels, plot_left, plot_right, gap, label_font);
 
         // Period axis: markers must not hang over the plot's edges.
         let inset = style.marker_radius + 2.0;
-        let (first_o, last_o) = {
-            let target_ordinals = data.targets.iter().map(|t| period_ordinal(&t.period));
-            let all = data.periods.keys().copied().chain(target_ordinals);
-            all.fold((i64::MAX, i64::MIN), |(a, b), o| (a.min(o), b.max(o)))
-        };
         let (x0, x1) = (plot_left + inset, plot_right - inset);
-        let x_of = move |o: i64| {
-            if last_o == first_o {
-                (x0 + x1) / 2.0
-            } else {
-                x0 + (o - first_o) as f64 / (last_o - first_o) as f64 * (x1 - x0)
-            }
-        };
-        let (Some(first_p), Some(last_p)) = (period_at(data.granularity, first_o), period_at(data.granularity, last_o)) else {
-            break 'draw;
-        };
-        let period_axis = PeriodAxis::layout(first_p, last_p, &x_of, (area.x, area.right()), label_font, ctx.measure, ctx.lang);
+        let ordinals = data.periods.keys().copied().chain(data.targets.iter().map(|t| period_ordinal(&t.period)));
+        let Some(x_scale) = PeriodScale::spanning(ordinals, x0, x1) else { break 'draw };
+        let Some((first_p, last_p)) = x_scale.periods(data.granularity) else { break 'draw };
+        let period_axis = PeriodAxis::layout(first_p, last_p, &|o| x_scale.px(o), (area.x, area.right()), label_font, ctx.measure, ctx.lang);
         canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
         let tick_len = (gap / 2.0).round();
-        for tick in &period_axis.ticks {
-            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
-        }
+        period_axis.draw(canvas, bottom, tick_len, bottom + x_label_offset, label_font);
 
         // Targets under the lines, labels at the right end above the dash.
         for (k, target) in data.targets.iter().enumerate() {
-            let y = y_of(target.value);
+            let y = y_scale.px(target.value);
             canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
             let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
             let text = ellipsize(ctx.measure, small_font, &text, plot_right - plot_left);
             let label_y = (y - small_font.line_height() - 1.0).max(plot_top - label_font.line_height() / 2.0);
             canvas.text_if_free(TextRole::Label, &text, plot_right, label_y, small_font, style.muted, Align::End);
-            let x = x_of(period_ordinal(&target.period));
+            let x = x_scale.px(period_ordinal(&target.period));
             let period = clean(&format_period(&target.period, ctx.lang));
             let label = format!("{}, {period}: {}", target.label, data.value_text(target.value, ctx.lang));
             let mut mark = Mark::new(&target.label, &target.label, label, Shape::Point { x, y, r: style.marker_radius + 2.0, marker: None });
@@ -303,7 +276,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
             let runs = runs(&series.cells, data.granularity);
             let total: usize = runs.iter().map(Vec::len).sum();
             for run in runs {
-                let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_of(o), y_of(v))).collect();
+                let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_scale.px(o), y_scale.px(v))).collect();
                 let keep = if total > budget {
                     lttb(&points, ((run.len() * budget).div_ceil(total)).max(2))
                 } else {
