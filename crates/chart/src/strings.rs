@@ -11,8 +11,6 @@ pub struct Strings {
     pub data_as_of: &'static str,
     /// A value not reported.
     pub no_data: &'static str,
-    /// The stand-in for a view of another kind's (unreachable through `render`, kept for safety).
-    pub view_not_available: &'static str,
     /// The series of records without a category or unit.
     pub total: &'static str,
     /// The period column of a table.
@@ -139,7 +137,6 @@ static RU: Strings = Strings {
     source: "Источник",
     data_as_of: "данные на",
     no_data: "нет данных",
-    view_not_available: "Этот вид диаграммы не подходит к данным этого типа",
     total: "Всего",
     period: "Период",
     target: "Цель",
@@ -206,7 +203,6 @@ static EN: Strings = Strings {
     source: "Source",
     data_as_of: "data as of",
     no_data: "no data",
-    view_not_available: "This view does not fit data of this kind",
     total: "Total",
     period: "Period",
     target: "Target",
