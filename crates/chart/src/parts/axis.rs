@@ -9,9 +9,10 @@ use crate::measure::TextMeasure;
 use crate::scene::{Align, TextRole};
 use crate::text::Font;
 
+use crate::scale::LinearScale;
+
 // The scale maths lived here first; their public paths stay.
 pub use crate::scale::{nice_ticks, period_at, period_ordinal, ValueTicks};
-use crate::scale::LinearScale;
 
 /// Value axis labels. Below a million they are written in full (`12 000`,
 /// `250 000`): as short as the compact form and exact. From a million up
