@@ -52,10 +52,6 @@ fn main() {
         writeln!(out, "];").unwrap();
         writeln!(out, "/// PT Sans {name}: the fallback width in 1/1000 em.").unwrap();
         writeln!(out, "pub(crate) const {name}_AVERAGE: f64 = {average:.1};").unwrap();
-        let ascender = f64::from(face.ascender()) / upem;
-        let descender = f64::from(face.descender()) / upem;
-        writeln!(out, "/// PT Sans {name}: ascender and descender in em (descender negative).").unwrap();
-        writeln!(out, "#[allow(dead_code)]\npub(crate) const {name}_VERTICAL: (f64, f64) = ({ascender:.3}, {descender:.3});").unwrap();
     }
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pt_sans_widths.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));

@@ -100,11 +100,6 @@ impl Canvas<'_> {
         self.text(role, text, x, y, font, colour, align)
     }
 
-    /// Whether a box overlaps any text drawn so far.
-    pub fn is_free(&self, candidate: &TextBox) -> bool {
-        !self.texts.iter().any(|t| t.overlaps(candidate))
-    }
-
     /// A filled rectangle.
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, colour: Rgb) {
         self.items.push(Item::Rect { x, y, w, h, fill: colour });

@@ -8,13 +8,12 @@
 //! PT Sans widths built into [`PtSansMetrics`], in the browser with the
 //! widget's canvas measurer.
 
-pub mod axis;
 mod canvas;
 pub mod downsample;
-pub mod frame;
-pub mod legend;
 pub mod measure;
+mod parts;
 pub mod render;
+pub mod scale;
 pub mod scene;
 pub mod strings;
 mod svg;
@@ -25,6 +24,9 @@ mod views;
 mod write;
 
 pub use opeka_feed::{Lang, View};
+
+// The shared drawing parts that have always been public keep their paths.
+pub use crate::parts::{axis, frame, legend};
 
 pub use crate::measure::{PtSansMetrics, TextMeasure};
 pub use crate::render::{render, ChartRequest, SLIDE_LAYOUT_WIDTH};

@@ -13,8 +13,6 @@ pub struct Strings {
     pub no_data: &'static str,
     /// A value the feed gives as `null` (a gap, never a zero).
     pub not_reported: &'static str,
-    /// The stand-in for a view of another kind's (unreachable through `render`, kept for safety).
-    pub view_not_available: &'static str,
     /// The series of records without a category or unit.
     pub total: &'static str,
     /// The period column of a table.
@@ -142,7 +140,6 @@ static RU: Strings = Strings {
     data_as_of: "данные на",
     no_data: "нет данных",
     not_reported: "нет данных",
-    view_not_available: "Этот вид диаграммы не подходит к данным этого типа",
     total: "Всего",
     period: "Период",
     target: "Цель",
@@ -210,7 +207,6 @@ static EN: Strings = Strings {
     data_as_of: "data as of",
     no_data: "no data",
     not_reported: "not reported",
-    view_not_available: "This view does not fit data of this kind",
     total: "Total",
     period: "Period",
     target: "Target",

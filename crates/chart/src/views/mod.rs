@@ -1,35 +1,41 @@
-//! One module per view; [`render_view`] dispatches to them.
+//! The views, one module each, grouped by the feed kind they draw; and
+//! [`render_view`], which dispatches to them.
 //!
-//! A view is a function from its [`Context`] and its kind's body to a
+//! ```text
+//! views/
+//!   caseload/  trend, ranking, composition, per_capita; rows (the sums they share)
+//!   awards/    breakdown, podium, roll; texts (the award texts they share)
+//!   outcomes/  progress, before_after, trajectory; readings (the indicators
+//!              they share), stack (the layout of progress and before-after)
+//!   tiles.rs   headline figures of every kind
+//! ```
+//!
+//! A view is a pure function from its [`Context`] and its kind's body to a
 //! [`Scene`]. It lays out the shared [`Frame`] and its own content, picks
 //! the canvas height with [`Context::height`], places everything on a
 //! [`Canvas`] (frame first, which returns the plot rectangle), and finishes
-//! the scene with its summary and table. To add a view: write its module,
-//! declare it below, add its arm to [`render_view`] and its height to
-//! [`default_height`].
+//! the scene with its summary and table. Values and periods become pixels
+//! through the scales of [`crate::scale`]; shared elements (axes, legends,
+//! keys, the bar layout) come from [`crate::parts`].
+//!
+//! No view imports another view: what two views share goes to their kind's
+//! shared module (data and texts) or to `parts` (drawing). To add a view:
+//! write its module in its kind's folder, declare it and re-export its
+//! `render_*` function in the kind's `mod.rs`, add its arm to
+//! [`render_view`] and its height to [`default_height`].
 
-mod bars;
-mod composition;
-mod per_capita;
-mod ranking;
-mod tiles;
 mod awards;
-mod breakdown;
-mod podium;
-mod roll;
-mod trend;
+mod caseload;
 mod outcomes;
-mod progress;
-mod before_after;
-mod trajectory;
+mod tiles;
 
 use opeka_feed::{Body, Lang, Text, UnitWord, ValidFeed, View};
 
 use crate::canvas::Canvas;
-use crate::scene::Scene;
-use crate::frame::Frame;
 use crate::measure::TextMeasure;
+use crate::parts::frame::Frame;
 use crate::render::ChartRequest;
+use crate::scene::Scene;
 use crate::text::{clean, Font};
 use crate::theme::{Style, TextSize};
 
@@ -122,23 +128,23 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, width: f64, 
     };
     match &feed.body {
         Body::Caseload(caseload) => match ctx.view {
-            View::Ranking => ranking::render_ranking(&ctx, caseload),
-            View::Composition => composition::render_composition(&ctx, caseload),
-            View::PerCapita => per_capita::render_per_capita(&ctx, caseload),
+            View::Ranking => caseload::render_ranking(&ctx, caseload),
+            View::Composition => caseload::render_composition(&ctx, caseload),
+            View::PerCapita => caseload::render_per_capita(&ctx, caseload),
             View::Tiles => tiles::render_tiles(&ctx),
-            _ => trend::render_trend(&ctx, caseload),
+            _ => caseload::render_trend(&ctx, caseload),
         },
         Body::Awards(awards) => match ctx.view {
-            View::Podium => podium::render_podium(&ctx, awards),
-            View::Roll => roll::render_roll(&ctx, awards),
+            View::Podium => awards::render_podium(&ctx, awards),
+            View::Roll => awards::render_roll(&ctx, awards),
             View::Tiles => tiles::render_tiles(&ctx),
-            _ => breakdown::render_breakdown(&ctx, awards),
+            _ => awards::render_breakdown(&ctx, awards),
         },
         Body::Outcomes(outcomes) => match ctx.view {
-            View::BeforeAfter => before_after::render_before_after(&ctx, outcomes),
-            View::Trajectory => trajectory::render_trajectory(&ctx, outcomes),
+            View::BeforeAfter => outcomes::render_before_after(&ctx, outcomes),
+            View::Trajectory => outcomes::render_trajectory(&ctx, outcomes),
             View::Tiles => tiles::render_tiles(&ctx),
-            _ => progress::render_progress(&ctx, outcomes),
+            _ => outcomes::render_progress(&ctx, outcomes),
         },
     }
 }

@@ -16,7 +16,7 @@
 use opeka_feed::locale::{format_compact, format_period, format_value, Msg, Noun};
 use opeka_feed::{Awards, Body, Caseload, Figure, Format, Lang, Outcomes, Period};
 
-use crate::axis::period_ordinal;
+use crate::parts::axis::period_ordinal;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::table::DataTable;

@@ -9,15 +9,18 @@
 use opeka_feed::locale::format_value;
 use opeka_feed::Format;
 
-use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::canvas::Canvas;
-use crate::frame::Rect;
+use crate::parts::axis::{draw_value_axis, PeriodAxis};
+use crate::parts::frame::Rect;
+use crate::parts::key::{Key, Swatch};
+use crate::parts::verdict::VerdictLines;
+use crate::scale::{period_ordinal, value_domain, BandScale, LinearScale, PeriodScale};
+use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 
-use super::outcomes::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Key, Role, Row, Swatch, VerdictLines};
+use super::readings::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Point, Role, Row};
 use super::Context;
 
 /// The narrowest a panel gets before the grid drops a column.
@@ -83,7 +86,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
             label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
             target: row.target.map(|t| ellipsize(ctx.measure, small_font, &row.item(Role::Target, t, lang), panel_w)),
-            verdict: VerdictLines::layout(row, panel_w, label_font, 2, ctx.measure),
+            verdict: row.verdict_lines(panel_w, label_font, 2, ctx.measure),
         })
         .collect();
     let head_h = |h: &PanelHead| {
@@ -132,13 +135,14 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             top += lh * 2.0;
         }
         let footnote_room = area.bottom() - footnote_h;
+        let columns = BandScale::with_pitch(cols, area.x, panel_w + col_gap);
         for (grid_row, head_h) in grid_rows.iter().zip(&row_heads) {
             // Squeezed by an explicit height: what does not fit is left to the table.
             if top + head_h + body_h > footnote_room + 0.01 {
                 break;
             }
             for (k, head) in grid_row.iter().enumerate() {
-                let x = area.x + k as f64 * (panel_w + col_gap);
+                let x = columns.start_of(k);
                 let mut y = top;
                 canvas.text(TextRole::Note, &head.project, x, y, small_font, style.muted, Align::Start);
                 y += small_font.line_height();
@@ -180,7 +184,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     let plot_top = body.y + lh / 2.0;
     let bottom = plot_top + plot_h;
 
-    let points: Vec<(Role, super::outcomes::Point)> = row
+    let points: Vec<(Role, Point)> = row
         .baseline
         .map(|p| (Role::Baseline, p))
         .into_iter()
@@ -194,42 +198,28 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     };
 
     // Value axis.
-    let (mut lo, mut hi) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, p)| (lo.min(p.value), hi.max(p.value)));
-    if !matches!(row.format, Format::Index | Format::Ratio) {
-        lo = lo.min(0.0);
-        hi = hi.max(0.0);
-    }
+    let (lo, hi) = value_domain(points.iter().map(|(_, p)| p.value), !matches!(row.format, Format::Index | Format::Ratio));
     let max_ticks = ((plot_h / (lh * 2.0)).floor() as usize).clamp(2, 5);
-    let ticks = nice_ticks(lo, hi, max_ticks, row.format == Format::Count);
-    let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
+    let y_scale = LinearScale::nice(lo, hi, max_ticks, row.format == Format::Count, bottom, -plot_h);
     let labels: Vec<String> =
-        ticks.ticks.iter().map(|&t| ellipsize(ctx.measure, font, &clean(&format_value(t, row.format, lang)), body.w * 0.3)).collect();
+        y_scale.ticks().iter().map(|&t| ellipsize(ctx.measure, font, &clean(&format_value(t, row.format, lang)), body.w * 0.3)).collect();
     let gutter = labels.iter().map(|l| font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
     let plot_left = body.x + gutter;
     let plot_right = body.x + body.w;
-    for (&t, label) in ticks.ticks.iter().zip(&labels) {
-        let y = y_of(t).round();
-        canvas.hline(plot_left, plot_right, y, 1.0, if t == 0.0 { style.axis } else { style.grid });
-        canvas.text_if_free(TextRole::Axis, label, plot_left - gap, y - lh / 2.0, font, style.muted, Align::End);
-    }
+    draw_value_axis(canvas, &y_scale, &labels, plot_left, plot_right, gap, font);
 
     // Period axis.
     let granularity = first_point.period.granularity();
-    let (first_o, last_o) =
-        points.iter().map(|(_, p)| period_ordinal(&p.period)).fold((i64::MAX, i64::MIN), |(a, b), o| (a.min(o), b.max(o)));
     let inset = style.marker_radius + 4.0;
     let (x0, x1) = (plot_left + inset, plot_right - inset);
-    let x_of = move |o: i64| if last_o == first_o { (x0 + x1) / 2.0 } else { x0 + (o - first_o) as f64 / (last_o - first_o) as f64 * (x1 - x0) };
+    let Some(x_scale) = PeriodScale::spanning(points.iter().map(|(_, p)| period_ordinal(&p.period)), x0, x1) else { return };
     canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
-    if let (Some(first), Some(last)) = (period_at(granularity, first_o), period_at(granularity, last_o)) {
-        let axis = PeriodAxis::layout(first, last, &x_of, (body.x, body.right()), font, ctx.measure, lang);
+    if let Some((first, last)) = x_scale.periods(granularity) {
+        let axis = PeriodAxis::layout(first, last, &|o| x_scale.px(o), (body.x, body.right()), font, ctx.measure, lang);
         let tick_len = (gap / 2.0).round();
-        for tick in &axis.ticks {
-            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, font, style.muted, Align::Start);
-        }
+        axis.draw(canvas, bottom, tick_len, bottom + x_label_offset, font);
     }
-    let at = |p: &super::outcomes::Point| (x_of(period_ordinal(&p.period)), y_of(p.value));
+    let at = |p: &Point| (x_scale.px(period_ordinal(&p.period)), y_scale.px(p.value));
 
     // The plan: a dashed line from the baseline to the target (the
     // validator keeps every period of a feed at one granularity).

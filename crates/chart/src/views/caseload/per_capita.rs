@@ -7,17 +7,16 @@
 //! is "нет данных", as in the ranking. A feed whose records name no unit
 //! has nothing to divide: the chart says there are no population data.
 
-use opeka_feed::locale::{format_number, format_period, Msg};
+use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
+use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::clean;
 
-use super::bars::{draw_bars, latest_period, sort_descending, BarRow, BarSeries, Bars, MeasureText, Segment, with_suffix};
-use super::ranking::{ranked_rows, ranking_summary, RankBy, Ranked};
-use super::trend::{capitalise, Cell};
+use super::rows::{latest_period, ranked_rows, ranking_summary, sort_descending, with_suffix, Cell, MeasureText, RankBy, Ranked};
 use super::Context;
 
 /// Draws the per-capita view of a caseload feed.
@@ -55,7 +54,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
 
     let series_label = match &measure.label {
         Some(label) => format!("{label} {per_thousand}"),
-        None => capitalise(&per_thousand),
+        None => upper_first(&per_thousand),
     };
     let bar_rows = rated
         .iter()
@@ -85,7 +84,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         .collect();
     let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };
     let unrated_labels: Vec<&str> = unrated.iter().map(|r| r.label.as_str()).collect();
-    let no_population = capitalise(words.no_population);
+    let no_population = upper_first(words.no_population);
     let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {}.", unrated_labels.join(", ")));
     let bars = Bars {
         series: vec![BarSeries { label: series_label.clone(), colour: ctx.style.series_colour(0), marker: ctx.style.series_marker(0) }],
@@ -115,7 +114,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     );
     let table = DataTable {
         caption: format!("{title} ({axis_title})"),
-        columns: vec![words.unit.to_owned(), words.population.to_owned(), count_heading, capitalise(&per_thousand)],
+        columns: vec![words.unit.to_owned(), words.population.to_owned(), count_heading, upper_first(&per_thousand)],
         rows: table_rows,
     };
 

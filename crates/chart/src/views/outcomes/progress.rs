@@ -6,12 +6,16 @@
 //! symbol that follow the indicator's `direction`.
 
 use crate::canvas::Canvas;
+use crate::parts::key::Swatch;
+use crate::parts::verdict::VerdictLines;
+use crate::scale::LinearScale;
 use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 
-use super::outcomes::{flow, has_roles, outcomes_data, render_stack, Role, Row, Swatch, VerdictLines};
+use super::readings::{flow, has_roles, outcomes_data, Role, Row};
+use super::stack::render_stack;
 use super::Context;
 
 /// Below this inner width labels go above the track instead of beside it.
@@ -47,7 +51,7 @@ impl Columns {
     fn layout_row(&self, ctx: &Context, row: &Row) -> (RowLayout, f64) {
         let lang = ctx.lang;
         let label = wrap(ctx.measure, self.label_font, &row.label, self.label_w, 3);
-        let verdict = VerdictLines::layout(row, self.label_w, self.label_font, 2, ctx.measure);
+        let verdict = row.verdict_lines(self.label_w, self.label_font, 2, ctx.measure);
         let mut items = Vec::new();
         for (role, point) in [(Role::Baseline, row.baseline), (Role::Target, row.target), (Role::Actual, row.latest())] {
             if let Some(p) = point {
@@ -134,17 +138,13 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
     let mid = block_top + c.block_h / 2.0;
 
     // The track, on the row's own scale.
-    let (lo, mut hi) = row.values().fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
-        hi = lo + 1.0;
-    }
     let marker_r = style.marker_radius + 1.0;
     let inset = (marker_r * 1.6 + 1.0).ceil();
     let (track_l, track_w) = (right_x + inset, (c.right_w - 2.0 * inset).max(1.0));
-    let x_of = |v: f64| track_l + (v - lo) / (hi - lo) * track_w;
+    let x_scale = LinearScale::from_zero(row.values(), track_l, track_w);
     canvas.rect(right_x, mid - c.track_h / 2.0, c.right_w, c.track_h, style.grid);
     if let Some(actual) = row.latest() {
-        let (a, b) = (x_of(actual.value.min(0.0)), x_of(actual.value.max(0.0)));
+        let (a, b) = (x_scale.px(actual.value.min(0.0)), x_scale.px(actual.value.max(0.0)));
         let bar_h = (c.track_h * 0.6).round().max(4.0);
         let colour = style.series_colour(0);
         canvas.rect(a, mid - bar_h / 2.0, b - a, bar_h, colour);
@@ -152,14 +152,14 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
         canvas.mark(row.mark(Role::Actual, actual, shape, lang));
     }
     if let Some(target) = row.target {
-        let x = x_of(target.value);
+        let x = x_scale.px(target.value);
         let thick = (3.0 * style.text_scale).round();
         canvas.vline(x, block_top, block_top + c.block_h, thick, style.foreground);
         let shape = Shape::Point { x, y: mid, r: thick.max(4.0) / 2.0, marker: None };
         canvas.mark(row.mark(Role::Target, target, shape, lang));
     }
     if let Some(baseline) = row.baseline {
-        let x = x_of(baseline.value);
+        let x = x_scale.px(baseline.value);
         canvas.marker(MarkerShape::Diamond, x, mid, marker_r, style.muted);
         let shape = Shape::Point { x, y: mid, r: marker_r + 2.0, marker: Some(MarkerShape::Diamond) };
         canvas.mark(row.mark(Role::Baseline, baseline, shape, lang));

@@ -8,17 +8,18 @@
 //! largest first. Wide charts put the award labels in a column left of the
 //! bars; narrow ones put each label above its bar.
 
-use opeka_feed::locale::{count_noun, format_value, Msg, Noun};
+use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
+use crate::parts::legend::{Legend, LegendEntry};
+use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::legend::{Legend, LegendEntry};
 use crate::strings::{self, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
-use super::awards::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
+use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
 use super::Context;
 
 /// Below this inner width labels go above their bars.
@@ -220,6 +221,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Sc
         let bar_x0 = if side { area.x + label_w + 2.0 * gap } else { area.x };
         let bar_max_w = (area.right() - bar_x0 - count_w - gap / 2.0).max(1.0);
         let max_total = data.rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
+        let x_scale = LinearScale::new(0.0, max_total, bar_x0, bar_max_w);
         let mut baseline: Option<(f64, f64)> = None;
         for (row, l) in data.rows.iter().zip(&layouts).take(shown) {
             let block_h = l.label.height() + l.meta.as_ref().map_or(0.0, Block::height);
@@ -243,9 +245,9 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Sc
                 }
                 // Lengths stay exact in the scene; the writer rounds edges to pixels.
                 let start = cumulative;
-                let x0 = bar_x0 + cumulative as f64 / max_total * bar_max_w;
+                let x0 = x_scale.px(cumulative as f64);
                 cumulative = cumulative.saturating_add(count);
-                let x1 = bar_x0 + cumulative as f64 / max_total * bar_max_w;
+                let x1 = x_scale.px(cumulative as f64);
                 let w = x1 - x0;
                 // A hairline of background between abutting segments.
                 // At least a pixel, so that a count of 1 among thousands still shows.
@@ -343,7 +345,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
         out.push_str(&format!(" {event}"));
     }
     if data.rows.is_empty() {
-        out.push_str(&format!(" {}.", super::awards::capitalise(words.no_data)));
+        out.push_str(&format!(" {}.", upper_first(words.no_data)));
         return out;
     }
     out.push_str(&format!(

@@ -13,39 +13,26 @@
 
 use opeka_feed::collections::sorted_map::SortedMap;
 
-use opeka_feed::locale::{format_compact, format_period, format_value};
+use opeka_feed::locale::{format_compact, format_period, format_value, upper_first};
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
-use crate::axis::{nice_ticks, period_at, period_ordinal, PeriodAxis};
-use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::downsample::lttb;
-use crate::legend::{Legend, LegendEntry};
+use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
+use crate::parts::legend::{Legend, LegendEntry};
+use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
+use super::rows::Cell;
 use super::Context;
 
 /// Markers are drawn on every point when no series has more points than this.
 const MARKER_LIMIT: usize = 40;
 /// Downsampling keeps about this many points per pixel of plot width.
 const POINTS_PER_PIXEL: f64 = 2.0;
-
-/// One (series, period) value: the sum of what was reported, and whether
-/// some summands were not.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Cell {
-    pub(super) sum: f64,
-    pub(super) reported: usize,
-    pub(super) missing: usize,
-}
-
-impl Cell {
-    pub(super) fn value(&self) -> Option<f64> {
-        (self.reported > 0).then_some(self.sum)
-    }
-}
 
 /// A line of the chart.
 struct Series {
@@ -236,65 +223,37 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
 
         // Value axis.
         let values = data.series.iter().flat_map(|s| s.cells.values().filter_map(Cell::value)).chain(data.targets.iter().map(|t| t.value));
-        let (mut lo, mut hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        if !lo.is_finite() {
-            (lo, hi) = (0.0, 1.0);
-        }
-        if !matches!(data.format, Format::Index | Format::Ratio) {
-            lo = lo.min(0.0);
-            hi = hi.max(0.0);
-        }
+        let (lo, hi) = value_domain(values, !matches!(data.format, Format::Index | Format::Ratio));
         let max_ticks = ((plot_h / (label_font.line_height() * 2.2)).floor() as usize).clamp(2, 8);
-        let ticks = nice_ticks(lo, hi, max_ticks, data.format == Format::Count);
-        let y_of = |v: f64| bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h;
-        let tick_labels = value_tick_labels(&ticks.ticks, data.format, ctx.lang);
+        let y_scale = LinearScale::nice(lo, hi, max_ticks, data.format == Format::Count, bottom, -plot_h);
+        let tick_labels = value_tick_labels(y_scale.ticks(), data.format, ctx.lang);
         let gutter_max = inner_w * 0.3;
         let tick_labels: Vec<String> = tick_labels.iter().map(|l| ellipsize(ctx.measure, label_font, l, gutter_max)).collect();
         let gutter = tick_labels.iter().map(|l| label_font.width(ctx.measure, l)).fold(0.0, f64::max) + gap;
         let plot_left = area.x + gutter;
         let plot_right = area.right();
-        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
-            let y = y_of(t).round();
-            let colour = if t == 0.0 { style.axis } else { style.grid };
-            canvas.hline(plot_left, plot_right, y, 1.0, colour);
-            canvas.text_if_free(TextRole::Axis, label, plot_left - gap, y - label_font.line_height() / 2.0, label_font, style.muted, Align::End);
-        }
+        draw_value_axis(canvas, &y_scale, &tick_labels, plot_left, plot_right, gap, label_font);
 
         // Period axis: markers must not hang over the plot's edges.
         let inset = style.marker_radius + 2.0;
-        let (first_o, last_o) = {
-            let target_ordinals = data.targets.iter().map(|t| period_ordinal(&t.period));
-            let all = data.periods.keys().copied().chain(target_ordinals);
-            all.fold((i64::MAX, i64::MIN), |(a, b), o| (a.min(o), b.max(o)))
-        };
         let (x0, x1) = (plot_left + inset, plot_right - inset);
-        let x_of = move |o: i64| {
-            if last_o == first_o {
-                (x0 + x1) / 2.0
-            } else {
-                x0 + (o - first_o) as f64 / (last_o - first_o) as f64 * (x1 - x0)
-            }
-        };
-        let (Some(first_p), Some(last_p)) = (period_at(data.granularity, first_o), period_at(data.granularity, last_o)) else {
-            break 'draw;
-        };
-        let period_axis = PeriodAxis::layout(first_p, last_p, &x_of, (area.x, area.right()), label_font, ctx.measure, ctx.lang);
+        let ordinals = data.periods.keys().copied().chain(data.targets.iter().map(|t| period_ordinal(&t.period)));
+        let Some(x_scale) = PeriodScale::spanning(ordinals, x0, x1) else { break 'draw };
+        let Some((first_p, last_p)) = x_scale.periods(data.granularity) else { break 'draw };
+        let period_axis = PeriodAxis::layout(first_p, last_p, &|o| x_scale.px(o), (area.x, area.right()), label_font, ctx.measure, ctx.lang);
         canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
         let tick_len = (gap / 2.0).round();
-        for tick in &period_axis.ticks {
-            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
-            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, bottom + x_label_offset, label_font, style.muted, Align::Start);
-        }
+        period_axis.draw(canvas, bottom, tick_len, bottom + x_label_offset, label_font);
 
         // Targets under the lines, labels at the right end above the dash.
         for (k, target) in data.targets.iter().enumerate() {
-            let y = y_of(target.value);
+            let y = y_scale.px(target.value);
             canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
             let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
             let text = ellipsize(ctx.measure, small_font, &text, plot_right - plot_left);
             let label_y = (y - small_font.line_height() - 1.0).max(plot_top - label_font.line_height() / 2.0);
             canvas.text_if_free(TextRole::Label, &text, plot_right, label_y, small_font, style.muted, Align::End);
-            let x = x_of(period_ordinal(&target.period));
+            let x = x_scale.px(period_ordinal(&target.period));
             let period = clean(&format_period(&target.period, ctx.lang));
             let label = format!("{}, {period}: {}", target.label, data.value_text(target.value, ctx.lang));
             let mut mark = Mark::new(&target.label, &target.label, label, Shape::Point { x, y, r: style.marker_radius + 2.0, marker: None });
@@ -314,7 +273,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
             let runs = runs(&series.cells, data.granularity);
             let total: usize = runs.iter().map(Vec::len).sum();
             for run in runs {
-                let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_of(o), y_of(v))).collect();
+                let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_scale.px(o), y_scale.px(v))).collect();
                 let keep = if total > budget {
                     lttb(&points, ((run.len() * budget).div_ceil(total)).max(2))
                 } else {
@@ -351,25 +310,6 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Sc
     }
 
     canvas.finish(&frame.title, summary, table)
-}
-
-/// Value axis labels. Below a million they are written in full (`12 000`,
-/// `250 000`): as short as the compact form and exact. From a million up
-/// they are compact (`1,5 млн`), unless rounding would make two labels
-/// alike, when they are written in full after all.
-pub(super) fn value_tick_labels(ticks: &[f64], format: Format, lang: opeka_feed::Lang) -> Vec<String> {
-    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
-    let full = || ticks.iter().map(|&t| clean(&format_value(t, format, lang))).collect();
-    if largest < 1_000_000.0 {
-        return full();
-    }
-    let compact: Vec<String> = ticks.iter().map(|&t| clean(&format_compact(t, format, lang))).collect();
-    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
-    if distinct {
-        compact
-    } else {
-        full()
-    }
 }
 
 /// A series' reported values split where the line must break: at gaps
@@ -419,7 +359,7 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let (Some(first), Some(last)) = (data.periods.values().next(), data.periods.values().next_back()) else {
-        return format!("{title}. {}.", capitalise(words.no_data));
+        return format!("{title}. {}.", upper_first(words.no_data));
     };
     let span = if first == last {
         clean(&format_period(first, lang))
@@ -452,9 +392,9 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
             })
             .collect();
         let heading = if all_latest {
-            format!("{} ({})", capitalise(words.latest), clean(&format_period(last, lang)))
+            format!("{} ({})", upper_first(words.latest), clean(&format_period(last, lang)))
         } else {
-            capitalise(words.latest)
+            upper_first(words.latest)
         };
         out.push_str(&format!(" {heading}: {}.", items.join("; ")));
     }
@@ -469,21 +409,9 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
-/// `text` with its first letter capitalised (catalogue words and feed text).
-pub(super) use opeka_feed::locale::upper_first as capitalise;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn value_ticks_are_full_below_a_million_and_never_alike() {
-        let ru = opeka_feed::Lang::Ru;
-        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
-        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
-        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
-        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
-    }
 
     #[test]
     fn runs_break_at_gaps_and_missing_periods() {

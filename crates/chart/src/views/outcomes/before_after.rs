@@ -8,12 +8,16 @@
 use opeka_feed::locale::format_period;
 
 use crate::canvas::Canvas;
+use crate::parts::key::{hatched_rect, Swatch};
+use crate::parts::verdict::{Tone, VerdictLines};
+use crate::scale::{BandScale, LinearScale};
 use crate::scene::{Align, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextSize};
 
-use super::outcomes::{has_roles, outcomes_data, render_stack, Point, Role, Row, Swatch, Tone, VerdictLines};
+use super::readings::{has_roles, outcomes_data, Point, Role, Row};
+use super::stack::render_stack;
 use super::Context;
 
 /// Below this inner width labels go above the bars instead of beside them.
@@ -149,7 +153,7 @@ pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes
     let layout_row = |i: usize| {
         let (bars, verdict, tone) = pairs.get_mut(i).and_then(Option::take)?;
         let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
-        let verdict = VerdictLines::layout_text(&verdict, tone, label_w, label_font, 2, ctx.measure);
+        let verdict = VerdictLines::layout(&verdict, tone, label_w, label_font, 2, ctx.measure);
         let label_h = label.len() as f64 * label_font.line_height();
         let verdict_h = if verdict.height() > 0.0 { columns.inner_gap + verdict.height() } else { 0.0 };
         let bars_h = 2.0 * columns.pitch;
@@ -188,27 +192,24 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
     let value_w = value_texts.iter().map(|t| font.width(ctx.measure, t)).fold(0.0f64, f64::max);
     let span = (right_x + c.right_w - bar_x - value_gap - value_w).max(1.0);
     let values = layout.bars.iter().filter_map(|b| b.point.map(|(_, p)| p.value));
-    let (lo, mut hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
-        hi = lo + 1.0;
-    }
-    let x_of = |v: f64| bar_x + (v - lo) / (hi - lo) * span;
+    let x_scale = LinearScale::from_zero(values, bar_x, span);
+    let lines = BandScale::with_pitch(layout.bars.len(), bars_top, c.pitch);
     let bar_h = (lh * 0.75).round();
     for (k, (bar, value_text)) in layout.bars.iter().zip(&value_texts).enumerate() {
-        let line_top = bars_top + k as f64 * c.pitch;
+        let line_top = lines.start_of(k);
         let caption = ellipsize(ctx.measure, font, &bar.caption, c.caption_w);
         canvas.text(TextRole::Axis, &caption, right_x, line_top, font, style.muted, Align::Start);
         let bar_top = line_top + (lh - bar_h) / 2.0;
         match bar.point {
             Some((role, point)) => {
-                let (a, b) = (x_of(point.value.min(0.0)), x_of(point.value.max(0.0)));
+                let (a, b) = (x_scale.px(point.value.min(0.0)), x_scale.px(point.value.max(0.0)));
                 let colour = if k == 0 { c.before } else { c.after };
                 if role == Role::Target {
-                    super::outcomes::hatched_rect(canvas, a, bar_top, (b - a).max(2.0), bar_h, colour);
+                    hatched_rect(canvas, a, bar_top, (b - a).max(2.0), bar_h, colour);
                 } else {
                     canvas.rect(a, bar_top, b - a, bar_h, colour);
                 }
-                let end = x_of(point.value.max(0.0)).max(x_of(0.0));
+                let end = x_scale.px(point.value.max(0.0)).max(x_scale.px(0.0));
                 canvas.text(TextRole::Value, value_text, end + value_gap, line_top, font, style.foreground, Align::Start);
                 let shape = Shape::Bar { x: a, y: bar_top, w: b - a, h: bar_h, horizontal: true };
                 canvas.mark(row.mark(role, point, shape, lang));
@@ -218,6 +219,6 @@ fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layo
             }
         }
     }
-    let verdict_top = if c.wide { label_bottom + c.inner_gap } else { bars_top + 2.0 * c.pitch };
+    let verdict_top = if c.wide { label_bottom + c.inner_gap } else { lines.end() };
     layout.verdict.draw(canvas, x0, verdict_top);
 }

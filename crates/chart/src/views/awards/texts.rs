@@ -5,7 +5,7 @@
 use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
-use opeka_feed::locale::lower;
+use opeka_feed::locale::{lower, upper_first};
 use crate::canvas::Canvas;
 use crate::scene::{Align, TextRole};
 use crate::strings::strings;
@@ -13,7 +13,6 @@ use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::Rgb;
 
 use super::Context;
-
 
 /// The declared award type `id`, if any.
 pub(super) fn award_type<'a>(awards: &'a Awards, id: Option<&str>) -> Option<&'a AwardType> {
@@ -77,11 +76,8 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    (!parts.is_empty()).then(|| format!("{}.", capitalise(&parts.join(", "))))
+    (!parts.is_empty()).then(|| format!("{}.", upper_first(&parts.join(", "))))
 }
-
-/// `text` with its first letter capitalised (event names may be in any script).
-pub(super) use opeka_feed::locale::upper_first as capitalise;
 
 /// `template` with `{n}` replaced by `n` and its noun.
 pub(super) fn fill(template: &str, counted: &str) -> String {

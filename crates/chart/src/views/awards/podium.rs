@@ -6,17 +6,17 @@
 //! readers alike, the name in bold, then role, organisation, city, project
 //! and prize as wrapped lines. Cards in a grid row share its height.
 
-use opeka_feed::locale::{count_noun, Noun};
+use opeka_feed::locale::{count_noun, upper_first, Noun};
 use opeka_feed::{Awards, Contest, ContestPlace};
 
-use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::canvas::Canvas;
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::strings::strings;
 use crate::table::DataTable;
 use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};
 
-use super::awards::{blocks_height, capitalise, draw_more, event_sentence, optional, place_text, Block};
+use super::texts::{blocks_height, draw_more, event_sentence, optional, place_text, Block};
 use super::Context;
 
 /// The narrowest a card gets before the grid drops a column.
@@ -318,7 +318,7 @@ fn summary(ctx: &Context, awards: &Awards, contests: &[ContestTexts], title: &st
         out.push_str(&format!(" {event}"));
     }
     if contests.is_empty() {
-        out.push_str(&format!(" {}.", capitalise(words.no_data)));
+        out.push_str(&format!(" {}.", upper_first(words.no_data)));
         return out;
     }
     let places: usize = contests.iter().map(|c| c.places.len()).sum();

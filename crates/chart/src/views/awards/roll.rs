@@ -9,7 +9,7 @@
 //! largest canvas) is counted in a note under the list, and every
 //! recipient stays in the data table.
 
-use opeka_feed::locale::{count_noun, format_value, Noun};
+use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format};
 
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
@@ -18,7 +18,7 @@ use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
 use crate::theme::TextSize;
 
-use super::awards::{award_label, award_type, capitalise, draw_more, event_sentence, optional, Block};
+use super::texts::{award_label, award_type, draw_more, event_sentence, optional, Block};
 use super::Context;
 
 /// The narrowest a column gets before the list drops a column.
@@ -314,7 +314,7 @@ fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> Str
     }
     let n: usize = groups.iter().map(|g| g.entries.len()).sum();
     if n == 0 {
-        out.push_str(&format!(" {}.", capitalise(words.no_data)));
+        out.push_str(&format!(" {}.", upper_first(words.no_data)));
         return out;
     }
     out.push_str(&format!(" {}: {}.", words.recipient_list, count_noun(n as f64, Noun::Recipient, lang)));

@@ -1,5 +1,5 @@
 //! Horizontal bars, plain or stacked: the layout the caseload views
-//! `ranking`, `per-capita` and `composition` share, and the sums they draw.
+//! `ranking`, `per-capita` and `composition` share.
 //!
 //! Bars run left to right, one row each, labelled on the left (wrapped to
 //! two lines, then ellipsized; the table keeps the full text) with their
@@ -7,163 +7,21 @@
 //! that 20 or 200 municipalities stay readable. A row with no reported value
 //! has no bar but the words "нет данных" where the bar would start.
 
-use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::Format;
 
-use opeka_feed::locale::format_value;
-use opeka_feed::{Caseload, Format, Lang, Period, Record};
-
-use crate::axis::nice_ticks;
-use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::legend::{Legend, LegendEntry};
-use crate::table::DataTable;
 use crate::measure::TextMeasure;
-use crate::text::{clean, ellipsize, wrap, Font, Quantity};
+use crate::scale::{nice_ticks, BandScale, LinearScale};
+use crate::scene::{Align, Mark, Scene, Shape, TextRole};
+use crate::table::DataTable;
+use crate::text::{ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, Rgb, TextSize};
+use crate::views::Context;
 
-use super::trend::{value_tick_labels, Cell};
-use super::Context;
-
-impl Cell {
-    /// Adds one record's value (`None`: not reported).
-    pub(super) fn add(&mut self, value: Option<f64>) {
-        match value {
-            Some(v) => {
-                self.sum += v;
-                self.reported += 1;
-            }
-            None => self.missing += 1,
-        }
-    }
-
-    fn merge(&mut self, other: &Cell) {
-        self.sum += other.sum;
-        self.reported += other.reported;
-        self.missing += other.missing;
-    }
-}
-
-/// What one row (a unit, a category or a period) adds up to: its
-/// categories, and the records without a category, which stand for the
-/// row's whole.
-#[derive(Clone, Debug, Default)]
-pub(super) struct RowSums {
-    /// By category id.
-    pub parts: SortedMap<String, Cell>,
-    /// Records without a category.
-    pub whole: Cell,
-}
-
-impl RowSums {
-    /// Adds a record to the row.
-    pub(super) fn add(&mut self, record: &Record) {
-        match &record.category {
-            Some(id) => self.parts.entry_or_default(id.clone()).add(record.value),
-            None => self.whole.add(record.value),
-        }
-    }
-
-    /// Whether the row's value comes from its categories: it does when it
-    /// has any, since a whole record beside them would count them twice.
-    pub(super) fn by_parts(&self) -> bool {
-        !self.parts.is_empty()
-    }
-
-    /// The row's total: its categories summed, else its whole.
-    pub(super) fn total(&self) -> Cell {
-        if self.by_parts() {
-            let mut total = Cell::default();
-            for cell in self.parts.values() {
-                total.merge(cell);
-            }
-            total
-        } else {
-            self.whole
-        }
-    }
-}
-
-/// A unit's or category's label for a row: its text in the viewer's
-/// language, or its id when that is blank (a row is never left unnamed).
-pub(super) fn row_label(ctx: &Context, label: &opeka_feed::Text, id: &str) -> String {
-    let text = ctx.text(label);
-    if text.trim().is_empty() {
-        clean(id)
-    } else {
-        text
-    }
-}
-
-/// The latest period with a record.
-pub(super) fn latest_period(caseload: &Caseload) -> Option<Period> {
-    caseload.records.iter().map(|r| r.period).max()
-}
-
-/// The measure as the views write it.
-pub(super) struct MeasureText {
-    /// "Получатели услуг".
-    pub label: Option<String>,
-    /// "человек".
-    pub unit: Option<String>,
-    /// How values are written.
-    pub format: Format,
-    /// Values with the unit in its agreeing form.
-    pub quantity: Quantity,
-}
-
-impl MeasureText {
-    /// The caseload's measure in the viewer's language.
-    pub(super) fn of(ctx: &Context, caseload: &Caseload) -> MeasureText {
-        let measure = &caseload.measure;
-        MeasureText {
-            label: measure.label.as_ref().map(|l| ctx.text(l)).filter(|l| !l.is_empty()),
-            unit: measure.unit.as_ref().map(|u| ctx.unit(u)).filter(|u| !u.is_empty()),
-            format: measure.format,
-            quantity: Quantity { format: measure.format, unit: measure.unit.clone(), locale: ctx.feed.locale },
-        }
-    }
-
-    /// A value in full: `12 345`.
-    pub(super) fn number(&self, value: f64, lang: Lang) -> String {
-        clean(&format_value(value, self.format, lang))
-    }
-
-    /// A value with the unit in the form that agrees with it: `12 345 человек`, `1 322 человека`.
-    pub(super) fn value(&self, value: f64, lang: Lang) -> String {
-        self.quantity.text(value, lang)
-    }
-
-    /// "Получатели услуг, человек", with what the feed has.
-    pub(super) fn title(&self) -> Option<String> {
-        match (&self.label, &self.unit) {
-            (Some(l), Some(u)) => Some(format!("{l}, {u}")),
-            (Some(l), None) => Some(l.clone()),
-            (None, Some(u)) => Some(u.clone()),
-            (None, None) => None,
-        }
-    }
-}
-
-/// `text` followed by `, suffix`, or `suffix` alone.
-pub(super) fn with_suffix(text: Option<String>, suffix: &str) -> String {
-    match text {
-        Some(t) => format!("{t}, {suffix}"),
-        None => suffix.to_owned(),
-    }
-}
-
-/// Sorts rows by value, largest first; rows without a value last. Ties
-/// keep their order (the feed's).
-pub(super) fn sort_descending<T>(rows: &mut [T], value: impl Fn(&T) -> Option<f64>) {
-    opeka_feed::collections::order::sort_stable_by(rows, |a, b| match (value(a), value(b)) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-}
+use super::axis::value_tick_labels;
+use super::legend::{Legend, LegendEntry};
 
 /// A series of bars: one legend entry of a stacked chart.
-pub(super) struct BarSeries {
+pub(crate) struct BarSeries {
     /// The label (cleaned).
     pub label: String,
     /// The fill.
@@ -173,7 +31,7 @@ pub(super) struct BarSeries {
 }
 
 /// One piece of a bar.
-pub(super) struct Segment {
+pub(crate) struct Segment {
     /// Index into [`Bars::series`].
     pub series: usize,
     /// The value (the segment's length).
@@ -187,7 +45,7 @@ pub(super) struct Segment {
 }
 
 /// One bar: a label on the left, its segments, a text at its end.
-pub(super) struct BarRow {
+pub(crate) struct BarRow {
     /// The full label (wrapped or ellipsized to fit).
     pub label: String,
     /// The pieces, left to right.
@@ -201,7 +59,7 @@ pub(super) struct BarRow {
 }
 
 /// A horizontal bar chart ready to lay out.
-pub(super) struct Bars {
+pub(crate) struct Bars {
     /// The series; a legend is drawn when there is more than one.
     pub series: Vec<BarSeries>,
     /// The rows, top to bottom.
@@ -258,7 +116,7 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
 }
 
 /// Lays out and draws `bars` in the frame and assembles the chart.
-pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Scene {
+pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Scene {
     let style = ctx.style;
     let measure = ctx.measure;
     let frame = ctx.frame();
@@ -338,8 +196,9 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 .map(|(r, wrapped)| if wrapped.len() <= lines_fit { wrapped.clone() } else { vec![ellipsize(measure, label_font, &r.label, gutter_w)] })
                 .collect()
         };
-        let bar_h = (pitch - gap).max(pitch * 0.6).min(lh * 1.8).max(1.0);
-        let rows_bottom = top + pitch * n as f64;
+        let rows = BandScale::with_pitch(n, top, pitch);
+        let bar_h = rows.thickness(gap, lh * 1.8);
+        let rows_bottom = rows.end();
 
         // The value scale: stacks to the right of zero, negatives to the left.
         let (lo, hi) = bars.rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), row| {
@@ -350,6 +209,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo, hi) } else { (0.0, 1.0) };
         let x0 = area.x + gutter_w + gap;
         let x1 = (area.right() - end_w - gap / 2.0).max(x0 + 1.0);
+        // As many ticks as their labels leave room for.
         let (ticks, tick_labels) = (2..=8)
             .rev()
             .map(|k| {
@@ -367,12 +227,11 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 let labels = value_tick_labels(&ticks.ticks, bars.format, ctx.lang);
                 (ticks, labels)
             });
-        let span = (ticks.max - ticks.min).max(f64::MIN_POSITIVE);
-        let x_of = |v: f64| x0 + ((v - ticks.min) / span).clamp(0.0, 1.0) * (x1 - x0);
+        let x_scale = LinearScale::from_ticks(ticks, x0, x1 - x0).clamped();
 
         // Grid and tick labels under the bars.
-        for (&t, label) in ticks.ticks.iter().zip(&tick_labels) {
-            let x = x_of(t).round();
+        for (&t, label) in x_scale.ticks().iter().zip(&tick_labels) {
+            let x = x_scale.px(t).round();
             canvas.vline(x, top, rows_bottom + tick_len, 1.0, if t == 0.0 { style.axis } else { style.grid });
             let label = ellipsize(measure, label_font, label, area.w);
             let w = label_font.width(measure, &label);
@@ -383,7 +242,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let separator = (style.line_width / 2.0).max(1.0);
         let small_lh = small_font.line_height();
         for (i, row) in bars.rows.iter().enumerate() {
-            let centre = top + pitch * (i as f64 + 0.5);
+            let centre = rows.centre(i);
             let y = (centre - bar_h / 2.0).round();
             // The row label, right-aligned against the bars.
             let label = &row_lines[i];
@@ -394,7 +253,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             }
             let end_y = centre - lh / 2.0;
             if row.segments.is_empty() {
-                let x = x_of(0.0) + gap / 2.0;
+                let x = x_scale.px(0.0) + gap / 2.0;
                 let drawn = canvas.text_if_free(TextRole::Value, &ends[i], x, end_y, label_font, style.muted, Align::Start);
                 let (x, y, w, h) = drawn.map_or((x, centre, 0.0, 0.0), |t| (t.x, t.y, t.w, t.h));
                 let (series, label) = row.empty_mark.clone();
@@ -413,7 +272,7 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                     neg += segment.value;
                     (neg, neg - segment.value)
                 };
-                let (xa, xb) = (x_of(a), x_of(b));
+                let (xa, xb) = (x_scale.px(a), x_scale.px(b));
                 let Some(series) = bars.series.get(segment.series) else { continue };
                 canvas.rect(xa, y, xb - xa, bar_h, series.colour);
                 // A segment after another on the same side of zero is parted from it.
@@ -452,10 +311,10 @@ pub(super) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             for &x in &boundaries {
                 canvas.vline(x, y, y + bar_h, separator, style.background);
             }
-            canvas.text_if_free(TextRole::Value, &ends[i], x_of(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
+            canvas.text_if_free(TextRole::Value, &ends[i], x_scale.px(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
         }
         // The zero line over the bars' ends.
-        canvas.vline(x_of(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
+        canvas.vline(x_scale.px(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);
 
         let mut y = rows_bottom + x_axis_h + gap / 2.0;
         if roomy {

@@ -12,17 +12,16 @@
 //! category is left out of its bar and written "нет данных" in the table; a
 //! row with nothing reported has no bar but "нет данных".
 
-
-use opeka_feed::locale::{format_period, format_value};
+use opeka_feed::locale::{format_period, format_value, upper_first};
 use opeka_feed::{Format, Period};
 
+use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::strings::{count_noun, strings};
 use crate::table::DataTable;
 use crate::text::clean;
 
-use super::bars::{draw_bars, latest_period, row_label, sort_descending, with_suffix, BarRow, BarSeries, Bars, MeasureText, RowSums, Segment};
-use super::trend::{capitalise, Cell};
+use super::rows::{latest_period, row_label, sort_descending, with_suffix, Cell, MeasureText, RowSums};
 use super::Context;
 
 /// A bar before drawing.
@@ -186,7 +185,7 @@ fn composition_summary(
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     if stacks.is_empty() {
-        return format!("{title}. {}.", capitalise(words.no_data));
+        return format!("{title}. {}.", upper_first(words.no_data));
     }
     let rows = if by_unit {
         format!("{}, {latest}", count_noun(stacks.len(), words.unit_forms, lang))
@@ -200,7 +199,7 @@ fn composition_summary(
     let mut out = format!("{title}. {}: {rows}, {}.", words.stacked_bar_chart, count_noun(keys.len(), words.category_forms, lang));
     let totals: Vec<(&str, f64)> = stacks.iter().filter_map(|s| s.sums.total().value().map(|v| (s.label.as_str(), v))).collect();
     if let Some((label, value)) = totals.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a }) {
-        out.push_str(&format!(" {} — {label}: {}.", capitalise(words.highest), measure.value(value, lang)));
+        out.push_str(&format!(" {} — {label}: {}.", upper_first(words.highest), measure.value(value, lang)));
     }
     // The largest category in the latest period: summed over the units, or the last period's bar.
     let latest_stacks: &[Stack] = if by_unit { stacks } else { stacks.last().map(std::slice::from_ref).unwrap_or_default() };
@@ -217,7 +216,7 @@ fn composition_summary(
             } else {
                 String::new()
             };
-            out.push_str(&format!(" {} ({when}) — {label}: {}{share}.", capitalise(words.largest_category), measure.value(value, lang)));
+            out.push_str(&format!(" {} ({when}) — {label}: {}{share}.", upper_first(words.largest_category), measure.value(value, lang)));
         }
     }
     if by_unit && totals.len() > 1 {

@@ -1,81 +1,49 @@
-//! Axes: nice ticks for a value axis, and period ticks that thin out to fit.
+//! Axes: nice ticks and their labels for a value axis, and period ticks
+//! that thin out to fit.
 
-use opeka_feed::{Granularity, Lang, Period};
+use opeka_feed::locale::{format_compact, format_value};
+use opeka_feed::{Format, Granularity, Lang, Period};
 
+use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
+use crate::scene::{Align, TextRole};
 use crate::text::Font;
 
-/// The ticks of a value axis: a domain widened to round numbers and the
-/// round numbers in it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ValueTicks {
-    /// The bottom of the axis (the first tick).
-    pub min: f64,
-    /// The top of the axis (the last tick).
-    pub max: f64,
-    /// The distance between ticks.
-    pub step: f64,
-    /// The tick values, bottom to top.
-    pub ticks: Vec<f64>,
-}
+use crate::scale::LinearScale;
 
-/// Round ticks (1, 2, 2.5 or 5 times a power of ten apart) covering
-/// `lo..=hi`, at most about `max_ticks` of them. With `whole`, the step is at
-/// least 1 (counts of people do not come in halves).
-pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize, whole: bool) -> ValueTicks {
-    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() { (lo.min(hi), lo.max(hi)) } else { (0.0, 1.0) };
-    if hi - lo < f64::EPSILON * hi.abs().max(1.0) {
-        // A flat line still gets an axis: around the value, or 0..1 at zero.
-        if lo == 0.0 {
-            hi = 1.0;
-        } else if lo > 0.0 {
-            lo = 0.0;
-        } else {
-            hi = 0.0;
-        }
-    }
-    let intervals = max_ticks.max(2) - 1;
-    let raw = (hi - lo) / intervals as f64;
-    let magnitude = 10f64.powi(raw.log10().floor() as i32);
-    let mut step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|&s| s >= raw * (1.0 - 1e-9))
-        .unwrap_or(10.0 * magnitude);
-    if whole && step < 1.0 {
-        step = 1.0;
-    }
-    let first = (lo / step).floor();
-    let last = (hi / step).ceil();
-    let count = ((last - first) as usize).min(1000);
-    // Ticks are computed from their index, not by adding steps, so that
-    // 0.1 + 0.2 noise never reaches a label.
-    let decimals = (-step.log10().floor()).max(0.0) as i32 + 1;
-    let scale = 10f64.powi(decimals);
-    let ticks: Vec<f64> = (0..=count).map(|i| (((first + i as f64) * step) * scale).round() / scale).collect();
-    ValueTicks { min: ticks[0], max: ticks[ticks.len() - 1], step, ticks }
-}
+// The scale maths lived here first; their public paths stay.
+pub use crate::scale::{nice_ticks, period_at, period_ordinal, ValueTicks};
 
-/// A period as a number on a line: consecutive periods of one granularity
-/// are consecutive numbers (years, quarters, months or days).
-pub fn period_ordinal(period: &Period) -> i64 {
-    match *period {
-        Period::Year(y) => i64::from(y),
-        Period::Quarter(y, q) => i64::from(y) * 4 + i64::from(q) - 1,
-        Period::Month(y, m) => i64::from(y) * 12 + i64::from(m) - 1,
-        Period::Day(d) => i64::from(chrono::Datelike::num_days_from_ce(&d)),
+/// Value axis labels. Below a million they are written in full (`12 000`,
+/// `250 000`): as short as the compact form and exact. From a million up
+/// they are compact (`1,5 млн`), unless rounding would make two labels
+/// alike, when they are written in full after all.
+pub fn value_tick_labels(ticks: &[f64], format: Format, lang: Lang) -> Vec<String> {
+    let largest = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    let full = || ticks.iter().map(|&t| crate::text::clean(&format_value(t, format, lang))).collect();
+    if largest < 1_000_000.0 {
+        return full();
+    }
+    let compact: Vec<String> = ticks.iter().map(|&t| crate::text::clean(&format_compact(t, format, lang))).collect();
+    let distinct = compact.windows(2).all(|w| w[0] != w[1]);
+    if distinct {
+        compact
+    } else {
+        full()
     }
 }
 
-/// The period of `granularity` at `ordinal` (the inverse of [`period_ordinal`]).
-pub fn period_at(granularity: Granularity, ordinal: i64) -> Option<Period> {
-    let year = |o: i64, per: i64| i32::try_from(o.div_euclid(per)).ok();
-    Some(match granularity {
-        Granularity::Year => Period::Year(i32::try_from(ordinal).ok()?),
-        Granularity::Quarter => Period::Quarter(year(ordinal, 4)?, ordinal.rem_euclid(4) as u8 + 1),
-        Granularity::Month => Period::Month(year(ordinal, 12)?, ordinal.rem_euclid(12) as u8 + 1),
-        Granularity::Day => Period::Day(chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(ordinal).ok()?)?),
-    })
+/// Draws a value axis as grid lines across the plot from `left` to `right`,
+/// one per tick of `y` (the zero line in the axis colour), each labelled
+/// with its entry of `labels`, right-aligned `gap` before `left`.
+pub(crate) fn draw_value_axis(canvas: &mut Canvas<'_>, y: &LinearScale, labels: &[String], left: f64, right: f64, gap: f64, font: Font) {
+    let style = canvas.style;
+    for (&t, label) in y.ticks().iter().zip(labels) {
+        let y = y.px(t).round();
+        let colour = if t == 0.0 { style.axis } else { style.grid };
+        canvas.hline(left, right, y, 1.0, colour);
+        canvas.text_if_free(TextRole::Axis, label, left - gap, y - font.line_height() / 2.0, font, style.muted, Align::End);
+    }
 }
 
 /// One labelled tick of a period axis.
@@ -149,6 +117,16 @@ impl PeriodAxis {
         }
         // Nothing fits (an extremely narrow plot): the first period alone.
         PeriodAxis::label(&[first], x_of, span, font, measure, lang)
+    }
+
+    /// Draws the ticks down from `bottom`, `tick_len` long, with their
+    /// labels' tops at `label_top`.
+    pub(crate) fn draw(&self, canvas: &mut Canvas<'_>, bottom: f64, tick_len: f64, label_top: f64, font: Font) {
+        let style = canvas.style;
+        for tick in &self.ticks {
+            canvas.vline(tick.x, bottom, bottom + tick_len, 1.0, style.axis);
+            canvas.text_if_free(TextRole::Axis, &tick.label, tick.label_x, label_top, font, style.muted, Align::Start);
+        }
     }
 
     fn label(
@@ -231,27 +209,12 @@ mod tests {
     use crate::measure::PtSansMetrics;
 
     #[test]
-    fn nice_ticks_are_round() {
-        let t = nice_ticks(0.0, 12_345.0, 6, true);
-        assert_eq!(t.ticks, vec![0.0, 2500.0, 5000.0, 7500.0, 10_000.0, 12_500.0]);
-        let t = nice_ticks(0.0, 0.7, 5, false);
-        assert_eq!(t.ticks, vec![0.0, 0.2, 0.4, 0.6, 0.8]);
-        let t = nice_ticks(0.0, 3.0, 8, true);
-        assert_eq!(t.step, 1.0);
-        let t = nice_ticks(5.0, 5.0, 5, true);
-        assert_eq!(t.min, 0.0);
-        assert!(t.max >= 5.0);
-        let t = nice_ticks(95.0, 112.0, 5, false);
-        assert!(t.min <= 95.0 && t.max >= 112.0 && t.ticks.len() <= 6, "{t:?}");
-    }
-
-    #[test]
-    fn ordinals_round_trip() {
-        for p in ["2016-01", "2018-12", "2019-Q4", "2020", "2024-02-29"] {
-            let period = Period::parse(p).unwrap();
-            assert_eq!(period_at(period.granularity(), period_ordinal(&period)), Some(period), "{p}");
-        }
-        assert_eq!(period_ordinal(&Period::parse("2017-01").unwrap()) - period_ordinal(&Period::parse("2016-12").unwrap()), 1);
+    fn value_ticks_are_full_below_a_million_and_never_alike() {
+        let ru = Lang::Ru;
+        assert_eq!(value_tick_labels(&[0.0, 20_000.0], Format::Count, ru), vec!["0", "20\u{a0}000"]);
+        assert_eq!(value_tick_labels(&[0.0, 1_500_000.0], Format::Count, ru), vec!["0", "1,5\u{a0}млн"]);
+        let close = value_tick_labels(&[1_000_000.0, 1_000_200.0, 1_000_400.0], Format::Count, ru);
+        assert_eq!(close[1], "1\u{a0}000\u{a0}200");
     }
 
     #[test]
