@@ -15,7 +15,6 @@ mod parts;
 pub mod render;
 pub mod scale;
 pub mod scene;
-pub mod strings;
 mod svg;
 pub mod table;
 pub mod text;

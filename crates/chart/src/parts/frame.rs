@@ -7,7 +7,8 @@ use opeka_feed::{Feed, Lang, SourceUrl};
 use crate::canvas::Canvas;
 use crate::scene::{Align, TextRole};
 use crate::measure::TextMeasure;
-use crate::strings::strings;
+use opeka_feed::locale::Msg;
+use opeka_feed::locale::words as strings;
 use crate::text::{clean, wrap, Font};
 use crate::theme::{Style, TextSize};
 
@@ -195,9 +196,9 @@ fn credit_line(feed: &Feed, lang: Lang) -> String {
         });
         let published = source.published.map(|d| clean(&opeka_feed::locale::format_date(d, lang)));
         match (name, published) {
-            (Some(name), Some(date)) => parts.push(format!("{}: {name}, {date}", words.source)),
-            (Some(name), None) => parts.push(format!("{}: {name}", words.source)),
-            (None, Some(date)) => parts.push(format!("{}: {date}", words.source)),
+            (Some(name), Some(date)) => parts.push(format!("{}: {name}, {date}", Msg::Source.text(lang))),
+            (Some(name), None) => parts.push(format!("{}: {name}", Msg::Source.text(lang))),
+            (None, Some(date)) => parts.push(format!("{}: {date}", Msg::Source.text(lang))),
             (None, None) => {}
         }
     }

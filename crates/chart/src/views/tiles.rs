@@ -18,7 +18,7 @@ use opeka_feed::{Awards, Body, Caseload, Figure, Format, Lang, Outcomes, Period}
 
 use crate::parts::axis::period_ordinal;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, wrap, Font, Quantity};
 use crate::theme::{Rgb, Style, TextSize};
@@ -126,7 +126,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
                     parts.push(&label);
                     parts.join(" ")
                 }
-                None => format!("{label}: {}", words.not_reported),
+                None => format!("{label}: {}", Msg::NotReported.text(lang)),
             };
             if let Some(of) = &of {
                 spoken = format!("{spoken} ({of})");
@@ -146,7 +146,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
                         None => with,
                     }
                 }
-                None => words.not_reported.to_owned(),
+                None => Msg::NotReported.text(lang),
             };
             let row = vec![label.clone(), value_cell, comment.clone().unwrap_or_default()];
             Tile {
@@ -169,7 +169,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
 fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
-    let columns = vec![words.category.to_owned(), words.period.to_owned(), Msg::Value.text(lang)];
+    let columns = vec![words.category.to_owned(), Msg::Period.text(lang), Msg::Value.text(lang)];
     let records = &caseload.records;
     let latest = records
         .iter()
@@ -183,8 +183,8 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let period_text = clean(&format_period(&period, lang));
     let by_category = records.iter().any(|r| r.category.is_some());
     let whole_label = match (by_category, &caseload.measure.label) {
-        (false, Some(label)) => non_empty(ctx.text(label)).unwrap_or_else(|| words.total.to_owned()),
-        _ => words.total.to_owned(),
+        (false, Some(label)) => non_empty(ctx.text(label)).unwrap_or_else(|| Msg::Total.text(lang)),
+        _ => Msg::Total.text(lang),
     };
     let mut keys: Vec<(Option<&str>, String)> = Vec::new();
     if by_category {
@@ -204,7 +204,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
         let incomplete = value.is_some() && reported.len() < cell.len();
         let value_text = match value {
             Some(v) => quantity.text(v, lang),
-            None => words.not_reported.to_owned(),
+            None => Msg::NotReported.text(lang),
         };
         let unit = value.and_then(|v| quantity.unit_for(v, lang));
         let mut mark_label = format!("{label}, {period_text}: {value_text}");
@@ -332,7 +332,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
                 Some((_, p)) => format!("{name} · {}", clean(&format_period(&p, lang))),
                 None => name.clone(),
             };
-            let actual_text = latest.map(at).unwrap_or_else(|| words.not_reported.to_owned());
+            let actual_text = latest.map(at).unwrap_or_else(|| Msg::NotReported.text(lang));
             let mut mark_label = format!("{name}: {label}, {actual_text}");
             if let Some(v) = &verdict {
                 mark_label = format!("{mark_label} — {v}");
@@ -455,7 +455,6 @@ fn fit_number_text(ctx: &Context, value: f64, format: Format, font: Font, width:
 }
 
 fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLayout {
-    let words = strings(ctx.lang);
     let pad = fonts.padding;
     let inner = (tile_w - 2.0 * pad).max(1.0);
     let block_gap = (fonts.label.size * 0.4).round();
@@ -516,7 +515,7 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
                 push_wrapped(&mut texts, &mut y, unit, fonts.label, Ink::Foreground, TextRole::Value, 2);
             }
         }
-        None => push_wrapped(&mut texts, &mut y, words.not_reported, fonts.medium, Ink::Muted, TextRole::Value, 2),
+        None => push_wrapped(&mut texts, &mut y, &Msg::NotReported.text(ctx.lang), fonts.medium, Ink::Muted, TextRole::Value, 2),
     }
     if let Some(of) = &tile.of {
         push_wrapped(&mut texts, &mut y, of, fonts.label, Ink::Muted, TextRole::Note, 2);

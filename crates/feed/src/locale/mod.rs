@@ -16,6 +16,7 @@ mod number;
 mod period;
 mod plural;
 mod unit;
+mod words;
 
 pub use case::{lower, lower_first, upper_first};
 pub use messages::{outcome_verdict, Msg};
@@ -26,3 +27,4 @@ pub use number::{
 pub use period::{format_date, format_period, format_period_tick};
 pub use plural::{count_noun, count_noun_compact, plural_ru, Noun};
 pub use unit::{join_unit, value_with_unit};
+pub use words::{words, Words};

@@ -77,6 +77,14 @@ pub enum Noun {
     Year,
     /// ошибка / error (problems found in a feed).
     Error,
+    /// ряд / series (lines of a chart).
+    Series,
+    /// период / period.
+    Period,
+    /// территория / area (the units a caseload ranks).
+    Territory,
+    /// вид награды / award type.
+    AwardType,
     /// предупреждение / warning.
     Warning,
 }
@@ -104,6 +112,10 @@ impl Noun {
             Noun::Category => ["категория", "категории", "категорий"],
             Noun::Year => ["год", "года", "лет"],
             Noun::Error => ["ошибка", "ошибки", "ошибок"],
+            Noun::Series => ["ряд", "ряда", "рядов"],
+            Noun::Period => ["период", "периода", "периодов"],
+            Noun::Territory => ["территория", "территории", "территорий"],
+            Noun::AwardType => ["вид награды", "вида наград", "видов наград"],
             Noun::Warning => ["предупреждение", "предупреждения", "предупреждений"],
         }
     }
@@ -130,6 +142,10 @@ impl Noun {
             Noun::Category => ["category", "categories"],
             Noun::Year => ["year", "years"],
             Noun::Error => ["error", "errors"],
+            Noun::Series => ["series", "series"],
+            Noun::Period => ["period", "periods"],
+            Noun::Territory => ["area", "areas"],
+            Noun::AwardType => ["award type", "award types"],
             Noun::Warning => ["warning", "warnings"],
         }
     }

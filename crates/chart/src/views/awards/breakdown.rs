@@ -14,7 +14,7 @@ use opeka_feed::{Awards, Format};
 use crate::parts::legend::{Legend, LegendEntry};
 use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::strings::{self, strings};
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize};
 use crate::theme::{MarkerShape, Rgb, TextSize};
@@ -82,7 +82,7 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     } else {
         segments.push(Segment {
             key: None,
-            label: strings(ctx.lang).total.to_owned(),
+            label: Msg::Total.text(ctx.lang),
             colour: ctx.style.series_colour(0),
             marker: ctx.style.series_marker(0),
         });
@@ -294,7 +294,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Sc
             canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
         }
         if shown < layouts.len() {
-            let hidden = strings::count_noun(layouts.len() - shown, words.award_type_forms, ctx.lang);
+            let hidden = opeka_feed::locale::count_noun((layouts.len() - shown) as f64, opeka_feed::locale::Noun::AwardType, ctx.lang);
             draw_more(canvas, ctx, area.x, y, area.w, &hidden);
         }
     }
@@ -309,7 +309,7 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
     if data.grouped {
         columns.extend(data.segments.iter().map(|s| s.label.clone()));
     }
-    columns.push(words.total.to_owned());
+    columns.push(Msg::Total.text(lang));
     let dash = || "—".to_owned();
     let mut rows: Vec<Vec<String>> = data
         .rows
@@ -324,7 +324,7 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
         })
         .collect();
     if !data.rows.is_empty() {
-        let mut cells = vec![words.total.to_owned(), String::new(), String::new()];
+        let mut cells = vec![Msg::Total.text(lang), String::new(), String::new()];
         if data.grouped {
             cells.extend((0..data.segments.len()).map(|s| {
                 count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)
@@ -351,7 +351,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
     out.push_str(&format!(
         " {}: {}. {}.",
         words.bar_chart,
-        strings::count_noun(data.rows.len(), words.award_type_forms, lang),
+        opeka_feed::locale::count_noun((data.rows.len()) as f64, opeka_feed::locale::Noun::AwardType, lang),
         fill(words.total_count, &count_noun(data.total as f64, Noun::Award, lang)),
     ));
     let items: Vec<String> = data.rows.iter().map(|r| format!("{} — {}", r.label, count_text(r.total, lang))).collect();

@@ -11,7 +11,7 @@ use opeka_feed::{Awards, Contest, ContestPlace};
 
 use crate::canvas::Canvas;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};

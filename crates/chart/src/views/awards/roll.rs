@@ -9,11 +9,12 @@
 //! largest canvas) is counted in a note under the list, and every
 //! recipient stays in the data table.
 
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format};
 
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
 use crate::theme::TextSize;
@@ -193,7 +194,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
                     if let Some(award) = &e.award {
                         label = format!("{label}; {award}");
                     }
-                    let series = g.heading.clone().unwrap_or_else(|| words.total.to_owned());
+                    let series = g.heading.clone().unwrap_or_else(|| Msg::Total.text(ctx.lang));
                     EntryLayout { name, details, label, series, height }
                 })
                 .collect();

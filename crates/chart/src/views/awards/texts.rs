@@ -8,7 +8,7 @@ use opeka_feed::{AwardType, Awards, Lang, Text};
 use opeka_feed::locale::{lower, upper_first};
 use crate::canvas::Canvas;
 use crate::scene::{Align, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::Rgb;
 

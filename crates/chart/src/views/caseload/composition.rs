@@ -12,12 +12,13 @@
 //! category is left out of its bar and written "нет данных" in the table; a
 //! row with nothing reported has no bar but "нет данных".
 
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_period, format_value, upper_first};
 use opeka_feed::{Format, Period};
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use crate::strings::{count_noun, strings};
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
 
@@ -95,7 +96,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
     if stacks.iter().any(|s| s.cell(&None).is_some()) {
         let label = match (&measure.label, keys.is_empty()) {
             (Some(label), true) => label.clone(),
-            _ => words.total.to_owned(),
+            _ => Msg::Total.text(lang),
         };
         keys.push((None, label));
     }
@@ -127,8 +128,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
                 label: stack.label.clone(),
                 period: if by_unit { Some(latest_text.clone()).filter(|p| !p.is_empty()) } else { Some(stack.label.clone()) },
                 segments,
-                end: end.map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang)),
-                empty_mark: (String::new(), format!("{}: {}", prefix(stack), words.not_reported)),
+                end: end.map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang)),
+                empty_mark: (String::new(), format!("{}: {}", prefix(stack), Msg::NotReported.text(lang))),
             }
         })
         .collect();
@@ -143,13 +144,13 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         empty_message: words.no_data.to_owned(),
     };
 
-    let mut columns = vec![if by_unit { words.unit } else { words.period }.to_owned()];
+    let mut columns = vec![if by_unit { words.unit.to_owned() } else { Msg::Period.text(lang) }];
     columns.extend(keys.iter().map(|(_, label)| label.clone()));
     let with_total = keys.len() > 1;
     if with_total {
-        columns.push(words.total.to_owned());
+        columns.push(Msg::Total.text(lang));
     }
-    let number = |cell: Option<Cell>| cell.and_then(|c| c.value()).map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang));
+    let number = |cell: Option<Cell>| cell.and_then(|c| c.value()).map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang));
     let table_rows = stacks
         .iter()
         .map(|stack| {
@@ -188,15 +189,15 @@ fn composition_summary(
         return format!("{title}. {}.", upper_first(words.no_data));
     }
     let rows = if by_unit {
-        format!("{}, {latest}", count_noun(stacks.len(), words.unit_forms, lang))
+        format!("{}, {latest}", opeka_feed::locale::count_noun((stacks.len()) as f64, opeka_feed::locale::Noun::Territory, lang))
     } else {
         let span = match (stacks.first(), stacks.last()) {
             (Some(a), Some(b)) if stacks.len() > 1 => format!(" ({} — {})", a.label, b.label),
             _ => String::new(),
         };
-        format!("{}{span}", count_noun(stacks.len(), words.period_forms, lang))
+        format!("{}{span}", opeka_feed::locale::count_noun((stacks.len()) as f64, opeka_feed::locale::Noun::Period, lang))
     };
-    let mut out = format!("{title}. {}: {rows}, {}.", words.stacked_bar_chart, count_noun(keys.len(), words.category_forms, lang));
+    let mut out = format!("{title}. {}: {rows}, {}.", words.stacked_bar_chart, opeka_feed::locale::count_noun((keys.len()) as f64, opeka_feed::locale::Noun::Category, lang));
     let totals: Vec<(&str, f64)> = stacks.iter().filter_map(|s| s.sums.total().value().map(|v| (s.label.as_str(), v))).collect();
     if let Some((label, value)) = totals.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a }) {
         out.push_str(&format!(" {} — {label}: {}.", upper_first(words.highest), measure.value(value, lang)));
@@ -220,7 +221,7 @@ fn composition_summary(
         }
     }
     if by_unit && totals.len() > 1 {
-        out.push_str(&format!(" {}: {}.", words.total, measure.value(totals.iter().map(|t| t.1).sum(), lang)));
+        out.push_str(&format!(" {}: {}.", Msg::Total.text(lang), measure.value(totals.iter().map(|t| t.1).sum(), lang)));
     }
     out
 }

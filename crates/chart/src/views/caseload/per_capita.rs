@@ -12,7 +12,7 @@ use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
 
@@ -77,8 +77,8 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
                 label: row.label.clone(),
                 period: Some(period.clone()),
                 segments: Vec::new(),
-                end: words.not_reported.to_owned(),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.not_reported)),
+                end: Msg::NotReported.text(lang),
+                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, Msg::NotReported.text(lang))),
             },
         })
         .collect();
@@ -96,8 +96,8 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         empty_message: if unrated.is_empty() && by != RankBy::Unit { no_population.clone() } else { words.no_data.to_owned() },
     };
 
-    let count_heading = with_suffix(Some(measure.title().unwrap_or_else(|| words.total.to_owned())), &period);
-    let count_text = |cell: &Cell| cell.value().map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang));
+    let count_heading = with_suffix(Some(measure.title().unwrap_or_else(|| Msg::Total.text(lang))), &period);
+    let count_text = |cell: &Cell| cell.value().map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang));
     let mut table_rows: Vec<Vec<String>> = rated
         .iter()
         .map(|(row, p, rate)| {
@@ -105,7 +105,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
                 row.label.clone(),
                 clean(&format_number(*p, 0, lang)),
                 count_text(&row.cell),
-                rate.map_or_else(|| words.not_reported.to_owned(), rate_text),
+                rate.map_or_else(|| Msg::NotReported.text(lang), rate_text),
             ]
         })
         .collect();

@@ -11,12 +11,13 @@
 //! instead (summed the same way); when none names a category either, one
 //! bar for the whole, named by the measure.
 
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::format_period;
 use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
 
@@ -33,7 +34,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
     let (by, mut rows) = ranked_rows(ctx, caseload, &measure);
     sort_descending(&mut rows, |r| r.cell.value());
 
-    let series_label = measure.label.clone().unwrap_or_else(|| words.total.to_owned());
+    let series_label = measure.label.clone().unwrap_or_else(|| Msg::Total.text(lang));
     let bar_rows = rows
         .iter()
         .map(|row| match row.cell.value() {
@@ -54,8 +55,8 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
                 label: row.label.clone(),
                 period: Some(period.clone()),
                 segments: Vec::new(),
-                end: words.not_reported.to_owned(),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, words.not_reported)),
+                end: Msg::NotReported.text(lang),
+                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, Msg::NotReported.text(lang))),
             },
         })
         .collect();
@@ -79,16 +80,16 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
             Some(axis) => format!("{title} ({axis})"),
             None => title.clone(),
         },
-        columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| words.total.to_owned())],
+        columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| Msg::Total.text(lang))],
         rows: rows
             .iter()
-            .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| words.not_reported.to_owned(), |v| measure.number(v, lang))])
+            .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang))])
             .collect(),
     };
     let mut summary = ranking_summary(ctx, &title, by, &rows, &period, &|v| measure.value(v, lang), words.bar_chart);
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();
     if reported.len() > 1 {
-        summary.push_str(&format!(" {}: {}.", words.total, measure.value(reported.iter().sum(), lang)));
+        summary.push_str(&format!(" {}: {}.", Msg::Total.text(lang), measure.value(reported.iter().sum(), lang)));
     }
     draw_bars(ctx, &bars, summary, table)
 }

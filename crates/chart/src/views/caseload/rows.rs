@@ -3,10 +3,11 @@
 //! rows of the latest period and their summary.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_value, upper_first};
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
 
-use crate::strings::{count_noun, strings};
+use opeka_feed::locale::words as strings;
 use crate::text::{clean, Quantity};
 
 use super::Context;
@@ -191,7 +192,6 @@ pub(super) struct Ranked {
 /// Sums the latest period's records per unit (or category, or the whole),
 /// in the feed's declared order.
 pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureText) -> (RankBy, Vec<Ranked>) {
-    let words = strings(ctx.lang);
     let Some(latest) = latest_period(caseload) else { return (RankBy::Whole, Vec::new()) };
     let at_latest = || caseload.records.iter().filter(move |r| r.period == latest);
     if caseload.records.iter().any(|r| r.unit.is_some()) {
@@ -222,7 +222,7 @@ pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureT
     }
     let mut cell = Cell::default();
     at_latest().for_each(|r| cell.add(r.value));
-    let label = measure.label.clone().unwrap_or_else(|| words.total.to_owned());
+    let label = measure.label.clone().unwrap_or_else(|| Msg::Total.text(ctx.lang));
     (RankBy::Whole, vec![Ranked { id: None, label, cell }])
 }
 
@@ -243,8 +243,8 @@ pub(super) fn ranking_summary(
         return format!("{title}. {}.", upper_first(words.no_data));
     }
     let count = match by {
-        RankBy::Unit => format!("{}, ", count_noun(rows.len(), words.unit_forms, ctx.lang)),
-        RankBy::Category => format!("{}, ", count_noun(rows.len(), words.category_forms, ctx.lang)),
+        RankBy::Unit => format!("{}, ", opeka_feed::locale::count_noun((rows.len()) as f64, opeka_feed::locale::Noun::Territory, ctx.lang)),
+        RankBy::Category => format!("{}, ", opeka_feed::locale::count_noun((rows.len()) as f64, opeka_feed::locale::Noun::Category, ctx.lang)),
         RankBy::Whole => String::new(),
     };
     let mut out = format!("{title}. {chart_kind}: {count}{period}.");
@@ -265,7 +265,7 @@ pub(super) fn ranking_summary(
     }
     let missing: Vec<&str> = rows.iter().filter(|r| r.cell.value().is_none()).map(|r| r.label.as_str()).collect();
     if !missing.is_empty() {
-        out.push_str(&format!(" {}: {}.", upper_first(words.not_reported), missing.join(", ")));
+        out.push_str(&format!(" {}: {}.", upper_first(&Msg::NotReported.text(ctx.lang)), missing.join(", ")));
     }
     out
 }

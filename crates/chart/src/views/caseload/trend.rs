@@ -13,6 +13,7 @@
 
 use opeka_feed::collections::sorted_map::SortedMap;
 
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_compact, format_period, format_value, upper_first};
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
@@ -21,7 +22,7 @@ use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
 use crate::parts::legend::{Legend, LegendEntry};
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::strings::{count_noun, strings};
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
@@ -72,7 +73,6 @@ enum Split {
 }
 
 fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
-    let words = strings(ctx.lang);
     let split = if caseload.records.iter().any(|r| r.category.is_some()) {
         Split::Category
     } else if caseload.records.iter().any(|r| r.unit.is_some()) {
@@ -95,7 +95,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     };
     let whole_label = match (split, &caseload.measure.label) {
         (Split::Whole, Some(label)) => ctx.text(label),
-        _ => words.total.to_owned(),
+        _ => Msg::Total.text(ctx.lang),
     };
     let mut keys: Vec<(Option<String>, String)> = declared;
     keys.push((None, whole_label));
@@ -140,7 +140,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
         };
         let key = key_of(&target.category, &target.unit);
         let Some(n) = series_keys.iter().rposition(|k| *k == key).filter(|_| other_split_is_whole) else { continue };
-        let label = target.label.as_ref().map(|l| ctx.text(l)).unwrap_or_else(|| words.target.to_owned());
+        let label = target.label.as_ref().map(|l| ctx.text(l)).unwrap_or_else(|| Msg::Target.text(ctx.lang));
         targets.push(TargetLine { label, period: target.period, value, colour: series[n].colour });
     }
 
@@ -333,12 +333,11 @@ fn runs(cells: &SortedMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64,
 }
 
 fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
-    let words = strings(ctx.lang);
     let caption = match &data.axis_title {
         Some(axis) => format!("{title} ({axis})"),
         None => title.to_owned(),
     };
-    let mut columns = vec![words.period.to_owned()];
+    let mut columns = vec![Msg::Period.text(ctx.lang)];
     columns.extend(data.series.iter().map(|s| s.label.clone()));
     let rows = data
         .periods
@@ -347,7 +346,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
                 Some(v) => clean(&format_value(v, data.format, ctx.lang)),
-                None => words.not_reported.to_owned(),
+                None => Msg::NotReported.text(ctx.lang),
             }));
             row
         })
@@ -369,8 +368,8 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     let mut out = format!(
         "{title}. {}: {}, {}, {span}.",
         words.line_chart,
-        count_noun(data.series.len(), words.series_forms, lang),
-        count_noun(data.periods.len(), words.period_forms, lang),
+        opeka_feed::locale::count_noun((data.series.len()) as f64, opeka_feed::locale::Noun::Series, lang),
+        opeka_feed::locale::count_noun((data.periods.len()) as f64, opeka_feed::locale::Noun::Period, lang),
     );
     let latest: Vec<(String, i64, f64)> = data
         .series

@@ -5,6 +5,7 @@
 //! mistaken for a result. Bars are on the indicator's own scale, with their
 //! values written at their ends, and the change and verdict by the label.
 
+use opeka_feed::locale::Msg;
 use opeka_feed::locale::format_period;
 
 use crate::canvas::Canvas;
@@ -12,7 +13,7 @@ use crate::parts::key::{hatched_rect, Swatch};
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scale::{BandScale, LinearScale};
 use crate::scene::{Align, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextSize};
 
@@ -62,7 +63,7 @@ fn caption(word: &str, point: Option<Point>, ctx: &Context) -> String {
 fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
-    let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| words.not_reported.to_owned());
+    let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| Msg::NotReported.text(lang));
     let before = Bar {
         caption: caption(words.before, row.baseline, ctx),
         point: row.baseline.map(|p| (Role::Baseline, p)),

@@ -10,7 +10,7 @@ use crate::parts::key::Swatch;
 use crate::parts::verdict::VerdictLines;
 use crate::scale::LinearScale;
 use crate::scene::{Align, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 

@@ -10,7 +10,7 @@ use crate::measure::TextMeasure;
 use crate::parts::axis::period_ordinal;
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scene::{Mark, Shape};
-use crate::strings::{count_noun, strings};
+use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
 
@@ -311,12 +311,12 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
 /// The plain-text summary: the view's opening, the counts, then every
 /// project with its status and every indicator with its values and verdict.
 pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, opening: &str) -> String {
-    let words = strings(ctx.lang);
+    let _words = strings(ctx.lang);
     let lang = ctx.lang;
     let mut out = format!(
         "{title}. {opening}: {}, {}.",
-        count_noun(data.projects.len(), words.project_forms, lang),
-        count_noun(data.rows.len(), words.indicator_forms, lang)
+        opeka_feed::locale::count_noun((data.projects.len()) as f64, opeka_feed::locale::Noun::Project, lang),
+        opeka_feed::locale::count_noun((data.rows.len()) as f64, opeka_feed::locale::Noun::Indicator, lang)
     );
     for project in &data.projects {
         out.push_str(&format!(" {} ({})", project.name, lower_first(&project.status)));

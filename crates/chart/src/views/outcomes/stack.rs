@@ -6,7 +6,7 @@ use crate::measure::TextMeasure;
 use crate::parts::frame::Frame;
 use crate::parts::key::{Key, Swatch};
 use crate::scene::{Align, Scene, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::text::{ellipsize, wrap, Font};
 use crate::theme::TextSize;
 

@@ -16,7 +16,7 @@ use crate::parts::key::{Key, Swatch};
 use crate::parts::verdict::VerdictLines;
 use crate::scale::{period_ordinal, value_domain, BandScale, LinearScale, PeriodScale};
 use crate::scene::{Align, Scene, Shape, TextRole};
-use crate::strings::strings;
+use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 

@@ -1,34 +1,22 @@
-//! The few words the charts write themselves, in Russian and English.
+//! The words the charts write themselves (table headings, summary
+//! openings, notes), in Russian and English: with [`super::Msg`] and
+//! [`super::Noun`] the one catalogue of interface text.
 
-use opeka_feed::Lang;
+use crate::Lang;
 
 /// Interface words in one language.
 #[derive(Debug)]
-pub struct Strings {
-    /// Before the source name: `Источник`.
-    pub source: &'static str,
+pub struct Words {
     /// Before the update date: `данные на`.
     pub data_as_of: &'static str,
     /// A chart with nothing to show.
     pub no_data: &'static str,
-    /// A value the feed gives as `null` (a gap, never a zero).
-    pub not_reported: &'static str,
-    /// The series of records without a category or unit.
-    pub total: &'static str,
-    /// The period column of a table.
-    pub period: &'static str,
-    /// A target line's default label.
-    pub target: &'static str,
     /// After a value summed over units some of which did not report.
     pub incomplete: &'static str,
     /// The summary's opening for a line chart.
     pub line_chart: &'static str,
     /// Latest values, in the summary.
     pub latest: &'static str,
-    /// "series" after a number: Russian one/few/many forms; English singular/plural in [0] and [2].
-    pub series_forms: [&'static str; 3],
-    /// "periods" after a number, as above.
-    pub period_forms: [&'static str; 3],
     /// The summary's opening for a bar chart (ranking, per capita).
     pub bar_chart: &'static str,
     /// The summary's opening for a stacked bar chart (composition).
@@ -47,10 +35,6 @@ pub struct Strings {
     pub lowest: &'static str,
     /// The largest part, in a summary: `крупнейшая категория`.
     pub largest_category: &'static str,
-    /// "units" after a number, as [`Strings::series_forms`].
-    pub unit_forms: [&'static str; 3],
-    /// "categories" after a number, as above.
-    pub category_forms: [&'static str; 3],
     /// An indicator with a baseline or target but no actual values yet.
     pub no_actuals: &'static str,
     /// Before-after: the caption of the baseline bar.
@@ -79,10 +63,6 @@ pub struct Strings {
     pub before_after_chart: &'static str,
     /// Summary opening of the `trajectory` view.
     pub trajectory_chart: &'static str,
-    /// "projects" after a number, as [`Strings::series_forms`].
-    pub project_forms: [&'static str; 3],
-    /// "indicators" after a number, as above.
-    pub indicator_forms: [&'static str; 3],
     /// The summary's opening for the tiles view.
     pub key_figures: &'static str,
     /// Between a share and its whole: `1 000 из 2 650 000`.
@@ -131,23 +111,14 @@ pub struct Strings {
     pub total_count: &'static str,
     /// Under a list cut short by the canvas: `{n}` is the number with its noun.
     pub more_in_table: &'static str,
-    /// "award types" after a number, as above.
-    pub award_type_forms: [&'static str; 3],
 }
 
-static RU: Strings = Strings {
-    source: "Источник",
+static RU: Words = Words {
     data_as_of: "данные на",
     no_data: "нет данных",
-    not_reported: "нет данных",
-    total: "Всего",
-    period: "Период",
-    target: "Цель",
     incomplete: "(данные неполные)",
     line_chart: "Линейный график",
     latest: "последние значения",
-    series_forms: ["ряд", "ряда", "рядов"],
-    period_forms: ["период", "периода", "периодов"],
     bar_chart: "Столбчатая диаграмма",
     stacked_bar_chart: "Диаграмма с накоплением",
     unit: "Территория",
@@ -157,8 +128,6 @@ static RU: Strings = Strings {
     highest: "больше всего",
     lowest: "меньше всего",
     largest_category: "крупнейшая категория",
-    unit_forms: ["территория", "территории", "территорий"],
-    category_forms: ["категория", "категории", "категорий"],
     no_actuals: "нет фактических данных",
     before: "Было",
     after: "Стало",
@@ -173,8 +142,6 @@ static RU: Strings = Strings {
     progress_chart: "Выполнение показателей проектов",
     before_after_chart: "Показатели проектов: было и стало",
     trajectory_chart: "Показатели проектов по периодам против плана",
-    project_forms: ["проект", "проекта", "проектов"],
-    indicator_forms: ["показатель", "показателя", "показателей"],
     key_figures: "Ключевые цифры",
     of_whole: "из",
     awards_total: "Всего наград",
@@ -199,22 +166,14 @@ static RU: Strings = Strings {
     by_group: "По группам",
     total_count: "Всего {n}",
     more_in_table: "…и ещё {n} (см. таблицу данных)",
-    award_type_forms: ["вид награды", "вида наград", "видов наград"],
 };
 
-static EN: Strings = Strings {
-    source: "Source",
+static EN: Words = Words {
     data_as_of: "data as of",
     no_data: "no data",
-    not_reported: "not reported",
-    total: "Total",
-    period: "Period",
-    target: "Target",
     incomplete: "(incomplete)",
     line_chart: "Line chart",
     latest: "latest values",
-    series_forms: ["series", "series", "series"],
-    period_forms: ["period", "periods", "periods"],
     bar_chart: "Bar chart",
     stacked_bar_chart: "Stacked bar chart",
     unit: "Area",
@@ -224,8 +183,6 @@ static EN: Strings = Strings {
     highest: "highest",
     lowest: "lowest",
     largest_category: "largest category",
-    unit_forms: ["area", "areas", "areas"],
-    category_forms: ["category", "categories", "categories"],
     no_actuals: "no actuals yet",
     before: "Before",
     after: "After",
@@ -240,8 +197,6 @@ static EN: Strings = Strings {
     progress_chart: "Progress of project indicators",
     before_after_chart: "Project indicators before and after",
     trajectory_chart: "Project indicators over time against the plan",
-    project_forms: ["project", "projects", "projects"],
-    indicator_forms: ["indicator", "indicators", "indicators"],
     key_figures: "Key figures",
     of_whole: "of",
     awards_total: "Awards in total",
@@ -266,23 +221,13 @@ static EN: Strings = Strings {
     by_group: "By group",
     total_count: "{n} in total",
     more_in_table: "…and {n} not shown (see the data table)",
-    award_type_forms: ["award type", "award types", "award types"],
 };
 
 /// The interface words for `lang`.
-pub fn strings(lang: Lang) -> &'static Strings {
+pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Ru => &RU,
         Lang::En => &EN,
     }
 }
 
-/// `n` followed by the right form of a noun: `4 ряда`, `30 периодов`; `1 period`.
-pub fn count_noun(n: usize, forms: [&str; 3], lang: Lang) -> String {
-    let noun = match lang {
-        Lang::Ru => opeka_feed::locale::plural_ru(n as f64, forms),
-        Lang::En if n == 1 => forms[0],
-        Lang::En => forms[2],
-    };
-    format!("{}\u{A0}{noun}", opeka_feed::locale::format_number(n as f64, 0, lang))
-}
