@@ -27,11 +27,11 @@ DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
 DIST_BUILD_STD := -Zbuild-std=std,panic_abort
 TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 
-.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean size-audit
+.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench fuzz clean size-audit
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
-	@echo "make test    run every test layer: native, wasm in headless Chromium, end-to-end"
+	@echo "make test    run every test layer: lint, native, wasm in headless Chromium, end-to-end"
 	@echo "make dist    build dist/opeka/ for host pages (opeka.js, opeka_bg.wasm, embed.html)"
 	@echo "make bench   print size and speed figures"
 
@@ -51,6 +51,7 @@ dist:
 	@# the wasm-bindgen glue is a third of its size after terser.
 	for f in opeka.js embed.js; do terser crates/embed/js/$$f $(TERSER_FLAGS) -o $(DIST)/$$f; done
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
+	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
 ## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it.
@@ -61,7 +62,15 @@ serve: dist
 	trunk serve --offline --config Trunk.toml --address 127.0.0.1 --port 8080
 
 ## test: every layer. The README's test command; .ci/run calls it.
-test: tools test-native test-wasm test-e2e
+test: tools lint test-native test-wasm test-e2e
+
+## lint: rustfmt and clippy with the workspace's lints (Cargo.toml) and the
+## bundle's rules (clippy.toml), warnings denied; natively and for wasm32.
+lint:
+	scripts/install-tools.sh wasm
+	cargo fmt --all -- --check
+	cargo clippy --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-widgets -p opeka-gallery --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets

@@ -16,6 +16,16 @@ locked_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
+if [ ${#WANTED[@]} -eq 0 ] || want rust || want wasm; then
+  # `make lint`: rustfmt and clippy of the stable toolchain.
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
+fi
+
 if [ ${#WANTED[@]} -eq 0 ] || want wasm; then
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"

@@ -6,6 +6,8 @@
 //! cargo run --profile native -p opeka-chart --example bench_render
 //! ```
 
+#![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

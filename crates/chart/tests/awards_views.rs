@@ -7,6 +7,8 @@
 //! `OPEKA_DUMP=/some/dir` to also write every chart drawn by
 //! [`dump`] there, for a look in a browser.
 
+#![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
+
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
@@ -30,7 +32,7 @@ fn dump(name: &str, chart: &Scene) {
         let n = DRAWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let feed: String = chart.table.caption.chars().filter(|c| c.is_alphanumeric()).take(12).collect();
         let path = std::path::Path::new(&dir).join(format!("{feed}.{name}.{n}.svg"));
-        std::fs::write(&path, &chart.to_svg()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        std::fs::write(&path, chart.to_svg()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }
 

@@ -29,13 +29,13 @@ fn dump_for_eyes() {
                 for width in [320.0, 800.0, 1280.0] {
                     let chart = draw(&valid, view, width, lang, Theme::Light);
                     let path = std::path::Path::new(&dir).join(format!("{feed}.{view}.{lang}.{width}.svg"));
-                    std::fs::write(path, &chart.to_svg()).unwrap();
+                    std::fs::write(path, chart.to_svg()).unwrap();
                 }
             }
             let chart = draw(&valid, view, 800.0, Lang::Ru, Theme::Dark);
-            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), &chart.to_svg()).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(format!("{feed}.{view}.dark.svg")), chart.to_svg()).unwrap();
             let chart = draw(&feed_from_json(HOSTILE), view, 320.0, Lang::Ru, Theme::Contrast);
-            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), &chart.to_svg()).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(format!("hostile.{view}.svg")), chart.to_svg()).unwrap();
         }
     }
 }

@@ -3,6 +3,8 @@
 //! Regenerate the file after changing the format with
 //! `OPEKA_BLESS=1 cargo test -p opeka-cli --test schema`.
 
+#![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,8 @@
 //!
 //! `cargo run --profile native -p opeka-feed --example bench_validate`
 
+#![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
+
 use std::fmt::Write;
 use std::time::{Duration, Instant};
 

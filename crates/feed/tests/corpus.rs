@@ -6,6 +6,8 @@
 //! After a deliberate change of messages, regenerate the expected files with
 //! `OPEKA_BLESS=1 cargo test -p opeka-feed --test corpus` and review the diff.
 
+#![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -25,7 +25,7 @@ fn mount(state: FeedState, lang: Lang, width: f64) -> (HtmlElement, impl Drop) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || {
+    let handle = mount_to(host.clone(), move || {
         view! {
             <FeedChart
                 state=Signal::stored(state)

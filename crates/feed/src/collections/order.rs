@@ -94,6 +94,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, reason = "the tests compare with std's sort")]
 mod tests {
     use super::*;
 

@@ -121,6 +121,7 @@ pub enum Repeated {
 
 /// One thing wrong with a feed; [`ProblemMessage::text`] words it.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs, reason = "the fields are named for what they hold; each variant's doc says what is wrong")]
 pub enum ProblemMessage {
     /// The input is larger than [`super::Options::max_bytes`]; not parsed.
     TooLarge { size: usize, limit: usize },

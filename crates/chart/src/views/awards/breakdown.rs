@@ -141,7 +141,7 @@ struct RowLayout {
 }
 
 /// Draws the breakdown view of an awards feed.
-pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
+pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let data = breakdown_data(ctx, awards);
     let words = strings(ctx.lang);
     let style = ctx.style;
@@ -294,7 +294,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &opeka_feed::Awards) -> Sc
             canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
         }
         if shown < layouts.len() {
-            let hidden = opeka_feed::locale::count_noun((layouts.len() - shown) as f64, opeka_feed::locale::Noun::AwardType, ctx.lang);
+            let hidden = count_noun((layouts.len() - shown) as f64, Noun::AwardType, ctx.lang);
             draw_more(canvas, ctx, area.x, y, area.w, &hidden);
         }
     }
@@ -351,7 +351,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
     out.push_str(&format!(
         " {}: {}. {}.",
         words.bar_chart,
-        opeka_feed::locale::count_noun((data.rows.len()) as f64, opeka_feed::locale::Noun::AwardType, lang),
+        count_noun((data.rows.len()) as f64, Noun::AwardType, lang),
         fill(words.total_count, &count_noun(data.total as f64, Noun::Award, lang)),
     ));
     let items: Vec<String> = data.rows.iter().map(|r| format!("{} — {}", r.label, count_text(r.total, lang))).collect();

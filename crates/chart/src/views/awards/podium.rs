@@ -119,7 +119,7 @@ struct Metrics {
 }
 
 /// Draws the podium view of an awards feed.
-pub(crate) fn render_podium(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
+pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();

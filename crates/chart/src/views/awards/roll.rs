@@ -156,7 +156,7 @@ fn fill_to(heights: &[f64], columns: usize, limit: f64) -> Vec<Slot> {
 }
 
 /// Draws the roll view of an awards feed.
-pub(crate) fn render_roll(ctx: &Context, awards: &opeka_feed::Awards) -> Scene {
+pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();

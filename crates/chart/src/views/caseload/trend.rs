@@ -165,7 +165,7 @@ impl TrendData {
 }
 
 /// Draws the trend view of a caseload feed.
-pub(crate) fn render_trend(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
+pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let data = trend_data(ctx, caseload);
     let words = strings(ctx.lang);
     let style = ctx.style;

@@ -139,28 +139,28 @@ fn better(value: f64, reference: f64, increase: bool) -> Option<bool> {
 enum Judged {
     /// The target's period has not come: the straight line from the
     /// baseline to the target, at the actual's period (its value here).
-    AgainstPlan(f64),
+    Plan(f64),
     /// The target's period has come (or the target has no baseline to draw a plan from).
-    AgainstTarget,
+    Target,
     /// No target.
-    AgainstBaseline,
+    Baseline,
 }
 
 impl Judged {
     fn of(latest: Point, baseline: Option<Point>, target: Option<Point>) -> Judged {
-        let Some(t) = target else { return Judged::AgainstBaseline };
+        let Some(t) = target else { return Judged::Baseline };
         let (lo, to) = (period_ordinal(&latest.period), period_ordinal(&t.period));
         if lo >= to {
-            return Judged::AgainstTarget;
+            return Judged::Target;
         }
         match baseline {
             Some(b) if period_ordinal(&b.period) < to => {
                 let bo = period_ordinal(&b.period);
                 let share = ((lo - bo) as f64 / (to - bo) as f64).clamp(0.0, 1.0);
-                Judged::AgainstPlan(b.value + (t.value - b.value) * share)
+                Judged::Plan(b.value + (t.value - b.value) * share)
             }
             // Before the target's period with no line to it: compared with the baseline only.
-            _ => Judged::AgainstBaseline,
+            _ => Judged::Baseline,
         }
     }
 }
@@ -184,16 +184,16 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                 Some(l) => {
                     let judged = Judged::of(l, baseline, target);
                     let reference = match judged {
-                        Judged::AgainstPlan(plan) => Some(plan),
-                        Judged::AgainstTarget => target.map(|t| t.value),
-                        Judged::AgainstBaseline => baseline.map(|b| b.value),
+                        Judged::Plan(plan) => Some(plan),
+                        Judged::Target => target.map(|t| t.value),
+                        Judged::Baseline => baseline.map(|b| b.value),
                     };
                     let plan = match judged {
-                        Judged::AgainstPlan(plan) => Some(plan),
+                        Judged::Plan(plan) => Some(plan),
                         _ => None,
                     };
                     // A target whose period has not come is not a verdict yet: the plan line is.
-                    let due_target = if judged == Judged::AgainstTarget { target.map(|t| t.value) } else { None };
+                    let due_target = if judged == Judged::Target { target.map(|t| t.value) } else { None };
                     let format = indicator.format;
                     let verdict = clean(&outcome_verdict(l.value, baseline.map(|b| b.value), due_target, plan, format, increase, ctx.lang));
                     let tone = match reference {
@@ -201,7 +201,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                             Some(true) => Tone::Good,
                             Some(false) if plan.is_some() && opeka_feed::locale::format_difference(l.value, reference, format, ctx.lang).is_none() => Tone::Good,
                             Some(false) => Tone::Bad,
-                            None if judged != Judged::AgainstBaseline => Tone::Good,
+                            None if judged != Judged::Baseline => Tone::Good,
                             None => Tone::Neutral,
                         },
                         None => Tone::Neutral,
