@@ -260,3 +260,68 @@ fn help_documents_render() {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
 }
+
+#[test]
+fn geometry_describes_every_mark_and_text() {
+    let dir = out_dir();
+    let svg = dir.join("geometry-ranking.svg");
+    let json = dir.join("geometry-ranking.json");
+    let out = opeka(&[
+        "render",
+        &feed("kuzbass-caseload"),
+        "--view",
+        "ranking",
+        "--lang",
+        "ru",
+        "--geometry",
+        &json.display().to_string(),
+        "-o",
+        &svg.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let geometry: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).expect("geometry written")).expect("geometry is JSON");
+    assert_eq!(geometry["view"], "ranking");
+    assert_eq!(geometry["medium"], "slide", "the default 1920×1080 render is a slide");
+    assert_eq!((geometry["width"].as_f64(), geometry["height"].as_f64()), (Some(1920.0), Some(1080.0)));
+    let marks = geometry["marks"].as_array().expect("marks");
+    // Ten municipalities, each a horizontal bar from zero, named and valued.
+    assert_eq!(marks.len(), 10);
+    let first = &marks[0];
+    assert_eq!(first["name"], "Новокузнецк");
+    assert_eq!(first["value"].as_f64(), Some(32036.0));
+    assert_eq!(first["baseline"].as_f64(), Some(0.0));
+    assert_eq!(first["unit"], "человек");
+    assert_eq!(first["label"], "Новокузнецк, июнь\u{a0}2018: 32\u{a0}036\u{a0}человек");
+    assert_eq!(first["shape"]["kind"], "bar");
+    assert_eq!(first["shape"]["direction"], "horizontal");
+    let rate = |m: &serde_json::Value| m["shape"]["w"].as_f64().unwrap_or(0.0) / m["value"].as_f64().unwrap_or(1.0);
+    let (lo, hi) = marks.iter().map(rate).fold((f64::INFINITY, 0.0f64), |(lo, hi), r| (lo.min(r), hi.max(r)));
+    assert!(hi / lo <= 1.01, "bar lengths proportional to values: {lo}..{hi}");
+    let texts = geometry["texts"].as_array().expect("texts");
+    let title = texts.iter().find(|t| t["role"] == "title").expect("a title");
+    assert_eq!(title["text"], "Получатели социальных услуг в Кузбассе");
+    assert!(title["size"].as_f64().unwrap_or(0.0) >= 40.0, "{title}");
+    assert!(texts.iter().all(|t| t["size"].as_f64().unwrap_or(0.0) >= 22.0));
+    for name in ["Новокузнецк", "Осинники"] {
+        assert!(texts.iter().any(|t| t["role"] == "label" && t["text"] == name), "{name} is labelled");
+    }
+
+    // --medium screen keeps the web page's sizes.
+    let out = opeka(&[
+        "render",
+        &feed("kuzbass-caseload"),
+        "--view",
+        "ranking",
+        "--medium",
+        "screen",
+        "--geometry",
+        &json.display().to_string(),
+        "-o",
+        &svg.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let geometry: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).expect("geometry written")).expect("JSON");
+    assert_eq!(geometry["medium"], "screen");
+    let title = geometry["texts"].as_array().and_then(|t| t.iter().find(|t| t["role"] == "title").cloned()).expect("title");
+    assert_eq!(title["size"].as_f64(), Some(18.0));
+}
