@@ -84,6 +84,13 @@ impl Canvas<'_> {
         Some(text_box)
     }
 
+    /// A message in place of a plot ("нет данных"), fitted to `width` and
+    /// centred on `centre_x`, its line's top at `y`, in the muted colour.
+    pub fn message(&mut self, text: &str, centre_x: f64, y: f64, width: f64, font: Font) -> Option<TextBox> {
+        let fitted = crate::text::ellipsize(self.measure, font, text, width);
+        self.text(TextRole::Message, &fitted, centre_x, y, font, self.style.muted, Align::Middle)
+    }
+
     /// Like [`Canvas::text`], but draws nothing when the box would overlap a
     /// text already drawn (for labels that may be dropped: ticks, targets).
     pub fn text_if_free(&mut self, role: TextRole, text: &str, x: f64, y: f64, font: Font, colour: Rgb, align: Align) -> Option<TextBox> {

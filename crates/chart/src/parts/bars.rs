@@ -58,6 +58,21 @@ pub(crate) struct BarRow {
     pub empty_mark: (String, String),
 }
 
+impl BarRow {
+    /// The row of `label` whose value for `period` was not reported: no
+    /// bar, and «нет данных» where the bar would start (never a zero).
+    pub(crate) fn not_reported(label: &str, period: &str, series: &str, lang: opeka_feed::Lang) -> BarRow {
+        let words = opeka_feed::locale::Msg::NotReported.text(lang);
+        BarRow {
+            label: label.to_owned(),
+            period: Some(period.to_owned()),
+            segments: Vec::new(),
+            empty_mark: (series.to_owned(), format!("{label}, {period}: {words}")),
+            end: words,
+        }
+    }
+}
+
 /// A horizontal bar chart ready to lay out.
 pub(crate) struct Bars {
     /// The series; a legend is drawn when there is more than one.
@@ -180,8 +195,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let foot_h = if roomy { footnote_h } else { 0.0 };
         let avail = area.bottom() - foot_h - x_axis_h - top;
         if n == 0 || avail < 2.0 {
-            let message = ellipsize(measure, label_font, &bars.empty_message, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(&bars.empty_message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         let pitch = (avail / n as f64).min(natural_pitch * 1.5);

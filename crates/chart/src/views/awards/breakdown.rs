@@ -16,7 +16,7 @@ use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
-use crate::text::{clean, ellipsize};
+use crate::text::clean;
 use crate::theme::{MarkerShape, Rgb, TextSize};
 
 use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
@@ -188,8 +188,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if data.rows.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         let mut y = area.y;

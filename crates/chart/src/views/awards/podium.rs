@@ -209,8 +209,7 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if layouts.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         let note_h = small_font.line_height();

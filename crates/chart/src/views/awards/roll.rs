@@ -13,10 +13,10 @@ use opeka_feed::locale::Msg;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format};
 
-use crate::scene::{Align, Mark, Scene, Shape, TextRole};
+use crate::scene::{Mark, Scene, Shape};
 use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
-use crate::text::{clean, ellipsize, Font};
+use crate::text::{clean, Font};
 use crate::theme::TextSize;
 
 use super::texts::{award_label, award_type, draw_more, event_sentence, optional, Block};
@@ -226,8 +226,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if laid.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         let note_h = small_font.line_height();

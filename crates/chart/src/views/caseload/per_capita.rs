@@ -73,13 +73,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
                     empty_mark: (String::new(), String::new()),
                 }
             }
-            None => BarRow {
-                label: row.label.clone(),
-                period: Some(period.clone()),
-                segments: Vec::new(),
-                end: Msg::NotReported.text(lang),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, Msg::NotReported.text(lang))),
-            },
+            None => BarRow::not_reported(&row.label, &period, &series_label, lang),
         })
         .collect();
     let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };

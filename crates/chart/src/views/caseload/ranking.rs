@@ -51,13 +51,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
                     empty_mark: (String::new(), String::new()),
                 }
             }
-            None => BarRow {
-                label: row.label.clone(),
-                period: Some(period.clone()),
-                segments: Vec::new(),
-                end: Msg::NotReported.text(lang),
-                empty_mark: (series_label.clone(), format!("{}, {period}: {}", row.label, Msg::NotReported.text(lang))),
-            },
+            None => BarRow::not_reported(&row.label, &period, &series_label, lang),
         })
         .collect();
     let axis_title = (!period.is_empty()).then(|| with_suffix(measure.title(), &period));

@@ -213,8 +213,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         }
         let bottom = area.bottom() - x_axis_h;
         if data.periods.is_empty() || bottom - top < label_font.line_height() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, (top + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         // Leave half a line above the top tick so its label stays in the plot.

@@ -130,8 +130,7 @@ pub(crate) fn render_stack<R>(
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
         if blocks.is_empty() {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, area.y + area.h / 2.0 - label_font.size, area.w, label_font);
             break 'draw;
         }
         let mut top = area.y;

@@ -130,8 +130,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             top += key_h;
         }
         if n == 0 {
-            let message = ellipsize(ctx.measure, label_font, words.no_data, area.w);
-            canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, top, label_font, style.muted, Align::Middle);
+            canvas.message(words.no_data, area.x + area.w / 2.0, top, area.w, label_font);
             top += lh * 2.0;
         }
         let footnote_room = area.bottom() - footnote_h;
@@ -192,8 +191,7 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
         .chain(row.actuals.iter().map(|&p| (Role::Actual, p)))
         .collect();
     let Some(&(_, first_point)) = points.first() else {
-        let message = ellipsize(ctx.measure, font, strings(lang).no_data, body.w);
-        canvas.text(TextRole::Message, &message, body.x + body.w / 2.0, plot_top + plot_h / 2.0 - lh / 2.0, font, style.muted, Align::Middle);
+        canvas.message(strings(lang).no_data, body.x + body.w / 2.0, plot_top + plot_h / 2.0 - lh / 2.0, body.w, font);
         return;
     };
 
