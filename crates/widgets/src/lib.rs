@@ -11,16 +11,20 @@ mod chart_box;
 mod data_table;
 mod dom;
 mod failure_box;
+pub mod fetch;
 #[cfg(feature = "leptos")]
 mod feed_chart;
 mod measure;
+mod report;
 mod state;
+pub mod style;
 mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 #[cfg(feature = "leptos")]
 pub use feed_chart::FeedChart;
 pub use measure::CanvasMeasure;
+pub use report::{ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 
 /// The widget's stylesheet. Hosts apply it inside the widget's shadow root
