@@ -53,9 +53,11 @@ dist:
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
-## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it.
+## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it;
+## and the Leptos example app (examples/leptos-app/dist), which the end-to-end tests load too.
 gallery: dist
 	trunk build --offline --config Trunk.toml
+	trunk build --offline --config examples/leptos-app/Trunk.toml
 
 serve: dist
 	trunk serve --offline --config Trunk.toml --address 127.0.0.1 --port 8080
@@ -64,11 +66,12 @@ serve: dist
 test: tools test-native test-wasm test-e2e
 
 test-native:
-	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets
+	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
 
 test-wasm:
 	scripts/install-tools.sh wasm browser
 	cargo test -p opeka-widgets --target $(WASM_TARGET)
+	cargo test -p opeka-leptos --target $(WASM_TARGET)
 
 test-e2e: gallery
 	scripts/install-tools.sh node browser
@@ -104,4 +107,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf dist www/dist
+	rm -rf dist www/dist examples/leptos-app/dist
