@@ -62,7 +62,7 @@ test('the gallery draws every view of every sample, switches language and runs t
   await page.waitForFunction(() => document.querySelector('section[data-feed="kuzbass-caseload"] .card[data-view="trend"] .copy-status').textContent.length > 0);
 
   await page.check('input[name="lang"][value="en"]');
-  await page.waitForFunction(([sel, title]) => document.querySelector(sel)?.textContent === title, [trendTitle, caseload.title.en]);
+  await page.waitForFunction((title) => chartTitle('section[data-feed="kuzbass-caseload"] .card[data-view="trend"]') === title, caseload.title.en);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('section[data-feed="kuzbass-caseload"] h2'), caseload.title.en);
 
