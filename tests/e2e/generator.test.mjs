@@ -3,9 +3,9 @@
 // pasted into a blank page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, readChart, screenshot } from './harness.mjs';
+import { ROOT, ARTIFACTS, startServer, launchBrowser, openPage, waitForWidgets, readChart } from './harness.mjs';
 
 const CASELOAD_VIEWS = ['trend', 'ranking', 'composition', 'per-capita', 'tiles'];
 
@@ -56,8 +56,13 @@ test('a pasted URL is checked, previewed in every view, width and theme, and its
   assert.equal(copied, script);
   const iframe = await page.textContent('#gen-iframe pre');
   assert.ok(iframe.startsWith('<iframe src="/opeka/embed.html?src=%2Ffeeds%2Fkuzbass-accident-families.json&amp;view=ranking&amp;lang=en&amp;theme=dark&amp;height=400"'), iframe);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, 'generator-1280');
+  // The whole gallery is tens of thousands of pixels tall: the generator's
+  // top (input, verdict, first previews) and its code, one screen each.
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.evaluate(() => document.querySelector('#generator').scrollIntoView());
+  await page.screenshot({ path: join(ARTIFACTS, 'generator-1280.png') });
+  await page.evaluate(() => document.querySelector('#gen-options-anchor').scrollIntoView());
+  await page.screenshot({ path: join(ARTIFACTS, 'generator-1280-code.png') });
 
   // Pasted into a blank page, the script snippet draws the chart…
   server.routes.set('/pasted.html', { body: `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${copied}\n</body></html>` });
@@ -136,7 +141,8 @@ test('the generator fits a phone', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
   await page.evaluate(() => document.querySelector('#generator').scrollIntoView());
-  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'generator-360.png'), fullPage: false });
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'generator-360.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -289,7 +289,7 @@ pub fn Generator() -> impl IntoView {
             <div class="gen-result" hidden=move || !valid()>
                 <h3>{move || tr(lang.get(), "Просмотр", "Preview")}</h3>
                 <div class="gen-previews">{previews}</div>
-                <h3>{move || tr(lang.get(), "Код", "Code")}</h3>
+                <h3 id="gen-options-anchor">{move || tr(lang.get(), "Код", "Code")}</h3>
                 <form class="gen-options editor-controls" on:submit=|ev| ev.prevent_default()>
                     <label>
                         {move || tr(lang.get(), "Адрес ленты на вашем сайте", "Feed address on your site")}
