@@ -6,6 +6,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, MediaQueryList, ResizeObserver};
 
+/// The container's width observer and its callback.
+type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// The `prefers-color-scheme` query and its change listener.
+type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
+
 /// A mounted chart's box, observers, listener, timer and request.
 ///
 /// Dropping it (when the component is cleaned up) removes the box from the
@@ -16,9 +21,9 @@ pub(crate) struct Live {
     /// The widget core's box, once the component's element is in the page.
     pub chart: Option<ChartBox>,
     /// Follows the container's width.
-    pub resize: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    pub resize: Option<WidthObserver>,
     /// Follows `prefers-color-scheme` for the automatic theme.
-    pub scheme: Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>,
+    pub scheme: Option<SchemeListener>,
     /// The `refresh` timer (gloo's `Interval` clears itself when dropped).
     pub refresh: Option<Interval>,
     /// The request in flight, if any.
