@@ -54,9 +54,11 @@ dist:
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
-## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it.
+## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it;
+## and the Leptos example app (examples/leptos-app/dist), which the end-to-end tests load too.
 gallery: dist
 	trunk build --offline --config Trunk.toml
+	trunk build --offline --config examples/leptos-app/Trunk.toml
 
 serve: dist
 	trunk serve --offline --config Trunk.toml --address 127.0.0.1 --port 8080
@@ -73,11 +75,12 @@ lint:
 	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-widgets -p opeka-gallery --all-targets -- -D warnings
 
 test-native:
-	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets
+	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
 
 test-wasm:
 	scripts/install-tools.sh wasm browser
 	cargo test -p opeka-widgets --target $(WASM_TARGET)
+	cargo test -p opeka-leptos --target $(WASM_TARGET)
 
 test-e2e: gallery
 	scripts/install-tools.sh node browser
@@ -113,4 +116,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf dist www/dist
+	rm -rf dist www/dist examples/leptos-app/dist

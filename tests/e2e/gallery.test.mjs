@@ -22,6 +22,13 @@ const edit = (page, text) => page.$eval('#pg-text', (el, value) => {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }, text);
 
+// The charts are OpekaChart components: each draws in its own shadow root.
+const CHART_HELPERS = () => {
+  const charts = (scope) => [...document.querySelectorAll(`${scope} .opeka-chart`)].map((c) => c.shadowRoot);
+  window.drawnCharts = (scope) => charts(scope).filter((root) => root?.querySelector('svg')).length;
+  window.chartTitle = (scope) => charts(scope).map((root) => root?.querySelector('svg title')?.textContent).find(Boolean);
+};
+
 const readFeed = async (name) => JSON.parse(await readFile(join(ROOT, 'feeds', `${name}.json`), 'utf8'));
 
 let server;
@@ -34,7 +41,8 @@ test('the gallery draws every view of every sample, switches language and runs t
   const expected = SAMPLES.reduce((sum, n) => sum + VIEWS[feeds[n].kind].length, 0);
 
   const { page, context, errors } = await openPage(browser, `${server.url}/`);
-  await page.waitForFunction((n) => document.querySelectorAll('.cards .card .opeka-svg svg').length >= n, expected, { timeout: 30000 });
+  await page.evaluate(CHART_HELPERS);
+  await page.waitForFunction((n) => drawnCharts('.cards .card') >= n, expected, { timeout: 30000 });
 
   for (const name of SAMPLES) {
     const views = await page.$$eval(`section[data-feed="${name}"] .cards .card`, (cards) => cards.map((c) => c.dataset.view));
@@ -54,7 +62,7 @@ test('the gallery draws every view of every sample, switches language and runs t
   await page.waitForFunction(() => document.querySelector('section[data-feed="kuzbass-caseload"] .card[data-view="trend"] .copy-status').textContent.length > 0);
 
   await page.check('input[name="lang"][value="en"]');
-  await page.waitForFunction(([sel, title]) => document.querySelector(sel)?.textContent === title, [trendTitle, caseload.title.en]);
+  await page.waitForFunction((title) => chartTitle('section[data-feed="kuzbass-caseload"] .card[data-view="trend"]') === title, caseload.title.en);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('section[data-feed="kuzbass-caseload"] h2'), caseload.title.en);
 
@@ -75,12 +83,12 @@ test('the gallery draws every view of every sample, switches language and runs t
   hostile.title = '<img src=x onerror="window.__pwned=1">';
   await edit(page, JSON.stringify(hostile));
   await page.waitForSelector('.playground-chart:not([hidden]) .opeka-svg svg');
-  await page.waitForFunction((t) => document.querySelector('.playground-chart svg title')?.textContent === t, hostile.title);
+  await page.waitForFunction((t) => chartTitle('.playground-chart') === t, hostile.title);
   assert.equal(await page.evaluate(() => document.querySelectorAll('img').length + (window.__pwned ?? 0)), 0);
 
   // Fixed again: the chart is back and the list is gone.
   await edit(page, JSON.stringify(caseload, null, 1));
-  await page.waitForFunction((t) => document.querySelector('.playground-chart:not([hidden]) svg title')?.textContent === t, caseload.title.en);
+  await page.waitForFunction((t) => chartTitle('.playground-chart:not([hidden])') === t, caseload.title.en);
   assert.ok(await page.$('.problems.errors[hidden]'));
 
   // Garbage never breaks the page; typing is checked once the keys pause.
@@ -102,6 +110,7 @@ test('the gallery draws every view of every sample, switches language and runs t
 
 test('the gallery links the example pages and serves what its snippets name', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/`);
+  await page.evaluate(CHART_HELPERS);
   await page.waitForSelector('#examples a'); // the app mounts after the wasm loads
   const links = await page.$$eval('#examples a', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(links.includes('/examples/ministry-page.html'), links.join(', '));
@@ -111,7 +120,7 @@ test('the gallery links the example pages and serves what its snippets name', as
   }
   // A phone: nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForFunction(() => document.querySelectorAll('.cards .card .opeka-svg svg').length > 0);
+  await page.waitForFunction(() => drawnCharts('.cards .card') > 0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
   assert.deepEqual(errors, []);

@@ -50,7 +50,8 @@ impl WidthPreset {
     }
 }
 
-fn theme_label(theme: Theme, lang: Lang) -> &'static str {
+/// A theme's name in the UI language.
+pub fn theme_label(theme: Theme, lang: Lang) -> &'static str {
     match theme {
         Theme::Light => tr(lang, "светлая", "light"),
         Theme::Dark => tr(lang, "тёмная", "dark"),

@@ -1,10 +1,12 @@
 //! The Opeka gallery: every widget on every sample feed with its embed code,
-//! and a playground that validates an edited feed as it is typed.
+//! a playground that validates an edited feed as it is typed, and the
+//! embed-code generator. Charts are opeka-leptos' public `OpekaChart`.
 //!
 //! Everything a feed says reaches the DOM as text nodes; nothing is ever
 //! inserted as HTML.
 
 mod controls;
+mod generator;
 mod playground;
 mod samples;
 
@@ -133,11 +135,13 @@ fn App() -> impl IntoView {
                     <ul>
                         {toc}
                         <li><a href="#playground">{move || tr(lang.get(), "Песочница", "Playground")}</a></li>
+                        <li><a href="#generator">{move || tr(lang.get(), "Код для вставки", "Embed code")}</a></li>
                         <li><a href="#examples">{move || tr(lang.get(), "Примеры страниц", "Example pages")}</a></li>
                     </ul>
                 </nav>
                 {sections}
                 <playground::Playground samples=samples.clone() />
+                <generator::Generator />
                 <section id="examples" class="feed-section">
                     <h2>{move || tr(lang.get(), "Примеры страниц", "Example pages")}</h2>
                     <ul class="examples">{examples}</ul>

@@ -5,7 +5,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use opeka_feed::validate::Problem;
 use opeka_feed::{Kind, Lang, View};
-use opeka_widgets::{FeedChart, FeedState};
+use opeka_leptos::OpekaChart;
+use opeka_widgets::FeedState;
 
 use crate::samples::{self, Sample};
 use crate::{tr, Settings};
@@ -29,6 +30,8 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
     // Once edited, a sample arriving late must not overwrite the reader's text.
     let edited = RwSignal::new(false);
     let state = RwSignal::new(FeedState::Loading);
+    // The last text that validated: what the chart draws.
+    let valid_text = RwSignal::new(String::new());
     let view = RwSignal::new(None::<View>);
     let errors = RwSignal::new(Vec::<Problem>::new());
     let warnings = RwSignal::new(Vec::<Problem>::new());
@@ -45,6 +48,7 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
                     view.set(None);
                 }
                 state.set(FeedState::Ready(feed));
+                valid_text.set(text.get_untracked());
                 (Vec::new(), found_warnings)
             }
             Err(problems) => problems.into_iter().partition(Problem::is_error),
@@ -97,10 +101,10 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
     };
 
     let wide = move || settings.room.get() >= SIDE_BY_SIDE;
-    let width = Signal::derive(move || {
+    let width = move || {
         let room = settings.room.get();
-        settings.chart_width_in(if wide() { (room - 24.0) / 2.0 } else { room })
-    });
+        format!("{}px", settings.chart_width_in(if wide() { (room - 24.0) / 2.0 } else { room }))
+    };
     let invalid = move || errors.with(|e| !e.is_empty());
 
     view! {
@@ -143,7 +147,9 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
                     <ProblemList problems=errors tone="errors" />
                     <ProblemList problems=warnings tone="warnings" />
                     <div class="card playground-chart" hidden=invalid>
-                        <FeedChart state view lang theme=settings.theme width />
+                        <div style:width=width>
+                            <OpekaChart feed=valid_text view lang theme=settings.theme />
+                        </div>
                     </div>
                 </div>
             </div>
@@ -162,7 +168,7 @@ fn verdict(lang: Lang, errors: usize, warnings: usize) -> String {
 
 /// Every problem as `path: message`, in the UI language.
 #[component]
-fn ProblemList(problems: RwSignal<Vec<Problem>>, tone: &'static str) -> impl IntoView {
+pub fn ProblemList(problems: RwSignal<Vec<Problem>>, tone: &'static str) -> impl IntoView {
     let lang = expect_context::<Settings>().lang;
     view! {
         <ul class=format!("problems {tone}") hidden=move || problems.with(Vec::is_empty)>

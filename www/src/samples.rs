@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
-use js_sys::Uint8Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Kind, Lang, ValidFeed, View};
-use opeka_widgets::{Failure, FeedChart, FeedState};
+use opeka_leptos::OpekaChart;
+use opeka_widgets::fetch::{fetch_feed, Reuse};
+use opeka_widgets::{Failure, FeedState};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -84,25 +85,15 @@ pub fn title_of(state: &FeedState, name: &str, lang: Lang) -> String {
     }
 }
 
-async fn fetch_bytes(address: &str) -> Result<Vec<u8>, Failure> {
-    let network = |status: Option<u16>, detail: String| Failure::Network { url: address.to_owned(), status, detail };
-    let window = web_sys::window().ok_or_else(|| network(None, "no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(address)).await.map_err(|e| network(None, describe(&e)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| network(None, "not a response".into()))?;
-    if !response.ok() {
-        return Err(network(Some(response.status()), response.status_text()));
-    }
-    let body = response.array_buffer().map_err(|e| network(None, describe(&e)))?;
-    let body = JsFuture::from(body).await.map_err(|e| network(None, describe(&e)))?;
-    Ok(Uint8Array::new(&body).to_vec())
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "network error".to_owned())
+/// The sample's bytes through the widgets' shared fetch, so the gallery's
+/// own read and the charts of a sample make one request.
+async fn fetch_bytes(address: &str) -> Result<std::rc::Rc<[u8]>, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network {
+        url: address.to_owned(),
+        status: None,
+        detail: "no AbortController".to_owned(),
+    })?;
+    fetch_feed(address, &controller.signal(), Reuse::Any).await
 }
 
 /// A sample's section: its title and a card for every view of its kind.
@@ -117,8 +108,13 @@ pub fn SampleSection(sample: Sample) -> impl IntoView {
         _ => None,
     });
     let failed = move || matches!(state.get(), FeedState::Failed(_));
-    let retry = UnsyncCallback::new(move |()| load(sample));
-    let width = Signal::derive(move || settings.chart_width_in(settings.room.get()));
+    // The widget retries by itself; once it draws, the gallery reads the
+    // sample again (from the shared cache) to list its views.
+    let drawn = move |_| {
+        if !matches!(state.get_untracked(), FeedState::Ready(_)) {
+            load(sample);
+        }
+    };
     let cards = move || {
         kind.get().map(|kind: Kind| {
             kind.views().iter().map(|&view| view! { <Card sample view /> }).collect_view()
@@ -134,7 +130,7 @@ pub fn SampleSection(sample: Sample) -> impl IntoView {
             // Loading and failures are shown by the widget itself, once per feed.
             <Show when=move || kind.get().is_none()>
                 <div class="card" class:card-failed=failed>
-                    <FeedChart state view=Signal::stored(None) lang theme=settings.theme width on_retry=retry />
+                    <OpekaChart src=url(sample.name) lang theme=settings.theme on_rendered=drawn />
                 </div>
             </Show>
             <div class="cards">{cards}</div>
@@ -155,13 +151,9 @@ fn Card(sample: Sample, view: View) -> impl IntoView {
     view! {
         <article class="card" data-view=view.name() style:width=card_width>
             <h3>{view.name()}</h3>
-            <FeedChart
-                state=sample.state
-                view=Signal::stored(Some(view))
-                lang=settings.lang
-                theme=settings.theme
-                width
-            />
+            <div style:width=move || format!("{}px", width.get())>
+                <OpekaChart src=url(sample.name) view lang=settings.lang theme=settings.theme />
+            </div>
             <EmbedCode name=sample.name view />
         </article>
     }
@@ -215,14 +207,15 @@ fn EmbedCode(name: &'static str, view: View) -> impl IntoView {
 
 /// What the Copy button managed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copied {
+pub(crate) enum Copied {
     /// The code is on the clipboard.
     Copied,
     /// No clipboard (plain http, permission refused): the code is selected instead.
     Selected,
 }
 
-async fn copy_text(text: &str) -> Copied {
+/// Puts `text` on the clipboard, where the page may.
+pub(crate) async fn copy_text(text: &str) -> Copied {
     // `navigator.clipboard` is undefined outside secure contexts; calling it
     // through web-sys would throw, so look it up first.
     let clipboard = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard"))

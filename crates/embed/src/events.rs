@@ -1,9 +1,8 @@
 //! The events a widget dispatches on its element.
 
 use js_sys::{Array, Object, Reflect};
-use opeka_feed::validate::Severity;
 use opeka_feed::Lang;
-use opeka_widgets::{Failure, RenderedChart};
+use opeka_widgets::{ErrorReport, Failure, RenderedChart};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
@@ -39,37 +38,31 @@ pub fn rendered(host: &HtmlElement, chart: &RenderedChart) {
 /// Tells the page why there is no chart, with every problem, and logs the
 /// same for the page author.
 pub fn error(host: &HtmlElement, failure: &Failure) {
+    // The details come from the widget core, so every face reports alike.
+    let report = ErrorReport::of(failure);
     let detail = Object::new();
     let problems = Array::new();
-    let (kind, message) = match failure {
-        Failure::Network { url, status, detail: why } => {
-            if let Some(status) = status {
-                set(&detail, "status", *status);
-            }
-            set(&detail, "url", url.as_str());
-            ("network", format!("could not fetch {url}: {}{why}", status.map(|s| format!("HTTP {s} ")).unwrap_or_default()))
-        }
-        Failure::Invalid { problems: list } => {
-            for problem in list {
-                let entry = Object::new();
-                set(&entry, "path", problem.path.as_str());
-                set(&entry, "message", problem.message(Lang::En));
-                set(&entry, "severity", if problem.severity == Severity::Error { "error" } else { "warning" });
-                problems.push(&entry);
-            }
-            let errors = list.iter().filter(|p| p.severity == Severity::Error).count();
-            ("invalid", format!("the feed is invalid ({errors} errors)"))
-        }
-        Failure::NoFeed => ("no-feed", "no src attribute and no inline <script type=\"application/json\"> feed".to_owned()),
-    };
-    set(&detail, "kind", kind);
-    set(&detail, "message", message.as_str());
-    set(&detail, "problems", problems.clone());
+    if let Some(status) = report.status {
+        set(&detail, "status", status);
+    }
+    if let Some(url) = &report.url {
+        set(&detail, "url", url.as_str());
+    }
+    for problem in &report.problems {
+        let entry = Object::new();
+        set(&entry, "path", problem.path.as_str());
+        set(&entry, "message", problem.message.as_str());
+        set(&entry, "severity", problem.severity);
+        problems.push(&entry);
+    }
+    set(&detail, "kind", report.kind);
+    set(&detail, "message", report.message.as_str());
+    set(&detail, "problems", problems);
     let lines: Vec<String> = match failure {
         Failure::Invalid { problems } => problems.iter().map(|p| p.to_string_in(Lang::En)).collect(),
         _ => Vec::new(),
     };
-    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {message}\n{}", lines.join("\n"))));
+    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {}\n{}", report.message, lines.join("\n"))));
     dispatch(host, ERROR, &detail);
 }
 

@@ -7,8 +7,6 @@
 
 mod attributes;
 mod events;
-mod fetch;
-mod style;
 mod widget;
 
 pub use attributes::{Attributes, ThemeChoice};

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options, Severity};
 use opeka_feed::Lang;
-use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
+use opeka_widgets::fetch::{self, Reuse};
+use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
 
 use crate::attributes::{Attributes, ThemeChoice};
-use crate::fetch::Reuse;
-use crate::{events, fetch, style};
+use crate::events;
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
 /// is connected; `free()` it when the element is disconnected: that removes

@@ -1,8 +1,9 @@
 //! The chart widget in the browser, over the chart core: the chart with its
 //! loading and error states, its data table, and the text measurement of
-//! the browser. [`ChartBox`] is plain `web-sys`, for the embed bundle; the
-//! `leptos` feature (on by default) adds the [`FeedChart`] component over it
-//! for the gallery.
+//! the browser. [`ChartBox`] is plain `web-sys`; [`fetch`] (the page's shared
+//! feed cache), [`style`] and [`ErrorReport`] are what every face shares: the
+//! `<opeka-chart>` element (opeka-embed) and the Leptos component
+//! (opeka-leptos).
 //!
 //! Everything a feed says reaches the DOM as text nodes or through the
 //! chart's XML-escaped SVG parsed as `image/svg+xml`, never as HTML.
@@ -11,16 +12,16 @@ mod chart_box;
 mod data_table;
 mod dom;
 mod failure_box;
-#[cfg(feature = "leptos")]
-mod feed_chart;
+pub mod fetch;
 mod measure;
+mod report;
 mod state;
+pub mod style;
 mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
-#[cfg(feature = "leptos")]
-pub use feed_chart::FeedChart;
 pub use measure::CanvasMeasure;
+pub use report::{ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 
 /// The widget's stylesheet. Hosts apply it inside the widget's shadow root

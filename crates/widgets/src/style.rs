@@ -1,6 +1,6 @@
 //! The widget's stylesheet, shared by every widget on the page.
 
-use opeka_widgets::WIDGET_CSS;
+use crate::WIDGET_CSS;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 

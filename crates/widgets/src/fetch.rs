@@ -7,6 +7,9 @@
 //! bytes than the entry holds (`refresh`, `reload()`). A widget that goes
 //! away stops waiting; when the last waiter of a request still in flight
 //! goes, the request is aborted.
+//!
+//! Every face of the widget (the `<opeka-chart>` element, the Leptos
+//! component) fetches through here, so they share one cache per page.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -16,7 +19,7 @@ use std::task::{Context, Poll, Waker};
 
 use js_sys::Uint8Array;
 use opeka_feed::collections::SortedMap;
-use opeka_widgets::Failure;
+use crate::state::Failure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

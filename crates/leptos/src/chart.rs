@@ -1,0 +1,333 @@
+//! The `OpekaChart` component: props in, the widget core's box out.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use opeka_chart::Theme;
+use opeka_feed::validate::{validate, Options};
+use opeka_feed::{Lang, View};
+use opeka_widgets::fetch::{self, Reuse};
+use opeka_widgets::{style, ChartBox, ErrorReport, Failure, FeedState, Settings};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, HtmlDivElement, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
+
+use crate::live::Live;
+use crate::Rendered;
+
+/// Heights outside this range are ignored as typos (as `<opeka-chart>` does).
+const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 120..=4000;
+/// Refreshing more often than this would hammer the feed's server.
+const MIN_REFRESH_SECONDS: u32 = 10;
+
+/// A chart of one Opeka feed, read from `src` or given as `feed` text.
+///
+/// Every prop but the callbacks takes a plain value or a signal (`Signal`,
+/// `RwSignal`, `ReadSignal`, `Memo`, of `T` or of `Option<T>`); a changed
+/// `src` or `feed` loads again, any other change only redraws.
+///
+/// | prop | meaning | default |
+/// |---|---|---|
+/// | `src` | feed URL (same origin or CORS-enabled), fetched through the page's shared cache | — |
+/// | `feed` | the feed's JSON text, for apps that hold it already; wins over `src`; an empty text shows the loading state | — |
+/// | `view` | one of the feed kind's [`View`]s | the feed's `view`, else the kind's first |
+/// | `lang` | [`Lang::Ru`] or [`Lang::En`] | nearest `lang` attribute in the page, else the feed's locale |
+/// | `theme` | [`Theme::Light`], [`Theme::Dark`], [`Theme::Contrast`] | follows `prefers-color-scheme` |
+/// | `height` | whole pixels, 120–4000 | by view; the width always follows the container |
+/// | `refresh` | seconds between re-fetches of `src` (at least 10), `0` = never | `0` |
+/// | `on_rendered` | called with [`Rendered`] after every drawing | — |
+/// | `on_error` | called with a [`ChartError`](crate::ChartError) when a load fails | — |
+///
+/// A bad feed never breaks the app: the chart's box shows a short message
+/// in the viewer's language with every problem by its path, and
+/// `on_error` carries the same problems. Network failures get a retry
+/// button. Removing the component stops its timer, observers and request.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use opeka_leptos::{ChartError, Lang, OpekaChart, Rendered, Theme, View};
+///
+/// #[component]
+/// fn Caseload() -> impl IntoView {
+///     let view = RwSignal::new(View::Trend);
+///     let lang = RwSignal::new(Lang::Ru);
+///     view! {
+///         <OpekaChart
+///             src="/feeds/caseload.json"
+///             view=view
+///             lang=lang
+///             theme=Theme::Light
+///             height=360
+///             refresh=60
+///             on_rendered=move |drawn: Rendered| leptos::logging::log!("drew {}", drawn.view.name())
+///             on_error=move |error: ChartError| leptos::logging::warn!("{}: {}", error.kind, error.message)
+///         />
+///     }
+/// }
+/// ```
+#[component]
+pub fn OpekaChart(
+    /// The feed's URL.
+    #[prop(into, optional)]
+    src: MaybeProp<String>,
+    /// The feed's JSON text (wins over `src`).
+    #[prop(into, optional)]
+    feed: MaybeProp<String>,
+    /// The view to draw; unset, the feed's own choice.
+    #[prop(into, optional)]
+    view: MaybeProp<View>,
+    /// The viewer's language; unset, the page's, else the feed's.
+    #[prop(into, optional)]
+    lang: MaybeProp<Lang>,
+    /// The colour theme; unset, it follows `prefers-color-scheme`.
+    #[prop(into, optional)]
+    theme: MaybeProp<Theme>,
+    /// A fixed height in pixels (120–4000); unset, the view's own.
+    #[prop(into, optional)]
+    height: MaybeProp<u32>,
+    /// Seconds between re-fetches of `src` (at least 10); unset or 0, never.
+    #[prop(into, optional)]
+    refresh: MaybeProp<u32>,
+    /// Called after every drawing.
+    #[prop(into, optional)]
+    on_rendered: Option<Callback<Rendered>>,
+    /// Called when a load fails (network, invalid feed, no feed).
+    #[prop(into, optional)]
+    on_error: Option<Callback<ErrorReport>>,
+) -> impl IntoView {
+    let holder = NodeRef::<html::Div>::new();
+    let loader = Loader {
+        src,
+        feed,
+        state: RwSignal::new(FeedState::Loading),
+        feed_locale: RwSignal::new(None),
+        live: StoredValue::new_local(Live::default()),
+        on_error,
+    };
+    let width = RwSignal::new(0.0_f64);
+    let dark = RwSignal::new(false);
+    let mounted = RwSignal::new(false);
+
+    // Set up once the element is in the page (never on a server).
+    Effect::new(move |_| {
+        let Some(holder) = holder.get() else { return };
+        if mounted.get_untracked() {
+            return;
+        }
+        match loader.mount(&holder, width, dark) {
+            Ok(()) => mounted.set(true),
+            Err(error) => web_sys::console::error_2(&"opeka-leptos: could not set up the chart:".into(), &error),
+        }
+    });
+
+    // A new `src` or `feed` loads again.
+    Effect::new(move |_| {
+        src.track();
+        feed.track();
+        loader.load(true, Reuse::Any);
+    });
+
+    Effect::new(move |_| {
+        let seconds = refresh.get().unwrap_or(0);
+        loader.live.try_update_value(|live| live.refresh = None);
+        if seconds == 0 {
+            return;
+        }
+        let millis = seconds.max(MIN_REFRESH_SECONDS).saturating_mul(1000);
+        let interval = gloo_timers::callback::Interval::new(millis, move || {
+            // Charts of one feed whose timers fire together share one
+            // request: bytes fetched in the last half interval do.
+            loader.load(false, Reuse::YoungerThan(f64::from(millis) / 2.0));
+        });
+        loader.live.try_update_value(|live| {
+            if !live.closed {
+                live.refresh = Some(interval);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        if !mounted.get() {
+            return;
+        }
+        let settings = Settings {
+            view: view.get(),
+            lang: lang.get().or_else(|| page_lang(holder.get_untracked())).or(loader.feed_locale.get()).unwrap_or_default(),
+            theme: theme.get().unwrap_or(if dark.get() { Theme::Dark } else { Theme::Light }),
+            width: width.get(),
+            height: height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from),
+        };
+        let drawn = loader
+            .state
+            .with(|state| loader.live.try_update_value(|live| live.chart.as_mut().and_then(|chart| chart.show(state, &settings))))
+            .flatten();
+        if let (Some(drawn), Some(on_rendered)) = (drawn, on_rendered) {
+            on_rendered.run(drawn.into());
+        }
+    });
+
+    on_cleanup(move || {
+        loader.live.try_update_value(|live| {
+            drop(std::mem::take(live));
+            live.closed = true;
+        });
+    });
+
+    view! { <div class="opeka-chart" node_ref=holder></div> }
+}
+
+/// The language of the nearest `lang` attribute around `holder`, if Opeka speaks it.
+fn page_lang(holder: Option<HtmlDivElement>) -> Option<Lang> {
+    holder?.parent_element()?.closest("[lang]").ok().flatten()?.get_attribute("lang").and_then(|code| Lang::parse(&code))
+}
+
+/// Loads and validates the feed into `state`; `Copy`, so every callback
+/// (retry button, refresh timer, effects) holds its own.
+#[derive(Clone, Copy)]
+struct Loader {
+    src: MaybeProp<String>,
+    feed: MaybeProp<String>,
+    state: RwSignal<FeedState>,
+    feed_locale: RwSignal<Option<Lang>>,
+    live: StoredValue<Live, LocalStorage>,
+    on_error: Option<Callback<ErrorReport>>,
+}
+
+impl Loader {
+    /// Puts the widget core's box in a shadow root of `holder` and starts
+    /// following the holder's width and the colour scheme.
+    fn mount(self, holder: &HtmlDivElement, width: RwSignal<f64>, dark: RwSignal<bool>) -> Result<(), JsValue> {
+        let root = match holder.shadow_root() {
+            Some(root) => root,
+            None => holder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        style::adopt_stylesheet(&root)?;
+        let document = holder.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
+        let mut chart = ChartBox::new(&document)?;
+        root.replace_children_with_node_1(chart.element());
+        chart.on_retry(move || {
+            // A failed request is never kept, so this fetches again.
+            self.load(true, Reuse::Any);
+        });
+        width.set(f64::from(holder.client_width()));
+
+        let resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
+            let observed = entry.content_rect().width().floor();
+            // Sub-pixel jitter must not redraw.
+            if observed >= 1.0 && width.try_get_untracked().is_some_and(|w| (w - observed).abs() >= 1.0) {
+                width.set(observed);
+            }
+        });
+        let observer = ResizeObserver::new(resize.as_ref().unchecked_ref())?;
+        observer.observe(holder);
+
+        let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+        let scheme = match query {
+            Some(query) => {
+                dark.set(query.matches());
+                let watched = query.clone();
+                let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
+                    dark.try_set(watched.matches());
+                });
+                query.add_event_listener_with_callback("change", changed.as_ref().unchecked_ref())?;
+                Some((query, changed))
+            }
+            None => None,
+        };
+
+        self.live.update_value(|live| {
+            live.chart = Some(chart);
+            live.resize = Some((observer, resize));
+            live.scheme = scheme;
+        });
+        Ok(())
+    }
+
+    /// Loads the feed: `feed` text, else `src`. `show_loading` puts up the
+    /// skeleton; a refresh keeps the chart on show meanwhile.
+    fn load(self, show_loading: bool, reuse: Reuse) {
+        let generation = self
+            .live
+            .try_update_value(|live| {
+                if live.closed {
+                    return None;
+                }
+                live.generation += 1;
+                if let Some(previous) = live.abort.take() {
+                    previous.abort();
+                }
+                Some(live.generation)
+            })
+            .flatten();
+        let Some(generation) = generation else { return };
+        if let Some(text) = self.feed.get_untracked() {
+            if !show_loading {
+                // A refresh has nothing new to read in text the app holds.
+                return;
+            }
+            if text.trim().is_empty() {
+                // The app has not got its feed yet.
+                self.state.set(FeedState::Loading);
+            } else {
+                self.accept(text.as_bytes());
+            }
+            return;
+        }
+        let Some(src) = self.src.get_untracked().filter(|src| !src.trim().is_empty()) else {
+            self.fail(Failure::NoFeed);
+            return;
+        };
+        if show_loading {
+            self.state.set(FeedState::Loading);
+        }
+        let Ok(controller) = AbortController::new() else { return };
+        let signal = controller.signal();
+        self.live.update_value(|live| live.abort = Some(controller));
+        spawn_local(async move {
+            let result = fetch::fetch_feed(&src, &signal, reuse).await;
+            let current = self.live.try_update_value(|live| {
+                let current = !live.closed && live.generation == generation;
+                if current {
+                    live.abort = None;
+                }
+                current
+            });
+            if current != Some(true) {
+                return;
+            }
+            match result {
+                Ok(bytes) => self.accept(&bytes),
+                Err(failure) => self.fail(failure),
+            }
+        });
+    }
+
+    fn accept(self, bytes: &[u8]) {
+        match validate(bytes, &Options::default()) {
+            Ok(checked) => {
+                for warning in &checked.warnings {
+                    web_sys::console::warn_1(&format!("opeka-leptos: {}", warning.to_string_in(Lang::En)).into());
+                }
+                self.feed_locale.try_set(Some(checked.feed.locale));
+                self.state.try_set(FeedState::Ready(Arc::new(checked.feed)));
+            }
+            Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems }),
+        }
+    }
+
+    fn fail(self, failure: Failure) {
+        let report = ErrorReport::of(&failure);
+        let mut lines = report.message.clone();
+        for problem in &report.problems {
+            lines.push_str(&format!("\n{}: {}", problem.path, problem.message));
+        }
+        web_sys::console::error_1(&format!("opeka-leptos: {lines}").into());
+        self.state.try_set(FeedState::Failed(Arc::new(failure)));
+        if let Some(on_error) = self.on_error {
+            on_error.run(report);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! What one mounted chart holds in the browser, released in one place.
+
+use gloo_timers::callback::Interval;
+use opeka_widgets::ChartBox;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, MediaQueryList, ResizeObserver};
+
+/// The container's width observer and its callback.
+type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// The `prefers-color-scheme` query and its change listener.
+type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
+
+/// A mounted chart's box, observers, listener, timer and request.
+///
+/// Dropping it (when the component is cleaned up) removes the box from the
+/// page, disconnects the observer, removes the listener, clears the timer
+/// and aborts the request: a removed chart leaves nothing running.
+#[derive(Default)]
+pub(crate) struct Live {
+    /// The widget core's box, once the component's element is in the page.
+    pub chart: Option<ChartBox>,
+    /// Follows the container's width.
+    pub resize: Option<WidthObserver>,
+    /// Follows `prefers-color-scheme` for the automatic theme.
+    pub scheme: Option<SchemeListener>,
+    /// The `refresh` timer (gloo's `Interval` clears itself when dropped).
+    pub refresh: Option<Interval>,
+    /// The request in flight, if any.
+    pub abort: Option<AbortController>,
+    /// Counts loads, so that a late answer to an older request is dropped.
+    pub generation: u64,
+    /// Set when the component is cleaned up: nothing may start any more.
+    pub closed: bool,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        if let Some(controller) = self.abort.take() {
+            controller.abort();
+        }
+        self.refresh = None;
+        if let Some((observer, _callback)) = self.resize.take() {
+            observer.disconnect();
+        }
+        if let Some((query, callback)) = self.scheme.take() {
+            let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+        }
+        // The chart box removes itself from the shadow root as it drops.
+        self.chart = None;
+    }
+}

@@ -1,0 +1,69 @@
+// examples/leptos-app, built by Trunk: three OpekaChart components whose view
+// and language follow the page's select boxes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ mounts: [['/leptos-app/', join(ROOT, 'examples', 'leptos-app', 'dist')]] });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** What each chart shows: its SVG's title, width and lines, or its error. */
+const readCharts = (page) => page.$$eval('.opeka-chart', (charts) => charts.map((chart) => {
+  const root = chart.shadowRoot;
+  const svg = root?.querySelector('svg');
+  return {
+    title: svg?.querySelector('title')?.textContent ?? null,
+    width: svg ? Number(svg.getAttribute('width')) : 0,
+    height: svg ? Number(svg.getAttribute('height')) : 0,
+    boxWidth: chart.getBoundingClientRect().width,
+    lines: root?.querySelectorAll('svg polyline').length ?? 0,
+    error: root?.querySelector('.opeka-error')?.textContent ?? null,
+  };
+}));
+
+const drawn = (page, test) => page.waitForFunction(test, null, { timeout: 20000 });
+
+test('the Leptos example draws three charts that follow the view and language selects', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`);
+  await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('svg')).length === 3);
+  let charts = await readCharts(page);
+  assert.equal(charts.length, 3);
+  assert.equal(charts[0].title, 'Получатели социальных услуг в Кузбассе');
+  for (const chart of charts) {
+    assert.equal(chart.error, null);
+    assert.ok(chart.lines > 0, 'trend lines drawn');
+    assert.ok(Math.abs(chart.width - chart.boxWidth) <= 1, `the chart fills its box: ${chart.width} vs ${chart.boxWidth}`);
+  }
+  assert.equal(charts[2].height, 300, 'the third chart keeps its fixed height');
+
+  await page.selectOption('#view', 'ranking');
+  await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].every((c) => c.shadowRoot?.querySelector('svg') && !c.shadowRoot.querySelector('svg polyline')));
+  charts = await readCharts(page);
+  assert.ok(charts.every((c) => c.lines === 0), 'bars, not lines');
+
+  await page.selectOption('#lang', 'en');
+  await drawn(page, () => document.querySelector('.opeka-chart').shadowRoot.querySelector('svg title')?.textContent === 'People receiving social services in Kuzbass');
+  assert.equal(await page.textContent('h1'), 'Opeka in a Leptos app');
+  await page.selectOption('#lang', 'ru');
+  await page.selectOption('#view', 'trend');
+  await drawn(page, () => document.querySelector('.opeka-chart').shadowRoot.querySelector('svg title')?.textContent === 'Получатели социальных услуг в Кузбассе');
+  await screenshot(page, 'leptos-app-1280');
+
+  // A phone: the charts narrow with the page, nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].every((c) => {
+    const svg = c.shadowRoot?.querySelector('svg');
+    return svg && Math.abs(Number(svg.getAttribute('width')) - Math.max(240, Math.floor(c.getBoundingClientRect().width))) <= 1;
+  }));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
+  await screenshot(page, 'leptos-app-360');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
