@@ -135,7 +135,10 @@ pub fn run(args: &Args) -> ExitCode {
             for p in &rejected.problems {
                 eprintln!("{name}: {}", describe(p, lang));
             }
-            let errors = rejected.errors().count();
+            if let Some(more) = rejected.omitted.text(lang) {
+                eprintln!("{name}: {more}");
+            }
+            let errors = rejected.errors().count() + rejected.omitted.errors;
             eprintln!(
                 "{name}: {}",
                 match lang {
@@ -148,6 +151,9 @@ pub fn run(args: &Args) -> ExitCode {
     };
     for warning in &checked.warnings {
         eprintln!("{name}: {}", describe(warning, lang));
+    }
+    if let Some(more) = checked.omitted.text(lang) {
+        eprintln!("{name}: {more}");
     }
     let feed = &checked.feed;
     let kind_views = feed.kind().views();

@@ -162,6 +162,8 @@ pub enum ProblemMessage {
     UnknownField,
     /// A key given twice in one object.
     DuplicateKey,
+    /// An HTML page where a feed was expected (a captive portal, a server's error page).
+    HtmlPage,
 }
 
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
@@ -275,6 +277,8 @@ impl ProblemMessage {
             M::UnknownField => "unknown field, ignored".into(),
             M::DuplicateKey if ru => "ключ повторяется в одном объекте".into(),
             M::DuplicateKey => "key given more than once in one object".into(),
+            M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
+            M::HtmlPage => "this is an HTML page, not a feed".into(),
         }
     }
 }
