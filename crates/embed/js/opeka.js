@@ -19,7 +19,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout'];
   }
 
   connectedCallback() {

@@ -1,7 +1,7 @@
 //! The events a widget dispatches on its element.
 
 use js_sys::{Array, Object, Reflect};
-use opeka_feed::validate::Severity;
+use opeka_feed::validate::{Omitted, Problem, Severity};
 use opeka_feed::Lang;
 use opeka_widgets::{Failure, RenderedChart};
 use wasm_bindgen::JsValue;
@@ -9,7 +9,9 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 /// Fired after each render; `detail` is `{view, width, height}`.
 pub const RENDERED: &str = "opeka-rendered";
-/// Fired when no chart can be drawn; `detail` is `{kind, message, status?, problems: [{path, message, severity}]}`.
+/// Fired when a load fails; `detail` is `{kind, message, stale, status?, url?,
+/// problems: [{path, message, severity}], omitted}` (`stale`: the chart on
+/// show stays; `omitted`: problems past the validator's cap).
 pub const ERROR: &str = "opeka-error";
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -36,10 +38,11 @@ pub fn rendered(host: &HtmlElement, chart: &RenderedChart) {
     dispatch(host, RENDERED, &detail);
 }
 
-/// Tells the page why there is no chart, with every problem, and logs the
-/// same for the page author.
-pub fn error(host: &HtmlElement, failure: &Failure) {
+/// Tells the page a load failed, with its problems, and logs the same for
+/// the page author. `stale`: the chart on show stays, marked stale.
+pub fn error(host: &HtmlElement, failure: &Failure, stale: bool) {
     let detail = Object::new();
+    let mut omitted = Omitted::default();
     let problems = Array::new();
     let (kind, message) = match failure {
         Failure::Network { url, status, detail: why } => {
@@ -49,7 +52,8 @@ pub fn error(host: &HtmlElement, failure: &Failure) {
             set(&detail, "url", url.as_str());
             ("network", format!("could not fetch {url}: {}{why}", status.map(|s| format!("HTTP {s} ")).unwrap_or_default()))
         }
-        Failure::Invalid { problems: list } => {
+        Failure::Invalid { problems: list, omitted: more } => {
+            omitted = *more;
             for problem in list {
                 let entry = Object::new();
                 set(&entry, "path", problem.path.as_str());
@@ -57,7 +61,7 @@ pub fn error(host: &HtmlElement, failure: &Failure) {
                 set(&entry, "severity", if problem.severity == Severity::Error { "error" } else { "warning" });
                 problems.push(&entry);
             }
-            let errors = list.iter().filter(|p| p.severity == Severity::Error).count();
+            let errors = list.iter().filter(|p| p.severity == Severity::Error).count() + more.errors;
             ("invalid", format!("the feed is invalid ({errors} errors)"))
         }
         Failure::NoFeed => ("no-feed", "no src attribute and no inline <script type=\"application/json\"> feed".to_owned()),
@@ -65,12 +69,34 @@ pub fn error(host: &HtmlElement, failure: &Failure) {
     set(&detail, "kind", kind);
     set(&detail, "message", message.as_str());
     set(&detail, "problems", problems.clone());
-    let lines: Vec<String> = match failure {
-        Failure::Invalid { problems } => problems.iter().map(|p| p.to_string_in(Lang::En)).collect(),
-        _ => Vec::new(),
+    set(&detail, "omitted", omitted.total() as u32);
+    set(&detail, "stale", stale);
+    let lines = match failure {
+        Failure::Invalid { problems, .. } => problem_lines(problems, omitted),
+        _ => String::new(),
     };
-    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {message}\n{}", lines.join("\n"))));
+    let stale_note = if stale { " (the earlier chart stays)" } else { "" };
+    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {message}{stale_note}{lines}")));
     dispatch(host, ERROR, &detail);
+}
+
+/// The problems, one `path: message` line each (the validator lists at
+/// most 200), then `and N more`: one console message, however bad the feed.
+fn problem_lines(problems: &[Problem], omitted: Omitted) -> String {
+    let mut text = String::new();
+    for line in problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)) {
+        text.push('\n');
+        text.push_str(&line);
+    }
+    text
+}
+
+/// Logs a valid feed's warnings, as one console message.
+pub fn warn_problems(warnings: &[Problem], omitted: Omitted) {
+    if !warnings.is_empty() {
+        let lines = problem_lines(warnings, omitted);
+        web_sys::console::warn_1(&JsValue::from_str(&format!("opeka-chart: the feed has warnings:{lines}")));
+    }
 }
 
 /// Logs attribute values that were not understood.

@@ -66,8 +66,12 @@ pub struct ChartBox {
     /// One measurer per widget, so its width cache outlives a single
     /// render; replaced only when the host changes the widget's font.
     measurer: Option<CanvasMeasure>,
-    /// Called by the retry button of a retryable failure.
+    /// Called by the retry button of a retryable failure or of the stale marker.
     on_retry: Option<Closure<dyn FnMut()>>,
+    /// The stale marker on show, and the local time of the data under it.
+    stale: Option<(Element, chrono::NaiveDateTime)>,
+    /// The language of the last `show`, for a marker set between renders.
+    lang: Lang,
 }
 
 impl ChartBox {
@@ -100,6 +104,8 @@ impl ChartBox {
             failure: None,
             measurer: None,
             on_retry: None,
+            stale: None,
+            lang: Lang::default(),
         };
         chart_box.show_only(Shown::Nothing)?;
         Ok(chart_box)
@@ -118,7 +124,60 @@ impl ChartBox {
         if let Some((element, ..)) = self.failure.take() {
             element.remove();
         }
+        if let Some((marker, _)) = self.stale.take() {
+            marker.remove();
+        }
         self.on_retry = Some(Closure::new(callback));
+    }
+
+    /// Marks the chart as stale: a refresh failed and it still shows the
+    /// data fetched at `since` (the viewer's local time). The marker (a
+    /// line of text and, with [`ChartBox::on_retry`], a retry button) shows
+    /// above the chart while a chart is shown; `None` takes it down.
+    pub fn set_stale(&mut self, since: Option<chrono::NaiveDateTime>) {
+        if let Err(error) = self.try_set_stale(since) {
+            web_sys::console::error_2(&JsValue::from_str("opeka: could not mark the chart:"), &error);
+        }
+    }
+
+    fn try_set_stale(&mut self, since: Option<chrono::NaiveDateTime>) -> Result<(), JsValue> {
+        let Some(since) = since else {
+            if let Some((marker, _)) = self.stale.take() {
+                marker.remove();
+            }
+            return Ok(());
+        };
+        let marker = match self.stale.take() {
+            Some((marker, _)) => marker,
+            None => {
+                let marker = element(&self.document()?, "div", "opeka-stale")?;
+                marker.set_attribute("role", "status")?;
+                append_text(&marker, "span", "")?;
+                if let Some(retry) = &self.on_retry {
+                    let button = append_text(&marker, "button", "")?;
+                    button.set_attribute("type", "button")?;
+                    button.set_class_name("opeka-retry");
+                    button.add_event_listener_with_callback("click", retry.as_ref().unchecked_ref())?;
+                }
+                self.root.insert_before(&marker, Some(&self.figure))?;
+                marker
+            }
+        };
+        set_hidden(&marker, self.figure.has_attribute("hidden"))?;
+        self.stale = Some((marker, since));
+        self.write_stale()
+    }
+
+    /// Writes the marker's text in the current language.
+    fn write_stale(&self) -> Result<(), JsValue> {
+        let Some((marker, since)) = &self.stale else { return Ok(()) };
+        if let Some(text) = marker.first_element_child() {
+            text.set_text_content(Some(&Msg::Stale(*since).text(self.lang)));
+        }
+        if let Some(button) = marker.query_selector("button")? {
+            button.set_text_content(Some(&Msg::Retry.text(self.lang)));
+        }
+        Ok(())
     }
 
     /// Shows `state` drawn with `settings`; returns what was drawn when it
@@ -135,6 +194,8 @@ impl ChartBox {
 
     fn try_show(&mut self, state: &FeedState, settings: &Settings) -> Result<Option<RenderedChart>, JsValue> {
         let lang = settings.lang;
+        self.lang = lang;
+        self.write_stale()?;
         self.root.set_attribute("data-theme", settings.theme.name())?;
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
@@ -170,6 +231,9 @@ impl ChartBox {
     fn show_only(&mut self, shown: Shown) -> Result<(), JsValue> {
         set_hidden(&self.skeleton, shown != Shown::Skeleton)?;
         set_hidden(&self.figure, shown != Shown::Chart)?;
+        if let Some((marker, _)) = &self.stale {
+            set_hidden(marker, shown != Shown::Chart)?;
+        }
         if shown != Shown::Failure {
             if let Some((failure, ..)) = self.failure.take() {
                 failure.remove();

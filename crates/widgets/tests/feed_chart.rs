@@ -91,7 +91,7 @@ async fn an_invalid_feed_shows_its_problems_and_no_chart() {
         Err(rejected) => rejected.problems,
         Ok(_) => panic!("expected the feed to be refused"),
     };
-    let (host, _handle) = mount(FeedState::Failed(Arc::new(Failure::Invalid { problems })), Lang::Ru, 640.0);
+    let (host, _handle) = mount(FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() })), Lang::Ru, 640.0);
     settle().await;
     assert!(host.query_selector("svg").unwrap().is_none(), "no chart from an invalid feed");
     let error = host.query_selector(".opeka-error").unwrap().and_then(|e| e.text_content()).unwrap_or_default();
