@@ -27,7 +27,7 @@ DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
 DIST_BUILD_STD := -Zbuild-std=std,panic_abort
 TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 
-.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench fuzz clean size-audit
+.PHONY: help tools serve gallery dist test test-native test-wasm test-e2e bench soak fuzz clean size-audit
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
@@ -88,6 +88,12 @@ bench: dist
 	@echo "== drawing each view in headless Chromium"
 	node tests/bench/views.mjs
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
+
+## soak: 1 000 refresh cycles under a fake clock against 127.0.0.1; prints wasm
+## memory and the JS heap after warm-up and at the end (not part of make test).
+soak: dist
+	scripts/install-tools.sh node browser
+	node tests/soak/soak.mjs
 
 ## size-audit: the bundle with function names kept, and where its bytes go (docs/size.md).
 size-audit:

@@ -38,7 +38,8 @@ pub struct Attributes {
 const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 120..=4000;
 /// Refreshing more often than this would hammer the feed's server.
 const MIN_REFRESH_SECONDS: u32 = 10;
-/// How long a fetch may take by default, and the range a page may set.
+/// How long a fetch may take by default, and the range a page may set
+/// (the warning below names both).
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 const TIMEOUT_RANGE: std::ops::RangeInclusive<u32> = 1..=600;
 
@@ -114,11 +115,7 @@ impl Attributes {
         let timeout_seconds = attr("timeout").map_or(DEFAULT_TIMEOUT_SECONDS, |text| match text.parse::<u32>() {
             Ok(s) if TIMEOUT_RANGE.contains(&s) => s,
             _ => {
-                warnings.push(format!(
-                    "timeout=\"{text}\" is not a whole number of seconds from {} to {}; using {DEFAULT_TIMEOUT_SECONDS}",
-                    TIMEOUT_RANGE.start(),
-                    TIMEOUT_RANGE.end()
-                ));
+                warnings.push(format!("timeout=\"{text}\" is not a whole number of seconds from 1 to 600; using 30"));
                 DEFAULT_TIMEOUT_SECONDS
             }
         });

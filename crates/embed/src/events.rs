@@ -71,32 +71,19 @@ pub fn error(host: &HtmlElement, failure: &Failure, stale: bool) {
     set(&detail, "problems", problems.clone());
     set(&detail, "omitted", omitted.total() as u32);
     set(&detail, "stale", stale);
+    // One console message, however bad the feed: the validator lists at
+    // most 200 problems, then `and N more`.
     let lines = match failure {
-        Failure::Invalid { problems, .. } => problem_lines(problems, omitted),
-        _ => String::new(),
+        Failure::Invalid { problems, .. } => lines(problems, omitted),
+        _ => Vec::new(),
     };
-    let stale_note = if stale { " (the earlier chart stays)" } else { "" };
-    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {message}{stale_note}{lines}")));
+    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {message}\n{}", lines.join("\n"))));
     dispatch(host, ERROR, &detail);
 }
 
-/// The problems, one `path: message` line each (the validator lists at
-/// most 200), then `and N more`: one console message, however bad the feed.
-fn problem_lines(problems: &[Problem], omitted: Omitted) -> String {
-    let mut text = String::new();
-    for line in problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)) {
-        text.push('\n');
-        text.push_str(&line);
-    }
-    text
-}
-
-/// Logs a valid feed's warnings, as one console message.
-pub fn warn_problems(warnings: &[Problem], omitted: Omitted) {
-    if !warnings.is_empty() {
-        let lines = problem_lines(warnings, omitted);
-        web_sys::console::warn_1(&JsValue::from_str(&format!("opeka-chart: the feed has warnings:{lines}")));
-    }
+/// The problems as `path: message` lines, then `and N more` past the cap.
+pub fn lines(problems: &[Problem], omitted: Omitted) -> Vec<String> {
+    problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)).collect()
 }
 
 /// Logs attribute values that were not understood.

@@ -12,22 +12,25 @@
 //! Bodies are bounded: a `Content-Length` over the limit is refused before
 //! the body is read, and a body without one is read as a stream, held on
 //! the JavaScript side, and cut at the limit, so an oversized answer never
-//! reaches wasm memory.
+//! reaches wasm memory. The request itself is a few lines of `opeka.js`
+//! ([`use_loader`]): in JavaScript they take a fraction of the bytes the
+//! same code takes in wasm with its web-sys bindings.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use opeka_feed::collections::SortedMap;
 use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
 use opeka_widgets::Failure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, ReadableStreamDefaultReader, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal};
 
 /// How old shared bytes may be for a load to reuse them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,7 +74,8 @@ pub enum Answer {
 
 /// One request and everything waiting on it.
 struct Entry {
-    result: RefCell<Option<Result<Answer, Failure>>>,
+    /// The answer, shared by every waiter (a failure is never deep-copied).
+    result: RefCell<Option<Result<Answer, Arc<Failure>>>>,
     wakers: RefCell<Vec<Waker>>,
     waiters: Cell<usize>,
     controller: Option<AbortController>,
@@ -87,6 +91,21 @@ thread_local! {
     /// a conditional request). A page reads a few URLs: a sorted vector
     /// does, without bringing hashing into the bundle.
     static ENTRIES: RefCell<SortedMap<String, Rc<Entry>>> = RefCell::default();
+    /// `opeka.js`'s bounded loader, once it is given.
+    static LOADER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Called once by `opeka.js` with its loader:
+/// `load([url, etag, lastModified, limit], signal)` fetches `url` (with
+/// `If-None-Match` / `If-Modified-Since` when given) and resolves to
+/// `[status, statusText, body, etag, lastModified]`. `body` is the bytes
+/// (a `Uint8Array`) of a successful answer; or, for a body over `limit`
+/// bytes, the size seen (from `Content-Length` before reading, else the
+/// bytes read when the stream passed the limit; the rest is cancelled);
+/// or `null` for an HTML page or an unsuccessful status.
+#[wasm_bindgen]
+pub fn use_loader(load: Function) {
+    LOADER.with(|loader| loader.replace(Some(load)));
 }
 
 /// Fetches `url` (resolved against the page) and returns its body, sharing
@@ -102,7 +121,7 @@ pub async fn fetch_feed(
     since: Option<&Body>,
     ttl: f64,
     limit: usize,
-) -> Result<Answer, Failure> {
+) -> Result<Answer, Arc<Failure>> {
     let mut key = absolute(url);
     let since = since.filter(|body| body.has_validators());
     if let Some(body) = since {
@@ -117,14 +136,7 @@ pub async fn fetch_feed(
     let existing = ENTRIES.with(|entries| {
         let mut entries = entries.borrow_mut();
         // Expired successes go, so the map holds only what may be reused.
-        let expired: Vec<String> = entries
-            .iter()
-            .filter(|(_, entry)| entry.finished.get() > 0.0 && now - entry.finished.get() >= entry.ttl)
-            .map(|(key, _)| key.clone())
-            .collect();
-        for key in expired {
-            entries.remove(&key);
-        }
+        entries.retain(|_, entry| entry.finished.get() == 0.0 || now - entry.finished.get() < entry.ttl);
         entries.get(&key).cloned()
     });
     let existing = existing.filter(|entry| match reuse {
@@ -153,7 +165,7 @@ fn start(key: &str, url: &str, validators: Option<(Option<String>, Option<String
     let (key, url, driven) = (key.to_owned(), url.to_owned(), Rc::clone(&entry));
     wasm_bindgen_futures::spawn_local(async move {
         let signal = driven.controller.as_ref().map(AbortController::signal);
-        let result = request(&url, signal.as_ref(), validators, limit).await;
+        let result = request(&url, signal.as_ref(), validators, limit).await.map_err(Arc::new);
         if result.is_err() {
             // A failed entry is forgotten, so the next load tries again.
             forget(&key, &driven);
@@ -195,14 +207,15 @@ impl Wait {
 }
 
 impl Future for Wait {
-    type Output = Result<Answer, Failure>;
+    type Output = Result<Answer, Arc<Failure>>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         if let Some(result) = self.entry.result.borrow().as_ref() {
             return Poll::Ready(result.clone());
         }
         if self.signal.aborted() {
-            return Poll::Ready(Err(Failure::Network { url: self.url.clone(), status: None, detail: "aborted".into() }));
+            let aborted = Failure::Network { url: self.url.clone(), status: None, detail: "aborted".into() };
+            return Poll::Ready(Err(Arc::new(aborted)));
         }
         self.entry.wakers.borrow_mut().push(cx.waker().clone());
         match &self.on_abort {
@@ -253,7 +266,7 @@ fn invalid(message: ProblemMessage) -> Failure {
     Failure::Invalid { problems: vec![problem], omitted: Omitted::default() }
 }
 
-/// The request itself.
+/// The request itself, made by `opeka.js`'s loader.
 async fn request(
     url: &str,
     signal: Option<&AbortSignal>,
@@ -261,83 +274,29 @@ async fn request(
     limit: usize,
 ) -> Result<Answer, Failure> {
     let network = |status: Option<u16>, detail: String| Failure::Network { url: url.to_owned(), status, detail };
-    let window = web_sys::window().ok_or_else(|| network(None, "no window".into()))?;
-    let init = RequestInit::new();
-    init.set_signal(signal);
-    if let Some((etag, last_modified)) = validators {
-        let headers = Headers::new().map_err(|error| network(None, describe(&error)))?;
-        for (name, value) in [("If-None-Match", etag), ("If-Modified-Since", last_modified)] {
-            if let Some(value) = value {
-                let _ = headers.set(name, &value);
-            }
-        }
-        init.set_headers(&headers);
-    }
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|error| network(None, describe(&error)))?;
-    let response: Response = response.dyn_into().map_err(|_| network(None, "not a response".into()))?;
-    if response.status() == 304 {
+    let load = LOADER.with(|loader| loader.borrow().clone()).ok_or_else(|| network(None, "no loader".into()))?;
+    let (etag, last_modified) = validators.unwrap_or_default();
+    let args = Array::of4(&url.into(), &etag.into(), &last_modified.into(), &(limit as f64).into());
+    let signal = signal.map_or(JsValue::UNDEFINED, |s| s.into());
+    let answer = load.call2(&JsValue::NULL, &args, &signal).map_err(|error| network(None, describe(&error)))?;
+    let answer: Array = JsFuture::from(Promise::from(answer)).await.map_err(|error| network(None, describe(&error)))?.into();
+    let status = answer.get(0).as_f64().unwrap_or_default() as u16;
+    if status == 304 {
         return Ok(Answer::NotModified);
     }
-    if !response.ok() {
-        return Err(network(Some(response.status()), response.status_text()));
+    if !(200..300).contains(&status) {
+        return Err(network(Some(status), answer.get(1).as_string().unwrap_or_default()));
     }
-    let headers = response.headers();
-    let header = |name: &str| headers.get(name).ok().flatten();
-    let refuse = |failure: Failure| {
-        // Stop the download: nothing more of it is wanted.
-        if let Some(body) = response.body() {
-            let _ = body.cancel();
-        }
-        Err(failure)
-    };
-    if header("content-type").is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html")) {
-        return refuse(invalid(ProblemMessage::HtmlPage));
+    let body = answer.get(2);
+    if body.is_null() {
+        // A captive portal or a server's error page, not read.
+        return Err(invalid(ProblemMessage::HtmlPage));
     }
-    let declared = header("content-length").and_then(|n| n.trim().parse::<usize>().ok());
-    if let Some(size) = declared.filter(|&size| size > limit) {
-        return refuse(too_large(size, limit));
+    if let Some(size) = body.as_f64() {
+        return Err(too_large(size as usize, limit));
     }
-    let bytes = read_body(&response, limit, &network).await?;
-    Ok(Answer::Body(Rc::new(Body { bytes, etag: header("etag"), last_modified: header("last-modified") })))
-}
-
-/// Reads the body chunk by chunk into JavaScript memory, stopping past
-/// `limit`; only a body within the limit is copied into wasm, in one
-/// allocation of its exact size.
-async fn read_body(response: &Response, limit: usize, network: &impl Fn(Option<u16>, String) -> Failure) -> Result<Rc<[u8]>, Failure> {
-    let Some(stream) = response.body() else { return Ok(Rc::from(Vec::new())) };
-    let reader: ReadableStreamDefaultReader =
-        stream.get_reader().dyn_into().map_err(|_| network(None, "no stream reader".into()))?;
-    let chunks = Array::new();
-    let mut total = 0usize;
-    loop {
-        let step = JsFuture::from(reader.read()).await.map_err(|error| network(None, describe(&error)))?;
-        if Reflect::get(&step, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-            break;
-        }
-        let chunk: Uint8Array = Reflect::get(&step, &JsValue::from_str("value"))
-            .ok()
-            .and_then(|v| v.dyn_into().ok())
-            .ok_or_else(|| network(None, "not a byte stream".into()))?;
-        total = total.saturating_add(chunk.length() as usize);
-        if total > limit {
-            let _ = reader.cancel();
-            // The size read so far: the whole body is at least this large.
-            return Err(too_large(total, limit));
-        }
-        chunks.push(&chunk);
-    }
-    let mut bytes = vec![0u8; total];
-    let mut at = 0usize;
-    for chunk in chunks.iter() {
-        let chunk: Uint8Array = chunk.unchecked_into();
-        let end = at + chunk.length() as usize;
-        chunk.copy_to(&mut bytes[at..end]);
-        at = end;
-    }
-    Ok(bytes.into())
+    let bytes: Rc<[u8]> = Uint8Array::new(&body).to_vec().into();
+    Ok(Answer::Body(Rc::new(Body { bytes, etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() })))
 }
 
 /// `url` resolved against the document, so `/feeds/a.json` and

@@ -12,6 +12,7 @@ mod style;
 mod widget;
 
 pub use attributes::{Attributes, ThemeChoice};
+pub use fetch::use_loader;
 pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;

@@ -37,6 +37,10 @@ struct Inner {
     chart: RefCell<ChartBox>,
     /// Whether a render is queued: changes made in one task render once.
     render_queued: Cell<bool>,
+    /// Whether the queued task is to redraw (else it only reports).
+    render_wanted: Cell<bool>,
+    /// A failure to report from the queued task, and whether it is stale.
+    pending_error: RefCell<Option<(Arc<Failure>, bool)>>,
     /// Counts loads, so that a late answer to an older request is dropped.
     generation: Cell<u64>,
     /// The load in flight, if any: aborting it stops the widget's wait.
@@ -65,9 +69,10 @@ type Timer = (JsValue, Closure<dyn FnMut()>);
 enum Load {
     /// A first load or a new `src`: the skeleton, then a chart or a failure box.
     Fresh,
-    /// A refresh tick or a retry of a stale chart: a failure keeps the chart.
+    /// A refresh tick: a failure keeps the chart.
     Refresh,
-    /// `reload()`: always a new, unconditional request; a failure keeps the chart.
+    /// `reload()` or a retry of a stale chart: always a new, unconditional
+    /// request; a failure keeps the chart.
     Reload,
 }
 
@@ -113,10 +118,11 @@ impl OpekaWidget {
             let weak = weak.clone();
             chart.on_retry(move || {
                 if let Some(inner) = weak.upgrade() {
-                    // A failed request is never kept, so this fetches again;
-                    // a stale chart stays up meanwhile.
+                    // A failed request is never kept, so this fetches again.
+                    // Behind a stale chart the bytes may have come and been
+                    // refused (a half-written file): fetch anew, keeping the chart.
                     let stale = matches!(*inner.state.borrow(), FeedState::Ready(_));
-                    inner.load(if stale { Load::Refresh } else { Load::Fresh });
+                    inner.load(if stale { Load::Reload } else { Load::Fresh });
                 }
             });
             Inner {
@@ -127,6 +133,8 @@ impl OpekaWidget {
                 feed_locale: Cell::new(None),
                 chart: RefCell::new(chart),
                 render_queued: Cell::new(false),
+                render_wanted: Cell::new(false),
+                pending_error: RefCell::new(None),
                 generation: Cell::new(0),
                 abort: RefCell::new(None),
                 timeout: RefCell::new(None),
@@ -173,13 +181,26 @@ impl Inner {
     /// Redraws the chart once the current task is done, however many
     /// changes it makes (a feed and its locale arrive together).
     fn queue_render(self: &Rc<Self>) {
+        self.render_wanted.set(true);
+        self.queue();
+    }
+
+    /// Queues the task (a microtask) that reports a pending failure and
+    /// redraws if asked: events never fire from inside the constructor or
+    /// an attribute callback, so a listener may remove the element.
+    fn queue(self: &Rc<Self>) {
         if self.render_queued.replace(true) {
             return;
         }
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some(inner) = weak.upgrade() {
-                inner.render_queued.set(false);
+            let Some(inner) = weak.upgrade() else { return };
+            inner.render_queued.set(false);
+            let pending = inner.pending_error.take();
+            if let Some((failure, stale)) = pending {
+                events::error(&inner.host, &failure, stale);
+            }
+            if inner.render_wanted.replace(false) {
                 inner.render();
             }
         });
@@ -318,7 +339,7 @@ impl Inner {
             return;
         }
         let Some(src) = self.attributes.borrow().src.clone() else {
-            self.fail(load, Failure::NoFeed);
+            self.fail(load, Arc::new(Failure::NoFeed));
             return;
         };
         let Ok(controller) = AbortController::new() else { return };
@@ -348,17 +369,14 @@ impl Inner {
             }
             inner.abort.take();
             inner.stop_timeout();
-            let result = match result {
-                Err(Failure::Network { url, .. }) if inner.timed_out.get() => Err(Failure::Network {
-                    url,
-                    status: None,
-                    detail: format!("no answer in {timeout_seconds} s"),
-                }),
-                other => other,
-            };
             match result {
                 Ok(Answer::Body(body)) => inner.accept(load, body),
                 Ok(Answer::NotModified) => inner.confirm(),
+                // The widget's own timer stopped the wait: say so.
+                Err(_) if inner.timed_out.get() => {
+                    let detail = format!("no answer in {timeout_seconds} s");
+                    inner.fail(load, Arc::new(Failure::Network { url: src, status: None, detail }));
+                }
                 Err(failure) => inner.fail(load, failure),
             }
             inner.schedule_refresh();
@@ -402,13 +420,15 @@ impl Inner {
         }
         match validate(&body.bytes, &Options::default()) {
             Ok(checked) => {
-                events::warn_problems(&checked.warnings, checked.omitted);
+                events::warn(&events::lines(&checked.warnings, checked.omitted));
                 self.feed_locale.set(Some(checked.feed.locale));
                 self.shown.replace(Some(body));
                 self.confirm();
                 self.set_state(FeedState::Ready(Arc::new(checked.feed)));
             }
-            Err(rejected) => self.fail(load, Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }),
+            Err(rejected) => {
+                self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }))
+            }
         }
     }
 
@@ -421,19 +441,12 @@ impl Inner {
 
     /// A load failed. A chart on show stays, marked stale, unless the load
     /// was for a new feed; otherwise the failure box replaces it. The page
-    /// hears of it from a microtask, never from inside the constructor or an
-    /// attribute callback, so a listener may remove the element at once.
-    fn fail(self: &Rc<Self>, load: Load, failure: Failure) {
+    /// hears of it from the queued task ([`Inner::queue`]).
+    fn fail(self: &Rc<Self>, load: Load, failure: Arc<Failure>) {
         self.failures.set(self.failures.get().saturating_add(1));
         let stale = load != Load::Fresh && matches!(*self.state.borrow(), FeedState::Ready(_));
-        let failure = Arc::new(failure);
-        let weak = Rc::downgrade(self);
-        let reported = Arc::clone(&failure);
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Some(inner) = weak.upgrade() {
-                events::error(&inner.host, &reported, stale);
-            }
-        });
+        self.pending_error.replace(Some((Arc::clone(&failure), stale)));
+        self.queue();
         if stale {
             self.set_stale(true);
         } else {

@@ -177,8 +177,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// error page): the first thing after a BOM and whitespace is `<`, which
 /// no JSON document starts with.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+    skip_bom(bytes).iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// `bytes` without a leading BOM.
+fn skip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
 /// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
@@ -191,7 +195,7 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     }
     // Files saved "as UTF-8" on Windows often start with a BOM; JSON
     // parsers may skip it (RFC 8259, 8.1), and publishers cannot see it.
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let bytes = skip_bom(bytes);
     if json::nesting_exceeds(bytes, options.max_depth) {
         return Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth }));
     }

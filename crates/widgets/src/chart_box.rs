@@ -68,8 +68,13 @@ pub struct ChartBox {
     measurer: Option<CanvasMeasure>,
     /// Called by the retry button of a retryable failure or of the stale marker.
     on_retry: Option<Closure<dyn FnMut()>>,
-    /// The stale marker on show, and the local time of the data under it.
-    stale: Option<(Element, chrono::NaiveDateTime)>,
+    /// The stale marker (hidden unless a chart is shown and `stale_since`
+    /// is set): a line of text and a retry button.
+    stale: Element,
+    stale_text: Element,
+    stale_retry: Element,
+    /// The local time of the data under a stale chart.
+    stale_since: Option<chrono::NaiveDateTime>,
     /// The language of the last `show`, for a marker set between renders.
     lang: Lang,
 }
@@ -83,6 +88,12 @@ impl ChartBox {
         let skeleton_text = append_text(&skeleton, "span", "")?;
         skeleton_text.set_class_name("opeka-visually-hidden");
         root.append_child(&skeleton)?;
+        let stale = element(document, "div", "opeka-stale")?;
+        stale.set_attribute("role", "status")?;
+        let stale_text = append_text(&stale, "span", "")?;
+        let stale_retry = append_text(&stale, "button", "")?;
+        stale_retry.set_attribute("type", "button")?;
+        root.append_child(&stale)?;
 
         let figure = element(document, "figure", "opeka-figure")?;
         let svg_box = element(document, "div", "opeka-svg")?;
@@ -104,7 +115,10 @@ impl ChartBox {
             failure: None,
             measurer: None,
             on_retry: None,
-            stale: None,
+            stale,
+            stale_text,
+            stale_retry,
+            stale_since: None,
             lang: Lang::default(),
         };
         chart_box.show_only(Shown::Nothing)?;
@@ -124,60 +138,30 @@ impl ChartBox {
         if let Some((element, ..)) = self.failure.take() {
             element.remove();
         }
-        if let Some((marker, _)) = self.stale.take() {
-            marker.remove();
-        }
-        self.on_retry = Some(Closure::new(callback));
+        let callback = Closure::new(callback);
+        // The button lives as long as the box, and so does the callback.
+        let _ = self.stale_retry.add_event_listener_with_callback("click", callback.as_ref().unchecked_ref());
+        self.on_retry = Some(callback);
     }
 
     /// Marks the chart as stale: a refresh failed and it still shows the
     /// data fetched at `since` (the viewer's local time). The marker (a
-    /// line of text and, with [`ChartBox::on_retry`], a retry button) shows
-    /// above the chart while a chart is shown; `None` takes it down.
+    /// line of text and a retry button that calls [`ChartBox::on_retry`])
+    /// shows above the chart while a chart is shown; `None` takes it down.
     pub fn set_stale(&mut self, since: Option<chrono::NaiveDateTime>) {
-        if let Err(error) = self.try_set_stale(since) {
-            web_sys::console::error_2(&JsValue::from_str("opeka: could not mark the chart:"), &error);
-        }
-    }
-
-    fn try_set_stale(&mut self, since: Option<chrono::NaiveDateTime>) -> Result<(), JsValue> {
-        let Some(since) = since else {
-            if let Some((marker, _)) = self.stale.take() {
-                marker.remove();
-            }
-            return Ok(());
-        };
-        let marker = match self.stale.take() {
-            Some((marker, _)) => marker,
-            None => {
-                let marker = element(&self.document()?, "div", "opeka-stale")?;
-                marker.set_attribute("role", "status")?;
-                append_text(&marker, "span", "")?;
-                if let Some(retry) = &self.on_retry {
-                    let button = append_text(&marker, "button", "")?;
-                    button.set_attribute("type", "button")?;
-                    button.set_class_name("opeka-retry");
-                    button.add_event_listener_with_callback("click", retry.as_ref().unchecked_ref())?;
-                }
-                self.root.insert_before(&marker, Some(&self.figure))?;
-                marker
-            }
-        };
-        set_hidden(&marker, self.figure.has_attribute("hidden"))?;
-        self.stale = Some((marker, since));
-        self.write_stale()
+        self.stale_since = since;
+        self.write_stale();
+        let shown = !self.figure.has_attribute("hidden");
+        // Toggling an attribute on our own element cannot fail.
+        let _ = set_hidden(&self.stale, !shown || since.is_none());
     }
 
     /// Writes the marker's text in the current language.
-    fn write_stale(&self) -> Result<(), JsValue> {
-        let Some((marker, since)) = &self.stale else { return Ok(()) };
-        if let Some(text) = marker.first_element_child() {
-            text.set_text_content(Some(&Msg::Stale(*since).text(self.lang)));
+    fn write_stale(&self) {
+        if let Some(since) = self.stale_since {
+            self.stale_text.set_text_content(Some(&Msg::Stale(since).text(self.lang)));
+            self.stale_retry.set_text_content(Some(&Msg::Retry.text(self.lang)));
         }
-        if let Some(button) = marker.query_selector("button")? {
-            button.set_text_content(Some(&Msg::Retry.text(self.lang)));
-        }
-        Ok(())
     }
 
     /// Shows `state` drawn with `settings`; returns what was drawn when it
@@ -195,7 +179,7 @@ impl ChartBox {
     fn try_show(&mut self, state: &FeedState, settings: &Settings) -> Result<Option<RenderedChart>, JsValue> {
         let lang = settings.lang;
         self.lang = lang;
-        self.write_stale()?;
+        self.write_stale();
         self.root.set_attribute("data-theme", settings.theme.name())?;
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
@@ -231,9 +215,7 @@ impl ChartBox {
     fn show_only(&mut self, shown: Shown) -> Result<(), JsValue> {
         set_hidden(&self.skeleton, shown != Shown::Skeleton)?;
         set_hidden(&self.figure, shown != Shown::Chart)?;
-        if let Some((marker, _)) = &self.stale {
-            set_hidden(marker, shown != Shown::Chart)?;
-        }
+        set_hidden(&self.stale, shown != Shown::Chart || self.stale_since.is_none())?;
         if shown != Shown::Failure {
             if let Some((failure, ..)) = self.failure.take() {
                 failure.remove();
