@@ -81,7 +81,7 @@ bench: dist
 	  printf '%-20s %8d bytes  %8d gzip\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@js=$$(gzip -9c $(DIST)/opeka.js | wc -c); glue=$$(gzip -9c $(DIST)/opeka_bindings.js | wc -c); wasm=$$(gzip -9c $(DIST)/opeka_bg.wasm | wc -c); \
 	  printf '%-20s %8s        %8d gzip  (budget for opeka.js + opeka_bg.wasm: 163840 = 160 KiB)\n' 'opeka.js + wasm' '' $$((js + wasm)); \
-	  printf '%-20s %8s        %8d gzip  (all three files, each gzipped as a server sends them)\n' 'download' '' $$((js + glue + wasm))
+	  printf '%-20s %8s        %8d gzip  (all three files, each gzipped as a server sends them; budget 165000)\n' 'download' '' $$((js + glue + wasm))
 	@echo "== feed validation"
 	cargo run --quiet --profile native -p opeka-feed --example bench_validate
 	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --profile native -p opeka-chart --example bench_render; fi
