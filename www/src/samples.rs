@@ -60,7 +60,9 @@ fn load(sample: Sample) {
                 sample.text.set(Some(String::from_utf8_lossy(&bytes).into_owned()));
                 sample.state.set(match check(&bytes) {
                     Ok((feed, _warnings)) => FeedState::Ready(feed),
-                    Err(problems) => FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() })),
+                    Err(problems) => {
+                        FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() }))
+                    }
                 });
             }
             Err(failure) => sample.state.set(FeedState::Failed(Arc::new(failure))),

@@ -150,7 +150,13 @@ pub async fn fetch_feed(
 }
 
 /// Starts a request for `url` and records it under `key`, replacing any older entry.
-fn start(key: &str, url: &str, validators: Option<(Option<String>, Option<String>)>, ttl: f64, limit: usize) -> Rc<Entry> {
+fn start(
+    key: &str,
+    url: &str,
+    validators: Option<(Option<String>, Option<String>)>,
+    ttl: f64,
+    limit: usize,
+) -> Rc<Entry> {
     let controller = AbortController::new().ok();
     let entry = Rc::new(Entry {
         result: RefCell::new(None),
@@ -279,7 +285,8 @@ async fn request(
     let args = Array::of4(&url.into(), &etag.into(), &last_modified.into(), &(limit as f64).into());
     let signal = signal.map_or(JsValue::UNDEFINED, |s| s.into());
     let answer = load.call2(&JsValue::NULL, &args, &signal).map_err(|error| network(None, describe(&error)))?;
-    let answer: Array = JsFuture::from(Promise::from(answer)).await.map_err(|error| network(None, describe(&error)))?.into();
+    let answer: Array =
+        JsFuture::from(Promise::from(answer)).await.map_err(|error| network(None, describe(&error)))?.into();
     let status = answer.get(0).as_f64().unwrap_or_default() as u16;
     if status == 304 {
         return Ok(Answer::NotModified);

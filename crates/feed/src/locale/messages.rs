@@ -1,7 +1,6 @@
 //! The texts the widgets write themselves, in Russian and English.
 
-use super::number::{format_change, NBSP};
-use super::number::format_number;
+use super::number::{format_change, format_number, NBSP};
 use super::period::{format_date, format_day_time};
 use crate::{AwardCategory, Lang, Level, Status};
 

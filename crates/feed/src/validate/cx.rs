@@ -91,7 +91,8 @@ impl Cx {
         let old = std::mem::take(&mut self.problems);
         self.problems.reserve(MAX_PROBLEMS.min(old.len() + late.len()));
         let mut late = late.into_iter().peekable();
-        let late_error = |(_, path, message): (usize, String, ProblemMessage)| Problem { path, message, severity: Severity::Error };
+        let late_error =
+            |(_, path, message): (usize, String, ProblemMessage)| Problem { path, message, severity: Severity::Error };
         for (at, problem) in old.into_iter().enumerate() {
             while let Some(error) = late.next_if(|(mark, ..)| *mark <= at) {
                 self.keep(late_error(error));
