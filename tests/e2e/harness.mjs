@@ -6,6 +6,7 @@ import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createFaults } from './fault-server.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
@@ -39,7 +40,7 @@ function extraHeaders(path) {
 }
 
 /**
- * Starts the server on a free port; returns { url, requests, routes, close }.
+ * Starts the server on a free port; returns { url, requests, routes, faults, close }.
  * `routes` maps a path to a generated body (`{ body, type? }`), for tests that
  * write their pages and feeds on the fly; `options.mounts` adds
  * `[prefix, dir]` pairs in front of the standard ones (the benchmark's).
@@ -47,10 +48,13 @@ function extraHeaders(path) {
 export async function startServer(options = {}) {
   const requests = [];
   const routes = new Map();
+  // The fault routes (/fault/…, tests/e2e/fault-server.mjs), same origin as the pages.
+  const faults = createFaults();
   const mounts = [...(options.mounts ?? []), ...MOUNTS];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (faults.handle(req, res, path)) return;
     const route = routes.get(path);
     if (route) {
       res.writeHead(200, { 'Content-Type': route.type ?? TYPES[extname(path)] ?? 'text/plain', 'Cache-Control': 'no-store', ...extraHeaders(path) });
@@ -89,6 +93,7 @@ export async function startServer(options = {}) {
     url: `http://127.0.0.1:${port}`,
     requests,
     routes,
+    faults,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

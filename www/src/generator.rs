@@ -10,7 +10,7 @@ use opeka_chart::Theme;
 use opeka_feed::validate::Problem;
 use opeka_feed::{Kind, Lang, View};
 use opeka_leptos::OpekaChart;
-use opeka_widgets::fetch::{fetch_feed, Reuse};
+use opeka_widgets::fetch::{self, Reuse};
 use opeka_widgets::Failure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -98,7 +98,7 @@ pub fn Generator() -> impl IntoView {
         spawn_local(async move {
             let Ok(controller) = web_sys::AbortController::new() else { return };
             // Never the cached bytes: the editor wants the feed as it is now.
-            match fetch_feed(&url, &controller.signal(), Reuse::Never).await {
+            match fetch::fetch_bytes(&url, &controller.signal(), Reuse::Never).await {
                 Ok(bytes) => check(String::from_utf8_lossy(&bytes).into_owned(), Input::Url(url)),
                 Err(failure) => {
                     let (ru, en) = unreadable(&failure);

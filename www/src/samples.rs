@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Kind, Lang, ValidFeed, View};
 use opeka_leptos::OpekaChart;
-use opeka_widgets::fetch::{fetch_feed, Reuse};
+use opeka_widgets::fetch::{self, Reuse};
 use opeka_widgets::{Failure, FeedState};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -61,7 +61,9 @@ fn load(sample: Sample) {
                 sample.text.set(Some(String::from_utf8_lossy(&bytes).into_owned()));
                 sample.state.set(match check(&bytes) {
                     Ok((feed, _warnings)) => FeedState::Ready(feed),
-                    Err(problems) => FeedState::Failed(Arc::new(Failure::Invalid { problems })),
+                    Err(problems) => {
+                        FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() }))
+                    }
                 });
             }
             Err(failure) => sample.state.set(FeedState::Failed(Arc::new(failure))),
@@ -93,7 +95,7 @@ async fn fetch_bytes(address: &str) -> Result<std::rc::Rc<[u8]>, Failure> {
         status: None,
         detail: "no AbortController".to_owned(),
     })?;
-    fetch_feed(address, &controller.signal(), Reuse::Any).await
+    fetch::fetch_bytes(address, &controller.signal(), Reuse::Any).await
 }
 
 /// A sample's section: its title and a card for every view of its kind.

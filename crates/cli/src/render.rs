@@ -153,8 +153,11 @@ pub fn run(args: &Args) -> ExitCode {
             for p in &rejected.problems {
                 eprintln!("{name}: {}", describe(p, lang));
             }
+            if let Some(more) = rejected.omitted.text(lang) {
+                eprintln!("{name}: {more}");
+            }
             // «1 ошибка», "1 error": the count agrees with its noun, as in the widgets.
-            let errors = count_noun(rejected.errors().count() as f64, Noun::Error, lang);
+            let errors = count_noun((rejected.errors().count() + rejected.omitted.errors) as f64, Noun::Error, lang);
             eprintln!(
                 "{name}: {}",
                 match lang {
@@ -167,6 +170,9 @@ pub fn run(args: &Args) -> ExitCode {
     };
     for warning in &checked.warnings {
         eprintln!("{name}: {}", describe(warning, lang));
+    }
+    if let Some(more) = checked.omitted.text(lang) {
+        eprintln!("{name}: {more}");
     }
     let feed = &checked.feed;
     let kind_views = feed.kind().views();

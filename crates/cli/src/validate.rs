@@ -62,15 +62,18 @@ fn check_file(file: &Path, options: &Options, lang: Lang) -> Outcome {
             return Outcome::Unreadable;
         }
     };
-    let (problems, valid) = match validate(&bytes, options) {
-        Ok(checked) => (checked.warnings, true),
-        Err(rejected) => (rejected.problems, false),
+    let (problems, omitted, valid) = match validate(&bytes, options) {
+        Ok(checked) => (checked.warnings, checked.omitted, true),
+        Err(rejected) => (rejected.problems, rejected.omitted, false),
     };
     for p in &problems {
         line(&format!("{name}: {}", describe(p, lang)));
     }
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
+    if let Some(more) = omitted.text(lang) {
+        line(&format!("{name}: {more}"));
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count() + omitted.errors;
+    let warnings = problems.len() + omitted.total() - errors;
     if valid {
         let ok = match lang {
             Lang::Ru => "фид верен",

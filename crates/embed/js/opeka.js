@@ -3,12 +3,15 @@
 // The element's logic is in Rust (opeka_bg.wasm); this file only connects
 // the element's lifecycle to it, so that no inline script or eval is needed
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
-import init, { OpekaWidget } from './opeka_bindings.js';
+import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
+
+// `load`, the bounded request, is crates/widgets/js/loader.js, which
+// `make dist` puts at the head of this file.
 
 let loading = null;
 function loadModule() {
   // One module and one wasm instance for every widget on the page.
-  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) });
+  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load));
   return loading;
 }
 
@@ -19,7 +22,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout'];
   }
 
   connectedCallback() {

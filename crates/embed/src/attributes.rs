@@ -30,12 +30,18 @@ pub struct Attributes {
     pub height: Option<f64>,
     /// Seconds between re-fetches; 0 is never.
     pub refresh_seconds: u32,
+    /// Seconds a fetch may take before it fails as a network error.
+    pub timeout_seconds: u32,
 }
 
 /// Heights outside this range are refused as typos.
 const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 120..=4000;
 /// Refreshing more often than this would hammer the feed's server.
 const MIN_REFRESH_SECONDS: u32 = 10;
+/// How long a fetch may take by default, and the range a page may set
+/// (the warning below names both).
+const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
+const TIMEOUT_RANGE: std::ops::RangeInclusive<u32> = 1..=600;
 
 impl Attributes {
     /// Reads the attributes of `element`; returns them with a warning for
@@ -106,6 +112,13 @@ impl Attributes {
                 0
             }
         });
-        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds }, warnings)
+        let timeout_seconds = attr("timeout").map_or(DEFAULT_TIMEOUT_SECONDS, |text| match text.parse::<u32>() {
+            Ok(s) if TIMEOUT_RANGE.contains(&s) => s,
+            _ => {
+                warnings.push(format!("timeout=\"{text}\" is not a whole number of seconds from 1 to 600; using 30"));
+                DEFAULT_TIMEOUT_SECONDS
+            }
+        });
+        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds, timeout_seconds }, warnings)
     }
 }

@@ -1,14 +1,15 @@
 //! The events a widget dispatches on its element.
 
 use js_sys::{Array, Object, Reflect};
-use opeka_feed::Lang;
 use opeka_widgets::{ErrorReport, Failure, RenderedChart};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 /// Fired after each render; `detail` is `{view, width, height}`.
 pub const RENDERED: &str = "opeka-rendered";
-/// Fired when no chart can be drawn; `detail` is `{kind, message, status?, problems: [{path, message, severity}]}`.
+/// Fired when a load fails; `detail` is `{kind, message, stale, status?, url?,
+/// problems: [{path, message, severity}], omitted}` (`stale`: the chart on
+/// show stays; `omitted`: problems past the validator's cap).
 pub const ERROR: &str = "opeka-error";
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -35,9 +36,9 @@ pub fn rendered(host: &HtmlElement, chart: &RenderedChart) {
     dispatch(host, RENDERED, &detail);
 }
 
-/// Tells the page why there is no chart, with every problem, and logs the
-/// same for the page author.
-pub fn error(host: &HtmlElement, failure: &Failure) {
+/// Tells the page a load failed, with its problems, and logs the same for
+/// the page author. `stale`: the chart on show stays, marked stale.
+pub fn error(host: &HtmlElement, failure: &Failure, stale: bool) {
     // The details come from the widget core, so every face reports alike.
     let report = ErrorReport::of(failure);
     let detail = Object::new();
@@ -58,11 +59,11 @@ pub fn error(host: &HtmlElement, failure: &Failure) {
     set(&detail, "kind", report.kind);
     set(&detail, "message", report.message.as_str());
     set(&detail, "problems", problems);
-    let lines: Vec<String> = match failure {
-        Failure::Invalid { problems } => problems.iter().map(|p| p.to_string_in(Lang::En)).collect(),
-        _ => Vec::new(),
-    };
-    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {}\n{}", report.message, lines.join("\n"))));
+    set(&detail, "omitted", report.omitted as u32);
+    set(&detail, "stale", stale);
+    // One console message, however bad the feed: the validator lists at
+    // most 200 problems, then `and N more`.
+    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {}\n{}", report.message, report.lines.join("\n"))));
     dispatch(host, ERROR, &detail);
 }
 

@@ -14,6 +14,13 @@ pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;
 
+/// Called once by `opeka.js` with its bounded loader (`load` from
+/// `crates/widgets/js/loader.js`, which `make dist` puts at its head).
+#[wasm_bindgen]
+pub fn use_loader(load: js_sys::Function) {
+    opeka_widgets::fetch::use_loader(load);
+}
+
 /// Runs once when the module loads. In debug builds panics become console
 /// errors with their message; release builds leave the hook out (it links
 /// the panic-message formatting, see docs/size.md): a panic is then a bare

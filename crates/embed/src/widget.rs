@@ -6,9 +6,9 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use opeka_chart::Theme;
-use opeka_feed::validate::{validate, Options, Severity};
+use opeka_feed::validate::{validate, Options};
 use opeka_feed::Lang;
-use opeka_widgets::fetch::{self, Reuse};
+use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,23 +37,61 @@ struct Inner {
     chart: RefCell<ChartBox>,
     /// Whether a render is queued: changes made in one task render once.
     render_queued: Cell<bool>,
+    /// Whether the queued task is to redraw (else it only reports).
+    render_wanted: Cell<bool>,
+    /// A failure to report from the queued task, and whether it is stale.
+    pending_error: RefCell<Option<(Arc<Failure>, bool)>>,
     /// Counts loads, so that a late answer to an older request is dropped.
     generation: Cell<u64>,
+    /// The load in flight, if any: aborting it stops the widget's wait.
     abort: RefCell<Option<AbortController>>,
+    /// The load's timeout timer, and whether it fired.
+    timeout: RefCell<Option<Timer>>,
+    timed_out: Cell<bool>,
+    /// The body of the feed on show: its bytes (an identical answer is not
+    /// redrawn) and its validators (refreshes ask only for a change).
+    shown: RefCell<Option<Rc<Body>>>,
+    /// When the feed on show was last confirmed, in the viewer's local time.
+    confirmed: Cell<Option<chrono::NaiveDateTime>>,
+    /// Failed loads in a row: refresh backs off after each.
+    failures: Cell<u32>,
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     dark_scheme: RefCell<Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>>,
-    refresh: RefCell<Option<(JsValue, Closure<dyn FnMut()>)>>,
+    /// The next refresh tick's timer.
+    refresh: RefCell<Option<Timer>>,
 }
+
+/// A pending `setTimeout`: its handle, and the callback it keeps alive.
+type Timer = (JsValue, Closure<dyn FnMut()>);
+
+/// What started a load, which decides what a failure does to the chart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    /// A first load or a new `src`: the skeleton, then a chart or a failure box.
+    Fresh,
+    /// A refresh tick: a failure keeps the chart.
+    Refresh,
+    /// `reload()` or a retry of a stale chart: always a new, unconditional
+    /// request; a failure keeps the chart.
+    Reload,
+}
+
+/// Refresh never backs off beyond this after failures (unless its own
+/// interval is longer).
+const MAX_BACKOFF_MS: u64 = 10 * 60 * 1000;
+/// How long a fetched feed is shared with widgets added later when the
+/// widget does not refresh.
+const SHARE_MS: f64 = 60_000.0;
 
 #[wasm_bindgen]
 extern "C" {
     // The timer handle is kept as the JS value it is: fake clocks (sinon's
     // fake-timers, Playwright's clock) hand out ids from 10^12, beyond the
     // i32 of web-sys' `Window::set_interval`, and a truncated id never clears.
-    #[wasm_bindgen(js_name = setInterval, catch)]
-    fn set_interval(handler: &js_sys::Function, millis: i32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = clearInterval)]
-    fn clear_interval(handle: &JsValue);
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout(handler: &js_sys::Function, millis: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
 }
 
 #[wasm_bindgen]
@@ -81,7 +119,10 @@ impl OpekaWidget {
             chart.on_retry(move || {
                 if let Some(inner) = weak.upgrade() {
                     // A failed request is never kept, so this fetches again.
-                    inner.load(true, Reuse::Any);
+                    // Behind a stale chart the bytes may have come and been
+                    // refused (a half-written file): fetch anew, keeping the chart.
+                    let stale = matches!(*inner.state.borrow(), FeedState::Ready(_));
+                    inner.load(if stale { Load::Reload } else { Load::Fresh });
                 }
             });
             Inner {
@@ -92,8 +133,15 @@ impl OpekaWidget {
                 feed_locale: Cell::new(None),
                 chart: RefCell::new(chart),
                 render_queued: Cell::new(false),
+                render_wanted: Cell::new(false),
+                pending_error: RefCell::new(None),
                 generation: Cell::new(0),
                 abort: RefCell::new(None),
+                timeout: RefCell::new(None),
+                timed_out: Cell::new(false),
+                shown: RefCell::new(None),
+                confirmed: Cell::new(None),
+                failures: Cell::new(0),
                 resize: RefCell::new(None),
                 dark_scheme: RefCell::new(None),
                 refresh: RefCell::new(None),
@@ -102,7 +150,7 @@ impl OpekaWidget {
         inner.observe_width()?;
         inner.follow_color_scheme()?;
         inner.schedule_refresh();
-        inner.load(true, Reuse::Any);
+        inner.load(Load::Fresh);
         Ok(OpekaWidget { inner })
     }
 
@@ -116,7 +164,7 @@ impl OpekaWidget {
         inner.attributes.replace(attributes);
         inner.queue_render();
         match name {
-            "src" if src_changed => inner.load(true, Reuse::Any),
+            "src" if src_changed => inner.load(Load::Fresh),
             "refresh" => inner.schedule_refresh(),
             _ => {}
         }
@@ -125,7 +173,7 @@ impl OpekaWidget {
     /// Fetches the feed again, bypassing the bytes other widgets of the page
     /// share (for host scripts).
     pub fn reload(&self) {
-        self.inner.load(false, Reuse::Never);
+        self.inner.load(Load::Reload);
     }
 }
 
@@ -133,13 +181,26 @@ impl Inner {
     /// Redraws the chart once the current task is done, however many
     /// changes it makes (a feed and its locale arrive together).
     fn queue_render(self: &Rc<Self>) {
+        self.render_wanted.set(true);
+        self.queue();
+    }
+
+    /// Queues the task (a microtask) that reports a pending failure and
+    /// redraws if asked: events never fire from inside the constructor or
+    /// an attribute callback, so a listener may remove the element.
+    fn queue(self: &Rc<Self>) {
         if self.render_queued.replace(true) {
             return;
         }
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some(inner) = weak.upgrade() {
-                inner.render_queued.set(false);
+            let Some(inner) = weak.upgrade() else { return };
+            inner.render_queued.set(false);
+            let pending = inner.pending_error.take();
+            if let Some((failure, stale)) = pending {
+                events::error(&inner.host, &failure, stale);
+            }
+            if inner.render_wanted.replace(false) {
                 inner.render();
             }
         });
@@ -213,68 +274,132 @@ impl Inner {
         Ok(())
     }
 
-    /// (Re)starts the `refresh` timer.
+    /// (Re)starts the `refresh` timer: the interval, or after failures in
+    /// a row the interval doubled for each, up to ten minutes.
     fn schedule_refresh(self: &Rc<Self>) {
         self.stop_refresh();
         let seconds = self.attributes.borrow().refresh_seconds;
         if seconds == 0 {
             return;
         }
+        let interval = u64::from(seconds) * 1000;
+        let failures = self.failures.get();
+        let delay = if failures == 0 {
+            interval
+        } else {
+            interval.saturating_mul(1 << failures.min(20)).min(MAX_BACKOFF_MS.max(interval))
+        };
         let weak = Rc::downgrade(self);
-        let millis = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
         let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                // Widgets of the same feed whose timers fire together share
-                // one request: bytes fetched in the last half interval do.
-                inner.load(false, Reuse::YoungerThan(f64::from(millis) / 2.0));
+            let Some(inner) = weak.upgrade() else { return };
+            inner.refresh.take();
+            let in_flight = inner.abort.borrow().is_some();
+            if !in_flight {
+                inner.load(Load::Refresh);
+            }
+            // A load in flight (a slow feed) is left to finish rather than
+            // aborted, and its end schedules the next tick; an inline feed
+            // loads at once, so the next tick is set here.
+            if in_flight || inner.abort.borrow().is_none() {
+                inner.schedule_refresh();
             }
         });
-        if let Ok(id) = set_interval(callback.as_ref().unchecked_ref(), millis) {
+        if let Ok(id) = set_timeout(callback.as_ref().unchecked_ref(), delay as f64) {
             self.refresh.replace(Some((id, callback)));
         }
     }
 
     fn stop_refresh(&self) {
         if let Some((id, _callback)) = self.refresh.take() {
-            clear_interval(&id);
+            clear_timeout(&id);
         }
     }
 
-    /// Loads the feed: inline JSON child, else `src`. `show_loading` puts
-    /// up the skeleton; a periodic refresh keeps the old chart meanwhile.
-    fn load(self: &Rc<Self>, show_loading: bool, reuse: Reuse) {
+    fn stop_timeout(&self) {
+        if let Some((id, _callback)) = self.timeout.take() {
+            clear_timeout(&id);
+        }
+    }
+
+    /// Loads the feed: inline JSON child, else `src`.
+    fn load(self: &Rc<Self>, load: Load) {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         if let Some(previous) = self.abort.take() {
             previous.abort();
         }
-        if show_loading {
+        self.stop_timeout();
+        if load == Load::Fresh {
+            self.shown.take();
+            self.set_stale(false);
             self.set_state(FeedState::Loading);
         }
         if let Some(json) = self.inline_feed() {
-            self.accept(json.as_bytes());
+            self.accept(load, Rc::new(Body { bytes: json.as_bytes().into(), etag: None, last_modified: None }));
             return;
         }
         let Some(src) = self.attributes.borrow().src.clone() else {
-            self.fail(Failure::NoFeed);
+            self.fail(load, Arc::new(Failure::NoFeed));
             return;
         };
         let Ok(controller) = AbortController::new() else { return };
         let signal = controller.signal();
         self.abort.replace(Some(controller));
+        self.start_timeout();
+        let (seconds, timeout_seconds) = {
+            let attributes = self.attributes.borrow();
+            (attributes.refresh_seconds, attributes.timeout_seconds)
+        };
+        let reuse = match load {
+            Load::Fresh => Reuse::Any,
+            // Widgets of the same feed whose timers fire together share
+            // one request: bytes fetched in the last half interval do.
+            Load::Refresh => Reuse::YoungerThan(f64::from(seconds) * 500.0),
+            Load::Reload => Reuse::Never,
+        };
+        let since = if load == Load::Refresh { self.shown.borrow().clone() } else { None };
+        let ttl = if seconds > 0 { f64::from(seconds) * 1000.0 } else { SHARE_MS };
+        let limit = Options::default().max_bytes;
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch::fetch_feed(&src, &signal, reuse).await;
+            let result = fetch::fetch_feed(&src, &signal, reuse, since.as_deref(), ttl, limit).await;
             let Some(inner) = weak.upgrade() else { return };
             if inner.generation.get() != generation {
                 return;
             }
             inner.abort.take();
+            inner.stop_timeout();
             match result {
-                Ok(bytes) => inner.accept(&bytes),
-                Err(failure) => inner.fail(failure),
+                Ok(Answer::Body(body)) => inner.accept(load, body),
+                Ok(Answer::NotModified) => inner.confirm(),
+                // The widget's own timer stopped the wait: say so.
+                Err(_) if inner.timed_out.get() => {
+                    let detail = format!("no answer in {timeout_seconds} s");
+                    inner.fail(load, Arc::new(Failure::Network { url: src, status: None, detail }));
+                }
+                Err(failure) => inner.fail(load, failure),
+            }
+            inner.schedule_refresh();
+        });
+    }
+
+    /// Starts the timer that gives up on the load in flight.
+    fn start_timeout(self: &Rc<Self>) {
+        self.timed_out.set(false);
+        let weak = Rc::downgrade(self);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            let Some(inner) = weak.upgrade() else { return };
+            inner.timeout.take();
+            inner.timed_out.set(true);
+            let controller = inner.abort.borrow().clone();
+            if let Some(controller) = controller {
+                controller.abort();
             }
         });
+        let millis = f64::from(self.attributes.borrow().timeout_seconds) * 1000.0;
+        if let Ok(id) = set_timeout(callback.as_ref().unchecked_ref(), millis) {
+            self.timeout.replace(Some((id, callback)));
+        }
     }
 
     /// The text of an inline `<script type="application/json">` child, if any.
@@ -283,24 +408,58 @@ impl Inner {
         script.text_content()
     }
 
-    fn accept(self: &Rc<Self>, bytes: &[u8]) {
-        match validate(bytes, &Options::default()) {
+    /// Takes a fetched body: an unchanged one only confirms the chart on
+    /// show; a new one is validated and drawn, or fails.
+    fn accept(self: &Rc<Self>, load: Load, body: Rc<Body>) {
+        let unchanged = self.shown.borrow().as_ref().is_some_and(|shown| shown.bytes == body.bytes);
+        if unchanged && matches!(*self.state.borrow(), FeedState::Ready(_)) {
+            // Same bytes: the chart on show is still right, nothing to redraw.
+            self.shown.replace(Some(body));
+            self.confirm();
+            return;
+        }
+        match validate(&body.bytes, &Options::default()) {
             Ok(checked) => {
-                let warnings: Vec<String> = checked.warnings.iter().map(|w| w.to_string_in(Lang::En)).collect();
-                events::warn(&warnings);
+                events::warn(&opeka_widgets::problem_lines(&checked.warnings, checked.omitted));
                 self.feed_locale.set(Some(checked.feed.locale));
+                self.shown.replace(Some(body));
+                self.confirm();
                 self.set_state(FeedState::Ready(Arc::new(checked.feed)));
             }
             Err(rejected) => {
-                debug_assert!(rejected.problems.iter().any(|p| p.severity == Severity::Error));
-                self.fail(Failure::Invalid { problems: rejected.problems });
+                self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }))
             }
         }
     }
 
-    fn fail(self: &Rc<Self>, failure: Failure) {
-        events::error(&self.host, &failure);
-        self.set_state(FeedState::Failed(Arc::new(failure)));
+    /// The feed on show is current: no stale marker, no back-off.
+    fn confirm(&self) {
+        self.failures.set(0);
+        self.confirmed.set(opeka_widgets::local_now());
+        self.set_stale(false);
+    }
+
+    /// A load failed. A chart on show stays, marked stale, unless the load
+    /// was for a new feed; otherwise the failure box replaces it. The page
+    /// hears of it from the queued task ([`Inner::queue`]).
+    fn fail(self: &Rc<Self>, load: Load, failure: Arc<Failure>) {
+        self.failures.set(self.failures.get().saturating_add(1));
+        let stale = load != Load::Fresh && matches!(*self.state.borrow(), FeedState::Ready(_));
+        self.pending_error.replace(Some((Arc::clone(&failure), stale)));
+        self.queue();
+        if stale {
+            self.set_stale(true);
+        } else {
+            self.shown.take();
+            self.set_state(FeedState::Failed(failure));
+        }
+    }
+
+    /// Shows or takes down the stale marker (dated when the data on show
+    /// were last confirmed).
+    fn set_stale(&self, stale: bool) {
+        let since = if stale { self.confirmed.get() } else { None };
+        self.chart.borrow_mut().set_stale(since);
     }
 
     fn set_state(self: &Rc<Self>, state: FeedState) {
@@ -309,12 +468,15 @@ impl Inner {
     }
 }
 
+
+
 impl Drop for Inner {
     fn drop(&mut self) {
         if let Some(controller) = self.abort.take() {
             controller.abort();
         }
         self.stop_refresh();
+        self.stop_timeout();
         if let Some((observer, _callback)) = self.resize.take() {
             observer.disconnect();
         }

@@ -23,6 +23,41 @@ pub use message::{Expected, Got, ProblemMessage, Repeated};
 #[cfg(feature = "schema")]
 pub(crate) use cx::plural_forms;
 
+/// How many problems a result lists. A hostile feed (millions of `{}`
+/// records) would otherwise make millions of problems, list items and
+/// console lines; past the cap problems are only counted ([`Omitted`]).
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Problems found past [`MAX_PROBLEMS`]: counted, not listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
+}
+
+impl Omitted {
+    /// Errors and warnings not listed.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings
+    }
+
+    /// `и ещё 1 234` / `and 1,234 more`, the line that ends a capped list;
+    /// `None` when nothing was left out.
+    pub fn text(&self, lang: Lang) -> Option<String> {
+        let n = self.total();
+        (n > 0).then(|| crate::locale::Msg::More(n).text(lang))
+    }
+
+    fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+}
+
 /// Limits on the input, checked before it is parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -92,15 +127,20 @@ impl fmt::Display for Problem {
 pub struct Checked {
     /// The checked feed.
     pub feed: ValidFeed,
-    /// Warnings (unknown fields, unlinked URLs), in the order found: envelope, then body.
+    /// Warnings (unknown fields, unlinked URLs), in the order found: envelope, then body;
+    /// at most [`MAX_PROBLEMS`].
     pub warnings: Vec<Problem>,
+    /// Warnings past the cap, counted only.
+    pub omitted: Omitted,
 }
 
 /// A refused feed: every error and warning, in the order found: envelope, then body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rejected {
-    /// Errors and warnings; at least one is an error.
+    /// Errors and warnings, at most [`MAX_PROBLEMS`]; at least one is an error.
     pub problems: Vec<Problem>,
+    /// Problems past the cap, counted only.
+    pub omitted: Omitted,
 }
 
 impl Rejected {
@@ -111,10 +151,13 @@ impl Rejected {
 }
 
 impl fmt::Display for Rejected {
-    /// One `path: message` line per problem, in English.
+    /// One `path: message` line per problem, in English, then `and N more` past the cap.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for p in &self.problems {
             writeln!(f, "{p}")?;
+        }
+        if let Some(more) = self.omitted.text(Lang::En) {
+            writeln!(f, "{more}")?;
         }
         Ok(())
     }
@@ -123,14 +166,38 @@ impl fmt::Display for Rejected {
 impl std::error::Error for Rejected {}
 
 fn rejected(message: ProblemMessage) -> Rejected {
-    Rejected { problems: vec![Problem { path: path::ROOT.to_owned(), message, severity: Severity::Error }] }
+    Rejected {
+        problems: vec![Problem { path: path::ROOT.to_owned(), message, severity: Severity::Error }],
+        omitted: Omitted::default(),
+    }
 }
 
-/// Validates a feed given as bytes (UTF-8 JSON).
+/// The UTF-8 byte order mark some editors on Windows write first.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether `bytes` look like an HTML page (a captive portal, a server's
+/// error page): the first thing after a BOM and whitespace is `<`, which
+/// no JSON document starts with.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    skip_bom(bytes).iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// `bytes` without a leading BOM.
+fn skip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
 pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     if bytes.len() > options.max_bytes {
         return Err(rejected(ProblemMessage::TooLarge { size: bytes.len(), limit: options.max_bytes }));
     }
+    if looks_like_html(bytes) {
+        return Err(rejected(ProblemMessage::HtmlPage));
+    }
+    // Files saved "as UTF-8" on Windows often start with a BOM; JSON
+    // parsers may skip it (RFC 8259, 8.1), and publishers cannot see it.
+    let bytes = skip_bom(bytes);
     if json::nesting_exceeds(bytes, options.max_depth) {
         return Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth }));
     }
@@ -138,8 +205,10 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     let mut cx = cx::Cx::default();
     let feed = envelope::feed(&mut cx, &root);
     match feed {
-        Some(feed) if cx.errors == 0 => Ok(Checked { feed: ValidFeed::new(feed), warnings: cx.problems }),
-        _ => Err(Rejected { problems: cx.problems }),
+        Some(feed) if cx.errors == 0 => {
+            Ok(Checked { feed: ValidFeed::new(feed), warnings: cx.problems, omitted: cx.omitted })
+        }
+        _ => Err(Rejected { problems: cx.problems, omitted: cx.omitted }),
     }
 }
 

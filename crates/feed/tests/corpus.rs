@@ -11,7 +11,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use opeka_feed::validate::{validate, Options, Problem};
+use opeka_feed::validate::{validate, Omitted, Options, Problem};
+use opeka_feed::Lang;
 
 fn corpus(sub: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus").join(sub);
@@ -24,8 +25,13 @@ fn corpus(sub: &str) -> Vec<PathBuf> {
     files
 }
 
-fn lines(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("{p}\n")).collect()
+fn lines(problems: &[Problem], omitted: Omitted) -> String {
+    let mut text: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    if let Some(more) = omitted.text(Lang::En) {
+        text.push_str(&more);
+        text.push('\n');
+    }
+    text
 }
 
 /// Compares with (or, blessing, writes) the expected file; returns a failure description.
@@ -53,7 +59,7 @@ fn valid_corpus_passes_with_expected_warnings() {
         match validate(&bytes, &Options::default()) {
             Ok(checked) => {
                 assert!(checked.warnings.iter().all(|w| !w.is_error()));
-                failures.extend(check_expected(&file, &lines(&checked.warnings)));
+                failures.extend(check_expected(&file, &lines(&checked.warnings, checked.omitted)));
             }
             Err(rejected) => failures.push(format!("{}: rejected\n{rejected}", file.display())),
         }
@@ -75,7 +81,7 @@ fn invalid_corpus_is_refused_with_expected_problems() {
                     failures.push(format!("{}: no .expected file", file.display()));
                 }
                 assert!(rejected.errors().count() > 0);
-                failures.extend(check_expected(&file, &lines(&rejected.problems)));
+                failures.extend(check_expected(&file, &lines(&rejected.problems, rejected.omitted)));
             }
         }
     }

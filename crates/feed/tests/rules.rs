@@ -133,3 +133,47 @@ fn rejected_lists_warnings_too() {
     assert_eq!(severities, [Severity::Warning, Severity::Error]);
     assert_eq!(rejected.errors().count(), 1);
 }
+
+#[test]
+fn a_utf8_bom_is_skipped() {
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), MINIMAL.as_bytes()].concat();
+    assert!(validate(&with_bom, &Options::default()).is_ok());
+    // Only at the start: a BOM anywhere else is not whitespace.
+    let inside = [b"{\xEF\xBB\xBF".as_slice(), &MINIMAL.as_bytes()[1..]].concat();
+    assert!(validate(&inside, &Options::default()).is_err());
+}
+
+#[test]
+fn an_html_page_is_named_as_such_not_as_a_syntax_error() {
+    for page in ["<!doctype html><title>Login</title>", "\u{feff} \n\t<html>", "<h1>503 Service Unavailable</h1>"] {
+        let rejected = validate(page.as_bytes(), &Options::default()).expect_err("not a feed");
+        assert_eq!(rejected.problems.len(), 1);
+        assert_eq!(rejected.problems[0].message, ProblemMessage::HtmlPage);
+        assert_eq!(rejected.problems[0].to_string(), "(root): this is an HTML page, not a feed");
+        assert_eq!(rejected.problems[0].to_string_in(Lang::Ru), "(root): это не лента данных, а HTML-страница");
+    }
+}
+
+#[test]
+fn a_million_empty_records_list_two_hundred_problems_and_count_the_rest() {
+    let records = vec!["{}"; 1_000_000].join(",");
+    let feed = format!(r#"{{"opeka": 1, "kind": "caseload", "title": "t", "records": [{records}]}}"#);
+    let rejected = validate_str(&feed, &Options::default()).expect_err("invalid");
+    assert_eq!(rejected.problems.len(), opeka_feed::validate::MAX_PROBLEMS);
+    // Two errors per record (no period, no value), the first 200 listed.
+    assert_eq!(rejected.problems[0].to_string(), "records[0].period: required field is missing");
+    assert_eq!(rejected.omitted.errors, 2_000_000 - 200);
+    assert_eq!(rejected.omitted.text(Lang::Ru).as_deref(), Some("и ещё 1\u{a0}999\u{a0}800"));
+    assert_eq!(rejected.omitted.text(Lang::En).as_deref(), Some("and 1,999,800 more"));
+    assert!(rejected.to_string().ends_with("and 1,999,800 more\n"));
+}
+
+#[test]
+fn warnings_are_capped_too() {
+    let fields: Vec<String> = (0..500).map(|i| format!(r#""x{i}": 1"#)).collect();
+    let feed = format!(r#"{{"opeka": 1, "kind": "caseload", "title": "t", "records": [], {}}}"#, fields.join(","));
+    let checked = validate_str(&feed, &Options::default()).expect("valid with warnings");
+    assert_eq!(checked.warnings.len(), 200);
+    assert_eq!(checked.omitted.warnings, 300);
+    assert!(checked.warnings.iter().all(|w| w.severity == Severity::Warning));
+}

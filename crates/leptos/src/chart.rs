@@ -8,13 +8,17 @@ use leptos::task::spawn_local;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::{Lang, View};
-use opeka_widgets::fetch::{self, Reuse};
+use opeka_widgets::fetch::{self, Answer, Reuse};
 use opeka_widgets::{style, ChartBox, ErrorReport, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlDivElement, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
 
 use crate::live::Live;
+
+/// How long a fetched feed may serve another chart of the same URL, as
+/// `<opeka-chart>` shares it when it does not refresh.
+const SHARE_MS: f64 = 60_000.0;
 use crate::Rendered;
 
 /// Heights outside this range are ignored as typos (as `<opeka-chart>` does).
@@ -286,8 +290,11 @@ impl Loader {
         let Ok(controller) = AbortController::new() else { return };
         let signal = controller.signal();
         self.live.update_value(|live| live.abort = Some(controller));
+        // A refresh asks only for what changed since the body on show.
+        let since = if show_loading { None } else { self.live.try_with_value(|live| live.shown.clone()).flatten() };
+        let limit = Options::default().max_bytes;
         spawn_local(async move {
-            let result = fetch::fetch_feed(&src, &signal, reuse).await;
+            let result = fetch::fetch_feed(&src, &signal, reuse, since.as_deref(), SHARE_MS, limit).await;
             let current = self.live.try_update_value(|live| {
                 let current = !live.closed && live.generation == generation;
                 if current {
@@ -299,8 +306,37 @@ impl Loader {
                 return;
             }
             match result {
-                Ok(bytes) => self.accept(&bytes),
-                Err(failure) => self.fail(failure),
+                Ok(Answer::Body(body)) => {
+                    self.confirm(Some(body.clone()));
+                    self.accept(&body.bytes);
+                }
+                // Nothing new: the chart on show stays, and is fresh again.
+                Ok(Answer::NotModified) => self.confirm(None),
+                // A failed refresh keeps the chart on show, marked stale, as <opeka-chart> does.
+                Err(failure) if !show_loading && matches!(self.state.get_untracked(), FeedState::Ready(_)) => {
+                    self.live.update_value(|live| {
+                        let since = live.confirmed;
+                        if let Some(chart) = live.chart.as_mut() {
+                            chart.set_stale(since);
+                        }
+                    });
+                    self.report(&failure);
+                }
+                Err(failure) => self.fail(Failure::clone(&failure)),
+            }
+        });
+    }
+
+    /// Records a good answer: the body on show (when new) and the time,
+    /// and takes the stale marker down.
+    fn confirm(self, body: Option<std::rc::Rc<fetch::Body>>) {
+        self.live.update_value(|live| {
+            if body.is_some() {
+                live.shown = body;
+            }
+            live.confirmed = opeka_widgets::local_now();
+            if let Some(chart) = live.chart.as_mut() {
+                chart.set_stale(None);
             }
         });
     }
@@ -314,18 +350,23 @@ impl Loader {
                 self.feed_locale.try_set(Some(checked.feed.locale));
                 self.state.try_set(FeedState::Ready(Arc::new(checked.feed)));
             }
-            Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems }),
+            Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }),
         }
     }
 
     fn fail(self, failure: Failure) {
-        let report = ErrorReport::of(&failure);
+        self.report(&failure);
+        self.state.try_set(FeedState::Failed(Arc::new(failure)));
+    }
+
+    /// Logs `failure` for the page author and tells the app.
+    fn report(self, failure: &Failure) {
+        let report = ErrorReport::of(failure);
         let mut lines = report.message.clone();
         for problem in &report.problems {
             lines.push_str(&format!("\n{}: {}", problem.path, problem.message));
         }
         web_sys::console::error_1(&format!("opeka-leptos: {lines}").into());
-        self.state.try_set(FeedState::Failed(Arc::new(failure)));
         if let Some(on_error) = self.on_error {
             on_error.run(report);
         }

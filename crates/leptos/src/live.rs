@@ -32,6 +32,11 @@ pub(crate) struct Live {
     pub generation: u64,
     /// Set when the component is cleaned up: nothing may start any more.
     pub closed: bool,
+    /// The body on show, whose validators make a refresh conditional.
+    pub shown: Option<std::rc::Rc<opeka_widgets::fetch::Body>>,
+    /// When the feed on show was last fetched or confirmed (local time),
+    /// for the stale marker.
+    pub confirmed: Option<chrono::NaiveDateTime>,
 }
 
 impl Drop for Live {

@@ -66,8 +66,17 @@ pub struct ChartBox {
     /// One measurer per widget, so its width cache outlives a single
     /// render; replaced only when the host changes the widget's font.
     measurer: Option<CanvasMeasure>,
-    /// Called by the retry button of a retryable failure.
+    /// Called by the retry button of a retryable failure or of the stale marker.
     on_retry: Option<Closure<dyn FnMut()>>,
+    /// The stale marker (hidden unless a chart is shown and `stale_since`
+    /// is set): a line of text and a retry button.
+    stale: Element,
+    stale_text: Element,
+    stale_retry: Element,
+    /// The local time of the data under a stale chart.
+    stale_since: Option<chrono::NaiveDateTime>,
+    /// The language of the last `show`, for a marker set between renders.
+    lang: Lang,
 }
 
 impl ChartBox {
@@ -79,6 +88,12 @@ impl ChartBox {
         let skeleton_text = append_text(&skeleton, "span", "")?;
         skeleton_text.set_class_name("opeka-visually-hidden");
         root.append_child(&skeleton)?;
+        let stale = element(document, "div", "opeka-stale")?;
+        stale.set_attribute("role", "status")?;
+        let stale_text = append_text(&stale, "span", "")?;
+        let stale_retry = append_text(&stale, "button", "")?;
+        stale_retry.set_attribute("type", "button")?;
+        root.append_child(&stale)?;
 
         let figure = element(document, "figure", "opeka-figure")?;
         let svg_box = element(document, "div", "opeka-svg")?;
@@ -100,6 +115,11 @@ impl ChartBox {
             failure: None,
             measurer: None,
             on_retry: None,
+            stale,
+            stale_text,
+            stale_retry,
+            stale_since: None,
+            lang: Lang::default(),
         };
         chart_box.show_only(Shown::Nothing)?;
         Ok(chart_box)
@@ -118,7 +138,30 @@ impl ChartBox {
         if let Some((element, ..)) = self.failure.take() {
             element.remove();
         }
-        self.on_retry = Some(Closure::new(callback));
+        let callback = Closure::new(callback);
+        // The button lives as long as the box, and so does the callback.
+        let _ = self.stale_retry.add_event_listener_with_callback("click", callback.as_ref().unchecked_ref());
+        self.on_retry = Some(callback);
+    }
+
+    /// Marks the chart as stale: a refresh failed and it still shows the
+    /// data fetched at `since` (the viewer's local time). The marker (a
+    /// line of text and a retry button that calls [`ChartBox::on_retry`])
+    /// shows above the chart while a chart is shown; `None` takes it down.
+    pub fn set_stale(&mut self, since: Option<chrono::NaiveDateTime>) {
+        self.stale_since = since;
+        self.write_stale();
+        let shown = !self.figure.has_attribute("hidden");
+        // Toggling an attribute on our own element cannot fail.
+        let _ = set_hidden(&self.stale, !shown || since.is_none());
+    }
+
+    /// Writes the marker's text in the current language.
+    fn write_stale(&self) {
+        if let Some(since) = self.stale_since {
+            self.stale_text.set_text_content(Some(&Msg::Stale(since).text(self.lang)));
+            self.stale_retry.set_text_content(Some(&Msg::Retry.text(self.lang)));
+        }
     }
 
     /// Shows `state` drawn with `settings`; returns what was drawn when it
@@ -135,6 +178,8 @@ impl ChartBox {
 
     fn try_show(&mut self, state: &FeedState, settings: &Settings) -> Result<Option<RenderedChart>, JsValue> {
         let lang = settings.lang;
+        self.lang = lang;
+        self.write_stale();
         self.root.set_attribute("data-theme", settings.theme.name())?;
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
@@ -170,6 +215,7 @@ impl ChartBox {
     fn show_only(&mut self, shown: Shown) -> Result<(), JsValue> {
         set_hidden(&self.skeleton, shown != Shown::Skeleton)?;
         set_hidden(&self.figure, shown != Shown::Chart)?;
+        set_hidden(&self.stale, shown != Shown::Chart || self.stale_since.is_none())?;
         if shown != Shown::Failure {
             if let Some((failure, ..)) = self.failure.take() {
                 failure.remove();

@@ -22,8 +22,10 @@ pub fn failure_box(document: &Document, failure: &Failure, lang: Lang, retry: Op
             };
             (headline, vec![format!("{url}: {detail}")])
         }
-        Failure::Invalid { problems } => {
-            (format!("{}.", Msg::FeedInvalid.text(lang)), problems.iter().map(|p| p.to_string_in(lang)).collect())
+        Failure::Invalid { problems, omitted } => {
+            let mut lines: Vec<String> = problems.iter().map(|p| p.to_string_in(lang)).collect();
+            lines.extend(omitted.text(lang));
+            (format!("{}.", Msg::FeedInvalid.text(lang)), lines)
         }
         Failure::NoFeed => (format!("{}.", Msg::NoFeed.text(lang)), Vec::new()),
     };

@@ -21,9 +21,17 @@ mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
-pub use report::{ErrorReport, ProblemReport};
+pub use report::{ErrorReport, ProblemReport, problem_lines};
 pub use state::{Failure, FeedState};
 
 /// The widget's stylesheet. Hosts apply it inside the widget's shadow root
 /// (as a constructed stylesheet, so it needs no `'unsafe-inline'`).
 pub const WIDGET_CSS: &str = include_str!("widget.css");
+
+/// The viewer's local time to the minute: when a feed on show was fetched
+/// or confirmed, for the stale marker.
+pub fn local_now() -> Option<chrono::NaiveDateTime> {
+    let date = js_sys::Date::new_0();
+    let day = chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())?;
+    day.and_hms_opt(date.get_hours(), date.get_minutes(), 0)
+}

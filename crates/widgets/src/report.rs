@@ -24,8 +24,13 @@ pub struct ErrorReport {
     pub status: Option<u16>,
     /// The feed URL asked for (network failures).
     pub url: Option<String>,
-    /// Every problem of an invalid feed, errors and warnings.
+    /// The problems of an invalid feed, errors and warnings, up to the
+    /// validator's cap (200).
     pub problems: Vec<ProblemReport>,
+    /// How many problems past the cap are not listed.
+    pub omitted: usize,
+    /// The problems as `path: message` lines for the console, then `and N more`.
+    pub lines: Vec<String>,
 }
 
 /// One problem of an invalid feed.
@@ -57,10 +62,14 @@ impl ErrorReport {
                 status: *status,
                 url: Some(url.clone()),
                 problems: Vec::new(),
+                omitted: 0,
+                lines: Vec::new(),
             },
-            Failure::Invalid { problems } => {
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            Failure::Invalid { problems, omitted } => {
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count() + omitted.errors;
                 ErrorReport {
+                    omitted: omitted.total(),
+                    lines: problem_lines(problems, *omitted),
                     kind: "invalid",
                     message: format!("the feed is invalid ({errors} errors)"),
                     status: None,
@@ -81,7 +90,15 @@ impl ErrorReport {
                 status: None,
                 url: None,
                 problems: Vec::new(),
+                omitted: 0,
+                lines: Vec::new(),
             },
         }
     }
+}
+
+/// Problems as `path: message` lines in English (the console's language),
+/// then `and N more` past the validator's cap.
+pub fn problem_lines(problems: &[opeka_feed::validate::Problem], omitted: opeka_feed::validate::Omitted) -> Vec<String> {
+    problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)).collect()
 }

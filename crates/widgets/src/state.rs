@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use opeka_feed::validate::Problem;
+use opeka_feed::validate::{Omitted, Problem};
 use opeka_feed::ValidFeed;
 
 /// The state of a widget's feed.
@@ -30,8 +30,10 @@ pub enum Failure {
     },
     /// The feed was fetched but breaks the format.
     Invalid {
-        /// Every problem, errors and warnings.
+        /// The problems, errors and warnings, as the validator lists them (capped).
         problems: Vec<Problem>,
+        /// The problems past the validator's cap, counted only.
+        omitted: Omitted,
     },
     /// The widget was set up wrongly (no `src` and no inline feed).
     NoFeed,

@@ -114,7 +114,7 @@ fn an_invalid_feed_shows_its_problems_without_a_retry_button() {
     let mut chart_box = new_box();
     chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 640.0));
     let problems = problems_of(r#"{"opeka": 1, "kind": "caseload", "title": "x", "records": [{"period": "2024-13", "value": 1}]}"#);
-    let failed = FeedState::Failed(Arc::new(Failure::Invalid { problems }));
+    let failed = FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() }));
     assert_eq!(chart_box.show(&failed, &settings(Lang::Ru, 640.0)), None);
     assert!(is_hidden(&chart_box, ".opeka-skeleton"));
     assert!(is_hidden(&chart_box, ".opeka-figure"));
@@ -175,4 +175,45 @@ fn feed_text_stays_text() {
     assert!(find(&chart_box, "img").is_none());
     assert_eq!(text_of(&chart_box, "svg title"), "<img src=x onerror=alert(1)>");
     assert!(text_of(&chart_box, ".opeka-table caption").contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+fn a_stale_chart_keeps_its_drawing_under_a_dated_marker_with_a_retry() {
+    let mut chart_box = new_box();
+    let retries = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&retries);
+    chart_box.on_retry(move || counted.set(counted.get() + 1));
+    chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 640.0)).expect("drawn");
+    assert!(is_hidden(&chart_box, ".opeka-stale"), "no marker on a fresh chart");
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).and_then(|d| d.and_hms_opt(10, 40, 0)).unwrap();
+    chart_box.set_stale(Some(at));
+    assert!(find(&chart_box, "svg").is_some(), "the chart stays");
+    let marker = find(&chart_box, ".opeka-stale").expect("a marker");
+    assert_eq!(marker.get_attribute("role").as_deref(), Some("status"));
+    assert!(!marker.has_attribute("hidden"));
+    assert_eq!(text_of(&chart_box, ".opeka-stale > span"), "Данные на 12\u{a0}марта, 10:40 — обновить не удалось");
+    let button: HtmlElement = find(&chart_box, ".opeka-stale button").expect("a retry button").unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Повторить"));
+    button.click();
+    assert_eq!(retries.get(), 1);
+
+    // A redraw in English rewrites the marker; clearing it takes it down.
+    chart_box.show(&ready(CASELOAD), &settings(Lang::En, 640.0)).expect("redrawn");
+    assert_eq!(text_of(&chart_box, ".opeka-stale > span"), "Data as of 12\u{a0}March, 10:40 — could not update");
+    chart_box.set_stale(None);
+    assert!(is_hidden(&chart_box, ".opeka-stale"));
+    assert!(find(&chart_box, "svg").is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_capped_problem_list_ends_with_the_count_of_the_rest() {
+    let mut chart_box = new_box();
+    let records = vec!["{}"; 300].join(",");
+    let json = format!(r#"{{"opeka": 1, "kind": "caseload", "title": "t", "records": [{records}]}}"#);
+    let rejected = validate(json.as_bytes(), &Options::default()).expect_err("invalid");
+    let failed = FeedState::Failed(Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }));
+    chart_box.show(&failed, &settings(Lang::Ru, 640.0));
+    let items = chart_box.element().query_selector_all(".opeka-details li").unwrap();
+    assert_eq!(items.length(), 201);
+    assert_eq!(items.item(200).and_then(|n| n.text_content()).as_deref(), Some("и ещё 400"));
 }

@@ -48,6 +48,11 @@ impl<K: Ord, V> SortedMap<K, V> {
         &mut self.entries[i].1
     }
 
+    /// Keeps only the entries for which `keep` is true (order stays sorted).
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.entries.retain(|(k, v)| keep(k, v));
+    }
+
     /// Sets the value under `key`, replacing any there.
     pub fn insert(&mut self, key: K, value: V) {
         match self.find(&key) {

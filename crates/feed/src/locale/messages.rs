@@ -1,8 +1,8 @@
 //! The texts the widgets write themselves, in Russian and English.
 
+use super::number::{format_change_in, format_difference, format_number, NBSP};
+use super::period::{format_date, format_day_time};
 use crate::Format;
-use super::number::{format_change_in, format_difference, NBSP};
-use super::period::format_date;
 use crate::{AwardCategory, Lang, Level, Status};
 
 /// A text a widget writes itself. Labels and messages start with a capital
@@ -28,8 +28,11 @@ pub enum Msg {
         /// HTTP status of the failed response.
         status: Option<u16>,
     },
-    /// A refresh failed and the chart still shows the earlier data.
-    Stale,
+    /// A refresh failed and the chart still shows the data fetched at this
+    /// (local) time: `Данные на 12 марта, 10:40 — обновить не удалось`.
+    Stale(chrono::NaiveDateTime),
+    /// The end of a capped list of problems: `и ещё 1 234`, lower case.
+    More(usize),
     /// The button that fetches again.
     Retry,
     /// A value that was not reported (a gap), lower case: `нет данных`.
@@ -120,10 +123,22 @@ impl Msg {
                 }
             }
             Msg::NetworkError { .. } => pick("Не удалось загрузить данные", "The data could not be loaded"),
-            Msg::Stale => pick(
-                "Не удалось обновить данные, показаны прежние",
-                "The data could not be updated; showing the earlier data",
-            ),
+            Msg::Stale(at) => {
+                let at = format_day_time(at, lang);
+                if ru {
+                    format!("Данные на {at} — обновить не удалось")
+                } else {
+                    format!("Data as of {at} — could not update")
+                }
+            }
+            Msg::More(n) => {
+                let n = format_number(n as f64, 0, lang);
+                if ru {
+                    format!("и ещё {n}")
+                } else {
+                    format!("and {n} more")
+                }
+            }
             Msg::Retry => pick("Повторить", "Try again"),
             Msg::NotReported => pick("нет данных", "not reported"),
             Msg::Total => pick("Всего", "Total"),

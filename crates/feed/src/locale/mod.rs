@@ -24,7 +24,7 @@ pub use number::{
     format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest, write_trimmed, NumberStyle, MINUS,
     NBSP, NO_NUMBER,
 };
-pub use period::{format_date, format_period, format_period_tick};
+pub use period::{format_date, format_day_time, format_period, format_period_tick};
 pub use plural::{count_noun, count_noun_compact, plural_ru, Noun};
 pub use unit::{join_unit, value_with_unit};
 pub use words::{words, Words};

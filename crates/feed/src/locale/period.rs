@@ -116,3 +116,14 @@ pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
         Lang::En => join(&[&day, month, &y]),
     }
 }
+
+/// A day and a time of day, for "data as of": `12 марта, 10:40`, `12 March, 10:40`.
+pub fn format_day_time(at: chrono::NaiveDateTime, lang: Lang) -> String {
+    use chrono::Timelike;
+    let names: &[&'static str] = match lang {
+        Lang::Ru => &RU_MONTHS_GEN,
+        Lang::En => &EN_MONTHS,
+    };
+    let month = u8::try_from(at.month()).ok().and_then(|m| nth(names, m)).unwrap_or_default();
+    format!("{}{NBSP}{month}, {}:{:02}", at.day(), at.hour(), at.minute())
+}

@@ -11,7 +11,7 @@ use crate::{Granularity, Lang, Period, Text, UnitWord, Updated, Value};
 use super::json::Json;
 use super::message::{Expected, Got, ProblemMessage};
 use super::path::{quote, JsonPath, Step};
-use super::{Problem, Severity};
+use super::{Omitted, Problem, Severity, MAX_PROBLEMS};
 
 /// The members of a checked object.
 pub(crate) struct Obj<'a, 'j> {
@@ -33,7 +33,11 @@ impl<'a, 'j> Obj<'a, 'j> {
 /// The state of one validation.
 #[derive(Default)]
 pub(crate) struct Cx {
+    /// The first [`MAX_PROBLEMS`] problems.
     pub(crate) problems: Vec<Problem>,
+    /// The problems past the cap, counted only.
+    pub(crate) omitted: Omitted,
+    /// Every error, listed or not: one refuses the feed.
     pub(crate) errors: usize,
     path: JsonPath,
     /// The granularity of the first period met, and where it was.
@@ -63,6 +67,10 @@ impl Cx {
         if severity == Severity::Error {
             self.errors += 1;
         }
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.omitted.count(severity);
+            return;
+        }
         let path = self.path.render(extra);
         self.problems.push(Problem { path, message, severity });
     }
@@ -84,16 +92,28 @@ impl Cx {
         }
         self.errors += late.len();
         let old = std::mem::take(&mut self.problems);
-        self.problems.reserve(old.len() + late.len());
+        self.problems.reserve(MAX_PROBLEMS.min(old.len() + late.len()));
         let mut late = late.into_iter().peekable();
+        let late_error =
+            |(_, path, message): (usize, String, ProblemMessage)| Problem { path, message, severity: Severity::Error };
         for (at, problem) in old.into_iter().enumerate() {
-            while let Some((_, path, message)) = late.next_if(|(mark, ..)| *mark <= at) {
-                self.problems.push(Problem { path, message, severity: Severity::Error });
+            while let Some(error) = late.next_if(|(mark, ..)| *mark <= at) {
+                self.keep(late_error(error));
             }
-            self.problems.push(problem);
+            self.keep(problem);
         }
-        for (_, path, message) in late {
-            self.problems.push(Problem { path, message, severity: Severity::Error });
+        for error in late {
+            self.keep(late_error(error));
+        }
+    }
+
+    /// Lists `problem` while the list is under the cap, else counts it
+    /// (late errors can push listed problems past the cap).
+    fn keep(&mut self, problem: Problem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            self.omitted.count(problem.severity);
         }
     }
 

@@ -177,6 +177,8 @@ pub enum ProblemMessage {
     UnitNoForms,
     /// A unit given as one string in `lang` (a warning: used as given for every number).
     UnitOneForm { lang: Lang },
+    /// An HTML page where a feed was expected (a captive portal, a server's error page).
+    HtmlPage,
 }
 
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
@@ -313,6 +315,8 @@ impl ProblemMessage {
                 format!("указана одна форма; укажите [{}], чтобы слово согласовалось с числами", placeholders(*lang))
             }
             M::UnitOneForm { lang } => format!("one form given; give [{}] so that numbers agree", placeholders(*lang)),
+            M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
+            M::HtmlPage => "this is an HTML page, not a feed".into(),
         }
     }
 }

@@ -1,0 +1,38 @@
+// The widget's bounded request, shared by every face: `make dist` puts it
+// at the head of opeka.js, and opeka-leptos imports it as a wasm-bindgen
+// snippet (opeka-widgets' `loader` feature).
+//
+// Fetches a feed for the module (crates/widgets/src/fetch.rs says what it
+// resolves to). A body over `limit` bytes is refused without being held:
+// by its Content-Length before reading, else as the stream passes the limit.
+export async function load([url, etag, modified, limit], signal) {
+  const headers = {};
+  if (etag) headers['If-None-Match'] = etag;
+  if (modified) headers['If-Modified-Since'] = modified;
+  const response = await fetch(url, { signal, headers });
+  const header = (name) => response.headers.get(name);
+  const answer = [response.status, response.statusText, null, header('etag'), header('last-modified')];
+  const html = /^\s*text\/html/i.test(header('content-type'));
+  let size = +header('content-length');
+  // An error status, an HTML page (a captive portal), a body declared too large: not read.
+  if (!response.ok || html || size > limit) {
+    response.body?.cancel();
+    if (!html && size > limit) answer[2] = size;
+    return answer;
+  }
+  const chunks = [];
+  size = 0;
+  for (const reader = response.body?.getReader(); reader; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if ((size += value.length) > limit) {
+      reader.cancel();
+      answer[2] = size;
+      return answer;
+    }
+    chunks.push(value);
+  }
+  answer[2] = new Uint8Array(await new Blob(chunks).arrayBuffer());
+  return answer;
+}
+
