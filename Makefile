@@ -74,8 +74,8 @@ test: tools lint test-native test-wasm test-e2e
 lint:
 	scripts/install-tools.sh wasm
 	cargo fmt --all -- --check
-	cargo clippy --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-widgets -p opeka-gallery --all-targets -- -D warnings
+	cargo clippy --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-widgets -p opeka-leptos -p opeka-gallery -p opeka-leptos-app --all-targets -- -D warnings
 
 test-native:
 	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app

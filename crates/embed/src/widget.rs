@@ -55,14 +55,18 @@ struct Inner {
     confirmed: Cell<Option<chrono::NaiveDateTime>>,
     /// Failed loads in a row: refresh backs off after each.
     failures: Cell<u32>,
-    resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
-    dark_scheme: RefCell<Option<(MediaQueryList, Closure<dyn FnMut(web_sys::Event)>)>>,
+    resize: RefCell<Option<WidthObserver>>,
+    dark_scheme: RefCell<Option<SchemeListener>>,
     /// The next refresh tick's timer.
     refresh: RefCell<Option<Timer>>,
 }
 
 /// A pending `setTimeout`: its handle, and the callback it keeps alive.
 type Timer = (JsValue, Closure<dyn FnMut()>);
+/// The observer of the element's width, and the callback it keeps alive.
+type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// The `prefers-color-scheme` query listened to, and its listener.
+type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
 
 /// What started a load, which decides what a failure does to the chart.
 #[derive(Clone, Copy, PartialEq, Eq)]

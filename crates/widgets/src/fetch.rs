@@ -221,8 +221,11 @@ struct Wait {
     url: String,
     signal: AbortSignal,
     /// Wakes the task when the widget's signal aborts.
-    on_abort: Option<(Rc<RefCell<Option<Waker>>>, Closure<dyn FnMut()>)>,
+    on_abort: Option<AbortWake>,
 }
+
+/// The waker an abort wakes, and the abort listener that keeps it.
+type AbortWake = (Rc<RefCell<Option<Waker>>>, Closure<dyn FnMut()>);
 
 impl Wait {
     fn new(entry: Rc<Entry>, key: String, url: String, signal: AbortSignal) -> Wait {
