@@ -111,10 +111,8 @@ fn App() -> impl IntoView {
         })
         .collect_view();
     let sections = samples.iter().map(|&sample| view! { <samples::SampleSection sample /> }).collect_view();
-    let examples = EXAMPLES
-        .map(|(href, ru, en)| view! { <li><a href=href>{move || tr(lang.get(), ru, en)}</a></li> })
-        .into_iter()
-        .collect_view();
+    let examples =
+        EXAMPLES.map(|(href, ru, en)| view! { <li><a href=href>{move || tr(lang.get(), ru, en)}</a></li> }).into_iter().collect_view();
 
     view! {
         <div class="gallery" data-theme=move || settings.theme.get().name()>

@@ -61,9 +61,7 @@ fn load(sample: Sample) {
                 sample.text.set(Some(String::from_utf8_lossy(&bytes).into_owned()));
                 sample.state.set(match check(&bytes) {
                     Ok((feed, _warnings)) => FeedState::Ready(feed),
-                    Err(problems) => {
-                        FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() }))
-                    }
+                    Err(problems) => FeedState::Failed(Arc::new(Failure::Invalid { problems, omitted: Default::default() })),
                 });
             }
             Err(failure) => sample.state.set(FeedState::Failed(Arc::new(failure))),
@@ -117,11 +115,7 @@ pub fn SampleSection(sample: Sample) -> impl IntoView {
             load(sample);
         }
     };
-    let cards = move || {
-        kind.get().map(|kind: Kind| {
-            kind.views().iter().map(|&view| view! { <Card sample view /> }).collect_view()
-        })
-    };
+    let cards = move || kind.get().map(|kind: Kind| kind.views().iter().map(|&view| view! { <Card sample view /> }).collect_view());
     view! {
         <section class="feed-section" id=format!("feed-{}", sample.name) data-feed=sample.name>
             <h2>{move || title_of(&state.get(), sample.name, lang.get())}</h2>
@@ -180,9 +174,7 @@ fn EmbedCode(name: &'static str, view: View) -> impl IntoView {
                 let copied = copy_text(&code).await;
                 if copied == Copied::Selected {
                     // Without a clipboard, select the code so Ctrl+C copies it.
-                    if let (Some(pre), Some(selection)) =
-                        (pre.get_untracked(), window().get_selection().ok().flatten())
-                    {
+                    if let (Some(pre), Some(selection)) = (pre.get_untracked(), window().get_selection().ok().flatten()) {
                         let _ = selection.select_all_children(&pre);
                     }
                 }
@@ -220,9 +212,8 @@ pub(crate) enum Copied {
 pub(crate) async fn copy_text(text: &str) -> Copied {
     // `navigator.clipboard` is undefined outside secure contexts; calling it
     // through web-sys would throw, so look it up first.
-    let clipboard = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard"))
-        .ok()
-        .filter(|c| !c.is_undefined() && !c.is_null());
+    let clipboard =
+        js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard")).ok().filter(|c| !c.is_undefined() && !c.is_null());
     let Some(clipboard) = clipboard else { return Copied::Selected };
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     match JsFuture::from(clipboard.write_text(text)).await {

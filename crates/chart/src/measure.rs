@@ -29,11 +29,8 @@ impl PtSansMetrics {
         if let Some(width) = fixed_width(c) {
             return width;
         }
-        let (ranges, average) = if bold {
-            (tables::BOLD_RANGES, tables::BOLD_AVERAGE)
-        } else {
-            (tables::REGULAR_RANGES, tables::REGULAR_AVERAGE)
-        };
+        let (ranges, average) =
+            if bold { (tables::BOLD_RANGES, tables::BOLD_AVERAGE) } else { (tables::REGULAR_RANGES, tables::REGULAR_AVERAGE) };
         let code = u32::from(c);
         ranges
             .iter()

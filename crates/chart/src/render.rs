@@ -50,7 +50,8 @@ pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasur
 /// shorter side, then scaled up to fill it.
 fn render_slide(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Scene {
     let width = if request.width.is_finite() { request.width.clamp(crate::views::MIN_WIDTH, crate::views::MAX_SIDE) } else { 1920.0 };
-    let height = request.height.filter(|h| h.is_finite()).unwrap_or(width * 9.0 / 16.0).clamp(crate::views::MIN_HEIGHT, crate::views::MAX_SIDE);
+    let height =
+        request.height.filter(|h| h.is_finite()).unwrap_or(width * 9.0 / 16.0).clamp(crate::views::MIN_HEIGHT, crate::views::MAX_SIDE);
     // The scale that fits a 16:9 reference canvas into this one; a tall
     // canvas gets a narrower, taller layout, a wide one a wider layout.
     let factor = (width.min(height * 16.0 / 9.0) / SLIDE_LAYOUT_WIDTH).max(0.25);

@@ -42,11 +42,7 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize, whole: bool) -> ValueTicks
     let intervals = max_ticks.max(2) - 1;
     let raw = (hi - lo) / intervals as f64;
     let magnitude = 10f64.powi(raw.log10().floor() as i32);
-    let mut step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|&s| s >= raw * (1.0 - 1e-9))
-        .unwrap_or(10.0 * magnitude);
+    let mut step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&s| s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * magnitude);
     if whole && step < 1.0 {
         step = 1.0;
     }

@@ -372,7 +372,9 @@ impl Scene {
         }
         for mark in &mut self.marks {
             mark.shape = match mark.shape {
-                Shape::Bar { x, y, w, h, horizontal } => Shape::Bar { x: x * factor, y: y * factor, w: w * factor, h: h * factor, horizontal },
+                Shape::Bar { x, y, w, h, horizontal } => {
+                    Shape::Bar { x: x * factor, y: y * factor, w: w * factor, h: h * factor, horizontal }
+                }
                 Shape::Rect { x, y, w, h } => Shape::Rect { x: x * factor, y: y * factor, w: w * factor, h: h * factor },
                 Shape::Point { x, y, r, marker } => Shape::Point { x: x * factor, y: y * factor, r: r * factor, marker },
             };

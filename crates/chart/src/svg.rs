@@ -33,7 +33,8 @@ impl<'a> SvgBackend<'a> {
     /// A `width` × `height` SVG document written into `out`.
     pub fn new(out: &'a mut String, (width, height): (u32, u32)) -> Self {
         // Writing into a String cannot fail: the results are dropped.
-        writeln!(out, "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">").ok();
+        writeln!(out, "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .ok();
         SvgBackend { out, size: (width, height), closed: false }
     }
 
@@ -164,7 +165,13 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -180,7 +187,11 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -195,7 +206,11 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -208,7 +223,13 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -297,7 +318,12 @@ mod tests {
         fn layout_box(&self, _text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
             Ok(((0, 0), (0, 0)))
         }
-        fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _text: &str, _pos: BackendCoord, _draw: DrawFunc) -> Result<Result<(), E>, Self::FontError> {
+        fn draw<E, DrawFunc: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+            &self,
+            _text: &str,
+            _pos: BackendCoord,
+            _draw: DrawFunc,
+        ) -> Result<Result<(), E>, Self::FontError> {
             Ok(Ok(()))
         }
     }

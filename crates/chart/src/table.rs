@@ -32,11 +32,7 @@ impl DataTable {
 }
 
 fn csv_field(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    };
+    let defused = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() };
     if defused.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
@@ -55,9 +51,6 @@ mod tests {
             columns: vec!["Период".into(), "Дом, \"на дому\"".into()],
             rows: vec![vec!["март 2018".into(), "12\u{A0}345".into()], vec!["a\nb".into(), "=1+1".into()]],
         };
-        assert_eq!(
-            table.to_csv(),
-            "Период,\"Дом, \"\"на дому\"\"\"\r\nмарт 2018,12\u{A0}345\r\n\"a\nb\",'=1+1\r\n"
-        );
+        assert_eq!(table.to_csv(), "Период,\"Дом, \"\"на дому\"\"\"\r\nмарт 2018,12\u{A0}345\r\n\"a\nb\",'=1+1\r\n");
     }
 }

@@ -47,8 +47,7 @@ pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        let drop = c.is_control()
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}' | '\u{FEFF}');
+        let drop = c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}' | '\u{FEFF}');
         if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' {
             pending_space = !out.is_empty();
             continue;
@@ -83,7 +82,14 @@ pub struct Quantity {
 impl Quantity {
     /// `value` in full with the agreeing form of the unit: `25 433 человека`.
     pub fn text(&self, value: f64, lang: opeka_feed::Lang) -> String {
-        clean(&opeka_feed::locale::value_with_unit(value, self.format, opeka_feed::locale::NumberStyle::Full, self.unit.as_ref(), lang, self.locale))
+        clean(&opeka_feed::locale::value_with_unit(
+            value,
+            self.format,
+            opeka_feed::locale::NumberStyle::Full,
+            self.unit.as_ref(),
+            lang,
+            self.locale,
+        ))
     }
 
     /// The unit's form that agrees with `value`, alone (`человека`); `None` without a unit.

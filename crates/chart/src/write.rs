@@ -40,7 +40,8 @@ pub fn write_svg(scene: &Scene) -> String {
                     area.draw(&Rectangle::new([(px(*x), px(*y)), (px(x + w), px(y + h))], style)).ok();
                 }
                 Item::Line { points: pts, stroke, width } => {
-                    let style = ShapeStyle { color: stroke.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
+                    let style =
+                        ShapeStyle { color: stroke.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
                     area.draw(&PathElement::new(points(pts), style)).ok();
                 }
                 Item::Polygon { points: pts, fill } => {

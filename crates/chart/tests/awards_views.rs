@@ -12,7 +12,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 use opeka_feed::ValidFeed;
 
 const SAMPLE: &str = "kuzbass-social-worker-day-2018";
@@ -42,7 +42,14 @@ fn roll_json(n: usize) -> String {
     let first = ["Анна", "Ирина", "Ольга", "Татьяна", "Светлана", "Елена", "Наталья", "Мария", "Сергей", "Андрей", "Николай", "Владимир"];
     let patronymic = ["Ивановна", "Петровна", "Сергеевна", "Николаевна", "Александровна", "Викторовна"];
     let last = ["Иванова", "Кузнецова", "Смирнова", "Попова", "Васильева", "Петрова", "Соколова", "Михайлова", "Новикова", "Фёдорова"];
-    let roles = ["социальный работник", "специалист по социальной работе", "психолог", "заведующий отделением", "медицинская сестра", "юрисконсульт"];
+    let roles = [
+        "социальный работник",
+        "специалист по социальной работе",
+        "психолог",
+        "заведующий отделением",
+        "медицинская сестра",
+        "юрисконсульт",
+    ];
     let orgs = [
         "КЦСОН г. Кемерово",
         "Центр социальной помощи семье и детям",
@@ -79,7 +86,8 @@ fn golden_svgs() {
     let sample = sample_feed(SAMPLE);
     let roll = feed_from_json(&roll_json(24));
     for lang in Lang::ALL {
-        for (feed, view, name) in [(&sample, View::Breakdown, SAMPLE), (&sample, View::Podium, SAMPLE), (&roll, View::Roll, "generated-24")] {
+        for (feed, view, name) in [(&sample, View::Breakdown, SAMPLE), (&sample, View::Podium, SAMPLE), (&roll, View::Roll, "generated-24")]
+        {
             let chart = draw(feed, view, 800.0, lang, Theme::Light);
             check_snapshot(&format!("{name}.{view}.{lang}.800.svg"), &chart.to_svg());
         }
@@ -97,7 +105,11 @@ fn breakdown_shows_bars_by_award_type_split_by_group() {
     assert_eq!(chart.marks.len(), 8);
     assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
     // Sorted by count: the department's 407 first, the two badges last.
-    assert!(chart.marks[0].label.starts_with("Почётные грамоты и благодарности департамента, Награды департамента: 407"), "{}", chart.marks[0].label);
+    assert!(
+        chart.marks[0].label.starts_with("Почётные грамоты и благодарности департамента, Награды департамента: 407"),
+        "{}",
+        chart.marks[0].label
+    );
     assert_eq!(chart.marks[7].label, "Памятный знак «Милосердия, добра и любви», Вручены накануне: 2\u{a0}награды");
     assert!(chart.marks[1].label.ends_with("30\u{a0}наград"), "{}", chart.marks[1].label);
     // Longest bar is the first, widths follow the counts.
@@ -119,7 +131,11 @@ fn breakdown_shows_bars_by_award_type_split_by_group() {
     // Summary: the total with the right plural, each type.
     assert!(chart.summary.contains("Всего 512\u{a0}наград."), "{}", chart.summary);
     assert!(chart.summary.contains("8\u{a0}видов наград"), "{}", chart.summary);
-    assert!(chart.summary.contains("Губернаторский приём, посвящённый Дню социального работника, 8\u{a0}июня\u{a0}2018\u{a0}г., Кемерово."), "{}", chart.summary);
+    assert!(
+        chart.summary.contains("Губернаторский приём, посвящённый Дню социального работника, 8\u{a0}июня\u{a0}2018\u{a0}г., Кемерово."),
+        "{}",
+        chart.summary
+    );
     assert!(chart.summary.contains("Медаль «За веру и добро» — 15"), "{}", chart.summary);
     // Table: award, level, category, three groups, total; a row per type and a total row.
     assert_eq!(chart.table.columns.len(), 7);
@@ -179,7 +195,8 @@ fn podium_shows_places_in_order_with_names_and_projects() {
     for place in ["1\u{a0}место", "2\u{a0}место", "3\u{a0}место"] {
         assert!(texts.iter().any(|t| t == place), "no {place}: {texts:?}");
     }
-    for name in ["Юлия Владимировна Лякина", "Елена Сергеевна Покачалова", "Светлана Валерьевна Дедова"] {
+    for name in ["Юлия Владимировна Лякина", "Елена Сергеевна Покачалова", "Светлана Валерьевна Дедова"]
+    {
         assert!(texts.iter().any(|t| t == name), "no {name}: {texts:?}");
     }
     assert!(texts.iter().any(|t| t == "Белово"), "{texts:?}");
@@ -220,7 +237,10 @@ fn podium_sorts_places_and_handles_many_contests() {
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(labels, ["1\u{a0}место: А", "2\u{a0}место: Б", "3\u{a0}место: В", "1\u{a0}место: Г. Приз: Диплом"]);
     let texts = svg_texts(&chart.to_svg());
-    assert!(texts.iter().any(|t| t == "Первый, 2020") && texts.iter().any(|t| t == "Конкурс") && texts.iter().any(|t| t == "Пустой"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t == "Первый, 2020") && texts.iter().any(|t| t == "Конкурс") && texts.iter().any(|t| t == "Пустой"),
+        "{texts:?}"
+    );
     assert!(chart.summary.contains("3\u{a0}конкурса, 4\u{a0}места"), "{}", chart.summary);
     assert!(geometry_problems(&chart).is_empty(), "{:?}", geometry_problems(&chart));
 }
@@ -232,7 +252,8 @@ fn roll_lays_out_240_names_in_columns_grouped_by_award() {
     assert_eq!(chart.view, View::Roll);
     assert_eq!(chart.marks.len(), 240, "every recipient drawn");
     let texts = svg_texts(&chart.to_svg());
-    for heading in ["Медаль «За веру и добро»", "Медаль «75 лет Кемеровской области»", "Благодарность департамента", "Другое / не указано"] {
+    for heading in ["Медаль «За веру и добро»", "Медаль «75 лет Кемеровской области»", "Благодарность департамента", "Другое / не указано"]
+    {
         assert!(texts.iter().any(|t| t == heading), "no heading {heading}: {texts:?}");
     }
     assert!(texts.iter().any(|t| t == "Иванова Анна Ивановна"), "{texts:?}");
@@ -273,7 +294,14 @@ fn roll_without_awards_is_one_list_and_explicit_heights_cut_it_short() {
 
     let feed = feed_from_json(&roll_json(60));
     for height in [120.0, 200.0, 400.0] {
-        let request = ChartRequest { view: Some(View::Roll), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let request = ChartRequest {
+            view: Some(View::Roll),
+            width: 480.0,
+            height: Some(height),
+            medium: Medium::Screen,
+            theme: Theme::Light,
+            lang: Lang::Ru,
+        };
         let chart = render(&feed, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         assert!(chart.marks.len() < 60);
@@ -290,7 +318,14 @@ fn explicit_small_heights_keep_bars_and_cards_on_the_canvas() {
     for view in [View::Breakdown, View::Podium] {
         for height in [120.0, 200.0, 300.0] {
             for width in [320.0, 800.0] {
-                let request = ChartRequest { view: Some(view), width, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+                let request = ChartRequest {
+                    view: Some(view),
+                    width,
+                    height: Some(height),
+                    medium: Medium::Screen,
+                    theme: Theme::Light,
+                    lang: Lang::Ru,
+                };
                 let chart = render(&sample, &request, &PtSansMetrics);
                 assert_eq!(chart.height, height);
                 assert!(geometry_problems(&chart).is_empty(), "{view} {width}×{height}: {:?}", geometry_problems(&chart));
@@ -367,7 +402,15 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
                 let csv = chart.table.to_csv();
                 assert!(!csv.contains("\n=HYPERLINK"), "{csv}");
                 if view == View::Breakdown {
-                    assert!(chart.summary.contains(if lang == Lang::Ru { "Всего 1\u{a0}000\u{a0}010\u{a0}наград." } else { "1,000,010\u{a0}awards in total." }), "{}", chart.summary);
+                    assert!(
+                        chart.summary.contains(if lang == Lang::Ru {
+                            "Всего 1\u{a0}000\u{a0}010\u{a0}наград."
+                        } else {
+                            "1,000,010\u{a0}awards in total."
+                        }),
+                        "{}",
+                        chart.summary
+                    );
                     assert!(chart.table.rows.iter().any(|r| r[0] == word), "the table keeps the whole label");
                 }
             }

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 use opeka_feed::ValidFeed;
 
 const VIEWS: [View; 3] = [View::Ranking, View::Composition, View::PerCapita];
@@ -74,7 +74,8 @@ fn ranking_shows_one_bar_per_unit_largest_first() {
     // Novokuznetsk leads in June 2018: 16 600 + 5 840 + 2 193 + 7 403.
     assert_eq!(chart.marks[0].label, "Новокузнецк, июнь\u{a0}2018: 32\u{a0}036\u{a0}человек");
     assert!(chart.marks[9].label.starts_with("Осинники, июнь\u{a0}2018: 2\u{a0}505"), "{}", chart.marks[9].label);
-    for unit in ["Новокузнецк", "Кемерово", "Ленинск-Кузнецкий", "Анжеро-Судженск", "Осинники"] {
+    for unit in ["Новокузнецк", "Кемерово", "Ленинск-Кузнецкий", "Анжеро-Судженск", "Осинники"]
+    {
         assert!(texts.iter().any(|t| t == unit), "{unit} not labelled: {texts:?}");
     }
     // Value labels at the bar ends, in Russian digits.
@@ -125,7 +126,11 @@ fn per_capita_divides_by_population() {
     assert!(chart.summary.contains("Столбчатая диаграмма, на 1\u{a0}000 жителей: 10\u{a0}территорий"), "{}", chart.summary);
 
     let en = draw(&sample_feed("kuzbass-caseload"), View::PerCapita, 800.0, Lang::En);
-    assert!(svg_texts(&en.to_svg()).iter().any(|t| t == "Service recipients per 1,000 residents, Jun\u{a0}2018"), "{:?}", svg_texts(&en.to_svg()));
+    assert!(
+        svg_texts(&en.to_svg()).iter().any(|t| t == "Service recipients per 1,000 residents, Jun\u{a0}2018"),
+        "{:?}",
+        svg_texts(&en.to_svg())
+    );
 }
 
 const NULLS: &str = r#"{ "opeka": 1, "kind": "caseload", "title": "Семьи по территориям",
@@ -189,7 +194,9 @@ fn nulls_are_written_not_drawn_as_zero() {
 fn composition_stacks_categories_by_unit_with_a_legend() {
     let chart = draw(&sample_feed("kuzbass-caseload"), View::Composition, 800.0, Lang::Ru);
     let texts = svg_texts(&chart.to_svg());
-    for category in ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"] {
+    for category in
+        ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"]
+    {
         assert!(texts.iter().any(|t| t == category), "legend lacks {category}: {texts:?}");
     }
     // 10 units × 4 categories, stacked left to right without gaps or overlap.
@@ -228,7 +235,11 @@ fn composition_without_units_stacks_by_period() {
     let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "I\u{a0}кв.\u{a0}2019"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Семьи, получившие помощь, семей"), "{texts:?}");
-    assert!(chart.summary.contains("12\u{a0}периодов (I\u{a0}кв.\u{a0}2019 — IV\u{a0}кв.\u{a0}2021), 6\u{a0}категорий"), "{}", chart.summary);
+    assert!(
+        chart.summary.contains("12\u{a0}периодов (I\u{a0}кв.\u{a0}2019 — IV\u{a0}кв.\u{a0}2021), 6\u{a0}категорий"),
+        "{}",
+        chart.summary
+    );
     // The feed's own view is composition.
     let own = render(&sample_feed("kuzbass-accident-families"), &ChartRequest::new(800.0, Lang::Ru), &PtSansMetrics);
     assert_eq!(own.view, View::Composition);
@@ -258,7 +269,12 @@ fn geometry_holds_at_every_width_theme_and_language() {
                         let request = ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme, lang };
                         let chart = render(feed, &request, &PtSansMetrics);
                         let problems = geometry_problems(&chart);
-                        assert!(problems.is_empty(), "{} {view:?} {width} {lang} {theme}:\n{}", feed.title.get(lang, feed.locale), problems.join("\n"));
+                        assert!(
+                            problems.is_empty(),
+                            "{} {view:?} {width} {lang} {theme}:\n{}",
+                            feed.title.get(lang, feed.locale),
+                            problems.join("\n")
+                        );
                         assert!(chart.height >= opeka_chart::default_height(view, width));
                         assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Rect { .. } | Shape::Bar { .. })));
                         // Every row is labelled: no row label was dropped for want of room.
@@ -273,7 +289,9 @@ fn geometry_holds_at_every_width_theme_and_language() {
 
 fn many_units(n: usize) -> String {
     let units: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{ "id": "u{i}", "label": "Муниципальный округ № {i} с длинным названием", "population": {} }}"#, 10_000 + i * 1000))
+        .map(|i| {
+            format!(r#"{{ "id": "u{i}", "label": "Муниципальный округ № {i} с длинным названием", "population": {} }}"#, 10_000 + i * 1000)
+        })
         .collect();
     let records: Vec<String> = (0..n)
         .flat_map(|i| {
@@ -317,7 +335,14 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     let feed = sample_feed("kuzbass-caseload");
     for view in VIEWS {
         for height in [120.0, 200.0, 300.0] {
-            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+            let request = ChartRequest {
+                view: Some(view),
+                width: 480.0,
+                height: Some(height),
+                medium: Medium::Screen,
+                theme: Theme::Light,
+                lang: Lang::Ru,
+            };
             let chart = render(&feed, &request, &PtSansMetrics);
             // Too small for a line per municipality, the chart grows rather than drop names.
             assert!(chart.height >= height, "{view:?} {height}: {}", chart.height);
@@ -363,7 +388,10 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
                 for needle in ["<script", "<img", "<i>", "<!--", "]]>", "</text><"] {
                     assert!(!chart.to_svg().contains(needle), "{needle} in the {view:?} SVG at {width}");
                 }
-                assert!(!chart.to_svg().contains('\u{202e}') && !chart.to_svg().contains('\u{2066}'), "bidi overrides must not reach the SVG");
+                assert!(
+                    !chart.to_svg().contains('\u{202e}') && !chart.to_svg().contains('\u{2066}'),
+                    "bidi overrides must not reach the SVG"
+                );
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view:?} {width} {lang}:\n{}", problems.join("\n"));
                 assert!(chart.marks.iter().all(|m| m.shape.bounds().2.is_finite() && m.shape.bounds().2 >= 0.0));

@@ -9,8 +9,13 @@ use common::{feed_from_json, sample_feed};
 use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, TextRole, Theme, View};
 use opeka_feed::ValidFeed;
 
-const SAMPLES: [&str; 5] =
-    ["kuzbass-caseload", "kuzbass-accident-families", "kuzbass-council-projects-2024", "kuzbass-social-worker-day-2018", "vyksa-orphanhood-prevention"];
+const SAMPLES: [&str; 5] = [
+    "kuzbass-caseload",
+    "kuzbass-accident-families",
+    "kuzbass-council-projects-2024",
+    "kuzbass-social-worker-day-2018",
+    "vyksa-orphanhood-prevention",
+];
 const WIDTHS: [f64; 6] = [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0];
 
 fn draw(feed: &ValidFeed, view: View, width: f64, height: Option<f64>, medium: Medium, lang: Lang) -> Scene {
@@ -93,13 +98,8 @@ fn drawn_prefix(text: &str) -> &str {
 /// Marks whose unit, category, indicator or person cannot be read anywhere
 /// on the chart: no label, legend entry, axis title or tile text starts it.
 fn unnamed_marks(scene: &Scene) -> Vec<String> {
-    let names: Vec<&str> = scene
-        .texts
-        .iter()
-        .filter(|t| !matches!(t.role, TextRole::Note))
-        .map(|t| drawn_prefix(&t.text))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let names: Vec<&str> =
+        scene.texts.iter().filter(|t| !matches!(t.role, TextRole::Note)).map(|t| drawn_prefix(&t.text)).filter(|t| !t.is_empty()).collect();
     scene
         .marks
         .iter()
@@ -122,7 +122,10 @@ fn no_mark_without_its_name() {
         let labelled: Vec<&str> = scene.texts_of(TextRole::Label).map(|t| t.text.as_str()).collect();
         let rows: Vec<&str> = scene.table.rows.iter().map(|r| r[0].as_str()).collect();
         for row in &rows {
-            assert!(labelled.iter().any(|l| row.starts_with(drawn_prefix(l)) && !drawn_prefix(l).is_empty()), "{lang}: {row} unnamed in {labelled:?}");
+            assert!(
+                labelled.iter().any(|l| row.starts_with(drawn_prefix(l)) && !drawn_prefix(l).is_empty()),
+                "{lang}: {row} unnamed in {labelled:?}"
+            );
         }
         assert!(unnamed_marks(&scene).is_empty(), "{lang}: {:?}", unnamed_marks(&scene));
     }
@@ -199,7 +202,8 @@ fn verdicts_respect_the_calendar() {
     // «Дружим с цифрой»: 0 in 2023, 20 in 2024, target 70 in 2025. In 2024 it is behind the
     // plan line (35), not "worse than target".
     let feed = sample_feed("kuzbass-council-projects-2024");
-    for (lang, wrong, right) in [(Lang::Ru, "хуже цели", "отстаёт от плана на 15"), (Lang::En, "worse than target", "behind plan by 15")] {
+    for (lang, wrong, right) in [(Lang::Ru, "хуже цели", "отстаёт от плана на 15"), (Lang::En, "worse than target", "behind plan by 15")]
+    {
         for view in [View::Progress, View::Trajectory, View::BeforeAfter, View::Tiles] {
             let scene = draw(&feed, view, 1280.0, None, Medium::Screen, lang);
             let mut readings: Vec<String> = scene.texts.iter().map(|t| t.text.clone()).collect();
@@ -217,7 +221,11 @@ fn verdicts_respect_the_calendar() {
 
 #[test]
 fn targets_are_written() {
-    for (name, feed) in [("council", sample_feed("kuzbass-council-projects-2024")), ("vyksa", sample_feed("vyksa-orphanhood-prevention")), ("share", feed_from_json(SHARE))] {
+    for (name, feed) in [
+        ("council", sample_feed("kuzbass-council-projects-2024")),
+        ("vyksa", sample_feed("vyksa-orphanhood-prevention")),
+        ("share", feed_from_json(SHARE)),
+    ] {
         for (lang, word) in [(Lang::Ru, "Цель"), (Lang::En, "Target")] {
             let opeka_feed::Body::Outcomes(outcomes) = &feed.body else { panic!("outcomes") };
             for view in [View::Progress, View::Trajectory] {
@@ -269,8 +277,18 @@ fn slides_read_from_the_back_of_the_room() {
                     assert!(t.size >= 22.0, "{what}: {:?} at {} px", t.text, t.size);
                 }
                 // The content fills the canvas: what is drawn reaches across and down it.
-                let right = scene.texts.iter().map(|t| t.x + t.w).chain(scene.marks.iter().map(|m| m.shape.bounds()).map(|(x, _, w, _)| x + w)).fold(0.0, f64::max);
-                let bottom = scene.texts.iter().map(|t| t.y + t.h).chain(scene.marks.iter().map(|m| m.shape.bounds()).map(|(_, y, _, h)| y + h)).fold(0.0, f64::max);
+                let right = scene
+                    .texts
+                    .iter()
+                    .map(|t| t.x + t.w)
+                    .chain(scene.marks.iter().map(|m| m.shape.bounds()).map(|(x, _, w, _)| x + w))
+                    .fold(0.0, f64::max);
+                let bottom = scene
+                    .texts
+                    .iter()
+                    .map(|t| t.y + t.h)
+                    .chain(scene.marks.iter().map(|m| m.shape.bounds()).map(|(_, y, _, h)| y + h))
+                    .fold(0.0, f64::max);
                 // (A chart that can only say why it has no marks says it in the middle.)
                 if !scene.marks.is_empty() {
                     assert!(right >= 0.7 * scene.width, "{what}: content ends at x = {right:.0}");

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 const FEEDS: [&str; 2] = ["kuzbass-council-projects-2024", "vyksa-orphanhood-prevention"];
 const VIEWS: [View; 3] = [View::Progress, View::BeforeAfter, View::Trajectory];
@@ -63,11 +63,13 @@ fn progress_shows_projects_statuses_indicators_and_verdicts() {
     let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::Ru, Theme::Light);
     let texts = svg_texts(&chart.to_svg());
     assert!(chart.to_svg().contains("<title>Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса</title>"));
-    for name in ["Жизнь продолжается", "Дружим с цифрой", "Шаг навстречу", "Новые горизонты", "Театральное лето"] {
+    for name in ["Жизнь продолжается", "Дружим с цифрой", "Шаг навстречу", "Новые горизонты", "Театральное лето"]
+    {
         assert!(has(&texts, name), "no heading {name}: {texts:?}");
     }
     assert!(has(&texts, "·\u{a0}Завершён") && has(&texts, "·\u{a0}Передан министерству") && has(&texts, "·\u{a0}Планируется"), "{texts:?}");
-    for label in ["Нарушения режима", "Поощрения осуждённых", "Участники команды проекта"] {
+    for label in ["Нарушения режима", "Поощрения осуждённых", "Участники команды проекта"]
+    {
         assert!(has(&texts, label), "no label {label}: {texts:?}");
     }
     // Violations should decrease and did: better; the minus is U+2212.
@@ -96,14 +98,21 @@ fn progress_shows_projects_statuses_indicators_and_verdicts() {
     assert_eq!(chart.table.rows.len(), 4 + 5);
     assert!(chart.table.rows.iter().any(|r| r[0] == "Новые горизонты" && r[1] == "Передан министерству"));
     assert!(chart.summary.starts_with("Совместные проекты Совета по вопросам попечительства и Минсоцзащиты Кузбасса. Выполнение показателей проектов: 8\u{a0}проектов, 4\u{a0}показателя."), "{}", chart.summary);
-    assert!(chart.summary.contains("Нарушения режима — базовое значение 2022: 100, факт 2023: 70, \u{2212}30\u{a0}%, лучше базового значения"), "{}", chart.summary);
+    assert!(
+        chart.summary.contains("Нарушения режима — базовое значение 2022: 100, факт 2023: 70, \u{2212}30\u{a0}%, лучше базового значения"),
+        "{}",
+        chart.summary
+    );
 }
 
 #[test]
 fn english_words_follow_direction_too() {
     let chart = draw(&sample_feed(FEEDS[0]), View::Progress, 800.0, Lang::En, Theme::Light);
     let texts = svg_texts(&chart.to_svg());
-    assert!(has(&texts, "Life Goes On") && has(&texts, "·\u{a0}Completed") && has(&texts, "·\u{a0}Handed over to the ministry"), "{texts:?}");
+    assert!(
+        has(&texts, "Life Goes On") && has(&texts, "·\u{a0}Completed") && has(&texts, "·\u{a0}Handed over to the ministry"),
+        "{texts:?}"
+    );
     assert!(has(&texts, "\u{2212}30%, better than baseline"), "{texts:?}");
     assert!(has(&texts, "+20, behind plan by 15"), "{texts:?}");
     for word in ["Baseline", "Target", "Actual"] {
@@ -146,11 +155,14 @@ fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
         assert!(has(&texts, year), "period axis lacks {year}: {texts:?}");
     }
     let labels: Vec<&str> = chart.marks.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels, vec![
-        "Социальные сироты — базовое значение 2021: 100",
-        "Социальные сироты — цель 2024: 66,7",
-        "Специалисты, обученные работе с семьёй в кризисе — факт 2021: 30\u{a0}человек",
-    ]);
+    assert_eq!(
+        labels,
+        vec![
+            "Социальные сироты — базовое значение 2021: 100",
+            "Социальные сироты — цель 2024: 66,7",
+            "Специалисты, обученные работе с семьёй в кризисе — факт 2021: 30\u{a0}человек",
+        ]
+    );
     let en = draw(&sample_feed(FEEDS[1]), View::Trajectory, 800.0, Lang::En, Theme::Light);
     assert!(has(&svg_texts(&en.to_svg()), "no actuals yet"));
 
@@ -187,7 +199,14 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     let valid = sample_feed(FEEDS[0]);
     for view in VIEWS {
         for height in [120.0, 200.0, 300.0] {
-            let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+            let request = ChartRequest {
+                view: Some(view),
+                width: 480.0,
+                height: Some(height),
+                medium: Medium::Screen,
+                theme: Theme::Light,
+                lang: Lang::Ru,
+            };
             let chart = render(&valid, &request, &PtSansMetrics);
             assert_eq!(chart.height, height);
             let problems = geometry_problems(&chart);

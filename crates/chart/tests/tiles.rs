@@ -8,7 +8,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 const SAMPLES: [&str; 5] = [
     "kuzbass-caseload",
@@ -53,7 +53,8 @@ fn golden_svgs() {
 fn headline_figures_read_as_written_in_each_language() {
     let chart = tiles("kuzbass-caseload", 800.0, Lang::Ru);
     let texts = svg_texts(&chart.to_svg());
-    for expected in ["120", "34", "12\u{a0}000", "1\u{a0}000\u{a0}000", "специалистов", "почти каждый третий кузбассовец"] {
+    for expected in ["120", "34", "12\u{a0}000", "1\u{a0}000\u{a0}000", "специалистов", "почти каждый третий кузбассовец"]
+    {
         assert!(texts.iter().any(|t| t == expected), "no {expected:?} in {texts:?}");
     }
     assert!(texts.iter().any(|t| t.starts_with("учреждений")), "{texts:?}");
@@ -62,7 +63,11 @@ fn headline_figures_read_as_written_in_each_language() {
     assert_eq!(chart.marks[3].label, "1\u{a0}000\u{a0}000 человек под опекой соцзащиты — почти каждый третий кузбассовец");
     assert_eq!(chart.table.rows.len(), 4);
     assert_eq!(chart.table.columns, vec!["Показатель", "Значение", "Примечание"]);
-    assert!(chart.summary.starts_with("Получатели социальных услуг в Кузбассе. Ключевые цифры (4\u{a0}показателя): 120 учреждений"), "{}", chart.summary);
+    assert!(
+        chart.summary.starts_with("Получатели социальных услуг в Кузбассе. Ключевые цифры (4\u{a0}показателя): 120 учреждений"),
+        "{}",
+        chart.summary
+    );
 
     let chart = tiles("kuzbass-caseload", 800.0, Lang::En);
     let texts = svg_texts(&chart.to_svg());
@@ -70,7 +75,10 @@ fn headline_figures_read_as_written_in_each_language() {
         assert!(texts.iter().any(|t| t == expected), "no {expected:?} in {texts:?}");
     }
     let numbers = texts.iter().filter(|t| t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '\u{a0}'));
-    assert!(numbers.clone().count() == 4 && numbers.clone().all(|t| !t.contains('\u{a0}')), "no Russian digit groups in English: {texts:?}");
+    assert!(
+        numbers.clone().count() == 4 && numbers.clone().all(|t| !t.contains('\u{a0}')),
+        "no Russian digit groups in English: {texts:?}"
+    );
     assert_eq!(chart.marks[2].label, "12,000 specialists");
 }
 
@@ -98,7 +106,8 @@ fn caseload_without_headline_shows_each_category_in_the_latest_period() {
     let chart = tiles("kuzbass-accident-families", 800.0, Lang::Ru);
     let texts = svg_texts(&chart.to_svg());
     assert_eq!(chart.marks.len(), 6, "one tile per category");
-    for category in ["Психологическая помощь", "Помощь социальных служб", "Трудоустройство и переобучение"] {
+    for category in ["Психологическая помощь", "Помощь социальных служб", "Трудоустройство и переобучение"]
+    {
         assert!(texts.iter().any(|t| t == category), "no {category} in {texts:?}");
     }
     assert!(texts.iter().any(|t| t == "IV\u{a0}кв.\u{a0}2021"), "the latest period is named: {texts:?}");
@@ -213,7 +222,18 @@ fn tiles_flow_in_a_grid_by_width_with_equal_heights_in_a_row() {
     // The number scales with the tile width.
     let number_height = |chart: &Scene| chart.texts.iter().find(|t| t.text == "57").map(|t| t.h).unwrap_or(0.0);
     let narrow = tiles_of(&feed, 480.0, Lang::Ru);
-    let slide = render(&feed, &ChartRequest { view: Some(View::Tiles), width: 1920.0, height: Some(1080.0), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru }, &PtSansMetrics);
+    let slide = render(
+        &feed,
+        &ChartRequest {
+            view: Some(View::Tiles),
+            width: 1920.0,
+            height: Some(1080.0),
+            medium: Medium::Screen,
+            theme: Theme::Light,
+            lang: Lang::Ru,
+        },
+        &PtSansMetrics,
+    );
     assert!(number_height(&slide) > number_height(&narrow), "{} vs {}", number_height(&slide), number_height(&narrow));
 }
 
@@ -241,7 +261,14 @@ fn geometry_holds_at_every_width_language_and_theme() {
 fn explicit_heights_shrink_the_type_then_drop_rows() {
     let valid = sample_feed("kuzbass-accident-families");
     for (width, height) in [(480.0, 120.0), (480.0, 300.0), (800.0, 200.0), (1920.0, 1080.0), (320.0, 480.0)] {
-        let request = ChartRequest { view: Some(View::Tiles), width, height: Some(height), medium: Medium::Screen, theme: Theme::Contrast, lang: Lang::Ru };
+        let request = ChartRequest {
+            view: Some(View::Tiles),
+            width,
+            height: Some(height),
+            medium: Medium::Screen,
+            theme: Theme::Contrast,
+            lang: Lang::Ru,
+        };
         let chart = render(&valid, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         let problems = geometry_problems(&chart);
@@ -274,7 +301,11 @@ fn hostile_headlines_are_escaped_and_fit() {
             let problems = geometry_problems(&chart);
             assert!(problems.is_empty(), "{width} {lang}:\n{}", problems.join("\n"));
             assert_eq!(chart.marks.len(), 4);
-            assert!(chart.marks[2].label.ends_with(if lang == Lang::Ru { "нет данных" } else { "not reported" }), "{}", chart.marks[2].label);
+            assert!(
+                chart.marks[2].label.ends_with(if lang == Lang::Ru { "нет данных" } else { "not reported" }),
+                "{}",
+                chart.marks[2].label
+            );
         }
     }
 }

@@ -13,7 +13,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{Medium, render, Scene, ChartRequest, Lang, PtSansMetrics, Shape, Theme, View};
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -35,10 +35,7 @@ fn golden_svgs() {
 fn is_grouped_ru_number(s: &str) -> bool {
     let groups: Vec<&str> = s.split('\u{a0}').collect();
     let digits = |g: &&str| g.chars().all(|c| c.is_ascii_digit());
-    !groups.is_empty()
-        && groups.iter().all(digits)
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3)
+    !groups.is_empty() && groups.iter().all(digits) && (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 #[test]
@@ -50,11 +47,14 @@ fn caseload_trend_shows_what_a_viewer_expects() {
     assert!(texts.iter().any(|t| t == "Получатели социальных услуг в Кузбассе"), "{texts:?}");
     // One line per category; the caseload has no gap where every municipality is null.
     assert_eq!(chart.to_svg().matches("<polyline").count(), 4);
-    for category in ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"] {
+    for category in
+        ["Социальное обслуживание на дому", "Полустационарное обслуживание", "Стационарное обслуживание", "Срочное социальное обслуживание"]
+    {
         assert!(texts.iter().any(|t| t == category), "legend lacks {category}: {texts:?}");
     }
     // Value ticks: whole numbers grouped by no-break spaces, 0 among them.
-    let numeric: Vec<&String> = texts.iter().filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains("г.")).collect();
+    let numeric: Vec<&String> =
+        texts.iter().filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && !t.contains("г.")).collect();
     assert!(numeric.len() >= 3, "{texts:?}");
     assert!(numeric.iter().all(|t| is_grouped_ru_number(t)), "{numeric:?}");
     assert!(numeric.iter().any(|t| t.contains('\u{a0}')), "{numeric:?}");
@@ -74,7 +74,10 @@ fn caseload_trend_shows_what_a_viewer_expects() {
     assert!(mark.label.starts_with("Социальное обслуживание на дому, январь\u{a0}2016: "), "{}", mark.label);
     assert!(mark.label.ends_with("\u{a0}человек"), "{}", mark.label);
     // The osinniki day-care null in August 2017 leaves the sum incomplete, not a gap.
-    assert!(chart.marks.iter().any(|m| m.label.starts_with("Полустационарное обслуживание, август\u{a0}2017") && m.label.ends_with("(данные неполные)")));
+    assert!(chart
+        .marks
+        .iter()
+        .any(|m| m.label.starts_with("Полустационарное обслуживание, август\u{a0}2017") && m.label.ends_with("(данные неполные)")));
     // Table and summary.
     assert_eq!(chart.table.columns.len(), 5);
     assert_eq!(chart.table.rows.len(), 30);
@@ -91,7 +94,11 @@ fn english_uses_english_words_and_numbers() {
     assert!(texts.iter().any(|t| t.starts_with("Source: Kemerovo Region Administration")), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("Jan")), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains(',') && t.chars().next().is_some_and(|c| c.is_ascii_digit())), "{texts:?}");
-    assert!(chart.summary.starts_with("People receiving social services in Kuzbass. Line chart: 4\u{a0}series, 30\u{a0}periods"), "{}", chart.summary);
+    assert!(
+        chart.summary.starts_with("People receiving social services in Kuzbass. Line chart: 4\u{a0}series, 30\u{a0}periods"),
+        "{}",
+        chart.summary
+    );
     assert!(chart.marks[0].label.starts_with("Home-based care, Jan\u{a0}2016: "), "{}", chart.marks[0].label);
 }
 
@@ -127,7 +134,14 @@ fn geometry_holds_at_every_width_theme_and_language() {
 fn explicit_small_heights_keep_everything_on_the_canvas() {
     let valid = sample_feed("kuzbass-caseload");
     for height in [120.0, 200.0, 300.0] {
-        let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let request = ChartRequest {
+            view: Some(View::Trend),
+            width: 480.0,
+            height: Some(height),
+            medium: Medium::Screen,
+            theme: Theme::Light,
+            lang: Lang::Ru,
+        };
         let chart = render(&valid, &request, &PtSansMetrics);
         assert_eq!(chart.height, height);
         let problems = geometry_problems(&chart);
@@ -164,7 +178,8 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
     let valid = feed_from_json(HOSTILE);
     for width in [320.0, 800.0] {
         for lang in Lang::ALL {
-            let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Contrast, lang };
+            let request =
+                ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Contrast, lang };
             let chart = render(&valid, &request, &PtSansMetrics);
             for needle in ["<script", "<img", "<b>", "<i>", "<target>", "<!--", "]]>", "javascript:"] {
                 assert!(!chart.to_svg().contains(needle), "{needle} in the SVG at {width}");
@@ -216,7 +231,11 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
             if !records.is_empty() {
                 records.push(',');
             }
-            records.push_str(&format!(r#"{{"period":"{}","unit":"u{u}","category":"c","value":{}}}"#, day.format("%Y-%m-%d"), (d * 7 + u * 13) % 97));
+            records.push_str(&format!(
+                r#"{{"period":"{}","unit":"u{u}","category":"c","value":{}}}"#,
+                day.format("%Y-%m-%d"),
+                (d * 7 + u * 13) % 97
+            ));
         }
     }
     let json = format!(
@@ -224,7 +243,8 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
         units.join(",")
     );
     let valid = feed_from_json(&json);
-    let request = ChartRequest { view: Some(View::Trend), width: 640.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::En };
+    let request =
+        ChartRequest { view: Some(View::Trend), width: 640.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::En };
     let chart = render(&valid, &request, &PtSansMetrics);
     assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert!(chart.marks.len() <= 2 * 640, "{}", chart.marks.len());
@@ -235,7 +255,8 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
 fn a_view_the_kind_lacks_falls_back_to_the_kinds_own() {
     // A view the kind lacks falls back to the kind's own.
     let awards = sample_feed("kuzbass-social-worker-day-2018");
-    let request = ChartRequest { view: Some(View::Trend), width: 480.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+    let request =
+        ChartRequest { view: Some(View::Trend), width: 480.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let chart = render(&awards, &request, &PtSansMetrics);
     assert_ne!(chart.view, View::Trend);
     assert!(geometry_problems(&chart).is_empty());
@@ -265,7 +286,11 @@ fn units_without_categories_draw_one_line_per_unit_and_targets_join_their_line()
     assert_eq!(chart.table.columns, vec!["Период", "Кемерово", "Новокузнецк"]);
     let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t == "План Кемерово: 15"), "{texts:?}");
-    assert!(chart.marks.iter().any(|m| m.label.starts_with("План Кемерово, IV")), "{:?}", chart.marks.iter().map(|m| &m.label).collect::<Vec<_>>());
+    assert!(
+        chart.marks.iter().any(|m| m.label.starts_with("План Кемерово, IV")),
+        "{:?}",
+        chart.marks.iter().map(|m| &m.label).collect::<Vec<_>>()
+    );
     assert!(chart.summary.contains("План Кемерово"), "{}", chart.summary);
     assert!(geometry_problems(&chart).is_empty());
 }

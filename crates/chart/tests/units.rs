@@ -42,7 +42,8 @@ fn expected(i: usize, lang: Lang) -> (String, &'static str) {
 /// A caseload feed with one municipality per case, each serving `value` families in June 2024.
 fn caseload() -> String {
     let units: Vec<String> = (0..CASES.len()).map(|i| format!(r#"{{ "id": "u{i}", "label": "Территория {i}" }}"#)).collect();
-    let records: Vec<String> = CASES.iter().enumerate().map(|(i, c)| format!(r#"{{ "period": "2024-06", "unit": "u{i}", "value": {} }}"#, c.0)).collect();
+    let records: Vec<String> =
+        CASES.iter().enumerate().map(|(i, c)| format!(r#"{{ "period": "2024-06", "unit": "u{i}", "value": {} }}"#, c.0)).collect();
     format!(
         r#"{{ "opeka": 1, "kind": "caseload", "title": "Семьи", "measure": {{ "label": {{ "ru": "Получатели", "en": "Served" }}, "unit": {UNIT} }},
             "units": [{}], "records": [{}] }}"#,
@@ -137,7 +138,8 @@ fn summaries_agree() {
 
 #[test]
 fn headings_take_the_many_form_and_cells_stay_numbers() {
-    for (lang, heading, many) in [(Lang::Ru, "Получатели, семей", "семей"), (Lang::En, "Served, families", "families")] {
+    for (lang, heading, many) in [(Lang::Ru, "Получатели, семей", "семей"), (Lang::En, "Served, families", "families")]
+    {
         let scene = draw(&caseload(), View::Ranking, lang);
         assert!(scene.table.columns.iter().any(|c| c.starts_with(heading)), "{lang}: {:?}", scene.table.columns);
         assert!(scene.texts_of(TextRole::Axis).any(|t| t.text.starts_with(heading)), "{lang}: the axis title");

@@ -127,11 +127,7 @@ fn say(lang: Lang, ru: &str, en: &str) -> String {
 pub fn run(args: &Args) -> ExitCode {
     let lang = resolve(args.lang);
     let Some(format) = image_format(&args.output) else {
-        eprintln!(
-            "{}: {}",
-            args.output.display(),
-            say(lang, "укажите файл .svg или .png", "the output must be a .svg or .png file")
-        );
+        eprintln!("{}: {}", args.output.display(), say(lang, "укажите файл .svg или .png", "the output must be a .svg or .png file"));
         return ExitCode::from(USAGE_ERROR);
     };
     let name = args.feed.display();
@@ -208,14 +204,8 @@ pub fn run(args: &Args) -> ExitCode {
         (Some(MediumArg::Screen), _) | (None, Some(_)) => Medium::Screen,
         (Some(MediumArg::Slide), _) | (None, None) => Medium::Slide,
     };
-    let request = ChartRequest {
-        view,
-        width: f64::from(width),
-        height: height.map(f64::from),
-        medium,
-        theme: args.theme.into(),
-        lang: chart_lang,
-    };
+    let request =
+        ChartRequest { view, width: f64::from(width), height: height.map(f64::from), medium, theme: args.theme.into(), lang: chart_lang };
     let chart = render(feed, &request, &PtSansMetrics);
     let svg = chart.to_svg();
     let problems = svg_problems(&svg);
@@ -228,8 +218,7 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let written = match format {
         ImageFormat::Svg => std::fs::write(&args.output, svg.as_bytes()).map_err(|e| e.to_string()),
-        ImageFormat::Png => rasterize(&svg)
-            .and_then(|png| std::fs::write(&args.output, png).map_err(|e| e.to_string())),
+        ImageFormat::Png => rasterize(&svg).and_then(|png| std::fs::write(&args.output, png).map_err(|e| e.to_string())),
     };
     if let Err(e) = written {
         eprintln!("{}: {}: {e}", args.output.display(), say(lang, "не удалось записать изображение", "cannot write the image"));

@@ -8,12 +8,7 @@ fn repo() -> PathBuf {
 }
 
 fn opeka(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_opeka"))
-        .args(args)
-        .current_dir(repo())
-        .env_remove("LANG")
-        .output()
-        .expect("run opeka")
+    Command::new(env!("CARGO_BIN_EXE_opeka")).args(args).current_dir(repo()).env_remove("LANG").output().expect("run opeka")
 }
 
 fn stdout(o: &Output) -> String {

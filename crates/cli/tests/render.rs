@@ -115,7 +115,20 @@ fn every_sample_renders_to_svg_and_png_at_slide_size() {
 fn width_alone_takes_the_charts_own_height_and_themes_and_languages_apply() {
     let dir = out_dir();
     let out = dir.join("tiles-800-dark.png");
-    let o = opeka(&["render", &feed("kuzbass-accident-families"), "--view", "tiles", "--width", "800", "--theme", "dark", "--lang", "en", "-o", &out.display().to_string()]);
+    let o = opeka(&[
+        "render",
+        &feed("kuzbass-accident-families"),
+        "--view",
+        "tiles",
+        "--width",
+        "800",
+        "--theme",
+        "dark",
+        "--lang",
+        "en",
+        "-o",
+        &out.display().to_string(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let png = read_png(&out);
     assert_eq!(png.width(), 800);
@@ -125,7 +138,20 @@ fn width_alone_takes_the_charts_own_height_and_themes_and_languages_apply() {
     assert!(p.red() < 64 && p.green() < 64 && p.blue() < 64, "{p:?}");
 
     let svg_out = dir.join("tiles-800-en.svg");
-    let o = opeka(&["render", &feed("kuzbass-caseload"), "--view", "tiles", "--width", "800", "--height", "500", "--lang", "en", "-o", &svg_out.display().to_string()]);
+    let o = opeka(&[
+        "render",
+        &feed("kuzbass-caseload"),
+        "--view",
+        "tiles",
+        "--width",
+        "800",
+        "--height",
+        "500",
+        "--lang",
+        "en",
+        "-o",
+        &svg_out.display().to_string(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let svg = std::fs::read_to_string(&svg_out).expect("svg");
     assert!(svg.contains(r#"width="800" height="500""#));
@@ -136,7 +162,8 @@ fn width_alone_takes_the_charts_own_height_and_themes_and_languages_apply() {
 fn fonts_are_built_in_so_any_directory_works() {
     let elsewhere = out_dir();
     let out = elsewhere.join("elsewhere.png");
-    let o = opeka_in(&elsewhere, &["render", &feed("vyksa-orphanhood-prevention"), "--view", "tiles", "--width", "640", "-o", "elsewhere.png"]);
+    let o =
+        opeka_in(&elsewhere, &["render", &feed("vyksa-orphanhood-prevention"), "--view", "tiles", "--width", "640", "-o", "elsewhere.png"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let png = read_png(&out);
     assert!(dark_pixels(&png, 0..png.height()) > 2000);
@@ -170,12 +197,26 @@ fn hostile_labels_never_become_markup() {
     for view in ["trend", "tiles"] {
         for lang in ["ru", "en"] {
             let svg_path = dir.join(format!("hostile.{view}.{lang}.svg"));
-            let o = opeka(&["render", &input.display().to_string(), "--view", view, "--lang", lang, "--width", "800", "-o", &svg_path.display().to_string()]);
+            let o = opeka(&[
+                "render",
+                &input.display().to_string(),
+                "--view",
+                view,
+                "--lang",
+                lang,
+                "--width",
+                "800",
+                "-o",
+                &svg_path.display().to_string(),
+            ]);
             assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
             let svg = std::fs::read_to_string(&svg_path).expect("svg");
             assert_svg_is_safe(&svg);
             assert!(!svg.contains('\u{202e}'), "bidi overrides are dropped");
-            assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;single&apos;"), "{view}: the title is escaped");
+            assert!(
+                svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;single&apos;"),
+                "{view}: the title is escaped"
+            );
             if view == "tiles" {
                 assert!(svg.contains("&lt;img src=x onerror=alert(4)&gt; &amp; &quot;q&quot;"), "the label is escaped");
             }

@@ -288,11 +288,7 @@ impl Inner {
         }
         let interval = u64::from(seconds) * 1000;
         let failures = self.failures.get();
-        let delay = if failures == 0 {
-            interval
-        } else {
-            interval.saturating_mul(1 << failures.min(20)).min(MAX_BACKOFF_MS.max(interval))
-        };
+        let delay = if failures == 0 { interval } else { interval.saturating_mul(1 << failures.min(20)).min(MAX_BACKOFF_MS.max(interval)) };
         let weak = Rc::downgrade(self);
         let callback = Closure::<dyn FnMut()>::new(move || {
             let Some(inner) = weak.upgrade() else { return };
@@ -430,9 +426,7 @@ impl Inner {
                 self.confirm();
                 self.set_state(FeedState::Ready(Arc::new(checked.feed)));
             }
-            Err(rejected) => {
-                self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }))
-            }
+            Err(rejected) => self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted })),
         }
     }
 
@@ -471,8 +465,6 @@ impl Inner {
         self.queue_render();
     }
 }
-
-
 
 impl Drop for Inner {
     fn drop(&mut self) {

@@ -21,7 +21,11 @@ fn caseload_feed() -> String {
     s.push_str(" \"units\": [\n");
     for u in 0..UNITS {
         let sep = if u + 1 < UNITS { "," } else { "" };
-        let _ = writeln!(s, "  {{\"id\": \"unit-{u}\", \"label\": {{\"ru\": \"Территория {u}\", \"en\": \"Unit {u}\"}}, \"population\": {}}}{sep}", 10_000 + u * 137);
+        let _ = writeln!(
+            s,
+            "  {{\"id\": \"unit-{u}\", \"label\": {{\"ru\": \"Территория {u}\", \"en\": \"Unit {u}\"}}, \"population\": {}}}{sep}",
+            10_000 + u * 137
+        );
     }
     s.push_str(" ],\n \"categories\": [\n");
     for c in 0..CATEGORIES {

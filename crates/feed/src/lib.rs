@@ -6,9 +6,9 @@ pub mod collections;
 pub mod lang;
 pub mod locale;
 pub mod model;
-pub mod validate;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod validate;
 
 pub use lang::Lang;
 pub use model::*;

@@ -29,11 +29,7 @@ impl Text {
             Text::Plain(s) => s,
             Text::Translations(all) => {
                 let find = |l: Lang| all.iter().find(|(code, _)| Lang::parse(code) == Some(l));
-                find(lang)
-                    .or_else(|| find(feed_locale))
-                    .or_else(|| all.first())
-                    .map(|(_, s)| s.as_str())
-                    .unwrap_or("")
+                find(lang).or_else(|| find(feed_locale)).or_else(|| all.first()).map(|(_, s)| s.as_str()).unwrap_or("")
             }
         }
     }
@@ -112,9 +108,7 @@ impl Period {
     /// else, including impossible months, quarters and days.
     pub fn parse(s: &str) -> Option<Period> {
         let bytes = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| {
-            bytes.get(r.clone()).filter(|b| b.iter().all(u8::is_ascii_digit)).map(|_| &s[r])
-        };
+        let digits = |r: std::ops::Range<usize>| bytes.get(r.clone()).filter(|b| b.iter().all(u8::is_ascii_digit)).map(|_| &s[r]);
         let year: i32 = digits(0..4)?.parse().ok()?;
         match bytes.len() {
             4 => Some(Period::Year(year)),
@@ -151,10 +145,8 @@ impl fmt::Display for Period {
 /// Parses a strict `YYYY-MM-DD` date; `None` for other shapes and impossible days.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let shape_ok =
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return None;
     }
@@ -226,8 +218,8 @@ pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>>
             if ![h1, h2, m1, m2].iter().all(u8::is_ascii_digit) || m1 > b'5' {
                 return None;
             }
-            let seconds = (i32::from(h1 - b'0') * 10 + i32::from(h2 - b'0')) * 3600
-                + (i32::from(m1 - b'0') * 10 + i32::from(m2 - b'0')) * 60;
+            let seconds =
+                (i32::from(h1 - b'0') * 10 + i32::from(h2 - b'0')) * 3600 + (i32::from(m1 - b'0') * 10 + i32::from(m2 - b'0')) * 60;
             if negative {
                 -seconds
             } else {
@@ -475,10 +467,7 @@ impl Feed {
     /// has it, else the feed's preferred view, else the kind's first.
     pub fn resolve_view(&self, requested: Option<View>) -> View {
         let views = self.kind().views();
-        requested
-            .filter(|v| views.contains(v))
-            .or(self.view.filter(|v| views.contains(v)))
-            .unwrap_or(views[0])
+        requested.filter(|v| views.contains(v)).or(self.view.filter(|v| views.contains(v))).unwrap_or(views[0])
     }
 
     /// `text` in `lang`, falling back as [`Text::get`] says.
@@ -493,14 +482,7 @@ impl Feed {
     /// written by this one helper. Without a unit (or with an empty one) it
     /// is [`crate::locale::format_value`] or [`crate::locale::format_compact`];
     /// a value that is not finite is `—` alone.
-    pub fn value_with_unit(
-        &self,
-        value: f64,
-        format: Format,
-        style: NumberStyle,
-        unit: Option<&UnitWord>,
-        lang: Lang,
-    ) -> String {
+    pub fn value_with_unit(&self, value: f64, format: Format, style: NumberStyle, unit: Option<&UnitWord>, lang: Lang) -> String {
         crate::locale::value_with_unit(value, format, style, unit, lang, self.locale)
     }
 

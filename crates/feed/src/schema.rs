@@ -189,32 +189,35 @@ fn defs() -> Value {
 /// The JSON Schema (draft 2020-12) of feed format 1.
 pub fn schema() -> Schema {
     let kinds = [Kind::Caseload, Kind::Awards, Kind::Outcomes];
-    let mut envelope = object(envelope::FEED_FIELDS, json!({
-        "opeka": { "type": "integer", "const": FORMAT_VERSION, "description": "Format version." },
-        "kind": { "enum": kinds.map(Kind::name) },
-        "id": r("Id"),
-        "title": r("Text"),
-        "subtitle": optional(r("Text")),
-        "locale": optional(json!({ "enum": names(&Lang::ALL, Lang::code), "default": "ru" })),
-        "source": optional(r("Source")),
-        "updated": optional(json!({ "anyOf": [
-            { "type": "string", "format": "date-time" }, r("Date")
-        ] })),
-        "notes": list(r("Text")),
-        "headline": list(r("Figure")),
-        "view": optional(json!({ "enum": names(&View::ALL, View::name) }))
-    }), &["opeka", "kind", "title"]);
+    let mut envelope = object(
+        envelope::FEED_FIELDS,
+        json!({
+            "opeka": { "type": "integer", "const": FORMAT_VERSION, "description": "Format version." },
+            "kind": { "enum": kinds.map(Kind::name) },
+            "id": r("Id"),
+            "title": r("Text"),
+            "subtitle": optional(r("Text")),
+            "locale": optional(json!({ "enum": names(&Lang::ALL, Lang::code), "default": "ru" })),
+            "source": optional(r("Source")),
+            "updated": optional(json!({ "anyOf": [
+                { "type": "string", "format": "date-time" }, r("Date")
+            ] })),
+            "notes": list(r("Text")),
+            "headline": list(r("Figure")),
+            "view": optional(json!({ "enum": names(&View::ALL, View::name) }))
+        }),
+        &["opeka", "kind", "title"],
+    );
     let Value::Object(map) = &mut envelope else { unreachable!("object() builds an object") };
     let mut root = Map::new();
     root.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
     root.insert("title".into(), json!("Opeka feed, format 1"));
     root.insert("description".into(), json!("One JSON document that one Opeka widget renders. See docs/feeds.md."));
     root.append(map);
-    root.insert("allOf".into(), json!([
-        kind_branch(Kind::Caseload, "Caseload"),
-        kind_branch(Kind::Awards, "Awards"),
-        kind_branch(Kind::Outcomes, "Outcomes")
-    ]));
+    root.insert(
+        "allOf".into(),
+        json!([kind_branch(Kind::Caseload, "Caseload"), kind_branch(Kind::Awards, "Awards"), kind_branch(Kind::Outcomes, "Outcomes")]),
+    );
     root.insert("$defs".into(), defs());
     Schema::from(root)
 }

@@ -12,16 +12,16 @@ mod cx;
 pub(crate) mod envelope;
 mod json;
 pub mod message;
-mod path;
 pub(crate) mod outcomes;
+mod path;
 
 use std::fmt;
 
 use crate::{Lang, ValidFeed};
 
-pub use message::{Expected, Got, ProblemMessage, Repeated};
 #[cfg(feature = "schema")]
 pub(crate) use cx::plural_forms;
+pub use message::{Expected, Got, ProblemMessage, Repeated};
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
 /// records) would otherwise make millions of problems, list items and
@@ -166,10 +166,7 @@ impl fmt::Display for Rejected {
 impl std::error::Error for Rejected {}
 
 fn rejected(message: ProblemMessage) -> Rejected {
-    Rejected {
-        problems: vec![Problem { path: path::ROOT.to_owned(), message, severity: Severity::Error }],
-        omitted: Omitted::default(),
-    }
+    Rejected { problems: vec![Problem { path: path::ROOT.to_owned(), message, severity: Severity::Error }], omitted: Omitted::default() }
 }
 
 /// The UTF-8 byte order mark some editors on Windows write first.
@@ -205,9 +202,7 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     let mut cx = cx::Cx::default();
     let feed = envelope::feed(&mut cx, &root);
     match feed {
-        Some(feed) if cx.errors == 0 => {
-            Ok(Checked { feed: ValidFeed::new(feed), warnings: cx.problems, omitted: cx.omitted })
-        }
+        Some(feed) if cx.errors == 0 => Ok(Checked { feed: ValidFeed::new(feed), warnings: cx.problems, omitted: cx.omitted }),
         _ => Err(Rejected { problems: cx.problems, omitted: cx.omitted }),
     }
 }

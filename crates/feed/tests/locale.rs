@@ -311,16 +311,8 @@ fn messages() {
         (Msg::Status(Status::HandedOver), RU, "Передан министерству"),
         (Msg::Level(Level::Federal), EN, "Federal"),
         (Msg::AwardCategory(AwardCategory::Letter), RU, "Благодарственные письма"),
-        (
-            Msg::Stale(day(2026, 3, 12).and_hms_opt(10, 40, 0).expect("a time")),
-            RU,
-            "Данные на 12\u{a0}марта, 10:40 — обновить не удалось",
-        ),
-        (
-            Msg::Stale(day(2026, 3, 12).and_hms_opt(9, 5, 0).expect("a time")),
-            EN,
-            "Data as of 12\u{a0}March, 9:05 — could not update",
-        ),
+        (Msg::Stale(day(2026, 3, 12).and_hms_opt(10, 40, 0).expect("a time")), RU, "Данные на 12\u{a0}марта, 10:40 — обновить не удалось"),
+        (Msg::Stale(day(2026, 3, 12).and_hms_opt(9, 5, 0).expect("a time")), EN, "Data as of 12\u{a0}March, 9:05 — could not update"),
         (Msg::More(1234), RU, "и ещё 1\u{a0}234"),
         (Msg::More(7), EN, "and 7 more"),
     ];

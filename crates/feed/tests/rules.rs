@@ -12,14 +12,8 @@ fn size_limit_is_checked_before_parsing_and_names_both_sizes() {
     // Not even JSON: had it been parsed, this would be a syntax error.
     let rejected = validate(b"{{{{{{{{{{{{{{{{{{{{", &options).expect_err("too large");
     assert_eq!(rejected.problems.len(), 1);
-    assert_eq!(
-        rejected.problems[0].to_string(),
-        "(root): the feed is 20 bytes, more than the limit of 10 bytes; not parsed"
-    );
-    assert_eq!(
-        rejected.problems[0].to_string_in(Lang::Ru),
-        "(root): фид занимает 20 байт — больше предела в 10 байт; не разбирался"
-    );
+    assert_eq!(rejected.problems[0].to_string(), "(root): the feed is 20 bytes, more than the limit of 10 bytes; not parsed");
+    assert_eq!(rejected.problems[0].to_string_in(Lang::Ru), "(root): фид занимает 20 байт — больше предела в 10 байт; не разбирался");
     assert!(validate(MINIMAL.as_bytes(), &Options { max_bytes: MINIMAL.len(), ..Options::default() }).is_ok());
 }
 
@@ -53,13 +47,7 @@ fn messages_in_russian() {
         "records": [{"period": "2024", "unit": "novokuznetsk", "value": -5}]}"#;
     let rejected = validate_str(feed, &Options::default()).expect_err("invalid");
     let ru: Vec<String> = rejected.problems.iter().map(|p| p.to_string_in(Lang::Ru)).collect();
-    assert_eq!(
-        ru,
-        [
-            "records[0].unit: \"novokuznetsk\" не объявлен в units",
-            "records[0].value: ожидается число ≥ 0, получено: -5",
-        ]
-    );
+    assert_eq!(ru, ["records[0].unit: \"novokuznetsk\" не объявлен в units", "records[0].value: ожидается число ≥ 0, получено: -5",]);
     assert_eq!(rejected.problems[1].message(Lang::En), "must be a number ≥ 0, got -5");
     assert_eq!(rejected.problems[1].text(Lang::En), "records[0].value: must be a number ≥ 0, got -5");
 }
@@ -105,10 +93,7 @@ fn translations_keep_their_order_and_escapes() {
     let feed = r#"{"opeka": 1, "kind": "caseload", "title": {"en": "A \"q\"", "ru": "Б"}, "records": [],
         "locale": "en"}"#;
     let checked = validate_str(feed, &Options::default()).expect("valid");
-    assert_eq!(
-        checked.feed.title,
-        Text::Translations(vec![("en".into(), "A \"q\"".into()), ("ru".into(), "Б".into())])
-    );
+    assert_eq!(checked.feed.title, Text::Translations(vec![("en".into(), "A \"q\"".into()), ("ru".into(), "Б".into())]));
     assert_eq!(checked.feed.locale, Lang::En);
 }
 

@@ -29,10 +29,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
+use crate::state::Failure;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use opeka_feed::collections::SortedMap;
 use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
-use crate::state::Failure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -169,13 +169,7 @@ pub async fn fetch_feed(
 }
 
 /// Starts a request for `url` and records it under `key`, replacing any older entry.
-fn start(
-    key: &str,
-    url: &str,
-    validators: Option<(Option<String>, Option<String>)>,
-    ttl: f64,
-    limit: usize,
-) -> Rc<Entry> {
+fn start(key: &str, url: &str, validators: Option<(Option<String>, Option<String>)>, ttl: f64, limit: usize) -> Rc<Entry> {
     let controller = AbortController::new().ok();
     let entry = Rc::new(Entry {
         result: RefCell::new(None),
@@ -309,8 +303,7 @@ async fn request(
         Some(load) => load.call2(&JsValue::NULL, &args, &signal).map_err(|error| network(None, describe(&error)))?,
         None => bundled_load(&args, &signal).map_err(|detail| network(None, detail))?,
     };
-    let answer: Array =
-        JsFuture::from(Promise::from(answer)).await.map_err(|error| network(None, describe(&error)))?.into();
+    let answer: Array = JsFuture::from(Promise::from(answer)).await.map_err(|error| network(None, describe(&error)))?.into();
     let status = answer.get(0).as_f64().unwrap_or_default() as u16;
     if status == 304 {
         return Ok(Answer::NotModified);

@@ -21,7 +21,7 @@ mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
-pub use report::{ErrorReport, ProblemReport, problem_lines};
+pub use report::{problem_lines, ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 
 /// The widget's stylesheet. Hosts apply it inside the widget's shadow root

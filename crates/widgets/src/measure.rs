@@ -49,7 +49,8 @@ impl TextMeasure for CanvasMeasure {
         };
         // Sizes are cached at 1/100 px to keep the key exact.
         let size = (size_px * 100.0).round() as u32;
-        let cached = self.cache.borrow().get(text).and_then(|sizes| sizes.iter().find(|(s, b, _)| (*s, *b) == (size, bold)).map(|(_, _, w)| *w));
+        let cached =
+            self.cache.borrow().get(text).and_then(|sizes| sizes.iter().find(|(s, b, _)| (*s, *b) == (size, bold)).map(|(_, _, w)| *w));
         if let Some(width) = cached {
             return width;
         }

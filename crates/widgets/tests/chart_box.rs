@@ -20,7 +20,6 @@ use common::{ready, CASELOAD};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-
 fn problems_of(json: &str) -> Vec<Problem> {
     match validate(json.as_bytes(), &Options::default()) {
         Err(rejected) => rejected.problems,

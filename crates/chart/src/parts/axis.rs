@@ -161,11 +161,9 @@ fn steps(granularity: Granularity) -> Vec<Step> {
         Granularity::Year => decades(1).map(Step::Every).to_vec(),
         Granularity::Quarter => [1, 2].into_iter().chain(decades(4)).map(Step::Every).collect(),
         Granularity::Month => [1, 2, 3, 6].into_iter().chain(decades(12)).map(Step::Every).collect(),
-        Granularity::Day => [1, 2, 7, 14]
-            .map(Step::Every)
-            .into_iter()
-            .chain([1, 2, 3, 6].into_iter().chain(decades(12)).map(Step::Months))
-            .collect(),
+        Granularity::Day => {
+            [1, 2, 7, 14].map(Step::Every).into_iter().chain([1, 2, 3, 6].into_iter().chain(decades(12)).map(Step::Months)).collect()
+        }
     }
 }
 
@@ -174,11 +172,7 @@ fn tick_periods(granularity: Granularity, lo: i64, hi: i64, step: Step) -> Vec<P
         Step::Every(1) => (lo..=hi).filter_map(|o| period_at(granularity, o)).collect(),
         Step::Every(n) => {
             let start = lo + (n - lo.rem_euclid(n)) % n;
-            (0..)
-                .map(|i| start + i * n)
-                .take_while(|&o| o <= hi)
-                .filter_map(|o| period_at(granularity, o))
-                .collect()
+            (0..).map(|i| start + i * n).take_while(|&o| o <= hi).filter_map(|o| period_at(granularity, o)).collect()
         }
         Step::Months(n) => {
             let (Some(Period::Day(a)), Some(Period::Day(b))) = (period_at(granularity, lo), period_at(granularity, hi)) else {

@@ -201,15 +201,22 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
         let pitch = (avail / n as f64).min(natural_pitch * 1.5);
         // Squeezed rows take their names in as many lines as the pitch holds, ellipsized.
         let lines_fit = (((pitch - 2.0) / lh).floor() as usize).max(1);
-        let row_lines: Vec<Vec<String>> = if lines_fit >= lines {
-            row_lines.clone()
-        } else {
-            bars.rows
-                .iter()
-                .zip(&row_lines)
-                .map(|(r, wrapped)| if wrapped.len() <= lines_fit { wrapped.clone() } else { vec![ellipsize(measure, label_font, &r.label, gutter_w)] })
-                .collect()
-        };
+        let row_lines: Vec<Vec<String>> =
+            if lines_fit >= lines {
+                row_lines.clone()
+            } else {
+                bars.rows
+                    .iter()
+                    .zip(&row_lines)
+                    .map(|(r, wrapped)| {
+                        if wrapped.len() <= lines_fit {
+                            wrapped.clone()
+                        } else {
+                            vec![ellipsize(measure, label_font, &r.label, gutter_w)]
+                        }
+                    })
+                    .collect()
+            };
         let rows = BandScale::with_pitch(n, top, pitch);
         let bar_h = rows.thickness(gap, lh * 1.8);
         let rows_bottom = rows.end();
@@ -309,10 +316,19 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
                 if !segment.text.is_empty() && small_lh <= bar_h + 2.0 {
                     let w = small_font.width(measure, &segment.text);
                     if inner_x + w + pad <= xb {
-                        canvas.text_if_free(TextRole::Value, &segment.text, inner_x, centre - small_lh / 2.0, small_font, ink, Align::Start);
+                        canvas.text_if_free(
+                            TextRole::Value,
+                            &segment.text,
+                            inner_x,
+                            centre - small_lh / 2.0,
+                            small_font,
+                            ink,
+                            Align::Start,
+                        );
                     }
                 }
-                let mut mark = Mark::new(&series.label, &row.label, &segment.mark, Shape::Bar { x: xa, y, w: xb - xa, h: bar_h, horizontal: true });
+                let mut mark =
+                    Mark::new(&series.label, &row.label, &segment.mark, Shape::Bar { x: xa, y, w: xb - xa, h: bar_h, horizontal: true });
                 mark.series_index = segment.series;
                 mark.period = row.period.clone();
                 mark.value = Some(segment.value);
@@ -325,7 +341,15 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
             for &x in &boundaries {
                 canvas.vline(x, y, y + bar_h, separator, style.background);
             }
-            canvas.text_if_free(TextRole::Value, &ends[i], x_scale.px(pos.max(0.0)) + gap / 2.0, end_y, label_font, style.foreground, Align::Start);
+            canvas.text_if_free(
+                TextRole::Value,
+                &ends[i],
+                x_scale.px(pos.max(0.0)) + gap / 2.0,
+                end_y,
+                label_font,
+                style.foreground,
+                Align::Start,
+            );
         }
         // The zero line over the bars' ends.
         canvas.vline(x_scale.px(0.0).round(), top, rows_bottom + tick_len, 1.0, style.axis);

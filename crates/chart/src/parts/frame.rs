@@ -5,12 +5,12 @@
 use opeka_feed::{Feed, Lang, SourceUrl};
 
 use crate::canvas::Canvas;
-use crate::scene::{Align, TextRole};
 use crate::measure::TextMeasure;
-use opeka_feed::locale::Msg;
-use opeka_feed::locale::words as strings;
+use crate::scene::{Align, TextRole};
 use crate::text::{clean, wrap, Font};
 use crate::theme::{Style, TextSize};
+use opeka_feed::locale::words as strings;
+use opeka_feed::locale::Msg;
 
 /// A rectangle on the canvas, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -110,7 +110,13 @@ impl Frame {
         let credit = credit_line(feed, lang);
         if !credit.is_empty() {
             for (i, text) in wrap(measure, small, &credit, inner, 2).into_iter().enumerate() {
-                footer.push(Line { text, font: small, muted: true, part: Part::Credit, space_before: if i == 0 { gap / 2.0 } else { 0.0 } });
+                footer.push(Line {
+                    text,
+                    font: small,
+                    muted: true,
+                    part: Part::Credit,
+                    space_before: if i == 0 { gap / 2.0 } else { 0.0 },
+                });
             }
         }
         Frame { header, footer, padding, width, title }

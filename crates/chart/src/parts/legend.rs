@@ -2,8 +2,8 @@
 //! marker and its label, flowing into as many rows as the width needs.
 
 use crate::canvas::Canvas;
-use crate::scene::{Align, TextRole};
 use crate::measure::TextMeasure;
+use crate::scene::{Align, TextRole};
 use crate::text::{ellipsize, Font};
 use crate::theme::{MarkerShape, Rgb, Style};
 

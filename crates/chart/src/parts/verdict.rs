@@ -87,7 +87,20 @@ pub(crate) fn tone_symbol(tone: Tone, cx: f64, cy: f64, size: f64) -> Vec<(f64, 
         Tone::Bad => {
             // A plus sign turned by 45°.
             let t = 0.24;
-            let plus = [(-t, -1.0), (t, -1.0), (t, -t), (1.0, -t), (1.0, t), (t, t), (t, 1.0), (-t, 1.0), (-t, t), (-1.0, t), (-1.0, -t), (-t, -t)];
+            let plus = [
+                (-t, -1.0),
+                (t, -1.0),
+                (t, -t),
+                (1.0, -t),
+                (1.0, t),
+                (t, t),
+                (t, 1.0),
+                (-t, 1.0),
+                (-t, t),
+                (-1.0, t),
+                (-1.0, -t),
+                (-t, -t),
+            ];
             let c = std::f64::consts::FRAC_1_SQRT_2;
             plus.iter().map(|&(x, y)| (cx + (x - y) * c * h * 1.15, cy + (x + y) * c * h * 1.15)).collect()
         }

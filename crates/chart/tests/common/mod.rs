@@ -72,14 +72,7 @@ pub fn svg_texts(svg: &str) -> Vec<String> {
         let Some(open_end) = rest.find('>') else { break };
         let Some(close) = rest.find("</text>") else { break };
         let content = rest[open_end + 1..close].trim();
-        out.push(
-            content
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&apos;", "'")
-                .replace("&amp;", "&"),
-        );
+        out.push(content.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&"));
         rest = &rest[close..];
     }
     out
@@ -93,8 +86,8 @@ pub fn check_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with OPEKA_BLESS=1 to create it)", path.display()));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with OPEKA_BLESS=1 to create it)", path.display()));
     if expected != actual {
         let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
         panic!(

@@ -107,14 +107,12 @@ impl Msg {
             }
             Msg::Source => pick("Источник", "Source"),
             Msg::Notes => pick("Примечания", "Notes"),
-            Msg::FeedInvalid => pick(
-                "Не удалось показать график: в данных есть ошибки",
-                "The chart cannot be shown: the data contain errors",
-            ),
-            Msg::FeedTooLarge => pick(
-                "Не удалось показать график: файл данных слишком большой",
-                "The chart cannot be shown: the data file is too large",
-            ),
+            Msg::FeedInvalid => {
+                pick("Не удалось показать график: в данных есть ошибки", "The chart cannot be shown: the data contain errors")
+            }
+            Msg::FeedTooLarge => {
+                pick("Не удалось показать график: файл данных слишком большой", "The chart cannot be shown: the data file is too large")
+            }
             Msg::NetworkError { status: Some(code) } if code != 0 => {
                 if ru {
                     format!("Не удалось загрузить данные (ошибка {code})")

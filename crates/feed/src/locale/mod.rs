@@ -21,8 +21,8 @@ mod words;
 pub use case::{lower, lower_first, upper_first};
 pub use messages::{outcome_verdict, Msg};
 pub use number::{
-    format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest, write_trimmed, NumberStyle, MINUS,
-    NBSP, NO_NUMBER,
+    format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest,
+    write_trimmed, NumberStyle, MINUS, NBSP, NO_NUMBER,
 };
 pub use period::{format_date, format_day_time, format_period, format_period_tick};
 pub use plural::{count_noun, count_noun_compact, plural_ru, Noun};

@@ -194,7 +194,8 @@ pub fn count_noun_compact(n: f64, noun: Noun, lang: Lang) -> String {
 mod tests {
     #[test]
     fn last_two_digits_match_the_float_remainder() {
-        let mut values = vec![0.0, 1.0, 11.0, 99.0, 100.0, 121.0, 9_007_199_254_740_991.0, 9_007_199_254_740_992.0, 1e19, 1e22, 1e300, f64::MAX];
+        let mut values =
+            vec![0.0, 1.0, 11.0, 99.0, 100.0, 121.0, 9_007_199_254_740_991.0, 9_007_199_254_740_992.0, 1e19, 1e22, 1e300, f64::MAX];
         for e in 0..1024 {
             values.push(2f64.powi(e));
             values.push(2f64.powi(e) * 3.0);

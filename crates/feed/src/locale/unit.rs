@@ -71,14 +71,7 @@ impl UnitWord {
 /// `value` written as `format` in `style` with the form of `unit` that agrees
 /// with it, joined by a no-break space (`25 433 человека`); the body of
 /// [`crate::Feed::value_with_unit`], for callers that hold the feed's locale.
-pub fn value_with_unit(
-    value: f64,
-    format: Format,
-    style: NumberStyle,
-    unit: Option<&UnitWord>,
-    lang: Lang,
-    feed_locale: Lang,
-) -> String {
+pub fn value_with_unit(value: f64, format: Format, style: NumberStyle, unit: Option<&UnitWord>, lang: Lang, feed_locale: Lang) -> String {
     let Some(w) = written(value, format, style, lang) else {
         // No number, nothing for a word to agree with.
         return NO_NUMBER.to_owned();

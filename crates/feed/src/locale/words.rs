@@ -230,4 +230,3 @@ pub fn words(lang: Lang) -> &'static Words {
         Lang::En => &EN,
     }
 }
-

@@ -120,13 +120,5 @@ fn place(cx: &mut Cx, v: &Json<'_>) -> Option<ContestPlace> {
     let project = cx.optional(&obj, "project", Cx::text);
     let prize = cx.optional(&obj, "prize", Cx::text);
     let place = place.and_then(|p| u32::try_from(p).ok());
-    Some(ContestPlace {
-        place: place?,
-        name: name?,
-        role: role?,
-        org: org?,
-        city: city?,
-        project: project?,
-        prize: prize?,
-    })
+    Some(ContestPlace { place: place?, name: name?, role: role?, org: org?, city: city?, project: project?, prize: prize? })
 }

@@ -98,13 +98,7 @@ pub(crate) fn body<'a, 'j>(cx: &mut Cx, obj: &Obj<'a, 'j>) -> Option<Body> {
     });
     let targets = targets.map(Option::unwrap_or_default);
 
-    Some(Body::Caseload(Caseload {
-        measure: measure?,
-        units: units?,
-        categories: categories?,
-        records: records?,
-        targets: targets?,
-    }))
+    Some(Body::Caseload(Caseload { measure: measure?, units: units?, categories: categories?, records: records?, targets: targets? }))
 }
 fn measure(cx: &mut Cx, v: &Json<'_>) -> Option<Measure> {
     let obj = cx.object(v, MEASURE_FIELDS)?;

@@ -94,8 +94,7 @@ impl Cx {
         let old = std::mem::take(&mut self.problems);
         self.problems.reserve(MAX_PROBLEMS.min(old.len() + late.len()));
         let mut late = late.into_iter().peekable();
-        let late_error =
-            |(_, path, message): (usize, String, ProblemMessage)| Problem { path, message, severity: Severity::Error };
+        let late_error = |(_, path, message): (usize, String, ProblemMessage)| Problem { path, message, severity: Severity::Error };
         for (at, problem) in old.into_iter().enumerate() {
             while let Some(error) = late.next_if(|(mark, ..)| *mark <= at) {
                 self.keep(late_error(error));
@@ -165,11 +164,7 @@ impl Cx {
             }
         }
         for (i, (key, _)) in members.iter().enumerate() {
-            let repeated = if members.len() <= SCAN_LIMIT {
-                members[..i].iter().any(|(k, _)| k == key)
-            } else {
-                sorted_repeats[i]
-            };
+            let repeated = if members.len() <= SCAN_LIMIT { members[..i].iter().any(|(k, _)| k == key) } else { sorted_repeats[i] };
             if repeated {
                 self.report(Some(&Step::Key(key.to_string())), ProblemMessage::DuplicateKey, Severity::Error);
             } else if known.is_some_and(|known| !known.contains(&key.as_ref())) {
@@ -442,12 +437,8 @@ impl Cx {
             None => self.first_period = Some((granularity, self.here())),
             Some((first, _)) if *first == granularity => {}
             Some((first, first_path)) => {
-                let message = ProblemMessage::MixedGranularity {
-                    got: quote(s),
-                    granularity,
-                    first: *first,
-                    first_path: first_path.clone(),
-                };
+                let message =
+                    ProblemMessage::MixedGranularity { got: quote(s), granularity, first: *first, first_path: first_path.clone() };
                 self.error(message);
                 return None;
             }

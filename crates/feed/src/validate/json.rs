@@ -171,10 +171,7 @@ mod tests {
     #[test]
     fn numbers_keep_integer_ness() {
         let v: Json = serde_json::from_str("[1, -2, 1.0, 18446744073709551615]").expect("valid JSON");
-        assert_eq!(
-            v,
-            Json::Arr(vec![Json::Int(1), Json::Int(-2), Json::Float(1.0), Json::UInt(u64::MAX)])
-        );
+        assert_eq!(v, Json::Arr(vec![Json::Int(1), Json::Int(-2), Json::Float(1.0), Json::UInt(u64::MAX)]));
     }
 
     #[test]

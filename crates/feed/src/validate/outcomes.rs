@@ -12,8 +12,7 @@ pub(crate) const FIELDS: &[&str] = &["projects"];
 /// A project's members.
 pub(crate) const PROJECT_FIELDS: &[&str] = &["id", "name", "status", "start", "end", "partners", "summary", "indicators"];
 /// An indicator's members.
-pub(crate) const INDICATOR_FIELDS: &[&str] =
-    &["id", "label", "format", "unit", "direction", "baseline", "target", "actual"];
+pub(crate) const INDICATOR_FIELDS: &[&str] = &["id", "label", "format", "unit", "direction", "baseline", "target", "actual"];
 /// An observation's members.
 pub(crate) const OBSERVATION_FIELDS: &[&str] = &["period", "value"];
 

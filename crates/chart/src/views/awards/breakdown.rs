@@ -14,10 +14,10 @@ use opeka_feed::{Awards, Format};
 use crate::parts::legend::{Legend, LegendEntry};
 use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
 use crate::theme::{MarkerShape, Rgb, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
 use super::Context;
@@ -88,12 +88,8 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
         });
     }
 
-    let mut keys: Vec<Option<String>> = awards
-        .award_types
-        .iter()
-        .filter(|t| items.iter().any(|&(a, _, _)| a == Some(t.id.as_str())))
-        .map(|t| Some(t.id.clone()))
-        .collect();
+    let mut keys: Vec<Option<String>> =
+        awards.award_types.iter().filter(|t| items.iter().any(|&(a, _, _)| a == Some(t.id.as_str()))).map(|t| Some(t.id.clone())).collect();
     if items.iter().any(|&(a, _, _)| award_key(a).is_none()) {
         keys.push(None);
     }
@@ -325,9 +321,9 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
     if !data.rows.is_empty() {
         let mut cells = vec![Msg::Total.text(lang), String::new(), String::new()];
         if data.grouped {
-            cells.extend((0..data.segments.len()).map(|s| {
-                count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)
-            }));
+            cells.extend(
+                (0..data.segments.len()).map(|s| count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)),
+            );
         }
         cells.push(count_text(data.total, lang));
         rows.push(cells);

@@ -11,10 +11,10 @@ use opeka_feed::{Awards, Contest, ContestPlace};
 
 use crate::canvas::Canvas;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::texts::{blocks_height, draw_more, event_sentence, optional, place_text, Block};
 use super::Context;
@@ -134,7 +134,8 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
     let most_places = contests.iter().map(|c| c.places.len()).max().unwrap_or(0).max(1);
     let col_gap = (gap * 1.5).round();
-    let columns = (((inner_w + col_gap) / (CARD_MIN_W * style.text_scale + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS.min(most_places));
+    let columns =
+        (((inner_w + col_gap) / (CARD_MIN_W * style.text_scale + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS.min(most_places));
     let card_w = ((inner_w - (columns - 1) as f64 * col_gap) / columns as f64).floor();
     let pad = (gap * 1.5).round();
     let widest_numeral = contests
@@ -198,7 +199,9 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
             - contest_gap
     };
     let natural = frame.chrome_height(style) + content_h;
-    let view_min = layouts.first().map_or(label_font.line_height(), |l| l.heading.height() + heading_gap + l.row_heights.first().copied().unwrap_or(0.0));
+    let view_min = layouts
+        .first()
+        .map_or(label_font.line_height(), |l| l.heading.height() + heading_gap + l.row_heights.first().copied().unwrap_or(0.0));
     let (frame, height) = ctx.fit(frame, natural, view_min);
 
     let table = data_table(ctx, &contests);
@@ -234,7 +237,15 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
             let mut row_y = l.heading.draw(canvas, area.x, y) + heading_gap;
             end = row_y;
             if l.cards.is_empty() {
-                canvas.text(TextRole::Message, &ellipsize(ctx.measure, label_font, words.no_data, area.w), area.x, row_y, label_font, style.muted, Align::Start);
+                canvas.text(
+                    TextRole::Message,
+                    &ellipsize(ctx.measure, label_font, words.no_data, area.w),
+                    area.x,
+                    row_y,
+                    label_font,
+                    style.muted,
+                    Align::Start,
+                );
                 end = row_y + label_font.line_height();
                 y = end + contest_gap;
                 continue;
@@ -276,7 +287,15 @@ fn draw_card(canvas: &mut Canvas<'_>, m: &Metrics, card: &Card, x: f64, y: f64, 
     // An accent down the left edge, in the first series colour.
     canvas.rect(x, y, 4.0, h, style.series_colour(0));
     let inner_x = x + m.pad;
-    canvas.text(TextRole::Value, &card.numeral, inner_x, y + m.pad - (m.numeral_font.size * 0.12).round(), m.numeral_font, style.foreground, Align::Start);
+    canvas.text(
+        TextRole::Value,
+        &card.numeral,
+        inner_x,
+        y + m.pad - (m.numeral_font.size * 0.12).round(),
+        m.numeral_font,
+        style.foreground,
+        Align::Start,
+    );
     let mut ty = y + m.pad;
     for block in &card.blocks {
         ty = block.draw(canvas, inner_x + m.numeral_col, ty);

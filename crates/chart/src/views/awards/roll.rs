@@ -14,10 +14,10 @@ use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format};
 
 use crate::scene::{Mark, Scene, Shape};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, Font};
 use crate::theme::TextSize;
+use opeka_feed::locale::words as strings;
 
 use super::texts::{award_label, award_type, draw_more, event_sentence, optional, Block};
 use super::Context;
@@ -189,7 +189,10 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
                     let height = name.height() + details.as_ref().map_or(0.0, Block::height);
                     let mut label = e.name.clone();
                     if details.is_some() {
-                        label = format!("{label} — {}", [&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>().join(", "));
+                        label = format!(
+                            "{label} — {}",
+                            [&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+                        );
                     }
                     if let Some(award) = &e.award {
                         label = format!("{label}; {award}");
@@ -201,10 +204,8 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
             (heading, entries)
         })
         .collect();
-    let balanced: Vec<(Vec<Slot>, f64)> = laid
-        .iter()
-        .map(|(_, entries)| balance(&entries.iter().map(|e| e.height + entry_gap).collect::<Vec<_>>(), columns))
-        .collect();
+    let balanced: Vec<(Vec<Slot>, f64)> =
+        laid.iter().map(|(_, entries)| balance(&entries.iter().map(|e| e.height + entry_gap).collect::<Vec<_>>(), columns)).collect();
     let content_h: f64 = if laid.is_empty() {
         3.0 * label_font.line_height()
     } else {

@@ -5,12 +5,12 @@
 use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
-use opeka_feed::locale::{lower, upper_first};
 use crate::canvas::Canvas;
 use crate::scene::{Align, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::Rgb;
+use opeka_feed::locale::words as strings;
+use opeka_feed::locale::{lower, upper_first};
 
 use super::Context;
 
@@ -68,14 +68,11 @@ pub(super) fn place_text(place: u32, lang: Lang) -> String {
 /// The event as a sentence for summaries: `Губернаторский приём, 8 июня 2018 г., Кемерово.`
 pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
     let event = awards.event.as_ref()?;
-    let parts: Vec<String> = [
-        optional(ctx, &event.name),
-        event.date.map(|d| clean(&format_date(d, ctx.lang))),
-        optional(ctx, &event.place),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let parts: Vec<String> =
+        [optional(ctx, &event.name), event.date.map(|d| clean(&format_date(d, ctx.lang))), optional(ctx, &event.place)]
+            .into_iter()
+            .flatten()
+            .collect();
     (!parts.is_empty()).then(|| format!("{}.", upper_first(&parts.join(", "))))
 }
 

@@ -18,9 +18,9 @@ use opeka_feed::{Format, Period};
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
+use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, row_label, sort_descending, with_suffix, Cell, MeasureText, RowSums};
 use super::Context;
@@ -106,7 +106,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         .map(|(i, (_, label))| BarSeries { label: label.clone(), colour: ctx.style.series_colour(i), marker: ctx.style.series_marker(i) })
         .collect();
 
-    let prefix = |stack: &Stack| if by_unit && !latest_text.is_empty() { format!("{}, {latest_text}", stack.label) } else { stack.label.clone() };
+    let prefix =
+        |stack: &Stack| if by_unit && !latest_text.is_empty() { format!("{}, {latest_text}", stack.label) } else { stack.label.clone() };
     let rows: Vec<BarRow> = stacks
         .iter()
         .map(|stack| {
@@ -120,7 +121,13 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
                     if cell.missing > 0 {
                         mark = format!("{mark} {}", words.incomplete);
                     }
-                    Some(Segment { series: i, value, text: measure.number(value, lang), mark, unit: measure.quantity.unit_for(value, lang) })
+                    Some(Segment {
+                        series: i,
+                        value,
+                        text: measure.number(value, lang),
+                        mark,
+                        unit: measure.quantity.unit_for(value, lang),
+                    })
                 })
                 .collect();
             let end = stack.sums.total().value().filter(|_| !segments.is_empty());
@@ -197,7 +204,11 @@ fn composition_summary(
         };
         format!("{}{span}", opeka_feed::locale::count_noun((stacks.len()) as f64, opeka_feed::locale::Noun::Period, lang))
     };
-    let mut out = format!("{title}. {}: {rows}, {}.", words.stacked_bar_chart, opeka_feed::locale::count_noun((keys.len()) as f64, opeka_feed::locale::Noun::Category, lang));
+    let mut out = format!(
+        "{title}. {}: {rows}, {}.",
+        words.stacked_bar_chart,
+        opeka_feed::locale::count_noun((keys.len()) as f64, opeka_feed::locale::Noun::Category, lang)
+    );
     let totals: Vec<(&str, f64)> = stacks.iter().filter_map(|s| s.sums.total().value().map(|v| (s.label.as_str(), v))).collect();
     if let Some((label, value)) = totals.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a }) {
         out.push_str(&format!(" {} — {label}: {}.", upper_first(words.highest), measure.value(value, lang)));

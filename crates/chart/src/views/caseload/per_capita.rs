@@ -12,9 +12,9 @@ use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
+use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, ranked_rows, ranking_summary, sort_descending, with_suffix, Cell, MeasureText, RankBy, Ranked};
 use super::Context;
@@ -104,7 +104,9 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         })
         .collect();
     table_rows.extend(
-        unrated.iter().map(|row| vec![row.label.clone(), words.no_population.to_owned(), count_text(&row.cell), words.no_population.to_owned()]),
+        unrated
+            .iter()
+            .map(|row| vec![row.label.clone(), words.no_population.to_owned(), count_text(&row.cell), words.no_population.to_owned()]),
     );
     let table = DataTable {
         caption: format!("{title} ({axis_title})"),

@@ -11,15 +11,15 @@
 //! instead (summed the same way); when none names a category either, one
 //! bar for the whole, named by the measure.
 
-use opeka_feed::locale::Msg;
 use opeka_feed::locale::format_period;
+use opeka_feed::locale::Msg;
 use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
+use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, ranked_rows, ranking_summary, sort_descending, with_suffix, MeasureText, RankBy};
 use super::Context;

@@ -7,8 +7,8 @@ use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_value, upper_first};
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
 
-use opeka_feed::locale::words as strings;
 use crate::text::{clean, Quantity};
+use opeka_feed::locale::words as strings;
 
 use super::Context;
 
@@ -244,7 +244,9 @@ pub(super) fn ranking_summary(
     }
     let count = match by {
         RankBy::Unit => format!("{}, ", opeka_feed::locale::count_noun((rows.len()) as f64, opeka_feed::locale::Noun::Territory, ctx.lang)),
-        RankBy::Category => format!("{}, ", opeka_feed::locale::count_noun((rows.len()) as f64, opeka_feed::locale::Noun::Category, ctx.lang)),
+        RankBy::Category => {
+            format!("{}, ", opeka_feed::locale::count_noun((rows.len()) as f64, opeka_feed::locale::Noun::Category, ctx.lang))
+        }
         RankBy::Whole => String::new(),
     };
     let mut out = format!("{title}. {chart_kind}: {count}{period}.");

@@ -22,10 +22,10 @@ use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
 use crate::parts::legend::{Legend, LegendEntry};
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::rows::Cell;
 use super::Context;
@@ -239,7 +239,8 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         let ordinals = data.periods.keys().copied().chain(data.targets.iter().map(|t| period_ordinal(&t.period)));
         let Some(x_scale) = PeriodScale::spanning(ordinals, x0, x1) else { break 'draw };
         let Some((first_p, last_p)) = x_scale.periods(data.granularity) else { break 'draw };
-        let period_axis = PeriodAxis::layout(first_p, last_p, &|o| x_scale.px(o), (area.x, area.right()), label_font, ctx.measure, ctx.lang);
+        let period_axis =
+            PeriodAxis::layout(first_p, last_p, &|o| x_scale.px(o), (area.x, area.right()), label_font, ctx.measure, ctx.lang);
         canvas.hline(plot_left, plot_right, bottom, 1.0, style.axis);
         let tick_len = (gap / 2.0).round();
         period_axis.draw(canvas, bottom, tick_len, bottom + x_label_offset, label_font);
@@ -255,7 +256,8 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
             let x = x_scale.px(period_ordinal(&target.period));
             let period = clean(&format_period(&target.period, ctx.lang));
             let label = format!("{}, {period}: {}", target.label, data.value_text(target.value, ctx.lang));
-            let mut mark = Mark::new(&target.label, &target.label, label, Shape::Point { x, y, r: style.marker_radius + 2.0, marker: None });
+            let mut mark =
+                Mark::new(&target.label, &target.label, label, Shape::Point { x, y, r: style.marker_radius + 2.0, marker: None });
             // Targets come after every series in keyboard order.
             mark.series_index = data.series.len() + k;
             mark.period = Some(period);
@@ -273,11 +275,8 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
             let total: usize = runs.iter().map(Vec::len).sum();
             for run in runs {
                 let points: Vec<(f64, f64)> = run.iter().map(|&(o, v)| (x_scale.px(o), y_scale.px(v))).collect();
-                let keep = if total > budget {
-                    lttb(&points, ((run.len() * budget).div_ceil(total)).max(2))
-                } else {
-                    (0..points.len()).collect()
-                };
+                let keep =
+                    if total > budget { lttb(&points, ((run.len() * budget).div_ceil(total)).max(2)) } else { (0..points.len()).collect() };
                 let drawn: Vec<(f64, f64)> = keep.iter().map(|&i| points[i]).collect();
                 if drawn.len() > 1 {
                     canvas.polyline(&drawn, series.colour, style.line_width);
@@ -370,11 +369,8 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
         opeka_feed::locale::count_noun((data.series.len()) as f64, opeka_feed::locale::Noun::Series, lang),
         opeka_feed::locale::count_noun((data.periods.len()) as f64, opeka_feed::locale::Noun::Period, lang),
     );
-    let latest: Vec<(String, i64, f64)> = data
-        .series
-        .iter()
-        .filter_map(|s| s.cells.iter().rev().find_map(|(&o, c)| c.value().map(|v| (s.label.clone(), o, v))))
-        .collect();
+    let latest: Vec<(String, i64, f64)> =
+        data.series.iter().filter_map(|s| s.cells.iter().rev().find_map(|(&o, c)| c.value().map(|v| (s.label.clone(), o, v)))).collect();
     if !latest.is_empty() {
         let last_o = period_ordinal(last);
         let all_latest = latest.iter().all(|&(_, o, _)| o == last_o);

@@ -5,17 +5,17 @@
 //! mistaken for a result. Bars are on the indicator's own scale, with their
 //! values written at their ends, and the change and verdict by the label.
 
-use opeka_feed::locale::Msg;
 use opeka_feed::locale::format_period;
+use opeka_feed::locale::Msg;
 
 use crate::canvas::Canvas;
 use crate::parts::key::{hatched_rect, Swatch};
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scale::{BandScale, LinearScale};
 use crate::scene::{Align, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::readings::{has_roles, outcomes_data, Point, Role, Row};
 use super::stack::render_stack;
@@ -161,15 +161,9 @@ pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes
         let height = if wide { (label_h + verdict_h).max(bars_h) } else { label_h + columns.inner_gap + bars_h + verdict_h };
         Some((RowLayout { label, verdict, bars }, height))
     };
-    render_stack(
-        ctx,
-        &data,
-        frame,
-        &entries,
-        words.before_after_chart,
-        layout_row,
-        |canvas, row, layout, x, top| draw_row(ctx, canvas, &columns, row, layout, x, top),
-    )
+    render_stack(ctx, &data, frame, &entries, words.before_after_chart, layout_row, |canvas, row, layout, x, top| {
+        draw_row(ctx, canvas, &columns, row, layout, x, top)
+    })
 }
 
 fn draw_row(ctx: &Context, canvas: &mut Canvas<'_>, c: &Columns, row: &Row, layout: &RowLayout, x0: f64, top: f64) {

@@ -10,9 +10,9 @@ use crate::parts::key::Swatch;
 use crate::parts::verdict::VerdictLines;
 use crate::scale::LinearScale;
 use crate::scene::{Align, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::readings::{flow, has_roles, outcomes_data, Role, Row};
 use super::stack::render_stack;

@@ -10,9 +10,9 @@ use crate::measure::TextMeasure;
 use crate::parts::axis::period_ordinal;
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scene::{Mark, Shape};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
+use opeka_feed::locale::words as strings;
 
 use super::Context;
 
@@ -199,7 +199,12 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                     let tone = match reference {
                         Some(reference) => match better(l.value, reference, increase) {
                             Some(true) => Tone::Good,
-                            Some(false) if plan.is_some() && opeka_feed::locale::format_difference(l.value, reference, format, ctx.lang).is_none() => Tone::Good,
+                            Some(false)
+                                if plan.is_some()
+                                    && opeka_feed::locale::format_difference(l.value, reference, format, ctx.lang).is_none() =>
+                            {
+                                Tone::Good
+                            }
                             Some(false) => Tone::Bad,
                             None if judged != Judged::Baseline => Tone::Good,
                             None => Tone::Neutral,
@@ -371,5 +376,4 @@ mod tests {
         assert_eq!(narrow.len(), 2, "{narrow:?}");
         assert!(narrow.iter().all(|l| font.width(&m, l) <= 180.0));
     }
-
 }

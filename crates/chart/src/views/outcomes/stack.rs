@@ -6,9 +6,9 @@ use crate::measure::TextMeasure;
 use crate::parts::frame::Frame;
 use crate::parts::key::{Key, Swatch};
 use crate::scene::{Align, Scene, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::text::{ellipsize, wrap, Font};
 use crate::theme::TextSize;
+use opeka_feed::locale::words as strings;
 
 use super::readings::{outcomes_summary, outcomes_table, OutcomesData, ProjectInfo, Row};
 use super::Context;
@@ -62,7 +62,15 @@ impl Heading {
         if self.inline {
             // The smaller status sits on the bottom of the name's last line.
             let space = Self::space(self.status_font, canvas.measure);
-            canvas.text(TextRole::Note, &self.status, end + space, top - self.status_font.line_height(), self.status_font, style.muted, Align::Start);
+            canvas.text(
+                TextRole::Note,
+                &self.status,
+                end + space,
+                top - self.status_font.line_height(),
+                self.status_font,
+                style.muted,
+                Align::Start,
+            );
         } else {
             canvas.text(TextRole::Note, &self.status, x, top, self.status_font, style.muted, Align::Start);
         }

@@ -16,9 +16,9 @@ use crate::parts::key::{Key, Swatch};
 use crate::parts::verdict::VerdictLines;
 use crate::scale::{period_ordinal, value_domain, BandScale, LinearScale, PeriodScale};
 use crate::scene::{Align, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::readings::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Point, Role, Row};
 use super::Context;
@@ -104,8 +104,12 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
     let grid_h: f64 = row_heads.iter().map(|h| h + body_h + row_gap).sum();
 
     // Projects without indicators, listed under the grid.
-    let bare: Vec<String> =
-        data.projects.iter().filter(|p| p.rows.is_empty()).map(|p| format!("{} ({})", p.name, opeka_feed::locale::lower_first(&p.status))).collect();
+    let bare: Vec<String> = data
+        .projects
+        .iter()
+        .filter(|p| p.rows.is_empty())
+        .map(|p| format!("{} ({})", p.name, opeka_feed::locale::lower_first(&p.status)))
+        .collect();
     let footnote = if bare.is_empty() {
         Vec::new()
     } else {
@@ -228,10 +232,8 @@ fn draw_panel(ctx: &Context, canvas: &mut Canvas<'_>, row: &Row, body: Rect, plo
     let colour = style.series_colour(0);
     let line: Vec<(f64, f64)> = row.actuals.iter().map(at).collect();
     // The line starts at the baseline when the baseline comes first: it is where the actuals started from.
-    let start = row
-        .baseline
-        .filter(|b| row.actuals.first().is_some_and(|a| period_ordinal(&b.period) < period_ordinal(&a.period)))
-        .map(|b| at(&b));
+    let start =
+        row.baseline.filter(|b| row.actuals.first().is_some_and(|a| period_ordinal(&b.period) < period_ordinal(&a.period))).map(|b| at(&b));
     let path: Vec<(f64, f64)> = start.into_iter().chain(line.iter().copied()).collect();
     if path.len() > 1 {
         canvas.polyline(&path, colour, style.line_width);
