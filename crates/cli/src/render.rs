@@ -1,5 +1,5 @@
-//! `opeka render`: draw a feed to SVG or PNG without a browser, through the
-//! same `opeka_chart::render` the widgets use, measured with PT Sans.
+//! `opeka render`: draw a feed to SVG, PNG or PDF without a browser, through
+//! the same `opeka_chart::render` the widgets use, measured with PT Sans.
 //!
 //! PNG goes through resvg with the PT Sans files built into the binary, so
 //! the text is rasterized in the font it was laid out with, on any machine,
@@ -20,16 +20,16 @@ use super::validate::{describe, read_limited};
 use super::USAGE_ERROR;
 
 /// PT Sans Regular, as shipped in `assets/fonts` (SIL Open Font License).
-const PT_SANS_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Regular.ttf");
+pub(crate) const PT_SANS_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Regular.ttf");
 /// PT Sans Bold, as shipped in `assets/fonts`.
-const PT_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Bold.ttf");
+pub(crate) const PT_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/PTSans-Bold.ttf");
 
 /// The canvas when neither `--width` nor `--height` is given: a full-HD slide.
 const SLIDE: (u32, u32) = (1920, 1080);
 
-/// Draw a feed as an SVG or PNG image (for slides, reports, previews).
+/// Draw a feed as an SVG, PNG or PDF image (for slides, reports, previews).
 ///
-/// The format follows the extension of OUT (`.svg` or `.png`). The size is
+/// The format follows the extension of OUT (`.svg`, `.png` or `.pdf`), or --format. The size is
 /// 1920 × 1080 by default; with only --width the chart takes the height its
 /// view needs. Exits with 0 when the image is written, 1 when the feed is
 /// invalid or unreadable or the image cannot be written, 2 on a usage error
@@ -65,9 +65,12 @@ pub struct Args {
     /// with its box, size and role) as JSON to this file
     #[arg(long, value_name = "OUT.json")]
     geometry: Option<PathBuf>,
-    /// Where to write the image: OUT.svg or OUT.png
+    /// Where to write the image: OUT.svg, OUT.png or OUT.pdf
     #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
     output: PathBuf,
+    /// The image format [default: from the extension of OUT]
+    #[arg(long, value_enum)]
+    format: Option<ImageFormat>,
 }
 
 /// The values of `--medium`.
@@ -100,11 +103,15 @@ impl From<ThemeArg> for Theme {
     }
 }
 
-/// The image formats written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ImageFormat {
+/// The image formats written (`--format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    /// SVG, as the widget draws it.
     Svg,
+    /// PNG, rasterized by resvg.
     Png,
+    /// PDF: one vector page, text selectable, PT Sans embedded.
+    Pdf,
 }
 
 fn image_format(path: &Path) -> Option<ImageFormat> {
@@ -112,6 +119,7 @@ fn image_format(path: &Path) -> Option<ImageFormat> {
     match ext.as_str() {
         "svg" => Some(ImageFormat::Svg),
         "png" => Some(ImageFormat::Png),
+        "pdf" => Some(ImageFormat::Pdf),
         _ => None,
     }
 }
@@ -126,8 +134,12 @@ fn say(lang: Lang, ru: &str, en: &str) -> String {
 /// Renders the feed, writes the image, and returns the exit code.
 pub fn run(args: &Args) -> ExitCode {
     let lang = resolve(args.lang);
-    let Some(format) = image_format(&args.output) else {
-        eprintln!("{}: {}", args.output.display(), say(lang, "укажите файл .svg или .png", "the output must be a .svg or .png file"));
+    let Some(format) = args.format.or_else(|| image_format(&args.output)) else {
+        eprintln!(
+            "{}: {}",
+            args.output.display(),
+            say(lang, "укажите файл .svg, .png или .pdf (или --format)", "the output must be a .svg, .png or .pdf file (or give --format)")
+        );
         return ExitCode::from(USAGE_ERROR);
     };
     let name = args.feed.display();
@@ -219,6 +231,9 @@ pub fn run(args: &Args) -> ExitCode {
     let written = match format {
         ImageFormat::Svg => std::fs::write(&args.output, svg.as_bytes()).map_err(|e| e.to_string()),
         ImageFormat::Png => rasterize(&svg).and_then(|png| std::fs::write(&args.output, png).map_err(|e| e.to_string())),
+        ImageFormat::Pdf => super::pdf::document(std::slice::from_ref(&svg), Some(&chart.title))
+            .map_err(|(_, e)| e)
+            .and_then(|pdf| std::fs::write(&args.output, pdf).map_err(|e| e.to_string())),
     };
     if let Err(e) = written {
         eprintln!("{}: {}: {e}", args.output.display(), say(lang, "не удалось записать изображение", "cannot write the image"));
@@ -406,6 +421,7 @@ mod tests {
     fn format_follows_the_extension() {
         assert_eq!(image_format(Path::new("a/b.SVG")), Some(ImageFormat::Svg));
         assert_eq!(image_format(Path::new("b.png")), Some(ImageFormat::Png));
+        assert_eq!(image_format(Path::new("c.Pdf")), Some(ImageFormat::Pdf));
         assert_eq!(image_format(Path::new("b.jpg")), None);
         assert_eq!(image_format(Path::new("b")), None);
     }

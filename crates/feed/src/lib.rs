@@ -3,6 +3,7 @@
 //! Russian/English formatting of numbers, periods and dates.
 
 pub mod collections;
+pub mod deck;
 pub mod lang;
 pub mod locale;
 pub mod model;

@@ -228,3 +228,54 @@ pub fn schema_json() -> String {
     text.push('\n');
     text
 }
+
+/// The JSON Schema (draft 2020-12) of deck format 1 (`docs/decks.md`).
+pub fn deck_schema() -> Schema {
+    use crate::deck::{Theme, DECK_VERSION, MIN_AUTOPLAY_SECONDS};
+    use crate::validate::deck::{DECK_FIELDS, SLIDE_FIELDS};
+    let themes = names(&Theme::ALL, Theme::name);
+    let langs = names(&Lang::ALL, Lang::code);
+    let slide = object(
+        SLIDE_FIELDS,
+        json!({
+            "feed": { "type": "string", "minLength": 1,
+                      "anyOf": [{ "pattern": "^[^:]*$" }, { "pattern": "^[^:]*[/?#]" }, { "pattern": "^[Hh][Tt][Tt][Pp][Ss]?:" }],
+                      "description": "The feed's URL, relative to the deck file (or an http(s) URL)." },
+            "view": optional(json!({ "enum": names(&View::ALL, View::name), "description": "One of the feed kind's views; default: the feed's own view." })),
+            "lang": optional(json!({ "enum": langs, "description": "Default: the deck's lang." })),
+            "theme": optional(json!({ "enum": themes, "description": "Default: the deck's theme." })),
+            "title": optional(json!({ "$ref": "#/$defs/Text", "description": "Shown instead of the feed's title on this slide." })),
+            "note": optional(json!({ "$ref": "#/$defs/Text", "description": "A line under the chart, for the presenter and the meeting papers." }))
+        }),
+        &["feed"],
+    );
+    let mut root = object(
+        DECK_FIELDS,
+        json!({
+            "opeka-deck": { "type": "integer", "const": DECK_VERSION, "description": "Deck format version." },
+            "title": optional(r("Text")),
+            "lang": optional(json!({ "enum": langs, "description": "Default: each feed's locale." })),
+            "theme": optional(json!({ "enum": themes, "default": Theme::default().name() })),
+            "autoplay": optional(json!({ "type": "integer", "minimum": MIN_AUTOPLAY_SECONDS, "maximum": 86400,
+                                         "description": "Seconds per slide when the deck advances by itself; absent: by key or click only." })),
+            "loop": optional(json!({ "type": "boolean", "default": false, "description": "Start again after the last slide." })),
+            "slides": { "type": "array", "minItems": 1, "items": slide }
+        }),
+        &["opeka-deck", "slides"],
+    );
+    let Value::Object(map) = &mut root else { unreachable!("object() builds an object") };
+    let mut out = Map::new();
+    out.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+    out.insert("title".into(), json!("Opeka deck, format 1"));
+    out.insert("description".into(), json!("Slides of Opeka feeds, shown one after another. See docs/decks.md."));
+    out.append(map);
+    out.insert("$defs".into(), json!({ "Text": defs()["Text"].clone() }));
+    Schema::from(out)
+}
+
+/// The deck schema as pretty-printed JSON with a final newline, as checked in.
+pub fn deck_schema_json() -> String {
+    let mut text = serde_json::to_string_pretty(&deck_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}

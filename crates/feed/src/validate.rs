@@ -9,8 +9,9 @@
 pub(crate) mod awards;
 pub(crate) mod caseload;
 mod cx;
+pub(crate) mod deck;
 pub(crate) mod envelope;
-mod json;
+pub(crate) mod json;
 pub mod message;
 pub(crate) mod outcomes;
 mod path;
@@ -184,8 +185,9 @@ fn skip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
-/// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
-pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
+/// The checks before a document is walked, shared by feeds and decks: size,
+/// an HTML page, a BOM, nesting, JSON syntax.
+pub(crate) fn parse<'a>(bytes: &'a [u8], options: &Options) -> Result<json::Json<'a>, Rejected> {
     if bytes.len() > options.max_bytes {
         return Err(rejected(ProblemMessage::TooLarge { size: bytes.len(), limit: options.max_bytes }));
     }
@@ -198,7 +200,12 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     if json::nesting_exceeds(bytes, options.max_depth) {
         return Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth }));
     }
-    let root: json::Json = serde_json::from_slice(bytes).map_err(|e| rejected(syntax_problem(&e)))?;
+    serde_json::from_slice(bytes).map_err(|e| rejected(syntax_problem(&e)))
+}
+
+/// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
+pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
+    let root = parse(bytes, options)?;
     let mut cx = cx::Cx::default();
     let feed = envelope::feed(&mut cx, &root);
     match feed {

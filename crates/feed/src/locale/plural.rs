@@ -87,6 +87,8 @@ pub enum Noun {
     AwardType,
     /// предупреждение / warning.
     Warning,
+    /// слайд / slide (of a deck).
+    Slide,
 }
 
 impl Noun {
@@ -117,6 +119,7 @@ impl Noun {
             Noun::Territory => ["территория", "территории", "территорий"],
             Noun::AwardType => ["вид награды", "вида наград", "видов наград"],
             Noun::Warning => ["предупреждение", "предупреждения", "предупреждений"],
+            Noun::Slide => ["слайд", "слайда", "слайдов"],
         }
     }
 
@@ -147,6 +150,7 @@ impl Noun {
             Noun::Territory => ["area", "areas"],
             Noun::AwardType => ["award type", "award types"],
             Noun::Warning => ["warning", "warnings"],
+            Noun::Slide => ["slide", "slides"],
         }
     }
 

@@ -30,6 +30,10 @@ pub enum Expected {
     Unit,
     /// One language's unit: a string or a list of forms.
     Forms,
+    /// `true` or `false`.
+    Boolean,
+    /// A deck's `autoplay`: whole seconds, at least 5.
+    AutoplaySeconds,
 }
 
 impl Expected {
@@ -57,6 +61,10 @@ impl Expected {
             (Expected::Unit, Lang::Ru) => "строка, список форм или объект из них по языкам",
             (Expected::Forms, Lang::En) => "a string or a list of forms",
             (Expected::Forms, Lang::Ru) => "строка или список форм",
+            (Expected::Boolean, Lang::En) => "true or false",
+            (Expected::Boolean, Lang::Ru) => "true или false",
+            (Expected::AutoplaySeconds, Lang::En) => "a whole number of seconds, at least 5",
+            (Expected::AutoplaySeconds, Lang::Ru) => "целое число секунд, не меньше 5",
         }
     }
 }
@@ -179,6 +187,18 @@ pub enum ProblemMessage {
     UnitOneForm { lang: Lang },
     /// An HTML page where a feed was expected (a captive portal, a server's error page).
     HtmlPage,
+    /// A deck's format version this validator does not know yet.
+    DeckVersionTooNew { got: String, supported: u32 },
+    /// A deck's format version that never existed (0 or below).
+    DeckVersionUnsupported { got: String, supported: u32 },
+    /// A deck without slides.
+    NoSlides,
+    /// A slide's `feed` that is an empty string.
+    EmptyFeedUrl,
+    /// A slide's `feed` whose scheme is not http or https (`javascript:`, `data:`, `file:`).
+    FeedUrlScheme { got: String },
+    /// A feed document where a deck was expected (it has `opeka`, not `opeka-deck`).
+    FeedNotDeck,
 }
 
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
@@ -317,6 +337,30 @@ impl ProblemMessage {
             M::UnitOneForm { lang } => format!("one form given; give [{}] so that numbers agree", placeholders(*lang)),
             M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
             M::HtmlPage => "this is an HTML page, not a feed".into(),
+            M::DeckVersionTooNew { got, supported } if ru => {
+                format!("версия формата презентации {got} новее поддерживаемой версии {supported}; обновите Opeka")
+            }
+            M::DeckVersionTooNew { got, supported } => {
+                format!("deck format version {got} is newer than the supported version {supported}; update Opeka")
+            }
+            M::DeckVersionUnsupported { got, supported } if ru => {
+                format!("версии формата презентации {got} не существует; поддерживается версия {supported}")
+            }
+            M::DeckVersionUnsupported { got, supported } => {
+                format!("deck format version {got} does not exist; the supported version is {supported}")
+            }
+            M::NoSlides if ru => "в презентации нет слайдов: нужен хотя бы один".into(),
+            M::NoSlides => "the deck has no slides: give at least one".into(),
+            M::EmptyFeedUrl if ru => "адрес фида пуст: укажите путь к фиду относительно файла презентации".into(),
+            M::EmptyFeedUrl => "the feed's address is empty: give the feed's path relative to the deck file".into(),
+            M::FeedUrlScheme { got } if ru => {
+                format!("{got} — не адрес фида: нужен путь относительно файла презентации или адрес http(s)")
+            }
+            M::FeedUrlScheme { got } => {
+                format!("{got} is not a feed address: give a path relative to the deck file or an http(s) URL")
+            }
+            M::FeedNotDeck if ru => "это фид, а не презентация: в презентации есть поле \"opeka-deck\" и список slides".into(),
+            M::FeedNotDeck => "this is a feed, not a deck: a deck has \"opeka-deck\" and a list of slides".into(),
         }
     }
 }
