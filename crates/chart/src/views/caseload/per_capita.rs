@@ -7,14 +7,15 @@
 //! is "нет данных", as in the ranking. A feed whose records name no unit
 //! has nothing to divide: the chart says there are no population data.
 
+use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
+use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, ranked_rows, ranking_summary, sort_descending, with_suffix, Cell, MeasureText, RankBy, Ranked};
 use super::Context;
@@ -31,9 +32,11 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let rows = if by == RankBy::Unit { rows } else { Vec::new() };
 
     // Split by whether a population is known; rates replace the sums.
+    // By id, for a lookup per row rather than a scan of the units (ids are unique).
+    let populations = SortedMap::from_pairs(caseload.units.iter().map(|u| (u.id.as_str(), u.population)).collect());
     let population = |row: &Ranked| {
         let id = row.id.as_ref()?;
-        caseload.units.iter().find(|u| &u.id == id)?.population.filter(|p| p.is_finite() && *p > 0.0)
+        populations.get(id.as_str()).copied().flatten().filter(|p| p.is_finite() && *p > 0.0)
     };
     let mut rated: Vec<(Ranked, f64, Option<f64>)> = Vec::new();
     let mut unrated: Vec<Ranked> = Vec::new();
@@ -104,7 +107,9 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         })
         .collect();
     table_rows.extend(
-        unrated.iter().map(|row| vec![row.label.clone(), words.no_population.to_owned(), count_text(&row.cell), words.no_population.to_owned()]),
+        unrated
+            .iter()
+            .map(|row| vec![row.label.clone(), words.no_population.to_owned(), count_text(&row.cell), words.no_population.to_owned()]),
     );
     let table = DataTable {
         caption: format!("{title} ({axis_title})"),
