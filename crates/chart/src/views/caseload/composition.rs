@@ -79,8 +79,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
     }
 
     // The series: categories in declared order, then the whole if any row falls back to it.
-    let drawn: SortedMap<&str, ()> =
-        SortedMap::from_pairs(stacks.iter().flat_map(|s| s.sums.parts.keys().map(|k| (k.as_str(), ()))).collect());
+    let drawn: SortedMap<&str, usize> =
+        SortedMap::from_pairs(stacks.iter().flat_map(|s| s.sums.parts.keys().map(|k| (k.as_str(), 0))).collect());
     let mut keys: Vec<(Option<String>, String)> = caseload
         .categories
         .iter()

@@ -33,10 +33,10 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
 
     // Split by whether a population is known; rates replace the sums.
     // By id, for a lookup per row rather than a scan of the units (ids are unique).
-    let populations = SortedMap::from_pairs(caseload.units.iter().map(|u| (u.id.as_str(), u.population)).collect());
+    let units = SortedMap::from_pairs(caseload.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect());
     let population = |row: &Ranked| {
         let id = row.id.as_ref()?;
-        populations.get(id.as_str()).copied().flatten().filter(|p| p.is_finite() && *p > 0.0)
+        caseload.units[*units.get(id.as_str())?].population.filter(|p| p.is_finite() && *p > 0.0)
     };
     let mut rated: Vec<(Ranked, f64, Option<f64>)> = Vec::new();
     let mut unrated: Vec<Ranked> = Vec::new();

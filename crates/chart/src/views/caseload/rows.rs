@@ -236,10 +236,12 @@ pub(super) fn ranked_rows(ctx: &Context, caseload: &Caseload, measure: &MeasureT
     (RankBy::Whole, vec![Ranked { id: None, label, cell }])
 }
 
-/// The unit (or category) ids that some record names, for a lookup per
-/// declared unit instead of a scan of the records each.
-pub(super) fn named_ids<'a>(caseload: &'a Caseload, id: impl Fn(&'a Record) -> Option<&'a str>) -> SortedMap<&'a str, ()> {
-    SortedMap::from_pairs(caseload.records.iter().filter_map(|r| Some((id(r)?, ()))).collect())
+/// The unit (or category) ids that some record names, each with the index
+/// of its last record: for a lookup per declared unit instead of a scan of
+/// the records each. (Every id map of the views is `&str` to `usize`, so
+/// the bundle carries one copy of the building code.)
+pub(super) fn named_ids<'a>(caseload: &'a Caseload, id: impl Fn(&'a Record) -> Option<&'a str>) -> SortedMap<&'a str, usize> {
+    SortedMap::from_pairs(caseload.records.iter().enumerate().filter_map(|(i, r)| Some((id(r)?, i))).collect())
 }
 
 /// `records` grouped by the id `id` gives (records without one left out),

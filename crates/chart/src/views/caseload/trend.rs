@@ -96,7 +96,9 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     // Each key's index, found by binary search: a scan of 200 000 units per
     // record is quadratic. Of equal keys the last counts, as it did when
     // this was a map.
-    let key_index = SortedMap::from_pairs(ids.iter().enumerate().map(|(i, k)| (k.as_deref(), i)).collect());
+    let key_index = SortedMap::from_pairs(ids.iter().enumerate().filter_map(|(i, k)| Some((k.as_deref()?, i))).collect());
+    // `None`, the whole, is the last key and only there.
+    let whole = ids.len() - 1;
     // The validator guarantees every named unit and category is declared.
     let split_key = |category: &Option<String>, unit: &Option<String>| -> Option<usize> {
         let key = match split {
@@ -104,7 +106,10 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
             Split::Unit => unit.as_deref(),
             Split::Whole => None,
         };
-        key_index.get(&key).copied()
+        match key {
+            Some(key) => key_index.get(key).copied(),
+            None => Some(whole),
+        }
     };
     let mut values: Vec<Vec<(i64, Option<f64>)>> = vec![Vec::new(); labels.len()];
     let mut period_pairs = Vec::with_capacity(caseload.records.len());
