@@ -120,8 +120,11 @@ fn run(name: &str, json: &str) {
     }
 }
 
+/// A shape's name and the function that writes it.
+type Shape = (&'static str, fn() -> String);
+
 fn main() {
-    let shapes: [(&str, fn() -> String); 4] =
+    let shapes: [Shape; 4] =
         [("units", many_units), ("days", days_newest_first), ("unknown-keys", unknown_keys), ("empty-records", empty_records)];
     let asked: Vec<String> = std::env::args().skip(1).collect();
     for (name, make) in shapes {
