@@ -49,7 +49,7 @@ const SHAPES = {
   // Records that are all {}, up to the limit (invalid).
   'empty-records'() {
     const head = '{"opeka":1,"kind":"caseload","title":"пустые записи","records":[{}';
-    const count = Math.floor((LIMIT - head.length - 2) / 3);
+    const count = Math.floor((LIMIT - Buffer.byteLength(head) - 2) / 3);
     return `${head}${',{}'.repeat(count)}]}`;
   },
 };
@@ -101,7 +101,8 @@ async function measure(name, view) {
 }
 
 console.log(`-- adversarial feeds in one <opeka-chart> (800 px)${dist ? `, dist ${dist}` : ''}`);
-for (const [name, make] of Object.entries(SHAPES)) {
+const only = process.env.ADVERSARIAL_SHAPES?.split(',');
+for (const [name, make] of Object.entries(SHAPES).filter(([name]) => !only || only.includes(name))) {
   const body = make();
   await writeFile(join(dir, `${name}.json`), body);
   const { size } = await stat(join(dir, `${name}.json`));
