@@ -18,10 +18,10 @@ use opeka_feed::{Awards, Body, Caseload, Figure, Format, Lang, Outcomes, Period}
 
 use crate::parts::axis::period_ordinal;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::{clean, ellipsize, wrap, Font, Quantity};
 use crate::theme::{Rgb, Style, TextSize};
+use opeka_feed::locale::words as strings;
 
 use super::Context;
 
@@ -97,8 +97,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
             let quantity = Quantity { format: figure.format, unit: figure.unit.clone(), locale: ctx.feed.locale };
             let unit = figure.value.and_then(|v| quantity.unit_for(v, lang));
             let note = figure.note.as_ref().and_then(|n| non_empty(ctx.text(n)));
-            let is_qualifier =
-                |n: &String| n.split(' ').count() <= QUALIFIER_WORDS && n.chars().count() <= QUALIFIER_CHARS;
+            let is_qualifier = |n: &String| n.split(' ').count() <= QUALIFIER_WORDS && n.chars().count() <= QUALIFIER_CHARS;
             let (qualifier, comment) = match note {
                 Some(n) if is_qualifier(&n) => (Some(n), None),
                 other => (None, other),
@@ -194,8 +193,14 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let format = caseload.measure.format;
     let quantity = Quantity { format, unit: caseload.measure.unit.clone(), locale: ctx.feed.locale };
     let mut tiles = Vec::new();
+    // The latest records by category once, not a scan of them per category.
+    let by_id = super::caseload::records_by(in_latest.iter().copied(), |r| r.category.as_deref());
     for (key, label) in keys {
-        let cell: Vec<_> = in_latest.iter().filter(|r| !by_category || r.category.as_deref() == key).collect();
+        let cell: Vec<&opeka_feed::Record> = match key {
+            _ if !by_category => in_latest.clone(),
+            Some(id) => by_id.get(id).cloned().unwrap_or_default(),
+            None => in_latest.iter().copied().filter(|r| r.category.is_none()).collect(),
+        };
         if cell.is_empty() {
             continue;
         }
@@ -274,10 +279,12 @@ fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
         awards.award_types.iter().map(|t| (Some(t.id.as_str()), ctx.text(&t.label), 0.0, false)).collect();
     types.push((None, Msg::OtherNotSpecified.text(lang), 0.0, false));
     let mut total = 0.0;
+    // By id, not a scan of the types per grant or recipient.
+    let declared = super::awards::AwardTypes::of(awards);
     for (award, count) in counted {
         total += count;
         // The validator guarantees a named award is declared; anything else counts as not specified.
-        let i = types.iter().position(|t| award.is_some() && t.0 == award).unwrap_or(types.len() - 1);
+        let i = declared.index(award).unwrap_or(types.len() - 1);
         types[i].2 += count;
         types[i].3 = true;
     }
@@ -314,9 +321,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             let latest = indicator.actual.iter().filter_map(observed).max_by_key(|(_, p)| period_ordinal(p));
             let baseline = indicator.baseline.as_ref().and_then(observed);
             let target = indicator.target.as_ref().and_then(observed);
-            let at = |(v, p): (f64, Period)| {
-                format!("{} ({})", quantity.text(v, lang), clean(&format_period(&p, lang)))
-            };
+            let at = |(v, p): (f64, Period)| format!("{} ({})", quantity.text(v, lang), clean(&format_period(&p, lang)));
             // The same verdict as the outcomes views write, calendar and points included.
             let row = rows.next();
             let verdict = latest.and_then(|_| row.and_then(|r| non_empty(r.verdict.clone())));
@@ -496,7 +501,14 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
             let mut x = pad;
             if let Some(note) = &tile.note {
                 if one_line {
-                    texts.push(Placed { dx: x, dy: y + medium_dy, text: note.clone(), font: medium, ink: Ink::Foreground, role: TextRole::Value });
+                    texts.push(Placed {
+                        dx: x,
+                        dy: y + medium_dy,
+                        text: note.clone(),
+                        font: medium,
+                        ink: Ink::Foreground,
+                        role: TextRole::Value,
+                    });
                     x += note_w.unwrap_or(0.0);
                 } else {
                     push_wrapped(&mut texts, &mut y, note, medium, Ink::Foreground, TextRole::Value, 2);
@@ -506,7 +518,14 @@ fn layout_tile(ctx: &Context, tile: &Tile, fonts: &Fonts, tile_w: f64) -> TileLa
             x += number_w;
             let unit_inline = unit_w.is_some_and(|w| x - pad + w <= inner);
             if let (Some(unit), true) = (&tile.unit, unit_inline) {
-                texts.push(Placed { dx: x + space, dy: y + medium_dy, text: unit.clone(), font: medium, ink: Ink::Foreground, role: TextRole::Value });
+                texts.push(Placed {
+                    dx: x + space,
+                    dy: y + medium_dy,
+                    text: unit.clone(),
+                    font: medium,
+                    ink: Ink::Foreground,
+                    role: TextRole::Value,
+                });
             }
             y += font.line_height();
             // Falling off the number's line counts as giving way too.
@@ -629,7 +648,8 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         }
     }
 
-    let table = DataTable { caption: frame.title.clone(), columns: set.columns.clone(), rows: set.tiles.iter().map(|t| t.row.clone()).collect() };
+    let table =
+        DataTable { caption: frame.title.clone(), columns: set.columns.clone(), rows: set.tiles.iter().map(|t| t.row.clone()).collect() };
     let summary = summary(ctx, &set, &frame.title);
     let fill = tile_fill(style);
     let accent = style.series_colour(0);

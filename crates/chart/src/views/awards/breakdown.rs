@@ -8,18 +8,19 @@
 //! largest first. Wide charts put the award labels in a column left of the
 //! bars; narrow ones put each label above its bar.
 
+use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
 use crate::parts::legend::{Legend, LegendEntry};
 use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use opeka_feed::locale::words as strings;
 use crate::table::DataTable;
 use crate::text::clean;
 use crate::theme::{MarkerShape, Rgb, TextSize};
+use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
+use super::texts::{award_label, award_meta, draw_more, event_sentence, fill, AwardTypes, Block};
 use super::Context;
 
 /// Below this inner width labels go above their bars.
@@ -60,19 +61,21 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     } else {
         awards.grants.iter().map(|g| (g.award.as_deref(), g.group.as_deref(), g.count)).collect()
     };
+    // Ids looked up in indices built once: a scan of the types, groups or
+    // items for each item or type is quadratic on 200 000 of them.
+    let types = AwardTypes::of(awards);
+    let groups = SortedMap::from_pairs(awards.groups.iter().enumerate().map(|(i, g)| (g.id.as_str(), i)).collect());
+    let named = SortedMap::from_pairs(items.iter().enumerate().filter_map(|(i, &(_, g, _))| Some((g?, i))).collect());
+    let awarded = SortedMap::from_pairs(items.iter().enumerate().filter_map(|(i, &(a, _, _))| Some((a?, i))).collect());
     // An award or group id that is not declared (the validator refuses it) counts as not specified.
-    let award_key = |id: Option<&str>| award_type(awards, id).map(|t| t.id.clone());
-    let group_key = |id: Option<&str>| id.filter(|id| awards.groups.iter().any(|g| g.id == *id)).map(str::to_owned);
+    let award_key = |id: Option<&str>| types.get(id).map(|t| t.id.clone());
+    let group_key = |id: Option<&str>| id.filter(|id| groups.contains_key(*id)).map(str::to_owned);
 
     let grouped = items.iter().any(|&(_, g, _)| group_key(g).is_some());
     let mut segments = Vec::new();
     if grouped {
-        let mut keys: Vec<(Option<String>, String)> = awards
-            .groups
-            .iter()
-            .filter(|g| items.iter().any(|&(_, ig, _)| ig == Some(g.id.as_str())))
-            .map(|g| (Some(g.id.clone()), ctx.text(&g.label)))
-            .collect();
+        let mut keys: Vec<(Option<String>, String)> =
+            awards.groups.iter().filter(|g| named.contains_key(g.id.as_str())).map(|g| (Some(g.id.clone()), ctx.text(&g.label))).collect();
         if items.iter().any(|&(_, g, _)| group_key(g).is_none()) {
             keys.push((None, Msg::OtherNotSpecified.text(ctx.lang)));
         }
@@ -88,21 +91,17 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
         });
     }
 
-    let mut keys: Vec<Option<String>> = awards
-        .award_types
-        .iter()
-        .filter(|t| items.iter().any(|&(a, _, _)| a == Some(t.id.as_str())))
-        .map(|t| Some(t.id.clone()))
-        .collect();
+    let mut keys: Vec<Option<String>> =
+        awards.award_types.iter().filter(|t| awarded.contains_key(t.id.as_str())).map(|t| Some(t.id.clone())).collect();
     if items.iter().any(|&(a, _, _)| award_key(a).is_none()) {
         keys.push(None);
     }
     let mut rows: Vec<Row> = keys
         .into_iter()
         .map(|key| {
-            let t = award_type(awards, key.as_deref());
+            let t = types.get(key.as_deref());
             Row {
-                label: award_label(ctx, awards, key.as_deref()),
+                label: award_label(ctx, &types, key.as_deref()),
                 level: t.map(|t| Msg::Level(t.level).text(ctx.lang)),
                 category: t.map(|t| Msg::AwardCategory(t.category).text(ctx.lang)),
                 meta: t.map(|t| award_meta(ctx.lang, t)),
@@ -112,12 +111,16 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
             }
         })
         .collect();
+    // Each row and segment by key, found by binary search (`None` sorts first).
+    let row_of = SortedMap::from_pairs(rows.iter().enumerate().rev().map(|(i, r)| (r.key.clone(), i)).collect());
+    let segment_of = SortedMap::from_pairs(segments.iter().enumerate().rev().map(|(i, s)| (s.key.clone(), i)).collect());
     let mut total = 0u64;
     for &(award, group, count) in &items {
         let award = award_key(award);
         let group = if grouped { group_key(group) } else { None };
-        let Some(row) = rows.iter_mut().find(|r| r.key == award) else { continue };
-        let Some(s) = segments.iter().position(|s| s.key == group) else { continue };
+        let Some(&r) = row_of.get(&award) else { continue };
+        let row = &mut rows[r];
+        let Some(&s) = segment_of.get(&group) else { continue };
         row.counts[s] = row.counts[s].saturating_add(count);
         row.total = row.total.saturating_add(count);
         total = total.saturating_add(count);
@@ -325,9 +328,9 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
     if !data.rows.is_empty() {
         let mut cells = vec![Msg::Total.text(lang), String::new(), String::new()];
         if data.grouped {
-            cells.extend((0..data.segments.len()).map(|s| {
-                count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)
-            }));
+            cells.extend(
+                (0..data.segments.len()).map(|s| count_text(data.rows.iter().fold(0u64, |sum, r| sum.saturating_add(r.counts[s])), lang)),
+            );
         }
         cells.push(count_text(data.total, lang));
         rows.push(cells);

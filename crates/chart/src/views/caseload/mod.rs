@@ -11,6 +11,7 @@ mod trend;
 use super::Context;
 
 pub(super) use composition::render_composition;
+pub(super) use rows::records_by;
 pub(super) use per_capita::render_per_capita;
 pub(super) use ranking::render_ranking;
 pub(super) use trend::render_trend;

@@ -246,7 +246,7 @@ pub(super) fn named_ids<'a>(caseload: &'a Caseload, id: impl Fn(&'a Record) -> O
 
 /// `records` grouped by the id `id` gives (records without one left out),
 /// each group in the order given.
-pub(super) fn records_by<'a>(
+pub(crate) fn records_by<'a>(
     records: impl Iterator<Item = &'a Record>,
     id: impl Fn(&'a Record) -> Option<&'a str>,
 ) -> SortedMap<&'a str, Vec<&'a Record>> {
