@@ -112,15 +112,16 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
         })
         .collect();
     // Each row and segment by key, found by binary search (`None` sorts first).
-    let row_of = SortedMap::from_pairs(rows.iter().enumerate().rev().map(|(i, r)| (r.key.clone(), i)).collect());
-    let segment_of = SortedMap::from_pairs(segments.iter().enumerate().rev().map(|(i, s)| (s.key.clone(), i)).collect());
+    // A row's key is a declared type's id (or `None`): borrowed from the feed, not the rows, which are counted into.
+    let (row_of, row_none) = by_key(rows.iter().map(|r| types.get(r.key.as_deref()).map(|t| t.id.as_str())));
+    let (segment_of, segment_none) = by_key(segments.iter().map(|s| s.key.as_deref()));
     let mut total = 0u64;
     for &(award, group, count) in &items {
         let award = award_key(award);
         let group = if grouped { group_key(group) } else { None };
-        let Some(&r) = row_of.get(&award) else { continue };
+        let Some(&r) = award.as_deref().map_or(row_none.as_ref(), |id| row_of.get(id)) else { continue };
         let row = &mut rows[r];
-        let Some(&s) = segment_of.get(&group) else { continue };
+        let Some(&s) = group.as_deref().map_or(segment_none.as_ref(), |id| segment_of.get(id)) else { continue };
         row.counts[s] = row.counts[s].saturating_add(count);
         row.total = row.total.saturating_add(count);
         total = total.saturating_add(count);
@@ -128,6 +129,21 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     // The largest first; "not specified" last whatever its count.
     opeka_feed::collections::order::sort_stable_by_key(&mut rows, |r| (r.key.is_none(), std::cmp::Reverse(r.total)));
     BreakdownData { rows, segments, grouped, total }
+}
+
+/// Where each key is in a list of keys: the ids by binary search, and
+/// `None` apart (of repeated keys the first, as a scan finds it). Keyed by
+/// `&str`, like the other id maps, so the bundle has one copy of the code.
+fn by_key<'a>(keys: impl DoubleEndedIterator<Item = Option<&'a str>> + ExactSizeIterator) -> (SortedMap<&'a str, usize>, Option<usize>) {
+    let mut none = None;
+    let mut ids = Vec::new();
+    for (i, key) in keys.enumerate().rev() {
+        match key {
+            Some(id) => ids.push((id, i)),
+            None => none = Some(i),
+        }
+    }
+    (SortedMap::from_pairs(ids), none)
 }
 
 fn count_text(n: u64, lang: opeka_feed::Lang) -> String {
