@@ -27,7 +27,7 @@ DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
 DIST_BUILD_STD := -Zbuild-std=std,panic_abort
 TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 
-.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz clean size-audit
+.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz fuzz-long fuzz-scene clean size-audit
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
@@ -103,6 +103,9 @@ bench: dist
 	@echo "== drawing each view in headless Chromium"
 	node tests/bench/views.mjs
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
+	@echo "== adversarial feeds under the 16 MiB limit (docs/performance.md)"
+	cargo run --quiet --profile native -p opeka-chart --example bench_adversarial
+	node tests/bench/adversarial.mjs
 
 ## soak: 1 000 refresh cycles under a fake clock against 127.0.0.1; prints wasm
 ## memory and the JS heap after warm-up and at the end (not part of make test).
@@ -120,8 +123,26 @@ size-audit:
 	@command -v twiggy >/dev/null || cargo install twiggy
 	twiggy top -n 40 target/size-audit/audit.wasm
 
+## fuzz, fuzz-long: the validator's fuzz target (docs/fuzzing.md), 10 minutes
+## or an hour, seeded with the sample feeds and the test corpus.
+FUZZ_SEED_VALIDATE = mkdir -p crates/feed/fuzz/corpus/validate && cp feeds/*.json tests/corpus/*/*.json crates/feed/fuzz/corpus/validate/
 fuzz:
-	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=600
+	$(FUZZ_SEED_VALIDATE)
+	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=600 -rss_limit_mb=1024 -print_final_stats=1
+
+fuzz-long:
+	$(FUZZ_SEED_VALIDATE)
+	cd crates/feed/fuzz && cargo +nightly fuzz run validate -- -max_total_time=3600 -rss_limit_mb=1024 -print_final_stats=1
+
+## fuzz-scene: bytes -> validate -> every view at sizes, media, themes and
+## languages taken from the input, written as SVG and geometry; 30 minutes.
+## Seeds: each sample feed behind five request bytes (801 px, no height, and
+## one of four flag bytes).
+fuzz-scene:
+	mkdir -p crates/chart/fuzz/corpus/scene
+	for f in feeds/*.json tests/corpus/valid/*.json; do for flags in 00 03 0c 05; do \
+	  { printf '\x20\x03\x00\x00\x'$$flags; cat $$f; } > crates/chart/fuzz/corpus/scene/$$(basename $$f .json)-$$flags; done; done
+	cd crates/chart/fuzz && cargo +nightly fuzz run scene -- -max_total_time=1800 -rss_limit_mb=2048 -print_final_stats=1
 
 clean:
 	cargo clean

@@ -24,13 +24,79 @@ pub struct Canvas<'a> {
     panel: usize,
     items: Vec<Item>,
     texts: Vec<TextBox>,
+    /// The texts by row band, for [`Canvas::text_if_free`].
+    bands: Bands,
     marks: Vec<Mark>,
+}
+
+/// The indices of the texts drawn so far, by the horizontal bands of the
+/// canvas their boxes cross: a label is checked against the texts of its
+/// own bands, not against every text (a bar chart of 200 000 rows would
+/// compare each label with every other, `n²`).
+///
+/// A box is filed under every band from the one holding its top to the
+/// one holding its bottom, through one non-decreasing map from `y` to a
+/// band; two boxes that share area share a row range, hence a band, so
+/// the bands hold every text the naive check would find and the exact
+/// [`TextBox::overlaps`] decides as before.
+struct Bands {
+    /// Band height in pixels.
+    height: f64,
+    /// Text indices, by band; allocated with the first text.
+    texts: Vec<Vec<usize>>,
+    /// How many bands the canvas is cut into.
+    count: usize,
+}
+
+impl Bands {
+    /// Bands of about two lines of small text, at most 65 536 of them
+    /// (a canvas 200 000 rows tall gets taller bands, not a huge index).
+    fn new(canvas_height: f64) -> Bands {
+        let count =
+            if canvas_height.is_finite() && canvas_height > 0.0 { (canvas_height / 24.0).ceil().clamp(1.0, 65_536.0) as usize } else { 1 };
+        Bands { height: canvas_height.max(1.0) / count as f64, texts: Vec::new(), count }
+    }
+
+    /// The bands a box from `top` to `bottom` crosses. Out-of-range and
+    /// NaN coordinates land in the first or last band; a NaN box overlaps
+    /// nothing anyway.
+    fn range(&self, top: f64, bottom: f64) -> std::ops::RangeInclusive<usize> {
+        let band = |y: f64| ((y / self.height).floor().max(0.0) as usize).min(self.count - 1);
+        band(top)..=band(bottom).max(band(top))
+    }
+
+    fn add(&mut self, index: usize, text: &TextBox) {
+        if self.texts.is_empty() {
+            self.texts = vec![Vec::new(); self.count];
+        }
+        for band in self.range(text.y, text.y + text.h) {
+            self.texts[band].push(index);
+        }
+    }
+
+    /// The indices of the texts that may overlap `candidate`: every one that does, and some that do not.
+    fn near(&self, candidate: &TextBox) -> impl Iterator<Item = usize> + '_ {
+        let lists: &[Vec<usize>] =
+            if self.texts.is_empty() { &[] } else { &self.texts[self.range(candidate.y, candidate.y + candidate.h)] };
+        lists.iter().flatten().copied()
+    }
 }
 
 impl<'a> Canvas<'a> {
     /// An empty `width` × `height` canvas for `view`.
     pub fn new(view: View, width: f64, height: f64, style: &'static Style, measure: &'a dyn TextMeasure) -> Canvas<'a> {
-        Canvas { width, height, style, measure, view, panel: 0, items: Vec::new(), texts: Vec::new(), marks: Vec::new() }
+        Canvas {
+            width,
+            height,
+            style,
+            measure,
+            view,
+            panel: 0,
+            items: Vec::new(),
+            texts: Vec::new(),
+            bands: Bands::new(height),
+            marks: Vec::new(),
+        }
     }
 
     /// The finished scene, titled `title`, with its readings. Marks are
@@ -80,6 +146,7 @@ impl Canvas<'_> {
             return None;
         }
         self.items.push(Item::Text { index: self.texts.len(), x, y, align, colour });
+        self.bands.add(self.texts.len(), &text_box);
         self.texts.push(text_box.clone());
         Some(text_box)
     }
@@ -101,7 +168,7 @@ impl Canvas<'_> {
             Align::End => x - w,
         };
         let candidate = TextBox { text: String::new(), x: left, y, w, h: font.line_height(), size: font.size, bold: font.bold, role };
-        if self.texts.iter().any(|t| t.overlaps(&candidate)) {
+        if self.bands.near(&candidate).any(|i| self.texts[i].overlaps(&candidate)) {
             return None;
         }
         self.text(role, text, x, y, font, colour, align)
@@ -244,6 +311,45 @@ mod tests {
     use super::*;
     use crate::measure::PtSansMetrics;
     use crate::theme::Theme;
+
+    #[test]
+    fn bands_find_what_comparing_with_every_text_finds() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |scale: f64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1_000_000) as f64 / 1_000_000.0 * scale
+        };
+        for canvas_height in [0.0, 10.0, 300.0, 5_000.0, 2_000_000.0, f64::NAN] {
+            let scale = if canvas_height.is_finite() { canvas_height.max(50.0) } else { 500.0 };
+            let mut bands = Bands::new(canvas_height);
+            let mut texts: Vec<TextBox> = Vec::new();
+            let boxed = |x: f64, y: f64, w: f64, h: f64| TextBox {
+                text: String::new(),
+                x,
+                y,
+                w,
+                h,
+                size: 12.0,
+                bold: false,
+                role: TextRole::Label,
+            };
+            for i in 0..600 {
+                // Some boxes off the canvas, some tall, some NaN: the canvas refuses those, the index must not care.
+                let y = next(scale * 1.2) - scale * 0.1;
+                let h = if i % 50 == 0 { next(scale) } else { next(30.0) };
+                let candidate = boxed(next(800.0), if i % 97 == 0 { f64::NAN } else { y }, next(120.0), h);
+                let naive = texts.iter().any(|t| t.overlaps(&candidate));
+                let indexed = bands.near(&candidate).any(|j| texts[j].overlaps(&candidate));
+                assert_eq!(indexed, naive, "height {canvas_height}, text {i}");
+                if !naive || i % 3 == 0 {
+                    bands.add(texts.len(), &candidate);
+                    texts.push(candidate);
+                }
+            }
+        }
+    }
 
     #[test]
     fn text_is_recorded_with_its_box_and_off_canvas_text_is_not() {

@@ -23,6 +23,12 @@ pub struct CanvasMeasure {
 /// A text's widths: (size in 1/100 px, bold, width).
 type Widths = Vec<(u32, bool, f64)>;
 
+/// The most texts the cache holds; past it, it starts again. Inserting into
+/// a sorted vector moves its tail, so an unbounded cache makes a chart of
+/// 200 000 labels quadratic; a few thousand still covers any ordinary
+/// chart and its redraws, and a width measured again is the same width.
+const CACHE_TEXTS: usize = 4096;
+
 impl CanvasMeasure {
     /// A measurer for the CSS font family list `family`.
     pub fn new(family: &str) -> Self {
@@ -62,7 +68,11 @@ impl TextMeasure for CanvasMeasure {
         font.push_str(&self.family);
         context.set_font(&font);
         let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| PtSansMetrics.width(text, size_px, bold));
-        self.cache.borrow_mut().entry_or_default(text.to_owned()).push((size, bold, width));
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= CACHE_TEXTS && !cache.contains_key(text) {
+            *cache = SortedMap::new();
+        }
+        cache.entry_or_default(text.to_owned()).push((size, bold, width));
         width
     }
 }

@@ -193,8 +193,14 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let format = caseload.measure.format;
     let quantity = Quantity { format, unit: caseload.measure.unit.clone(), locale: ctx.feed.locale };
     let mut tiles = Vec::new();
+    // The latest records by category once, not a scan of them per category.
+    let by_id = super::caseload::records_by(in_latest.iter().copied(), |r| r.category.as_deref());
     for (key, label) in keys {
-        let cell: Vec<_> = in_latest.iter().filter(|r| !by_category || r.category.as_deref() == key).collect();
+        let cell: Vec<&opeka_feed::Record> = match key {
+            _ if !by_category => in_latest.clone(),
+            Some(id) => by_id.get(id).cloned().unwrap_or_default(),
+            None => in_latest.iter().copied().filter(|r| r.category.is_none()).collect(),
+        };
         if cell.is_empty() {
             continue;
         }
@@ -273,10 +279,12 @@ fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
         awards.award_types.iter().map(|t| (Some(t.id.as_str()), ctx.text(&t.label), 0.0, false)).collect();
     types.push((None, Msg::OtherNotSpecified.text(lang), 0.0, false));
     let mut total = 0.0;
+    // By id, not a scan of the types per grant or recipient.
+    let declared = super::awards::AwardTypes::of(awards);
     for (award, count) in counted {
         total += count;
         // The validator guarantees a named award is declared; anything else counts as not specified.
-        let i = types.iter().position(|t| award.is_some() && t.0 == award).unwrap_or(types.len() - 1);
+        let i = declared.index(award).unwrap_or(types.len() - 1);
         types[i].2 += count;
         types[i].3 = true;
     }

@@ -25,6 +25,42 @@ impl<K: Ord, V> SortedMap<K, V> {
         Self::default()
     }
 
+    /// The map that [`SortedMap::insert`] of every pair in turn would
+    /// build (of equal keys the last value counts), in `n log n`: one at a
+    /// time, keys arriving in descending order (daily records listed newest
+    /// first) move the whole vector on every insert.
+    pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
+        let mut entries: Vec<(K, V)> = Vec::with_capacity(pairs.len());
+        for (key, value) in sorted_by_key(pairs) {
+            match entries.last_mut() {
+                Some(last) if last.0 == key => last.1 = value,
+                _ => entries.push((key, value)),
+            }
+        }
+        SortedMap { entries }
+    }
+
+    /// The map that `fold(map.entry_or_default(key), item)` for every pair
+    /// in turn would build, in `n log n`: the items of one key are folded
+    /// in the order given (so sums of floats come out bit for bit the same).
+    pub fn from_folded<T>(pairs: Vec<(K, T)>, mut fold: impl FnMut(&mut V, T)) -> Self
+    where
+        V: Default,
+    {
+        let mut entries: Vec<(K, V)> = Vec::new();
+        for (key, item) in sorted_by_key(pairs) {
+            match entries.last_mut() {
+                Some(last) if last.0 == key => fold(&mut last.1, item),
+                _ => {
+                    let mut value = V::default();
+                    fold(&mut value, item);
+                    entries.push((key, value));
+                }
+            }
+        }
+        SortedMap { entries }
+    }
+
     /// Where `key` is (`Ok`) or would go (`Err`).
     fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
     where
@@ -94,6 +130,15 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 }
 
+/// `pairs` sorted by key, pairs of equal keys in the order given.
+fn sorted_by_key<K: Ord, T>(mut pairs: Vec<(K, T)>) -> Vec<(K, T)> {
+    // Input already in order (the usual case: periods ascending) costs one pass.
+    if !pairs.windows(2).all(|w| w[0].0 <= w[1].0) {
+        crate::collections::order::sort_stable_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    }
+    pairs
+}
+
 impl<K, V> SortedMap<K, V> {
     /// Whether the map is empty.
     pub fn is_empty(&self) -> bool {
@@ -142,6 +187,56 @@ mod tests {
         assert_eq!(map.remove(&3), Some('C'));
         assert_eq!(map.remove(&3), None);
         assert_eq!(map.keys().copied().collect::<Vec<_>>(), vec![1, 5, 9]);
+    }
+
+    /// A small deterministic generator (xorshift), for inputs with many ties.
+    fn numbers(seed: u64, n: usize, below: u64) -> Vec<u64> {
+        let mut x = seed.max(1);
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % below
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bulk_building_matches_inserting_one_at_a_time() {
+        for seed in 1..200u64 {
+            let n = (seed as usize * 7) % 300;
+            let keys = numbers(seed, n, 1 + seed % 50);
+            let pairs: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            let mut one_by_one = SortedMap::new();
+            let mut folded_one_by_one: SortedMap<u64, Vec<usize>> = SortedMap::new();
+            for &(k, v) in &pairs {
+                one_by_one.insert(k, v);
+                folded_one_by_one.entry_or_default(k).push(v);
+            }
+            let bulk = SortedMap::from_pairs(pairs.clone());
+            assert_eq!(bulk.iter().collect::<Vec<_>>(), one_by_one.iter().collect::<Vec<_>>(), "seed {seed}");
+            let folded = SortedMap::from_folded(pairs, |list: &mut Vec<usize>, v| list.push(v));
+            assert_eq!(folded.iter().collect::<Vec<_>>(), folded_one_by_one.iter().collect::<Vec<_>>(), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn bulk_building_keeps_the_last_value_and_the_order_of_sums() {
+        let map = SortedMap::from_pairs(vec![(3, 'c'), (1, 'a'), (3, 'C'), (2, 'b'), (1, 'A')]);
+        assert_eq!(map.iter().map(|(k, v)| format!("{k}{v}")).collect::<String>(), "1A2b3C");
+        // Added in the order given, a float sum is the one repeated `+=` gives.
+        let values = [(5, 0.1), (4, 1e16), (5, 0.2), (4, 1.0), (5, 0.3), (4, -1e16)];
+        let mut expected: SortedMap<i32, f64> = SortedMap::new();
+        for (k, v) in values {
+            *expected.entry_or_default(k) += v;
+        }
+        let sums = SortedMap::from_folded(values.to_vec(), |sum: &mut f64, v| *sum += v);
+        assert_eq!(
+            sums.iter().map(|(k, v)| (*k, v.to_bits())).collect::<Vec<_>>(),
+            expected.iter().map(|(k, v)| (*k, v.to_bits())).collect::<Vec<_>>()
+        );
+        assert!(SortedMap::<u8, u8>::from_pairs(Vec::new()).is_empty());
     }
 
     #[test]

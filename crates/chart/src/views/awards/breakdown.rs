@@ -8,6 +8,7 @@
 //! largest first. Wide charts put the award labels in a column left of the
 //! bars; narrow ones put each label above its bar.
 
+use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
@@ -19,7 +20,7 @@ use crate::text::clean;
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, award_meta, award_type, draw_more, event_sentence, fill, Block};
+use super::texts::{award_label, award_meta, draw_more, event_sentence, fill, AwardTypes, Block};
 use super::Context;
 
 /// Below this inner width labels go above their bars.
@@ -60,19 +61,21 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     } else {
         awards.grants.iter().map(|g| (g.award.as_deref(), g.group.as_deref(), g.count)).collect()
     };
+    // Ids looked up in indices built once: a scan of the types, groups or
+    // items for each item or type is quadratic on 200 000 of them.
+    let types = AwardTypes::of(awards);
+    let groups = SortedMap::from_pairs(awards.groups.iter().enumerate().map(|(i, g)| (g.id.as_str(), i)).collect());
+    let named = SortedMap::from_pairs(items.iter().enumerate().filter_map(|(i, &(_, g, _))| Some((g?, i))).collect());
+    let awarded = SortedMap::from_pairs(items.iter().enumerate().filter_map(|(i, &(a, _, _))| Some((a?, i))).collect());
     // An award or group id that is not declared (the validator refuses it) counts as not specified.
-    let award_key = |id: Option<&str>| award_type(awards, id).map(|t| t.id.clone());
-    let group_key = |id: Option<&str>| id.filter(|id| awards.groups.iter().any(|g| g.id == *id)).map(str::to_owned);
+    let award_key = |id: Option<&str>| types.get(id).map(|t| t.id.clone());
+    let group_key = |id: Option<&str>| id.filter(|id| groups.contains_key(*id)).map(str::to_owned);
 
     let grouped = items.iter().any(|&(_, g, _)| group_key(g).is_some());
     let mut segments = Vec::new();
     if grouped {
-        let mut keys: Vec<(Option<String>, String)> = awards
-            .groups
-            .iter()
-            .filter(|g| items.iter().any(|&(_, ig, _)| ig == Some(g.id.as_str())))
-            .map(|g| (Some(g.id.clone()), ctx.text(&g.label)))
-            .collect();
+        let mut keys: Vec<(Option<String>, String)> =
+            awards.groups.iter().filter(|g| named.contains_key(g.id.as_str())).map(|g| (Some(g.id.clone()), ctx.text(&g.label))).collect();
         if items.iter().any(|&(_, g, _)| group_key(g).is_none()) {
             keys.push((None, Msg::OtherNotSpecified.text(ctx.lang)));
         }
@@ -89,16 +92,16 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     }
 
     let mut keys: Vec<Option<String>> =
-        awards.award_types.iter().filter(|t| items.iter().any(|&(a, _, _)| a == Some(t.id.as_str()))).map(|t| Some(t.id.clone())).collect();
+        awards.award_types.iter().filter(|t| awarded.contains_key(t.id.as_str())).map(|t| Some(t.id.clone())).collect();
     if items.iter().any(|&(a, _, _)| award_key(a).is_none()) {
         keys.push(None);
     }
     let mut rows: Vec<Row> = keys
         .into_iter()
         .map(|key| {
-            let t = award_type(awards, key.as_deref());
+            let t = types.get(key.as_deref());
             Row {
-                label: award_label(ctx, awards, key.as_deref()),
+                label: award_label(ctx, &types, key.as_deref()),
                 level: t.map(|t| Msg::Level(t.level).text(ctx.lang)),
                 category: t.map(|t| Msg::AwardCategory(t.category).text(ctx.lang)),
                 meta: t.map(|t| award_meta(ctx.lang, t)),
@@ -108,12 +111,17 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
             }
         })
         .collect();
+    // Each row and segment by key, found by binary search (`None` sorts first).
+    // A row's key is a declared type's id (or `None`): borrowed from the feed, not the rows, which are counted into.
+    let (row_of, row_none) = by_key(rows.iter().map(|r| types.get(r.key.as_deref()).map(|t| t.id.as_str())));
+    let (segment_of, segment_none) = by_key(segments.iter().map(|s| s.key.as_deref()));
     let mut total = 0u64;
     for &(award, group, count) in &items {
         let award = award_key(award);
         let group = if grouped { group_key(group) } else { None };
-        let Some(row) = rows.iter_mut().find(|r| r.key == award) else { continue };
-        let Some(s) = segments.iter().position(|s| s.key == group) else { continue };
+        let Some(&r) = award.as_deref().map_or(row_none.as_ref(), |id| row_of.get(id)) else { continue };
+        let row = &mut rows[r];
+        let Some(&s) = group.as_deref().map_or(segment_none.as_ref(), |id| segment_of.get(id)) else { continue };
         row.counts[s] = row.counts[s].saturating_add(count);
         row.total = row.total.saturating_add(count);
         total = total.saturating_add(count);
@@ -121,6 +129,21 @@ fn breakdown_data(ctx: &Context, awards: &Awards) -> BreakdownData {
     // The largest first; "not specified" last whatever its count.
     opeka_feed::collections::order::sort_stable_by_key(&mut rows, |r| (r.key.is_none(), std::cmp::Reverse(r.total)));
     BreakdownData { rows, segments, grouped, total }
+}
+
+/// Where each key is in a list of keys: the ids by binary search, and
+/// `None` apart (of repeated keys the first, as a scan finds it). Keyed by
+/// `&str`, like the other id maps, so the bundle has one copy of the code.
+fn by_key<'a>(keys: impl DoubleEndedIterator<Item = Option<&'a str>> + ExactSizeIterator) -> (SortedMap<&'a str, usize>, Option<usize>) {
+    let mut none = None;
+    let mut ids = Vec::new();
+    for (i, key) in keys.enumerate().rev() {
+        match key {
+            Some(id) => ids.push((id, i)),
+            None => none = Some(i),
+        }
+    }
+    (SortedMap::from_pairs(ids), none)
 }
 
 fn count_text(n: u64, lang: opeka_feed::Lang) -> String {

@@ -19,7 +19,7 @@ use crate::text::{clean, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, award_type, draw_more, event_sentence, optional, Block};
+use super::texts::{award_label, draw_more, event_sentence, optional, AwardTypes, Block};
 use super::Context;
 
 /// The narrowest a column gets before the list drops a column.
@@ -51,13 +51,14 @@ struct Group {
 }
 
 fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
-    let by_award = awards.recipients.iter().any(|r| award_type(awards, r.award.as_deref()).is_some());
+    let types = AwardTypes::of(awards);
+    let by_award = awards.recipients.iter().any(|r| types.get(r.award.as_deref()).is_some());
     let entry = |r: &opeka_feed::Recipient| Entry {
         name: ctx.text(&r.name),
         role: optional(ctx, &r.role),
         org: optional(ctx, &r.org),
         city: optional(ctx, &r.city),
-        award: by_award.then(|| award_label(ctx, awards, r.award.as_deref())),
+        award: by_award.then(|| award_label(ctx, &types, r.award.as_deref())),
     };
     if !by_award {
         let entries: Vec<Entry> = awards.recipients.iter().map(entry).collect();
@@ -65,15 +66,21 @@ fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
     }
     let mut keys: Vec<Option<&str>> = awards.award_types.iter().map(|t| Some(t.id.as_str())).collect();
     keys.push(None);
+    // Recipients grouped by their award's key once, in their order, rather
+    // than a scan of every recipient for each award type. A key is a type's
+    // index (ids are unique in a valid feed); no type, or one not declared,
+    // is the last key, `None`.
+    let mut by_key: Vec<Vec<&opeka_feed::Recipient>> = vec![Vec::new(); keys.len()];
+    for r in &awards.recipients {
+        let slot = types.index(r.award.as_deref()).unwrap_or(keys.len() - 1);
+        by_key[slot].push(r);
+    }
     keys.into_iter()
-        .filter_map(|key| {
-            let entries: Vec<Entry> = awards
-                .recipients
-                .iter()
-                .filter(|r| award_type(awards, r.award.as_deref()).map(|t| t.id.as_str()) == key)
-                .map(entry)
-                .collect();
-            (!entries.is_empty()).then(|| Group { heading: Some(award_label(ctx, awards, key)), entries })
+        .zip(by_key)
+        .filter(|(_, recipients)| !recipients.is_empty())
+        .map(|(key, recipients)| Group {
+            heading: Some(award_label(ctx, &types, key)),
+            entries: recipients.into_iter().map(entry).collect(),
         })
         .collect()
 }

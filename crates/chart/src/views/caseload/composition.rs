@@ -12,9 +12,10 @@
 //! category is left out of its bar and written "нет данных" in the table; a
 //! row with nothing reported has no bar but "нет данных".
 
+use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_period, format_value, upper_first};
-use opeka_feed::{Format, Period};
+use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
@@ -22,7 +23,7 @@ use crate::table::DataTable;
 use crate::text::clean;
 use opeka_feed::locale::words as strings;
 
-use super::rows::{latest_period, row_label, sort_descending, with_suffix, Cell, MeasureText, RowSums};
+use super::rows::{latest_period, named_ids, records_by, row_label, sort_descending, with_suffix, Cell, MeasureText, RowSums};
 use super::Context;
 
 /// A bar before drawing.
@@ -53,44 +54,37 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
     let latest_text = latest.map(|p| clean(&format_period(&p, lang))).unwrap_or_default();
     let by_unit = caseload.records.iter().any(|r| r.unit.is_some());
 
+    // Records grouped once, looked up per row: a scan of every record per
+    // unit (or per day) is quadratic.
     let mut stacks: Vec<Stack> = if by_unit {
+        let named = named_ids(caseload, |r| r.unit.as_deref());
+        let latest_by_unit = records_by(caseload.records.iter().filter(|r| Some(r.period) == latest), |r| r.unit.as_deref());
         caseload
             .units
             .iter()
-            .filter(|u| caseload.records.iter().any(|r| r.unit.as_ref() == Some(&u.id)))
+            .filter(|u| named.contains_key(u.id.as_str()))
             .map(|u| {
-                let mut sums = RowSums::default();
-                for r in caseload.records.iter().filter(|r| Some(r.period) == latest && r.unit.as_ref() == Some(&u.id)) {
-                    sums.add(r);
-                }
+                let sums = RowSums::of(latest_by_unit.get(u.id.as_str()).map_or(&[], Vec::as_slice));
                 Stack { label: row_label(ctx, &u.label, &u.id), sums }
             })
             .collect()
     } else {
         // Each period once, in order.
-        let mut periods: Vec<Period> = caseload.records.iter().map(|r| r.period).collect();
-        opeka_feed::collections::order::sort_stable_by(&mut periods, Period::cmp);
-        periods.dedup();
-        periods
-            .into_iter()
-            .map(|p| {
-                let mut sums = RowSums::default();
-                for r in caseload.records.iter().filter(|r| r.period == p) {
-                    sums.add(r);
-                }
-                Stack { label: clean(&format_period(&p, lang)), sums }
-            })
-            .collect()
+        let by_period =
+            SortedMap::from_folded(caseload.records.iter().map(|r| (r.period, r)).collect(), |group: &mut Vec<_>, r| group.push(r));
+        by_period.iter().map(|(p, records)| Stack { label: clean(&format_period(p, lang)), sums: RowSums::of(records) }).collect()
     };
     if by_unit {
         sort_descending(&mut stacks, |s| s.sums.total().value());
     }
 
     // The series: categories in declared order, then the whole if any row falls back to it.
+    let drawn: SortedMap<&str, usize> =
+        SortedMap::from_pairs(stacks.iter().flat_map(|s| s.sums.parts.keys().map(|k| (k.as_str(), 0))).collect());
     let mut keys: Vec<(Option<String>, String)> = caseload
         .categories
         .iter()
-        .filter(|c| stacks.iter().any(|s| s.sums.parts.contains_key(&c.id)))
+        .filter(|c| drawn.contains_key(c.id.as_str()))
         .map(|c| (Some(c.id.clone()), row_label(ctx, &c.label, &c.id)))
         .collect();
     if stacks.iter().any(|s| s.cell(&None).is_some()) {

@@ -13,4 +13,5 @@ use super::Context;
 pub(super) use composition::render_composition;
 pub(super) use per_capita::render_per_capita;
 pub(super) use ranking::render_ranking;
+pub(super) use rows::records_by;
 pub(super) use trend::render_trend;

@@ -7,6 +7,7 @@
 //! is "нет данных", as in the ranking. A feed whose records name no unit
 //! has nothing to divide: the chart says there are no population data.
 
+use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
@@ -31,9 +32,11 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let rows = if by == RankBy::Unit { rows } else { Vec::new() };
 
     // Split by whether a population is known; rates replace the sums.
+    // By id, for a lookup per row rather than a scan of the units (ids are unique).
+    let units = SortedMap::from_pairs(caseload.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect());
     let population = |row: &Ranked| {
         let id = row.id.as_ref()?;
-        caseload.units.iter().find(|u| &u.id == id)?.population.filter(|p| p.is_finite() && *p > 0.0)
+        caseload.units[*units.get(id.as_str())?].population.filter(|p| p.is_finite() && *p > 0.0)
     };
     let mut rated: Vec<(Ranked, f64, Option<f64>)> = Vec::new();
     let mut unrated: Vec<Ranked> = Vec::new();
