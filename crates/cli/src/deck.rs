@@ -14,7 +14,7 @@ use opeka_feed::{Lang, ValidFeed};
 use super::lang::{resolve, LangArg};
 use super::output::line;
 use super::render::{rasterize, svg_problems};
-use super::validate::{describe, read_limited};
+use super::validate::{describe, read_checked, read_limited};
 use super::USAGE_ERROR;
 
 /// Every slide's canvas: a full-HD slide.
@@ -202,37 +202,13 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(USAGE_ERROR);
     };
     let name = args.deck.display();
-    let options = Options::default();
-    let bytes = match read_limited(&args.deck, options.max_bytes) {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(too_large)) => {
-            eprintln!("{name}: {}", too_large.to_string_in(lang));
-            return ExitCode::FAILURE;
-        }
-        Err(e) => {
-            eprintln!("{name}: {}: {e}", say(lang, "не удалось прочитать файл", "cannot read the file"));
-            return ExitCode::FAILURE;
-        }
+    let refused = |errors: &str| match lang {
+        Lang::Ru => format!("презентация не прошла проверку ({errors}), слайды не созданы"),
+        Lang::En => format!("the deck is invalid ({errors}); no slides written"),
     };
-    let checked = match validate_deck(&bytes, &options) {
+    let checked = match read_checked(&args.deck, lang, validate_deck, refused) {
         Ok(checked) => checked,
-        Err(rejected) => {
-            for p in &rejected.problems {
-                eprintln!("{name}: {}", describe(p, lang));
-            }
-            if let Some(more) = rejected.omitted.text(lang) {
-                eprintln!("{name}: {more}");
-            }
-            let errors = count_noun((rejected.errors().count() + rejected.omitted.errors) as f64, Noun::Error, lang);
-            eprintln!(
-                "{name}: {}",
-                match lang {
-                    Lang::Ru => format!("презентация не прошла проверку ({errors}), слайды не созданы"),
-                    Lang::En => format!("the deck is invalid ({errors}); no slides written"),
-                }
-            );
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     for warning in &checked.warnings {
         eprintln!("{name}: {}", describe(warning, lang));

@@ -10,13 +10,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use opeka_chart::{render, ChartRequest, Medium, PtSansMetrics, Scene, Shape, Theme, View};
-use opeka_feed::locale::{count_noun, Noun};
-use opeka_feed::validate::{validate, Options};
+use opeka_feed::validate::validate;
 use opeka_feed::Lang;
 
 use super::lang::{resolve, LangArg};
 use super::output::line;
-use super::validate::{describe, read_limited};
+use super::validate::{describe, read_checked};
 use super::USAGE_ERROR;
 
 /// PT Sans Regular, as shipped in `assets/fonts` (SIL Open Font License).
@@ -143,38 +142,13 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(USAGE_ERROR);
     };
     let name = args.feed.display();
-    let options = Options::default();
-    let bytes = match read_limited(&args.feed, options.max_bytes) {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(too_large)) => {
-            eprintln!("{name}: {}", too_large.to_string_in(lang));
-            return ExitCode::FAILURE;
-        }
-        Err(e) => {
-            eprintln!("{name}: {}: {e}", say(lang, "не удалось прочитать файл", "cannot read the file"));
-            return ExitCode::FAILURE;
-        }
+    let refused = |errors: &str| match lang {
+        Lang::Ru => format!("фид не прошёл проверку ({errors}), изображение не создано"),
+        Lang::En => format!("the feed is invalid ({errors}); no image written"),
     };
-    let checked = match validate(&bytes, &options) {
+    let checked = match read_checked(&args.feed, lang, validate, refused) {
         Ok(checked) => checked,
-        Err(rejected) => {
-            for p in &rejected.problems {
-                eprintln!("{name}: {}", describe(p, lang));
-            }
-            if let Some(more) = rejected.omitted.text(lang) {
-                eprintln!("{name}: {more}");
-            }
-            // «1 ошибка», "1 error": the count agrees with its noun, as in the widgets.
-            let errors = count_noun((rejected.errors().count() + rejected.omitted.errors) as f64, Noun::Error, lang);
-            eprintln!(
-                "{name}: {}",
-                match lang {
-                    Lang::Ru => format!("фид не прошёл проверку ({errors}), изображение не создано"),
-                    Lang::En => format!("the feed is invalid ({errors}); no image written"),
-                }
-            );
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     for warning in &checked.warnings {
         eprintln!("{name}: {}", describe(warning, lang));

@@ -147,3 +147,48 @@ fn plural_en(n: usize, one: &'static str, many: &'static str) -> &'static str {
         many
     }
 }
+
+/// Reads `path` (refusing it past the size limit) and checks it with
+/// `check`, as `opeka render` and `opeka deck` do: on failure every problem
+/// is printed with its path, then «1 ошибка» / "1 error" inside
+/// `refused(count)`, and the exit code comes back.
+pub fn read_checked<T>(
+    path: &Path,
+    lang: Lang,
+    check: impl Fn(&[u8], &Options) -> Result<T, opeka_feed::validate::Rejected>,
+    refused: impl Fn(&str) -> String,
+) -> Result<T, ExitCode> {
+    let name = path.display();
+    let options = Options::default();
+    let bytes = match read_limited(path, options.max_bytes) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(too_large)) => {
+            eprintln!("{name}: {}", too_large.to_string_in(lang));
+            return Err(ExitCode::FAILURE);
+        }
+        Err(e) => {
+            let cannot = match lang {
+                Lang::Ru => "не удалось прочитать файл",
+                Lang::En => "cannot read the file",
+            };
+            eprintln!("{name}: {cannot}: {e}");
+            return Err(ExitCode::FAILURE);
+        }
+    };
+    check(&bytes, &options).map_err(|rejected| {
+        for p in &rejected.problems {
+            eprintln!("{name}: {}", describe(p, lang));
+        }
+        if let Some(more) = rejected.omitted.text(lang) {
+            eprintln!("{name}: {more}");
+        }
+        // «1 ошибка», "1 error": the count agrees with its noun, as in the widgets.
+        let errors = opeka_feed::locale::count_noun(
+            (rejected.errors().count() + rejected.omitted.errors) as f64,
+            opeka_feed::locale::Noun::Error,
+            lang,
+        );
+        eprintln!("{name}: {}", refused(&errors));
+        ExitCode::FAILURE
+    })
+}
