@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::playground::ProblemList;
-use crate::samples::{copy_text, Copied};
+use crate::samples::Snippet;
 use crate::{samples, tr, Settings};
 
 /// The widths a web editor's page is likely to give a chart.
@@ -337,41 +337,6 @@ pub fn Generator() -> impl IntoView {
                 </p>
             </div>
         </section>
-    }
-}
-
-/// A snippet in a `<pre>` (as text) with its Copy button.
-#[component]
-fn Snippet(id: &'static str, label: (&'static str, &'static str), code: Signal<String>) -> impl IntoView {
-    let lang = expect_context::<Settings>().lang;
-    let status = RwSignal::new(None::<Copied>);
-    let pre = NodeRef::<leptos::html::Pre>::new();
-    let copy = move |_| {
-        let text = code.get_untracked();
-        spawn_local(async move {
-            let copied = copy_text(&text).await;
-            if copied == Copied::Selected {
-                if let (Some(pre), Some(selection)) = (pre.get_untracked(), window().get_selection().ok().flatten()) {
-                    let _ = selection.select_all_children(&pre);
-                }
-            }
-            status.set(Some(copied));
-        });
-    };
-    view! {
-        <div class="embed" id=id>
-            <div class="embed-head">
-                <span class="embed-label">{move || tr(lang.get(), label.0, label.1)}</span>
-                <button type="button" class="copy" on:click=copy>{move || tr(lang.get(), "Копировать", "Copy")}</button>
-                <span class="copy-status" role="status">
-                    {move || status.get().map(|s| match s {
-                        Copied::Copied => tr(lang.get(), "Скопировано", "Copied"),
-                        Copied::Selected => tr(lang.get(), "Выделено — нажмите Ctrl+C", "Selected — press Ctrl+C"),
-                    })}
-                </span>
-            </div>
-            <pre node_ref=pre><code>{move || code.get()}</code></pre>
-        </div>
     }
 }
 

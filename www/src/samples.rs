@@ -158,34 +158,45 @@ fn Card(sample: Sample, view: View) -> impl IntoView {
 /// The two lines a web editor pastes, with a Copy button.
 #[component]
 fn EmbedCode(name: &'static str, view: View) -> impl IntoView {
-    let lang = expect_context::<Settings>().lang;
     let code = format!(
         "<script type=\"module\" src=\"/opeka/opeka.js\"></script>\n<opeka-chart src=\"{}\" view=\"{}\"></opeka-chart>",
         url(name),
         view.name()
     );
-    let pre = NodeRef::<leptos::html::Pre>::new();
+    view! { <Snippet label=("Код для вставки", "Embed code") code=Signal::stored(code) /> }
+}
+
+/// A snippet in a `<pre>` (as text) with its Copy button.
+#[component]
+pub(crate) fn Snippet(
+    /// The element's id, for links and tests.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The heading, in Russian and English.
+    label: (&'static str, &'static str),
+    /// The code to show and copy.
+    code: Signal<String>,
+) -> impl IntoView {
+    let lang = expect_context::<Settings>().lang;
     let status = RwSignal::new(None::<Copied>);
-    let copy = {
-        let code = code.clone();
-        move |_| {
-            let code = code.clone();
-            spawn_local(async move {
-                let copied = copy_text(&code).await;
-                if copied == Copied::Selected {
-                    // Without a clipboard, select the code so Ctrl+C copies it.
-                    if let (Some(pre), Some(selection)) = (pre.get_untracked(), window().get_selection().ok().flatten()) {
-                        let _ = selection.select_all_children(&pre);
-                    }
+    let pre = NodeRef::<leptos::html::Pre>::new();
+    let copy = move |_| {
+        let text = code.get_untracked();
+        spawn_local(async move {
+            let copied = copy_text(&text).await;
+            if copied == Copied::Selected {
+                // Without a clipboard, select the code so Ctrl+C copies it.
+                if let (Some(pre), Some(selection)) = (pre.get_untracked(), window().get_selection().ok().flatten()) {
+                    let _ = selection.select_all_children(&pre);
                 }
-                status.set(Some(copied));
-            });
-        }
+            }
+            status.set(Some(copied));
+        });
     };
     view! {
-        <div class="embed">
+        <div class="embed" id=id>
             <div class="embed-head">
-                <span class="embed-label">{move || tr(lang.get(), "Код для вставки", "Embed code")}</span>
+                <span class="embed-label">{move || tr(lang.get(), label.0, label.1)}</span>
                 <button type="button" class="copy" on:click=copy>{move || tr(lang.get(), "Копировать", "Copy")}</button>
                 <span class="copy-status" role="status">
                     {move || status.get().map(|s| match s {
@@ -194,14 +205,14 @@ fn EmbedCode(name: &'static str, view: View) -> impl IntoView {
                     })}
                 </span>
             </div>
-            <pre node_ref=pre><code>{code}</code></pre>
+            <pre node_ref=pre><code>{move || code.get()}</code></pre>
         </div>
     }
 }
 
 /// What the Copy button managed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Copied {
+enum Copied {
     /// The code is on the clipboard.
     Copied,
     /// No clipboard (plain http, permission refused): the code is selected instead.
@@ -209,7 +220,7 @@ pub(crate) enum Copied {
 }
 
 /// Puts `text` on the clipboard, where the page may.
-pub(crate) async fn copy_text(text: &str) -> Copied {
+async fn copy_text(text: &str) -> Copied {
     // `navigator.clipboard` is undefined outside secure contexts; calling it
     // through web-sys would throw, so look it up first.
     let clipboard =

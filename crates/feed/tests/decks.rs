@@ -9,32 +9,16 @@
 
 #![allow(clippy::disallowed_methods, reason = "not in the wasm bundle: std's sort is fine here")]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::{corpus, lines};
+
 use opeka_feed::deck::{validate_deck, Theme, MIN_AUTOPLAY_SECONDS};
-use opeka_feed::validate::{Omitted, Options, Problem};
+use opeka_feed::validate::Options;
 use opeka_feed::{Lang, Text, View};
-
-fn corpus(sub: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/decks").join(sub);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn lines(problems: &[Problem], omitted: Omitted, lang: Lang) -> String {
-    let mut text: String = problems.iter().map(|p| format!("{}\n", p.to_string_in(lang))).collect();
-    if let Some(more) = omitted.text(lang) {
-        text.push_str(&more);
-        text.push('\n');
-    }
-    text
-}
 
 fn expected_path(deck: &Path, lang: Lang) -> PathBuf {
     deck.with_extension(match lang {
@@ -43,24 +27,14 @@ fn expected_path(deck: &Path, lang: Lang) -> PathBuf {
     })
 }
 
-/// Compares with (or, blessing, writes) the expected file; returns a failure description.
+/// Compares a deck's lines in `lang` with its expected file.
 fn check_expected(deck: &Path, lang: Lang, actual: &str) -> Option<String> {
-    let path = expected_path(deck, lang);
-    if std::env::var_os("OPEKA_BLESS").is_some() {
-        if actual.is_empty() {
-            let _ = fs::remove_file(&path);
-        } else {
-            fs::write(&path, actual).expect("write expected file");
-        }
-        return None;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_default();
-    (expected != actual).then(|| format!("{} ({lang}):\n--- expected\n{expected}--- actual\n{actual}", deck.display()))
+    common::check_expected(&expected_path(deck, lang), &format!("{} ({lang})", deck.display()), actual)
 }
 
 #[test]
 fn valid_decks_pass_with_expected_warnings() {
-    let files = corpus("valid");
+    let files = corpus("decks/valid");
     assert!(files.len() >= 4, "valid deck corpus is too small");
     let mut failures = Vec::new();
     for file in files {
@@ -80,7 +54,7 @@ fn valid_decks_pass_with_expected_warnings() {
 
 #[test]
 fn invalid_decks_are_refused_with_expected_problems() {
-    let files = corpus("invalid");
+    let files = corpus("decks/invalid");
     assert!(files.len() >= 15, "invalid deck corpus is too small");
     let mut failures = Vec::new();
     for file in files {
