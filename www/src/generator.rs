@@ -15,7 +15,7 @@ use opeka_widgets::Failure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::playground::ProblemList;
+use crate::playground::{verdict, ProblemList};
 use crate::samples::Snippet;
 use crate::{samples, tr, Settings};
 
@@ -337,15 +337,6 @@ pub fn Generator() -> impl IntoView {
                 </p>
             </div>
         </section>
-    }
-}
-
-/// One line on the checked feed.
-fn verdict(lang: Lang, errors: usize, warnings: usize) -> String {
-    match (errors, warnings) {
-        (0, 0) => tr(lang, "Лента верна.", "The feed is valid.").to_owned(),
-        (0, w) => format!("{} {w}", tr(lang, "Лента верна. Предупреждений:", "The feed is valid. Warnings:")),
-        (e, w) => format!("{} {e}. {} {w}", tr(lang, "Ошибок:", "Errors:"), tr(lang, "Предупреждений:", "Warnings:")),
     }
 }
 

@@ -157,8 +157,8 @@ pub fn Playground(samples: Vec<Sample>) -> impl IntoView {
     }
 }
 
-/// One line on the state of the edited feed.
-fn verdict(lang: Lang, errors: usize, warnings: usize) -> String {
+/// One line on the state of a feed: valid, or how many errors and warnings.
+pub(crate) fn verdict(lang: Lang, errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
         (0, 0) => tr(lang, "Лента верна.", "The feed is valid.").to_owned(),
         (0, w) => format!("{} {w}", tr(lang, "Лента верна. Предупреждений:", "The feed is valid. Warnings:")),
