@@ -315,6 +315,23 @@ fn messages() {
         (Msg::Stale(day(2026, 3, 12).and_hms_opt(9, 5, 0).expect("a time")), EN, "Data as of 12\u{a0}March, 9:05 — could not update"),
         (Msg::More(1234), RU, "и ещё 1\u{a0}234"),
         (Msg::More(7), EN, "and 7 more"),
+        (Msg::MoreRows(1), RU, "…и ещё 1\u{a0}строка"),
+        (Msg::MoreRows(3), RU, "…и ещё 3\u{a0}строки"),
+        (Msg::MoreRows(2000), RU, "…и ещё 2\u{a0}000\u{a0}строк"),
+        (Msg::MoreRows(1), EN, "…and 1 more row"),
+        (Msg::MoreRows(2000), EN, "…and 2,000 more rows"),
+        (Msg::OtherCategories(21), RU, "«Другое» — ещё 21\u{a0}категория вместе."),
+        (Msg::OtherCategories(29), RU, "«Другое» — ещё 29\u{a0}категорий вместе."),
+        (
+            Msg::LatestPeriodsShown { shown: 200, total: 450_000 },
+            EN,
+            "The chart shows the latest 200\u{a0}periods of 450,000; the data table has them all.",
+        ),
+        (
+            Msg::LargestSeriesShown { shown: 21, total: 500 },
+            RU,
+            "На графике и в таблице — 21\u{a0}ряд из 500, с наибольшими последними значениями.",
+        ),
     ];
     for (msg, lang, want) in cases {
         assert_eq!(msg.text(*lang), *want, "{msg:?} {lang}");

@@ -244,7 +244,7 @@ impl ChartBox {
         mount_svg(&self.svg_box, &chart.to_svg())?;
         self.svg_box.set_attribute("aria-label", &chart.summary)?;
         let document = self.document()?;
-        let table = data_table(&document, &chart.table)?;
+        let table = data_table(&document, &chart.table, settings.lang)?;
         self.table_box.replace_children_with_node_2(&self.table_summary, &table);
         Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
     }

@@ -1,14 +1,22 @@
 //! The chart's data as an accessible HTML table.
 
 use opeka_chart::DataTable;
+use opeka_feed::locale::Msg;
+use opeka_feed::Lang;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use crate::dom::{append_text, element};
 
+/// The most rows the page's table holds. A feed of 200 000 units would be
+/// 200 000 rows of DOM, seconds of the host page's time, read by no one;
+/// a line under the table counts the rest.
+const MAX_ROWS: usize = 1_000;
+
 /// A `<table>` of `table`: caption, column headers, one row per record
-/// with its first cell as the row header. Cells are text nodes.
-pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsValue> {
+/// with its first cell as the row header (the first [`MAX_ROWS`], then a
+/// line in `lang` that counts the rest). Cells are text nodes.
+pub fn data_table(document: &Document, table: &DataTable, lang: Lang) -> Result<Element, JsValue> {
     let root = element(document, "table", "")?;
     append_text(&root, "caption", &table.caption)?;
     let head = element(document, "thead", "")?;
@@ -19,7 +27,7 @@ pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsV
     head.append_child(&header)?;
     root.append_child(&head)?;
     let body = element(document, "tbody", "")?;
-    for row in &table.rows {
+    for row in table.rows.iter().take(MAX_ROWS) {
         let line = element(document, "tr", "")?;
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {
@@ -31,5 +39,13 @@ pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsV
         body.append_child(&line)?;
     }
     root.append_child(&body)?;
+    if table.rows.len() > MAX_ROWS {
+        let foot = element(document, "tfoot", "")?;
+        let line = element(document, "tr", "")?;
+        let cell = append_text(&line, "td", &Msg::MoreRows(table.rows.len() - MAX_ROWS).text(lang))?;
+        cell.set_attribute("colspan", &table.columns.len().max(1).to_string())?;
+        foot.append_child(&line)?;
+        root.append_child(&foot)?;
+    }
     Ok(root)
 }

@@ -7,7 +7,10 @@
 //! that 20 or 200 municipalities stay readable. A row with no reported value
 //! has no bar but the words "нет данных" where the bar would start.
 
-use opeka_feed::Format;
+use std::ops::Range;
+
+use opeka_feed::locale::Msg;
+use opeka_feed::{Format, Lang};
 
 use crate::measure::TextMeasure;
 use crate::scale::{nice_ticks, BandScale, LinearScale};
@@ -61,8 +64,8 @@ pub(crate) struct BarRow {
 impl BarRow {
     /// The row of `label` whose value for `period` was not reported: no
     /// bar, and «нет данных» where the bar would start (never a zero).
-    pub(crate) fn not_reported(label: &str, period: &str, series: &str, lang: opeka_feed::Lang) -> BarRow {
-        let words = opeka_feed::locale::Msg::NotReported.text(lang);
+    pub(crate) fn not_reported(label: &str, period: &str, series: &str, lang: Lang) -> BarRow {
+        let words = Msg::NotReported.text(lang);
         BarRow {
             label: label.to_owned(),
             period: Some(period.to_owned()),
@@ -70,6 +73,36 @@ impl BarRow {
             empty_mark: (series.to_owned(), format!("{label}, {period}: {words}")),
             end: words,
         }
+    }
+}
+
+/// The most rows a bar chart draws. Two hundred municipalities stay
+/// readable; two hundred thousand rows would be tens of megabytes of SVG
+/// that hold the host page for seconds and that no one can read. The data
+/// table keeps every row.
+pub(crate) const MAX_BAR_ROWS: usize = 200;
+
+/// Which of `total` rows a bar chart draws — the first [`MAX_BAR_ROWS`]
+/// (the rows come largest first), or with `latest` the last ones (rows
+/// that are periods, earliest first) — and the footnote that says so
+/// when some are left out.
+pub(crate) fn drawn_rows(total: usize, latest: bool, lang: Lang) -> (Range<usize>, Option<String>) {
+    if total <= MAX_BAR_ROWS {
+        return (0..total, None);
+    }
+    let shown = MAX_BAR_ROWS;
+    if latest {
+        (total - shown..total, Some(Msg::LatestPeriodsShown { shown, total }.text(lang)))
+    } else {
+        (0..shown, Some(Msg::LargestRowsShown { shown, total }.text(lang)))
+    }
+}
+
+/// Two footnotes as one, either or both may be missing.
+pub(crate) fn join_notes(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
     }
 }
 

@@ -122,6 +122,22 @@ impl Frame {
         Frame { header, footer, padding, width, title }
     }
 
+    /// Adds a note of the chart's own — what it leaves out — after the
+    /// feed's notes and before the credit.
+    pub fn add_note(&mut self, note: &str, style: &Style, measure: &dyn TextMeasure) {
+        let small = Font::regular(style.text_size(TextSize::Small, self.width));
+        let inner = (self.width - 2.0 * self.padding).max(1.0);
+        let at = self.footer.iter().position(|l| l.part == Part::Credit).unwrap_or(self.footer.len());
+        let lines = wrap(measure, small, note, inner, 3).into_iter().enumerate().map(|(i, text)| Line {
+            text,
+            font: small,
+            muted: true,
+            part: Part::Notes,
+            space_before: if i == 0 { 2.0 } else { 0.0 },
+        });
+        self.footer.splice(at..at, lines);
+    }
+
     /// The height of the title block, padding included.
     pub fn header_height(&self) -> f64 {
         self.padding + block_height(&self.header)

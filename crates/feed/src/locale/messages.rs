@@ -2,6 +2,7 @@
 
 use super::number::{format_change_in, format_difference, format_number, NBSP};
 use super::period::{format_date, format_day_time};
+use super::plural::{count_noun, Noun};
 use crate::Format;
 use crate::{AwardCategory, Lang, Level, Status};
 
@@ -33,6 +34,33 @@ pub enum Msg {
     Stale(chrono::NaiveDateTime),
     /// The end of a capped list of problems: `и ещё 1 234`, lower case.
     More(usize),
+    /// Under a bar chart drawn with only its first `shown` of `total` rows
+    /// (the largest values): the data table has them all.
+    LargestRowsShown {
+        /// Rows drawn.
+        shown: usize,
+        /// Rows in the data.
+        total: usize,
+    },
+    /// Under a bar chart of periods drawn with only the latest `shown` of `total`.
+    LatestPeriodsShown {
+        /// Periods drawn.
+        shown: usize,
+        /// Periods in the data.
+        total: usize,
+    },
+    /// Under a line chart drawn, and tabulated, with only the `shown` of
+    /// `total` series whose latest values are the largest.
+    LargestSeriesShown {
+        /// Series drawn.
+        shown: usize,
+        /// Series in the data.
+        total: usize,
+    },
+    /// Under a stacked chart whose smallest `n` categories are drawn together as «Другое».
+    OtherCategories(usize),
+    /// After a data table cut short: `…и ещё 1 234 строки`.
+    MoreRows(usize),
     /// The button that fetches again.
     Retry,
     /// A value that was not reported (a gap), lower case: `нет данных`.
@@ -135,6 +163,45 @@ impl Msg {
                     format!("и ещё {n}")
                 } else {
                     format!("and {n} more")
+                }
+            }
+            Msg::LargestRowsShown { shown, total } => {
+                let (shown, total) = (count_noun(shown as f64, Noun::Row, lang), format_number(total as f64, 0, lang));
+                if ru {
+                    format!("На графике — {shown} из {total}, с наибольшими значениями; все строки — в таблице данных.")
+                } else {
+                    format!("The chart shows {shown} of {total}, those with the largest values; the data table has them all.")
+                }
+            }
+            Msg::LatestPeriodsShown { shown, total } => {
+                let (shown, total) = (count_noun(shown as f64, Noun::Period, lang), format_number(total as f64, 0, lang));
+                if ru {
+                    format!("На графике — последние {shown} из {total}; все периоды — в таблице данных.")
+                } else {
+                    format!("The chart shows the latest {shown} of {total}; the data table has them all.")
+                }
+            }
+            Msg::LargestSeriesShown { shown, total } => {
+                let (shown, total) = (count_noun(shown as f64, Noun::Series, lang), format_number(total as f64, 0, lang));
+                if ru {
+                    format!("На графике и в таблице — {shown} из {total}, с наибольшими последними значениями.")
+                } else {
+                    format!("The chart and the table show {shown} of {total}, those with the largest latest values.")
+                }
+            }
+            Msg::OtherCategories(n) => {
+                let n = count_noun(n as f64, Noun::Category, lang);
+                if ru {
+                    format!("«Другое» — ещё {n} вместе.")
+                } else {
+                    format!("“Other” adds up {n} more.")
+                }
+            }
+            Msg::MoreRows(n) => {
+                if ru {
+                    format!("…и ещё {}", count_noun(n as f64, Noun::Row, lang))
+                } else {
+                    format!("…and {} more {}", format_number(n as f64, 0, lang), if n == 1 { "row" } else { "rows" })
                 }
             }
             Msg::Retry => pick("Повторить", "Try again"),

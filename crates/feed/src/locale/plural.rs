@@ -89,6 +89,8 @@ pub enum Noun {
     Warning,
     /// слайд / slide (of a deck).
     Slide,
+    /// строка / row (of a chart or a table).
+    Row,
 }
 
 impl Noun {
@@ -120,6 +122,7 @@ impl Noun {
             Noun::AwardType => ["вид награды", "вида наград", "видов наград"],
             Noun::Warning => ["предупреждение", "предупреждения", "предупреждений"],
             Noun::Slide => ["слайд", "слайда", "слайдов"],
+            Noun::Row => ["строка", "строки", "строк"],
         }
     }
 
@@ -151,6 +154,7 @@ impl Noun {
             Noun::AwardType => ["award type", "award types"],
             Noun::Warning => ["warning", "warnings"],
             Noun::Slide => ["slide", "slides"],
+            Noun::Row => ["row", "rows"],
         }
     }
 

@@ -17,7 +17,7 @@ use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_period, format_value, upper_first};
 use opeka_feed::Format;
 
-use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
+use crate::parts::bars::{draw_bars, drawn_rows, join_notes, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -25,6 +25,16 @@ use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, named_ids, records_by, row_label, sort_descending, with_suffix, Cell, MeasureText, RowSums};
 use super::Context;
+
+/// The most categories a stacked bar tells apart by colour and marker;
+/// beyond it the smallest are drawn together as «Другое». It also bounds
+/// the table, which would otherwise have a cell for every unit and every
+/// category (10¹⁰ for 100 000 of each).
+const MAX_CATEGORIES: usize = 12;
+
+/// The key of the folded categories: not a feed id (`[a-z0-9-]`), so it
+/// meets no category.
+const FOLDED: &str = "_other";
 
 /// A bar before drawing.
 struct Stack {
@@ -78,6 +88,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         sort_descending(&mut stacks, |s| s.sums.total().value());
     }
 
+    let folded = fold_categories(&mut stacks, &caseload.categories);
+
     // The series: categories in declared order, then the whole if any row falls back to it.
     let drawn: SortedMap<&str, usize> =
         SortedMap::from_pairs(stacks.iter().flat_map(|s| s.sums.parts.keys().map(|k| (k.as_str(), 0))).collect());
@@ -87,6 +99,9 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         .filter(|c| drawn.contains_key(c.id.as_str()))
         .map(|c| (Some(c.id.clone()), row_label(ctx, &c.label, &c.id)))
         .collect();
+    if folded > 0 {
+        keys.push((Some(FOLDED.to_owned()), Msg::Other.text(lang)));
+    }
     if stacks.iter().any(|s| s.cell(&None).is_some()) {
         let label = match (&measure.label, keys.is_empty()) {
             (Some(label), true) => label.clone(),
@@ -102,7 +117,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
 
     let prefix =
         |stack: &Stack| if by_unit && !latest_text.is_empty() { format!("{}, {latest_text}", stack.label) } else { stack.label.clone() };
-    let rows: Vec<BarRow> = stacks
+    let (drawn_range, cap_note) = drawn_rows(stacks.len(), !by_unit, lang);
+    let rows: Vec<BarRow> = stacks[drawn_range]
         .iter()
         .map(|stack| {
             let segments: Vec<Segment> = keys
@@ -141,7 +157,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         axis_title: axis_title.clone(),
         format: measure.format,
         whole: measure.format == Format::Count,
-        footnote: None,
+        footnote: join_notes((folded > 0).then(|| Msg::OtherCategories(folded).text(lang)), cap_note.clone()),
         empty_message: words.no_data.to_owned(),
     };
 
@@ -171,8 +187,45 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         columns,
         rows: table_rows,
     };
-    let summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure);
+    let mut summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure);
+    if let Some(note) = cap_note {
+        summary.push(' ');
+        summary.push_str(&note);
+    }
     draw_bars(ctx, &bars, summary, table)
+}
+
+/// Folds every category but the `MAX_CATEGORIES - 1` largest (summed
+/// over every row; of equal sums the one declared first stays) into
+/// [`FOLDED`] in each row, and returns how many were folded: none when
+/// they all fit.
+fn fold_categories(stacks: &mut [Stack], declared: &[opeka_feed::Category]) -> usize {
+    // Summed as a row's categories are (one copy of the map's code).
+    let totals = SortedMap::from_folded(
+        stacks.iter().flat_map(|s| s.sums.parts.iter().map(|(id, cell)| (id.clone(), cell.value()))).collect(),
+        |total: &mut Cell, value| total.add(value),
+    );
+    if totals.len() <= MAX_CATEGORIES {
+        return 0;
+    }
+    // By index into `declared`, as the trend ranks its lines (one copy of the sort).
+    let mut ranked: Vec<(usize, Option<f64>)> =
+        declared.iter().enumerate().filter_map(|(i, c)| Some((i, Some(totals.get(c.id.as_str())?.sum)))).collect();
+    sort_descending(&mut ranked, |r| r.1);
+    let kept = SortedMap::from_pairs(ranked.iter().take(MAX_CATEGORIES - 1).map(|r| (declared[r.0].id.as_str(), r.0)).collect());
+    for stack in stacks.iter_mut() {
+        let mut other = Cell::default();
+        for (id, cell) in stack.sums.parts.iter() {
+            if !kept.contains_key(id.as_str()) {
+                other.merge(cell);
+            }
+        }
+        stack.sums.parts.retain(|id, _| kept.contains_key(id.as_str()));
+        if other.reported + other.missing > 0 {
+            stack.sums.parts.insert(FOLDED.to_owned(), other);
+        }
+    }
+    totals.len() - kept.len()
 }
 
 fn composition_summary(

@@ -11,7 +11,7 @@ use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
-use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
+use crate::parts::bars::{draw_bars, drawn_rows, join_notes, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -19,6 +19,10 @@ use opeka_feed::locale::words as strings;
 
 use super::rows::{latest_period, ranked_rows, ranking_summary, sort_descending, with_suffix, Cell, MeasureText, RankBy, Ranked};
 use super::Context;
+
+/// The most units without a population named in the footnote and the
+/// summary; the table lists every one.
+const MAX_NAMED: usize = 10;
 
 /// Draws the per-capita view of a caseload feed.
 pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) -> Scene {
@@ -59,7 +63,8 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         Some(label) => format!("{label} {per_thousand}"),
         None => upper_first(&per_thousand),
     };
-    let bar_rows = rated
+    let (drawn, cap_note) = drawn_rows(rated.len(), false, lang);
+    let bar_rows = rated[drawn]
         .iter()
         .map(|(row, _, rate)| match rate {
             Some(rate) => {
@@ -80,9 +85,17 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         })
         .collect();
     let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };
-    let unrated_labels: Vec<&str> = unrated.iter().map(|r| r.label.as_str()).collect();
+    // Named up to a few; the table lists them all.
+    let unrated_labels: Vec<&str> = unrated.iter().take(MAX_NAMED).map(|r| r.label.as_str()).collect();
+    let mut unrated_list = unrated_labels.join(", ");
+    if unrated.len() > MAX_NAMED {
+        unrated_list.push(' ');
+        unrated_list.push_str(&Msg::More(unrated.len() - MAX_NAMED).text(lang));
+    }
     let no_population = upper_first(words.no_population);
-    let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {}.", unrated_labels.join(", ")));
+    let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {unrated_list}."));
+    let summary_note = cap_note.clone();
+    let footnote = join_notes(footnote, cap_note);
     let bars = Bars {
         series: vec![BarSeries { label: series_label.clone(), colour: ctx.style.series_colour(0), marker: ctx.style.series_marker(0) }],
         rows: bar_rows,
@@ -130,7 +143,11 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let chart_kind = format!("{}, {per_thousand}", words.bar_chart);
     let mut summary = ranking_summary(ctx, &title, RankBy::Unit, &ranked, &period, &rate_value, &chart_kind);
     if !unrated.is_empty() {
-        summary.push_str(&format!(" {no_population}: {}.", unrated_labels.join(", ")));
+        summary.push_str(&format!(" {no_population}: {unrated_list}."));
+    }
+    if let Some(note) = summary_note {
+        summary.push(' ');
+        summary.push_str(&note);
     }
     draw_bars(ctx, &bars, summary, table)
 }

@@ -15,7 +15,7 @@ use opeka_feed::locale::format_period;
 use opeka_feed::locale::Msg;
 use opeka_feed::Format;
 
-use crate::parts::bars::{draw_bars, BarRow, BarSeries, Bars, Segment};
+use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -35,7 +35,8 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
     sort_descending(&mut rows, |r| r.cell.value());
 
     let series_label = measure.label.clone().unwrap_or_else(|| Msg::Total.text(lang));
-    let bar_rows = rows
+    let (drawn, cap_note) = drawn_rows(rows.len(), false, lang);
+    let bar_rows = rows[drawn]
         .iter()
         .map(|row| match row.cell.value() {
             Some(v) => {
@@ -61,7 +62,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         axis_title: axis_title.clone(),
         format: measure.format,
         whole: measure.format == Format::Count,
-        footnote: None,
+        footnote: cap_note.clone(),
         empty_message: words.no_data.to_owned(),
     };
 
@@ -84,6 +85,10 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();
     if reported.len() > 1 {
         summary.push_str(&format!(" {}: {}.", Msg::Total.text(lang), measure.value(reported.iter().sum(), lang)));
+    }
+    if let Some(note) = cap_note {
+        summary.push(' ');
+        summary.push_str(&note);
     }
     draw_bars(ctx, &bars, summary, table)
 }

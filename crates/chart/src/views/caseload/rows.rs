@@ -41,7 +41,8 @@ impl Cell {
         }
     }
 
-    fn merge(&mut self, other: &Cell) {
+    /// Adds another cell's values and counts.
+    pub(super) fn merge(&mut self, other: &Cell) {
         self.sum += other.sum;
         self.reported += other.reported;
         self.missing += other.missing;

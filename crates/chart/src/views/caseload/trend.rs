@@ -27,13 +27,18 @@ use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::rows::Cell;
+use super::rows::{sort_descending, Cell};
 use super::Context;
 
 /// Markers are drawn on every point when no series has more points than this.
 const MARKER_LIMIT: usize = 40;
 /// Downsampling keeps about this many points per pixel of plot width.
 const POINTS_PER_PIXEL: f64 = 2.0;
+
+/// The most lines a trend draws (and tabulates): twenty lines are already
+/// hard to follow, and a line per unit of 200 000 would make a table of
+/// periods × units cells.
+const MAX_SERIES: usize = 20;
 
 /// A line of the chart.
 struct Series {
@@ -62,6 +67,8 @@ struct TrendData {
     format: Format,
     quantity: Quantity,
     axis_title: Option<String>,
+    /// Series with data that were left out (beyond [`MAX_SERIES`]).
+    left_out: usize,
 }
 
 /// Which field splits the caseload into lines.
@@ -122,11 +129,28 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     // Built in bulk: one insert at a time is quadratic on records listed newest first.
     let periods = SortedMap::from_pairs(period_pairs);
     let cells = values.into_iter().map(|v| SortedMap::from_folded(v, |cell: &mut Cell, value| cell.add(value)));
+    // The lines with data, by key index; past MAX_SERIES, those with the
+    // largest latest values stay, in their declared order.
+    let mut candidates: Vec<(usize, Option<f64>)> = Vec::new();
+    let cells: Vec<SortedMap<i64, Cell>> = cells.collect();
+    for (i, cells) in cells.iter().enumerate() {
+        if !cells.is_empty() {
+            candidates.push((i, cells.values().rev().find_map(Cell::value)));
+        }
+    }
+    let with_data = candidates.len();
+    let mut kept = vec![with_data <= MAX_SERIES; labels.len()];
+    if with_data > MAX_SERIES {
+        sort_descending(&mut candidates, |c| c.1);
+        for c in &candidates[..MAX_SERIES] {
+            kept[c.0] = true;
+        }
+    }
     let mut series = Vec::new();
     // Each series' index, by key index.
-    let mut series_of_key = vec![None; labels.len()];
+    let mut series_of_key = vec![None; kept.len()];
     for (i, (label, cells)) in labels.into_iter().zip(cells).enumerate() {
-        if cells.is_empty() {
+        if cells.is_empty() || !kept[i] {
             continue;
         }
         let n = series.len();
@@ -159,7 +183,8 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
         (None, None) => None,
     };
     let quantity = Quantity { format: caseload.measure.format, unit: caseload.measure.unit.clone(), locale: ctx.feed.locale };
-    TrendData { series, targets, periods, granularity, format: caseload.measure.format, quantity, axis_title }
+    let left_out = with_data - series.len();
+    TrendData { series, targets, periods, granularity, format: caseload.measure.format, quantity, axis_title, left_out }
 }
 
 impl TrendData {
@@ -174,7 +199,12 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let data = trend_data(ctx, caseload);
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
+    let left_out_note = (data.left_out > 0)
+        .then(|| Msg::LargestSeriesShown { shown: data.series.len(), total: data.series.len() + data.left_out }.text(ctx.lang));
+    if let Some(note) = &left_out_note {
+        frame.add_note(note, style, ctx.measure);
+    }
     let label_font = ctx.font(TextSize::Label);
     let small_font = ctx.font(TextSize::Small);
     let inner_w = ctx.width - 2.0 * frame.padding;
@@ -199,7 +229,11 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let (frame, height) = ctx.fit(frame, natural, x_axis_h + 3.0 * label_font.line_height());
 
     let table = data_table(ctx, &data, &frame.title);
-    let summary = summary(ctx, &data, &frame.title);
+    let mut summary = summary(ctx, &data, &frame.title);
+    if let Some(note) = left_out_note {
+        summary.push(' ');
+        summary.push_str(&note);
+    }
 
     let mut canvas = ctx.canvas(height);
     'draw: {

@@ -1,0 +1,153 @@
+//! Feeds too big to draw in full: a bar chart draws its first 200 rows
+//! (the latest 200 periods), a trend its 20 lines with the largest latest
+//! values, a composition its 11 largest categories and «Другое» — and each
+//! says so under the chart and in its summary, while the table keeps
+//! what the chart leaves out (bars) or says what it left out (lines).
+#![allow(
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "tests build their feeds with std formatting and count with std sets"
+)]
+
+mod common;
+
+use common::feed_from_json;
+use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
+
+fn draw(json: &str, view: View, lang: Lang) -> Scene {
+    let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
+    render(&feed_from_json(json), &request, &PtSansMetrics)
+}
+
+/// `units` municipalities, unit `i` serving `i + 1` people in June 2024
+/// (so the largest is the last declared), every fourth with a population;
+/// with `categories`, unit `i`'s value goes to category `i % categories`.
+fn by_units(units: usize, categories: usize) -> String {
+    let unit_list: Vec<String> = (0..units)
+        .map(|i| {
+            let population = if i % 4 == 0 { format!(r#", "population": {}"#, 1000 + i) } else { String::new() };
+            format!(r#"{{ "id": "u{i}", "label": "Территория {i}"{population} }}"#)
+        })
+        .collect();
+    let category_list: Vec<String> = (0..categories).map(|c| format!(r#"{{ "id": "c{c}", "label": "Категория {c}" }}"#)).collect();
+    let records: Vec<String> = (0..units)
+        .map(|i| {
+            let category = if categories > 0 { format!(r#", "category": "c{}""#, i % categories) } else { String::new() };
+            format!(r#"{{ "period": "2024-06", "unit": "u{i}"{category}, "value": {} }}"#, i + 1)
+        })
+        .collect();
+    format!(
+        r#"{{ "opeka": 1, "kind": "caseload", "title": "Получатели", "measure": {{ "label": "Получатели" }},
+            "units": [{}], "categories": [{}], "records": [{}] }}"#,
+        unit_list.join(","),
+        category_list.join(","),
+        records.join(",")
+    )
+}
+
+/// The notes under the chart, with no-break spaces as plain ones.
+fn notes(scene: &Scene) -> String {
+    plain(&scene.texts_of(TextRole::Note).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "))
+}
+
+/// The summary, with no-break spaces (between a number's groups, and a
+/// number and its noun) as plain ones.
+fn summary(scene: &Scene) -> String {
+    plain(&scene.summary)
+}
+
+fn plain(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
+
+#[test]
+fn a_ranking_of_many_units_draws_the_largest_200_and_tabulates_all() {
+    let scene = draw(&by_units(1_000, 0), View::Ranking, Lang::Ru);
+    assert_eq!(scene.marks.len(), 200, "one bar per drawn row");
+    // Largest first: unit 999 (value 1 000) down to unit 800.
+    assert!(scene.marks[0].label.starts_with("Территория 999,"), "{}", scene.marks[0].label);
+    assert!(scene.marks[199].label.starts_with("Территория 800,"), "{}", scene.marks[199].label);
+    assert_eq!(scene.table.rows.len(), 1_000, "the table keeps every row");
+    let note = "На графике — 200 строк из 1 000, с наибольшими значениями; все строки — в таблице данных.";
+    assert!(notes(&scene).contains("На графике — 200 строк из"), "{}", notes(&scene));
+    assert!(summary(&scene).ends_with(note), "{}", scene.summary);
+
+    let en = draw(&by_units(1_000, 0), View::Ranking, Lang::En);
+    assert!(
+        summary(&en).ends_with("The chart shows 200 rows of 1,000, those with the largest values; the data table has them all."),
+        "{}",
+        en.summary
+    );
+}
+
+#[test]
+fn a_ranking_at_the_cap_draws_every_row_without_a_note() {
+    let scene = draw(&by_units(200, 0), View::Ranking, Lang::Ru);
+    assert_eq!(scene.marks.len(), 200);
+    assert!(!summary(&scene).contains("На графике —"), "{}", scene.summary);
+}
+
+#[test]
+fn per_capita_names_a_few_units_without_population_and_counts_the_rest() {
+    // 1 000 units, 250 with a population: 250 bars (200 drawn), 750 unnamed.
+    let scene = draw(&by_units(1_000, 0), View::PerCapita, Lang::Ru);
+    assert_eq!(scene.marks.len(), 200);
+    assert_eq!(scene.table.rows.len(), 1_000);
+    assert!(summary(&scene).contains("и ещё 740"), "ten named, the rest counted: {}", scene.summary);
+    assert!(scene.summary.len() < 2_000, "the accessible name stays short: {} bytes", scene.summary.len());
+    assert!(summary(&scene).contains("На графике — 200 строк из 250"), "{}", scene.summary);
+}
+
+#[test]
+fn a_composition_of_many_categories_folds_the_smallest_into_other() {
+    let scene = draw(&by_units(300, 40), View::Composition, Lang::Ru);
+    // Eleven categories of their own, «Другое» and the total.
+    assert_eq!(scene.table.columns.len(), 1 + 11 + 1 + 1, "{:?}", scene.table.columns);
+    assert_eq!(scene.table.columns[12], "Другое");
+    // The largest categories are those of the largest units: c39 (unit 299) and down.
+    // Unit i (value i + 1) reports category i % 40: c0–c19 have eight units,
+    // c20–c39 seven, so the largest eleven are c9–c19, in declared order.
+    let kept: Vec<String> = (9..=19).map(|c| format!("Категория {c}")).collect();
+    assert_eq!(scene.table.columns[1..12], kept[..], "{:?}", scene.table.columns);
+    assert!(notes(&scene).contains("«Другое» — ещё 29 категорий вместе."), "{}", notes(&scene));
+    // Folding keeps the totals: the total column still adds up every unit.
+    let total: f64 = scene.table.rows.iter().map(|r| r[13].replace('\u{a0}', "").parse::<f64>().unwrap_or(0.0)).sum();
+    assert_eq!(total, (1..=300).sum::<usize>() as f64);
+    assert_eq!(scene.marks.len(), 200, "one segment for each of the 200 drawn units");
+}
+
+#[test]
+fn a_composition_of_many_periods_draws_the_latest() {
+    let records: Vec<String> = (0..400).map(|d| format!(r#"{{ "period": "{}", "value": {} }}"#, day(d), d + 1)).rev().collect();
+    let json = format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения", "records": [{}] }}"#, records.join(","));
+    let scene = draw(&json, View::Composition, Lang::Ru);
+    assert_eq!(scene.marks.len(), 200);
+    assert_eq!(scene.table.rows.len(), 400);
+    let values: Vec<Option<f64>> = scene.marks.iter().map(|m| m.value).collect();
+    assert_eq!(values.iter().flatten().copied().fold(f64::INFINITY, f64::min), 201.0, "the earliest drawn is day 201");
+    assert_eq!(values.iter().flatten().copied().fold(0.0, f64::max), 400.0, "the latest day is drawn");
+    assert!(summary(&scene).contains("На графике — последние 200 периодов из 400"), "{}", scene.summary);
+}
+
+#[test]
+fn a_trend_of_many_units_draws_the_20_largest_latest() {
+    let scene = draw(&by_units(500, 0), View::Trend, Lang::Ru);
+    let series: Vec<&str> = scene.table.columns[1..].iter().map(String::as_str).collect();
+    assert_eq!(series.len(), 20, "{series:?}");
+    assert_eq!(series[0], "Территория 480", "declared order among the kept");
+    assert_eq!(series[19], "Территория 499");
+    assert!(notes(&scene).contains("На графике и в таблице — 20 рядов из 500"), "{}", notes(&scene));
+    assert!(
+        summary(&scene).ends_with("На графике и в таблице — 20 рядов из 500, с наибольшими последними значениями."),
+        "{}",
+        scene.summary
+    );
+    let drawn_series: std::collections::BTreeSet<usize> = scene.marks.iter().map(|m| m.series_index).collect();
+    assert_eq!(drawn_series.len(), 20);
+}
+
+/// Day `d` after 1 January 2024, as `YYYY-MM-DD`.
+fn day(d: usize) -> String {
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(d as u64);
+    date.format("%Y-%m-%d").to_string()
+}

@@ -1,0 +1,51 @@
+// A feed too big to draw in full: the chart draws its largest 200 rows and
+// says so under the bars and in its accessible name; the page's data table
+// holds the first 1 000 rows and counts the rest, so 3 000 units cost the
+// host page 1 000 rows of DOM, not 3 000.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForWidgets, readChart } from './harness.mjs';
+
+let server;
+let browser;
+
+/** `n` municipalities, unit `i` serving `i + 1` people in June 2024. */
+function manyUnits(n) {
+  const units = Array.from({ length: n }, (_, i) => ({ id: `u${i}`, label: `Территория ${i}` }));
+  const records = units.map((u, i) => ({ period: '2024-06', unit: u.id, value: i + 1 }));
+  return { opeka: 1, kind: 'caseload', title: 'Получатели по территориям', measure: { label: 'Получатели' }, units, records };
+}
+
+before(async () => {
+  server = await startServer();
+  server.routes.set('/big.json', { body: JSON.stringify(manyUnits(3000)), type: 'application/json' });
+  server.routes.set('/big.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Большая лента</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="ru" src="/big.json" view="ranking" lang="ru"></opeka-chart>
+      <opeka-chart id="en" src="/big.json" view="ranking" lang="en"></opeka-chart></body></html>`,
+  });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting the rest', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/big.html`);
+  try {
+    const events = await waitForWidgets(page, 2, 60000);
+    assert.deepEqual(events.errors, []);
+    const ru = await readChart(page, '#ru');
+    const nbsp = (s) => s.replaceAll('\u00a0', ' ');
+    assert.ok(ru.texts.some((t) => nbsp(t).includes('На графике — 200 строк из 3 000')), ru.texts.slice(-5).join(' | '));
+    assert.match(nbsp(ru.summary), /На графике — 200 строк из 3 000, с наибольшими значениями; все строки — в таблице данных\.$/);
+    assert.ok(ru.texts.includes('Территория 2999') && !ru.texts.includes('Территория 2799'), 'the largest 200 are drawn');
+    assert.equal(ru.tableRows, 1000);
+    const foot = await page.evaluate(() => ['ru', 'en'].map((id) => document.getElementById(id).shadowRoot.querySelector('table tfoot')?.textContent));
+    assert.deepEqual(foot.map(nbsp), ['…и ещё 2 000 строк', '…and 2,000 more rows']);
+    const bars = await page.evaluate(() => document.getElementById('ru').shadowRoot.querySelectorAll('svg rect').length);
+    assert.ok(bars >= 200 && bars < 400, `about one rect per drawn bar, got ${bars}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
