@@ -103,6 +103,8 @@ bench: dist
 	@echo "== drawing each view in headless Chromium"
 	node tests/bench/views.mjs
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
+	@echo "== big feeds beside uPlot and Chart.js (docs/performance.md)"
+	node tests/bench/big-feeds.mjs
 	@echo "== adversarial feeds under the 16 MiB limit (docs/performance.md)"
 	cargo run --quiet --profile native -p opeka-chart --example bench_adversarial
 	node tests/bench/adversarial.mjs

@@ -1,0 +1,98 @@
+// Big feeds beside the peers (make bench; issue "Big feeds"): the sample
+// caseload feed and generated 1 MB and 15 MB ones (a trend of 4
+// categories, 960×400), each loaded cold RUNS times by Opeka, uPlot and
+// Chart.js in the same run. Prints the median time from navigation to the
+// chart drawn (Opeka: `opeka-rendered`, validation included; the peers:
+// their first draw after fetch and JSON.parse), Opeka's ratio to uPlot,
+// each page's longest main-thread task (PerformanceObserver 'longtask')
+// and Opeka's wasm memory after drawing. Figures only; nothing fails on a time.
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+
+/** A caseload feed of 10 units × 4 categories × `days` daily periods. */
+function generated(days) {
+  const units = Array.from({ length: 10 }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
+  const categories = ['pensioners-living-alone', 'families-with-children', 'people-with-disabilities', 'low-income-citizens']
+    .map((id, i) => ({ id, label: ['Одинокие пенсионеры', 'Семьи с детьми', 'Люди с инвалидностью', 'Малоимущие граждане'][i] }));
+  const start = Date.UTC(2014, 0, 1);
+  const records = [];
+  for (let d = 0; d < days; d++) {
+    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
+    for (const [u, unit] of units.entries()) {
+      for (const [c, category] of categories.entries()) records.push({ period, unit: unit.id, category: category.id, value: (d * 7 + u * 13 + c * 31) % 500 });
+    }
+  }
+  return JSON.stringify({ opeka: 1, kind: 'caseload', title: 'Обращения за социальной поддержкой', measure: { label: 'Обращения' }, units, categories, records });
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'opeka-big-'));
+const feeds = [['sample', '/feeds/kuzbass-caseload.json', 1200, 0]];
+for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
+  const body = generated(days);
+  await writeFile(join(dir, `${days}.json`), body);
+  feeds.push([name, `/big/${days}.json`, days * 40, Buffer.byteLength(body)]);
+}
+const server = await startServer({ mounts: [['/big/', dir], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
+  ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
+server.routes.set('/bench/opeka.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+<script type="module" src="/opeka/opeka.js"></script></head><body><div id="slot"></div>
+<script type="module">const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
+el.style.cssText = 'display:block;width:960px'; el.setAttribute('src', new URLSearchParams(location.search).get('src')); document.getElementById('slot').append(el);</script></body></html>` });
+server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+<link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
+</head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
+
+const browser = await launchBrowser();
+
+/** One cold load of `url`: { done, longest, wasm? } once window.__bench is set. */
+async function load(url, opeka) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+    document.addEventListener('opeka-rendered', () => { window.__bench = { done: performance.now() }; });
+    document.addEventListener('opeka-error', (e) => { window.__bench = { error: e.detail.message }; });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 180000 });
+  // Long tasks are reported after they end: give the observer a moment.
+  await page.waitForTimeout(200);
+  const result = await page.evaluate(async (withWasm) => ({
+    ...window.__bench,
+    longest: window.__longest,
+    wasm: withWasm ? (await (await import('/opeka/opeka_bindings.js')).default()).memory.buffer.byteLength : 0,
+  }), opeka);
+  await context.close();
+  if (result.error) throw new Error(`${url}: ${result.error}`);
+  return result;
+}
+
+console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
+console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} | longest task: ${'opeka'.padStart(7)} ${'uPlot'.padStart(7)} | wasm memory`);
+try {
+  for (const [name, src, records, size] of feeds) {
+    const runs = { opeka: [], uplot: [], chartjs: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.opeka.push(await load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, true));
+      runs.uplot.push(await load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, false));
+      runs.chartjs.push(await load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, false));
+    }
+    const t = (k) => median(runs[k].map((r) => r.done));
+    const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
+    const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
+    const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+}
