@@ -11,8 +11,8 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use js_sys::{Array, Float64Array, Function};
-use opeka_chart::{ChartRequest, Scene, Shape, View};
+use js_sys::Function;
+use opeka_chart::{ChartRequest, Mark, Scene, View};
 use opeka_feed::ValidFeed;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -141,10 +141,16 @@ impl Plot {
         Ok(self.scene.insert(scene))
     }
 
-    /// Hands the marks, their readings and the legend's entries to `interact`.
+    /// Hands the marks, their readings and the legend's entries to
+    /// `interact`, as one string (fewer bindings than arrays; the format
+    /// is in `js/interact.js`).
     fn connect(&self, scene: Option<&Scene>) -> Result<(), JsValue> {
-        let (mut marks, mut texts, mut keys, mut names) = (Vec::new(), String::new(), Vec::new(), String::new());
+        let mut data = String::new();
         if let Some(scene) = scene {
+            let trend = scene.view == View::Trend;
+            if trend {
+                data.push('1');
+            }
             // `order` is a rank: the marks' places in keyboard order, without a sort.
             let mut by_order = vec![0; scene.marks.len()];
             for (i, mark) in scene.marks.iter().enumerate() {
@@ -152,41 +158,35 @@ impl Plot {
                     *slot = i;
                 }
             }
-            for mark in by_order.iter().map(|&i| &scene.marks[i]) {
+            let marks: Vec<&Mark> = by_order.iter().map(|&i| &scene.marks[i]).collect();
+            data.push('\u{2}');
+            for mark in &marks {
                 let (x, y, w, h) = mark.shape.bounds();
-                let horizontal = matches!(mark.shape, Shape::Bar { horizontal: true, .. });
-                marks.extend([x, y, w, h, mark.series_index as f64, f64::from(u8::from(horizontal))]);
-                texts.push_str(&mark.label);
+                numbers(&mut data, &[x, y, w, h, mark.series_index as f64]);
+            }
+            data.push('\u{2}');
+            for mark in &marks {
+                data.push_str(&mark.label);
                 // On a line chart the tooltip is the period's: the script gathers
                 // the marks of the same period, as `Scene::tooltip` does.
-                if let Some(period) = mark.period.as_deref().filter(|_| scene.view == View::Trend) {
-                    texts.push('\n');
-                    texts.push_str(period);
-                    texts.push('\n');
-                    texts.push_str(&mark.reading_at_period());
+                if let Some(period) = mark.period.as_deref().filter(|_| trend) {
+                    data.push('\n');
+                    data.push_str(period);
                 }
-                texts.push('\u{1}');
+                data.push('\u{1}');
             }
-            texts.pop();
+            data.push('\u{2}');
             for key in &scene.keys {
-                keys.extend([key.x, key.y, key.w, key.h]);
-                names.push_str(&key.label);
-                names.push('\u{1}');
+                numbers(&mut data, &[key.x, key.y, key.w, key.h, f64::from(u8::from(key.hidden))]);
             }
+            data.push('\u{2}');
             for key in &scene.keys {
-                names.push(if key.hidden { '1' } else { '0' });
-                names.push('\u{1}');
+                data.push_str(&key.label);
+                data.push('\u{1}');
             }
         }
-        names.pop();
-        let snap = JsValue::from_bool(scene.is_some_and(|s| s.view == View::Trend));
         let toggle = self.toggle.as_ref().map_or(JsValue::NULL, |t| t.as_ref().clone());
-        let args = Array::of2(&snap, &Float64Array::from(&marks[..]));
-        args.push(&JsValue::from_str(&texts));
-        args.push(&Float64Array::from(&keys[..]));
-        args.push(&JsValue::from_str(&names));
-        args.push(&toggle);
-        interact(&self.figure, &args)
+        interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
 
     /// Hides or shows series `n` and redraws.
@@ -210,28 +210,35 @@ impl Plot {
     }
 }
 
-/// Calls `interact` with `args`: the one `opeka.js` gave, else (the Leptos
-/// component) the snippet.
-fn interact(figure: &Element, args: &Array) -> Result<(), JsValue> {
+/// Appends `values`, each rounded to a tenth of a pixel and followed by a comma.
+fn numbers(out: &mut String, values: &[f64]) {
+    for &v in values {
+        opeka_feed::locale::write_shortest(out, (v * 10.0).round() / 10.0);
+        out.push(',');
+    }
+}
+
+/// Calls `interact`: the one `opeka.js` gave, else (the Leptos component) the snippet.
+fn interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue> {
     match INTERACT.with(|f| f.borrow().clone()) {
-        Some(f) => f.call2(&JsValue::NULL, figure, args).map(|_| ()),
-        None => bundled_interact(figure, args),
+        Some(f) => f.call3(&JsValue::NULL, figure, data, toggle).map(|_| ()),
+        None => bundled_interact(figure, data, toggle),
     }
 }
 
 #[cfg(feature = "loader")]
-fn bundled_interact(figure: &Element, args: &Array) -> Result<(), JsValue> {
+fn bundled_interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue> {
     #[wasm_bindgen(module = "/js/interact.js")]
     extern "C" {
         #[wasm_bindgen(js_name = interact, catch)]
-        fn interact_snippet(figure: &Element, args: &Array) -> Result<(), JsValue>;
+        fn interact_snippet(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue>;
     }
-    interact_snippet(figure, args)
+    interact_snippet(figure, data, toggle)
 }
 
 /// Without the `loader` feature the chart waits for `opeka.js` to give it;
 /// until then it is drawn but not interactive.
 #[cfg(not(feature = "loader"))]
-fn bundled_interact(_figure: &Element, _args: &Array) -> Result<(), JsValue> {
+fn bundled_interact(_figure: &Element, _data: &JsValue, _toggle: &JsValue) -> Result<(), JsValue> {
     Ok(())
 }
