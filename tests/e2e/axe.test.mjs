@@ -57,3 +57,16 @@ for (const path of PAGES) {
     await context.close();
   });
 }
+
+test('axe finds nothing with a tooltip open, a mark outlined and a series hidden', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/examples/ministry-page.html`);
+  await settle(page.mainFrame());
+  await page.locator('#caseload-trend .opeka-key').first().click();
+  await page.locator('#caseload-trend .opeka-svg').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.locator('#caseload-trend .opeka-tip').isVisible());
+  await page.evaluate(AXE);
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await context.close();
+});

@@ -9,7 +9,10 @@ import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, screenshot 
 
 let server;
 let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
+before(async () => {
+  server = await startServer({ mounts: [['/leptos-app/', join(ROOT, 'examples', 'leptos-app', 'dist')]] });
+  browser = await launchBrowser();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 const MINISTRY = '/examples/ministry-page.html';
@@ -123,6 +126,11 @@ test('a bar tooltip is its full reading; hover at the right edge keeps it inside
   await page.mouse.move(box.x + box.width - 3, box.y + box.height * 0.3);
   const edge = await readWidget(page, '#w03');
   if (edge.tipBox) assert.ok(edge.tipBox.right <= edge.host.right + 0.5, 'never cut off at the right edge');
+  // Composition hides a category from its legend too; its bars end at what is shown.
+  await page.locator('#w03 .opeka-key').first().click();
+  const hidden = await readWidget(page, '#w03');
+  assert.ok(hidden.summary.endsWith(`Скрыто: ${widget.keys[0].name}.`), hidden.summary);
+  assert.equal(hidden.keys[0].pressed, 'false');
   await screenshot(page, 'interaction-bars-1920');
   assert.deepEqual(errors, []);
   await context.close();
@@ -264,6 +272,24 @@ test('new data resets the legend; a redraw of the same data keeps it', async () 
   const fresh = await readWidget(page, '#live');
   assert.equal(fresh.lines, 4, 'new data shows every series');
   assert.deepEqual(fresh.keys.map((k) => k.pressed), ['true', 'true', 'true', 'true']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Leptos component reads, walks and toggles as the element does', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`);
+  const first = '.opeka-chart';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('svg'), first, { timeout: 20000 });
+  await page.locator(`${first} .opeka-svg`).first().focus();
+  await page.keyboard.press('End');
+  const walked = await readWidget(page, first);
+  assert.ok(walked.tip && walked.ring, 'the last mark is outlined with its tooltip');
+  assert.ok(walked.live.includes(walked.rows.at(-1)[0]), `${walked.live} is of the last period`);
+  checkTrendTooltip(walked.tip, walked);
+  await page.locator(`${first} .opeka-key`).nth(2).click(); // the first chart's third entry
+  const hidden = await readWidget(page, first);
+  assert.equal(hidden.lines, walked.lines - 1);
+  assert.ok(hidden.summary.endsWith(`Скрыто: ${walked.keys[2].name}.`), hidden.summary);
   assert.deepEqual(errors, []);
   await context.close();
 });
