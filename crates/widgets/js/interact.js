@@ -32,7 +32,6 @@ export function interact(figure, data, toggle) {
     // Tab order: the chart, its legend, then the table toggle after them.
     chart.after(s.keys, s.tip, s.ring, s.live);
     const box = (i) => s.marks.slice(i * 5, i * 5 + 5);
-    const marks = () => s.marks.length / 5;
     const close = (s.close = () => { s.tip.hidden = s.ring.hidden = true; });
     // Inside the chart, never past an edge: a mark's tooltip above it where
     // there is room, else below; a period's beside its column of points.
@@ -59,13 +58,14 @@ export function interact(figure, data, toggle) {
       const r = chart.getBoundingClientRect();
       const px = e.clientX - r.left;
       const py = e.clientY - r.top;
+      const m = s.marks;
       let hit = -1;
       let best = 48;
-      for (let i = 0; i < marks(); i++) {
-        const [x, y, w, h] = box(i);
-        const d = Math.abs(x + w / 2 - px);
-        if (s.snap ? d < best && py > s.top - 24 && py < s.bottom + 24 : px >= x - 6 && px <= x + w + 6 && py >= y - 6 && py <= y + h + 6) {
-          hit = i;
+      // Read in place, not through box(): a chart may have 200 000 marks, and the pointer moves often.
+      for (let k = 0; k < m.length; k += 5) {
+        const d = Math.abs(m[k] + m[k + 2] / 2 - px);
+        if (s.snap ? d < best && py > s.top - 24 && py < s.bottom + 24 : px >= m[k] - 6 && px <= m[k] + m[k + 2] + 6 && py >= m[k + 1] - 6 && py <= m[k + 1] + m[k + 3] + 6) {
+          hit = k / 5;
           best = d;
         }
       }
@@ -76,12 +76,13 @@ export function interact(figure, data, toggle) {
     const across = (at, down) => {
       const [x, y, w, h, series] = box(at);
       let [to, target, cost] = [at, down ? Infinity : -Infinity, Infinity];
-      for (let i = 0; i < marks(); i++) {
-        const m = box(i);
-        const dx = Math.abs(m[0] + m[2] / 2 - x - w / 2);
-        const dy = Math.abs(m[1] + m[3] / 2 - y - h / 2);
+      const m = s.marks;
+      for (let k = 0; k < m.length; k += 5) {
+        const dx = Math.abs(m[k] + m[k + 2] / 2 - x - w / 2);
+        const dy = Math.abs(m[k + 1] + m[k + 3] / 2 - y - h / 2);
         const c = w !== h ? dy * 1e4 + dx : dx * 1e4 + dy;
-        if ((down ? m[4] > series && m[4] <= target : m[4] < series && m[4] >= target) && (m[4] !== target || c < cost)) [to, target, cost] = [i, m[4], c];
+        const n = m[k + 4];
+        if ((down ? n > series && n <= target : n < series && n >= target) && (n !== target || c < cost)) [to, target, cost] = [k / 5, n, c];
       }
       return to;
     };
@@ -92,7 +93,7 @@ export function interact(figure, data, toggle) {
     chart.addEventListener('blur', close);
     chart.addEventListener('keydown', (e) => {
       const { key } = e;
-      const last = marks() - 1;
+      const last = s.marks.length / 5 - 1;
       const at = s.at;
       const to = { ArrowRight: Math.min(at + 1, last), ArrowLeft: Math.max(at - 1, 0), Home: 0, End: last, Escape: -1 }[key]
         ?? (/^Arrow(Up|Down)$/.test(key) ? (at < 0 ? 0 : across(at, key === 'ArrowDown')) : undefined);
