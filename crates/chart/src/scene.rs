@@ -412,6 +412,12 @@ impl Scene {
             t.h *= factor;
             t.size *= factor;
         }
+        for key in &mut self.keys {
+            key.x *= factor;
+            key.y *= factor;
+            key.w *= factor;
+            key.h *= factor;
+        }
         for mark in &mut self.marks {
             mark.shape = match mark.shape {
                 Shape::Bar { x, y, w, h, horizontal } => {

@@ -56,6 +56,20 @@ fn legend_keys_cover_their_entries_and_only_where_hiding_makes_sense() {
             "{key:?} {text:?}"
         );
     }
+    // A slide scales its keys with everything else: each still covers its entry.
+    let request = ChartRequest {
+        view: Some(View::Trend),
+        width: 1920.0,
+        height: Some(1080.0),
+        medium: Medium::Slide,
+        theme: Theme::Light,
+        lang: Lang::Ru,
+    };
+    let slide = render(&sample_feed("kuzbass-caseload"), &request, &PtSansMetrics);
+    assert_eq!(slide.keys.len(), 4);
+    for (key, text) in slide.keys.iter().zip(slide.texts_of(TextRole::Legend)) {
+        assert!(key.x <= text.x && key.x + key.w >= text.x + text.w - 0.01 && key.y <= text.y + 0.01, "{key:?} {text:?}");
+    }
     // Ranking has no series to hide: no keys, and a hidden bit changes nothing.
     let ranking = chart("kuzbass-caseload", View::Ranking, Lang::Ru, 0);
     assert!(ranking.keys.is_empty());
