@@ -217,7 +217,9 @@ impl ChartBox {
         let family = font_family_of(self.plot.borrow().svg_box());
         let mut plot = self.plot.borrow_mut();
         let chart = plot.draw(feed, settings, family)?;
-        Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
+        let drawn = RenderedChart { view: chart.view, width: chart.width, height: chart.height };
+        plot.forget_scene();
+        Ok(drawn)
     }
 
     /// Empties the figure, so a hidden chart holds no memory.

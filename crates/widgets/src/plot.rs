@@ -52,6 +52,7 @@ pub(crate) struct Plot {
     settings: Option<Settings>,
     /// The series the viewer hid, bit `n` for series `n`.
     hidden: u64,
+    /// The scene drawn, until the host has read what it needs of it.
     scene: Option<Scene>,
     /// Hides or shows a series: called by the legend's buttons.
     toggle: Option<Closure<dyn FnMut(u32)>>,
@@ -189,13 +190,21 @@ impl Plot {
         interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
 
+    /// Drops the scene: the page holds the drawing, the table and the
+    /// script's readings, so a large chart is not kept twice.
+    pub fn forget_scene(&mut self) {
+        self.scene = None;
+    }
+
     /// Hides or shows series `n` and redraws.
     fn toggle(&mut self, n: u32) {
         if n < 64 {
             self.hidden ^= 1 << n;
         }
         let family = crate::chart_box::font_family_of(&self.svg_box);
-        if let Err(error) = self.redraw(family) {
+        let drawn = self.redraw(family).map(|_| ());
+        self.scene = None;
+        if let Err(error) = drawn {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
         }
     }
