@@ -49,9 +49,10 @@ dist:
 	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.
-	@# opeka.js carries the widget's bounded request (crates/widgets/js/loader.js,
-	@# which the Leptos component imports as a snippet), so a page loads one script.
-	cat crates/widgets/js/loader.js crates/embed/js/opeka.js | terser $(TERSER_FLAGS) -o $(DIST)/opeka.js
+	@# opeka.js carries the widget's bounded request and its pointer and keyboard
+	@# handling (crates/widgets/js/loader.js and interact.js, which the Leptos
+	@# component imports as snippets), so a page loads one script.
+	cat crates/widgets/js/loader.js crates/widgets/js/interact.js crates/embed/js/opeka.js | terser $(TERSER_FLAGS) -o $(DIST)/opeka.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm

@@ -5,7 +5,7 @@
 use opeka_feed::View;
 
 use crate::measure::TextMeasure;
-use crate::scene::{Align, Item, Mark, Scene, TextBox, TextRole};
+use crate::scene::{Align, Item, Key, Mark, Scene, TextBox, TextRole};
 use crate::table::DataTable;
 use crate::text::Font;
 use crate::theme::{MarkerShape, Rgb, Style};
@@ -27,6 +27,7 @@ pub struct Canvas<'a> {
     /// The texts by row band, for [`Canvas::text_if_free`].
     bands: Bands,
     marks: Vec<Mark>,
+    keys: Vec<Key>,
 }
 
 /// The indices of the texts drawn so far, by the horizontal bands of the
@@ -96,6 +97,7 @@ impl<'a> Canvas<'a> {
             texts: Vec::new(),
             bands: Bands::new(height),
             marks: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -121,6 +123,8 @@ impl<'a> Canvas<'a> {
             texts: self.texts,
             summary,
             table,
+            // Only where hiding a series leaves a chart that still reads.
+            keys: if matches!(self.view, View::Trend | View::Composition | View::Breakdown) { self.keys } else { Vec::new() },
         }
     }
 }
@@ -232,6 +236,11 @@ impl Canvas<'_> {
     pub fn mark(&mut self, mut mark: Mark) {
         mark.panel = self.panel;
         self.marks.push(mark);
+    }
+
+    /// Records a legend entry a viewer may click to hide or show its series.
+    pub fn key(&mut self, key: Key) {
+        self.keys.push(key);
     }
 
     /// A filled polygon through `points` (symbols, dashes of slanted lines).

@@ -40,8 +40,17 @@ pub const SLIDE_LAYOUT_WIDTH: f64 = 768.0;
 
 /// Lays out `feed` as `request` asks, measuring text with `measure`.
 pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Scene {
+    render_hiding(feed, request, 0, measure)
+}
+
+/// Lays out `feed` as [`render`] does, without the series whose bits are set
+/// in `hidden` (bit `n` is [`crate::Key::series`] `n`), where the view lets a
+/// viewer hide series: `trend`, `composition`, `breakdown`. Hidden series
+/// keep their colours and legend entries; the axis fits the rest, and the
+/// summary and table caption say what is hidden. Slides show every series.
+pub fn render_hiding(feed: &ValidFeed, request: &ChartRequest, hidden: u64, measure: &dyn TextMeasure) -> Scene {
     match request.medium {
-        Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, measure),
+        Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, hidden, measure),
         Medium::Slide => render_slide(feed, request, measure),
     }
 }
@@ -57,7 +66,7 @@ fn render_slide(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeas
     let factor = (width.min(height * 16.0 / 9.0) / SLIDE_LAYOUT_WIDTH).max(0.25);
     let layout_w = (width / factor).floor();
     let layout_h = (height / factor).floor();
-    let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), measure).scaled(factor);
+    let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), 0, measure).scaled(factor);
     scene.width = width.round();
     scene.height = height.round();
     scene.medium = Medium::Slide;

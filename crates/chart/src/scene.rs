@@ -66,6 +66,28 @@ pub struct Scene {
     pub summary: String,
     /// The data behind the chart, as a table.
     pub table: DataTable,
+    /// The legend entries a viewer may click to hide or show their series
+    /// (views where that makes sense: trend, composition, breakdown).
+    pub keys: Vec<Key>,
+}
+
+/// A legend entry that hides or shows its series: where it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    /// The series' index ([`Mark::series_index`]); its bit in the hidden set.
+    pub series: usize,
+    /// The series' name, in full.
+    pub label: String,
+    /// Whether the series is hidden.
+    pub hidden: bool,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width, swatch and label.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
 }
 
 /// A drawing primitive, in canvas pixels (origin top left).
@@ -235,6 +257,15 @@ pub struct Mark {
 }
 
 impl Mark {
+    /// The reading under a heading that names its period:
+    /// `Серия: 12 345 человек` for `Серия, март 2018: 12 345 человек`
+    /// (the full label where it does not start with series and period).
+    pub fn reading_at_period(&self) -> String {
+        let period = self.period.as_deref().unwrap_or_default();
+        let rest = self.label.strip_prefix(self.series.as_str()).and_then(|rest| rest.strip_prefix(", ")?.strip_prefix(period));
+        rest.filter(|r| r.starts_with(':')).map_or_else(|| self.label.clone(), |rest| format!("{}{rest}", self.series))
+    }
+
     /// A mark of `series` for `name`, with everything else empty; views fill
     /// in what their datum has.
     pub fn new(series: impl Into<String>, name: impl Into<String>, label: impl Into<String>, shape: Shape) -> Mark {
@@ -323,6 +354,17 @@ impl Shape {
 }
 
 impl Scene {
+    /// What a tooltip shows for the mark at `index`, line by line: its
+    /// reading; on `trend`, the period and then every series' reading at
+    /// that period, in keyboard order (the cursor snaps to periods, not to lines).
+    pub fn tooltip(&self, index: usize) -> Vec<String> {
+        let Some(mark) = self.marks.get(index) else { return Vec::new() };
+        let Some(period) = mark.period.as_deref().filter(|_| self.view == View::Trend) else { return vec![mark.label.clone()] };
+        let mut at: Vec<&Mark> = self.marks.iter().filter(|m| m.period.as_deref() == Some(period)).collect();
+        opeka_feed::collections::order::sort_stable_by(&mut at, |a, b| a.order.cmp(&b.order));
+        std::iter::once(period.to_owned()).chain(at.iter().map(|m| m.reading_at_period())).collect()
+    }
+
     /// Every text of `role`, in drawing order.
     pub fn texts_of(&self, role: TextRole) -> impl Iterator<Item = &TextBox> {
         self.texts.iter().filter(move |t| t.role == role)
@@ -369,6 +411,12 @@ impl Scene {
             t.w *= factor;
             t.h *= factor;
             t.size *= factor;
+        }
+        for key in &mut self.keys {
+            key.x *= factor;
+            key.y *= factor;
+            key.w *= factor;
+            key.h *= factor;
         }
         for mark in &mut self.marks {
             mark.shape = match mark.shape {

@@ -47,7 +47,7 @@ async function show() {
     box.className = 'opeka-refused';
     box.setAttribute('role', 'alert');
     box.textContent = REFUSED[lang](origin);
-    document.body.append(box);
+    document.querySelector('main').append(box);
     return;
   }
   const chart = document.createElement('opeka-chart');
@@ -55,9 +55,20 @@ async function show() {
     const value = params.get(name);
     if (value !== null) chart.setAttribute(name, value);
   }
-  document.body.append(chart);
+  document.querySelector('main').append(chart);
+  chart.addEventListener('opeka-rendered', name);
   chart.addEventListener('opeka-rendered', postHeight);
   chart.addEventListener('opeka-error', postHeight);
+}
+
+// The frame's document and its main landmark take the chart's title, so that
+// several frames on a page are told apart (and a screen reader names each).
+function name({ target }) {
+  const title = target.shadowRoot?.querySelector('svg title')?.textContent;
+  if (title) {
+    document.title = title;
+    document.querySelector('main').setAttribute('aria-label', title);
+  }
 }
 
 let lastHeight = -1;

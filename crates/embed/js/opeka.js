@@ -5,13 +5,14 @@
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
 import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 
-// `load`, the bounded request, is crates/widgets/js/loader.js, which
-// `make dist` puts at the head of this file.
+// `load`, the bounded request, is crates/widgets/js/loader.js, and
+// `interact`, the chart's tooltip, keyboard walk and legend buttons, is
+// crates/widgets/js/interact.js; `make dist` puts both at the head of this file.
 
 let loading = null;
 function loadModule() {
   // One module and one wasm instance for every widget on the page.
-  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load));
+  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load, interact));
   return loading;
 }
 

@@ -2,21 +2,21 @@
 //! exactly one of the loading skeleton, the chart with its data table, or
 //! the failure box, and redraws when told to.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use opeka_chart::{ChartRequest, Theme};
+use opeka_chart::Theme;
 use opeka_feed::locale::Msg;
 use opeka_feed::{Lang, View};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::data_table::data_table;
 use crate::dom::{append_text, element, set_hidden};
 use crate::failure_box::failure_box;
-use crate::measure::CanvasMeasure;
+use crate::plot::Plot;
 use crate::state::{Failure, FeedState};
-use crate::svg_mount::mount_svg;
 
 /// The narrowest width a chart is laid out for; narrower boxes scroll.
 const MIN_WIDTH: f64 = 240.0;
@@ -57,15 +57,11 @@ pub struct ChartBox {
     skeleton: HtmlElement,
     skeleton_text: Element,
     figure: Element,
-    svg_box: Element,
-    table_box: Element,
-    table_summary: Element,
+    /// The chart, its legend buttons, tooltip and table, with their listeners.
+    plot: Rc<RefCell<Plot>>,
     /// The failure box on show, with what it shows: rebuilt only when the
     /// failure or the language changes, so an open `<details>` stays open.
     failure: Option<(Element, Arc<Failure>, Lang)>,
-    /// One measurer per widget, so its width cache outlives a single
-    /// render; replaced only when the host changes the widget's font.
-    measurer: Option<CanvasMeasure>,
     /// Called by the retry button of a retryable failure or of the stale marker.
     on_retry: Option<Closure<dyn FnMut()>>,
     /// The stale marker (hidden unless a chart is shown and `stale_since`
@@ -96,12 +92,7 @@ impl ChartBox {
         root.append_child(&stale)?;
 
         let figure = element(document, "figure", "opeka-figure")?;
-        let svg_box = element(document, "div", "opeka-svg")?;
-        svg_box.set_attribute("role", "img")?;
-        figure.append_child(&svg_box)?;
-        let table_box = element(document, "details", "opeka-table")?;
-        let table_summary = append_text(&table_box, "summary", "")?;
-        figure.append_child(&table_box)?;
+        let plot = Plot::new(&figure)?;
         root.append_child(&figure)?;
 
         let mut chart_box = ChartBox {
@@ -109,11 +100,8 @@ impl ChartBox {
             skeleton,
             skeleton_text,
             figure,
-            svg_box,
-            table_box,
-            table_summary,
+            plot,
             failure: None,
-            measurer: None,
             on_retry: None,
             stale,
             stale_text,
@@ -183,7 +171,7 @@ impl ChartBox {
         self.root.set_attribute("data-theme", settings.theme.name())?;
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
-        self.table_summary.set_text_content(Some(&Msg::DataTable.text(lang)));
+        self.plot.borrow().table_summary().set_text_content(Some(&Msg::DataTable.text(lang)));
         match state {
             FeedState::Loading => {
                 let width = settings.width.max(MIN_WIDTH);
@@ -225,36 +213,18 @@ impl ChartBox {
     }
 
     /// Renders the chart into the figure, with its summary and table.
-    fn draw(&mut self, feed: &opeka_feed::ValidFeed, settings: &Settings) -> Result<RenderedChart, JsValue> {
-        let request = ChartRequest {
-            view: settings.view,
-            width: settings.width.max(MIN_WIDTH).floor(),
-            height: settings.height,
-            medium: opeka_chart::Medium::Screen,
-            theme: settings.theme,
-            lang: settings.lang,
-        };
-        let family = font_family_of(&self.svg_box);
-        let measurer = match self.measurer.take() {
-            Some(measurer) if measurer.family() == family => measurer,
-            _ => CanvasMeasure::new(&family),
-        };
-        let chart = opeka_chart::render(feed, &request, &measurer);
-        self.measurer = Some(measurer);
-        mount_svg(&self.svg_box, &chart.to_svg())?;
-        self.svg_box.set_attribute("aria-label", &chart.summary)?;
-        let document = self.document()?;
-        let table = data_table(&document, &chart.table, settings.lang)?;
-        self.table_box.replace_children_with_node_2(&self.table_summary, &table);
-        Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
+    fn draw(&mut self, feed: &Arc<opeka_feed::ValidFeed>, settings: &Settings) -> Result<RenderedChart, JsValue> {
+        let family = font_family_of(self.plot.borrow().svg_box());
+        let mut plot = self.plot.borrow_mut();
+        let chart = plot.draw(feed, settings, family)?;
+        let drawn = RenderedChart { view: chart.view, width: chart.width, height: chart.height };
+        plot.forget_scene();
+        Ok(drawn)
     }
 
     /// Empties the figure, so a hidden chart holds no memory.
     fn clear_chart(&self) -> Result<(), JsValue> {
-        self.svg_box.replace_children_with_node_0();
-        self.svg_box.remove_attribute("aria-label")?;
-        self.table_box.replace_children_with_node_1(&self.table_summary);
-        Ok(())
+        self.plot.borrow_mut().clear()
     }
 
     /// Puts up the failure box for `failure`, unless it is already shown.
@@ -299,7 +269,7 @@ impl Drop for ChartBox {
 
 /// The computed font family of the chart's box: what the browser will draw
 /// the SVG's text in (the host may set it through `--opeka-font`).
-fn font_family_of(element: &Element) -> String {
+pub(crate) fn font_family_of(element: &Element) -> String {
     let fallback = "\"PT Sans\", Arial, sans-serif".to_owned();
     web_sys::window()
         .and_then(|w| w.get_computed_style(element).ok().flatten())

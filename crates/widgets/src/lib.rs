@@ -14,6 +14,7 @@ mod dom;
 mod failure_box;
 pub mod fetch;
 mod measure;
+mod plot;
 mod report;
 mod state;
 pub mod style;
@@ -21,6 +22,7 @@ mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
+pub use plot::use_interact;
 pub use report::{problem_lines, ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 

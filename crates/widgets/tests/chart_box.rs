@@ -89,6 +89,11 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     assert_eq!(text_of(&chart_box, "svg title"), "Получатели социальных услуг в Кузбассе");
     let svg_box = find(&chart_box, ".opeka-svg").unwrap();
     assert_eq!(svg_box.get_attribute("role").as_deref(), Some("img"));
+    // One tab stop, before the table's toggle (the legend's buttons go between them).
+    assert_eq!(svg_box.get_attribute("tabindex").as_deref(), Some("0"));
+    let figure = find(&chart_box, ".opeka-figure").unwrap();
+    assert_eq!(figure.first_element_child().map(|e| e.class_name()).as_deref(), Some("opeka-svg"));
+    assert_eq!(figure.last_element_child().map(|e| e.local_name()).as_deref(), Some("details"));
     let summary = svg_box.get_attribute("aria-label").unwrap_or_default();
     assert!(summary.contains("Получатели социальных услуг"), "{summary}");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Таблица данных");

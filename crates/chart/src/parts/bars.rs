@@ -175,8 +175,12 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let inner_w = ctx.width - 2.0 * frame.padding;
 
     let legend = (bars.series.len() > 1).then(|| {
-        let entries: Vec<LegendEntry> =
-            bars.series.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        let entries: Vec<LegendEntry> = bars
+            .series
+            .iter()
+            .enumerate()
+            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
+            .collect();
         Legend::layout(&entries, inner_w, label_font, measure)
     });
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);

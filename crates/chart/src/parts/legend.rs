@@ -3,7 +3,7 @@
 
 use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
-use crate::scene::{Align, TextRole};
+use crate::scene::{Align, Key, TextRole};
 use crate::text::{ellipsize, Font};
 use crate::theme::{MarkerShape, Rgb, Style};
 
@@ -16,6 +16,8 @@ pub struct LegendEntry {
     pub colour: Rgb,
     /// The series marker.
     pub marker: MarkerShape,
+    /// Whether the viewer hid the series: its entry stays where it is, greyed.
+    pub hidden: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,31 +71,50 @@ impl Legend {
 
     /// Draws the legend with its top-left corner at `(x, y)`.
     pub fn draw(&self, canvas: &mut Canvas<'_>, x: f64, y: f64, style: &Style) {
-        let label_gap = (self.font.size * 0.4).round();
-        for p in &self.placed {
+        for (n, p) in self.placed.iter().enumerate() {
             let top = y + p.row as f64 * self.row_height();
             let middle = top + self.font.line_height() / 2.0;
             let left = x + p.x;
-            canvas.hline(left, left + self.swatch, middle, style.line_width, p.entry.colour);
-            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, style.marker_radius, p.entry.colour);
-            canvas.text(TextRole::Legend, &p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+            let colour = self.colour(p, style);
+            canvas.hline(left, left + self.swatch, middle, style.line_width, colour);
+            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, style.marker_radius, colour);
+            self.label(canvas, p, n, left, top, style);
         }
+    }
+
+    /// A hidden series' swatch is the grid's grey; the others their colour.
+    fn colour(&self, p: &Placed, style: &Style) -> Rgb {
+        if p.entry.hidden {
+            style.grid
+        } else {
+            p.entry.colour
+        }
+    }
+
+    /// Draws an entry's label and records the entry as the key of series `n`.
+    fn label(&self, canvas: &mut Canvas<'_>, p: &Placed, n: usize, left: f64, top: f64, style: &Style) {
+        let label_gap = (self.font.size * 0.4).round();
+        let ink = if p.entry.hidden { style.muted } else { style.foreground };
+        let text = canvas.text(TextRole::Legend, &p.text, left + self.swatch + label_gap, top, self.font, ink, Align::Start);
+        let right = text.map_or(left + self.swatch, |t| t.x + t.w);
+        let (x, w, h) = (left, right - left, self.font.line_height());
+        canvas.key(Key { series: n, label: p.entry.label.clone(), hidden: p.entry.hidden, x, y: top, w, h });
     }
 
     /// Draws the legend as [`Legend::draw`] does, but with a filled block
     /// for each swatch, its marker knocked out of it: the key of bar charts,
     /// whose bars carry the same marker.
     pub fn draw_blocks(&self, canvas: &mut Canvas<'_>, x: f64, y: f64, style: &Style) {
-        let label_gap = (self.font.size * 0.4).round();
         let block_h = (self.font.line_height() - 2.0).max(1.0);
-        for p in &self.placed {
+        for (n, p) in self.placed.iter().enumerate() {
             let top = y + p.row as f64 * self.row_height();
             let middle = top + self.font.line_height() / 2.0;
             let left = x + p.x;
-            canvas.rect(left, middle - block_h / 2.0, self.swatch, block_h, p.entry.colour);
+            let colour = self.colour(p, style);
+            canvas.rect(left, middle - block_h / 2.0, self.swatch, block_h, colour);
             let r = style.marker_radius.min(block_h / 2.0 - 1.0).max(1.0);
-            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, r, style.ink_on(p.entry.colour));
-            canvas.text(TextRole::Legend, &p.text, left + self.swatch + label_gap, top, self.font, style.foreground, Align::Start);
+            canvas.marker(p.entry.marker, left + self.swatch / 2.0, middle, r, style.ink_on(colour));
+            self.label(canvas, p, n, left, top, style);
         }
     }
 }

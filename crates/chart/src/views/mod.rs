@@ -55,6 +55,8 @@ pub(crate) struct Context<'a> {
     pub lang: Lang,
     /// Measures every text.
     pub measure: &'a dyn TextMeasure,
+    /// The series a viewer hid, bit `n` for series `n`.
+    pub hidden: u64,
 }
 
 impl Context<'_> {
@@ -68,6 +70,22 @@ impl Context<'_> {
     /// `Feed::value_with_unit`, every unit is shown in this form.
     pub fn unit(&self, unit: &UnitWord) -> String {
         clean(self.feed.unit_heading(unit, self.lang))
+    }
+
+    /// Whether the viewer hid series `n` (series past 63 cannot be hidden;
+    /// views without legend toggling hide nothing).
+    pub fn is_hidden(&self, n: usize) -> bool {
+        n < 64 && self.hidden >> n & 1 == 1 && matches!(self.view, View::Trend | View::Composition | View::Breakdown)
+    }
+
+    /// The names of the hidden series among `labels`, as the summary and the
+    /// table caption say them: ` Скрыто: А, Б.`; empty when none is.
+    pub fn hidden_note<'s>(&self, labels: impl Iterator<Item = &'s str>) -> String {
+        let names: Vec<&str> = labels.enumerate().filter(|&(n, _)| self.is_hidden(n)).map(|(_, l)| l).collect();
+        if names.is_empty() {
+            return String::new();
+        }
+        format!(" {}: {}.", opeka_feed::locale::Msg::Hidden.text(self.lang), names.join(", "))
     }
 
     /// The font for `role` at this width and theme.
@@ -115,7 +133,14 @@ pub(crate) const MIN_HEIGHT: f64 = 120.0;
 /// Lays out `request.view` of `feed` at the request's size, in the screen
 /// medium. The view is resolved against the feed's kind, so each kind's
 /// views see only their own body.
-pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, width: f64, height: Option<f64>, measure: &dyn TextMeasure) -> Scene {
+pub(crate) fn render_view(
+    feed: &ValidFeed,
+    request: &ChartRequest,
+    width: f64,
+    height: Option<f64>,
+    hidden: u64,
+    measure: &dyn TextMeasure,
+) -> Scene {
     let clamp = |v: f64, lo: f64, default: f64| if v.is_finite() { v.round().clamp(lo, MAX_SIDE) } else { default };
     let ctx = Context {
         feed,
@@ -125,6 +150,7 @@ pub(crate) fn render_view(feed: &ValidFeed, request: &ChartRequest, width: f64, 
         style: request.theme.style(),
         lang: request.lang,
         measure,
+        hidden,
     };
     match &feed.body {
         Body::Caseload(caseload) => match ctx.view {

@@ -116,6 +116,10 @@ pub enum Msg {
     Level(Level),
     /// A kind of award, as a group heading.
     AwardCategory(AwardCategory),
+    /// Before the series a viewer hid in the legend: `Скрыто: А, Б`.
+    Hidden,
+    /// After a change, in a reading: `+5 % к предыдущему периоду`, lower case.
+    FromPrevious,
 }
 
 impl Msg {
@@ -232,6 +236,9 @@ impl Msg {
                 }
             }
             Msg::Download => pick("Скачать", "Download"),
+            // Neuter, so it agrees with any number of series of any gender.
+            Msg::Hidden => pick("Скрыто", "Hidden"),
+            Msg::FromPrevious => pick("к предыдущему периоду", "from the previous period"),
             Msg::NoFeed => pick("Не указан источник данных (атрибут src)", "No data source given (the src attribute)"),
             Msg::DetailsForAuthor => pick("Подробности для автора страницы", "Details for the page author"),
             Msg::Status(status) => match status {

@@ -165,14 +165,22 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
+    // The readings tell every group, and which are hidden; the bars only the shown ones.
+    let table = data_table(ctx, &data);
+    let summary = summary(ctx, awards, &data, &frame.title);
+    let data = without_hidden(ctx, data);
     let label_font = ctx.font(TextSize::Label);
     let small_font = ctx.font(TextSize::Small);
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
 
     let legend = data.grouped.then(|| {
-        let entries: Vec<LegendEntry> =
-            data.segments.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        let entries: Vec<LegendEntry> = data
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
+            .collect();
         Legend::layout(&entries, inner_w, label_font, ctx.measure)
     });
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
@@ -198,9 +206,6 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let natural = frame.chrome_height(style) + content_h;
     let first_row = layouts.first().map_or(label_font.line_height(), |l| l.height);
     let (frame, height) = ctx.fit(frame, natural, first_row);
-
-    let table = data_table(ctx, &data);
-    let summary = summary(ctx, awards, &data, &frame.title);
 
     let mut canvas = ctx.canvas(height);
     'draw: {
@@ -320,6 +325,23 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     canvas.finish(&frame.title, summary, table)
 }
 
+/// `data` with the hidden groups' counts taken out of the bars and their
+/// totals; the rows keep their order, so nothing jumps when a group hides.
+fn without_hidden(ctx: &Context, mut data: BreakdownData) -> BreakdownData {
+    if !data.grouped || ctx.hidden == 0 {
+        return data;
+    }
+    for row in &mut data.rows {
+        for (k, count) in row.counts.iter_mut().enumerate() {
+            if ctx.is_hidden(k) {
+                *count = 0;
+            }
+        }
+        row.total = row.counts.iter().fold(0u64, |sum, &c| sum.saturating_add(c));
+    }
+    data
+}
+
 fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
@@ -351,7 +373,8 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
         cells.push(count_text(data.total, lang));
         rows.push(cells);
     }
-    let caption = format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(data.total as f64, Noun::Award, lang));
+    let note = if data.grouped { ctx.hidden_note(data.segments.iter().map(|s| s.label.as_str())) } else { String::new() };
+    let caption = format!("{} ({}){note}", ctx.text(&ctx.feed.title), count_noun(data.total as f64, Noun::Award, lang));
     DataTable { caption, columns, rows }
 }
 
@@ -385,6 +408,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
             })
             .collect();
         out.push_str(&format!(" {}: {}.", words.by_group, groups.join("; ")));
+        out.push_str(&ctx.hidden_note(data.segments.iter().map(|s| s.label.as_str())));
     }
     out
 }

@@ -124,6 +124,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
             let segments: Vec<Segment> = keys
                 .iter()
                 .enumerate()
+                .filter(|&(i, _)| !ctx.is_hidden(i))
                 .filter_map(|(i, (key, label))| {
                     let cell = stack.cell(key)?;
                     let value = cell.value()?;
@@ -140,7 +141,9 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
                     })
                 })
                 .collect();
-            let end = stack.sums.total().value().filter(|_| !segments.is_empty());
+            // With series hidden, the bar ends at what is shown, and so does its number.
+            let shown = segments.iter().map(|s| s.value).sum::<f64>();
+            let end = if ctx.hidden == 0 { stack.sums.total().value() } else { Some(shown) }.filter(|_| !segments.is_empty());
             BarRow {
                 label: stack.label.clone(),
                 period: if by_unit { Some(latest_text.clone()).filter(|p| !p.is_empty()) } else { Some(stack.label.clone()) },
@@ -179,15 +182,16 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
             row
         })
         .collect();
+    let note = ctx.hidden_note(keys.iter().map(|(_, label)| label.as_str()));
     let table = DataTable {
         caption: match &axis_title {
-            Some(axis) => format!("{title} ({axis})"),
-            None => title.clone(),
+            Some(axis) => format!("{title} ({axis}){note}"),
+            None => format!("{title}{note}"),
         },
         columns,
         rows: table_rows,
     };
-    let mut summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure);
+    let mut summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure) + &note;
     if let Some(note) = cap_note {
         summary.push(' ');
         summary.push_str(&note);

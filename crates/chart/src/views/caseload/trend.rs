@@ -14,7 +14,7 @@
 use opeka_feed::collections::sorted_map::SortedMap;
 
 use opeka_feed::locale::Msg;
-use opeka_feed::locale::{format_compact, format_period, format_value, upper_first};
+use opeka_feed::locale::{format_change_in, format_compact, format_period, format_value, upper_first};
 use opeka_feed::{Caseload, Format, Granularity, Period};
 
 use crate::downsample::lttb;
@@ -51,6 +51,8 @@ struct Series {
 
 /// A target drawn as a dashed line.
 struct TargetLine {
+    /// The series it is read against (hidden with it).
+    series: usize,
     label: String,
     period: Period,
     value: f64,
@@ -170,7 +172,7 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
         let n = split_key(&target.category, &target.unit).and_then(|i| series_of_key[i]);
         let Some(n) = n.filter(|_| other_split_is_whole) else { continue };
         let label = target.label.as_ref().map(|l| ctx.text(l)).unwrap_or_else(|| Msg::Target.text(ctx.lang));
-        targets.push(TargetLine { label, period: target.period, value, colour: series[n].colour });
+        targets.push(TargetLine { series: n, label, period: target.period, value, colour: series[n].colour });
     }
 
     let granularity = periods.values().next().map(Period::granularity).unwrap_or(Granularity::Month);
@@ -211,8 +213,12 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let gap = style.gap();
 
     let legend = if data.series.len() > 1 {
-        let entries: Vec<LegendEntry> =
-            data.series.iter().map(|s| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker }).collect();
+        let entries: Vec<LegendEntry> = data
+            .series
+            .iter()
+            .enumerate()
+            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
+            .collect();
         Some(Legend::layout(&entries, inner_w, label_font, ctx.measure))
     } else {
         None
@@ -260,7 +266,15 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         let plot_h = bottom - plot_top;
 
         // Value axis.
-        let values = data.series.iter().flat_map(|s| s.cells.values().filter_map(Cell::value)).chain(data.targets.iter().map(|t| t.value));
+        // The axis fits what is shown: hiding a large series rescales to the rest.
+        let shown = |n: usize| !ctx.is_hidden(n);
+        let values = data
+            .series
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| shown(n))
+            .flat_map(|(_, s)| s.cells.values().filter_map(Cell::value))
+            .chain(data.targets.iter().filter(|t| shown(t.series)).map(|t| t.value));
         let (lo, hi) = value_domain(values, !matches!(data.format, Format::Index | Format::Ratio));
         let max_ticks = ((plot_h / (label_font.line_height() * 2.2)).floor() as usize).clamp(2, 8);
         let y_scale = LinearScale::nice(lo, hi, max_ticks, data.format == Format::Count, bottom, -plot_h);
@@ -286,6 +300,9 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
 
         // Targets under the lines, labels at the right end above the dash.
         for (k, target) in data.targets.iter().enumerate() {
+            if !shown(target.series) {
+                continue;
+            }
             let y = y_scale.px(target.value);
             canvas.dashed_hline(plot_left, plot_right, y, (style.line_width / 2.0).max(1.0), target.colour, (6.0, 4.0));
             let text = format!("{}: {}", target.label, clean(&format_compact(target.value, data.format, ctx.lang)));
@@ -309,7 +326,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         let budget = ((x1 - x0) * POINTS_PER_PIXEL).max(3.0) as usize;
         let most_points = data.series.iter().map(|s| s.cells.values().filter(|c| c.reported > 0).count()).max().unwrap_or(0);
         let show_markers = most_points <= MARKER_LIMIT;
-        for (n, series) in data.series.iter().enumerate() {
+        for (n, series) in data.series.iter().enumerate().filter(|&(n, _)| shown(n)) {
             let runs = runs(&series.cells, data.granularity);
             let total: usize = runs.iter().map(Vec::len).sum();
             for run in runs {
@@ -330,6 +347,11 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
                     let period_text = period.map(|p| clean(&format_period(&p, ctx.lang))).unwrap_or_default();
                     let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
+                    // A run holds consecutive periods, so the point before is the previous period's.
+                    if let Some(&(_, previous)) = i.checked_sub(1).and_then(|p| run.get(p)) {
+                        let change = clean(&format_change_in(value, previous, data.format, ctx.lang));
+                        label = format!("{label}, {change} {}", Msg::FromPrevious.text(ctx.lang));
+                    }
                     if series.cells.get(&o).is_some_and(|c| c.missing > 0) {
                         label = format!("{label} {}", words.incomplete);
                     }
@@ -376,6 +398,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     };
     let mut columns = vec![Msg::Period.text(ctx.lang)];
     columns.extend(data.series.iter().map(|s| s.label.clone()));
+    let caption = format!("{caption}{}", ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     let rows = data
         .periods
         .iter()
@@ -439,6 +462,7 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
             data.value_text(target.value, lang)
         ));
     }
+    out.push_str(&ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     out
 }
 

@@ -1,0 +1,186 @@
+//! What the widget's interaction reads from a scene: the legend entries a
+//! viewer may click, the chart with series hidden (the axis fitted to the
+//! rest, colours kept, the summary and table saying what is hidden), and the
+//! tooltip's readings on `trend`.
+
+mod common;
+
+use common::{geometry_problems, sample_feed};
+use opeka_chart::{render, render_hiding, ChartRequest, Item, Lang, Medium, PtSansMetrics, Rgb, Scene, Shape, TextRole, Theme, View};
+
+fn chart(feed: &str, view: View, lang: Lang, hidden: u64) -> Scene {
+    let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
+    render_hiding(&sample_feed(feed), &request, hidden, &PtSansMetrics)
+}
+
+/// The strokes of the drawn lines, in paint order.
+fn line_colours(scene: &Scene) -> Vec<Rgb> {
+    scene.items.iter().filter_map(|i| if let Item::Line { stroke, .. } = i { Some(*stroke) } else { None }).collect()
+}
+
+/// The largest value among the marks of a series other than `except`.
+fn top_of_others(scene: &Scene, except: usize) -> f64 {
+    scene.marks.iter().filter(|m| m.series_index != except).filter_map(|m| m.value).fold(0.0, f64::max)
+}
+
+/// The y of the highest point drawn (the smallest y).
+fn highest_point(scene: &Scene) -> f64 {
+    scene.marks.iter().filter_map(|m| if let Shape::Point { y, .. } = m.shape { Some(y) } else { None }).fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn nothing_hidden_is_the_chart_as_rendered() {
+    for (feed, view) in
+        [("kuzbass-caseload", View::Trend), ("kuzbass-caseload", View::Composition), ("kuzbass-social-worker-day-2018", View::Breakdown)]
+    {
+        let request =
+            ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let plain = render(&sample_feed(feed), &request, &PtSansMetrics);
+        assert_eq!(plain, chart(feed, view, Lang::Ru, 0), "{feed} {view:?}");
+        assert!(plain.keys.len() > 1, "{feed} {view:?}: every legend entry can hide its series");
+        assert!(plain.keys.iter().all(|k| !k.hidden));
+        assert!(!plain.summary.contains("Скрыто"), "{}", plain.summary);
+    }
+}
+
+#[test]
+fn legend_keys_cover_their_entries_and_only_where_hiding_makes_sense() {
+    let scene = chart("kuzbass-caseload", View::Trend, Lang::Ru, 0);
+    let legend: Vec<_> = scene.texts_of(TextRole::Legend).collect();
+    assert_eq!(scene.keys.len(), 4);
+    for (n, (key, text)) in scene.keys.iter().zip(&legend).enumerate() {
+        assert_eq!(key.series, n);
+        assert_eq!(key.label, text.text, "the key is named as its entry reads");
+        assert!(
+            key.x <= text.x && key.x + key.w >= text.x + text.w - 0.01 && key.y <= text.y && key.h >= text.h - 0.01,
+            "{key:?} {text:?}"
+        );
+    }
+    // A slide scales its keys with everything else: each still covers its entry.
+    let request = ChartRequest {
+        view: Some(View::Trend),
+        width: 1920.0,
+        height: Some(1080.0),
+        medium: Medium::Slide,
+        theme: Theme::Light,
+        lang: Lang::Ru,
+    };
+    let slide = render(&sample_feed("kuzbass-caseload"), &request, &PtSansMetrics);
+    assert_eq!(slide.keys.len(), 4);
+    for (key, text) in slide.keys.iter().zip(slide.texts_of(TextRole::Legend)) {
+        assert!(key.x <= text.x && key.x + key.w >= text.x + text.w - 0.01 && key.y <= text.y + 0.01, "{key:?} {text:?}");
+    }
+    // Ranking has no series to hide: no keys, and a hidden bit changes nothing.
+    let ranking = chart("kuzbass-caseload", View::Ranking, Lang::Ru, 0);
+    assert!(ranking.keys.is_empty());
+    assert_eq!(ranking, chart("kuzbass-caseload", View::Ranking, Lang::Ru, 1));
+}
+
+#[test]
+fn hiding_the_largest_trend_series_rescales_the_axis_and_keeps_colours() {
+    let all = chart("kuzbass-caseload", View::Trend, Lang::Ru, 0);
+    // The series that reaches highest: hiding it must let the rest grow.
+    let top = all.marks.iter().filter(|m| m.value.is_some()).max_by(|a, b| a.value.partial_cmp(&b.value).expect("finite")).expect("marks");
+    let n = top.series_index;
+    let hidden = chart("kuzbass-caseload", View::Trend, Lang::Ru, 1 << n);
+    assert!(hidden.marks.iter().all(|m| m.series_index != n), "no mark of the hidden series");
+    assert_eq!(hidden.marks.len(), all.marks.iter().filter(|m| m.series_index != n).count());
+    assert!(top_of_others(&all, n) < top.value.unwrap_or_default());
+    assert!(
+        highest_point(&hidden) < highest_point(&all) - 20.0,
+        "the other lines fill the plot: {} vs {}",
+        highest_point(&hidden),
+        highest_point(&all)
+    );
+    // The other lines keep their colours; the legend keeps every entry in its place.
+    let mut expected = line_colours(&all);
+    expected.remove(n);
+    assert_eq!(line_colours(&hidden), expected);
+    assert_eq!(
+        hidden.keys.iter().map(|k| (k.x, k.y, k.label.clone())).collect::<Vec<_>>(),
+        all.keys.iter().map(|k| (k.x, k.y, k.label.clone())).collect::<Vec<_>>()
+    );
+    assert_eq!(hidden.keys.iter().map(|k| k.hidden).collect::<Vec<_>>(), (0..4).map(|k| k == n).collect::<Vec<_>>());
+    assert!(geometry_problems(&hidden).is_empty(), "{:?}", geometry_problems(&hidden));
+    // The readings say what is hidden; the table still holds every series.
+    let name = &all.keys[n].label;
+    assert!(hidden.summary.ends_with(&format!(" Скрыто: {name}.")), "{}", hidden.summary);
+    assert!(hidden.table.caption.ends_with(&format!(" Скрыто: {name}.")), "{}", hidden.table.caption);
+    assert_eq!(hidden.table.rows, all.table.rows);
+}
+
+#[test]
+fn hidden_series_are_named_in_english_and_all_of_them() {
+    let scene = chart("kuzbass-caseload", View::Trend, Lang::En, 0b101);
+    assert!(scene.summary.ends_with(" Hidden: Home-based care, Residential care."), "{}", scene.summary);
+    assert_eq!(scene.marks.iter().map(|m| m.series_index).max(), Some(3));
+    assert!(scene.marks.iter().all(|m| m.series_index % 2 == 1));
+}
+
+#[test]
+fn hiding_a_category_shortens_the_composition_bars() {
+    let all = chart("kuzbass-caseload", View::Composition, Lang::Ru, 0);
+    let hidden = chart("kuzbass-caseload", View::Composition, Lang::Ru, 1);
+    assert!(hidden.marks.iter().all(|m| m.series_index != 0));
+    assert!(hidden.keys[0].hidden && !hidden.keys[1].hidden);
+    let name = &all.keys[0].label;
+    assert!(hidden.summary.ends_with(&format!(" Скрыто: {name}.")), "{}", hidden.summary);
+    assert!(hidden.table.caption.ends_with(&format!(" Скрыто: {name}.")), "{}", hidden.table.caption);
+    // The longest bar still spans the plot: the axis fits what is shown.
+    let right = |s: &Scene| s.marks.iter().map(|m| m.shape.bounds()).map(|(x, _, w, _)| x + w).fold(0.0, f64::max);
+    assert!((right(&hidden) - right(&all)).abs() < 0.25 * right(&all), "{} vs {}", right(&hidden), right(&all));
+    // The number at each bar's end is the sum of what is shown.
+    let values: Vec<String> = hidden.texts_of(TextRole::Value).map(|t| t.text.clone()).collect();
+    let first_row: f64 = {
+        let y = hidden.marks.iter().map(|m| m.shape.bounds().1).fold(f64::INFINITY, f64::min);
+        hidden.marks.iter().filter(|m| (m.shape.bounds().1 - y).abs() < 0.5).filter_map(|m| m.value).sum()
+    };
+    let written = opeka_feed::locale::format_value(first_row, opeka_feed::Format::Count, Lang::Ru);
+    assert!(values.contains(&written), "{written} among {values:?}");
+}
+
+#[test]
+fn hiding_a_group_shortens_the_breakdown_bars() {
+    let all = chart("kuzbass-social-worker-day-2018", View::Breakdown, Lang::Ru, 0);
+    let hidden = chart("kuzbass-social-worker-day-2018", View::Breakdown, Lang::Ru, 1 << 2);
+    assert_eq!(all.keys.len(), 3);
+    assert!(hidden.marks.iter().all(|m| m.series_index != 2 || m.value == Some(0.0)));
+    // What the bars add up to loses exactly the hidden group's total (the table's last row).
+    let sum = |s: &Scene| s.marks.iter().filter_map(|m| m.value).sum::<f64>();
+    let total_row = all.table.rows.last().expect("a total row");
+    let column = all.table.columns.iter().position(|c| c == "Награды департамента").expect("the group's column");
+    let group_total: f64 = total_row[column].replace('\u{a0}', "").parse().expect("a count");
+    assert_eq!(sum(&all) - sum(&hidden), group_total);
+    assert!(hidden.summary.ends_with(" Скрыто: Награды департамента."), "{}", hidden.summary);
+    assert!(hidden.table.caption.ends_with(" Скрыто: Награды департамента."), "{}", hidden.table.caption);
+    assert_eq!(hidden.table.rows, all.table.rows, "the table keeps every count");
+}
+
+#[test]
+fn trend_tooltip_is_the_period_and_every_series_at_it() {
+    let scene = chart("kuzbass-caseload", View::Trend, Lang::Ru, 0);
+    let i =
+        scene.marks.iter().position(|m| m.period.as_deref() == Some("март\u{a0}2018") && m.series_index == 1).expect("a March 2018 point");
+    let lines = scene.tooltip(i);
+    assert_eq!(lines[0], "март\u{a0}2018");
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    let row = scene.table.rows.iter().find(|r| r[0] == "март\u{a0}2018").expect("a table row");
+    for (n, line) in lines[1..].iter().enumerate() {
+        let series = &scene.table.columns[n + 1];
+        assert!(line.starts_with(&format!("{series}: {}\u{a0}", row[n + 1])), "{line:?} against {series} = {}", row[n + 1]);
+        assert!(line.contains(" к предыдущему периоду"), "{line}");
+    }
+    // The reading itself names the period and the change from February.
+    let mark = &scene.marks[i];
+    assert!(mark.label.starts_with(&format!("{}, март\u{a0}2018: ", mark.series)), "{}", mark.label);
+    let feb = scene.marks.iter().find(|m| m.series_index == 1 && m.period.as_deref() == Some("февраль\u{a0}2018")).and_then(|m| m.value);
+    let change =
+        opeka_feed::locale::format_change_in(mark.value.unwrap_or_default(), feb.unwrap_or_default(), opeka_feed::Format::Count, Lang::Ru);
+    assert!(mark.label.ends_with(&format!(", {change} к предыдущему периоду")), "{} ({change})", mark.label);
+    // The first period has nothing to compare with.
+    let first = scene.marks.iter().find(|m| m.series_index == 0).expect("a first point");
+    assert!(!first.label.contains("предыдущ"), "{}", first.label);
+    // Other views: the mark's own reading.
+    let bars = chart("kuzbass-caseload", View::Ranking, Lang::Ru, 0);
+    assert_eq!(bars.tooltip(0), vec![bars.marks[0].label.clone()]);
+}

@@ -1,0 +1,253 @@
+//! The chart on show and what a viewer does with it: the tooltip under the
+//! pointer or a tap, the keyboard walk over the marks with its outline and
+//! polite announcements, and the legend entries that hide or show a series.
+//!
+//! Rust draws and writes every reading ([`Scene::tooltip`],
+//! [`opeka_chart::Mark::label`], [`opeka_chart::Key`]); following the
+//! pointer and the keys is `js/interact.js`, which shows them as text nodes
+//! (in JavaScript it is a fraction of the bytes of web-sys closures).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+
+use js_sys::Function;
+use opeka_chart::{ChartRequest, Mark, Scene, View};
+use opeka_feed::ValidFeed;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::chart_box::Settings;
+use crate::data_table::data_table;
+use crate::dom::{append_text, element};
+use crate::measure::CanvasMeasure;
+use crate::svg_mount::mount_svg;
+
+/// The narrowest width a chart is laid out for; narrower boxes scroll.
+const MIN_WIDTH: f64 = 240.0;
+
+thread_local! {
+    /// `opeka.js`'s `interact`, once it is given.
+    static INTERACT: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Gives the module `interact` from `crates/widgets/js/interact.js` (which
+/// says what it is called with); `opeka.js` calls it once.
+pub fn use_interact(interact: Function) {
+    INTERACT.with(|f| f.replace(Some(interact)));
+}
+
+/// The figure's parts, shared with the legend's callback.
+pub(crate) struct Plot {
+    figure: Element,
+    svg_box: HtmlElement,
+    table_box: Element,
+    table_summary: Element,
+    /// One measurer per widget, so its width cache outlives a single
+    /// render; replaced only when the host changes the widget's font.
+    measurer: Option<CanvasMeasure>,
+    /// What was drawn last, to redraw when the legend changes.
+    feed: Option<Arc<ValidFeed>>,
+    settings: Option<Settings>,
+    /// The series the viewer hid, bit `n` for series `n`.
+    hidden: u64,
+    /// The scene drawn, until the host has read what it needs of it.
+    scene: Option<Scene>,
+    /// Hides or shows a series: called by the legend's buttons.
+    toggle: Option<Closure<dyn FnMut(u32)>>,
+}
+
+impl Plot {
+    /// The chart's parts, appended to `figure` in tab order: the chart (one
+    /// tab stop, named by its summary), then the table toggle; `interact`
+    /// puts the legend's buttons between them.
+    pub fn new(figure: &Element) -> Result<Rc<RefCell<Plot>>, JsValue> {
+        let document = figure.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
+        let svg_box: HtmlElement = element(&document, "div", "opeka-svg")?.unchecked_into();
+        svg_box.set_attribute("role", "img")?;
+        svg_box.set_tab_index(0);
+        let table_box = element(&document, "details", "opeka-table")?;
+        let table_summary = append_text(&table_box, "summary", "")?;
+        figure.append_child(&svg_box)?;
+        figure.append_child(&table_box)?;
+        let plot = Rc::new(RefCell::new(Plot {
+            figure: figure.clone(),
+            svg_box,
+            table_box,
+            table_summary,
+            measurer: None,
+            feed: None,
+            settings: None,
+            hidden: 0,
+            scene: None,
+            toggle: None,
+        }));
+        let weak: Weak<RefCell<Plot>> = Rc::downgrade(&plot);
+        let toggle = Closure::<dyn FnMut(u32)>::new(move |n: u32| {
+            // A click while the plot is busy (an event fired by a DOM change) is dropped.
+            if let Some(Ok(mut plot)) = weak.upgrade().as_ref().map(|p| p.try_borrow_mut()) {
+                plot.toggle(n);
+            }
+        });
+        plot.borrow_mut().toggle = Some(toggle);
+        Ok(plot)
+    }
+
+    /// The table's `<summary>`, written in the widget's language by the box.
+    pub fn table_summary(&self) -> &Element {
+        &self.table_summary
+    }
+
+    /// The element whose computed font the chart is measured in.
+    pub fn svg_box(&self) -> &Element {
+        &self.svg_box
+    }
+
+    /// Draws `feed` with `settings`. New data or another view shows every
+    /// series again; the same feed redrawn (a resize, a theme) keeps the
+    /// legend as the viewer left it.
+    pub fn draw(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<&Scene, JsValue> {
+        let same = self.feed.as_ref().is_some_and(|f| Arc::ptr_eq(f, feed)) && self.settings.is_some_and(|s| s.view == settings.view);
+        if !same {
+            self.hidden = 0;
+        }
+        self.feed = Some(Arc::clone(feed));
+        self.settings = Some(*settings);
+        self.redraw(family)
+    }
+
+    fn redraw(&mut self, family: String) -> Result<&Scene, JsValue> {
+        let (Some(feed), Some(settings)) = (self.feed.clone(), self.settings) else { return Err(JsValue::from_str("nothing to draw")) };
+        let request = ChartRequest {
+            view: settings.view,
+            width: settings.width.max(MIN_WIDTH).floor(),
+            height: settings.height,
+            medium: opeka_chart::Medium::Screen,
+            theme: settings.theme,
+            lang: settings.lang,
+        };
+        let measurer = match self.measurer.take() {
+            Some(measurer) if measurer.family() == family => measurer,
+            _ => CanvasMeasure::new(&family),
+        };
+        let scene = opeka_chart::render_hiding(&feed, &request, self.hidden, &measurer);
+        self.measurer = Some(measurer);
+        mount_svg(&self.svg_box, &scene.to_svg())?;
+        self.svg_box.set_attribute("aria-label", &scene.summary)?;
+        let document = self.svg_box.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
+        let table = data_table(&document, &scene.table, settings.lang)?;
+        self.table_box.replace_children_with_node_2(&self.table_summary, &table);
+        self.connect(Some(&scene))?;
+        Ok(self.scene.insert(scene))
+    }
+
+    /// Hands the marks, their readings and the legend's entries to
+    /// `interact`, as one string (fewer bindings than arrays; the format
+    /// is in `js/interact.js`).
+    fn connect(&self, scene: Option<&Scene>) -> Result<(), JsValue> {
+        let mut data = String::new();
+        if let Some(scene) = scene {
+            let trend = scene.view == View::Trend;
+            if trend {
+                data.push('1');
+            }
+            // `order` is a rank: the marks' places in keyboard order, without a sort.
+            let mut by_order = vec![0; scene.marks.len()];
+            for (i, mark) in scene.marks.iter().enumerate() {
+                if let Some(slot) = by_order.get_mut(mark.order) {
+                    *slot = i;
+                }
+            }
+            let marks: Vec<&Mark> = by_order.iter().map(|&i| &scene.marks[i]).collect();
+            data.push('\u{2}');
+            for mark in &marks {
+                let (x, y, w, h) = mark.shape.bounds();
+                numbers(&mut data, &[x, y, w, h, mark.series_index as f64]);
+            }
+            data.push('\u{2}');
+            for mark in &marks {
+                data.push_str(&mark.label);
+                // On a line chart the tooltip is the period's: the script gathers
+                // the marks of the same period, as `Scene::tooltip` does.
+                if let Some(period) = mark.period.as_deref().filter(|_| trend) {
+                    data.push('\n');
+                    data.push_str(period);
+                }
+                data.push('\u{1}');
+            }
+            data.push('\u{2}');
+            for key in &scene.keys {
+                numbers(&mut data, &[key.x, key.y, key.w, key.h, f64::from(u8::from(key.hidden))]);
+            }
+            data.push('\u{2}');
+            for key in &scene.keys {
+                data.push_str(&key.label);
+                data.push('\u{1}');
+            }
+        }
+        let toggle = self.toggle.as_ref().map_or(JsValue::NULL, |t| t.as_ref().clone());
+        interact(&self.figure, &JsValue::from_str(&data), &toggle)
+    }
+
+    /// Drops the scene: the page holds the drawing, the table and the
+    /// script's readings, so a large chart is not kept twice.
+    pub fn forget_scene(&mut self) {
+        self.scene = None;
+    }
+
+    /// Hides or shows series `n` and redraws.
+    fn toggle(&mut self, n: u32) {
+        if n < 64 {
+            self.hidden ^= 1 << n;
+        }
+        let family = crate::chart_box::font_family_of(&self.svg_box);
+        let drawn = self.redraw(family).map(|_| ());
+        self.scene = None;
+        if let Err(error) = drawn {
+            web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
+        }
+    }
+
+    /// Forgets the chart, so a hidden chart holds no memory.
+    pub fn clear(&mut self) -> Result<(), JsValue> {
+        self.svg_box.replace_children_with_node_0();
+        self.svg_box.remove_attribute("aria-label")?;
+        self.table_box.replace_children_with_node_1(&self.table_summary);
+        self.scene = None;
+        self.connect(None)
+    }
+}
+
+/// Appends `values`, each rounded to a tenth of a pixel and followed by a comma.
+fn numbers(out: &mut String, values: &[f64]) {
+    for &v in values {
+        opeka_feed::locale::write_shortest(out, (v * 10.0).round() / 10.0);
+        out.push(',');
+    }
+}
+
+/// Calls `interact`: the one `opeka.js` gave, else (the Leptos component) the snippet.
+fn interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue> {
+    match INTERACT.with(|f| f.borrow().clone()) {
+        Some(f) => f.call3(&JsValue::NULL, figure, data, toggle).map(|_| ()),
+        None => bundled_interact(figure, data, toggle),
+    }
+}
+
+#[cfg(feature = "loader")]
+fn bundled_interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue> {
+    #[wasm_bindgen(module = "/js/interact.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = interact, catch)]
+        fn interact_snippet(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue>;
+    }
+    interact_snippet(figure, data, toggle)
+}
+
+/// Without the `loader` feature the chart waits for `opeka.js` to give it;
+/// until then it is drawn but not interactive.
+#[cfg(not(feature = "loader"))]
+fn bundled_interact(_figure: &Element, _data: &JsValue, _toggle: &JsValue) -> Result<(), JsValue> {
+    Ok(())
+}

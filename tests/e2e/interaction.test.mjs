@@ -1,0 +1,295 @@
+// What a viewer does with a chart: hovering and tapping marks for their
+// tooltips (checked against the data table), walking every mark with the
+// keyboard, the widget's tab order, and hiding series from the legend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ mounts: [['/leptos-app/', join(ROOT, 'examples', 'leptos-app', 'dist')]] });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MINISTRY = '/examples/ministry-page.html';
+const TREND = '#caseload-trend';
+const NBSP = '\u00a0';
+
+/** The widget's table, tooltip, live region, outline and legend, as a viewer (or a screen reader) meets them. */
+function readWidget(page, selector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const visible = (e) => e && !e.hidden && e.getBoundingClientRect().width > 0;
+    const tip = root.querySelector('.opeka-tip');
+    const ring = root.querySelector('.opeka-ring');
+    const rect = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    return {
+      columns: [...root.querySelectorAll('table thead th')].map((th) => th.textContent),
+      rows: [...root.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      caption: root.querySelector('table caption')?.textContent ?? '',
+      summary: root.querySelector('[role="img"]').getAttribute('aria-label'),
+      tip: visible(tip) ? [...tip.children].map((line) => line.textContent) : null,
+      tipBox: visible(tip) ? rect(tip) : null,
+      host: rect(document.querySelector(sel)),
+      ring: visible(ring) ? rect(ring) : null,
+      live: root.querySelector('[aria-live="polite"]')?.textContent ?? '',
+      keys: [...root.querySelectorAll('.opeka-key')].map((b) => ({ name: b.textContent, pressed: b.getAttribute('aria-pressed') })),
+      lines: root.querySelectorAll('svg polyline').length,
+      ticks: [...root.querySelectorAll('svg text')].map((t) => t.textContent.trim()),
+      active: root.activeElement ? (root.activeElement.className || root.activeElement.tagName.toLowerCase()) : null,
+    };
+  }, selector);
+}
+
+/** Whether `text` starts with `prefix` and the number in the prefix ends there. */
+function startsWithNumber(text, prefix) {
+  return text.startsWith(prefix) && !/[\d,]/.test(text[prefix.length] ?? '');
+}
+
+/**
+ * Checks a trend tooltip against the data table: its first line is a period,
+ * a row of the table; every other line is a series (a column) with that row's value.
+ */
+function checkTrendTooltip(tip, widget) {
+  const row = widget.rows.find((r) => r[0] === tip[0]);
+  assert.ok(row, `the tooltip's heading ${tip[0]} is a period of the table`);
+  const shown = widget.keys.filter((k) => k.pressed !== 'false').map((k) => k.name);
+  assert.equal(tip.length - 1, shown.length || 1, `one line per series shown: ${tip.join(' | ')}`);
+  for (const line of tip.slice(1)) {
+    const column = widget.columns.findIndex((c, i) => i > 0 && line.startsWith(`${c}: `));
+    assert.ok(column > 0, `${line} names a series of the table`);
+    assert.ok(startsWithNumber(line, `${widget.columns[column]}: ${row[column]}`), `${line} reads ${row[column]} as the table does`);
+  }
+}
+
+async function chartBox(page, selector) {
+  return page.locator(`${selector} .opeka-svg`).boundingBox();
+}
+
+test('hovering the trend shows every series at the nearest period, as the table says, inside the widget', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
+  await waitForWidgets(page, 2);
+  const box = await chartBox(page, TREND);
+  const seen = new Map();
+  for (let x = box.x + 4; x < box.x + box.width; x += 9) {
+    await page.mouse.move(x, box.y + box.height * 0.55);
+    const widget = await readWidget(page, TREND);
+    if (!widget.tip) continue;
+    seen.set(widget.tip[0], widget);
+    const { tipBox, host } = widget;
+    assert.ok(tipBox.left >= host.left - 0.5 && tipBox.right <= host.right + 0.5 && tipBox.top >= host.top - 0.5 && tipBox.bottom <= host.bottom + 0.5,
+      `the tooltip ${JSON.stringify(tipBox)} stays inside the widget ${JSON.stringify(host)}`);
+  }
+  const periods = (await readWidget(page, TREND)).rows.length;
+  assert.equal(seen.size, periods, `a sweep across the plot meets every period: ${[...seen.keys()].join(', ')}`);
+  for (const widget of seen.values()) checkTrendTooltip(widget.tip, widget);
+  // Every series line names the change from the month before, except in the first month.
+  const [first, second] = [...seen.values()].map((w) => w.tip);
+  assert.ok(first.slice(1).every((l) => !l.includes('предыдущ')), first.join(' | '));
+  assert.ok(second.slice(1).every((l) => / к предыдущему периоду$/.test(l)), second.join(' | '));
+
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+  assert.ok((await readWidget(page, TREND)).tip);
+  await screenshot(page, 'interaction-hover-1280');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height + 200);
+  assert.equal((await readWidget(page, TREND)).tip, null, 'the tooltip closes when the pointer leaves');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a bar tooltip is its full reading; hover at the right edge keeps it inside the widget', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/examples/twenty-widgets.html`, { viewport: { width: 1920, height: 1080 } });
+  await waitForWidgets(page, 20);
+  const host = page.locator('#w03');
+  await host.scrollIntoViewIfNeeded();
+  const widget = await readWidget(page, '#w03');
+  // The first bar, by its row: the first table row's first category.
+  const box = await chartBox(page, '#w03');
+  let tip = null;
+  for (let x = box.x + box.width * 0.35; x < box.x + box.width && !tip; x += 6) {
+    for (let y = box.y + box.height * 0.25; y < box.y + box.height * 0.5 && !tip; y += 6) {
+      await page.mouse.move(x, y);
+      tip = (await readWidget(page, '#w03')).tip;
+    }
+  }
+  assert.ok(tip, 'some bar has a tooltip');
+  assert.equal(tip.length, 1);
+  const [reading] = tip;
+  const row = widget.rows.find((r) => reading.startsWith(`${r[0]}, `));
+  assert.ok(row, `${reading} names a row of the table`);
+  const column = widget.columns.findIndex((c, i) => i > 0 && reading.includes(`, ${c}: `));
+  assert.ok(column > 0 && reading.includes(`, ${widget.columns[column]}: ${row[column]}`), `${reading} agrees with the table (${row})`);
+  await page.mouse.move(box.x + box.width - 3, box.y + box.height * 0.3);
+  const edge = await readWidget(page, '#w03');
+  if (edge.tipBox) assert.ok(edge.tipBox.right <= edge.host.right + 0.5, 'never cut off at the right edge');
+  // Composition hides a category from its legend too; its bars end at what is shown.
+  await page.locator('#w03 .opeka-key').first().click();
+  const hidden = await readWidget(page, '#w03');
+  assert.ok(hidden.summary.endsWith(`Скрыто: ${widget.keys[0].name}.`), hidden.summary);
+  assert.equal(hidden.keys[0].pressed, 'false');
+  await screenshot(page, 'interaction-bars-1920');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tap on a phone shows the tooltip; a tap elsewhere closes it', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`, {
+    viewport: { width: 375, height: 740 }, context: { hasTouch: true, isMobile: true },
+  });
+  await waitForWidgets(page, 2);
+  const chart = page.locator(`${TREND} .opeka-svg`);
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  await chart.tap({ position: { x: box.width * 0.6, y: box.height * 0.55 } });
+  const widget = await readWidget(page, TREND);
+  assert.ok(widget.tip, 'the tapped period shows its tooltip');
+  checkTrendTooltip(widget.tip, widget);
+  assert.ok(widget.tipBox.left >= widget.host.left - 0.5 && widget.tipBox.right <= widget.host.right + 0.5, 'inside the phone-wide widget');
+  await screenshot(page, 'interaction-tap-375');
+  await page.locator('h1').first().tap();
+  assert.equal((await readWidget(page, TREND)).tip, null, 'a tap elsewhere closes it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the keyboard walks every mark, announcing each reading as the table has it', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
+  await waitForWidgets(page, 2);
+  // Tab from the top of the page until the chart has focus: one tab stop, named by its summary.
+  let widget;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    widget = await readWidget(page, TREND);
+    if (widget.active === 'opeka-svg') break;
+  }
+  assert.equal(widget.active, 'opeka-svg', 'the chart is a tab stop');
+  assert.ok(widget.summary.startsWith('Получатели социальных услуг в Кузбассе.'), widget.summary);
+  // Every reported value of the table is a mark: series, period, value.
+  const expected = new Set();
+  for (const row of widget.rows) {
+    widget.columns.slice(1).forEach((series, i) => { if (row[i + 1] !== 'нет данных') expected.add(`${series}, ${row[0]}: ${row[i + 1]}`); });
+  }
+  const heard = [];
+  for (let i = 0; i < expected.size + 2; i++) {
+    await page.keyboard.press('ArrowRight');
+    const now = await readWidget(page, TREND);
+    assert.ok(now.ring, 'the focused mark is outlined');
+    assert.ok(now.tip, 'and shows its tooltip');
+    if (heard.at(-1) !== now.live) heard.push(now.live);
+  }
+  assert.equal(heard.length, expected.size, 'each mark once, and the walk stops at the last');
+  const matched = new Set();
+  for (const reading of heard) {
+    const match = [...expected].find((e) => startsWithNumber(reading, e) && reading[e.length] === NBSP);
+    assert.ok(match, `${reading} is a value of the table`);
+    matched.add(match);
+  }
+  assert.equal(matched.size, expected.size, 'every value of the table is reached');
+
+  await page.keyboard.press('Home');
+  const first = (await readWidget(page, TREND)).live;
+  assert.equal(first, heard[0]);
+  await page.keyboard.press('ArrowDown');
+  const below = (await readWidget(page, TREND)).live;
+  const period = first.split(': ')[0].split(', ').at(-1);
+  assert.ok(below.startsWith(`${widget.columns[2]}, ${period}: `), `down moves to the next series at the same period: ${below}`);
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await readWidget(page, TREND)).live, first);
+  await page.keyboard.press('End');
+  assert.equal((await readWidget(page, TREND)).live, heard.at(-1));
+  await screenshot(page, 'interaction-keyboard-1280');
+  await page.keyboard.press('Escape');
+  const left = await readWidget(page, TREND);
+  assert.equal(left.tip, null, 'Escape closes the tooltip');
+  assert.equal(left.ring, null, 'and takes the outline down');
+
+  // Tab order: chart, each legend entry, the table toggle.
+  const order = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    order.push((await readWidget(page, TREND)).active);
+  }
+  assert.deepEqual(order, ['opeka-key', 'opeka-key', 'opeka-key', 'opeka-key', 'summary']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the legend hides and shows a series, by click and by Enter; the axis, summary and table follow', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
+  await waitForWidgets(page, 2);
+  const before = await readWidget(page, TREND);
+  assert.deepEqual(before.keys.map((k) => k.pressed), ['true', 'true', 'true', 'true']);
+  assert.equal(before.lines, 4);
+  const name = before.keys[0].name;
+  await page.locator(`${TREND} .opeka-key`).first().click();
+  const hidden = await readWidget(page, TREND);
+  assert.equal(hidden.lines, 3, 'its line is gone');
+  assert.deepEqual(hidden.keys.map((k) => k.pressed), ['false', 'true', 'true', 'true']);
+  assert.deepEqual(hidden.keys.map((k) => k.name), before.keys.map((k) => k.name), 'the legend keeps its entries');
+  assert.ok(hidden.summary.endsWith(`Скрыто: ${name}.`), hidden.summary);
+  assert.ok(hidden.caption.endsWith(`Скрыто: ${name}.`), hidden.caption);
+  assert.deepEqual(hidden.rows, before.rows, 'the table keeps every value');
+  const topTick = (w) => Math.max(...w.ticks.filter((t) => /^\d{1,3}(\u00a0\d{3})*$/.test(t)).map((t) => Number(t.replaceAll(NBSP, ''))));
+  assert.ok(topTick(hidden) < topTick(before), `the axis rescales: ${topTick(before)} → ${topTick(hidden)}`);
+  await screenshot(page, 'interaction-legend-1280');
+
+  // Enter on the focused entry shows it again, and focus stays on the entry.
+  await page.locator(`${TREND} .opeka-key`).first().focus();
+  await page.keyboard.press('Enter');
+  const shown = await readWidget(page, TREND);
+  assert.equal(shown.lines, 4);
+  assert.equal(shown.active, 'opeka-key');
+  assert.ok(!shown.summary.includes('Скрыто'), shown.summary);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('new data resets the legend; a redraw of the same data keeps it', async () => {
+  const feed = JSON.parse(await readFile(join(ROOT, 'feeds', 'kuzbass-caseload.json'), 'utf8'));
+  server.routes.set('/live/caseload.json', { body: JSON.stringify(feed), type: 'application/json' });
+  server.routes.set('/live/page.html', {
+    body: '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Live</title><script type="module" src="/opeka/opeka.js"></script></head>'
+      + '<body><main><h1>Live</h1><opeka-chart id="live" src="/live/caseload.json" view="trend"></opeka-chart></main></body></html>',
+    type: 'text/html; charset=utf-8',
+  });
+  const { page, context, errors } = await openPage(browser, `${server.url}/live/page.html`);
+  await waitForWidgets(page, 1);
+  await page.locator('#live .opeka-key').nth(1).click();
+  assert.equal((await readWidget(page, '#live')).lines, 3);
+  // Another width redraws the same data: the series stays hidden.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.waitForFunction(() => window.__opeka.rendered.length >= 2);
+  assert.equal((await readWidget(page, '#live')).lines, 3);
+  feed.records[0].value += 1;
+  server.routes.set('/live/caseload.json', { body: JSON.stringify(feed), type: 'application/json' });
+  const drawn = await page.evaluate(() => window.__opeka.rendered.length);
+  await page.evaluate(() => document.querySelector('#live').reload());
+  await page.waitForFunction((n) => window.__opeka.rendered.length > n, drawn);
+  const fresh = await readWidget(page, '#live');
+  assert.equal(fresh.lines, 4, 'new data shows every series');
+  assert.deepEqual(fresh.keys.map((k) => k.pressed), ['true', 'true', 'true', 'true']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Leptos component reads, walks and toggles as the element does', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`);
+  const first = '.opeka-chart';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('svg'), first, { timeout: 20000 });
+  await page.locator(`${first} .opeka-svg`).first().focus();
+  await page.keyboard.press('End');
+  const walked = await readWidget(page, first);
+  assert.ok(walked.tip && walked.ring, 'the last mark is outlined with its tooltip');
+  assert.ok(walked.live.includes(walked.rows.at(-1)[0]), `${walked.live} is of the last period`);
+  checkTrendTooltip(walked.tip, walked);
+  await page.locator(`${first} .opeka-key`).nth(2).click(); // the first chart's third entry
+  const hidden = await readWidget(page, first);
+  assert.equal(hidden.lines, walked.lines - 1);
+  assert.ok(hidden.summary.endsWith(`Скрыто: ${walked.keys[2].name}.`), hidden.summary);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
