@@ -5,13 +5,14 @@
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
 import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 
-// `load`, the bounded request, is crates/widgets/js/loader.js, which
-// `make dist` puts at the head of this file.
+// `load`, the bounded request, and `extras`, the downloads menu's loader,
+// are crates/widgets/js/loader.js, which `make dist` puts at the head of
+// this file. The menu's module, opeka-extras.js, lies beside this file.
 
 let loading = null;
 function loadModule() {
   // One module and one wasm instance for every widget on the page.
-  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load));
+  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load, extras(new URL('./opeka-extras.js', import.meta.url))));
   return loading;
 }
 
@@ -22,7 +23,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls'];
   }
 
   connectedCallback() {

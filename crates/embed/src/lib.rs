@@ -14,11 +14,13 @@ pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;
 
-/// Called once by `opeka.js` with its bounded loader (`load` from
+/// Called once by `opeka.js` with its bounded loader and the downloads
+/// menu's click handler (`load` and `extras(url)` from
 /// `crates/widgets/js/loader.js`, which `make dist` puts at its head).
 #[wasm_bindgen]
-pub fn use_loader(load: js_sys::Function) {
+pub fn use_loader(load: js_sys::Function, menu: js_sys::Function) {
     opeka_widgets::fetch::use_loader(load);
+    opeka_widgets::menu::use_extras(menu);
 }
 
 /// Runs once when the module loads. In debug builds panics become console

@@ -36,3 +36,12 @@ export async function load([url, etag, modified, limit], signal) {
   return answer;
 }
 
+
+// The click handler of the widgets' downloads menus: the first press loads
+// the module at `url` (opeka-extras.js, resolved against the page), which
+// then opens the menu of the button pressed. Nothing of it loads before.
+export const extras = (url) => (event) => {
+  const button = event.currentTarget;
+  const href = new URL(url, document.baseURI).href;
+  import(href).then((m) => m.menu(button), (error) => console.error('opeka: could not load', href, error));
+};

@@ -15,6 +15,7 @@ use crate::data_table::data_table;
 use crate::dom::{append_text, element, set_hidden};
 use crate::failure_box::failure_box;
 use crate::measure::CanvasMeasure;
+use crate::menu::{Controls, Menu};
 use crate::state::{Failure, FeedState};
 use crate::svg_mount::mount_svg;
 
@@ -45,6 +46,8 @@ pub struct Settings {
     pub width: f64,
     /// A fixed height, else the view's default.
     pub height: Option<f64>,
+    /// Whether the downloads menu shows.
+    pub controls: Controls,
 }
 
 /// One widget's `<div class="opeka">` and everything in it.
@@ -60,6 +63,8 @@ pub struct ChartBox {
     svg_box: Element,
     table_box: Element,
     table_summary: Element,
+    /// The downloads menu, after the table (tab order: chart, table, menu).
+    menu: Menu,
     /// The failure box on show, with what it shows: rebuilt only when the
     /// failure or the language changes, so an open `<details>` stays open.
     failure: Option<(Element, Arc<Failure>, Lang)>,
@@ -102,6 +107,8 @@ impl ChartBox {
         let table_box = element(document, "details", "opeka-table")?;
         let table_summary = append_text(&table_box, "summary", "")?;
         figure.append_child(&table_box)?;
+        let menu = Menu::new(document)?;
+        figure.append_child(menu.element())?;
         root.append_child(&figure)?;
 
         let mut chart_box = ChartBox {
@@ -112,6 +119,7 @@ impl ChartBox {
             svg_box,
             table_box,
             table_summary,
+            menu,
             failure: None,
             measurer: None,
             on_retry: None,
@@ -184,6 +192,7 @@ impl ChartBox {
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
         self.table_summary.set_text_content(Some(&Msg::DataTable.text(lang)));
+        self.menu.show(lang, settings.controls)?;
         match state {
             FeedState::Loading => {
                 let width = settings.width.max(MIN_WIDTH);
@@ -244,8 +253,11 @@ impl ChartBox {
         mount_svg(&self.svg_box, &chart.to_svg())?;
         self.svg_box.set_attribute("aria-label", &chart.summary)?;
         let document = self.document()?;
-        let table = data_table(&document, &chart.table)?;
+        let table = data_table(&document, &chart.table, settings.lang)?;
         self.table_box.replace_children_with_node_2(&self.table_summary, &table);
+        // Files are named by the feed's id (`[a-z0-9-]`, checked by the validator) and the view.
+        let id = feed.feed().id.as_deref().unwrap_or("opeka");
+        self.menu.set_file_name(&format!("{id}-{}", chart.view.name()))?;
         Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
     }
 

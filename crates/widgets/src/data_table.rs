@@ -1,14 +1,17 @@
 //! The chart's data as an accessible HTML table.
 
-use opeka_chart::DataTable;
+use opeka_chart::{csv_number, DataTable};
+use opeka_feed::Lang;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use crate::dom::{append_text, element};
 
 /// A `<table>` of `table`: caption, column headers, one row per record
-/// with its first cell as the row header. Cells are text nodes.
-pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsValue> {
+/// with its first cell as the row header. Cells are text nodes; a cell
+/// that shows a bare number carries it as the CSV download writes it in
+/// `lang` (`data-value`, from [`csv_number`]).
+pub fn data_table(document: &Document, table: &DataTable, lang: Lang) -> Result<Element, JsValue> {
     let root = element(document, "table", "")?;
     append_text(&root, "caption", &table.caption)?;
     let head = element(document, "thead", "")?;
@@ -25,7 +28,10 @@ pub fn data_table(document: &Document, table: &DataTable) -> Result<Element, JsV
             if i == 0 {
                 append_text(&line, "th", cell)?.set_attribute("scope", "row")?;
             } else {
-                append_text(&line, "td", cell)?;
+                let td = append_text(&line, "td", cell)?;
+                if let Some(number) = csv_number(cell, lang) {
+                    td.set_attribute("data-value", &number)?;
+                }
             }
         }
         body.append_child(&line)?;

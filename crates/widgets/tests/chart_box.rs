@@ -9,7 +9,7 @@ use std::sync::Arc;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Lang, View};
-use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
+use opeka_widgets::{ChartBox, Controls, Failure, FeedState, Settings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -28,7 +28,7 @@ fn problems_of(json: &str) -> Vec<Problem> {
 }
 
 fn settings(lang: Lang, width: f64) -> Settings {
-    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None }
+    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None, controls: Controls::Menu }
 }
 
 fn network_failure() -> FeedState {
