@@ -24,6 +24,22 @@ before(async () => {
 <opeka-chart id="bare" src="/feeds/kuzbass-accident-families.json" controls="none"></opeka-chart>
 </body></html>`,
   });
+  // Labels a spreadsheet would run as formulas, or that break naive CSV.
+  const labels = ['=HYPERLINK("http://x","y")', '+cmd|calc', '-2+3', '@SUM(A1)', 'a;b, "c"\nd', '\u2212 5 минус'];
+  server.routes.set('/hostile-csv.json', {
+    type: 'application/json',
+    body: JSON.stringify({
+      opeka: 1, kind: 'caseload', id: 'hostile-csv', title: 'Формулы', locale: 'ru',
+      measure: { label: 'Число', unit: 'человек', format: 'count' },
+      units: labels.map((label, i) => ({ id: `u${i}`, label })),
+      records: labels.map((_, i) => ({ period: '2024-01', unit: `u${i}`, value: 1000 * (i + 1) + 0.5 * (i % 2) })),
+    }),
+  });
+  server.routes.set('/hostile-csv.html', {
+    body: `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head><body>
+<opeka-chart id="ru" src="/hostile-csv.json" view="ranking" lang="ru"></opeka-chart>
+<opeka-chart id="en" src="/hostile-csv.json" view="ranking" lang="en"></opeka-chart></body></html>`,
+  });
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
@@ -119,6 +135,7 @@ test('the menu loads its module only when opened, and works from the keyboard', 
 
   // A click elsewhere closes it; the English widget speaks English.
   await page.locator('#en .opeka-menu > button').click();
+  await page.locator('#en [role="menu"]').waitFor();
   assert.deepEqual(await page.locator('#en [role="menuitem"]').allTextContents(), ['PNG image', 'SVG image', 'CSV table']);
   assert.equal(await page.locator('#en .opeka-menu > button').textContent(), 'Download');
   await page.mouse.click(5, 5);
@@ -225,5 +242,25 @@ test('on the strict-CSP page the menu loads and every download works with no vio
   assert.deepEqual(await page.evaluate(() => window.__opeka.violations), [], 'no CSP violation of any kind');
   assert.deepEqual(errors, []);
   await screenshot(page, 'downloads-strict-csp');
+  await context.close();
+});
+
+test('labels that look like formulas or break CSV come out as inert text', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/hostile-csv.html`);
+  await waitForWidgets(page, 2);
+  for (const [id, sep, item] of [['ru', ';', 'Таблица CSV'], ['en', ',', 'CSV table']]) {
+    const csv = await download(page, id, item);
+    assert.equal(csv.name, 'hostile-csv-ranking.csv');
+    const rows = parseCsv(csv.bytes.toString('utf8').slice(1), sep);
+    const table = await readTable(page, id);
+    const labels = rows.slice(1).map((row) => row[0]);
+    assert.equal(labels.length, 6, 'each label is one field however many separators, quotes and line breaks it holds');
+    for (const label of labels) assert.doesNotMatch(label, /^[=+\-@]/, `no field starts a formula: ${label}`);
+    assert.deepEqual(labels.map((l) => l.replace(/^'(?=[=+\-@])/, '')), table.slice(1).map((row) => row[0]), 'the labels, behind an apostrophe where needed');
+    assert.ok(labels.includes("'=HYPERLINK(\"http://x\",\"y\")"));
+    assert.ok(labels.some((l) => l.startsWith('a;b, "c"')), `separators and quotes survive inside one field: ${JSON.stringify(labels)}`);
+    assert.deepEqual(rows.slice(1).map((row) => row[1]), table.slice(1).map((row) => expectedCell(row[1], id)), 'the figures');
+  }
+  assert.deepEqual(errors, []);
   await context.close();
 });

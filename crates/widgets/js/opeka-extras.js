@@ -17,6 +17,31 @@
 const wired = new WeakSet();
 const KINDS = ['png', 'svg', 'csv'];
 
+// The popup's styles, added to the widget's shadow root as it first opens
+// (a constructed sheet: no inline style for a strict CSP to refuse). It
+// opens upwards, over the chart: below the widget's box it would be cut off
+// (the host is `contain: content`).
+const SHEET = new CSSStyleSheet();
+SHEET.replaceSync(`
+.opeka-menu [role="menu"] {
+  position: absolute; bottom: 100%; inset-inline-end: 0; z-index: 1;
+  display: flex; flex-direction: column;
+  margin-bottom: .25em; padding: .25em 0;
+  background: var(--opeka-background, #ffffff);
+  border: 1px solid rgba(127,127,127,.6); border-radius: 4px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.2);
+}
+.opeka[data-theme="dark"] .opeka-menu [role="menu"] { background: var(--opeka-background, #16191d); }
+.opeka-menu [role="menuitem"] {
+  font: inherit; color: inherit; cursor: pointer; background: none; border: 0;
+  padding: .35em 1em; text-align: start; white-space: nowrap;
+}
+.opeka-menu [role="menuitem"]:hover, .opeka-menu [role="menuitem"]:focus { background: var(--opeka-accent, #0b5cad); color: #ffffff; outline: none; }
+@media (forced-colors: active) {
+  .opeka-menu [role="menuitem"]:hover, .opeka-menu [role="menuitem"]:focus { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+}
+`);
+
 /** Opens the menu of `button`, or closes it when it is open. */
 export function menu(button) {
   const box = button.parentElement;
@@ -53,6 +78,8 @@ function close(box, button, list, refocus) {
 }
 
 function wire(box, button) {
+  const root = box.getRootNode();
+  if (!root.adoptedStyleSheets.includes(SHEET)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, SHEET];
   const list = document.createElement('div');
   list.setAttribute('role', 'menu');
   list.hidden = true;
