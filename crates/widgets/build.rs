@@ -11,8 +11,9 @@ fn main() {
     std::fs::write(Path::new(&out).join("widget.min.css"), minify(&css)).expect("OUT_DIR is writable");
 }
 
-/// Drops comments and the white space that CSS does not need: runs become
-/// one space, and none is kept next to `{ } ; , >` or after `:`. Quoted
+/// Drops comments, the white space that CSS does not need and the `;`
+/// before a `}`: runs of white space become one space, and none is kept
+/// next to `{ } ; , >` or after `:`. Quoted
 /// strings are kept as they are. A space before `:` is kept: in a selector
 /// it is a descendant combinator (`svg :is(…)`).
 fn minify(css: &str) -> String {
@@ -45,6 +46,10 @@ fn minify(css: &str) -> String {
             }
             c => {
                 push_space(&mut out, &mut space, c);
+                // The last declaration of a block needs no `;`.
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
                 out.push(c);
             }
         }

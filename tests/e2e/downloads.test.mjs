@@ -110,6 +110,13 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   });
   assert.deepEqual(bare, { hidden: true, shown: false }, 'controls="none" hides the menu');
 
+  // An arrow key on the button opens it too, the first time as well (on the English widget).
+  await page.locator('#en .opeka-menu > button').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('#en [role="menu"]').waitFor();
+  assert.deepEqual(await focus(page, 'en'), { text: 'PNG image', role: 'menuitem', open: true, expanded: 'true' });
+  await page.keyboard.press('Escape');
+
   // Tab order: the table's toggle, then the menu button.
   await page.locator('#ru .opeka-table summary').focus();
   await page.keyboard.press('Tab');
@@ -119,7 +126,7 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   await page.keyboard.press('Enter');
   await page.locator('#ru [role="menu"]').waitFor();
   assert.deepEqual(await focus(page, 'ru'), { text: 'Рисунок PNG', role: 'menuitem', open: true, expanded: 'true' });
-  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once, from beside opeka.js');
+  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once, from beside opeka.js, for every widget');
   assert.equal(await page.locator('#ru [role="menu"]').getAttribute('aria-label'), 'Скачать');
   const steps = [['ArrowDown', 'Рисунок SVG'], ['ArrowDown', 'Таблица CSV'], ['ArrowDown', 'Рисунок PNG'], ['ArrowUp', 'Таблица CSV'], ['Home', 'Рисунок PNG'], ['End', 'Таблица CSV']];
   for (const [key, label] of steps) {
@@ -129,7 +136,12 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   await page.keyboard.press('Escape');
   assert.deepEqual(await focus(page, 'ru'), { text: 'Скачать', role: 'button', open: false, expanded: null }, 'Escape closes and returns focus to the button');
   await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#ru').shadowRoot.activeElement?.getAttribute('role') === 'menuitem');
   assert.deepEqual(await focus(page, 'ru'), { text: 'Таблица CSV', role: 'menuitem', open: true, expanded: 'true' }, 'ArrowUp opens at the last item');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('#ru').shadowRoot.activeElement?.getAttribute('role') === 'menuitem');
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Рисунок PNG', role: 'menuitem', open: true, expanded: 'true' }, 'Space opens it');
   await page.keyboard.press('Tab');
   assert.equal((await focus(page, 'ru')).open, false, 'Tab leaves and closes the menu');
 
@@ -140,7 +152,7 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   assert.equal(await page.locator('#en .opeka-menu > button').textContent(), 'Download');
   await page.mouse.click(5, 5);
   assert.equal((await focus(page, 'en')).open, false, 'a click outside closes the menu');
-  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'a second widget uses the module already loaded');
+  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once');
 
   // Look at it open, at phone, laptop and full-HD widths.
   for (const [width, height] of [[375, 800], [1280, 900], [1920, 1080]]) {

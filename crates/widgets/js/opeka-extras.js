@@ -42,15 +42,20 @@ SHEET.replaceSync(`
 }
 `);
 
-/** Opens the menu of `button`, or closes it when it is open. */
-export function menu(button) {
+/**
+ * Opens the menu of `button` at its first item, or closes it when it is
+ * open (a click, Enter, Space); `key` ArrowDown or ArrowUp opens it at its
+ * first or last item.
+ */
+export function menu(button, key) {
   const box = button.parentElement;
   if (!wired.has(box)) {
     wired.add(box);
     wire(box, button);
   }
   const list = button.nextElementSibling;
-  if (list.hidden) open(box, button, list, 0);
+  if (key) open(box, button, list, key === 'ArrowUp' ? -1 : 0);
+  else if (list.hidden) open(box, button, list, 0);
   else close(box, button, list, true);
 }
 
@@ -91,13 +96,6 @@ function wire(box, button) {
     item.dataset.kind = kind;
   }
   button.after(list);
-  // Arrow keys on the closed button open the menu at its first or last item.
-  button.addEventListener('keydown', (event) => {
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && list.hidden) {
-      event.preventDefault();
-      open(box, button, list, event.key === 'ArrowDown' ? 0 : -1);
-    }
-  });
   list.addEventListener('keydown', (event) => {
     const all = items(list);
     const at = all.indexOf(event.target);

@@ -1,8 +1,8 @@
-//! The downloads menu: a button after the data table and its popup of
-//! items, built here with their labels from the catalogue. What they do
-//! (opening, the keys, the downloads themselves) is `js/opeka-extras.js`,
-//! which loads only when a reader first presses the button: a page that
-//! nobody downloads from never fetches it.
+//! The downloads menu: a button after the data table, with its label and
+//! its items' labels from the catalogue. The popup and what it does (the
+//! keys, the downloads themselves) is `js/opeka-extras.js`, which loads only
+//! when a reader first presses the button: a page that nobody downloads
+//! from never fetches it.
 
 use std::cell::RefCell;
 
@@ -25,13 +25,13 @@ pub enum Controls {
 }
 
 thread_local! {
-    /// The click handler of every menu button: loads the extras module and
-    /// opens the menu (`extras` in `js/loader.js`).
+    /// The click and keydown handler of every menu button: loads the
+    /// extras module and opens the menu (`extras` in `js/loader.js`).
     static OPEN: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Gives the widgets the click handler of their menu buttons: `opeka.js`
-/// passes `extras(url)` of `js/loader.js` with the URL of the
+/// Gives the widgets the click and keydown handler of their menu buttons:
+/// `opeka.js` passes `extras(url)` of `js/loader.js` with the URL of the
 /// `opeka-extras.js` beside it. Boxes made before this have no menu action.
 pub fn use_extras(open: Function) {
     OPEN.with(|slot| slot.replace(Some(open)));
@@ -87,6 +87,7 @@ impl Menu {
         button.set_attribute("aria-haspopup", "menu")?;
         if let Some(open) = open_handler() {
             button.add_event_listener_with_callback("click", &open)?;
+            button.add_event_listener_with_callback("keydown", &open)?;
         }
         Ok(Menu { root, button })
     }
