@@ -1,12 +1,10 @@
 // Opeka's downloads menu: what a reader gets only when they ask for it.
-// The widget (crates/widgets/src/menu.rs) builds the button and its items
-// with their labels; `extras` in loader.js loads this module the first time
-// the button is pressed and calls `menu`. `make dist` minifies it into
-// dist/opeka/opeka-extras.js, beside opeka.js.
-//
-// The widget makes the button (with aria-haspopup) and
-// gives the items' labels in the menu's `data-labels`, one a line, in this
-// order: PNG, SVG, CSV. The popup is made here, when it first opens.
+// The widget (crates/widgets/src/menu.rs) makes the button (with
+// aria-haspopup) and gives the items' labels in the menu's `data-labels`,
+// one a line, in this order: PNG, SVG, CSV. `extras` in loader.js loads
+// this module the first time the button is pressed and calls `menu`, which
+// makes the popup. `make dist` minifies it into dist/opeka/opeka-extras.js,
+// beside opeka.js.
 //
 // Everything works on the widget's own shadow DOM: the chart's mounted SVG,
 // its data table (cells that show a bare number carry it in `data-value`,
