@@ -256,8 +256,10 @@ impl ChartBox {
         let table = data_table(&document, &chart.table, settings.lang)?;
         self.table_box.replace_children_with_node_2(&self.table_summary, &table);
         // Files are named by the feed's id (`[a-z0-9-]`, checked by the validator) and the view.
-        let id = feed.feed().id.as_deref().unwrap_or("opeka");
-        self.menu.set_file_name(&format!("{id}-{}", chart.view.name()))?;
+        let mut name = feed.feed().id.as_deref().unwrap_or("opeka").to_owned();
+        name.push('-');
+        name.push_str(chart.view.name());
+        self.menu.set_file_name(&name)?;
         Ok(RenderedChart { view: chart.view, width: chart.width, height: chart.height })
     }
 
