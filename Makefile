@@ -49,10 +49,13 @@ dist:
 	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.
-	@# opeka.js carries the widget's bounded request and its pointer and keyboard
-	@# handling (crates/widgets/js/loader.js and interact.js, which the Leptos
-	@# component imports as snippets), so a page loads one script.
+	@# opeka.js carries the widget's bounded request, the downloads menu's loader
+	@# and its pointer and keyboard handling (crates/widgets/js/loader.js and
+	@# interact.js, which the Leptos component imports as snippets), so a page
+	@# loads one script.
 	cat crates/widgets/js/loader.js crates/widgets/js/interact.js crates/embed/js/opeka.js | terser $(TERSER_FLAGS) -o $(DIST)/opeka.js
+	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV).
+	terser crates/widgets/js/opeka-extras.js $(TERSER_FLAGS) -o $(DIST)/opeka-extras.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
@@ -98,6 +101,9 @@ bench: dist
 	@js=$$(gzip -9c $(DIST)/opeka.js | wc -c); glue=$$(gzip -9c $(DIST)/opeka_bindings.js | wc -c); wasm=$$(gzip -9c $(DIST)/opeka_bg.wasm | wc -c); \
 	  printf '%-20s %8s        %8d gzip  (budget for opeka.js + opeka_bg.wasm: 163840 = 160 KiB)\n' 'opeka.js + wasm' '' $$((js + wasm)); \
 	  printf '%-20s %8s        %8d gzip  (all three files, each gzipped as a server sends them; budget 165000)\n' 'download' '' $$((js + glue + wasm))
+	@echo "== loaded lazily (only when a reader asks for it)"
+	@for f in opeka-extras.js; do \
+	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@echo "== feed validation"
 	cargo run --quiet --profile native -p opeka-feed --example bench_validate
 	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --profile native -p opeka-chart --example bench_render; fi

@@ -2,6 +2,7 @@
 // and language follow the page's select boxes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
 
@@ -64,6 +65,26 @@ test('the Leptos example draws three charts that follow the view and language se
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a phone`);
   await screenshot(page, 'leptos-app-360');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Leptos charts have the same downloads menu, loaded from beside the app', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`);
+  await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('svg')).length === 3);
+  assert.ok(!server.requests.some((r) => r.endsWith('opeka-extras.js')), 'nothing of the menu before it is opened');
+  const chart = page.locator('.opeka-chart').first();
+  await chart.locator('.opeka-menu > button').click();
+  await chart.locator('[role="menu"]').waitFor();
+  assert.deepEqual(await chart.locator('[role="menuitem"]').allTextContents(), ['Рисунок PNG', 'Рисунок SVG', 'Таблица CSV']);
+  assert.deepEqual(server.requests.filter((r) => r.endsWith('opeka-extras.js')), ['/leptos-app/opeka-extras.js']);
+  const [download] = await Promise.all([page.waitForEvent('download'), chart.locator('[role="menuitem"]', { hasText: 'Таблица CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'kuzbass-caseload-trend.csv');
+  const bytes = await readFile(await download.path());
+  const lines = bytes.toString('utf8').split('\r\n');
+  assert.equal(lines[0], '\ufeffПериод;Социальное обслуживание на дому;Полустационарное обслуживание;Стационарное обслуживание;Срочное социальное обслуживание');
+  const table = await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.opeka-table tbody tr')].length);
+  assert.equal(lines.length, table + 2, 'the header, a line per row, and the last line end');
   assert.deepEqual(errors, []);
   await context.close();
 });

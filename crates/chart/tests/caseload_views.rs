@@ -406,8 +406,6 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
                     assert!(chart.table.rows.iter().any(|r| r[0] == "d-blank"), "{:?}", chart.table.rows);
                     assert!(svg_texts(&chart.to_svg()).iter().any(|t| t == "d-blank"));
                 }
-                let csv = chart.table.to_csv();
-                assert!(!csv.contains("\n=") && !csv.contains(",=") && !csv.contains(",\"="), "{csv}");
             }
         }
     }

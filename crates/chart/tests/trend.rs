@@ -191,9 +191,6 @@ fn hostile_labels_are_escaped_and_stay_on_the_canvas() {
             // Nulls are gaps: category a breaks after January; b has no February–March.
             assert_eq!(chart.to_svg().matches("<polyline").count(), 1, "only a's March–April run is a line");
             assert!(chart.marks.iter().any(|m| m.label.starts_with("<target>")), "the target is a mark");
-            let csv = chart.table.to_csv();
-            assert!(csv.starts_with(if lang == Lang::Ru { "Период," } else { "Period," }), "{csv}");
-            assert!(csv.contains("\"\"\"quoted\"\" & 'apos'"), "{csv}");
         }
     }
 }

@@ -1,4 +1,4 @@
-// The iframe form: embed.html?src=…&view=…&lang=…&theme=…&height=…&refresh=…&timeout=…
+// The iframe form: embed.html?src=…&view=…&lang=…&theme=…&height=…&refresh=…&timeout=…&controls=…
 // draws one widget filling the frame and tells the parent its height:
 //   parent.postMessage({ type: 'opeka-height', height }, '*')
 // It draws feeds of its own origin only, unless embed-config.json beside it
@@ -51,7 +51,7 @@ async function show() {
     return;
   }
   const chart = document.createElement('opeka-chart');
-  for (const name of ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout']) {
+  for (const name of ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls']) {
     const value = params.get(name);
     if (value !== null) chart.setAttribute(name, value);
   }

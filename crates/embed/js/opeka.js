@@ -5,14 +5,17 @@
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
 import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 
-// `load`, the bounded request, is crates/widgets/js/loader.js, and
-// `interact`, the chart's tooltip, keyboard walk and legend buttons, is
-// crates/widgets/js/interact.js; `make dist` puts both at the head of this file.
+// `load`, the bounded request, and `extras`, the downloads menu's loader,
+// are crates/widgets/js/loader.js; `interact`, the chart's tooltip, keyboard
+// walk and legend buttons, is crates/widgets/js/interact.js; `make dist` puts
+// both at the head of this file. The menu's module, opeka-extras.js, lies
+// beside this file.
 
 let loading = null;
 function loadModule() {
   // One module and one wasm instance for every widget on the page.
-  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) }).then(() => use_loader(load, interact));
+  loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) })
+    .then(() => use_loader(load, interact, extras(new URL('./opeka-extras.js', import.meta.url))));
   return loading;
 }
 
@@ -23,7 +26,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls'];
   }
 
   connectedCallback() {

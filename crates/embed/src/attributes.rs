@@ -2,6 +2,7 @@
 
 use opeka_chart::Theme;
 use opeka_feed::{Lang, View};
+use opeka_widgets::Controls;
 use web_sys::Element;
 
 /// `theme` as the page author wrote it.
@@ -32,6 +33,8 @@ pub struct Attributes {
     pub refresh_seconds: u32,
     /// Seconds a fetch may take before it fails as a network error.
     pub timeout_seconds: u32,
+    /// Whether the downloads menu shows (`controls="none"` hides it).
+    pub controls: Controls,
 }
 
 /// Heights outside this range are refused as typos.
@@ -119,6 +122,14 @@ impl Attributes {
                 DEFAULT_TIMEOUT_SECONDS
             }
         });
-        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds, timeout_seconds }, warnings)
+        let controls = match attr("controls").as_deref() {
+            None | Some("menu") => Controls::Menu,
+            Some("none") => Controls::None,
+            Some(text) => {
+                warnings.push(format!("controls=\"{text}\" is not understood; expected menu or none"));
+                Controls::Menu
+            }
+        };
+        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds, timeout_seconds, controls }, warnings)
     }
 }

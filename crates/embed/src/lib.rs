@@ -14,14 +14,15 @@ pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;
 
-/// Called once by `opeka.js` with its bounded loader (`load` from
-/// `crates/widgets/js/loader.js`) and the chart's pointer and keyboard
-/// handling (`interact` from `crates/widgets/js/interact.js`), which
-/// `make dist` puts at its head.
+/// Called once by `opeka.js` with its bounded loader (`load`), the chart's
+/// pointer and keyboard handling (`interact`) and the downloads menu's
+/// click handler (`extras(url)`), from `crates/widgets/js/loader.js` and
+/// `interact.js`, which `make dist` puts at its head.
 #[wasm_bindgen]
-pub fn use_loader(load: js_sys::Function, interact: js_sys::Function) {
+pub fn use_loader(load: js_sys::Function, interact: js_sys::Function, menu: js_sys::Function) {
     opeka_widgets::fetch::use_loader(load);
     opeka_widgets::use_interact(interact);
+    opeka_widgets::menu::use_extras(menu);
 }
 
 /// Runs once when the module loads. In debug builds panics become console

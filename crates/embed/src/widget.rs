@@ -56,7 +56,8 @@ struct Inner {
     /// Failed loads in a row: refresh backs off after each.
     failures: Cell<u32>,
     resize: RefCell<Option<WidthObserver>>,
-    dark_scheme: RefCell<Option<SchemeListener>>,
+    /// What `theme="auto"` follows: a dark colour scheme and a wish for contrast.
+    schemes: RefCell<Option<SchemeListener>>,
     /// The next refresh tick's timer.
     refresh: RefCell<Option<Timer>>,
 }
@@ -65,8 +66,9 @@ struct Inner {
 type Timer = (JsValue, Closure<dyn FnMut()>);
 /// The observer of the element's width, and the callback it keeps alive.
 type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
-/// The `prefers-color-scheme` query listened to, and its listener.
-type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
+/// The queries listened to ([`opeka_widgets::DARK_QUERY`],
+/// [`opeka_widgets::CONTRAST_QUERY`]), and their one listener.
+type SchemeListener = ([MediaQueryList; 2], Closure<dyn FnMut(web_sys::Event)>);
 
 /// What started a load, which decides what a failure does to the chart.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -147,7 +149,7 @@ impl OpekaWidget {
                 confirmed: Cell::new(None),
                 failures: Cell::new(0),
                 resize: RefCell::new(None),
-                dark_scheme: RefCell::new(None),
+                schemes: RefCell::new(None),
                 refresh: RefCell::new(None),
             }
         });
@@ -221,6 +223,7 @@ impl Inner {
                 theme: self.theme(attributes.theme),
                 width: self.width.get(),
                 height: attributes.height,
+                controls: attributes.controls,
             }
         };
         let drawn = self.chart.borrow_mut().show(&self.state.borrow(), &settings);
@@ -232,14 +235,10 @@ impl Inner {
     fn theme(&self, choice: ThemeChoice) -> Theme {
         match choice {
             ThemeChoice::Fixed(theme) => theme,
-            ThemeChoice::Auto => {
-                let dark = self.dark_scheme.borrow().as_ref().is_some_and(|(query, _)| query.matches());
-                if dark {
-                    Theme::Dark
-                } else {
-                    Theme::Light
-                }
-            }
+            ThemeChoice::Auto => match &*self.schemes.borrow() {
+                Some(([dark, contrast], _)) => opeka_widgets::auto_theme(dark.matches(), contrast.matches()),
+                None => Theme::Light,
+            },
         }
     }
 
@@ -262,9 +261,11 @@ impl Inner {
         Ok(())
     }
 
-    /// `theme="auto"` follows the viewer's colour scheme live.
+    /// `theme="auto"` follows the viewer's colour scheme and contrast
+    /// preference live.
     fn follow_color_scheme(self: &Rc<Self>) -> Result<(), JsValue> {
-        let Some(query) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else {
+        let query = |media| web_sys::window().and_then(|w| w.match_media(media).ok().flatten());
+        let (Some(dark), Some(contrast)) = (query(opeka_widgets::DARK_QUERY), query(opeka_widgets::CONTRAST_QUERY)) else {
             return Ok(());
         };
         let weak: Weak<Inner> = Rc::downgrade(self);
@@ -273,8 +274,10 @@ impl Inner {
                 inner.queue_render();
             }
         });
-        query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
-        self.dark_scheme.replace(Some((query, callback)));
+        for query in [&dark, &contrast] {
+            query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
+        }
+        self.schemes.replace(Some(([dark, contrast], callback)));
         Ok(())
     }
 
@@ -476,8 +479,10 @@ impl Drop for Inner {
         if let Some((observer, _callback)) = self.resize.take() {
             observer.disconnect();
         }
-        if let Some((query, callback)) = self.dark_scheme.take() {
-            let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+        if let Some((queries, callback)) = self.schemes.take() {
+            for query in queries {
+                let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+            }
         }
         // The chart box removes itself from the shadow root as it drops.
     }

@@ -9,7 +9,7 @@ use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::{Lang, View};
 use opeka_widgets::fetch::{self, Answer, Reuse};
-use opeka_widgets::{style, ChartBox, ErrorReport, Failure, FeedState, Settings};
+use opeka_widgets::{style, ChartBox, Controls, ErrorReport, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlDivElement, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
@@ -38,9 +38,10 @@ const MIN_REFRESH_SECONDS: u32 = 10;
 /// | `feed` | the feed's JSON text, for apps that hold it already; wins over `src`; an empty text shows the loading state | — |
 /// | `view` | one of the feed kind's [`View`]s | the feed's `view`, else the kind's first |
 /// | `lang` | [`Lang::Ru`] or [`Lang::En`] | nearest `lang` attribute in the page, else the feed's locale |
-/// | `theme` | [`Theme::Light`], [`Theme::Dark`], [`Theme::Contrast`] | follows `prefers-color-scheme` |
+/// | `theme` | [`Theme::Light`], [`Theme::Dark`], [`Theme::Contrast`] | follows `prefers-color-scheme`, and `prefers-contrast: more` or forced colours to `Contrast` |
 /// | `height` | whole pixels, 120–4000 | by view; the width always follows the container |
 /// | `refresh` | seconds between re-fetches of `src` (at least 10), `0` = never | `0` |
+/// | `controls` | [`Controls::None`] hides the downloads menu (PNG, SVG, CSV) | [`Controls::Menu`] |
 /// | `on_rendered` | called with [`Rendered`] after every drawing | — |
 /// | `on_error` | called with a [`ChartError`](crate::ChartError) when a load fails | — |
 ///
@@ -94,6 +95,9 @@ pub fn OpekaChart(
     /// Seconds between re-fetches of `src` (at least 10); unset or 0, never.
     #[prop(into, optional)]
     refresh: MaybeProp<u32>,
+    /// Whether the downloads menu shows; unset, it does.
+    #[prop(into, optional)]
+    controls: MaybeProp<Controls>,
     /// Called after every drawing.
     #[prop(into, optional)]
     on_rendered: Option<Callback<Rendered>>,
@@ -112,6 +116,7 @@ pub fn OpekaChart(
     };
     let width = RwSignal::new(0.0_f64);
     let dark = RwSignal::new(false);
+    let contrast = RwSignal::new(false);
     let mounted = RwSignal::new(false);
 
     // Set up once the element is in the page (never on a server).
@@ -120,7 +125,7 @@ pub fn OpekaChart(
         if mounted.get_untracked() {
             return;
         }
-        match loader.mount(&holder, width, dark) {
+        match loader.mount(&holder, width, [dark, contrast]) {
             Ok(()) => mounted.set(true),
             Err(error) => web_sys::console::error_2(&"opeka-leptos: could not set up the chart:".into(), &error),
         }
@@ -159,9 +164,10 @@ pub fn OpekaChart(
         let settings = Settings {
             view: view.get(),
             lang: lang.get().or_else(|| page_lang(holder.get_untracked())).or(loader.feed_locale.get()).unwrap_or_default(),
-            theme: theme.get().unwrap_or(if dark.get() { Theme::Dark } else { Theme::Light }),
+            theme: theme.get().unwrap_or_else(|| opeka_widgets::auto_theme(dark.get(), contrast.get())),
             width: width.get(),
             height: height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from),
+            controls: controls.get().unwrap_or_default(),
         };
         let drawn = loader
             .state
@@ -201,8 +207,9 @@ struct Loader {
 
 impl Loader {
     /// Puts the widget core's box in a shadow root of `holder` and starts
-    /// following the holder's width and the colour scheme.
-    fn mount(self, holder: &HtmlDivElement, width: RwSignal<f64>, dark: RwSignal<bool>) -> Result<(), JsValue> {
+    /// following the holder's width, the colour scheme and the contrast
+    /// preference (`schemes`: dark, contrast).
+    fn mount(self, holder: &HtmlDivElement, width: RwSignal<f64>, schemes: [RwSignal<bool>; 2]) -> Result<(), JsValue> {
         let root = match holder.shadow_root() {
             Some(root) => root,
             None => holder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -228,24 +235,22 @@ impl Loader {
         let observer = ResizeObserver::new(resize.as_ref().unchecked_ref())?;
         observer.observe(holder);
 
-        let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-        let scheme = match query {
-            Some(query) => {
-                dark.set(query.matches());
-                let watched = query.clone();
-                let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
-                    dark.try_set(watched.matches());
-                });
-                query.add_event_listener_with_callback("change", changed.as_ref().unchecked_ref())?;
-                Some((query, changed))
-            }
-            None => None,
-        };
+        let mut listeners = Vec::new();
+        for (media, flag) in [opeka_widgets::DARK_QUERY, opeka_widgets::CONTRAST_QUERY].into_iter().zip(schemes) {
+            let Some(query) = web_sys::window().and_then(|w| w.match_media(media).ok().flatten()) else { continue };
+            flag.set(query.matches());
+            let watched = query.clone();
+            let changed = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event| {
+                flag.try_set(watched.matches());
+            });
+            query.add_event_listener_with_callback("change", changed.as_ref().unchecked_ref())?;
+            listeners.push((query, changed));
+        }
 
         self.live.update_value(|live| {
             live.chart = Some(chart);
             live.resize = Some((observer, resize));
-            live.scheme = scheme;
+            live.schemes = listeners;
         });
         Ok(())
     }

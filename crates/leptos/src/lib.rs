@@ -35,6 +35,11 @@
 //! placeholder `<div class="opeka-chart">`: all of its work happens in
 //! effects, which do not run on the server. Hydration is not supported.
 //!
+//! **Downloads.** Each chart has a menu (PNG, SVG, the data table as CSV)
+//! whose code loads only when a reader opens it, from `opeka-extras.js`
+//! beside the app's page (see [`use_extras_url`]); `controls=Controls::None`
+//! hides it.
+//!
 //! **Styles.** The chart lives in a shadow root with its own stylesheet:
 //! the app's CSS does not reach inside, and the app styles it only through
 //! the custom properties `--opeka-font`, `--opeka-foreground`,
@@ -46,6 +51,25 @@ mod chart;
 mod live;
 
 pub use chart::OpekaChart;
+
+/// Whether a chart shows its downloads menu: `Menu` (the default) or `None`.
+///
+/// ```
+/// use opeka_leptos::Controls;
+///
+/// assert_eq!(Controls::default(), Controls::Menu);
+/// ```
+pub use opeka_widgets::Controls;
+
+/// Tells the charts mounted from now on where the downloads menu's module
+/// is: `opeka-extras.js` from Opeka's `dist/opeka/`, resolved against the
+/// page's base URL. By default it is `opeka-extras.js` beside the app's
+/// `index.html` (Trunk: `<link data-trunk rel="copy-file" href="…/opeka-extras.js">`).
+///
+/// ```no_run
+/// opeka_leptos::use_extras_url("/static/opeka-extras.js");
+/// ```
+pub use opeka_widgets::menu::use_extras_url;
 
 /// A feed view: which chart to draw (`Trend`, `Ranking`, … for case-loads;
 /// `Breakdown`, `Podium`, … for awards; `Progress`, … for outcomes).

@@ -8,7 +8,7 @@ use web_sys::{AbortController, MediaQueryList, ResizeObserver};
 
 /// The container's width observer and its callback.
 type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
-/// The `prefers-color-scheme` query and its change listener.
+/// A `prefers-color-scheme` or contrast query and its change listener.
 type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
 
 /// A mounted chart's box, observers, listener, timer and request.
@@ -22,8 +22,8 @@ pub(crate) struct Live {
     pub chart: Option<ChartBox>,
     /// Follows the container's width.
     pub resize: Option<WidthObserver>,
-    /// Follows `prefers-color-scheme` for the automatic theme.
-    pub scheme: Option<SchemeListener>,
+    /// Follows `prefers-color-scheme` and the contrast preference for the automatic theme.
+    pub schemes: Vec<SchemeListener>,
     /// The `refresh` timer (gloo's `Interval` clears itself when dropped).
     pub refresh: Option<Interval>,
     /// The request in flight, if any.
@@ -48,7 +48,7 @@ impl Drop for Live {
         if let Some((observer, _callback)) = self.resize.take() {
             observer.disconnect();
         }
-        if let Some((query, callback)) = self.scheme.take() {
+        for (query, callback) in std::mem::take(&mut self.schemes) {
             let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
         }
         // The chart box removes itself from the shadow root as it drops.

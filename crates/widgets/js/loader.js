@@ -36,3 +36,18 @@ export async function load([url, etag, modified, limit], signal) {
   return answer;
 }
 
+
+// The click and keydown handler of the widgets' downloads menu buttons:
+// the first press (a click, Enter, Space, or an arrow key) loads the module
+// at `url` (opeka-extras.js, resolved against the page), which then opens
+// the menu of the button pressed. Nothing of it loads before.
+export const extras = (url) => (event) => {
+  const button = event.currentTarget;
+  const key = event.key;
+  if (key) {
+    if (!/^Arrow(Up|Down)$/.test(key)) return;
+    event.preventDefault();
+  }
+  const href = new URL(url, document.baseURI).href;
+  import(href).then((m) => m.menu(button, key), (error) => console.error('opeka: could not load', href, error));
+};

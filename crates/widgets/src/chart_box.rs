@@ -15,6 +15,7 @@ use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom::{append_text, element, set_hidden};
 use crate::failure_box::failure_box;
+use crate::menu::{Controls, Menu};
 use crate::plot::Plot;
 use crate::state::{Failure, FeedState};
 
@@ -45,6 +46,8 @@ pub struct Settings {
     pub width: f64,
     /// A fixed height, else the view's default.
     pub height: Option<f64>,
+    /// Whether the downloads menu shows.
+    pub controls: Controls,
 }
 
 /// One widget's `<div class="opeka">` and everything in it.
@@ -59,6 +62,8 @@ pub struct ChartBox {
     figure: Element,
     /// The chart, its legend buttons, tooltip and table, with their listeners.
     plot: Rc<RefCell<Plot>>,
+    /// The downloads menu, after the table (tab order: chart, legend, table, menu).
+    menu: Menu,
     /// The failure box on show, with what it shows: rebuilt only when the
     /// failure or the language changes, so an open `<details>` stays open.
     failure: Option<(Element, Arc<Failure>, Lang)>,
@@ -93,6 +98,8 @@ impl ChartBox {
 
         let figure = element(document, "figure", "opeka-figure")?;
         let plot = Plot::new(&figure)?;
+        let menu = Menu::new(document)?;
+        figure.append_child(menu.element())?;
         root.append_child(&figure)?;
 
         let mut chart_box = ChartBox {
@@ -101,6 +108,7 @@ impl ChartBox {
             skeleton_text,
             figure,
             plot,
+            menu,
             failure: None,
             on_retry: None,
             stale,
@@ -172,6 +180,7 @@ impl ChartBox {
         self.root.set_attribute("lang", lang.code())?;
         self.skeleton_text.set_text_content(Some(&Msg::Loading.text(lang)));
         self.plot.borrow().table_summary().set_text_content(Some(&Msg::DataTable.text(lang)));
+        self.menu.show(lang, settings.controls)?;
         match state {
             FeedState::Loading => {
                 let width = settings.width.max(MIN_WIDTH);
@@ -219,6 +228,11 @@ impl ChartBox {
         let chart = plot.draw(feed, settings, family)?;
         let drawn = RenderedChart { view: chart.view, width: chart.width, height: chart.height };
         plot.forget_scene();
+        // Files are named by the feed's id (`[a-z0-9-]`, checked by the validator) and the view.
+        let mut name = feed.feed().id.as_deref().unwrap_or("opeka").to_owned();
+        name.push('-');
+        name.push_str(drawn.view.name());
+        self.menu.set_file_name(&name)?;
         Ok(drawn)
     }
 

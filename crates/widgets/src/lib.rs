@@ -14,6 +14,7 @@ mod dom;
 mod failure_box;
 pub mod fetch;
 mod measure;
+pub mod menu;
 mod plot;
 mod report;
 mod state;
@@ -22,13 +23,35 @@ mod svg_mount;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
+pub use menu::Controls;
 pub use plot::use_interact;
 pub use report::{problem_lines, ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 
-/// The widget's stylesheet. Hosts apply it inside the widget's shadow root
+/// The widget's stylesheet (`widget.css` without comments and indentation,
+/// written by `build.rs`). Hosts apply it inside the widget's shadow root
 /// (as a constructed stylesheet, so it needs no `'unsafe-inline'`).
-pub const WIDGET_CSS: &str = include_str!("widget.css");
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+
+/// The media query of a dark colour scheme, followed by `theme="auto"`.
+pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// The media query under which `theme="auto"` draws the contrast theme:
+/// the viewer asked for more contrast, or the system forces its colours
+/// (Windows high contrast; the stylesheet then maps the chart's colours
+/// to the system's).
+pub const CONTRAST_QUERY: &str = "(prefers-contrast: more), (forced-colors: active)";
+
+/// The theme of `theme="auto"`: contrast when asked for, else dark or light
+/// as the colour scheme is.
+pub fn auto_theme(dark: bool, contrast: bool) -> opeka_chart::Theme {
+    use opeka_chart::Theme;
+    match (contrast, dark) {
+        (true, _) => Theme::Contrast,
+        (false, true) => Theme::Dark,
+        (false, false) => Theme::Light,
+    }
+}
 
 /// The viewer's local time to the minute: when a feed on show was fetched
 /// or confirmed, for the stale marker.

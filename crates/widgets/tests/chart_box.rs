@@ -9,7 +9,7 @@ use std::sync::Arc;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Lang, View};
-use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
+use opeka_widgets::{ChartBox, Controls, Failure, FeedState, Settings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -28,7 +28,7 @@ fn problems_of(json: &str) -> Vec<Problem> {
 }
 
 fn settings(lang: Lang, width: f64) -> Settings {
-    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None }
+    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None, controls: Controls::Menu }
 }
 
 fn network_failure() -> FeedState {
@@ -111,6 +111,46 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     assert_eq!(chart_box.element().query_selector_all("table").unwrap().length(), 1);
     assert_eq!(text_of(&chart_box, "svg title"), "People receiving social services in Kuzbass");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Data table");
+}
+
+#[wasm_bindgen_test]
+fn the_downloads_menu_follows_the_table_and_names_its_files() {
+    let mut chart_box = new_box();
+    let per_capita = Settings { view: Some(View::PerCapita), ..settings(Lang::Ru, 800.0) };
+    chart_box.show(&ready(CASELOAD), &per_capita).expect("a chart is drawn");
+    // Tab order: the chart, the table's toggle, then the menu.
+    let figure = find(&chart_box, ".opeka-figure").unwrap();
+    let children = figure.query_selector_all(":scope > *").unwrap();
+    let children: Vec<String> =
+        (0..children.length()).filter_map(|i| children.item(i)).map(|n| n.unchecked_into::<Element>().class_name()).collect();
+    assert_eq!(children, ["opeka-svg", "opeka-table", "opeka-menu"]);
+    let menu = find(&chart_box, ".opeka-menu").unwrap();
+    assert!(!menu.has_attribute("hidden"));
+    let button = find(&chart_box, ".opeka-menu > button").unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Скачать"));
+    assert_eq!(button.get_attribute("aria-haspopup").as_deref(), Some("menu"));
+    assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("Рисунок PNG\nРисунок SVG\nТаблица CSV"));
+    assert_eq!(menu.get_attribute("data-file").as_deref(), Some("kuzbass-caseload-per-capita"), "the feed's id and the view");
+
+    // Cells that show a bare number carry it as a Russian spreadsheet reads it; others do not.
+    let cells = chart_box.element().query_selector_all(".opeka-table tbody td").unwrap();
+    let cells: Vec<(String, Option<String>)> = (0..cells.length())
+        .filter_map(|i| cells.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .map(|td| (td.text_content().unwrap_or_default(), td.get_attribute("data-value")))
+        .collect();
+    assert!(cells.iter().any(|(text, value)| text == "71\u{a0}000" && value.as_deref() == Some("71000")), "{cells:?}");
+    assert!(cells.iter().any(|(text, value)| text == "60,7" && value.as_deref() == Some("60,7")), "{cells:?}");
+    for (text, value) in &cells {
+        assert_eq!(value.is_some(), text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '\u{a0}'), "{text:?}: {value:?}");
+    }
+
+    // English: its labels and its convention; `Controls::None` hides the menu.
+    chart_box.show(&ready(CASELOAD), &Settings { lang: Lang::En, controls: Controls::None, ..per_capita }).expect("redrawn");
+    assert_eq!(button.text_content().as_deref(), Some("Download"));
+    assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("PNG image\nSVG image\nCSV table"));
+    assert!(menu.has_attribute("hidden"), "controls none hides the menu");
+    assert!(find(&chart_box, ".opeka-table td[data-value='60.7']").is_some(), "the decimal point in English");
 }
 
 #[wasm_bindgen_test]

@@ -104,8 +104,11 @@ pub enum Msg {
     DataTable,
     /// The per-capita measure: `на 1 000 жителей`, lower case.
     PerThousandResidents,
-    /// The export control.
+    /// The downloads menu's button.
     Download,
+    /// The downloads menu's items, one a line: the chart as a PNG picture,
+    /// as an SVG drawing, the data table as a CSV file.
+    DownloadItems,
     /// A widget given neither a feed URL nor an inline feed.
     NoFeed,
     /// The disclosure that lists every problem, for the page author.
@@ -239,6 +242,7 @@ impl Msg {
             // Neuter, so it agrees with any number of series of any gender.
             Msg::Hidden => pick("Скрыто", "Hidden"),
             Msg::FromPrevious => pick("к предыдущему периоду", "from the previous period"),
+            Msg::DownloadItems => pick("Рисунок PNG\nРисунок SVG\nТаблица CSV", "PNG image\nSVG image\nCSV table"),
             Msg::NoFeed => pick("Не указан источник данных (атрибут src)", "No data source given (the src attribute)"),
             Msg::DetailsForAuthor => pick("Подробности для автора страницы", "Details for the page author"),
             Msg::Status(status) => match status {

@@ -1,0 +1,269 @@
+// Opeka's downloads menu: what a reader gets only when they ask for it.
+// The widget (crates/widgets/src/menu.rs) makes the button (with
+// aria-haspopup) and gives the items' labels in the menu's `data-labels`,
+// one a line, in this order: PNG, SVG, CSV. `extras` in loader.js loads
+// this module the first time the button is pressed and calls `menu`, which
+// makes the popup. `make dist` minifies it into dist/opeka/opeka-extras.js,
+// beside opeka.js.
+//
+// Everything works on the widget's own shadow DOM: the chart's mounted SVG,
+// its data table (cells that show a bare number carry it in `data-value`,
+// as a spreadsheet in the widget's language reads it), and the file name in
+// the menu's `data-file`. No URL is loaded and nothing is inserted as HTML,
+// so a strict CSP (script-src 'self') sees no violation.
+
+const wired = new WeakSet();
+const KINDS = ['png', 'svg', 'csv'];
+
+// The popup's styles, added to the widget's shadow root as it first opens
+// (a constructed sheet: no inline style for a strict CSP to refuse). It
+// opens upwards, over the chart: below the widget's box it would be cut off
+// (the host is `contain: content`).
+const SHEET = new CSSStyleSheet();
+SHEET.replaceSync(`
+.opeka-menu [role="menu"] {
+  position: absolute; bottom: 100%; inset-inline-end: 0; z-index: 1;
+  display: flex; flex-direction: column;
+  margin-bottom: .25em; padding: .25em 0;
+  background: var(--opeka-background, #ffffff);
+  border: 1px solid rgba(127,127,127,.6); border-radius: 4px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.2);
+}
+.opeka[data-theme="dark"] .opeka-menu [role="menu"] { background: var(--opeka-background, #16191d); }
+.opeka-menu [role="menuitem"] {
+  font: inherit; color: inherit; cursor: pointer; background: none; border: 0;
+  padding: .35em 1em; text-align: start; white-space: nowrap;
+}
+.opeka-menu [role="menuitem"]:hover, .opeka-menu [role="menuitem"]:focus { background: var(--opeka-accent, #0b5cad); color: #ffffff; outline: none; }
+@media (forced-colors: active) {
+  .opeka-menu [role="menuitem"]:hover, .opeka-menu [role="menuitem"]:focus { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+}
+`);
+
+/**
+ * Opens the menu of `button` at its first item, or closes it when it is
+ * open (a click, Enter, Space); `key` ArrowDown or ArrowUp opens it at its
+ * first or last item.
+ */
+export function menu(button, key) {
+  const box = button.parentElement;
+  if (!wired.has(box)) {
+    wired.add(box);
+    wire(box, button);
+  }
+  const list = button.nextElementSibling;
+  if (key) open(box, button, list, key === 'ArrowUp' ? -1 : 0);
+  else if (list.hidden) open(box, button, list, 0);
+  else close(box, button, list, true);
+}
+
+const items = (list) => [...list.children];
+
+function open(box, button, list, index) {
+  // The labels in the widget's language of the moment.
+  list.setAttribute('aria-label', button.textContent);
+  const labels = (box.dataset.labels ?? '').split('\n');
+  items(list).forEach((item, i) => { item.textContent = labels[i] ?? KINDS[i].toUpperCase(); });
+  list.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
+  const all = items(list);
+  all.at(index)?.focus();
+  // A press anywhere else closes it (the path crosses the shadow root).
+  box.outside = (event) => { if (!event.composedPath().includes(box)) close(box, button, list, false); };
+  document.addEventListener('pointerdown', box.outside, true);
+}
+
+function close(box, button, list, refocus) {
+  list.hidden = true;
+  button.removeAttribute('aria-expanded');
+  document.removeEventListener('pointerdown', box.outside, true);
+  if (refocus) button.focus();
+}
+
+function wire(box, button) {
+  const root = box.getRootNode();
+  if (!root.adoptedStyleSheets.includes(SHEET)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, SHEET];
+  const list = document.createElement('div');
+  list.setAttribute('role', 'menu');
+  list.hidden = true;
+  for (const kind of KINDS) {
+    const item = list.appendChild(document.createElement('button'));
+    item.type = 'button';
+    item.tabIndex = -1;
+    item.setAttribute('role', 'menuitem');
+    item.dataset.kind = kind;
+  }
+  button.after(list);
+  list.addEventListener('keydown', (event) => {
+    const all = items(list);
+    const at = all.indexOf(event.target);
+    const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      all.at(move % all.length).focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close(box, button, list, true);
+    } else if (event.key === 'Tab') {
+      close(box, button, list, false);
+    }
+  });
+  list.addEventListener('click', (event) => {
+    const item = event.target.closest('[role="menuitem"]');
+    if (!item) return;
+    close(box, button, list, true);
+    download(box, item.dataset.kind).catch((error) => console.error('opeka: the download failed:', error));
+  });
+  // Focus leaving the menu (a click elsewhere, a screen reader's jump) closes it.
+  box.addEventListener('focusout', (event) => {
+    if (!list.hidden && !box.contains(event.relatedTarget)) close(box, button, list, false);
+  });
+}
+
+async function download(box, kind) {
+  const root = box.closest('.opeka');
+  const svg = root.querySelector('.opeka-svg svg');
+  const name = `${box.dataset.file || 'opeka'}.${kind}`;
+  if (!svg) return;
+  if (kind === 'svg') save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), name);
+  if (kind === 'csv') save(new Blob([csv(root)], { type: 'text/csv;charset=utf-8' }), name);
+  if (kind === 'png') save(await png(svg), name);
+}
+
+function save(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+}
+
+/** The chart's SVG document as drawn, without the attributes that only hide it from screen readers on the page. */
+export function svgText(svg) {
+  const copy = svg.cloneNode(true);
+  copy.removeAttribute('aria-hidden');
+  copy.removeAttribute('focusable');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/**
+ * The data table as CSV for a spreadsheet in the widget's language: UTF-8
+ * with a byte-order mark (so Excel reads it as UTF-8), `;` between fields
+ * and the decimal comma in Russian, `,` and the decimal point in English,
+ * CRLF line ends, fields quoted as RFC 4180 says. Numbers are written
+ * plain (`data-value`); a text cell a spreadsheet would run as a formula
+ * gets a leading apostrophe, since labels come from feeds.
+ */
+export function csv(root) {
+  const table = root.querySelector('.opeka-table table');
+  if (!table) return '';
+  const sep = root.lang === 'ru' ? ';' : ',';
+  const field = (cell) => {
+    if (cell.dataset.value) return cell.dataset.value;
+    let text = cell.textContent;
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  // The head and body: a foot only counts rows the page left out.
+  const lines = [...table.rows].filter((row) => row.parentNode !== table.tFoot).map((row) => [...row.cells].map(field).join(sep));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The chart as a PNG at twice its size on the page, title and source
+ * included (they are part of the SVG). Drawn from the SVG's own elements
+ * onto a canvas rather than by loading the SVG as an image: an image would
+ * need a blob: or data: URL, which a strict CSP (img-src 'self') refuses.
+ * Colours, opacity and fonts are the computed ones, so the picture is what
+ * the page shows.
+ */
+export function png(svg, scale = 2) {
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const g = canvas.getContext('2d');
+  g.scale(scale, scale);
+  paint(g, svg, 1);
+  return new Promise((done, fail) => canvas.toBlob((blob) => (blob ? done(blob) : fail(new Error('no PNG'))), 'image/png'));
+}
+
+const number = (el, name) => Number(el.getAttribute(name)) || 0;
+
+function points(el) {
+  const path = new Path2D();
+  const xy = (el.getAttribute('points') ?? '').trim().split(/[\s,]+/).map(Number);
+  for (let i = 0; i + 1 < xy.length; i += 2) path[i ? 'lineTo' : 'moveTo'](xy[i], xy[i + 1]);
+  return path;
+}
+
+function shape(el) {
+  const path = new Path2D();
+  switch (el.localName) {
+    case 'rect':
+      path.rect(number(el, 'x'), number(el, 'y'), number(el, 'width'), number(el, 'height'));
+      return path;
+    case 'circle':
+      path.arc(number(el, 'cx'), number(el, 'cy'), number(el, 'r'), 0, 2 * Math.PI);
+      return path;
+    case 'line':
+      path.moveTo(number(el, 'x1'), number(el, 'y1'));
+      path.lineTo(number(el, 'x2'), number(el, 'y2'));
+      return path;
+    case 'polyline':
+      return points(el);
+    case 'polygon': {
+      const closed = points(el);
+      closed.closePath();
+      return closed;
+    }
+    case 'path':
+      return new Path2D(el.getAttribute('d') ?? '');
+    default:
+      return null;
+  }
+}
+
+function paint(g, parent, alpha) {
+  for (const el of parent.children) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none') continue;
+    const opacity = alpha * Number(style.opacity);
+    if (el.localName === 'g' || el.localName === 'a') {
+      paint(g, el, opacity);
+      continue;
+    }
+    if (style.visibility !== 'visible') continue;
+    g.globalAlpha = opacity;
+    g.fillStyle = style.fill;
+    g.strokeStyle = style.stroke;
+    g.lineWidth = parseFloat(style.strokeWidth) || 0;
+    const fill = style.fill !== 'none';
+    const stroke = style.stroke !== 'none' && g.lineWidth > 0;
+    if (el.localName === 'text') {
+      text(g, el, style, fill, stroke);
+      continue;
+    }
+    const path = shape(el);
+    if (!path) continue;
+    if (fill) g.fill(path);
+    if (stroke) g.stroke(path);
+  }
+}
+
+function text(g, el, style, fill, stroke) {
+  // SVG's whitespace rules: line breaks go, runs of spaces become one; no-break spaces stay.
+  const words = el.textContent.replace(/[\r\n]/g, '').replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
+  if (!words || !el.getNumberOfChars()) return;
+  g.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  g.textAlign = 'left';
+  g.textBaseline = 'alphabetic';
+  g.lineJoin = 'round';
+  // Where the browser put the first glyph: anchors and `dy` are already applied.
+  const { x, y } = el.getStartPositionOfChar(0);
+  if (stroke && style.paintOrder.startsWith('stroke')) g.strokeText(words, x, y);
+  if (fill) g.fillText(words, x, y);
+  if (stroke && !style.paintOrder.startsWith('stroke')) g.strokeText(words, x, y);
+  g.lineJoin = 'miter';
+}

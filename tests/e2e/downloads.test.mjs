@@ -1,0 +1,278 @@
+// The downloads menu: its module loads only when a reader opens it; it works
+// from the keyboard; each download holds what it names (the PNG at twice the
+// shown size, a well-formed SVG, the data table as CSV in the reader's
+// convention); and a strict CSP sees no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ARTIFACTS, startServer, launchBrowser, openPage, waitForWidgets, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  server.routes.set('/downloads.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script type="module" src="/opeka/opeka.js"></script></head>
+<body style="margin: 0 auto; padding: 16px; max-width: 960px; font-family: sans-serif">
+<h1>Получатели услуг</h1>
+<opeka-chart id="ru" src="/feeds/kuzbass-caseload.json" view="per-capita"></opeka-chart>
+<opeka-chart id="en" src="/feeds/kuzbass-caseload.json" view="per-capita" lang="en"></opeka-chart>
+<opeka-chart id="bare" src="/feeds/kuzbass-accident-families.json" controls="none"></opeka-chart>
+</body></html>`,
+  });
+  // Labels a spreadsheet would run as formulas, or that break naive CSV.
+  const labels = ['=HYPERLINK("http://x","y")', '+cmd|calc', '-2+3', '@SUM(A1)', 'a;b, "c"\nd', '\u2212 5 минус'];
+  server.routes.set('/hostile-csv.json', {
+    type: 'application/json',
+    body: JSON.stringify({
+      opeka: 1, kind: 'caseload', id: 'hostile-csv', title: 'Формулы', locale: 'ru',
+      measure: { label: 'Число', unit: 'человек', format: 'count' },
+      units: labels.map((label, i) => ({ id: `u${i}`, label })),
+      records: labels.map((_, i) => ({ period: '2024-01', unit: `u${i}`, value: 1000 * (i + 1) + 0.5 * (i % 2) })),
+    }),
+  });
+  server.routes.set('/hostile-csv.html', {
+    body: `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head><body>
+<opeka-chart id="ru" src="/hostile-csv.json" view="ranking" lang="ru"></opeka-chart>
+<opeka-chart id="en" src="/hostile-csv.json" view="ranking" lang="en"></opeka-chart></body></html>`,
+  });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const EXTRAS = '/opeka/opeka-extras.js';
+
+/** The focused element inside `#id`'s shadow root: its text, role and the menu's state. */
+const focus = (page, id) => page.evaluate((sel) => {
+  const root = document.querySelector(sel).shadowRoot;
+  const active = root.activeElement;
+  const list = root.querySelector('[role="menu"]');
+  return {
+    text: active?.textContent ?? null,
+    role: active?.getAttribute('role') ?? active?.localName ?? null,
+    open: Boolean(list && !list.hidden),
+    expanded: root.querySelector('.opeka-menu > button').getAttribute('aria-expanded'),
+  };
+}, `#${id}`);
+
+/** Opens `#id`'s menu with a click and picks the item labelled `label`; returns the download's file name and bytes. */
+async function download(page, id, label) {
+  const button = page.locator(`#${id} .opeka-menu > button`);
+  await button.click();
+  const item = page.locator(`#${id} [role="menuitem"]`, { hasText: label });
+  await item.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** The data table as a reader sees it: header and body rows of cell texts. */
+const readTable = (page, id) => page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.opeka-table tr')]
+  .map((row) => [...row.cells].map((cell) => cell.textContent)), `#${id}`);
+
+/** Parses CSV as RFC 4180 writes it (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text, sep) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+  }
+  return rows;
+}
+
+/**
+ * What the CSV must hold for a cell the table shows: a number the way a
+ * spreadsheet in that language reads it (digit groups gone, ASCII minus,
+ * the decimal comma in Russian and point in English), any other text as is.
+ */
+function expectedCell(text, lang) {
+  const number = lang === 'ru' ? /^−?\d{1,3}(\u00a0\d{3})*(,\d+)?$/ : /^−?\d{1,3}(,\d{3})*(\.\d+)?$/;
+  if (!number.test(text)) return text;
+  const plain = text.replace('−', '-');
+  return lang === 'ru' ? plain.replaceAll('\u00a0', '') : plain.replaceAll(',', '');
+}
+
+test('the menu loads its module only when opened, and works from the keyboard', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/downloads.html`);
+  await waitForWidgets(page, 3);
+  assert.ok(!server.requests.includes(EXTRAS), 'nothing of the menu is fetched before a reader opens it');
+  const bare = await page.evaluate(() => {
+    const menu = document.querySelector('#bare').shadowRoot.querySelector('.opeka-menu');
+    return { hidden: menu.hidden, shown: menu.getBoundingClientRect().height > 0 };
+  });
+  assert.deepEqual(bare, { hidden: true, shown: false }, 'controls="none" hides the menu');
+
+  // An arrow key on the button opens it too, the first time as well (on the English widget).
+  await page.locator('#en .opeka-menu > button').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('#en [role="menu"]').waitFor();
+  assert.deepEqual(await focus(page, 'en'), { text: 'PNG image', role: 'menuitem', open: true, expanded: 'true' });
+  await page.keyboard.press('Escape');
+
+  // Tab order: the table's toggle, then the menu button.
+  await page.locator('#ru .opeka-table summary').focus();
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Скачать', role: 'button', open: false, expanded: null });
+  assert.equal(await page.locator('#ru .opeka-menu > button').getAttribute('aria-haspopup'), 'menu');
+
+  await page.keyboard.press('Enter');
+  await page.locator('#ru [role="menu"]').waitFor();
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Рисунок PNG', role: 'menuitem', open: true, expanded: 'true' });
+  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once, from beside opeka.js, for every widget');
+  assert.equal(await page.locator('#ru [role="menu"]').getAttribute('aria-label'), 'Скачать');
+  const steps = [['ArrowDown', 'Рисунок SVG'], ['ArrowDown', 'Таблица CSV'], ['ArrowDown', 'Рисунок PNG'], ['ArrowUp', 'Таблица CSV'], ['Home', 'Рисунок PNG'], ['End', 'Таблица CSV']];
+  for (const [key, label] of steps) {
+    await page.keyboard.press(key);
+    assert.equal((await focus(page, 'ru')).text, label, `${key} moves to ${label}`);
+  }
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Скачать', role: 'button', open: false, expanded: null }, 'Escape closes and returns focus to the button');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#ru').shadowRoot.activeElement?.getAttribute('role') === 'menuitem');
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Таблица CSV', role: 'menuitem', open: true, expanded: 'true' }, 'ArrowUp opens at the last item');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('#ru').shadowRoot.activeElement?.getAttribute('role') === 'menuitem');
+  assert.deepEqual(await focus(page, 'ru'), { text: 'Рисунок PNG', role: 'menuitem', open: true, expanded: 'true' }, 'Space opens it');
+  await page.keyboard.press('Tab');
+  assert.equal((await focus(page, 'ru')).open, false, 'Tab leaves and closes the menu');
+
+  // A click elsewhere closes it; the English widget speaks English.
+  await page.locator('#en .opeka-menu > button').click();
+  await page.locator('#en [role="menu"]').waitFor();
+  assert.deepEqual(await page.locator('#en [role="menuitem"]').allTextContents(), ['PNG image', 'SVG image', 'CSV table']);
+  assert.equal(await page.locator('#en .opeka-menu > button').textContent(), 'Download');
+  await page.mouse.click(5, 5);
+  assert.equal((await focus(page, 'en')).open, false, 'a click outside closes the menu');
+  assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once');
+
+  // Look at it open, at phone, laptop and full-HD widths.
+  for (const [width, height] of [[375, 800], [1280, 900], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await page.locator('#ru .opeka-menu > button').click();
+    await page.locator('#ru [role="menu"]').waitFor();
+    await page.locator('#ru').scrollIntoViewIfNeeded();
+    await screenshot(page, `downloads-menu-${width}`);
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each download holds what it names: PNG at twice the size, well-formed SVG, the table as CSV', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/downloads.html`);
+  await waitForWidgets(page, 3);
+  const shown = await page.evaluate(() => {
+    const svg = document.querySelector('#ru').shadowRoot.querySelector('svg');
+    return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), title: svg.querySelector('title').textContent };
+  });
+
+  const png = await download(page, 'ru', 'Рисунок PNG');
+  assert.equal(png.name, 'kuzbass-caseload-per-capita.png', 'named by the feed id and the view');
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(join(ARTIFACTS, 'download-per-capita.png'), png.bytes);
+  assert.equal(png.bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG signature');
+  assert.equal(png.bytes.subarray(12, 16).toString('ascii'), 'IHDR');
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * shown.width, 2 * shown.height], 'twice the shown size');
+  // The picture has the title at its top and the source line at its bottom: dark ink on the white canvas there.
+  const ink = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const g = canvas.getContext('2d');
+    g.drawImage(image, 0, 0);
+    const dark = (y0, y1) => {
+      const { data } = g.getImageData(0, y0, image.width, y1 - y0);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) n++;
+      return n;
+    };
+    return { top: dark(0, 80), bottom: dark(image.height - 60, image.height), corner: [...g.getImageData(0, 0, 1, 1).data] };
+  }, png.bytes.toString('base64'));
+  assert.deepEqual(ink.corner, [255, 255, 255, 255], 'the chart background is painted');
+  assert.ok(ink.top > 500, `the title is drawn (${ink.top} dark pixels)`);
+  assert.ok(ink.bottom > 300, `the source line is drawn (${ink.bottom} dark pixels)`);
+
+  const svg = await download(page, 'ru', 'Рисунок SVG');
+  assert.equal(svg.name, 'kuzbass-caseload-per-capita.svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      title: root.querySelector('title')?.textContent,
+      texts: [...root.querySelectorAll('text')].map((t) => t.textContent.trim()),
+      hidden: root.getAttribute('aria-hidden'),
+    };
+  }, svg.bytes.toString('utf8'));
+  assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+  assert.equal(parsed.root, 'svg');
+  assert.equal(parsed.ns, 'http://www.w3.org/2000/svg');
+  assert.equal(parsed.width, shown.width);
+  assert.equal(parsed.title, shown.title);
+  assert.ok(parsed.texts.some((t) => t.startsWith('Источник')), 'the source line is in the drawing');
+  assert.equal(parsed.hidden, null, 'what hides it from screen readers on the page is not exported');
+
+  for (const [id, lang, sep, item] of [['ru', 'ru', ';', 'Таблица CSV'], ['en', 'en', ',', 'CSV table']]) {
+    const csv = await download(page, id, item);
+    assert.equal(csv.name, 'kuzbass-caseload-per-capita.csv');
+    assert.equal(csv.bytes.subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 with a byte-order mark');
+    const text = csv.bytes.toString('utf8').slice(1);
+    assert.ok(text.endsWith('\r\n'), 'CRLF line ends');
+    const rows = parseCsv(text, sep);
+    const table = await readTable(page, id);
+    assert.equal(rows.length, table.length, 'a row for each row of the table, with the header');
+    assert.deepEqual(rows, table.map((row) => row.map((cell) => expectedCell(cell, lang))), `${lang}: the CSV is the table`);
+    // The figures read back as the table shows them.
+    const decimals = rows.slice(1).map((row) => row[3]).filter((cell) => /\d/.test(cell));
+    assert.ok(decimals.length > 5);
+    for (const cell of decimals) assert.match(cell, lang === 'ru' ? /^\d+,\d$/ : /^\d+\.\d$/, `a rate in the ${lang} convention: ${cell}`);
+    assert.ok(rows.slice(1).some((row) => /^\d{5,}$/.test(row[1])), 'populations without digit groups');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on the strict-CSP page the menu loads and every download works with no violation', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/examples/strict-csp.html`);
+  await waitForWidgets(page, 5);
+  const names = [];
+  for (const item of ['Рисунок PNG', 'Рисунок SVG', 'Таблица CSV']) names.push((await download(page, 'csp-trend', item)).name);
+  assert.deepEqual(names, ['kuzbass-caseload-trend.png', 'kuzbass-caseload-trend.svg', 'kuzbass-caseload-trend.csv']);
+  assert.deepEqual(await page.evaluate(() => window.__opeka.violations), [], 'no CSP violation of any kind');
+  assert.deepEqual(errors, []);
+  await screenshot(page, 'downloads-strict-csp');
+  await context.close();
+});
+
+test('labels that look like formulas or break CSV come out as inert text', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/hostile-csv.html`);
+  await waitForWidgets(page, 2);
+  for (const [id, sep, item] of [['ru', ';', 'Таблица CSV'], ['en', ',', 'CSV table']]) {
+    const csv = await download(page, id, item);
+    assert.equal(csv.name, 'hostile-csv-ranking.csv');
+    const rows = parseCsv(csv.bytes.toString('utf8').slice(1), sep);
+    const table = await readTable(page, id);
+    const labels = rows.slice(1).map((row) => row[0]);
+    assert.equal(labels.length, 6, 'each label is one field however many separators, quotes and line breaks it holds');
+    for (const label of labels) assert.doesNotMatch(label, /^[=+\-@]/, `no field starts a formula: ${label}`);
+    assert.deepEqual(labels.map((l) => l.replace(/^'(?=[=+\-@])/, '')), table.slice(1).map((row) => row[0]), 'the labels, behind an apostrophe where needed');
+    assert.ok(labels.includes("'=HYPERLINK(\"http://x\",\"y\")"));
+    assert.ok(labels.some((l) => l.startsWith('a;b, "c"')), `separators and quotes survive inside one field: ${JSON.stringify(labels)}`);
+    assert.deepEqual(rows.slice(1).map((row) => row[1]), table.slice(1).map((row) => expectedCell(row[1], id)), 'the figures');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
