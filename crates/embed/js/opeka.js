@@ -22,7 +22,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'medium', 'slide-title', 'slide-note'];
   }
 
   connectedCallback() {

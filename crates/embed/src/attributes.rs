@@ -1,6 +1,6 @@
 //! The element's attributes, read and checked.
 
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::{Lang, View};
 use web_sys::Element;
 
@@ -16,7 +16,7 @@ pub enum ThemeChoice {
 
 /// What the page author asked for, after checking. Bad values fall back to
 /// the defaults (and are reported as warnings by [`Attributes::read`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attributes {
     /// The feed URL, if any.
     pub src: Option<String>,
@@ -32,6 +32,13 @@ pub struct Attributes {
     pub refresh_seconds: u32,
     /// Seconds a fetch may take before it fails as a network error.
     pub timeout_seconds: u32,
+    /// `screen` (type in CSS pixels), or `slide`: type in proportion to the
+    /// box, for `<opeka-deck>`'s slides.
+    pub medium: Medium,
+    /// A slide's title instead of the feed's (`slide-title`, set by `<opeka-deck>`).
+    pub slide_title: Option<String>,
+    /// A line under a slide's chart (`slide-note`, set by `<opeka-deck>`).
+    pub slide_note: Option<String>,
 }
 
 /// Heights outside this range are refused as typos.
@@ -119,6 +126,20 @@ impl Attributes {
                 DEFAULT_TIMEOUT_SECONDS
             }
         });
-        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds, timeout_seconds }, warnings)
+        // Anything but `slide` is the page's own medium: a typo must not blow the type up.
+        let medium = if attr("medium").as_deref() == Some("slide") { Medium::Slide } else { Medium::Screen };
+        let attributes = Attributes {
+            src: attr("src"),
+            view,
+            lang,
+            theme,
+            height,
+            refresh_seconds,
+            timeout_seconds,
+            medium,
+            slide_title: attr("slide-title"),
+            slide_note: attr("slide-note"),
+        };
+        (attributes, warnings)
     }
 }

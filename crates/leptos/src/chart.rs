@@ -162,6 +162,7 @@ pub fn OpekaChart(
             theme: theme.get().unwrap_or(if dark.get() { Theme::Dark } else { Theme::Light }),
             width: width.get(),
             height: height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from),
+            medium: opeka_chart::Medium::Screen,
         };
         let drawn = loader
             .state

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use opeka_chart::{ChartRequest, Theme};
+use opeka_chart::{ChartRequest, Medium, Theme};
 use opeka_feed::locale::Msg;
 use opeka_feed::{Lang, View};
 use wasm_bindgen::prelude::*;
@@ -45,6 +45,8 @@ pub struct Settings {
     pub width: f64,
     /// A fixed height, else the view's default.
     pub height: Option<f64>,
+    /// `Screen` for pages; `Slide` for a deck's slides (type in proportion to the box).
+    pub medium: Medium,
 }
 
 /// One widget's `<div class="opeka">` and everything in it.
@@ -230,7 +232,7 @@ impl ChartBox {
             view: settings.view,
             width: settings.width.max(MIN_WIDTH).floor(),
             height: settings.height,
-            medium: opeka_chart::Medium::Screen,
+            medium: settings.medium,
             theme: settings.theme,
             lang: settings.lang,
         };

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Lang, View};
 use opeka_widgets::{ChartBox, Failure, FeedState, Settings};
@@ -28,7 +28,7 @@ fn problems_of(json: &str) -> Vec<Problem> {
 }
 
 fn settings(lang: Lang, width: f64) -> Settings {
-    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None }
+    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None, medium: Medium::Screen }
 }
 
 fn network_failure() -> FeedState {
@@ -106,6 +106,22 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     assert_eq!(chart_box.element().query_selector_all("table").unwrap().length(), 1);
     assert_eq!(text_of(&chart_box, "svg title"), "People receiving social services in Kuzbass");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Data table");
+}
+
+#[wasm_bindgen_test]
+fn a_slide_fills_its_box_with_type_in_proportion() {
+    let mut chart_box = new_box();
+    let slide = Settings { height: Some(720.0), medium: Medium::Slide, ..settings(Lang::Ru, 1280.0) };
+    let drawn = chart_box.show(&ready(CASELOAD), &slide).expect("a slide is drawn");
+    assert_eq!((drawn.width, drawn.height), (1280.0, 720.0), "the slide fills the box it is given");
+    let title_size = |chart_box: &ChartBox| {
+        let title = find(chart_box, "svg text").expect("a title");
+        title.get_attribute("font-size").unwrap_or_default().parse::<f64>().unwrap_or(0.0)
+    };
+    let on_slide = title_size(&chart_box);
+    chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 1280.0));
+    let on_screen = title_size(&chart_box);
+    assert!(on_slide > 1.5 * on_screen, "a slide's title ({on_slide}) is far larger than a page's ({on_screen})");
 }
 
 #[wasm_bindgen_test]
