@@ -227,6 +227,13 @@ test('autoplay advances on a fake clock and loops; a key or a touch pauses it, a
   assert.equal((await deckState(tab)).index, 2, 'paused by a touch');
   await tab.clock.runFor(40_000);
   assert.equal((await deckState(tab)).index, 3, 'resumed: 60 s idle, then 20 s');
+
+  // The page may change the pace: the slides stay, the wait restarts.
+  const rendered = await tab.evaluate(() => window.__opeka.rendered.length);
+  await tab.evaluate(() => document.querySelector('opeka-deck').setAttribute('autoplay', '5'));
+  await tab.clock.runFor(5_000);
+  assert.equal((await deckState(tab)).index, 0, 'autoplay="5": five seconds, and it loops');
+  assert.equal(await tab.evaluate(() => window.__opeka.rendered.length), rendered, 'nothing drawn again');
   await context.close();
 });
 

@@ -164,6 +164,12 @@ class OpekaDeckElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected || !this.shadowRoot) return;
+    // Timing alone does not need the slides made again.
+    if ((name === 'autoplay' || name === 'loop') && this.slides.length) {
+      this.paused = false;
+      this.show(this.index, 'attribute');
+      return;
+    }
     this.setUp();
   }
 
@@ -440,7 +446,7 @@ class OpekaDeckElement extends HTMLElement {
       const title = textIn(this.deck?.title, this.lang());
       this.dispatchEvent(new CustomEvent('opeka-slide', { bubbles: true, composed: true, detail: { index: next, count, how, title } }));
     }
-    if (how !== 'autoplay' && how !== 'setup') this.interrupted();
+    if (how === 'key' || how === 'swipe' || how === 'button') this.interrupted();
     this.scheduleAutoplay();
   }
 
