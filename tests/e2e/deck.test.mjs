@@ -387,3 +387,28 @@ test('the gallery plays the sample deck on its «Презентация» page',
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a hostile deck's texts stay text, on the slides and in the problem list", async () => {
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  server.routes.set('/hostile/deck.json', {
+    body: JSON.stringify({ 'opeka-deck': 1, title: evil, slides: [{ feed: FEED, view: 'tiles', title: evil, note: evil }] }),
+  });
+  server.routes.set('/hostile/bad.json', { body: JSON.stringify({ 'opeka-deck': 1, theme: evil, slides: [{ feed: FEED }] }) });
+  server.routes.set('/hostile.html', { body: page('<opeka-deck id="deck" src="/hostile/deck.json"></opeka-deck>') });
+  server.routes.set('/hostile-bad.html', { body: page('<opeka-deck id="deck" src="/hostile/bad.json"></opeka-deck>') });
+  const { page: tab, context } = await open('/hostile.html', { viewport: { width: 1280, height: 720 } });
+  await untilRendered(tab, 1);
+  const state = await deckState(tab);
+  assert.equal(state.title, evil, 'the title is drawn as the text it is');
+  assert.ok(state.texts.join(' ').includes('onerror="window.__pwned=1">'), `and so is the note: ${state.texts.join(' | ')}`);
+  await tab.goto(`${server.url}/hostile-bad.html`);
+  await until(tab, () => window.__opeka.errors.length >= 1);
+  const line = await tab.evaluate(() => document.querySelector('opeka-deck').shadowRoot.querySelector('.failure li').textContent);
+  assert.ok(line.startsWith('theme: "<img src=x onerror='), line);
+  const found = await tab.evaluate(() => {
+    const roots = [document, document.querySelector('opeka-deck').shadowRoot];
+    return { images: roots.reduce((n, r) => n + r.querySelectorAll('img').length, 0), pwned: window.__pwned ?? null };
+  });
+  assert.deepEqual(found, { images: 0, pwned: null });
+  await context.close();
+});
