@@ -115,6 +115,26 @@ function cornersIcon() {
   return svg;
 }
 
+// The validator's limit (opeka_feed's Options::max_bytes): a deck file past it
+// is refused by the checks, which need only one byte more to say so.
+const MAX_BYTES = 16 * 1024 * 1024;
+
+/** The body, read no further than one byte past the limit, so that a huge answer is never held whole. */
+async function readBounded(response) {
+  const chunks = [];
+  let size = 0;
+  for (const reader = response.body?.getReader(); reader; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    if ((size += value.length) > MAX_BYTES) {
+      reader.cancel();
+      break;
+    }
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer()).subarray(0, MAX_BYTES + 1);
+}
+
 const langOf = (code) => (String(code ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru');
 
 /** A text `{ru, en}` of the deck in `lang`. */
@@ -276,7 +296,7 @@ class OpekaDeckElement extends HTMLElement {
         this.fail({ kind: 'network', status: response.status, url, message: response.statusText, problems: [] }, 'not-loaded', response.status);
         return null;
       }
-      bytes = new Uint8Array(await response.arrayBuffer());
+      bytes = await readBounded(response);
     } catch (error) {
       this.fail({ kind: 'network', url, message: String(error?.message ?? error), problems: [] }, 'not-loaded');
       return null;
