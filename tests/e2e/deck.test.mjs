@@ -295,6 +295,20 @@ test('deck.html?src= shows the same deck, keys reach it at once, the tab takes i
   assert.equal(state.index, 1);
   assert.equal(await tab.title(), 'День социального работника — 2018: награды Кузбасса');
   await screenshot(tab, 'deck-page-1280');
+  // In English: the slides' own titles, the counter and the buttons.
+  const english = await context.newPage();
+  await english.goto(`${server.url}/opeka/deck.html?src=${CEREMONY}&lang=en`);
+  await english.waitForFunction(() => document.querySelector('opeka-deck')?.count === 4);
+  await english.keyboard.press('ArrowRight');
+  await english.waitForFunction(() => {
+    const deck = document.querySelector('opeka-deck');
+    return deck.shadowRoot.querySelectorAll('.slide')[deck.current]?.querySelector('opeka-chart')?.shadowRoot?.querySelector('svg');
+  });
+  const en = await deckState(english);
+  assert.deepEqual([en.said, en.title], ['Slide 2 of 4', 'Awards by type']);
+  const labels = await english.evaluate(() => [...document.querySelector('opeka-deck').shadowRoot.querySelectorAll('button')].map((b) => b.getAttribute('aria-label')));
+  assert.deepEqual(labels, ['Previous slide', 'Next slide', 'Full screen']);
+  assert.equal(await english.title(), 'Day of the Social Worker 2018: Kuzbass awards');
   // Another origin's deck is refused unless embed-config.json lists it.
   const other = await context.newPage();
   await other.goto(`${server.url}/opeka/deck.html?src=https://elsewhere.example/deck.json`);
