@@ -11,6 +11,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR  := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
+DECK_WASM   := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_deck_wasm.wasm
 DIST        := dist/opeka
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
@@ -46,7 +47,13 @@ dist:
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
-	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
+	@# The deck's own small module (crates/deck-wasm: its checks and texts), built
+	@# on its own so that nothing of it can reach the plain widget download.
+	$(DIST_CARGO) build --release -p opeka-deck-wasm --target $(WASM_TARGET) $(DIST_BUILD_STD)
+	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_deck_bindings $(DECK_WASM)
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_deck_bindings_bg.wasm -o $(DIST)/opeka_deck_bg.wasm
+	rm $(DIST)/opeka_deck_bindings_bg.wasm
+	cp crates/embed/js/embed.html crates/embed/js/embed.css crates/embed/js/deck.html crates/embed/js/deck.css $(DIST)/
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.
 	@# opeka.js carries the widget's bounded request, the downloads menu's loader
@@ -57,8 +64,13 @@ dist:
 	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV).
 	terser crates/widgets/js/opeka-extras.js $(TERSER_FLAGS) -o $(DIST)/opeka-extras.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
+	@# Loaded only where a deck is shown (docs/decks.md): <opeka-deck> and the deck page.
+	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
+	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
+	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
+	node scripts/check-bundle.mjs $(DIST)/opeka_deck_bg.wasm
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
 ## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it;
@@ -78,11 +90,11 @@ test: tools lint test-native test-wasm test-e2e
 lint:
 	scripts/install-tools.sh wasm
 	cargo fmt --all -- --check
-	cargo clippy --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-widgets -p opeka-leptos -p opeka-gallery -p opeka-leptos-app --all-targets -- -D warnings
+	cargo clippy --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-deck-wasm -p opeka-widgets -p opeka-leptos -p opeka-gallery -p opeka-leptos-app --all-targets -- -D warnings
 
 test-native:
-	cargo test --workspace --exclude opeka-embed --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
+	cargo test --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
 
 test-wasm:
 	scripts/install-tools.sh wasm browser
@@ -116,11 +128,13 @@ bench: dist
 	cargo run --quiet --profile native -p opeka-chart --example bench_adversarial
 	node tests/bench/adversarial.mjs
 
-## soak: 1 000 refresh cycles under a fake clock against 127.0.0.1; prints wasm
-## memory and the JS heap after warm-up and at the end (not part of make test).
+## soak: 1 000 refresh cycles under a fake clock against 127.0.0.1, then a kiosk
+## deck through 1 000 slide changes; each prints wasm memory and the JS heap
+## after warm-up and at the end (not part of make test).
 soak: dist
 	scripts/install-tools.sh node browser
 	node tests/soak/soak.mjs
+	node tests/soak/deck-soak.mjs
 
 ## size-audit: the bundle with function names kept, and where its bytes go (docs/size.md).
 size-audit:

@@ -53,14 +53,55 @@ impl Settings {
 }
 
 /// Pages in `examples/` and the iframe page, linked from the gallery.
-const EXAMPLES: [(&str, &str, &str); 2] = [
+const EXAMPLES: [(&str, &str, &str); 3] = [
     ("/examples/ministry-page.html", "Новостная страница министерства (встраивание скриптом)", "A ministry news page (script embed)"),
     (
         "/opeka/embed.html?src=/feeds/kuzbass-caseload.json&view=trend",
         "Страница для iframe (встраивание через iframe)",
         "The iframe page (iframe embed)",
     ),
+    (
+        "/opeka/deck.html?src=/examples/decks/ceremony.json",
+        "Страница презентации (для iframe и экранов)",
+        "The deck page (for iframes and screens)",
+    ),
 ];
+
+/// The sample deck the «Презентация» section plays: Kuzbass's Day of the Social Worker 2018.
+const SAMPLE_DECK: &str = "/examples/decks/ceremony.json";
+
+/// «Презентация»: the sample deck in `<opeka-deck>`. Its module is added
+/// with the section, so the rest of the gallery never loads the deck code.
+#[component]
+fn DeckSection() -> impl IntoView {
+    let lang = expect_context::<Settings>().lang;
+    // A script made by the DOM runs (one parsed into Leptos's templates would not).
+    Effect::new(move |_| {
+        let document = document();
+        if document.query_selector("script[data-opeka-deck]").ok().flatten().is_some() {
+            return;
+        }
+        if let Ok(script) = document.create_element("script") {
+            let _ = script.set_attribute("type", "module");
+            let _ = script.set_attribute("src", "/opeka/opeka-deck.js");
+            let _ = script.set_attribute("data-opeka-deck", "");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&script);
+            }
+        }
+    });
+    view! {
+        <section id="deck" class="feed-section deck-section">
+            <h2>{move || tr(lang.get(), "Презентация", "Presentation")}</h2>
+            <p>{move || tr(
+                lang.get(),
+                "День социального работника — 2018 в Кузбассе: слайды сменяются сами; стрелки, PageUp/PageDown, пробел, цифры и жест листают, клавиша F раскрывает на весь экран.",
+                "Kuzbass's Day of the Social Worker 2018: the slides change by themselves; arrows, PageUp/PageDown, Space, digits and a swipe turn them, the F key makes it full screen.",
+            )}</p>
+            <opeka-deck src=SAMPLE_DECK lang=move || lang.get().code()></opeka-deck>
+        </section>
+    }
+}
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -132,12 +173,14 @@ fn App() -> impl IntoView {
                 <nav class="toc" aria-label=move || tr(lang.get(), "Содержание", "Contents")>
                     <ul>
                         {toc}
+                        <li><a href="#deck">{move || tr(lang.get(), "Презентация", "Presentation")}</a></li>
                         <li><a href="#playground">{move || tr(lang.get(), "Песочница", "Playground")}</a></li>
                         <li><a href="#generator">{move || tr(lang.get(), "Код для вставки", "Embed code")}</a></li>
                         <li><a href="#examples">{move || tr(lang.get(), "Примеры страниц", "Example pages")}</a></li>
                     </ul>
                 </nav>
                 {sections}
+                <DeckSection />
                 <playground::Playground samples=samples.clone() />
                 <generator::Generator />
                 <section id="examples" class="feed-section">

@@ -26,7 +26,7 @@ const MESSAGE = {
 
 class OpekaChartElement extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls'];
+    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls', 'medium', 'slide-title', 'slide-note'];
   }
 
   connectedCallback() {

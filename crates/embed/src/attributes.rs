@@ -1,6 +1,6 @@
 //! The element's attributes, read and checked.
 
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::{Lang, View};
 use opeka_widgets::Controls;
 use web_sys::Element;
@@ -17,7 +17,7 @@ pub enum ThemeChoice {
 
 /// What the page author asked for, after checking. Bad values fall back to
 /// the defaults (and are reported as warnings by [`Attributes::read`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attributes {
     /// The feed URL, if any.
     pub src: Option<String>,
@@ -35,6 +35,13 @@ pub struct Attributes {
     pub timeout_seconds: u32,
     /// Whether the downloads menu shows (`controls="none"` hides it).
     pub controls: Controls,
+    /// `screen` (type in CSS pixels), or `slide`: type in proportion to the
+    /// box, for `<opeka-deck>`'s slides.
+    pub medium: Medium,
+    /// A slide's title instead of the feed's (`slide-title`, set by `<opeka-deck>`).
+    pub slide_title: Option<String>,
+    /// A line under a slide's chart (`slide-note`, set by `<opeka-deck>`).
+    pub slide_note: Option<String>,
 }
 
 /// Heights outside this range are refused as typos.
@@ -130,6 +137,21 @@ impl Attributes {
                 Controls::Menu
             }
         };
-        (Attributes { src: attr("src"), view, lang, theme, height, refresh_seconds, timeout_seconds, controls }, warnings)
+        // Anything but `slide` is the page's own medium: a typo must not blow the type up.
+        let medium = if attr("medium").as_deref() == Some("slide") { Medium::Slide } else { Medium::Screen };
+        let attributes = Attributes {
+            src: attr("src"),
+            view,
+            lang,
+            theme,
+            height,
+            refresh_seconds,
+            timeout_seconds,
+            controls,
+            medium,
+            slide_title: attr("slide-title"),
+            slide_note: attr("slide-note"),
+        };
+        (attributes, warnings)
     }
 }

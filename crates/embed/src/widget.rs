@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Options};
-use opeka_feed::Lang;
+use opeka_feed::{Lang, Text};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
@@ -224,6 +224,7 @@ impl Inner {
                 width: self.width.get(),
                 height: attributes.height,
                 controls: attributes.controls,
+                medium: attributes.medium,
             }
         };
         let drawn = self.chart.borrow_mut().show(&self.state.borrow(), &settings);
@@ -427,7 +428,13 @@ impl Inner {
                 self.feed_locale.set(Some(checked.feed.locale));
                 self.shown.replace(Some(body));
                 self.confirm();
-                self.set_state(FeedState::Ready(Arc::new(checked.feed)));
+                let mut feed = checked.feed;
+                // A deck's slide (`slide-title`, `slide-note`): read with each
+                // new body, as the deck sets them before the slide loads.
+                let attributes = self.attributes.borrow();
+                feed.retitle(attributes.slide_title.clone().map(Text::Plain), attributes.slide_note.clone().map(Text::Plain));
+                drop(attributes);
+                self.set_state(FeedState::Ready(Arc::new(feed)));
             }
             Err(rejected) => self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted })),
         }

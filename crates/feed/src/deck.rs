@@ -74,14 +74,9 @@ impl Slide {
     /// The feed as this slide shows it: its title replaced by the slide's
     /// `title`, the slide's `note` first among the notes under the chart.
     pub fn apply(&self, feed: &ValidFeed) -> ValidFeed {
-        let mut shown = feed.feed().clone();
-        if let Some(title) = &self.title {
-            shown.title = title.clone();
-        }
-        if let Some(note) = &self.note {
-            shown.notes.insert(0, note.clone());
-        }
-        ValidFeed::new(shown)
+        let mut shown = feed.clone();
+        shown.retitle(self.title.clone(), self.note.clone());
+        shown
     }
 }
 

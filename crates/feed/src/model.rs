@@ -890,6 +890,19 @@ impl ValidFeed {
     pub fn feed(&self) -> &Feed {
         &self.feed
     }
+
+    /// Shows the feed as a deck's slide does: `title` instead of its own,
+    /// `note` first among its notes. In place, so that a slide costs no copy
+    /// of the records; neither text is checked against anything, so the
+    /// feed stays valid.
+    pub fn retitle(&mut self, title: Option<Text>, note: Option<Text>) {
+        if let Some(title) = title {
+            self.feed.title = title;
+        }
+        if let Some(note) = note {
+            self.feed.notes.insert(0, note);
+        }
+    }
 }
 
 impl Deref for ValidFeed {

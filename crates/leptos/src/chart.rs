@@ -168,6 +168,7 @@ pub fn OpekaChart(
             width: width.get(),
             height: height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from),
             controls: controls.get().unwrap_or_default(),
+            medium: opeka_chart::Medium::Screen,
         };
         let drawn = loader
             .state

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::locale::Msg;
 use opeka_feed::{Lang, View};
 use wasm_bindgen::prelude::*;
@@ -48,6 +48,8 @@ pub struct Settings {
     pub height: Option<f64>,
     /// Whether the downloads menu shows.
     pub controls: Controls,
+    /// `Screen` for pages; `Slide` for a deck's slides (type in proportion to the box).
+    pub medium: Medium,
 }
 
 /// One widget's `<div class="opeka">` and everything in it.

@@ -123,7 +123,7 @@ impl Plot {
             view: settings.view,
             width: settings.width.max(MIN_WIDTH).floor(),
             height: settings.height,
-            medium: opeka_chart::Medium::Screen,
+            medium: settings.medium,
             theme: settings.theme,
             lang: settings.lang,
         };

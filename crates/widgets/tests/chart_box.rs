@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::validate::{validate, Options, Problem};
 use opeka_feed::{Lang, View};
 use opeka_widgets::{ChartBox, Controls, Failure, FeedState, Settings};
@@ -28,7 +28,7 @@ fn problems_of(json: &str) -> Vec<Problem> {
 }
 
 fn settings(lang: Lang, width: f64) -> Settings {
-    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None, controls: Controls::Menu }
+    Settings { view: Some(View::Trend), lang, theme: Theme::Light, width, height: None, controls: Controls::Menu, medium: Medium::Screen }
 }
 
 fn network_failure() -> FeedState {
@@ -151,6 +151,22 @@ fn the_downloads_menu_follows_the_table_and_names_its_files() {
     assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("PNG image\nSVG image\nCSV table"));
     assert!(menu.has_attribute("hidden"), "controls none hides the menu");
     assert!(find(&chart_box, ".opeka-table td[data-value='60.7']").is_some(), "the decimal point in English");
+}
+
+#[wasm_bindgen_test]
+fn a_slide_fills_its_box_with_type_in_proportion() {
+    let mut chart_box = new_box();
+    let slide = Settings { height: Some(720.0), medium: Medium::Slide, ..settings(Lang::Ru, 1280.0) };
+    let drawn = chart_box.show(&ready(CASELOAD), &slide).expect("a slide is drawn");
+    assert_eq!((drawn.width, drawn.height), (1280.0, 720.0), "the slide fills the box it is given");
+    let title_size = |chart_box: &ChartBox| {
+        let title = find(chart_box, "svg text").expect("a title");
+        title.get_attribute("font-size").unwrap_or_default().parse::<f64>().unwrap_or(0.0)
+    };
+    let on_slide = title_size(&chart_box);
+    chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 1280.0));
+    let on_screen = title_size(&chart_box);
+    assert!(on_slide > 1.5 * on_screen, "a slide's title ({on_slide}) is far larger than a page's ({on_screen})");
 }
 
 #[wasm_bindgen_test]

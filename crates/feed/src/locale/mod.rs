@@ -11,6 +11,7 @@
 //! read correctly.
 
 mod case;
+mod deck;
 mod messages;
 mod number;
 mod period;
@@ -19,6 +20,7 @@ mod unit;
 mod words;
 
 pub use case::{lower, lower_first, upper_first};
+pub use deck::DeckMsg;
 pub use messages::{outcome_verdict, Msg};
 pub use number::{
     format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest,

@@ -1,0 +1,66 @@
+// The deck page for CMSs without scripts:
+//   <iframe src="/opeka/deck.html?src=/decks/ceremony.json" allowfullscreen></iframe>
+// Parameters: src, lang, theme, autoplay, loop, refresh (as <opeka-deck>'s
+// attributes). It only puts an <opeka-deck> on the page: one code path with
+// the element. Like embed.html it shows decks of its own origin only, unless
+// embed-config.json beside it lists other origins; otherwise any page could
+// frame this site's deck.html and make it show anything.
+import './opeka-deck.js';
+
+const params = new URLSearchParams(location.search);
+const lang = (params.get('lang') ?? 'ru').startsWith('en') ? 'en' : 'ru';
+if (params.get('lang')) document.documentElement.lang = params.get('lang');
+
+const REFUSED = {
+  ru: (origin) => `Этот сайт не показывает презентации с ${origin}: источник не указан в embed-config.json.`,
+  en: (origin) => `This site does not show decks from ${origin}: the origin is not listed in embed-config.json.`,
+};
+
+/** Whether decks from `origin` may be shown: this one, and those embed-config.json lists. */
+async function allowed(origin) {
+  if (origin === location.origin) return true;
+  try {
+    const response = await fetch(new URL('embed-config.json', import.meta.url), { cache: 'no-cache' });
+    const config = response.ok ? await response.json() : null;
+    return (Array.isArray(config?.feeds) ? config.feeds : []).some((listed) => {
+      try {
+        return new URL(listed).origin === origin;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+async function show() {
+  const src = params.get('src');
+  let origin = location.origin;
+  try {
+    if (src !== null) origin = new URL(src, location.href).origin;
+  } catch {
+    // Not a URL: the deck reports it like any file it cannot fetch.
+  }
+  if (!(await allowed(origin))) {
+    const box = document.createElement('p');
+    box.className = 'opeka-refused';
+    box.setAttribute('role', 'alert');
+    box.textContent = REFUSED[lang](origin);
+    document.body.append(box);
+    return;
+  }
+  const deck = document.createElement('opeka-deck');
+  for (const name of ['src', 'lang', 'theme', 'autoplay', 'loop', 'refresh']) {
+    const value = params.get(name);
+    if (value !== null) deck.setAttribute(name, value);
+  }
+  // The tab says which deck this is.
+  deck.addEventListener('opeka-slide', (event) => {
+    if (event.detail.title) document.title = event.detail.title;
+  });
+  document.body.append(deck);
+  // Keys from a clicker reach the deck at once.
+  deck.focus();
+}
+show();
