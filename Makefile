@@ -14,9 +14,10 @@ EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
 DIST        := dist/opeka
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
-# binaryen's inlining makes the module smaller raw but larger gzipped
-# (docs/size.md has the figures).
-WASM_OPT_FLAGS := -Oz --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers
+# binaryen's inlining makes the module smaller raw but larger gzipped. For the
+# same reason -O2, not -Oz: binaryen's shrinking passes save raw bytes that
+# gzip had already compressed as repeats (docs/size.md has the figures).
+WASM_OPT_FLAGS := -O2 --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
