@@ -47,6 +47,8 @@ dist:
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_bindings $(EMBED_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_bindings_bg.wasm -o $(DIST)/opeka_bg.wasm
 	rm $(DIST)/opeka_bindings_bg.wasm
+	@# Short import and export names in the wasm and in the glue (the script says why).
+	node scripts/minify-names.mjs $(DIST)/opeka_bg.wasm $(DIST)/opeka_bindings.js
 	cp crates/embed/js/embed.html crates/embed/js/embed.css $(DIST)/
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.
