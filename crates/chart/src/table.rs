@@ -1,6 +1,8 @@
 //! The data behind a chart as a table: for screen readers, the widget's
 //! table view and CSV export.
 
+use opeka_feed::locale::join;
+
 /// A table of formatted cells: what the chart shows, in rows and columns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DataTable {
@@ -24,7 +26,7 @@ impl DataTable {
         let mut out = String::new();
         for row in std::iter::once(&self.columns).chain(&self.rows) {
             let fields: Vec<String> = row.iter().map(|cell| csv_field(cell)).collect();
-            out.push_str(&fields.join(","));
+            out.push_str(&join(&fields, ","));
             out.push_str("\r\n");
         }
         out

@@ -1,6 +1,7 @@
 //! The element's attributes, read and checked.
 
 use opeka_chart::Theme;
+use opeka_feed::locale::join;
 use opeka_feed::{Lang, View};
 use web_sys::Element;
 
@@ -54,7 +55,7 @@ impl Attributes {
             let view = View::parse(&name);
             if view.is_none() {
                 let all: Vec<_> = View::ALL.iter().map(|v| v.name()).collect();
-                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", all.join(", ")));
+                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", join(&all, ", ")));
             }
             view
         });

@@ -7,6 +7,7 @@
 //! that 20 or 200 municipalities stay readable. A row with no reported value
 //! has no bar but the words "нет данных" where the bar would start.
 
+use opeka_feed::locale::join;
 use opeka_feed::Format;
 
 use crate::measure::TextMeasure;
@@ -121,7 +122,7 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
     if used == 0 {
         return vec![ellipsize(measure, font, text, width)];
     }
-    let rest: String = pieces[used..].concat();
+    let rest: String = join(&pieces[used..], "");
     let mut lines = vec![first.trim_end().to_owned()];
     let rest = ellipsize(measure, font, rest.trim(), width);
     if !rest.is_empty() {

@@ -18,7 +18,7 @@ mod plural;
 mod unit;
 mod words;
 
-pub use case::{lower, lower_first, upper_first};
+pub use case::{join, lower, lower_first, upper_first};
 pub use messages::{outcome_verdict, Msg};
 pub use number::{
     format_change, format_change_in, format_compact, format_difference, format_number, format_value, write_fixed, write_shortest,

@@ -52,7 +52,7 @@ fn quarter(q: u8, lang: Lang) -> Option<String> {
 
 /// Joins the parts of one label with no-break spaces, so the label never wraps inside.
 fn join(parts: &[&str]) -> String {
-    parts.join("\u{a0}")
+    super::case::join(parts, "\u{a0}")
 }
 
 /// A period in full: `март 2024`, `I кв. 2024`, `2024`, `8 марта 2024 г.`; `Mar 2024`, `Q1 2024`, `8 March 2024`.

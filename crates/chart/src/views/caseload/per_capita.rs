@@ -8,6 +8,7 @@
 //! has nothing to divide: the chart says there are no population data.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
@@ -82,7 +83,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };
     let unrated_labels: Vec<&str> = unrated.iter().map(|r| r.label.as_str()).collect();
     let no_population = upper_first(words.no_population);
-    let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {}.", unrated_labels.join(", ")));
+    let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {}.", join(&unrated_labels, ", ")));
     let bars = Bars {
         series: vec![BarSeries { label: series_label.clone(), colour: ctx.style.series_colour(0), marker: ctx.style.series_marker(0) }],
         rows: bar_rows,
@@ -130,7 +131,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let chart_kind = format!("{}, {per_thousand}", words.bar_chart);
     let mut summary = ranking_summary(ctx, &title, RankBy::Unit, &ranked, &period, &rate_value, &chart_kind);
     if !unrated.is_empty() {
-        summary.push_str(&format!(" {no_population}: {}.", unrated_labels.join(", ")));
+        summary.push_str(&format!(" {no_population}: {}.", join(&unrated_labels, ", ")));
     }
     draw_bars(ctx, &bars, summary, table)
 }
