@@ -16,8 +16,9 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
 # binaryen's inlining makes the module smaller raw but larger gzipped. For the
 # same reason -O2, not -Oz: binaryen's shrinking passes save raw bytes that
-# gzip had already compressed as repeats (docs/size.md has the figures).
-WASM_OPT_FLAGS := -O2 --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features
+# gzip had already compressed as repeats; of those passes only code folding
+# (identical block tails merged) still pays (docs/size.md has the figures).
+WASM_OPT_FLAGS := -O2 --converge --code-folding --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
