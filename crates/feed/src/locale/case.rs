@@ -127,6 +127,20 @@ fn push_upper(out: &mut String, c: char) {
     out.push(char::from_u32(upper).unwrap_or(c));
 }
 
+/// `parts` with `separator` between them, like `[S]::join`. The standard
+/// `join` is generic over its slice's element type, and each copy is about
+/// 800 bytes of wasm; here the per-type part is only the loop.
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,18 +228,4 @@ mod tests {
         assert_eq!(upper_first("աբ"), "աբ");
         assert_eq!(upper_first("日本"), "日本");
     }
-}
-
-/// `parts` with `separator` between them, like `[S]::join`. The standard
-/// `join` is generic over its slice's element type, and each copy is about
-/// 800 bytes of wasm; here the per-type part is only the loop.
-pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(part.as_ref());
-    }
-    out
 }

@@ -253,9 +253,9 @@ impl ProblemMessage {
             }
             M::WrongType { expected, got } => format!("must be {}, got {}", expected.text(lang), got.text(lang)),
             M::NotOneOf { got, allowed } if ru => {
-                format!("{got} — недопустимое значение; допустимы: {}", join(&allowed, ", "))
+                format!("{got} — недопустимое значение; допустимы: {}", join(allowed, ", "))
             }
-            M::NotOneOf { got, allowed } => format!("{got} is not one of: {}", join(&allowed, ", ")),
+            M::NotOneOf { got, allowed } => format!("{got} is not one of: {}", join(allowed, ", ")),
             M::Undeclared { id, list } if ru => format!("{id} не объявлен в {list}"),
             M::Undeclared { id, list } => format!("{id} is not declared in {list}"),
             M::DuplicateId { id, earlier } if ru => format!("id {id} уже использован в {earlier}"),
@@ -309,10 +309,10 @@ impl ProblemMessage {
             M::NotLinkUrl { got } if ru => format!("{got} — не адрес http или https; показывается как текст, без ссылки"),
             M::NotLinkUrl { got } => format!("{got} is not an http or https URL; shown as plain text, not linked"),
             M::ViewNotOfKind { got, kind, allowed } if ru => {
-                format!("вида {got} нет у фидов {kind}; допустимы: {}", join(&allowed, ", "))
+                format!("вида {got} нет у фидов {kind}; допустимы: {}", join(allowed, ", "))
             }
             M::ViewNotOfKind { got, kind, allowed } => {
-                format!("{got} is not a view of {kind} feeds; allowed: {}", join(&allowed, ", "))
+                format!("{got} is not a view of {kind} feeds; allowed: {}", join(allowed, ", "))
             }
             M::UnknownField if ru => "неизвестное поле, пропущено".into(),
             M::UnknownField => "unknown field, ignored".into(),
