@@ -15,9 +15,11 @@ DECK_WASM   := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_deck_wasm.wasm
 DIST        := dist/opeka
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
-# binaryen's inlining makes the module smaller raw but larger gzipped
-# (docs/size.md has the figures).
-WASM_OPT_FLAGS := -Oz --converge --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers
+# binaryen's inlining makes the module smaller raw but larger gzipped. For the
+# same reason -O2, not -Oz: binaryen's shrinking passes save raw bytes that
+# gzip had already compressed as repeats; of those passes only code folding
+# (identical block tails merged) still pays (docs/size.md has the figures).
+WASM_OPT_FLAGS := -O2 --converge --code-folding --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
@@ -53,6 +55,8 @@ dist:
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_deck_bindings $(DECK_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_deck_bindings_bg.wasm -o $(DIST)/opeka_deck_bg.wasm
 	rm $(DIST)/opeka_deck_bindings_bg.wasm
+	@# Short import and export names in the wasm and in the glue (the script says why).
+	node scripts/minify-names.mjs $(DIST)/opeka_bg.wasm $(DIST)/opeka_bindings.js
 	cp crates/embed/js/embed.html crates/embed/js/embed.css crates/embed/js/deck.html crates/embed/js/deck.css $(DIST)/
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.

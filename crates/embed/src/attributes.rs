@@ -1,6 +1,7 @@
 //! The element's attributes, read and checked.
 
 use opeka_chart::{Medium, Theme};
+use opeka_feed::locale::join;
 use opeka_feed::{Lang, View};
 use opeka_widgets::Controls;
 use web_sys::Element;
@@ -64,7 +65,7 @@ impl Attributes {
             let view = View::parse(&name);
             if view.is_none() {
                 let all: Vec<_> = View::ALL.iter().map(|v| v.name()).collect();
-                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", all.join(", ")));
+                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", join(&all, ", ")));
             }
             view
         });

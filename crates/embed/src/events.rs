@@ -1,6 +1,7 @@
 //! The events a widget dispatches on its element.
 
 use js_sys::{Array, Object, Reflect};
+use opeka_feed::locale::join;
 use opeka_widgets::{ErrorReport, Failure, RenderedChart};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -63,7 +64,7 @@ pub fn error(host: &HtmlElement, failure: &Failure, stale: bool) {
     set(&detail, "stale", stale);
     // One console message, however bad the feed: the validator lists at
     // most 200 problems, then `and N more`.
-    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {}\n{}", report.message, report.lines.join("\n"))));
+    web_sys::console::error_1(&JsValue::from_str(&format!("opeka-chart: {}\n{}", report.message, join(&report.lines, "\n"))));
     dispatch(host, ERROR, &detail);
 }
 

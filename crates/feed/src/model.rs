@@ -108,16 +108,16 @@ impl Period {
     /// else, including impossible months, quarters and days.
     pub fn parse(s: &str) -> Option<Period> {
         let bytes = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| bytes.get(r.clone()).filter(|b| b.iter().all(u8::is_ascii_digit)).map(|_| &s[r]);
-        let year: i32 = digits(0..4)?.parse().ok()?;
+        let digits = |r: std::ops::Range<usize>| bytes.get(r).and_then(decimal);
+        let year = i32::try_from(digits(0..4)?).ok()?;
         match bytes.len() {
             4 => Some(Period::Year(year)),
             7 if bytes[4] == b'-' && bytes[5] == b'Q' => {
-                let q: u8 = digits(6..7)?.parse().ok()?;
+                let q = u8::try_from(digits(6..7)?).ok()?;
                 (1..=4).contains(&q).then_some(Period::Quarter(year, q))
             }
             7 if bytes[4] == b'-' => {
-                let m: u8 = digits(5..7)?.parse().ok()?;
+                let m = u8::try_from(digits(5..7)?).ok()?;
                 (1..=12).contains(&m).then_some(Period::Month(year, m))
             }
             10 => parse_date(s).map(Period::Day),
@@ -150,7 +150,17 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     if !shape_ok {
         return None;
     }
-    chrono::NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(decimal(&b[0..4])?).ok()?, decimal(&b[5..7])?, decimal(&b[8..10])?)
+}
+
+/// The value of a few ASCII digits (`None` for none, another byte, or more
+/// than `u32` holds). Not `str::parse`: each integer type's parser is its own
+/// few hundred bytes of wasm, and the callers have checked the shape anyway.
+fn decimal(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &d| if d.is_ascii_digit() { n.checked_mul(10)?.checked_add(u32::from(d - b'0')) } else { None })
 }
 
 /// Parses an RFC 3339 date-time such as `2024-04-24T10:42:46+07:00`;
@@ -1003,5 +1013,63 @@ mod date_time_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parser before `decimal`, through `str::parse`: the reference.
+    fn parse_with_str_parse(s: &str) -> Option<Period> {
+        let bytes = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| bytes.get(r.clone()).filter(|b| b.iter().all(u8::is_ascii_digit)).map(|_| &s[r]);
+        let year: i32 = digits(0..4)?.parse().ok()?;
+        match bytes.len() {
+            4 => Some(Period::Year(year)),
+            7 if bytes[4] == b'-' && bytes[5] == b'Q' => {
+                let q: u8 = digits(6..7)?.parse().ok()?;
+                (1..=4).contains(&q).then_some(Period::Quarter(year, q))
+            }
+            7 if bytes[4] == b'-' => {
+                let m: u8 = digits(5..7)?.parse().ok()?;
+                (1..=12).contains(&m).then_some(Period::Month(year, m))
+            }
+            10 => {
+                let shape_ok =
+                    bytes[4] == b'-' && bytes[7] == b'-' && bytes.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+                shape_ok
+                    .then(|| chrono::NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?))
+                    .flatten()
+                    .map(Period::Day)
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn periods_parse_as_with_str_parse() {
+        let mut inputs = Vec::new();
+        for year in ["0000", "0001", "1999", "2024", "9999", "+202", "-202", "20 4", "2a24", "٢٠٢٤"] {
+            inputs.push(year.to_owned());
+            for q in ["0", "1", "4", "5", "9", "+", "a"] {
+                inputs.push(format!("{year}-Q{q}"));
+            }
+            for month in 0..=19 {
+                inputs.push(format!("{year}-{month:02}"));
+                for day in [0, 1, 9, 28, 29, 30, 31, 32, 39] {
+                    inputs.push(format!("{year}-{month:02}-{day:02}"));
+                }
+                inputs.push(format!("{year}-{month:02}-+1"));
+                inputs.push(format!("{year}-{month:02}- 1"));
+            }
+            inputs.extend(["-+1", "- 1", "-1", "+01", "-Q", "-Q10"].map(|tail| format!("{year}{tail}")));
+        }
+        inputs.extend(["", "2", "202", "20240", "2024-", "2024-1-01", "2024/01/01"].map(String::from));
+        for input in &inputs {
+            assert_eq!(Period::parse(input), parse_with_str_parse(input), "{input:?}");
+        }
+        assert_eq!(Period::parse("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29).map(Period::Day));
+        assert_eq!(Period::parse("2023-02-29"), None);
     }
 }

@@ -58,7 +58,10 @@ impl ErrorReport {
         match failure {
             Failure::Network { url, status, detail } => ErrorReport {
                 kind: "network",
-                message: format!("could not fetch {url}: {}{detail}", status.map(|s| format!("HTTP {s} ")).unwrap_or_default()),
+                message: format!(
+                    "could not fetch {url}: {}{detail}",
+                    status.map(|s| format!("HTTP {} ", u64::from(s))).unwrap_or_default()
+                ),
                 status: *status,
                 url: Some(url.clone()),
                 problems: Vec::new(),

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use opeka_feed::locale::Msg;
+use opeka_feed::locale::{join, Msg};
 use opeka_feed::{Format, Lang};
 
 use crate::measure::TextMeasure;
@@ -154,7 +154,7 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
     if used == 0 {
         return vec![ellipsize(measure, font, text, width)];
     }
-    let rest: String = pieces[used..].concat();
+    let rest: String = join(&pieces[used..], "");
     let mut lines = vec![first.trim_end().to_owned()];
     let rest = ellipsize(measure, font, rest.trim(), width);
     if !rest.is_empty() {

@@ -2,6 +2,7 @@
 //! line ("Источник: …") and the update date below. It leaves the plot
 //! rectangle between them to the view.
 
+use opeka_feed::locale::join;
 use opeka_feed::{Feed, Lang, SourceUrl};
 
 use crate::canvas::Canvas;
@@ -227,5 +228,5 @@ fn credit_line(feed: &Feed, lang: Lang) -> String {
     if let Some(updated) = &feed.updated {
         parts.push(format!("{} {}", words.data_as_of, clean(&opeka_feed::locale::format_date(updated.date(), lang))));
     }
-    parts.join(" · ")
+    join(&parts, " · ")
 }

@@ -85,7 +85,7 @@ impl Context<'_> {
         if names.is_empty() {
             return String::new();
         }
-        format!(" {}: {}.", opeka_feed::locale::Msg::Hidden.text(self.lang), names.join(", "))
+        format!(" {}: {}.", opeka_feed::locale::Msg::Hidden.text(self.lang), opeka_feed::locale::join(&names, ", "))
     }
 
     /// The font for `role` at this width and theme.

@@ -13,6 +13,7 @@
 //! it; when an explicit height is too small it shrinks, and rows that still
 //! do not fit are left out (the summary and table keep them).
 
+use opeka_feed::locale::join;
 use opeka_feed::locale::{format_compact, format_period, format_value, Msg, Noun};
 use opeka_feed::{Awards, Body, Caseload, Figure, Format, Lang, Outcomes, Period};
 
@@ -123,7 +124,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
                     parts.extend(qualifier.as_deref());
                     parts.push(&quantity);
                     parts.push(&label);
-                    parts.join(" ")
+                    join(&parts, " ")
                 }
                 None => format!("{label}: {}", Msg::NotReported.text(lang)),
             };
@@ -332,7 +333,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             if let Some(b) = baseline {
                 references.push(format!("{}: {}", Msg::Baseline.text(lang), at(b)));
             }
-            let references_text = non_empty(references.join(" · "));
+            let references_text = non_empty(join(&references, " · "));
             let kicker = match latest {
                 Some((_, p)) => format!("{name} · {}", clean(&format_period(&p, lang))),
                 None => name.clone(),
@@ -701,7 +702,7 @@ fn summary(ctx: &Context, set: &TileSet, title: &str) -> String {
     }
     let items: Vec<&str> = set.tiles.iter().map(|t| t.mark_label.as_str()).collect();
     let count = clean(&opeka_feed::locale::count_noun(set.tiles.len() as f64, Noun::Indicator, ctx.lang));
-    format!("{title}. {} ({count}): {}.", words.key_figures, items.join("; "))
+    format!("{title}. {} ({count}): {}.", words.key_figures, join(&items, "; "))
 }
 
 #[cfg(test)]

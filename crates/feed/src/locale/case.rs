@@ -127,11 +127,38 @@ fn push_upper(out: &mut String, c: char) {
     out.push(char::from_u32(upper).unwrap_or(c));
 }
 
+/// `parts` with `separator` between them, like `[S]::join`. The standard
+/// `join` is generic over its slice's element type, and each copy is about
+/// 800 bytes of wasm; here the per-type part is only the loop.
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::locale::{outcome_verdict, Msg};
     use crate::{AwardCategory, Lang, Level, Status};
+
+    #[test]
+    fn joins_like_the_standard_join() {
+        let words = ["март", "", "2024", "I кв."];
+        for len in 0..=words.len() {
+            for separator in ["", ", ", "\u{a0}· "] {
+                let strs = &words[..len];
+                let strings: Vec<String> = strs.iter().map(|w| w.to_string()).collect();
+                assert_eq!(join(strs, separator), strs.join(separator));
+                assert_eq!(join(&strings, separator), strings.join(separator));
+            }
+        }
+    }
 
     /// Every catalogue text the views lower, in both languages, with the
     /// verdicts as `outcome_verdict` writes them.

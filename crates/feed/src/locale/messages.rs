@@ -149,6 +149,8 @@ impl Msg {
                 pick("Не удалось показать график: файл данных слишком большой", "The chart cannot be shown: the data file is too large")
             }
             Msg::NetworkError { status: Some(code) } if code != 0 => {
+                // Printed as u64, like the other integers: one integer printer in the bundle.
+                let code = u64::from(code);
                 if ru {
                     format!("Не удалось загрузить данные (ошибка {code})")
                 } else {

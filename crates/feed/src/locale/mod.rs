@@ -19,7 +19,7 @@ mod plural;
 mod unit;
 mod words;
 
-pub use case::{lower, lower_first, upper_first};
+pub use case::{join, lower, lower_first, upper_first};
 pub use deck::DeckMsg;
 pub use messages::{outcome_verdict, Msg};
 pub use number::{

@@ -32,10 +32,13 @@ fn nth(table: &[&'static str], n: u8) -> Option<&'static str> {
 
 /// A year as written: never grouped (`2024`, not `2 024`), a real minus before year zero.
 fn year(y: i32) -> String {
+    // Through u64, the one integer width the bundle prints elsewhere, so
+    // core's printer for 32-bit integers is not linked for years alone.
+    let digits = u64::from(y.unsigned_abs()).to_string();
     if y < 0 {
-        format!("{MINUS}{}", y.unsigned_abs())
+        format!("{MINUS}{digits}")
     } else {
-        y.to_string()
+        digits
     }
 }
 
@@ -49,7 +52,7 @@ fn quarter(q: u8, lang: Lang) -> Option<String> {
 
 /// Joins the parts of one label with no-break spaces, so the label never wraps inside.
 fn join(parts: &[&str]) -> String {
-    parts.join("\u{a0}")
+    super::case::join(parts, "\u{a0}")
 }
 
 /// A period in full: `март 2024`, `I кв. 2024`, `2024`, `8 марта 2024 г.`; `Mar 2024`, `Q1 2024`, `8 March 2024`.

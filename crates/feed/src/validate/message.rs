@@ -1,5 +1,6 @@
 //! What can be wrong with a feed, written in Russian and English.
 
+use crate::locale::join;
 use crate::{Granularity, Lang};
 
 use super::json::Json;
@@ -216,7 +217,7 @@ fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
 
 /// `"…", "…", "…"`: one placeholder per plural form of `lang`.
 fn placeholders(lang: Lang) -> String {
-    vec!["\"…\""; super::cx::plural_forms(lang)].join(", ")
+    join(&vec!["\"…\""; super::cx::plural_forms(lang)], ", ")
 }
 
 impl ProblemMessage {
@@ -252,9 +253,9 @@ impl ProblemMessage {
             }
             M::WrongType { expected, got } => format!("must be {}, got {}", expected.text(lang), got.text(lang)),
             M::NotOneOf { got, allowed } if ru => {
-                format!("{got} — недопустимое значение; допустимы: {}", allowed.join(", "))
+                format!("{got} — недопустимое значение; допустимы: {}", join(allowed, ", "))
             }
-            M::NotOneOf { got, allowed } => format!("{got} is not one of: {}", allowed.join(", ")),
+            M::NotOneOf { got, allowed } => format!("{got} is not one of: {}", join(allowed, ", ")),
             M::Undeclared { id, list } if ru => format!("{id} не объявлен в {list}"),
             M::Undeclared { id, list } => format!("{id} is not declared in {list}"),
             M::DuplicateId { id, earlier } if ru => format!("id {id} уже использован в {earlier}"),
@@ -308,10 +309,10 @@ impl ProblemMessage {
             M::NotLinkUrl { got } if ru => format!("{got} — не адрес http или https; показывается как текст, без ссылки"),
             M::NotLinkUrl { got } => format!("{got} is not an http or https URL; shown as plain text, not linked"),
             M::ViewNotOfKind { got, kind, allowed } if ru => {
-                format!("вида {got} нет у фидов {kind}; допустимы: {}", allowed.join(", "))
+                format!("вида {got} нет у фидов {kind}; допустимы: {}", join(allowed, ", "))
             }
             M::ViewNotOfKind { got, kind, allowed } => {
-                format!("{got} is not a view of {kind} feeds; allowed: {}", allowed.join(", "))
+                format!("{got} is not a view of {kind} feeds; allowed: {}", join(allowed, ", "))
             }
             M::UnknownField if ru => "неизвестное поле, пропущено".into(),
             M::UnknownField => "unknown field, ignored".into(),

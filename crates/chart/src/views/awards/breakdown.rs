@@ -9,6 +9,7 @@
 //! bars; narrow ones put each label above its bar.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
@@ -396,7 +397,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
         fill(words.total_count, &count_noun(data.total as f64, Noun::Award, lang)),
     ));
     let items: Vec<String> = data.rows.iter().map(|r| format!("{} — {}", r.label, count_text(r.total, lang))).collect();
-    out.push_str(&format!(" {}: {}.", words.by_award, items.join("; ")));
+    out.push_str(&format!(" {}: {}.", words.by_award, join(&items, "; ")));
     if data.grouped {
         let groups: Vec<String> = data
             .segments
@@ -407,7 +408,7 @@ fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) ->
                 format!("{} — {}", seg.label, count_text(n, lang))
             })
             .collect();
-        out.push_str(&format!(" {}: {}.", words.by_group, groups.join("; ")));
+        out.push_str(&format!(" {}: {}.", words.by_group, join(&groups, "; ")));
         out.push_str(&ctx.hidden_note(data.segments.iter().map(|s| s.label.as_str())));
     }
     out

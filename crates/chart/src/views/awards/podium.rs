@@ -6,6 +6,7 @@
 //! readers alike, the name in bold, then role, organisation, city, project
 //! and prize as wrapped lines. Cards in a grid row share its height.
 
+use opeka_feed::locale::join;
 use opeka_feed::locale::{count_noun, upper_first, Noun};
 use opeka_feed::{Awards, Contest, ContestPlace};
 
@@ -57,7 +58,7 @@ impl PlaceTexts {
             .map(String::as_str)
             .filter(|s| !s.is_empty())
             .collect();
-        let mut out = format!("{}: {}", place_text(self.place, ctx.lang), who.join(", "));
+        let mut out = format!("{}: {}", place_text(self.place, ctx.lang), join(&who, ", "));
         if let Some(project) = &self.project {
             out.push_str(&format!(". {}: {project}", words.project));
         }
@@ -351,7 +352,7 @@ fn summary(ctx: &Context, awards: &Awards, contests: &[ContestTexts], title: &st
         if items.is_empty() {
             out.push_str(&format!(" {}: {}.", c.heading, words.no_data));
         } else {
-            out.push_str(&format!(" {}: {}.", c.heading, items.join("; ")));
+            out.push_str(&format!(" {}: {}.", c.heading, join(&items, "; ")));
         }
     }
     out

@@ -9,6 +9,7 @@
 //! largest canvas) is counted in a note under the list, and every
 //! recipient stays in the data table.
 
+use opeka_feed::locale::join;
 use opeka_feed::locale::Msg;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format};
@@ -40,7 +41,7 @@ impl Entry {
     /// `role · org · city`
     fn details(&self) -> String {
         // A no-break space before each dot, so that no line starts with one.
-        [&self.role, &self.org, &self.city].into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join("\u{A0}· ")
+        join(&[&self.role, &self.org, &self.city].into_iter().flatten().map(String::as_str).collect::<Vec<_>>(), "\u{A0}· ")
     }
 }
 
@@ -198,7 +199,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
                     if details.is_some() {
                         label = format!(
                             "{label} — {}",
-                            [&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+                            join(&[&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>(), ", ")
                         );
                     }
                     if let Some(award) = &e.award {
@@ -270,7 +271,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
                 if let Some(details) = &entry.details {
                     details.draw(canvas, x, under);
                 }
-                let name = entry.name.lines.join(" ");
+                let name = join(&entry.name.lines, " ");
                 canvas.mark(Mark::new(&entry.series, name, &entry.label, Shape::Rect { x, y: ey, w: col_w, h: entry.height }));
                 bottom = bottom.max(ey + entry.height);
             }
@@ -331,7 +332,7 @@ fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> Str
         .filter_map(|g| g.heading.as_ref().map(|h| format!("{h} — {}", clean(&format_value(g.entries.len() as f64, Format::Count, lang)))))
         .collect();
     if !items.is_empty() {
-        out.push_str(&format!(" {}: {}.", words.by_award, items.join("; ")));
+        out.push_str(&format!(" {}: {}.", words.by_award, join(&items, "; ")));
     }
     out
 }

@@ -3,6 +3,7 @@
 //! of wrapped lines and the note under a list the canvas cut short.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
@@ -95,7 +96,7 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
             .into_iter()
             .flatten()
             .collect();
-    (!parts.is_empty()).then(|| format!("{}.", upper_first(&parts.join(", "))))
+    (!parts.is_empty()).then(|| format!("{}.", upper_first(&join(&parts, ", "))))
 }
 
 /// `template` with `{n}` replaced by `n` and its noun.

@@ -8,6 +8,7 @@
 //! has nothing to divide: the chart says there are no population data.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
@@ -87,7 +88,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let axis_title = if period.is_empty() { series_label.clone() } else { format!("{series_label}, {period}") };
     // Named up to a few; the table lists them all.
     let unrated_labels: Vec<&str> = unrated.iter().take(MAX_NAMED).map(|r| r.label.as_str()).collect();
-    let mut unrated_list = unrated_labels.join(", ");
+    let mut unrated_list = join(&unrated_labels, ", ");
     if unrated.len() > MAX_NAMED {
         unrated_list.push(' ');
         unrated_list.push_str(&Msg::More(unrated.len() - MAX_NAMED).text(lang));

@@ -3,6 +3,7 @@
 //! rows of the latest period and their summary.
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_value, upper_first};
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
@@ -295,7 +296,7 @@ pub(super) fn ranking_summary(
     }
     let missing: Vec<&str> = rows.iter().filter(|r| r.cell.value().is_none()).map(|r| r.label.as_str()).collect();
     if !missing.is_empty() {
-        out.push_str(&format!(" {}: {}.", upper_first(&Msg::NotReported.text(ctx.lang)), missing.join(", ")));
+        out.push_str(&format!(" {}: {}.", upper_first(&Msg::NotReported.text(ctx.lang)), join(&missing, ", ")));
     }
     out
 }

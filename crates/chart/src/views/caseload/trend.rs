@@ -12,6 +12,7 @@
 //! across missing days (daily reporting is rarely every day).
 
 use opeka_feed::collections::sorted_map::SortedMap;
+use opeka_feed::locale::join;
 
 use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_change_in, format_compact, format_period, format_value, upper_first};
@@ -452,7 +453,7 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
         } else {
             upper_first(words.latest)
         };
-        out.push_str(&format!(" {heading}: {}.", items.join("; ")));
+        out.push_str(&format!(" {heading}: {}.", join(&items, "; ")));
     }
     for target in &data.targets {
         out.push_str(&format!(

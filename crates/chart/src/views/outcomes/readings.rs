@@ -3,6 +3,7 @@
 //! draw, each indicator's verdict and its tone, the data table and the
 //! summary.
 
+use opeka_feed::locale::join;
 use opeka_feed::locale::{format_change_in, format_period, lower_first, outcome_verdict, Msg};
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
@@ -344,10 +345,10 @@ pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, 
                 if !row.verdict.is_empty() {
                     parts.push(lower_first(&row.verdict));
                 }
-                format!(" {} — {}", row.label, parts.join(", "))
+                format!(" {} — {}", row.label, join(&parts, ", "))
             })
             .collect();
-        out.push_str(&items.join(";"));
+        out.push_str(&join(&items, ";"));
         out.push('.');
     }
     out

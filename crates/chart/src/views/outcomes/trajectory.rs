@@ -7,6 +7,7 @@
 //! without indicators are listed under the grid.
 
 use opeka_feed::locale::format_value;
+use opeka_feed::locale::join;
 use opeka_feed::Format;
 
 use crate::canvas::Canvas;
@@ -113,7 +114,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
     let footnote = if bare.is_empty() {
         Vec::new()
     } else {
-        wrap(ctx.measure, small_font, &format!("{}: {}.", words.without_indicators, bare.join(", ")), inner_w, 4)
+        wrap(ctx.measure, small_font, &format!("{}: {}.", words.without_indicators, join(&bare, ", ")), inner_w, 4)
     };
     let footnote_h = footnote.len() as f64 * small_font.line_height();
 
