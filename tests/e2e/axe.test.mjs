@@ -27,6 +27,8 @@ const PAGES = [
   ...fixtures,
   '/leptos-app/',
   '/',
+  // The deck page for CMSs without scripts, playing the sample deck.
+  '/opeka/deck.html?src=/examples/decks/ceremony.json',
 ];
 
 /** Waits until no widget, in the page or its shadow roots, still shows its loading skeleton. */

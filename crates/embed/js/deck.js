@@ -47,7 +47,7 @@ async function show() {
     box.className = 'opeka-refused';
     box.setAttribute('role', 'alert');
     box.textContent = REFUSED[lang](origin);
-    document.body.append(box);
+    document.querySelector('main').append(box);
     return;
   }
   const deck = document.createElement('opeka-deck');
@@ -55,11 +55,13 @@ async function show() {
     const value = params.get(name);
     if (value !== null) deck.setAttribute(name, value);
   }
-  // The tab says which deck this is.
+  // The tab, and the page's heading for screen readers, say which deck this is.
   deck.addEventListener('opeka-slide', (event) => {
-    if (event.detail.title) document.title = event.detail.title;
+    if (!event.detail.title) return;
+    document.title = event.detail.title;
+    document.querySelector('h1').textContent = event.detail.title;
   });
-  document.body.append(deck);
+  document.querySelector('main').append(deck);
   // Keys from a clicker reach the deck at once.
   deck.focus();
 }

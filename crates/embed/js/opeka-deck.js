@@ -227,6 +227,8 @@ class OpekaDeckElement extends HTMLElement {
     this.fullButton = this.button('', () => this.toggleFullscreen());
     this.fullButton.append(cornersIcon());
     this.bar.append(this.counter, this.previousButton, this.nextButton, this.fullButton);
+    // Shown once its buttons have their names, which come with the deck's texts.
+    this.bar.hidden = true;
     this.progress = el('div', 'progress');
     this.progress.setAttribute('aria-hidden', 'true');
     this.progressFill = el('div');
@@ -399,6 +401,8 @@ class OpekaDeckElement extends HTMLElement {
     this.previousButton.setAttribute('aria-label', this.text('previous'));
     this.nextButton.title = this.text('next');
     this.nextButton.setAttribute('aria-label', this.text('next'));
+    this.fullscreenChanged();
+    this.bar.hidden = false;
     this.fitSlides();
     this.show(Math.min(this.index, slides.length - 1), 'setup');
     this.fullscreenChanged();
