@@ -68,6 +68,7 @@ dist:
 	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV).
 	terser crates/widgets/js/opeka-extras.js $(TERSER_FLAGS) -o $(DIST)/opeka-extras.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
+	terser crates/embed/js/embed-origins.js $(TERSER_FLAGS) -o $(DIST)/embed-origins.js
 	@# Loaded only where a deck is shown (docs/decks.md): <opeka-deck> and the deck page.
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js

@@ -6,6 +6,7 @@
 // embed-config.json beside it lists other origins; otherwise any page could
 // frame this site's deck.html and make it show anything.
 import './opeka-deck.js';
+import { mayShow } from './embed-origins.js';
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get('lang') ?? 'ru').startsWith('en') ? 'en' : 'ru';
@@ -16,33 +17,9 @@ const REFUSED = {
   en: (origin) => `This site does not show decks from ${origin}: the origin is not listed in embed-config.json.`,
 };
 
-/** Whether decks from `origin` may be shown: this one, and those embed-config.json lists. */
-async function allowed(origin) {
-  if (origin === location.origin) return true;
-  try {
-    const response = await fetch(new URL('embed-config.json', import.meta.url), { cache: 'no-cache' });
-    const config = response.ok ? await response.json() : null;
-    return (Array.isArray(config?.feeds) ? config.feeds : []).some((listed) => {
-      try {
-        return new URL(listed).origin === origin;
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
-}
-
 async function show() {
-  const src = params.get('src');
-  let origin = location.origin;
-  try {
-    if (src !== null) origin = new URL(src, location.href).origin;
-  } catch {
-    // Not a URL: the deck reports it like any file it cannot fetch.
-  }
-  if (!(await allowed(origin))) {
+  const { origin, allowed } = await mayShow(params.get('src'));
+  if (!allowed) {
     const box = document.createElement('p');
     box.className = 'opeka-refused';
     box.setAttribute('role', 'alert');

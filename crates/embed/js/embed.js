@@ -4,6 +4,8 @@
 // It draws feeds of its own origin only, unless embed-config.json beside it
 // lists other origins: {"feeds": ["https://data.example.ru"]}. Otherwise any
 // page could frame this site's embed.html and make it show any feed.
+import { mayShow } from './embed-origins.js';
+
 const params = new URLSearchParams(location.search);
 const lang = (params.get('lang') ?? document.documentElement.lang ?? 'ru').startsWith('en') ? 'en' : 'ru';
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
@@ -13,36 +15,9 @@ const REFUSED = {
   en: (origin) => `This site does not show data from ${origin}: the origin is not listed in embed-config.json.`,
 };
 
-/** The origins whose feeds may be drawn: this one, and those the site lists. */
-async function allowedOrigins() {
-  const allowed = [location.origin];
-  try {
-    const response = await fetch(new URL('embed-config.json', import.meta.url), { cache: 'no-cache' });
-    if (response.ok) {
-      const config = await response.json();
-      for (const origin of Array.isArray(config?.feeds) ? config.feeds : []) {
-        try {
-          allowed.push(new URL(origin).origin);
-        } catch {
-          console.warn('opeka embed: not an origin in embed-config.json:', origin);
-        }
-      }
-    }
-  } catch (error) {
-    console.warn('opeka embed: embed-config.json could not be read; same-origin feeds only', error);
-  }
-  return allowed;
-}
-
 async function show() {
-  const src = params.get('src');
-  let origin = location.origin;
-  try {
-    if (src !== null) origin = new URL(src, location.href).origin;
-  } catch {
-    // Not a URL at all: the widget reports it like any feed it cannot fetch.
-  }
-  if (origin !== location.origin && !(await allowedOrigins()).includes(origin)) {
+  const { origin, allowed } = await mayShow(params.get('src'));
+  if (!allowed) {
     const box = document.createElement('p');
     box.className = 'opeka-refused';
     box.setAttribute('role', 'alert');
