@@ -15,6 +15,19 @@ function loadDeckModule() {
   return loading;
 }
 
+// The projector's type: PT Sans (as "Opeka Sans", woff2 beside opeka.js),
+// loaded from opeka-extras.js with the widgets' full screen, at most three
+// seconds waited for; the slides are made after it, so that they measure
+// their text in it. A plain page never loads it.
+let fonts = null;
+function loadFonts() {
+  fonts ??= import('./opeka-extras.js').then((extras) => extras.fontsWithin(3000)).then(
+    () => document.fonts.check('16px "Opeka Sans"'),
+    (error) => console.error('opeka-deck: no fonts:', error),
+  );
+  return fonts;
+}
+
 // Whole seconds, as in the deck file; shorter is refused there too.
 const MIN_AUTOPLAY = 5;
 // A touch or a key pauses autoplay; this long without one resumes it.
@@ -32,6 +45,7 @@ const CSS = `
 :host { all: initial; display: block; position: relative; aspect-ratio: 16 / 9; contain: content; touch-action: pan-y pinch-zoom;
   font-family: var(--opeka-font, "PT Sans", "Helvetica Neue", Arial, sans-serif); }
 :host([hidden]) { display: none; }
+:host([data-pt]) { --opeka-font: "Opeka Sans", "PT Sans", sans-serif; }
 :host(:fullscreen), :host([data-overlay]) { width: 100vw; height: 100vh; aspect-ratio: auto; }
 :host([data-overlay]) { position: fixed; inset: 0; z-index: 2147483647; }
 .deck { position: absolute; inset: 0; background: #fff; color: #000; outline: none; container-type: size; }
@@ -266,7 +280,8 @@ class OpekaDeckElement extends HTMLElement {
     const generation = ++this.generation;
     this.stopTimers();
     try {
-      await loadDeckModule();
+      const [, font] = await Promise.all([loadDeckModule(), loadFonts()]);
+      if (font) this.dataset.pt = '';
     } catch (error) {
       console.error('opeka-deck: could not load the module:', error);
       this.fail({ kind: 'module', message: String(error?.message ?? error), problems: [] }, 'not-loaded');

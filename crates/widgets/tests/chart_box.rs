@@ -126,7 +126,11 @@ fn the_downloads_menu_follows_the_table_and_names_its_files() {
     assert_eq!(children, ["opeka-svg", "opeka-table", "opeka-menu"]);
     let menu = find(&chart_box, ".opeka-menu").unwrap();
     assert!(!menu.has_attribute("hidden"));
-    let button = find(&chart_box, ".opeka-menu > button").unwrap();
+    // The full-screen button first, then the menu's.
+    let full = find(&chart_box, ".opeka-menu > button[name=full]").unwrap();
+    assert_eq!(full.text_content().as_deref(), Some("На весь экран"));
+    assert_eq!(full.next_element_sibling().and_then(|b| b.get_attribute("aria-haspopup")).as_deref(), Some("menu"));
+    let button = find(&chart_box, ".opeka-menu > [aria-haspopup]").unwrap();
     assert_eq!(button.text_content().as_deref(), Some("Скачать"));
     assert_eq!(button.get_attribute("aria-haspopup").as_deref(), Some("menu"));
     assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("Рисунок PNG\nРисунок SVG\nТаблица CSV"));
