@@ -76,6 +76,8 @@ dist:
 	@# Loaded only where a deck is shown (docs/decks.md): <opeka-deck> and the deck page.
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
+	@# deck.html's service worker (offline decks), a classic script.
+	terser crates/embed/js/opeka-sw.js --ecma 2020 --compress --mangle -o $(DIST)/opeka-sw.js
 	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
