@@ -241,6 +241,9 @@ class OpekaDeckElement extends HTMLElement {
     this.fullButton = this.button('', () => this.toggleFullscreen());
     this.fullButton.append(cornersIcon());
     this.bar.append(this.counter, this.previousButton, this.nextButton, this.fullButton);
+    // Shown with the slides: its labels are the deck module's texts (and
+    // while the fonts load, there is nothing yet to turn).
+    this.bar.hidden = true;
     this.progress = el('div', 'progress');
     this.progress.setAttribute('aria-hidden', 'true');
     this.progressFill = el('div');
@@ -279,9 +282,10 @@ class OpekaDeckElement extends HTMLElement {
   async setUp() {
     const generation = ++this.generation;
     this.stopTimers();
+    // The fonts load while the module starts and the deck file comes.
+    const font = loadFonts();
     try {
-      const [, font] = await Promise.all([loadDeckModule(), loadFonts()]);
-      if (font) this.dataset.pt = '';
+      await loadDeckModule();
     } catch (error) {
       console.error('opeka-deck: could not load the module:', error);
       this.fail({ kind: 'module', message: String(error?.message ?? error), problems: [] }, 'not-loaded');
@@ -298,6 +302,8 @@ class OpekaDeckElement extends HTMLElement {
       if (!loaded) return;
       deck = loaded;
     }
+    if (await font) this.dataset.pt = '';
+    if (generation !== this.generation) return;
     this.deck = deck;
     this.makeSlides(deck, base);
   }
