@@ -93,7 +93,9 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     assert_eq!(svg_box.get_attribute("tabindex").as_deref(), Some("0"));
     let figure = find(&chart_box, ".opeka-figure").unwrap();
     assert_eq!(figure.first_element_child().map(|e| e.class_name()).as_deref(), Some("opeka-svg"));
-    assert_eq!(figure.last_element_child().map(|e| e.local_name()).as_deref(), Some("details"));
+    // Then the table's toggle, and last the buttons (full screen, downloads).
+    assert_eq!(figure.last_element_child().and_then(|e| e.previous_element_sibling()).map(|e| e.local_name()).as_deref(), Some("details"));
+    assert_eq!(figure.last_element_child().map(|e| e.class_name()).as_deref(), Some("opeka-menu"));
     let summary = svg_box.get_attribute("aria-label").unwrap_or_default();
     assert!(summary.contains("Получатели социальных услуг"), "{summary}");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Таблица данных");
