@@ -58,6 +58,10 @@ dist:
 	@# Short import and export names in the wasm and in the glue (the script says why).
 	node scripts/minify-names.mjs $(DIST)/opeka_bg.wasm $(DIST)/opeka_bindings.js
 	cp crates/embed/js/embed.html crates/embed/js/embed.css crates/embed/js/deck.html crates/embed/js/deck.css $(DIST)/
+	@# PT Sans for full screen and decks, subset to Latin and Cyrillic and named
+	@# "Opeka Sans" (scripts/subset-fonts.py), with its licence; loaded only there.
+	cp assets/fonts/opeka-sans-regular.woff2 assets/fonts/opeka-sans-bold.woff2 $(DIST)/
+	cp assets/fonts/LICENSE-PTSans.txt $(DIST)/LICENSE-PTSans.txt
 	@# The scripts ship minified (the readable sources are in crates/embed/js);
 	@# the wasm-bindgen glue is a third of its size after terser.
 	@# opeka.js carries the widget's bounded request, the downloads menu's loader
@@ -65,13 +69,16 @@ dist:
 	@# interact.js, which the Leptos component imports as snippets), so a page
 	@# loads one script.
 	cat crates/widgets/js/loader.js crates/widgets/js/interact.js crates/embed/js/opeka.js | terser $(TERSER_FLAGS) -o $(DIST)/opeka.js
-	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV).
+	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV)
+	@# or its full screen, and by decks for their fonts.
 	terser crates/widgets/js/opeka-extras.js $(TERSER_FLAGS) -o $(DIST)/opeka-extras.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
 	terser crates/embed/js/embed-origins.js $(TERSER_FLAGS) -o $(DIST)/embed-origins.js
 	@# Loaded only where a deck is shown (docs/decks.md): <opeka-deck> and the deck page.
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
+	@# deck.html's service worker (offline decks), a classic script.
+	terser crates/embed/js/opeka-sw.js --ecma 2020 --compress --mangle -o $(DIST)/opeka-sw.js
 	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
@@ -120,7 +127,9 @@ bench: dist
 	  printf '%-20s %8s        %8d gzip  (all three files, each gzipped as a server sends them; budget 165000)\n' 'download' '' $$((js + glue + wasm))
 	@echo "== loaded lazily (only when a reader asks for it)"
 	@for f in opeka-extras.js; do \
-	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \
+	  printf '%-24s %8d bytes  (PT Sans for full screen and decks only)\n' $$f $$(wc -c < $(DIST)/$$f); done
 	@echo "== feed validation"
 	cargo run --quiet --profile native -p opeka-feed --example bench_validate
 	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --profile native -p opeka-chart --example bench_render; fi

@@ -54,13 +54,13 @@ const focus = (page, id) => page.evaluate((sel) => {
     text: active?.textContent ?? null,
     role: active?.getAttribute('role') ?? active?.localName ?? null,
     open: Boolean(list && !list.hidden),
-    expanded: root.querySelector('.opeka-menu > button').getAttribute('aria-expanded'),
+    expanded: root.querySelector('.opeka-menu > [aria-haspopup]').getAttribute('aria-expanded'),
   };
 }, `#${id}`);
 
 /** Opens `#id`'s menu with a click and picks the item labelled `label`; returns the download's file name and bytes. */
 async function download(page, id, label) {
-  const button = page.locator(`#${id} .opeka-menu > button`);
+  const button = page.locator(`#${id} .opeka-menu > [aria-haspopup]`);
   await button.click();
   const item = page.locator(`#${id} [role="menuitem"]`, { hasText: label });
   await item.waitFor();
@@ -111,17 +111,19 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   assert.deepEqual(bare, { hidden: true, shown: false }, 'controls="none" hides the menu');
 
   // An arrow key on the button opens it too, the first time as well (on the English widget).
-  await page.locator('#en .opeka-menu > button').focus();
+  await page.locator('#en .opeka-menu > [aria-haspopup]').focus();
   await page.keyboard.press('ArrowDown');
   await page.locator('#en [role="menu"]').waitFor();
   assert.deepEqual(await focus(page, 'en'), { text: 'PNG image', role: 'menuitem', open: true, expanded: 'true' });
   await page.keyboard.press('Escape');
 
-  // Tab order: the table's toggle, then the menu button.
+  // Tab order: the table's toggle, the full-screen button, then the menu button.
   await page.locator('#ru .opeka-table summary').focus();
   await page.keyboard.press('Tab');
+  assert.equal((await focus(page, 'ru')).text, 'На весь экран');
+  await page.keyboard.press('Tab');
   assert.deepEqual(await focus(page, 'ru'), { text: 'Скачать', role: 'button', open: false, expanded: null });
-  assert.equal(await page.locator('#ru .opeka-menu > button').getAttribute('aria-haspopup'), 'menu');
+  assert.equal(await page.locator('#ru .opeka-menu > [aria-haspopup]').getAttribute('aria-haspopup'), 'menu');
 
   await page.keyboard.press('Enter');
   await page.locator('#ru [role="menu"]').waitFor();
@@ -146,10 +148,10 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   assert.equal((await focus(page, 'ru')).open, false, 'Tab leaves and closes the menu');
 
   // A click elsewhere closes it; the English widget speaks English.
-  await page.locator('#en .opeka-menu > button').click();
+  await page.locator('#en .opeka-menu > [aria-haspopup]').click();
   await page.locator('#en [role="menu"]').waitFor();
   assert.deepEqual(await page.locator('#en [role="menuitem"]').allTextContents(), ['PNG image', 'SVG image', 'CSV table']);
-  assert.equal(await page.locator('#en .opeka-menu > button').textContent(), 'Download');
+  assert.equal(await page.locator('#en .opeka-menu > [aria-haspopup]').textContent(), 'Download');
   await page.mouse.click(5, 5);
   assert.equal((await focus(page, 'en')).open, false, 'a click outside closes the menu');
   assert.equal(server.requests.filter((r) => r === EXTRAS).length, 1, 'the module is fetched once');
@@ -158,7 +160,7 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   for (const [width, height] of [[375, 800], [1280, 900], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(300);
-    await page.locator('#ru .opeka-menu > button').click();
+    await page.locator('#ru .opeka-menu > [aria-haspopup]').click();
     await page.locator('#ru [role="menu"]').waitFor();
     await page.locator('#ru').scrollIntoViewIfNeeded();
     await screenshot(page, `downloads-menu-${width}`);

@@ -74,7 +74,7 @@ test('the Leptos charts have the same downloads menu, loaded from beside the app
   await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('svg')).length === 3);
   assert.ok(!server.requests.some((r) => r.endsWith('opeka-extras.js')), 'nothing of the menu before it is opened');
   const chart = page.locator('.opeka-chart').first();
-  await chart.locator('.opeka-menu > button').click();
+  await chart.locator('.opeka-menu > [aria-haspopup]').click();
   await chart.locator('[role="menu"]').waitFor();
   assert.deepEqual(await chart.locator('[role="menuitem"]').allTextContents(), ['Рисунок PNG', 'Рисунок SVG', 'Таблица CSV']);
   assert.deepEqual(server.requests.filter((r) => r.endsWith('opeka-extras.js')), ['/leptos-app/opeka-extras.js']);

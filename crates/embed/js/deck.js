@@ -43,3 +43,33 @@ async function show() {
   deck.focus();
 }
 show();
+
+// Offline (opeka-sw.js): after one visit the deck reloads and plays without
+// a network. `offline=0` in the URL turns it off: the worker is removed with
+// its cache. It controls deck.html only (its scope).
+const CACHE = 'opeka-deck-1';
+if ('serviceWorker' in navigator) {
+  if (params.get('offline') === '0') {
+    navigator.serviceWorker.getRegistrations()
+      .then((all) => all.filter((r) => r.active?.scriptURL.endsWith('/opeka-sw.js')).forEach((r) => r.unregister()))
+      .then(() => caches.delete(CACHE))
+      .catch(() => {});
+  } else {
+    const posted = new Set();
+    // What the page loaded (itself, the deck file, its feeds, the fonts),
+    // told to the worker once the slides are drawn, and again if more comes.
+    let timer = 0;
+    const tell = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => navigator.serviceWorker.ready.then((registration) => {
+        const keep = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)]
+          .filter((url) => url.startsWith(location.origin) && !posted.has(url));
+        keep.forEach((url) => posted.add(url));
+        if (keep.length) registration.active?.postMessage({ keep });
+      }), 500);
+    };
+    navigator.serviceWorker.register(new URL('opeka-sw.js', import.meta.url), { scope: new URL('deck.html', import.meta.url).href })
+      .then(tell, (error) => console.warn('opeka: no offline deck:', error));
+    document.addEventListener('opeka-rendered', tell);
+  }
+}

@@ -15,6 +15,19 @@ function loadDeckModule() {
   return loading;
 }
 
+// The projector's type: PT Sans (as "Opeka Sans", woff2 beside opeka.js),
+// loaded from opeka-extras.js with the widgets' full screen, at most three
+// seconds waited for; the slides are made after it, so that they measure
+// their text in it. A plain page never loads it.
+let fonts = null;
+function loadFonts() {
+  fonts ??= import('./opeka-extras.js').then((extras) => extras.fontsWithin(3000)).then(
+    () => document.fonts.check('16px "Opeka Sans"'),
+    (error) => console.error('opeka-deck: no fonts:', error),
+  );
+  return fonts;
+}
+
 // Whole seconds, as in the deck file; shorter is refused there too.
 const MIN_AUTOPLAY = 5;
 // A touch or a key pauses autoplay; this long without one resumes it.
@@ -32,6 +45,7 @@ const CSS = `
 :host { all: initial; display: block; position: relative; aspect-ratio: 16 / 9; contain: content; touch-action: pan-y pinch-zoom;
   font-family: var(--opeka-font, "PT Sans", "Helvetica Neue", Arial, sans-serif); }
 :host([hidden]) { display: none; }
+:host([data-pt]) { --opeka-font: "Opeka Sans", "PT Sans", sans-serif; }
 :host(:fullscreen), :host([data-overlay]) { width: 100vw; height: 100vh; aspect-ratio: auto; }
 :host([data-overlay]) { position: fixed; inset: 0; z-index: 2147483647; }
 .deck { position: absolute; inset: 0; background: #fff; color: #000; outline: none; container-type: size; }
@@ -227,7 +241,8 @@ class OpekaDeckElement extends HTMLElement {
     this.fullButton = this.button('', () => this.toggleFullscreen());
     this.fullButton.append(cornersIcon());
     this.bar.append(this.counter, this.previousButton, this.nextButton, this.fullButton);
-    // Shown once its buttons have their names, which come with the deck's texts.
+    // Shown with the slides: its labels are the deck module's texts (and
+    // while the fonts load, there is nothing yet to turn).
     this.bar.hidden = true;
     this.progress = el('div', 'progress');
     this.progress.setAttribute('aria-hidden', 'true');
@@ -267,6 +282,8 @@ class OpekaDeckElement extends HTMLElement {
   async setUp() {
     const generation = ++this.generation;
     this.stopTimers();
+    // The fonts load while the module starts and the deck file comes.
+    const font = loadFonts();
     try {
       await loadDeckModule();
     } catch (error) {
@@ -285,6 +302,8 @@ class OpekaDeckElement extends HTMLElement {
       if (!loaded) return;
       deck = loaded;
     }
+    if (await font) this.dataset.pt = '';
+    if (generation !== this.generation) return;
     this.deck = deck;
     this.makeSlides(deck, base);
   }
@@ -402,7 +421,6 @@ class OpekaDeckElement extends HTMLElement {
     this.nextButton.title = this.text('next');
     this.nextButton.setAttribute('aria-label', this.text('next'));
     this.fullscreenChanged();
-    this.bar.hidden = false;
     this.fitSlides();
     this.show(Math.min(this.index, slides.length - 1), 'setup');
     this.fullscreenChanged();

@@ -29,6 +29,19 @@ class OpekaChartElement extends HTMLElement {
     return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls', 'medium', 'slide-title', 'slide-note'];
   }
 
+  constructor() {
+    super();
+    // `f` on a focused widget presses its full-screen button (none with
+    // controls="none"); in a deck, `f` is the deck's.
+    this.addEventListener('keydown', (event) => {
+      const button = this.shadowRoot?.querySelector('[name=full]');
+      if (event.key === 'f' && !event.ctrlKey && !event.metaKey && !event.altKey && button?.offsetParent && !this.closest('opeka-deck')) {
+        event.stopPropagation();
+        button.click();
+      }
+    });
+  }
+
   connectedCallback() {
     loadModule().then(
       () => {

@@ -47,6 +47,7 @@ SHEET.replaceSync(`
  */
 export function menu(button, key) {
   const box = button.parentElement;
+  if (button.name === 'full') return full(button.getRootNode().host ?? box.closest('.opeka'));
   if (!wired.has(box)) {
     wired.add(box);
     wire(box, button);
@@ -266,4 +267,124 @@ function text(g, el, style, fill, stroke) {
   if (fill) g.fillText(words, x, y);
   if (stroke && !style.paintOrder.startsWith('stroke')) g.strokeText(words, x, y);
   g.lineJoin = 'miter';
+}
+
+
+// Full screen (issue 11): the full-screen button (`name="full"`, beside the
+// menu's) and `f` on a focused widget come here. The widget's host goes
+// full-screen by the Fullscreen API, or where that is missing (iPhone
+// Safari) or refused, as a fixed overlay over the viewport; Escape returns
+// either way. While it lasts the widget draws in the `slide` medium (on a
+// screen 768 px wide or more, as decks do), at the screen's height, in PT Sans (loaded now, not before: a subset of Latin
+// and Cyrillic named "Opeka Sans", as its licence asks of modified copies,
+// scripts/subset-fonts.py); leaving restores its `medium` and `height`.
+// opeka-deck.js loads the same fonts from here.
+/** The font list of full screen and decks. */
+export const FONT = '"Opeka Sans", "PT Sans", sans-serif';
+const FULL = new CSSStyleSheet();
+FULL.replaceSync(`
+:host([data-full]) .opeka { height: 100%; overflow: auto; padding: 1vh 0; }
+:host([data-full="overlay"]) { position: fixed; inset: 0; z-index: 2147483647; }
+:host([data-pt]) { --opeka-font: ${FONT}; }
+`);
+
+let fontsLoading = null;
+
+/**
+ * Loads PT Sans as "Opeka Sans", regular and bold, from the woff2 files
+ * beside this module (`make dist` copies them), once a page. Resolves when
+ * both are in `document.fonts`.
+ */
+export function fonts() {
+  fontsLoading ??= Promise.all([['400', 'regular'], ['700', 'bold']].map(([weight, name]) => {
+    const face = new FontFace('Opeka Sans', `url(${new URL(`./opeka-sans-${name}.woff2`, import.meta.url)})`, { weight });
+    document.fonts.add(face);
+    return face.load();
+  }));
+  return fontsLoading;
+}
+
+/** The fonts, or after `ms` without them, none: a slow network draws in the fallback. */
+export const fontsWithin = (ms) => Promise.race([fonts(), new Promise((resolve) => setTimeout(resolve, ms))]).catch(() => {});
+
+// The widget that is full-screen, and what leaving restores.
+let current = null;
+
+function full(host) {
+  if (!host) return;
+  if (current) return leave();
+  // The element's shadow root; in the Leptos component, the widget's own box.
+  const root = host.shadowRoot ?? host;
+  if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(FULL)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, FULL];
+  const button = root.querySelector('[name=full]');
+  const state = (current = { host, button, medium: host.getAttribute('medium'), height: host.getAttribute('height') });
+  const fit = () => {
+    if (current !== state) return;
+    // The chart takes the screen's height less what is drawn under it (the
+    // table's toggle, these buttons) and the padding (2vh).
+    const svg = root.querySelector('.opeka-svg');
+    const box = host.shadowRoot ? root.querySelector('.opeka') : host;
+    let rest = innerHeight / 50 + 4;
+    for (const part of box?.children ?? []) rest += part.offsetHeight;
+    rest -= svg?.offsetHeight ?? 0;
+    // Narrower than a deck's SLIDE_MIN_WIDTH (a phone upright), the slide
+    // medium's 768-px layout scaled down would make 6-px labels: the page's type then.
+    host.setAttribute('medium', innerWidth < 768 ? 'screen' : 'slide');
+    host.setAttribute('height', String(Math.max(200, Math.floor(innerHeight - rest))));
+  };
+  state.fit = fit;
+  state.keys = (event) => {
+    if (event.key === 'Escape' && host.dataset.full === 'overlay') {
+      event.preventDefault();
+      leave();
+    }
+  };
+  addEventListener('resize', fit);
+  document.addEventListener('keydown', state.keys);
+  document.addEventListener('fullscreenchange', changed);
+  button?.setAttribute('aria-pressed', 'true');
+  const overlay = () => {
+    if (current === state) host.dataset.full = 'overlay';
+  };
+  const start = () => fontsWithin(3000).then(() => {
+    if (current !== state) return;
+    // PT Sans only once it is loaded: the widget measures its text in the family it is given.
+    if (document.fonts.check('16px "Opeka Sans"')) host.dataset.pt = '';
+    fit();
+  });
+  if (typeof host.requestFullscreen === 'function') {
+    host.dataset.full = '';
+    host.requestFullscreen().catch(overlay).then(start);
+  } else {
+    overlay();
+    start();
+  }
+}
+
+function changed() {
+  if (current && document.fullscreenElement !== current.host && current.host.dataset.full !== 'overlay') leave();
+}
+
+/** Leaves full screen (or the overlay) and restores the widget's medium and height. */
+function leave() {
+  const state = current;
+  if (!state) return;
+  if (document.fullscreenElement === state.host) {
+    // `fullscreenchange` comes back here.
+    document.exitFullscreen();
+    return;
+  }
+  current = null;
+  const { host, button } = state;
+  removeEventListener('resize', state.fit);
+  document.removeEventListener('keydown', state.keys);
+  document.removeEventListener('fullscreenchange', changed);
+  button?.removeAttribute('aria-pressed');
+  host.removeAttribute('data-full');
+  host.removeAttribute('data-pt');
+  for (const name of ['medium', 'height']) {
+    if (state[name] === null) host.removeAttribute(name);
+    else host.setAttribute(name, state[name]);
+  }
+  button?.focus();
 }

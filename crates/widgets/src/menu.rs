@@ -1,4 +1,4 @@
-//! The downloads menu: a button after the data table, with its label and
+//! The downloads menu and the full-screen button: buttons after the data table, with its label and
 //! its items' labels from the catalogue. The popup and what it does (the
 //! keys, the downloads themselves) is `js/opeka-extras.js`, which loads only
 //! when a reader first presses the button: a page that nobody downloads
@@ -74,6 +74,7 @@ fn open_handler() -> Option<Function> {
 /// until then.
 pub(crate) struct Menu {
     root: Element,
+    full: Element,
     button: Element,
 }
 
@@ -81,15 +82,21 @@ impl Menu {
     /// A closed menu, its button wired to the extras module.
     pub fn new(document: &Document) -> Result<Menu, JsValue> {
         let root = element(document, "div", "opeka-menu")?;
+        // The full-screen button, before the menu's: `name="full"` tells the
+        // extras module to show the chart full-screen rather than open the
+        // menu (the same handler; `f` on a focused widget presses it too).
+        let full = append_text(&root, "button", "")?;
+        full.set_attribute("name", "full")?;
         let button = append_text(&root, "button", "")?;
         // `aria-expanded` is set only while the menu is open, as the ARIA
         // practices advise for menu buttons.
         button.set_attribute("aria-haspopup", "menu")?;
         if let Some(open) = open_handler() {
+            full.add_event_listener_with_callback("click", &open)?;
             button.add_event_listener_with_callback("click", &open)?;
             button.add_event_listener_with_callback("keydown", &open)?;
         }
-        Ok(Menu { root, button })
+        Ok(Menu { root, full, button })
     }
 
     /// The menu's element, to place after the data table.
@@ -100,6 +107,7 @@ impl Menu {
     /// Writes the labels in `lang` and shows the menu unless `controls`
     /// hides it.
     pub fn show(&self, lang: Lang, controls: Controls) -> Result<(), JsValue> {
+        self.full.set_text_content(Some(&Msg::FullScreen.text(lang)));
         self.button.set_text_content(Some(&Msg::Download.text(lang)));
         self.root.set_attribute("data-labels", &Msg::DownloadItems.text(lang))?;
         set_hidden(&self.root, controls == Controls::None)

@@ -93,10 +93,9 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     assert_eq!(svg_box.get_attribute("tabindex").as_deref(), Some("0"));
     let figure = find(&chart_box, ".opeka-figure").unwrap();
     assert_eq!(figure.first_element_child().map(|e| e.class_name()).as_deref(), Some("opeka-svg"));
-    // Then the table's toggle and, last, the downloads menu.
-    let last = figure.last_element_child();
-    assert_eq!(last.as_ref().map(|e| e.class_name()).as_deref(), Some("opeka-menu"));
-    assert_eq!(last.and_then(|e| e.previous_element_sibling()).map(|e| e.local_name()).as_deref(), Some("details"));
+    // Then the table's toggle, and last the buttons (full screen, downloads).
+    assert_eq!(figure.last_element_child().and_then(|e| e.previous_element_sibling()).map(|e| e.local_name()).as_deref(), Some("details"));
+    assert_eq!(figure.last_element_child().map(|e| e.class_name()).as_deref(), Some("opeka-menu"));
     let summary = svg_box.get_attribute("aria-label").unwrap_or_default();
     assert!(summary.contains("Получатели социальных услуг"), "{summary}");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Таблица данных");
@@ -129,7 +128,11 @@ fn the_downloads_menu_follows_the_table_and_names_its_files() {
     assert_eq!(children, ["opeka-svg", "opeka-table", "opeka-menu"]);
     let menu = find(&chart_box, ".opeka-menu").unwrap();
     assert!(!menu.has_attribute("hidden"));
-    let button = find(&chart_box, ".opeka-menu > button").unwrap();
+    // The full-screen button first, then the menu's.
+    let full = find(&chart_box, ".opeka-menu > button[name=full]").unwrap();
+    assert_eq!(full.text_content().as_deref(), Some("На весь экран"));
+    assert_eq!(full.next_element_sibling().and_then(|b| b.get_attribute("aria-haspopup")).as_deref(), Some("menu"));
+    let button = find(&chart_box, ".opeka-menu > [aria-haspopup]").unwrap();
     assert_eq!(button.text_content().as_deref(), Some("Скачать"));
     assert_eq!(button.get_attribute("aria-haspopup").as_deref(), Some("menu"));
     assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("Рисунок PNG\nРисунок SVG\nТаблица CSV"));

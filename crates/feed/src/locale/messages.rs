@@ -109,6 +109,8 @@ pub enum Msg {
     /// The downloads menu's items, one a line: the chart as a PNG picture,
     /// as an SVG drawing, the data table as a CSV file.
     DownloadItems,
+    /// The button that shows the chart full-screen (in the slide medium).
+    FullScreen,
     /// A widget given neither a feed URL nor an inline feed.
     NoFeed,
     /// The disclosure that lists every problem, for the page author.
@@ -245,6 +247,7 @@ impl Msg {
             Msg::Hidden => pick("Скрыто", "Hidden"),
             Msg::FromPrevious => pick("к предыдущему периоду", "from the previous period"),
             Msg::DownloadItems => pick("Рисунок PNG\nРисунок SVG\nТаблица CSV", "PNG image\nSVG image\nCSV table"),
+            Msg::FullScreen => pick("На весь экран", "Full screen"),
             Msg::NoFeed => pick("Не указан источник данных (атрибут src)", "No data source given (the src attribute)"),
             Msg::DetailsForAuthor => pick("Подробности для автора страницы", "Details for the page author"),
             Msg::Status(status) => match status {
