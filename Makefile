@@ -130,6 +130,8 @@ bench: dist
 	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \
 	  printf '%-24s %8d bytes  (PT Sans for full screen and decks only)\n' $$f $$(wc -c < $(DIST)/$$f); done
+	@for f in opeka-deck.js opeka_deck_bindings.js opeka_deck_bg.wasm deck.js opeka-sw.js; do \
+	  printf '%-24s %8d bytes  %8d gzip  (decks only: the element, its checks, deck.html, its offline worker)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@echo "== feed validation"
 	cargo run --quiet --profile native -p opeka-feed --example bench_validate
 	@if [ -f crates/chart/examples/bench_render.rs ]; then echo "== chart rendering"; cargo run --quiet --profile native -p opeka-chart --example bench_render; fi
