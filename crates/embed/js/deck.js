@@ -6,7 +6,7 @@
 // embed-config.json beside it lists other origins; otherwise any page could
 // frame this site's deck.html and make it show anything.
 import './opeka-deck.js';
-import { mayShow } from './embed-origins.js';
+import { mayShow, refuse } from './embed-origins.js';
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get('lang') ?? 'ru').startsWith('en') ? 'en' : 'ru';
@@ -20,11 +20,7 @@ const REFUSED = {
 async function show() {
   const { origin, allowed } = await mayShow(params.get('src'));
   if (!allowed) {
-    const box = document.createElement('p');
-    box.className = 'opeka-refused';
-    box.setAttribute('role', 'alert');
-    box.textContent = REFUSED[lang](origin);
-    document.querySelector('main').append(box);
+    refuse(REFUSED[lang](origin));
     return;
   }
   const deck = document.createElement('opeka-deck');

@@ -34,3 +34,12 @@ export async function mayShow(src) {
   }
   return { origin, allowed: origin === location.origin || (await allowedOrigins()).includes(origin) };
 }
+
+/** Puts `message` (why a file is refused) where the page's content goes, as an alert. */
+export function refuse(message) {
+  const box = document.createElement('p');
+  box.className = 'opeka-refused';
+  box.setAttribute('role', 'alert');
+  box.textContent = message;
+  document.querySelector('main').append(box);
+}

@@ -4,7 +4,7 @@
 // It draws feeds of its own origin only, unless embed-config.json beside it
 // lists other origins: {"feeds": ["https://data.example.ru"]}. Otherwise any
 // page could frame this site's embed.html and make it show any feed.
-import { mayShow } from './embed-origins.js';
+import { mayShow, refuse } from './embed-origins.js';
 
 const params = new URLSearchParams(location.search);
 const lang = (params.get('lang') ?? document.documentElement.lang ?? 'ru').startsWith('en') ? 'en' : 'ru';
@@ -18,11 +18,7 @@ const REFUSED = {
 async function show() {
   const { origin, allowed } = await mayShow(params.get('src'));
   if (!allowed) {
-    const box = document.createElement('p');
-    box.className = 'opeka-refused';
-    box.setAttribute('role', 'alert');
-    box.textContent = REFUSED[lang](origin);
-    document.querySelector('main').append(box);
+    refuse(REFUSED[lang](origin));
     return;
   }
   const chart = document.createElement('opeka-chart');
