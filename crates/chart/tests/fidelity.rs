@@ -5,17 +5,10 @@
 
 mod common;
 
-use common::{feed_from_json, sample_feed};
+use common::{feed_from_json, sample_feed, SAMPLES};
 use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, TextRole, Theme, View};
 use opeka_feed::ValidFeed;
 
-const SAMPLES: [&str; 5] = [
-    "kuzbass-caseload",
-    "kuzbass-accident-families",
-    "kuzbass-council-projects-2024",
-    "kuzbass-social-worker-day-2018",
-    "vyksa-orphanhood-prevention",
-];
 const WIDTHS: [f64; 6] = [320.0, 480.0, 640.0, 800.0, 1280.0, 1920.0];
 
 fn draw(feed: &ValidFeed, view: View, width: f64, height: Option<f64>, medium: Medium, lang: Lang) -> Scene {

@@ -7,16 +7,8 @@
 
 mod common;
 
-use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
+use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts, SAMPLES};
 use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
-
-const SAMPLES: [&str; 5] = [
-    "kuzbass-caseload",
-    "kuzbass-accident-families",
-    "kuzbass-council-projects-2024",
-    "kuzbass-social-worker-day-2018",
-    "vyksa-orphanhood-prevention",
-];
 
 fn tiles_of(feed: &opeka_feed::ValidFeed, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Tiles), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };

@@ -8,6 +8,15 @@ use opeka_chart::{Scene, Shape};
 use opeka_feed::validate::{validate, validate_str, Options};
 use opeka_feed::ValidFeed;
 
+/// Every sample feed in `feeds/`, by name.
+pub const SAMPLES: [&str; 5] = [
+    "kuzbass-caseload",
+    "kuzbass-accident-families",
+    "kuzbass-council-projects-2024",
+    "kuzbass-social-worker-day-2018",
+    "vyksa-orphanhood-prevention",
+];
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
