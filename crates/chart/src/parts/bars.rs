@@ -21,7 +21,7 @@ use crate::theme::{MarkerShape, Rgb, TextSize};
 use crate::views::Context;
 
 use super::axis::value_tick_labels;
-use super::legend::{Legend, LegendEntry};
+use super::legend::Legend;
 
 /// A series of bars: one legend entry of a stacked chart.
 pub(crate) struct BarSeries {
@@ -174,15 +174,8 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let gap = style.gap();
     let inner_w = ctx.width - 2.0 * frame.padding;
 
-    let legend = (bars.series.len() > 1).then(|| {
-        let entries: Vec<LegendEntry> = bars
-            .series
-            .iter()
-            .enumerate()
-            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
-            .collect();
-        Legend::layout(&entries, inner_w, label_font, measure)
-    });
+    let legend = (bars.series.len() > 1)
+        .then(|| Legend::of_series(ctx, bars.series.iter().map(|s| (s.label.as_str(), s.colour, s.marker)), inner_w, label_font));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
     let axis_title = bars.axis_title.as_ref().map(|t| ellipsize(measure, label_font, t, inner_w)).filter(|t| !t.is_empty());
     let axis_title_h = if axis_title.is_some() { lh + gap / 2.0 } else { 0.0 };

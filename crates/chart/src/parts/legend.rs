@@ -6,6 +6,7 @@ use crate::measure::TextMeasure;
 use crate::scene::{Align, Key, TextRole};
 use crate::text::{ellipsize, Font};
 use crate::theme::{MarkerShape, Rgb, Style};
+use crate::views::Context;
 
 /// One legend entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,22 @@ pub struct Legend {
 }
 
 impl Legend {
+    /// The legend of a chart's series — each a label, a colour and a
+    /// marker, in the series' order — laid out for `width`, each entry
+    /// greyed where the viewer hid that series.
+    pub(crate) fn of_series<'s>(
+        ctx: &Context,
+        series: impl Iterator<Item = (&'s str, Rgb, MarkerShape)>,
+        width: f64,
+        font: Font,
+    ) -> Legend {
+        let entries: Vec<LegendEntry> = series
+            .enumerate()
+            .map(|(n, (label, colour, marker))| LegendEntry { label: label.to_owned(), colour, marker, hidden: ctx.is_hidden(n) })
+            .collect();
+        Legend::layout(&entries, width, font, ctx.measure)
+    }
+
     /// Lays out `entries` in rows no wider than `width`; a label too long
     /// for a row of its own is ellipsized.
     pub fn layout(entries: &[LegendEntry], width: f64, font: Font, measure: &dyn TextMeasure) -> Legend {

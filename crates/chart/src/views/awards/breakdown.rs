@@ -13,7 +13,7 @@ use opeka_feed::locale::join;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Msg, Noun};
 use opeka_feed::{Awards, Format};
 
-use crate::parts::legend::{Legend, LegendEntry};
+use crate::parts::legend::Legend;
 use crate::scale::LinearScale;
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::DataTable;
@@ -175,15 +175,9 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
 
-    let legend = data.grouped.then(|| {
-        let entries: Vec<LegendEntry> = data
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
-            .collect();
-        Legend::layout(&entries, inner_w, label_font, ctx.measure)
-    });
+    let legend = data
+        .grouped
+        .then(|| Legend::of_series(ctx, data.segments.iter().map(|s| (s.label.as_str(), s.colour, s.marker)), inner_w, label_font));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
 
     let side = inner_w >= SIDE_BY_SIDE_MIN;

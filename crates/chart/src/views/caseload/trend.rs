@@ -20,7 +20,7 @@ use opeka_feed::{Caseload, Format, Granularity, Period};
 
 use crate::downsample::lttb;
 use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
-use crate::parts::legend::{Legend, LegendEntry};
+use crate::parts::legend::Legend;
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::DataTable;
@@ -213,17 +213,8 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
 
-    let legend = if data.series.len() > 1 {
-        let entries: Vec<LegendEntry> = data
-            .series
-            .iter()
-            .enumerate()
-            .map(|(n, s)| LegendEntry { label: s.label.clone(), colour: s.colour, marker: s.marker, hidden: ctx.is_hidden(n) })
-            .collect();
-        Some(Legend::layout(&entries, inner_w, label_font, ctx.measure))
-    } else {
-        None
-    };
+    let legend = (data.series.len() > 1)
+        .then(|| Legend::of_series(ctx, data.series.iter().map(|s| (s.label.as_str(), s.colour, s.marker)), inner_w, label_font));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
     let axis_title = data.axis_title.as_ref().map(|t| ellipsize(ctx.measure, label_font, t, inner_w));
     let axis_title_h = if axis_title.is_some() { label_font.line_height() + gap / 2.0 } else { 0.0 };
