@@ -98,14 +98,6 @@ pub(crate) fn drawn_rows(total: usize, latest: bool, lang: Lang) -> (Range<usize
     }
 }
 
-/// Two footnotes as one, either or both may be missing.
-pub(crate) fn join_notes(first: Option<String>, second: Option<String>) -> Option<String> {
-    match (first, second) {
-        (Some(a), Some(b)) => Some(format!("{a} {b}")),
-        (a, b) => a.or(b),
-    }
-}
-
 /// A horizontal bar chart ready to lay out.
 pub(crate) struct Bars {
     /// The series; a legend is drawn when there is more than one.
@@ -120,6 +112,9 @@ pub(crate) struct Bars {
     pub whole: bool,
     /// Under the axis: a note about what is not drawn.
     pub footnote: Option<String>,
+    /// The rows left out ([`drawn_rows`]'s note): said after the footnote
+    /// and at the end of the summary.
+    pub left_out: Option<String>,
     /// Shown instead of the bars when there are no rows.
     pub empty_message: String,
 }
@@ -164,7 +159,7 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
 }
 
 /// Lays out and draws `bars` in the frame and assembles the chart.
-pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: DataTable) -> Scene {
+pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, mut summary: String, table: DataTable) -> Scene {
     let style = ctx.style;
     let measure = ctx.measure;
     let frame = ctx.frame();
@@ -179,7 +174,15 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, summary: String, table: Data
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height() + gap);
     let axis_title = bars.axis_title.as_ref().map(|t| ellipsize(measure, label_font, t, inner_w)).filter(|t| !t.is_empty());
     let axis_title_h = if axis_title.is_some() { lh + gap / 2.0 } else { 0.0 };
-    let footnote: Vec<String> = bars.footnote.as_ref().map(|f| wrap(measure, small_font, f, inner_w, 3)).unwrap_or_default();
+    let footnote = match (&bars.footnote, &bars.left_out) {
+        (Some(note), Some(left_out)) => format!("{note} {left_out}"),
+        (note, left_out) => note.as_ref().or(left_out.as_ref()).cloned().unwrap_or_default(),
+    };
+    let footnote: Vec<String> = if footnote.is_empty() { Vec::new() } else { wrap(measure, small_font, &footnote, inner_w, 3) };
+    if let Some(left_out) = &bars.left_out {
+        summary.push(' ');
+        summary.push_str(left_out);
+    }
     let footnote_h = if footnote.is_empty() { 0.0 } else { gap / 2.0 + footnote.len() as f64 * small_font.line_height() };
 
     // Widths: the end labels first (numbers, capped), then the row labels'

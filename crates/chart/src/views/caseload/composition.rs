@@ -17,7 +17,7 @@ use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_period, format_value, upper_first};
 use opeka_feed::Format;
 
-use crate::parts::bars::{draw_bars, drawn_rows, join_notes, BarRow, BarSeries, Bars, Segment};
+use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -160,7 +160,8 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         axis_title: axis_title.clone(),
         format: measure.format,
         whole: measure.format == Format::Count,
-        footnote: join_notes((folded > 0).then(|| Msg::OtherCategories(folded).text(lang)), cap_note.clone()),
+        footnote: (folded > 0).then(|| Msg::OtherCategories(folded).text(lang)),
+        left_out: cap_note,
         empty_message: words.no_data.to_owned(),
     };
 
@@ -191,11 +192,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         columns,
         rows: table_rows,
     };
-    let mut summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure) + &note;
-    if let Some(note) = cap_note {
-        summary.push(' ');
-        summary.push_str(&note);
-    }
+    let summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure) + &note;
     draw_bars(ctx, &bars, summary, table)
 }
 

@@ -12,7 +12,7 @@ use opeka_feed::locale::join;
 use opeka_feed::locale::{format_number, format_period, upper_first, Msg};
 use opeka_feed::Format;
 
-use crate::parts::bars::{draw_bars, drawn_rows, join_notes, BarRow, BarSeries, Bars, Segment};
+use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
 use crate::table::DataTable;
 use crate::text::clean;
@@ -95,8 +95,6 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     }
     let no_population = upper_first(words.no_population);
     let footnote = (!unrated.is_empty()).then(|| format!("{no_population}: {unrated_list}."));
-    let summary_note = cap_note.clone();
-    let footnote = join_notes(footnote, cap_note);
     let bars = Bars {
         series: vec![BarSeries { label: series_label.clone(), colour: ctx.style.series_colour(0), marker: ctx.style.series_marker(0) }],
         rows: bar_rows,
@@ -104,6 +102,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         format: Format::Count,
         whole: false,
         footnote,
+        left_out: cap_note,
         empty_message: if unrated.is_empty() && by != RankBy::Unit { no_population.clone() } else { words.no_data.to_owned() },
     };
 
@@ -145,10 +144,6 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
     let mut summary = ranking_summary(ctx, &title, RankBy::Unit, &ranked, &period, &rate_value, &chart_kind);
     if !unrated.is_empty() {
         summary.push_str(&format!(" {no_population}: {unrated_list}."));
-    }
-    if let Some(note) = summary_note {
-        summary.push(' ');
-        summary.push_str(&note);
     }
     draw_bars(ctx, &bars, summary, table)
 }

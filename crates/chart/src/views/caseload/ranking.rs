@@ -62,7 +62,8 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         axis_title: axis_title.clone(),
         format: measure.format,
         whole: measure.format == Format::Count,
-        footnote: cap_note.clone(),
+        footnote: None,
+        left_out: cap_note,
         empty_message: words.no_data.to_owned(),
     };
 
@@ -85,10 +86,6 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();
     if reported.len() > 1 {
         summary.push_str(&format!(" {}: {}.", Msg::Total.text(lang), measure.value(reported.iter().sum(), lang)));
-    }
-    if let Some(note) = cap_note {
-        summary.push(' ');
-        summary.push_str(&note);
     }
     draw_bars(ctx, &bars, summary, table)
 }
