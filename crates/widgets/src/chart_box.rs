@@ -227,9 +227,7 @@ impl ChartBox {
     fn draw(&mut self, feed: &Arc<opeka_feed::ValidFeed>, settings: &Settings) -> Result<RenderedChart, JsValue> {
         let family = font_family_of(self.plot.borrow().svg_box());
         let mut plot = self.plot.borrow_mut();
-        let chart = plot.draw(feed, settings, family)?;
-        let drawn = RenderedChart { view: chart.view, width: chart.width, height: chart.height };
-        plot.forget_scene();
+        let drawn = plot.draw(feed, settings, family)?;
         // Files are named by the feed's id (`[a-z0-9-]`, checked by the validator) and the view.
         let mut name = feed.feed().id.as_deref().unwrap_or("opeka").to_owned();
         name.push('-');

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::chart_box::Settings;
+use crate::chart_box::{RenderedChart, Settings};
 use crate::data_table::data_table;
 use crate::dom::{append_text, element};
 use crate::measure::CanvasMeasure;
@@ -52,8 +52,6 @@ pub(crate) struct Plot {
     settings: Option<Settings>,
     /// The series the viewer hid, bit `n` for series `n`.
     hidden: u64,
-    /// The scene drawn, until the host has read what it needs of it.
-    scene: Option<Scene>,
     /// Hides or shows a series: called by the legend's buttons.
     toggle: Option<Closure<dyn FnMut(u32)>>,
 }
@@ -80,7 +78,6 @@ impl Plot {
             feed: None,
             settings: None,
             hidden: 0,
-            scene: None,
             toggle: None,
         }));
         let weak: Weak<RefCell<Plot>> = Rc::downgrade(&plot);
@@ -107,7 +104,7 @@ impl Plot {
     /// Draws `feed` with `settings`. New data or another view shows every
     /// series again; the same feed redrawn (a resize, a theme) keeps the
     /// legend as the viewer left it.
-    pub fn draw(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<&Scene, JsValue> {
+    pub fn draw(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<RenderedChart, JsValue> {
         let same = self.feed.as_ref().is_some_and(|f| Arc::ptr_eq(f, feed)) && self.settings.is_some_and(|s| s.view == settings.view);
         if !same {
             self.hidden = 0;
@@ -117,7 +114,10 @@ impl Plot {
         self.redraw(family)
     }
 
-    fn redraw(&mut self, family: String) -> Result<&Scene, JsValue> {
+    /// Draws the last feed and settings again; the scene is dropped once
+    /// drawn (the page holds the drawing, the table and the script's
+    /// readings, so a large chart is not kept twice).
+    fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
         let (Some(feed), Some(settings)) = (self.feed.clone(), self.settings) else { return Err(JsValue::from_str("nothing to draw")) };
         let request = ChartRequest {
             view: settings.view,
@@ -139,7 +139,7 @@ impl Plot {
         let table = data_table(&document, &scene.table, settings.lang)?;
         self.table_box.replace_children_with_node_2(&self.table_summary, &table);
         self.connect(Some(&scene))?;
-        Ok(self.scene.insert(scene))
+        Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
     }
 
     /// Hands the marks, their readings and the legend's entries to
@@ -190,21 +190,13 @@ impl Plot {
         interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
 
-    /// Drops the scene: the page holds the drawing, the table and the
-    /// script's readings, so a large chart is not kept twice.
-    pub fn forget_scene(&mut self) {
-        self.scene = None;
-    }
-
     /// Hides or shows series `n` and redraws.
     fn toggle(&mut self, n: u32) {
         if n < 64 {
             self.hidden ^= 1 << n;
         }
         let family = crate::chart_box::font_family_of(&self.svg_box);
-        let drawn = self.redraw(family).map(|_| ());
-        self.scene = None;
-        if let Err(error) = drawn {
+        if let Err(error) = self.redraw(family) {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
         }
     }
@@ -214,7 +206,6 @@ impl Plot {
         self.svg_box.replace_children_with_node_0();
         self.svg_box.remove_attribute("aria-label")?;
         self.table_box.replace_children_with_node_1(&self.table_summary);
-        self.scene = None;
         self.connect(None)
     }
 }
