@@ -292,3 +292,29 @@ fn slides_read_from_the_back_of_the_room() {
         }
     }
 }
+
+#[test]
+fn a_podium_slide_shows_every_place_in_every_theme() {
+    let feed = sample_feed("kuzbass-social-worker-day-2018");
+    let places = match &feed.body {
+        opeka_feed::Body::Awards(awards) => awards.contests.iter().map(|c| c.places.len()).sum::<usize>(),
+        _ => panic!("the sample is an awards feed"),
+    };
+    assert!(places >= 3, "the sample has {places} places");
+    for theme in [Theme::Light, Theme::Contrast] {
+        for lang in Lang::ALL {
+            let request =
+                ChartRequest { view: Some(View::Podium), width: 1920.0, height: Some(1080.0), medium: Medium::Slide, theme, lang };
+            let scene = render(&feed, &request, &PtSansMetrics);
+            let what = format!("{theme:?} {lang}");
+            // A projector's larger type must not push a place off the slide: the cards' type shrinks instead.
+            assert_eq!(scene.marks.len(), places, "{what}: {} of {places} places drawn", scene.marks.len());
+            for t in &scene.texts {
+                assert!(t.size >= 22.0, "{what}: {:?} at {} px", t.text, t.size);
+                // A slide has no data table to send a reader to.
+                assert!(!t.text.contains("таблиц") && !t.text.contains("table"), "{what}: {:?}", t.text);
+            }
+            assert!(common::geometry_problems(&scene).is_empty(), "{what}: {:?}", common::geometry_problems(&scene));
+        }
+    }
+}

@@ -35,7 +35,7 @@ use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
 use crate::parts::frame::Frame;
 use crate::render::ChartRequest;
-use crate::scene::Scene;
+use crate::scene::{Medium, Scene};
 use crate::text::{clean, Font};
 use crate::theme::{Style, TextSize};
 
@@ -57,6 +57,8 @@ pub(crate) struct Context<'a> {
     pub measure: &'a dyn TextMeasure,
     /// The series a viewer hid, bit `n` for series `n`.
     pub hidden: u64,
+    /// Screen or slide: a slide has no data table to point readers to.
+    pub medium: Medium,
 }
 
 impl Context<'_> {
@@ -151,6 +153,7 @@ pub(crate) fn render_view(
         lang: request.lang,
         measure,
         hidden,
+        medium: request.medium,
     };
     match &feed.body {
         Body::Caseload(caseload) => match ctx.view {

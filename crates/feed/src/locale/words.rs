@@ -111,6 +111,8 @@ pub struct Words {
     pub total_count: &'static str,
     /// Under a list cut short by the canvas: `{n}` is the number with its noun.
     pub more_in_table: &'static str,
+    /// The same on a slide, which has no data table to point at.
+    pub more_not_shown: &'static str,
 }
 
 static RU: Words = Words {
@@ -166,6 +168,7 @@ static RU: Words = Words {
     by_group: "По группам",
     total_count: "Всего {n}",
     more_in_table: "…и ещё {n} (см. таблицу данных)",
+    more_not_shown: "…и ещё {n}",
 };
 
 static EN: Words = Words {
@@ -221,6 +224,7 @@ static EN: Words = Words {
     by_group: "By group",
     total_count: "{n} in total",
     more_in_table: "…and {n} not shown (see the data table)",
+    more_not_shown: "…and {n} not shown",
 };
 
 /// The interface words for `lang`.

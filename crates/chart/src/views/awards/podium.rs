@@ -119,6 +119,42 @@ struct Metrics {
     numeral_col: f64,
 }
 
+/// The type of the headings and cards, at a fraction of the theme's sizes.
+struct CardFonts {
+    label: Font,
+    small: Font,
+    heading: Font,
+    name: Font,
+    numeral: Font,
+}
+
+impl CardFonts {
+    fn at(ctx: &Context, scale: f64) -> CardFonts {
+        let scaled = |font: Font| Font { size: (font.size * scale).round(), ..font };
+        let subtitle = ctx.font(TextSize::Subtitle).size;
+        CardFonts {
+            label: scaled(ctx.font(TextSize::Label)),
+            small: scaled(ctx.font(TextSize::Small)),
+            heading: scaled(Font::bold(subtitle)),
+            name: scaled(Font::bold(subtitle)),
+            numeral: scaled(Font::bold((36.0 * ctx.style.text_scale).round())),
+        }
+    }
+}
+
+/// The contests laid out in cards at one type scale.
+struct Layout {
+    fonts: CardFonts,
+    metrics: Metrics,
+    contests: Vec<ContestLayout>,
+}
+
+/// The type scales tried, largest first, when a canvas of fixed height (a
+/// slide on a projector) cannot hold every place: smaller type fits more
+/// cards in a row and shorter cards, and a missing place misleads more than
+/// smaller type does.
+const TYPE_SCALES: [f64; 5] = [1.0, 0.9, 0.8, 0.7, 0.6];
+
 /// Draws the podium view of an awards feed.
 pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
@@ -126,141 +162,77 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     let frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
-    let label_font = ctx.font(TextSize::Label);
-    let small_font = ctx.font(TextSize::Small);
-    let heading_font = Font::bold(ctx.font(TextSize::Subtitle).size);
-    let name_font = Font::bold(ctx.font(TextSize::Subtitle).size);
-    let numeral_font = Font::bold((36.0 * style.text_scale).round());
-
-    let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
-    let most_places = contests.iter().map(|c| c.places.len()).max().unwrap_or(0).max(1);
-    let col_gap = (gap * 1.5).round();
-    let columns =
-        (((inner_w + col_gap) / (CARD_MIN_W * style.text_scale + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS.min(most_places));
-    let card_w = ((inner_w - (columns - 1) as f64 * col_gap) / columns as f64).floor();
-    let pad = (gap * 1.5).round();
-    let widest_numeral = contests
-        .iter()
-        .flat_map(|c| c.places.iter())
-        .map(|p| numeral_font.width(ctx.measure, &p.place.to_string()))
-        .fold(numeral_font.width(ctx.measure, "1"), f64::max);
-    let numeral_col = (widest_numeral + gap * 1.5).ceil().min(card_w * 0.4);
-    let m = Metrics { columns, card_w, col_gap, pad, numeral_font, numeral_col };
-    let text_w = (card_w - 2.0 * pad - numeral_col).max(1.0);
-    let block_space = (gap / 2.0).round();
-
-    let layouts: Vec<ContestLayout> = contests
-        .iter()
-        .map(|c| {
-            let heading = Block::wrapped(ctx, &c.heading, heading_font, inner_w, 3, false);
-            let cards: Vec<Card> = c
-                .places
-                .iter()
-                .map(|p| {
-                    let mut blocks = vec![
-                        Block::wrapped(ctx, &place_text(p.place, ctx.lang), small_font, text_w, 1, true),
-                        Block::wrapped(ctx, &p.name, name_font, text_w, 3, false).spaced(2.0),
-                    ];
-                    let mut space = block_space;
-                    for (text, lines) in [(&p.role, 3), (&p.org, 3), (&p.city, 1)] {
-                        if let Some(text) = text {
-                            blocks.push(Block::wrapped(ctx, text, label_font, text_w, lines, true).spaced(space));
-                            space = 0.0;
-                        }
-                    }
-                    if let Some(project) = &p.project {
-                        let block = Block::wrapped(ctx, &format!("{}: {project}", words.project), label_font, text_w, 4, false);
-                        blocks.push(block.spaced(block_space));
-                    }
-                    if let Some(prize) = &p.prize {
-                        blocks.push(Block::wrapped(ctx, &format!("{}: {prize}", words.prize), label_font, text_w, 2, false));
-                    }
-                    let content_h = blocks_height(&blocks).max(numeral_font.line_height());
-                    Card { numeral: p.place.to_string(), name: p.name.clone(), blocks, label: p.description(ctx), content_h }
-                })
-                .collect();
-            let row_heights = cards.chunks(columns).map(|row| row.iter().map(|c| c.content_h).fold(0.0, f64::max) + 2.0 * pad).collect();
-            ContestLayout { heading, cards, row_heights }
-        })
-        .collect();
-
     let heading_gap = gap;
     let contest_gap = 2.0 * gap;
-    let content_h: f64 = if layouts.is_empty() {
-        3.0 * label_font.line_height()
+
+    let contests: Vec<ContestTexts> = awards.contests.iter().map(|c| contest_texts(ctx, c)).collect();
+    let mut layout = lay_out(ctx, &contests, inner_w, 1.0);
+    let l = &layout;
+    let content_h: f64 = if l.contests.is_empty() {
+        3.0 * l.fonts.label.line_height()
     } else {
-        layouts
+        l.contests
             .iter()
-            .map(|l| {
-                let cards: f64 = l.row_heights.iter().map(|h| h + col_gap).sum();
-                let cards = if l.cards.is_empty() { label_font.line_height() } else { cards - col_gap };
-                l.heading.height() + heading_gap + cards + contest_gap
+            .map(|c| {
+                let cards: f64 = c.row_heights.iter().map(|h| h + l.metrics.col_gap).sum();
+                let cards = if c.cards.is_empty() { l.fonts.label.line_height() } else { cards - l.metrics.col_gap };
+                c.heading.height() + heading_gap + cards + contest_gap
             })
             .sum::<f64>()
             - contest_gap
     };
     let natural = frame.chrome_height(style) + content_h;
-    let view_min = layouts
+    let view_min = l
+        .contests
         .first()
-        .map_or(label_font.line_height(), |l| l.heading.height() + heading_gap + l.row_heights.first().copied().unwrap_or(0.0));
+        .map_or(l.fonts.label.line_height(), |c| c.heading.height() + heading_gap + c.row_heights.first().copied().unwrap_or(0.0));
     let (frame, height) = ctx.fit(frame, natural, view_min);
 
     let table = data_table(ctx, &contests);
     let summary = summary(ctx, awards, &contests, &frame.title);
 
     let mut canvas = ctx.canvas(height);
+    let area = frame.draw(&mut canvas);
+    let small_font = ctx.font(TextSize::Small);
+    let note_h = small_font.line_height();
+    // Every row but the very last keeps room under it for the note saying what was left out.
+    let reserve = note_h + gap;
+    let gaps = Gaps { heading: heading_gap, contest: contest_gap, reserve };
+    let mut shown = fit_rows(&layout, area.y, area.bottom(), &gaps);
+    for &scale in &TYPE_SCALES[1..] {
+        if shown.1 == 0 {
+            break;
+        }
+        let smaller = lay_out(ctx, &contests, inner_w, scale);
+        let fits = fit_rows(&smaller, area.y, area.bottom(), &gaps);
+        if fits.1 < shown.1 {
+            (layout, shown) = (smaller, fits);
+        }
+    }
+    let (rows_shown, hidden) = shown;
+
     'draw: {
         let canvas = &mut canvas;
-        let area = frame.draw(canvas);
-        if layouts.is_empty() {
-            canvas.message(words.no_data, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - label_font.size, area.w, label_font);
+        let (fonts, m) = (&layout.fonts, &layout.metrics);
+        if layout.contests.is_empty() {
+            canvas.message(words.no_data, area.x + area.w / 2.0, (area.y + area.bottom()) / 2.0 - fonts.label.size, area.w, fonts.label);
             break 'draw;
         }
-        let note_h = small_font.line_height();
-        // Every row but the very last keeps room under it for the note saying what was left out.
-        let reserve = note_h + gap;
         let mut y = area.y;
         let mut end = area.y;
-        let mut hidden = 0usize;
-        for (ci, (contest, l)) in contests.iter().zip(&layouts).enumerate() {
-            let last_contest = ci + 1 == contests.len();
-            if hidden > 0 {
-                hidden += l.cards.len();
-                continue;
-            }
-            let first_row = l.row_heights.first().copied().unwrap_or(label_font.line_height());
-            let only_row = last_contest && l.row_heights.len() <= 1;
-            let limit = area.bottom() - if only_row { 0.0 } else { reserve };
-            if y + l.heading.height() + heading_gap + first_row > limit + 0.01 {
-                hidden += l.cards.len();
-                continue;
-            }
+        for ((contest, l), rows) in contests.iter().zip(&layout.contests).zip(rows_shown) {
+            let Some(rows) = rows else { continue };
             let mut row_y = l.heading.draw(canvas, area.x, y) + heading_gap;
             end = row_y;
             if l.cards.is_empty() {
-                canvas.text(
-                    TextRole::Message,
-                    &ellipsize(ctx.measure, label_font, words.no_data, area.w),
-                    area.x,
-                    row_y,
-                    label_font,
-                    style.muted,
-                    Align::Start,
-                );
-                end = row_y + label_font.line_height();
-                y = end + contest_gap;
-                continue;
+                let text = ellipsize(ctx.measure, fonts.label, words.no_data, area.w);
+                canvas.text(TextRole::Message, &text, area.x, row_y, fonts.label, style.muted, Align::Start);
+                end = row_y + fonts.label.line_height();
             }
-            for (r, (cards, &row_h)) in l.cards.chunks(m.columns).zip(&l.row_heights).enumerate() {
-                let last_row = last_contest && r + 1 == l.row_heights.len();
-                let limit = area.bottom() - if last_row { 0.0 } else { reserve };
-                if row_y + row_h > limit + 0.01 {
-                    hidden += l.cards.len() - r * m.columns;
-                    break;
-                }
+            for (cards, &row_h) in l.cards.chunks(m.columns).zip(&l.row_heights).take(rows) {
                 for (i, card) in cards.iter().enumerate() {
                     let x = area.x + i as f64 * (m.card_w + m.col_gap);
-                    draw_card(canvas, &m, card, x, row_y, row_h, &contest.heading);
+                    draw_card(canvas, m, card, x, row_y, row_h, &contest.heading);
                 }
                 end = row_y + row_h;
                 row_y = end + m.col_gap;
@@ -274,6 +246,114 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     }
 
     canvas.finish(&frame.title, summary, table)
+}
+
+/// Lays out every contest's heading and cards with the type at `scale`.
+fn lay_out(ctx: &Context, contests: &[ContestTexts], inner_w: f64, scale: f64) -> Layout {
+    let words = strings(ctx.lang);
+    let style = ctx.style;
+    let gap = style.gap();
+    let fonts = CardFonts::at(ctx, scale);
+    let most_places = contests.iter().map(|c| c.places.len()).max().unwrap_or(0).max(1);
+    let col_gap = (gap * 1.5).round();
+    let card_min_w = CARD_MIN_W * style.text_scale * scale;
+    let columns = (((inner_w + col_gap) / (card_min_w + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS.min(most_places));
+    let card_w = ((inner_w - (columns - 1) as f64 * col_gap) / columns as f64).floor();
+    let pad = (gap * 1.5).round();
+    let widest_numeral = contests
+        .iter()
+        .flat_map(|c| c.places.iter())
+        .map(|p| fonts.numeral.width(ctx.measure, &p.place.to_string()))
+        .fold(fonts.numeral.width(ctx.measure, "1"), f64::max);
+    let numeral_col = (widest_numeral + gap * 1.5).ceil().min(card_w * 0.4);
+    let metrics = Metrics { columns, card_w, col_gap, pad, numeral_font: fonts.numeral, numeral_col };
+    let text_w = (card_w - 2.0 * pad - numeral_col).max(1.0);
+    let block_space = (gap / 2.0).round();
+
+    let contests = contests
+        .iter()
+        .map(|c| {
+            let heading = Block::wrapped(ctx, &c.heading, fonts.heading, inner_w, 3, false);
+            let cards: Vec<Card> = c
+                .places
+                .iter()
+                .map(|p| {
+                    let mut blocks = vec![
+                        Block::wrapped(ctx, &place_text(p.place, ctx.lang), fonts.small, text_w, 1, true),
+                        Block::wrapped(ctx, &p.name, fonts.name, text_w, 3, false).spaced(2.0),
+                    ];
+                    let mut space = block_space;
+                    for (text, lines) in [(&p.role, 3), (&p.org, 3), (&p.city, 1)] {
+                        if let Some(text) = text {
+                            blocks.push(Block::wrapped(ctx, text, fonts.label, text_w, lines, true).spaced(space));
+                            space = 0.0;
+                        }
+                    }
+                    if let Some(project) = &p.project {
+                        let block = Block::wrapped(ctx, &format!("{}: {project}", words.project), fonts.label, text_w, 4, false);
+                        blocks.push(block.spaced(block_space));
+                    }
+                    if let Some(prize) = &p.prize {
+                        blocks.push(Block::wrapped(ctx, &format!("{}: {prize}", words.prize), fonts.label, text_w, 2, false));
+                    }
+                    let content_h = blocks_height(&blocks).max(fonts.numeral.line_height());
+                    Card { numeral: p.place.to_string(), name: p.name.clone(), blocks, label: p.description(ctx), content_h }
+                })
+                .collect();
+            let row_heights = cards.chunks(columns).map(|row| row.iter().map(|c| c.content_h).fold(0.0, f64::max) + 2.0 * pad).collect();
+            ContestLayout { heading, cards, row_heights }
+        })
+        .collect();
+    Layout { fonts, metrics, contests }
+}
+
+/// The vertical spaces between a podium's parts.
+struct Gaps {
+    /// Under a contest's heading.
+    heading: f64,
+    /// Between contests.
+    contest: f64,
+    /// Kept under every row but the last for the note on what was left out.
+    reserve: f64,
+}
+
+/// How many card rows of each contest fit between `top` and `bottom` (`None`:
+/// not even its heading and first row), and how many places are left out.
+/// Contests follow one another; once a place is left out, so is everything after it.
+fn fit_rows(layout: &Layout, top: f64, bottom: f64, gaps: &Gaps) -> (Vec<Option<usize>>, usize) {
+    let empty_h = layout.fonts.label.line_height();
+    let count = layout.contests.len();
+    let mut y = top;
+    let mut hidden = 0usize;
+    let mut shown = Vec::with_capacity(count);
+    for (ci, l) in layout.contests.iter().enumerate() {
+        let last_contest = ci + 1 == count;
+        let first_row = l.row_heights.first().copied().unwrap_or(empty_h);
+        let only_row = last_contest && l.row_heights.len() <= 1;
+        let limit = bottom - if only_row { 0.0 } else { gaps.reserve };
+        if hidden > 0 || y + l.heading.height() + gaps.heading + first_row > limit + 0.01 {
+            hidden += l.cards.len();
+            shown.push(None);
+            continue;
+        }
+        let mut row_y = y + l.heading.height() + gaps.heading;
+        let mut end = row_y + if l.cards.is_empty() { empty_h } else { 0.0 };
+        let mut rows = 0;
+        for (r, &row_h) in l.row_heights.iter().enumerate() {
+            let last_row = last_contest && r + 1 == l.row_heights.len();
+            let limit = bottom - if last_row { 0.0 } else { gaps.reserve };
+            if row_y + row_h > limit + 0.01 {
+                hidden += l.cards.len() - r * layout.metrics.columns;
+                break;
+            }
+            end = row_y + row_h;
+            row_y = end + layout.metrics.col_gap;
+            rows += 1;
+        }
+        shown.push(Some(rows));
+        y = end + gaps.contest;
+    }
+    (shown, hidden)
 }
 
 /// One card: outline, numeral, text blocks; its mark covers it.

@@ -8,7 +8,7 @@ use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
 use crate::canvas::Canvas;
-use crate::scene::{Align, TextRole};
+use crate::scene::{Align, Medium, TextRole};
 use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::Rgb;
 use opeka_feed::locale::words as strings;
@@ -161,7 +161,9 @@ pub(super) fn blocks_height(blocks: &[Block]) -> f64 {
 /// when `hidden` (the number with its noun) is not empty.
 pub(super) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, x: f64, y: f64, width: f64, hidden: &str) {
     let font = ctx.font(crate::theme::TextSize::Small);
-    let text = ellipsize(ctx.measure, font, &fill(strings(ctx.lang).more_in_table, hidden), width);
+    let words = strings(ctx.lang);
+    let template = if ctx.medium == Medium::Slide { words.more_not_shown } else { words.more_in_table };
+    let text = ellipsize(ctx.measure, font, &fill(template, hidden), width);
     canvas.text(TextRole::Note, &text, x, y, font, ctx.style.muted, Align::Start);
 }
 
