@@ -17,7 +17,7 @@ use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::texts::{blocks_height, draw_more, event_sentence, optional, place_text, Block};
+use super::texts::{blocks_height, contest_heading, draw_more, event_sentence, optional, place_text, Block};
 use super::Context;
 
 /// The narrowest a card gets before the grid drops a column.
@@ -79,12 +79,7 @@ struct ContestTexts {
 
 fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
     let name = optional(ctx, &contest.name);
-    let heading = match (&name, contest.year) {
-        (Some(name), Some(year)) => format!("{name}, {year}"),
-        (Some(name), None) => name.clone(),
-        (None, Some(year)) => format!("{}, {year}", strings(ctx.lang).contest),
-        (None, None) => strings(ctx.lang).contest.to_owned(),
-    };
+    let heading = contest_heading(ctx, contest);
     let mut places: Vec<PlaceTexts> = contest.places.iter().map(|p| PlaceTexts::of(ctx, p)).collect();
     opeka_feed::collections::order::sort_stable_by_key(&mut places, |p| p.place);
     ContestTexts { heading, year: contest.year, name, places }

@@ -7,7 +7,8 @@
 //! one after another, the columns balanced in height. The canvas grows
 //! with the list; what a canvas cannot hold (an explicit height, or the
 //! largest canvas) is counted in a note under the list, and every
-//! recipient stays in the data table.
+//! recipient stays in the data table. A feed without recipients lists its
+//! contests' winners instead, under each contest's heading.
 
 use opeka_feed::locale::join;
 use opeka_feed::locale::Msg;
@@ -20,7 +21,7 @@ use crate::text::{clean, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, draw_more, event_sentence, optional, AwardTypes, Block};
+use super::texts::{award_label, contest_heading, draw_more, event_sentence, optional, AwardTypes, Block};
 use super::Context;
 
 /// The narrowest a column gets before the list drops a column.
@@ -52,6 +53,9 @@ struct Group {
 }
 
 fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
+    if awards.recipients.is_empty() {
+        return contest_groups(ctx, awards);
+    }
     let types = AwardTypes::of(awards);
     let by_award = awards.recipients.iter().any(|r| types.get(r.award.as_deref()).is_some());
     let entry = |r: &opeka_feed::Recipient| Entry {
@@ -82,6 +86,33 @@ fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
         .map(|(key, recipients)| Group {
             heading: Some(award_label(ctx, &types, key)),
             entries: recipients.into_iter().map(entry).collect(),
+        })
+        .collect()
+}
+
+/// A feed that names no recipients may still name its contests' winners:
+/// they are then the roll, by contest and place, rather than "no data" under
+/// a title that promises the honoured.
+fn contest_groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
+    awards
+        .contests
+        .iter()
+        .filter(|c| !c.places.is_empty())
+        .map(|contest| {
+            let heading = contest_heading(ctx, contest);
+            let mut places: Vec<&opeka_feed::ContestPlace> = contest.places.iter().collect();
+            opeka_feed::collections::order::sort_stable_by_key(&mut places, |p| p.place);
+            let entries = places
+                .into_iter()
+                .map(|p| Entry {
+                    name: ctx.text(&p.name),
+                    role: optional(ctx, &p.role),
+                    org: optional(ctx, &p.org),
+                    city: optional(ctx, &p.city),
+                    award: Some(heading.clone()),
+                })
+                .collect();
+            Group { heading: Some(heading), entries }
         })
         .collect()
 }
