@@ -88,3 +88,41 @@ test('the Leptos charts have the same downloads menu, loaded from beside the app
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a Leptos chart goes full screen in the slide medium, by its button and by f, and comes back', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`, { viewport: { width: 1920, height: 1080 } });
+  await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('svg')).length === 3);
+  const chart = page.locator('.opeka-chart').first();
+  const state = () => chart.evaluate((el) => {
+    const svg = el.shadowRoot.querySelector('.opeka-svg svg');
+    const sizes = [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(t.getAttribute('font-size')) || 0);
+    return { full: document.fullscreenElement === el, height: Number(svg.getAttribute('height')), largest: Math.max(...sizes) };
+  });
+  const before = await state();
+  assert.equal(before.full, false);
+  assert.ok(before.largest < 40, `the page's title is ${before.largest} px`);
+  for (const press of ['button', 'f']) {
+    if (press === 'button') await chart.locator('[name=full]').click();
+    else {
+      await chart.locator('.opeka-svg').focus();
+      await page.keyboard.press('f');
+    }
+    // A slide's title reads from the back of the room, and the chart takes the screen's height.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('.opeka-chart');
+      const svg = el.shadowRoot.querySelector('.opeka-svg svg');
+      return document.fullscreenElement === el && Number(svg.getAttribute('height')) > 700;
+    }, null, { timeout: 20000 });
+    const shown = await state();
+    assert.ok(shown.largest >= 40, `${press}: the slide's title is ${shown.largest} px`);
+    if (press === 'button') await screenshot(page, 'leptos-fullscreen-1920');
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForFunction((h) => {
+      const svg = document.querySelector('.opeka-chart').shadowRoot.querySelector('.opeka-svg svg');
+      return !document.fullscreenElement && Number(svg.getAttribute('height')) === h;
+    }, before.height, { timeout: 20000 });
+    assert.deepEqual(await state(), before, `${press}: leaving restores the chart`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

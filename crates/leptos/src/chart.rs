@@ -5,16 +5,19 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use opeka_chart::Theme;
+use opeka_chart::{Medium, Theme};
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::{Lang, View};
 use opeka_widgets::fetch::{self, Answer, Reuse};
 use opeka_widgets::{style, ChartBox, Controls, ErrorReport, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, HtmlDivElement, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    AbortController, HtmlDivElement, HtmlElement, KeyboardEvent, MutationObserver, MutationObserverInit, ResizeObserver,
+    ResizeObserverEntry, ShadowRootInit, ShadowRootMode,
+};
 
-use crate::live::Live;
+use crate::live::{FullScreenHooks, Live};
 
 /// How long a fetched feed may serve another chart of the same URL, as
 /// `<opeka-chart>` shares it when it does not refresh.
@@ -118,6 +121,8 @@ pub fn OpekaChart(
     let dark = RwSignal::new(false);
     let contrast = RwSignal::new(false);
     let mounted = RwSignal::new(false);
+    // What full screen asks for while it lasts (opeka-extras.js sets the holder's attributes).
+    let full = FullScreen { medium: RwSignal::new(Medium::Screen), height: RwSignal::new(None) };
 
     // Set up once the element is in the page (never on a server).
     Effect::new(move |_| {
@@ -125,7 +130,7 @@ pub fn OpekaChart(
         if mounted.get_untracked() {
             return;
         }
-        match loader.mount(&holder, width, [dark, contrast]) {
+        match loader.mount(&holder, width, [dark, contrast], full) {
             Ok(()) => mounted.set(true),
             Err(error) => web_sys::console::error_2(&"opeka-leptos: could not set up the chart:".into(), &error),
         }
@@ -166,9 +171,9 @@ pub fn OpekaChart(
             lang: lang.get().or_else(|| page_lang(holder.get_untracked())).or(loader.feed_locale.get()).unwrap_or_default(),
             theme: theme.get().unwrap_or_else(|| opeka_widgets::auto_theme(dark.get(), contrast.get())),
             width: width.get(),
-            height: height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from),
+            height: full.height.get().or_else(|| height.get().filter(|px| HEIGHT_RANGE.contains(px)).map(f64::from)),
             controls: controls.get().unwrap_or_default(),
-            medium: opeka_chart::Medium::Screen,
+            medium: full.medium.get(),
         };
         let drawn = loader
             .state
@@ -187,6 +192,47 @@ pub fn OpekaChart(
     });
 
     view! { <div class="opeka-chart" node_ref=holder></div> }
+}
+
+/// The medium and height full screen asks for: `slide` at the screen's
+/// height while it lasts, the component's own when it ends.
+#[derive(Clone, Copy)]
+struct FullScreen {
+    medium: RwSignal<Medium>,
+    height: RwSignal<Option<f64>>,
+}
+
+impl FullScreen {
+    /// Follows full screen as `<opeka-chart>` does: `opeka-extras.js` sets the
+    /// host's (here the holder's) `medium` and `height` attributes, and `f`
+    /// on a focused chart presses its full-screen button.
+    fn follow(self, holder: &HtmlDivElement, root: &web_sys::ShadowRoot) -> Result<FullScreenHooks, JsValue> {
+        let watched = holder.clone();
+        let attributes = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
+            let medium = watched.get_attribute("medium").and_then(|name| Medium::parse(&name)).unwrap_or(Medium::Screen);
+            let height = watched.get_attribute("height").and_then(|px| px.trim().parse::<u32>().ok()).filter(|px| *px > 0).map(f64::from);
+            self.medium.try_set(medium);
+            self.height.try_set(height);
+        });
+        let observer = MutationObserver::new(attributes.as_ref().unchecked_ref())?;
+        let init = MutationObserverInit::new();
+        init.set_attribute_filter(&js_sys::Array::of2(&"medium".into(), &"height".into()));
+        observer.observe_with_options(holder, &init)?;
+        let root = root.clone();
+        let keys = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            if event.key() != "f" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            // No button with controls=None, or none shown: `f` is the page's.
+            let button = root.query_selector("[name=full]").ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = button.filter(|b| b.offset_parent().is_some()) {
+                event.stop_propagation();
+                button.click();
+            }
+        });
+        holder.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref())?;
+        Ok((observer, attributes, holder.clone(), keys))
+    }
 }
 
 /// The language of the nearest `lang` attribute around `holder`, if Opeka speaks it.
@@ -210,7 +256,7 @@ impl Loader {
     /// Puts the widget core's box in a shadow root of `holder` and starts
     /// following the holder's width, the colour scheme and the contrast
     /// preference (`schemes`: dark, contrast).
-    fn mount(self, holder: &HtmlDivElement, width: RwSignal<f64>, schemes: [RwSignal<bool>; 2]) -> Result<(), JsValue> {
+    fn mount(self, holder: &HtmlDivElement, width: RwSignal<f64>, schemes: [RwSignal<bool>; 2], full: FullScreen) -> Result<(), JsValue> {
         let root = match holder.shadow_root() {
             Some(root) => root,
             None => holder.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -248,8 +294,11 @@ impl Loader {
             listeners.push((query, changed));
         }
 
+        let full_screen = full.follow(holder, &root)?;
+
         self.live.update_value(|live| {
             live.chart = Some(chart);
+            live.full_screen = Some(full_screen);
             live.resize = Some((observer, resize));
             live.schemes = listeners;
         });

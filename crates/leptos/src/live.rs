@@ -4,12 +4,15 @@ use gloo_timers::callback::Interval;
 use opeka_widgets::ChartBox;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, MediaQueryList, ResizeObserver};
+use web_sys::{AbortController, HtmlDivElement, KeyboardEvent, MediaQueryList, MutationObserver, ResizeObserver};
 
 /// The container's width observer and its callback.
 type WidthObserver = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 /// A `prefers-color-scheme` or contrast query and its change listener.
 type SchemeListener = (MediaQueryList, Closure<dyn FnMut(web_sys::Event)>);
+/// Full screen's hooks on the holder: the observer of its `medium` and
+/// `height` attributes, and the `f` key's listener.
+pub(crate) type FullScreenHooks = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>, HtmlDivElement, Closure<dyn FnMut(KeyboardEvent)>);
 
 /// A mounted chart's box, observers, listener, timer and request.
 ///
@@ -24,6 +27,8 @@ pub(crate) struct Live {
     pub resize: Option<WidthObserver>,
     /// Follows `prefers-color-scheme` and the contrast preference for the automatic theme.
     pub schemes: Vec<SchemeListener>,
+    /// Follows full screen (`opeka-extras.js`) and presses its button on `f`.
+    pub full_screen: Option<FullScreenHooks>,
     /// The `refresh` timer (gloo's `Interval` clears itself when dropped).
     pub refresh: Option<Interval>,
     /// The request in flight, if any.
@@ -47,6 +52,10 @@ impl Drop for Live {
         self.refresh = None;
         if let Some((observer, _callback)) = self.resize.take() {
             observer.disconnect();
+        }
+        if let Some((observer, _attributes, holder, keys)) = self.full_screen.take() {
+            observer.disconnect();
+            let _ = holder.remove_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
         }
         for (query, callback) in std::mem::take(&mut self.schemes) {
             let _ = query.remove_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
