@@ -142,9 +142,15 @@ fn the_ceremony_deck_makes_a_four_page_pdf_with_russian_text_in_embedded_pt_sans
         "«Лучший по профессии»: призёры",
         "Награждённые",
         "Региональный конкурс профессионального мастерства",
+        // Every place of the podium, in the contrast theme's larger type, and the roll's names.
+        "1\u{a0}место",
+        "2\u{a0}место",
+        "3\u{a0}место",
+        "Светлана Валерьевна Дедова",
     ] {
         assert!(text.contains(&squeeze(expected)), "{expected:?} not in the extracted text:\n{text}");
     }
+    assert!(!text.contains(&squeeze("см. таблицу данных")), "a slide points at no table:\n{text}");
 }
 
 #[test]
