@@ -17,7 +17,7 @@ use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::texts::{blocks_height, contest_heading, draw_more, event_sentence, optional, place_text, Block};
+use super::texts::{blocks_height, draw_more, event_sentence, optional, place_text, Block};
 use super::Context;
 
 /// The narrowest a card gets before the grid drops a column.
@@ -26,12 +26,12 @@ const CARD_MIN_W: f64 = 220.0;
 const MAX_COLUMNS: usize = 4;
 
 /// A contest place's texts, in the viewer's language.
-struct PlaceTexts {
+pub(super) struct PlaceTexts {
     place: u32,
-    name: String,
-    role: Option<String>,
-    org: Option<String>,
-    city: Option<String>,
+    pub name: String,
+    pub role: Option<String>,
+    pub org: Option<String>,
+    pub city: Option<String>,
     project: Option<String>,
     prize: Option<String>,
 }
@@ -70,19 +70,30 @@ impl PlaceTexts {
 }
 
 /// A contest with its places sorted.
-struct ContestTexts {
-    heading: String,
+pub(super) struct ContestTexts {
+    pub heading: String,
     year: Option<i32>,
     name: Option<String>,
-    places: Vec<PlaceTexts>,
+    pub places: Vec<PlaceTexts>,
 }
 
-fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
+/// A contest's heading and its places' texts, sorted by place.
+pub(super) fn contest_texts(ctx: &Context, contest: &Contest) -> ContestTexts {
     let name = optional(ctx, &contest.name);
     let heading = contest_heading(ctx, contest);
     let mut places: Vec<PlaceTexts> = contest.places.iter().map(|p| PlaceTexts::of(ctx, p)).collect();
     opeka_feed::collections::order::sort_stable_by_key(&mut places, |p| p.place);
     ContestTexts { heading, year: contest.year, name, places }
+}
+
+/// A contest's heading: its name and year, or "Конкурс" for want of a name.
+fn contest_heading(ctx: &Context, contest: &Contest) -> String {
+    match (optional(ctx, &contest.name), contest.year) {
+        (Some(name), Some(year)) => format!("{name}, {year}"),
+        (Some(name), None) => name,
+        (None, Some(year)) => format!("{}, {year}", strings(ctx.lang).contest),
+        (None, None) => strings(ctx.lang).contest.to_owned(),
+    }
 }
 
 /// A card laid out for its column width.

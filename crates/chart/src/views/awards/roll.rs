@@ -21,7 +21,8 @@ use crate::text::{clean, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, contest_heading, draw_more, event_sentence, optional, AwardTypes, Block};
+use super::podium::contest_texts;
+use super::texts::{award_label, draw_more, event_sentence, optional, AwardTypes, Block};
 use super::Context;
 
 /// The narrowest a column gets before the list drops a column.
@@ -97,22 +98,15 @@ fn contest_groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
     awards
         .contests
         .iter()
+        .map(|contest| contest_texts(ctx, contest))
         .filter(|c| !c.places.is_empty())
-        .map(|contest| {
-            let heading = contest_heading(ctx, contest);
-            let mut places: Vec<&opeka_feed::ContestPlace> = contest.places.iter().collect();
-            opeka_feed::collections::order::sort_stable_by_key(&mut places, |p| p.place);
-            let entries = places
+        .map(|c| {
+            let entries = c
+                .places
                 .into_iter()
-                .map(|p| Entry {
-                    name: ctx.text(&p.name),
-                    role: optional(ctx, &p.role),
-                    org: optional(ctx, &p.org),
-                    city: optional(ctx, &p.city),
-                    award: Some(heading.clone()),
-                })
+                .map(|p| Entry { name: p.name, role: p.role, org: p.org, city: p.city, award: Some(c.heading.clone()) })
                 .collect();
-            Group { heading: Some(heading), entries }
+            Group { heading: Some(c.heading), entries }
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 use opeka_feed::collections::sorted_map::SortedMap;
 use opeka_feed::locale::join;
 use opeka_feed::locale::{format_date, Msg};
-use opeka_feed::{AwardType, Awards, Contest, Lang, Text};
+use opeka_feed::{AwardType, Awards, Lang, Text};
 
 use crate::canvas::Canvas;
 use crate::scene::{Align, Medium, TextRole};
@@ -102,16 +102,6 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
 /// `template` with `{n}` replaced by `n` and its noun.
 pub(super) fn fill(template: &str, counted: &str) -> String {
     template.replace("{n}", counted)
-}
-
-/// A contest's heading: its name and year, or "Конкурс" for want of a name.
-pub(super) fn contest_heading(ctx: &Context, contest: &Contest) -> String {
-    match (optional(ctx, &contest.name), contest.year) {
-        (Some(name), Some(year)) => format!("{name}, {year}"),
-        (Some(name), None) => name,
-        (None, Some(year)) => format!("{}, {year}", strings(ctx.lang).contest),
-        (None, None) => strings(ctx.lang).contest.to_owned(),
-    }
 }
 
 /// Lines of one font and colour, wrapped to a width.
