@@ -225,7 +225,13 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
 /// exactly once. For the feeds the widget's worker writes (sums of records
 /// that must draw the same chart as the records did).
 pub fn write_number(out: &mut String, value: f64) -> bool {
-    let reads_back = |text: &str| serde_json::from_str::<f64>(text).is_ok_and(|read| read.to_bits() == value.to_bits());
+    // Read as the validator reads a record's value (its own tree, from
+    // bytes): `f64`'s own deserializer would link core's float printer
+    // into the bundle for its error messages.
+    let reads_back = |text: &str| {
+        serde_json::from_slice::<json::Json>(text.as_bytes())
+            .is_ok_and(|read| read.as_f64().is_some_and(|read| read.to_bits() == value.to_bits()))
+    };
     let start = out.len();
     crate::locale::write_shortest(out, value);
     if reads_back(&out[start..]) {
