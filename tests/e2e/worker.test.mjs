@@ -161,7 +161,7 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
   }
 });
 
-test('a big feed (over 1 MiB): the worker by default, the same charts and tables as worker="off", in four views', async () => {
+test('a big feed (over 1 MB): the worker by default, the same charts and tables as worker="off", in four views', async () => {
   const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 8);
   try {
     assert.deepEqual(events.errors, []);

@@ -1,7 +1,7 @@
 // Opeka's worker: validates a big feed off the host page's main thread and
 // reduces it to what the widget's view draws (crates/embed/src/worker.rs).
 // opeka.js starts it, as a module worker, when a widget first has a feed
-// of 1 MiB or more; it runs the page's own module (opeka_bg.wasm and its
+// of 1 MB or more; it runs the page's own module (opeka_bg.wasm and its
 // glue, beside this file), of which it calls only `reduce_feed`, which
 // touches no DOM. Same-origin, so `script-src 'self'` (or `worker-src
 // 'self'`) lets it run; the module needs 'wasm-unsafe-eval' here too.

@@ -25,11 +25,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Bodies from this size on go to the worker: below it, validating on the
-/// main thread takes less than a long task (about 30 ms a megabyte in
-/// Chromium), and starting the worker (a second instance of the module)
-/// would cost more than it saves.
-pub const WORKER_FROM_BYTES: usize = 1 << 20;
+/// Bodies from this size on (1 MB, the "over 1 MB") go to the
+/// worker: validating a megabyte on the main thread is already a long
+/// task (about 35 ms in Chromium, more with the drawing), while below it
+/// starting the worker (a second instance of the module) costs more than
+/// it saves.
+pub const WORKER_FROM_BYTES: usize = 1_000_000;
 
 thread_local! {
     /// `opeka.js`'s `reduce(bytes, view)`, which posts to the worker.
