@@ -77,6 +77,9 @@ dist:
 	@# Loaded only where a deck is shown (docs/decks.md): <opeka-deck> and the deck page.
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
+	@# The widget's worker (crates/embed/src/worker.rs): loaded only when a
+	@# widget has a feed of 1 MB or more; it imports opeka_bindings.js.
+	terser crates/embed/js/opeka-worker.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker.js
 	@# deck.html's service worker (offline decks), a classic script.
 	terser crates/embed/js/opeka-sw.js --ecma 2020 --compress --mangle -o $(DIST)/opeka-sw.js
 	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
@@ -128,6 +131,7 @@ bench: dist
 	@echo "== loaded lazily (only when a reader asks for it)"
 	@for f in opeka-extras.js; do \
 	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	@printf '%-20s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more; it loads the same glue and wasm)\n' opeka-worker.js $$(wc -c < $(DIST)/opeka-worker.js) $$(gzip -9c $(DIST)/opeka-worker.js | wc -c)
 	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \
 	  printf '%-24s %8d bytes  (PT Sans for full screen and decks only)\n' $$f $$(wc -c < $(DIST)/$$f); done
 	@for f in opeka-deck.js opeka_deck_bindings.js opeka_deck_bg.wasm deck.js opeka-sw.js; do \

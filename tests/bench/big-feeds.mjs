@@ -43,7 +43,8 @@ const server = await startServer({ mounts: [['/big/', dir], ['/vendor/uplot/', j
 server.routes.set('/bench/opeka.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="/opeka/opeka.js"></script></head><body><div id="slot"></div>
 <script type="module">const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
-el.style.cssText = 'display:block;width:960px'; el.setAttribute('src', new URLSearchParams(location.search).get('src')); document.getElementById('slot').append(el);</script></body></html>` });
+el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(location.search); el.setAttribute('src', q.get('src'));
+if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getElementById('slot').append(el);</script></body></html>` });
 server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
 </head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
@@ -76,12 +77,16 @@ async function load(url, opeka) {
 }
 
 console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
-console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} | longest task: ${'opeka'.padStart(7)} ${'uPlot'.padStart(7)} | wasm memory`);
+// "no worker": the same page with worker="off" (every feed validated and
+// drawn on the main thread, as before stop 10); feeds of 1 MB and more
+// otherwise go to opeka-worker.js (crates/embed/src/worker.rs).
+console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} | longest task: ${'opeka'.padStart(7)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(7)} | wasm memory`);
 try {
   for (const [name, src, records, size] of feeds) {
-    const runs = { opeka: [], uplot: [], chartjs: [] };
+    const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
     for (let i = 0; i < RUNS; i++) {
       runs.opeka.push(await load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, true));
+      runs.off.push(await load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, false));
       runs.uplot.push(await load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, false));
       runs.chartjs.push(await load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, false));
     }
@@ -89,7 +94,7 @@ try {
     const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)`);
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)`);
   }
 } finally {
   await browser.close();

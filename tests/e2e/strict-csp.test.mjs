@@ -2,7 +2,8 @@
 // render with no inline script, no inline style and no eval.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForWidgets, readChart, screenshot } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, readChart, screenshot } from './harness.mjs';
 
 let server;
 let browser;
@@ -36,4 +37,39 @@ test('widgets render under a strict CSP with no securitypolicyviolation', async 
   await screenshot(page, 'strict-csp');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('under the strict CSP (sent with every Opeka file too) the worker runs, with no violation, and draws as the main thread', async () => {
+  // The policy travels with the worker's own script, as on a server that
+  // sends it for every response: the mount's path names the strict CSP.
+  const cspServer = await startServer({ mounts: [['/strict-csp-opeka/', join(ROOT, 'dist', 'opeka')]] });
+  cspServer.routes.set('/strict-csp-worker.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8">
+    <title>Воркер под строгой политикой</title><script type="module" src="/strict-csp-opeka/opeka.js"></script></head><body>
+    <opeka-chart id="on" worker="on" src="/feeds/kuzbass-caseload.json" view="trend"></opeka-chart>
+    <opeka-chart id="off" worker="off" src="/feeds/kuzbass-caseload.json" view="trend"></opeka-chart></body></html>` });
+  const { page, context, errors } = await openPage(browser, 'about:blank');
+  try {
+    await page.addInitScript(() => {
+      window.__answers = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', ({ data: [, answer] }) => window.__answers.push(answer?.[0] instanceof Uint8Array ? 'reduced' : String(answer)));
+        }
+      };
+    });
+    const response = await page.goto(`${cspServer.url}/strict-csp-worker.html`);
+    assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+    const events = await waitForWidgets(page, 2);
+    assert.deepEqual(events.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced'], 'the worker answered with the reduced feed');
+    const svg = (id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('svg').outerHTML, id);
+    assert.equal(await svg('on'), await svg('off'));
+    assert.deepEqual(await page.evaluate(() => window.__opeka.violations), [], 'no CSP violation of any kind');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await cspServer.close();
+  }
 });

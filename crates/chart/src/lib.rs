@@ -12,6 +12,7 @@ mod canvas;
 pub mod downsample;
 pub mod measure;
 mod parts;
+pub mod reduce;
 pub mod render;
 pub mod scale;
 pub mod scene;

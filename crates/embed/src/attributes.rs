@@ -16,6 +16,19 @@ pub enum ThemeChoice {
     Fixed(Theme),
 }
 
+/// `worker`: where a fetched feed is validated (and reduced to what the
+/// view draws) — `crate::worker` says why.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkerChoice {
+    /// In the page's worker for feeds of 1 MB (10^6 bytes) and more (the default).
+    #[default]
+    Auto,
+    /// In the worker whatever the size (`worker="on"`).
+    On,
+    /// Never in a worker (`worker="off"`).
+    Off,
+}
+
 /// What the page author asked for, after checking. Bad values fall back to
 /// the defaults (and are reported as warnings by [`Attributes::read`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +56,8 @@ pub struct Attributes {
     pub slide_title: Option<String>,
     /// A line under a slide's chart (`slide-note`, set by `<opeka-deck>`).
     pub slide_note: Option<String>,
+    /// Whether big feeds are checked in the page's worker.
+    pub worker: WorkerChoice,
 }
 
 /// Heights outside this range are refused as typos.
@@ -138,6 +153,15 @@ impl Attributes {
                 Controls::Menu
             }
         };
+        let worker = match attr("worker").as_deref() {
+            None | Some("auto") => WorkerChoice::Auto,
+            Some("on") => WorkerChoice::On,
+            Some("off") => WorkerChoice::Off,
+            Some(text) => {
+                warnings.push(format!("worker=\"{text}\" is not understood; expected auto, on or off"));
+                WorkerChoice::Auto
+            }
+        };
         // Anything but `slide` is the page's own medium: a typo must not blow the type up.
         let medium = if attr("medium").as_deref() == Some("slide") { Medium::Slide } else { Medium::Screen };
         let attributes = Attributes {
@@ -152,6 +176,7 @@ impl Attributes {
             medium,
             slide_title: attr("slide-title"),
             slide_note: attr("slide-note"),
+            worker,
         };
         (attributes, warnings)
     }

@@ -8,8 +8,9 @@
 mod attributes;
 mod events;
 mod widget;
+pub mod worker;
 
-pub use attributes::{Attributes, ThemeChoice};
+pub use attributes::{Attributes, ThemeChoice, WorkerChoice};
 pub use widget::OpekaWidget;
 
 use wasm_bindgen::prelude::*;
@@ -17,10 +18,12 @@ use wasm_bindgen::prelude::*;
 /// Called once by `opeka.js` with its bounded loader (`load`), the chart's
 /// pointer and keyboard handling (`interact`) and the downloads menu's
 /// click handler (`extras(url)`), from `crates/widgets/js/loader.js` and
-/// `interact.js`, which `make dist` puts at its head.
+/// `interact.js`, which `make dist` puts at its head; and `reduce`, which
+/// hands a big feed to the page's worker ([`worker`]).
 #[wasm_bindgen]
-pub fn use_loader(load: js_sys::Function, interact: js_sys::Function, menu: js_sys::Function) {
+pub fn use_loader(load: js_sys::Function, interact: js_sys::Function, menu: js_sys::Function, reduce: js_sys::Function) {
     opeka_widgets::fetch::use_loader(load);
+    worker::use_worker(reduce);
     opeka_widgets::use_interact(interact);
     opeka_widgets::menu::use_extras(menu);
 }

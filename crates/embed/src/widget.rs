@@ -14,8 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
 
-use crate::attributes::{Attributes, ThemeChoice};
+use crate::attributes::{Attributes, ThemeChoice, WorkerChoice};
 use crate::events;
+use crate::worker::{self, Reduced, WORKER_FROM_BYTES};
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
 /// is connected; `free()` it when the element is disconnected: that removes
@@ -51,6 +52,9 @@ struct Inner {
     /// The body of the feed on show: its bytes (an identical answer is not
     /// redrawn) and its validators (refreshes ask only for a change).
     shown: RefCell<Option<Rc<Body>>>,
+    /// Whether the feed on show is the worker's reduction for the current
+    /// view (another view needs the feed reduced for it).
+    reduced: Cell<bool>,
     /// When the feed on show was last confirmed, in the viewer's local time.
     confirmed: Cell<Option<chrono::NaiveDateTime>>,
     /// Failed loads in a row: refresh backs off after each.
@@ -146,6 +150,7 @@ impl OpekaWidget {
                 timeout: RefCell::new(None),
                 timed_out: Cell::new(false),
                 shown: RefCell::new(None),
+                reduced: Cell::new(false),
                 confirmed: Cell::new(None),
                 failures: Cell::new(0),
                 resize: RefCell::new(None),
@@ -171,6 +176,9 @@ impl OpekaWidget {
         inner.queue_render();
         match name {
             "src" if src_changed => inner.load(Load::Fresh),
+            // The feed on show holds only what the last view draws: the
+            // body (shared, not fetched again within its time) is reduced anew.
+            "view" if inner.reduced.get() => inner.load(Load::Fresh),
             "refresh" => inner.schedule_refresh(),
             _ => {}
         }
@@ -422,11 +430,44 @@ impl Inner {
             self.confirm();
             return;
         }
-        match validate(&body.bytes, &Options::default()) {
+        let (choice, view) = {
+            let attributes = self.attributes.borrow();
+            (attributes.worker, attributes.view)
+        };
+        let big = body.bytes.len() >= WORKER_FROM_BYTES;
+        if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
+            let generation = self.generation.get();
+            let weak = Rc::downgrade(self);
+            wasm_bindgen_futures::spawn_local(async move {
+                let reduced = worker::in_worker(&body.bytes, view).await;
+                let Some(inner) = weak.upgrade() else { return };
+                if inner.generation.get() != generation {
+                    return;
+                }
+                match reduced {
+                    Some(Reduced::Valid(small, warnings)) => inner.check(load, body, small, Some(warnings)),
+                    Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
+                    // No worker: the work is done here, as for a small feed.
+                    None => inner.check(load, body, None, None),
+                }
+            });
+            return;
+        }
+        self.check(load, body, None, None);
+    }
+
+    /// Validates the body, or the worker's reduction of it (`small`), and
+    /// shows the feed, or fails. The worker's warnings, when it checked
+    /// the body, are those of the whole feed.
+    fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
+        let reduced = small.is_some();
+        match validate(small.as_deref().unwrap_or(&body.bytes), &Options::default()) {
             Ok(checked) => {
-                events::warn(&opeka_widgets::problem_lines(&checked.warnings, checked.omitted));
+                let warnings = worker_warnings.unwrap_or_else(|| opeka_widgets::problem_lines(&checked.warnings, checked.omitted));
+                events::warn(&warnings);
                 self.feed_locale.set(Some(checked.feed.locale));
                 self.shown.replace(Some(body));
+                self.reduced.set(reduced);
                 self.confirm();
                 let mut feed = checked.feed;
                 // A deck's slide (`slide-title`, `slide-note`): read with each

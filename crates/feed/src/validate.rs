@@ -214,6 +214,61 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     }
 }
 
+/// Writes `value` as a JSON number that this validator reads back as the
+/// same `f64`, bit for bit, and says whether it could. The parser is
+/// serde_json's default, which reads a number of more than about 16
+/// significant digits to within a unit in the last place, not always to
+/// the nearest: the shortest decimal (`write_shortest`) of a sum such as
+/// `369.13345000000004` can come back one unit off. So each text is read
+/// back here: the shortest first, else an integer of 17 to 19 digits over
+/// a power of ten (`36913345000000004e-14`), which the parser divides
+/// exactly once. For the feeds the widget's worker writes (sums of records
+/// that must draw the same chart as the records did).
+pub fn write_number(out: &mut String, value: f64) -> bool {
+    // Read as the validator reads a record's value (its own tree, from
+    // bytes): `f64`'s own deserializer would link core's float printer
+    // into the bundle for its error messages.
+    let reads_back = |text: &str| {
+        serde_json::from_slice::<json::Json>(text.as_bytes())
+            .is_ok_and(|read| read.as_f64().is_some_and(|read| read.to_bits() == value.to_bits()))
+    };
+    let start = out.len();
+    crate::locale::write_shortest(out, value);
+    if reads_back(&out[start..]) {
+        return true;
+    }
+    for k in 1..=22 {
+        // The integer over 10^k: above 2^53 every double is an integer,
+        // and up to 2^63 it is an exact `u64` for the parser.
+        let scaled = value.abs() * 10f64.powi(k);
+        if scaled < 9_007_199_254_740_992.0 {
+            continue;
+        }
+        if scaled >= 9_223_372_036_854_775_808.0 {
+            break;
+        }
+        // The double nearest value × 10^k, then those around it.
+        let (mut up, mut down) = (scaled, scaled);
+        for _ in 0..4 {
+            for candidate in [up, down] {
+                out.truncate(start);
+                if value < 0.0 {
+                    out.push('-');
+                }
+                out.push_str(&(candidate as u64).to_string());
+                out.push_str("e-");
+                out.push_str(&k.to_string());
+                if reads_back(&out[start..]) {
+                    return true;
+                }
+            }
+            (up, down) = (up.next_up(), down.next_down());
+        }
+    }
+    out.truncate(start);
+    false
+}
+
 /// Validates a feed given as text.
 pub fn validate_str(json: &str, options: &Options) -> Result<Checked, Rejected> {
     validate(json.as_bytes(), options)

@@ -25,7 +25,7 @@
 //! [`render_view`] and its height to [`default_height`].
 
 mod awards;
-mod caseload;
+pub(crate) mod caseload;
 mod outcomes;
 mod tiles;
 

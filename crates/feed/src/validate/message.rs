@@ -200,6 +200,10 @@ pub enum ProblemMessage {
     FeedUrlScheme { got: String },
     /// A feed document where a deck was expected (it has `opeka`, not `opeka-deck`).
     FeedNotDeck,
+    /// A problem worded elsewhere in both languages: one the widget's
+    /// worker found (it validates big feeds off the page's main thread and
+    /// posts each problem's path and texts back).
+    Worded { ru: String, en: String },
 }
 
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
@@ -226,6 +230,8 @@ impl ProblemMessage {
         use ProblemMessage as M;
         let ru = lang == Lang::Ru;
         match self {
+            M::Worded { ru: text, .. } if ru => text.clone(),
+            M::Worded { en, .. } => en.clone(),
             M::TooLarge { size, limit } if ru => {
                 format!("фид занимает {size} байт — больше предела в {limit} байт; не разбирался")
             }

@@ -458,6 +458,69 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
+/// One record of a reduced trend: a (series, period) cell's sum, and a
+/// `null` beside it when some of its records were not reported.
+pub(crate) struct CellRecords<'a> {
+    /// The records summed, in the order the feed gives them.
+    pub(crate) records: Vec<&'a opeka_feed::Record>,
+    /// The period, as the records gave it.
+    pub(crate) period: Period,
+    /// The category of the series; `None` is the whole.
+    pub(crate) category: Option<String>,
+    /// The cell's sum, when anything was reported, with the unit of its first reported record.
+    pub(crate) reported: Option<(f64, Option<String>)>,
+    /// The unit of the cell's first `null` record, when it had one.
+    pub(crate) missing: Option<Option<String>>,
+}
+
+/// The caseload's records summed into one per (category, period), which
+/// the trend draws exactly as it draws the records themselves: each cell's
+/// values are folded in the order the records give them, as [`trend_data`]
+/// folds them, so the sums are bit for bit the same. `None` when the lines
+/// are not categories (then no two records share a cell and there is
+/// nothing to sum) or when a sum is not finite.
+pub(crate) fn summed_records(caseload: &Caseload) -> Option<Vec<CellRecords<'_>>> {
+    if !caseload.records.iter().any(|r| r.category.is_some()) {
+        return None;
+    }
+    #[derive(Default)]
+    struct Fold<'a> {
+        records: Vec<&'a opeka_feed::Record>,
+        cell: Cell,
+        period: Option<Period>,
+        reported_unit: Option<Option<String>>,
+        missing_unit: Option<Option<String>>,
+    }
+    let pairs = caseload.records.iter().map(|r| ((r.category.as_deref(), period_ordinal(&r.period)), r)).collect();
+    let cells = SortedMap::from_folded(pairs, |fold: &mut Fold, record| {
+        fold.records.push(record);
+        fold.cell.add(record.value);
+        fold.period = Some(record.period);
+        // Two records of one cell differ in their unit (the validator
+        // refuses repeated (period, unit, category)), so the sum and the
+        // `null` written with the units of different records differ too.
+        let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
+        unit.get_or_insert_with(|| record.unit.clone());
+    });
+    let mut out = Vec::with_capacity(cells.len());
+    for ((category, _), fold) in cells.iter() {
+        let period = fold.period?;
+        let reported = match (fold.cell.value(), &fold.reported_unit) {
+            (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit.clone())),
+            (None, _) => None,
+            _ => return None,
+        };
+        out.push(CellRecords {
+            records: fold.records.clone(),
+            period,
+            category: category.map(str::to_owned),
+            reported,
+            missing: fold.missing_unit.clone(),
+        });
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,181 @@
+//! A big feed reduced to what one view draws, for the widget's worker
+//! (issue 13, "Never blocking"): the worker validates the feed off the host
+//! page's main thread and hands over a small feed that, validated and drawn
+//! by the usual code, gives exactly the same chart and data table.
+//!
+//! Reduced today: the `trend` of a caseload whose lines are categories
+//! (records summed into one per category and period, the shape of daily
+//! feeds over many units). Every other view and shape is not reduced
+//! ([`reduce`] returns `None`): the worker then hands over the feed as it is.
+
+use std::ops::Range;
+
+use opeka_feed::{Body, ValidFeed, View};
+
+use crate::views::caseload::{summed_records, CellRecords};
+
+/// The feed in `bytes` (which the validator accepted as `feed`) reduced to
+/// what `view` draws: the same document with its `records` replaced by
+/// fewer records that draw the same chart. `None` when the view is not
+/// reduced or nothing would be gained.
+pub fn reduce(bytes: &[u8], feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
+    let feed = feed.feed();
+    let Body::Caseload(caseload) = &feed.body else { return None };
+    if feed.resolve_view(view) != View::Trend {
+        return None;
+    }
+    let cells = summed_records(caseload)?;
+    let written: usize = cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
+    if written >= caseload.records.len() {
+        return None;
+    }
+    let span = top_level_value(bytes, b"records")?;
+    let mut out = Vec::with_capacity(span.start + written * 64 + bytes.len() - span.end);
+    out.extend_from_slice(&bytes[..span.start]);
+    write_records(&mut out, &cells)?;
+    out.extend_from_slice(&bytes[span.end..]);
+    Some(out)
+}
+
+/// Writes `cells` as a feed's `records` array: each cell's sum (and a
+/// `null` when some of its records were not reported); or, when the sum
+/// cannot be written so that the validator reads it back exactly
+/// ([`opeka_feed::validate::write_number`]: about one sum in a hundred
+/// lies just under a power of two), the cell's own records, which fold
+/// to the same sum. `None` when not even those can be written exactly.
+fn write_records(out: &mut Vec<u8>, cells: &[CellRecords]) -> Option<()> {
+    let mut text = String::from("[");
+    for cell in cells {
+        let mark = text.len();
+        let summed = cell.reported.as_ref().is_none_or(|(sum, unit)| record(&mut text, &cell.period, &cell.category, unit, Some(*sum)))
+            && cell.missing.as_ref().is_none_or(|unit| record(&mut text, &cell.period, &cell.category, unit, None));
+        if !summed {
+            text.truncate(mark);
+            for r in &cell.records {
+                if !record(&mut text, &r.period, &r.category, &r.unit, r.value) {
+                    return None;
+                }
+            }
+        }
+    }
+    text.push(']');
+    out.extend_from_slice(text.as_bytes());
+    Some(())
+}
+
+/// Appends one record to the array in `text`; `false` when its value
+/// cannot be written exactly (what was written is then to be cut off).
+fn record(text: &mut String, period: &opeka_feed::Period, category: &Option<String>, unit: &Option<String>, value: Option<f64>) -> bool {
+    if text.len() > 1 {
+        text.push(',');
+    }
+    text.push_str("{\"period\":\"");
+    // Periods are digits and dashes (`2024-03-01`, `2024-Q1`).
+    text.push_str(&period.to_string());
+    text.push('"');
+    for (name, id) in [("category", category), ("unit", unit)] {
+        if let Some(id) = id {
+            text.push_str(",\"");
+            text.push_str(name);
+            text.push_str("\":");
+            json_string(text, id);
+        }
+    }
+    text.push_str(",\"value\":");
+    let exact = match value {
+        Some(value) => opeka_feed::validate::write_number(text, value),
+        None => {
+            text.push_str("null");
+            true
+        }
+    };
+    text.push('}');
+    exact
+}
+
+/// `s` as a JSON string: quotes, backslashes and control characters escaped.
+fn json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The byte range of the value of the top-level member `name` (written
+/// without escapes) of the JSON object in `bytes`, when it is an array and
+/// the only member of that name. The document was validated first, so a
+/// scan of strings and brackets finds it.
+fn top_level_value(bytes: &[u8], name: &[u8]) -> Option<Range<usize>> {
+    let mut depth = 0usize;
+    let mut last_string: Range<usize> = 0..0;
+    let mut value_start = None;
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last_string = start..i.min(bytes.len());
+            }
+            b':' if depth == 1 && bytes.get(last_string.clone()) == Some(name) => {
+                let next = bytes[i + 1..].iter().position(|b| !b.is_ascii_whitespace());
+                if next.is_some_and(|n| bytes[i + 1 + n] == b'[') {
+                    value_start = Some(i + 1);
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 1 && bytes[i] == b']' {
+                    if let Some(start) = value_start.take() {
+                        if found.replace(start..i + 1).is_some() {
+                            // Two members of that name: which one counts is the parser's business.
+                            return None;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_top_level_array_only() {
+        let json = br#"{"a":{"records":[1]},"s":"records:[\"]","records" : [ {"x":[1,2]} ] ,"z":[]}"#;
+        let span = top_level_value(json, b"records").unwrap();
+        assert_eq!(&json[span], br#" [ {"x":[1,2]} ]"#);
+        assert_eq!(top_level_value(br#"{"records":[],"records":[1]}"#, b"records"), None);
+        assert_eq!(top_level_value(br#"{"other":[1]}"#, b"records"), None);
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = String::new();
+        json_string(&mut out, "a\"b\\c\u{1}д");
+        assert_eq!(out, "\"a\\\"b\\\\c\\u0001д\"");
+    }
+}

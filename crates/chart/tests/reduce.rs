@@ -1,0 +1,124 @@
+//! The worker's reduction (`opeka_chart::reduce`): a feed reduced to what a
+//! view draws, validated and drawn again, gives the same chart — the same
+//! scene (marks, texts, summary, table) and the same SVG — as the feed
+//! itself, for every sample feed and a generated big one, in every view
+//! of its kind, both languages, with a series hidden.
+#![allow(clippy::disallowed_methods, reason = "tests build their feeds with std formatting")]
+
+mod common;
+
+use common::{repo_root, SAMPLES};
+use opeka_chart::reduce::reduce;
+use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
+use opeka_feed::validate::{validate, Options};
+use opeka_feed::ValidFeed;
+
+fn valid(bytes: &[u8]) -> ValidFeed {
+    match validate(bytes, &Options::default()) {
+        Ok(checked) => checked.feed,
+        Err(rejected) => panic!("refused:\n{rejected}"),
+    }
+}
+
+/// Asserts that `bytes` reduced for each view draws as `bytes` does;
+/// returns the views that were reduced, with the reduced size.
+fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
+    let feed = valid(bytes);
+    let mut reduced_views = Vec::new();
+    let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
+    for view in views {
+        let Some(reduced) = reduce(bytes, &feed, view) else { continue };
+        assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
+        let small = valid(&reduced);
+        for lang in [Lang::Ru, Lang::En] {
+            for (width, hidden) in [(800.0, 0), (360.0, 0), (800.0, 1)] {
+                let request = ChartRequest { view, width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
+                let whole = render_hiding(&feed, &request, hidden, &PtSansMetrics);
+                let drawn = render_hiding(&small, &request, hidden, &PtSansMetrics);
+                assert_eq!(drawn.table, whole.table, "{name} {view:?} {lang:?}: table");
+                assert_eq!(drawn.summary, whole.summary, "{name} {view:?} {lang:?}: summary");
+                assert!(write_svg(&drawn) == write_svg(&whole), "{name} {view:?} {lang:?} {width}: SVG differs");
+                if drawn != whole {
+                    let (a, b) = (format!("{drawn:#?}"), format!("{whole:#?}"));
+                    let at = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
+                    let around = |s: &str| s.lines().skip(at.saturating_sub(8)).take(12).collect::<Vec<_>>().join("\n");
+                    panic!("{name} {view:?} {lang:?} {width}: scene differs at line {at}:\n{}\n-- whole:\n{}", around(&a), around(&b));
+                }
+            }
+        }
+        reduced_views.push((view.unwrap_or(feed.feed().resolve_view(None)), reduced.len()));
+    }
+    reduced_views
+}
+
+#[test]
+fn every_sample_feed_draws_the_same_reduced() {
+    let mut reduced = Vec::new();
+    for name in SAMPLES {
+        let bytes = std::fs::read(repo_root().join("feeds").join(format!("{name}.json"))).expect("sample feed");
+        for (view, _) in same_charts(name, &bytes) {
+            reduced.push((name, view));
+        }
+    }
+    // The caseload sample (units × categories × months) is reduced for its trend.
+    assert!(reduced.contains(&("kuzbass-caseload", View::Trend)), "{reduced:?}");
+    assert!(reduced.iter().all(|(_, view)| *view == View::Trend), "{reduced:?}");
+}
+
+/// The big feed of `tests/bench/big-feeds.mjs`: 10 units × 4 categories ×
+/// `days` days; here with some values not reported (a whole cell, or one
+/// unit of a cell) and some records of the whole (no category) or of no unit.
+fn big_feed(days: usize) -> String {
+    let units: Vec<String> = (1..=10).map(|i| format!(r#"{{"id":"district-{i}","label":"Муниципальный округ {i}"}}"#)).collect();
+    let names = ["Одинокие пенсионеры", "Семьи с детьми", "Люди с инвалидностью", "Малоимущие \"граждане\""];
+    let categories: Vec<String> =
+        names.iter().enumerate().map(|(c, label)| format!(r#"{{"id":"c{c}","label":"{}"}}"#, label.replace('"', "\\\""))).collect();
+    let mut records = Vec::new();
+    let start = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).expect("a date");
+    for d in 0..days {
+        let period = (start + chrono::Duration::days(d as i64)).format("%Y-%m-%d");
+        for u in 0..10 {
+            for c in 0..4 {
+                let value = if (d + c) % 97 == 0 || (d % 13 == 0 && u == 3) {
+                    "null".to_owned()
+                } else {
+                    format!("{}.{}", (d * 7 + u * 13 + c * 31) % 500, u)
+                };
+                records.push(format!(r#"{{"period":"{period}","unit":"district-{}","category":"c{c}","value":{value}}}"#, u + 1));
+            }
+            if d % 5 == 0 {
+                records.push(format!(r#"{{"period":"{period}","unit":"district-{}","value":{}}}"#, u + 1, u * 3));
+            }
+        }
+        if d % 7 == 0 {
+            records.push(format!(r#"{{"period":"{period}","category":"c1","value":0.1}}"#));
+        }
+    }
+    format!(
+        r#"{{"opeka":1,"kind":"caseload","title":"Обращения за социальной поддержкой","measure":{{"label":"Обращения"}},"units":[{}],"categories":[{}],"records":[{}],"targets":[{{"period":"2014-03-01","category":"c2","value":900}}]}}"#,
+        units.join(","),
+        categories.join(","),
+        records.join(",")
+    )
+}
+
+#[test]
+fn a_big_daily_feed_draws_the_same_reduced_to_a_tenth() {
+    let json = big_feed(340);
+    assert!(json.len() > 1_000_000, "{}", json.len());
+    let reduced = same_charts("big", json.as_bytes());
+    let trend = reduced.iter().find(|(view, _)| *view == View::Trend).expect("the trend is reduced");
+    assert!(trend.1 * 8 < json.len(), "{} of {} bytes", trend.1, json.len());
+}
+
+#[test]
+fn views_and_shapes_not_reduced_are_left_alone() {
+    let json = big_feed(3);
+    let feed = valid(json.as_bytes());
+    for view in [View::Ranking, View::Composition, View::PerCapita, View::Tiles] {
+        assert!(reduce(json.as_bytes(), &feed, Some(view)).is_none(), "{view:?}");
+    }
+    // Lines by unit: no two records share a line's period, nothing to sum.
+    let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2}]}"#;
+    assert!(reduce(by_unit.as_bytes(), &valid(by_unit.as_bytes()), Some(View::Trend)).is_none());
+}

@@ -1,0 +1,21 @@
+// Opeka's worker: validates a big feed off the host page's main thread and
+// reduces it to what the widget's view draws (crates/embed/src/worker.rs).
+// opeka.js starts it, as a module worker, when a widget first has a feed
+// of 1 MB or more; it runs the page's own module (opeka_bg.wasm and its
+// glue, beside this file), of which it calls only `reduce_feed`, which
+// touches no DOM. Same-origin, so `script-src 'self'` (or `worker-src
+// 'self'`) lets it run; the module needs 'wasm-unsafe-eval' here too.
+import init, { reduce_feed } from './opeka_bindings.js';
+
+const ready = init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) });
+
+// [id, bytes, view] in; [id, answer] out, or [id] alone when the module
+// could not start or trapped (its memory is then not to be trusted: the
+// page stops this worker and does the work itself).
+onmessage = ({ data: [id, bytes, view] }) => ready.then(() => {
+  const answer = reduce_feed(bytes, view);
+  postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
+}).catch((error) => {
+  console.error('opeka-worker:', error);
+  postMessage([id]);
+});

@@ -1,0 +1,113 @@
+//! Big feeds off the host page's main thread (issue 13, "Never blocking").
+//!
+//! Validating a feed of many megabytes takes the page's main thread for
+//! hundreds of milliseconds in one task. So a body of [`WORKER_FROM_BYTES`]
+//! or more (any body with `worker="on"`) is handed to the page's one Web
+//! Worker, `opeka-worker.js` beside `opeka.js`, which runs this same module:
+//! [`reduce_feed`] validates it there and, when it is valid, reduces it to
+//! what the view draws (`opeka_chart::reduce`); the page then validates
+//! and draws the small feed as it draws any other. An invalid feed comes
+//! back as its problems, each with its path and its text in both languages,
+//! so the failure box reads as it would have.
+//!
+//! The worker is started by `opeka.js` on first use, and handed over with
+//! [`crate::use_loader`]. Where there is none (no `Worker`, a policy that
+//! refuses it, a worker that fails to start or stops), [`in_worker`]
+//! answers `None` and the widget does the work itself, as before.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Promise, Uint8Array};
+use opeka_feed::validate::{validate, Omitted, Options, Problem, ProblemMessage, Severity};
+use opeka_feed::{Lang, View};
+use opeka_widgets::Failure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Bodies from this size on (1 MB, the issue's "over 1 MB") go to the
+/// worker: validating a megabyte on the main thread is already a long
+/// task (about 35 ms in Chromium, more with the drawing), while below it
+/// starting the worker (a second instance of the module) costs more than
+/// it saves.
+pub const WORKER_FROM_BYTES: usize = 1_000_000;
+
+thread_local! {
+    /// `opeka.js`'s `reduce(bytes, view)`, which posts to the worker.
+    static REDUCE: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps `opeka.js`'s function that hands a body to the worker.
+pub(crate) fn use_worker(reduce: Function) {
+    REDUCE.with(|slot| slot.replace(Some(reduce)));
+}
+
+/// What the worker found.
+pub(crate) enum Reduced {
+    /// The feed is valid; here is what the view draws, as a smaller feed
+    /// (`None`: not reduced, the page validates the body it has), and the
+    /// full feed's warnings as console lines.
+    Valid(Option<Vec<u8>>, Vec<String>),
+    /// The feed is invalid.
+    Invalid(Failure),
+}
+
+/// Hands `bytes` to the page's worker for `view`; `None` when no worker
+/// could do it (the caller validates on the main thread).
+pub(crate) async fn in_worker(bytes: &[u8], view: Option<View>) -> Option<Reduced> {
+    let reduce = REDUCE.with(|slot| slot.borrow().clone())?;
+    // A copy the worker takes over (transferred, not copied again).
+    let copy = Uint8Array::from(bytes);
+    let view = JsValue::from_str(view.map_or("", View::name));
+    let promise: Promise = reduce.call2(&JsValue::NULL, &copy, &view).ok()?.into();
+    let answer: Array = JsFuture::from(promise).await.ok()?.into();
+    let first = answer.get(0);
+    if let Some(errors) = first.as_f64() {
+        // [errors omitted, warnings omitted, then path, is error, ru, en per problem]
+        let omitted = Omitted { errors: errors as usize, warnings: answer.get(1).as_f64()? as usize };
+        let mut problems = Vec::new();
+        let mut i = 2;
+        while i + 3 < answer.length() {
+            let text = |k: u32| answer.get(i + k).as_string().unwrap_or_default();
+            let severity = if answer.get(i + 1).is_truthy() { Severity::Error } else { Severity::Warning };
+            problems.push(Problem { path: text(0), message: ProblemMessage::Worded { ru: text(2), en: text(3) }, severity });
+            i += 4;
+        }
+        return Some(Reduced::Invalid(Failure::Invalid { problems, omitted }));
+    }
+    let reduced = first.dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
+    let warnings = answer.iter().skip(1).filter_map(|line| line.as_string()).collect();
+    Some(Reduced::Valid(reduced, warnings))
+}
+
+/// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
+/// reduces it to what `view` (a view's name, or empty for the feed's own)
+/// draws. Answers an array: for a valid feed, the reduced feed as a
+/// `Uint8Array` (`null` when the view is not reduced) and then the feed's
+/// warnings as console lines; for an invalid one, the errors and the
+/// warnings past the validator's cap, then per problem its path, whether
+/// it is an error, and its text in Russian and in English.
+#[wasm_bindgen]
+pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
+    let answer = Array::new();
+    match validate(bytes, &Options::default()) {
+        Ok(checked) => {
+            let reduced = opeka_chart::reduce::reduce(bytes, &checked.feed, View::parse(view));
+            answer.push(&reduced.map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
+            for line in opeka_widgets::problem_lines(&checked.warnings, checked.omitted) {
+                answer.push(&line.into());
+            }
+        }
+        Err(rejected) => {
+            answer.push(&(rejected.omitted.errors as f64).into());
+            answer.push(&(rejected.omitted.warnings as f64).into());
+            for problem in &rejected.problems {
+                answer.push(&problem.path.as_str().into());
+                answer.push(&(problem.severity == Severity::Error).into());
+                answer.push(&problem.message(Lang::Ru).into());
+                answer.push(&problem.message(Lang::En).into());
+            }
+        }
+    }
+    answer
+}

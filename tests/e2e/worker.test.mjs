@@ -1,0 +1,221 @@
+// The worker (issue 13, "Never blocking"): a big feed is validated and
+// reduced to what the view draws in opeka-worker.js, off the page's main
+// thread. These tests put widgets that use the worker beside widgets that
+// do not (worker="off") on one page and compare what a reader gets: the
+// SVG markup, the accessible summary, the data table, and for a broken
+// feed the failure box and the opeka-error event. Every page counts the
+// worker's answers (a wrapper around Worker, installed before the page's
+// scripts), so a widget that silently fell back cannot pass as the worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForWidgets } from './harness.mjs';
+
+let server;
+let browser;
+
+/**
+ * A caseload of 10 units × 4 categories × `days` days with decimal values
+ * (sums the bundle's parser reads back inexactly from their shortest
+ * decimal), some not reported, records of the whole and of no unit.
+ */
+function bigFeed(days, broken = false) {
+  const units = Array.from({ length: 10 }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
+  const categories = ['Одинокие пенсионеры', 'Семьи с детьми', 'Люди с инвалидностью', 'Малоимущие граждане']
+    .map((label, c) => ({ id: `c${c}`, label: { ru: label, en: `Group ${c + 1}` } }));
+  const records = [];
+  const start = Date.UTC(2014, 0, 1);
+  for (let d = 0; d < days; d++) {
+    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
+    for (let u = 0; u < 10; u++) {
+      for (let c = 0; c < 4; c++) {
+        const value = (d + c) % 97 === 0 || (d % 13 === 0 && u === 3) ? null : Number(`${(d * 7 + u * 13 + c * 31) % 500}.${u}`);
+        records.push({ period, unit: units[u].id, category: `c${c}`, value });
+      }
+      if (d % 5 === 0) records.push({ period, unit: units[u].id, value: u * 3 });
+    }
+    if (d % 7 === 0) records.push({ period, category: 'c1', value: 0.1 });
+  }
+  if (broken) {
+    records[5].unit = 'no-such-district';
+    records[records.length - 3].period = '2014-13-45';
+  }
+  return JSON.stringify({ opeka: 1, kind: 'caseload', title: { ru: 'Обращения за социальной поддержкой', en: 'Requests for social support' },
+    measure: { label: { ru: 'Обращения', en: 'Requests' } }, units, categories, records,
+    targets: [{ period: '2014-03-01', category: 'c2', value: 900 }] });
+}
+
+/**
+ * A page of widget pairs: each `[id, attributes]` once as `${id}-on`, with
+ * the worker (`on`: worker="on" for small feeds), and once as `${id}-off`,
+ * with worker="off".
+ */
+function page(pairs, on = '') {
+  const widgets = pairs.map(([id, attrs]) => `<opeka-chart id="${id}-on" ${on} ${attrs}></opeka-chart><opeka-chart id="${id}-off" worker="off" ${attrs}></opeka-chart>`);
+  return { body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Воркер</title>
+    <script type="module" src="/opeka/opeka.js"></script><style>opeka-chart { display: block; width: 720px }</style></head>
+    <body>${widgets.join('\n')}</body></html>` };
+}
+
+/** Counts the worker's answers by kind: `reduced` (a smaller feed), `checked` (valid, not reduced), `invalid`, `none`. */
+async function countAnswers(page) {
+  await page.addInitScript(() => {
+    window.__answers = [];
+    const Original = window.Worker;
+    if (!Original) return;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.__workerUrl = String(args[0]);
+        this.addEventListener('message', ({ data: [, answer] }) => window.__answers.push(
+          !answer ? 'none' : typeof answer[0] === 'number' ? 'invalid' : answer[0] ? 'reduced' : 'checked'));
+      }
+    };
+  });
+}
+
+/** What a reader gets from each widget: SVG markup, summary, table text, failure box. */
+function readAll(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('opeka-chart')].map((el) => {
+    const root = el.shadowRoot;
+    return [el.id, {
+      svg: root.querySelector('svg')?.outerHTML ?? null,
+      summary: root.querySelector('[role="img"]')?.getAttribute('aria-label') ?? null,
+      table: [...root.querySelectorAll('table tr')].map((tr) => tr.textContent).join('\n'),
+      error: root.querySelector('.opeka-error')?.textContent ?? null,
+    }];
+  })));
+}
+
+/** Opens `path` and waits for `count` widgets; returns the page's widgets, answers and events. */
+async function open(path, count, options = {}) {
+  const opened = await openPage(browser, 'about:blank');
+  if (options.noWorker) await opened.page.addInitScript(() => { delete window.Worker; });
+  await countAnswers(opened.page);
+  await opened.page.goto(`${server.url}${path}`);
+  const events = await waitForWidgets(opened.page, count, 90000);
+  // Every widget of a pair has drawn (or failed) by now; a moment for the last frame.
+  await opened.page.waitForTimeout(200);
+  const widgets = await readAll(opened.page);
+  const answers = await opened.page.evaluate(() => window.__answers);
+  return { ...opened, events, widgets, answers };
+}
+
+/** Asserts each pair drew the same; returns how many SVGs were compared. */
+function assertPairsSame(widgets) {
+  let compared = 0;
+  for (const id of Object.keys(widgets).filter((k) => k.endsWith('-on'))) {
+    const on = widgets[id];
+    const off = widgets[id.replace(/-on$/, '-off')];
+    assert.equal(on.error, off.error, `${id}: failure box`);
+    assert.equal(on.summary, off.summary, `${id}: summary`);
+    assert.equal(on.table, off.table, `${id}: data table`);
+    assert.equal(on.svg, off.svg, `${id}: SVG markup`);
+    if (on.svg) compared++;
+  }
+  return compared;
+}
+
+before(async () => {
+  server = await startServer();
+  server.routes.set('/gen/big.json', { body: bigFeed(420), type: 'application/json' });
+  server.routes.set('/gen/broken.json', { body: bigFeed(420, true), type: 'application/json' });
+  server.routes.set('/gen/samples.html', page([
+    ['caseload-trend', 'src="/feeds/kuzbass-caseload.json" view="trend"'],
+    ['caseload-own', 'src="/feeds/kuzbass-caseload.json"'],
+    ['caseload-composition', 'src="/feeds/kuzbass-caseload.json" view="composition" lang="en"'],
+    ['families-trend', 'src="/feeds/kuzbass-accident-families.json" view="trend" lang="en"'],
+    ['families-ranking', 'src="/feeds/kuzbass-accident-families.json" view="ranking"'],
+    ['awards', 'src="/feeds/kuzbass-social-worker-day-2018.json" view="podium"'],
+    ['outcomes', 'src="/feeds/kuzbass-council-projects-2024.json" view="progress"'],
+    ['tiles', 'src="/feeds/vyksa-orphanhood-prevention.json" view="tiles"'],
+  ], 'worker="on"'));
+  server.routes.set('/gen/big.html', page([
+    ['trend', 'src="/gen/big.json" view="trend"'],
+    ['own', 'src="/gen/big.json" lang="en"'],
+    ['ranking', 'src="/gen/big.json" view="ranking"'],
+    ['composition', 'src="/gen/big.json" view="composition" lang="en"'],
+  ]));
+  server.routes.set('/gen/broken.html', page([
+    ['ru', 'src="/gen/broken.json" view="trend"'],
+    ['en', 'src="/gen/broken.json" view="trend" lang="en"'],
+  ]));
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('sample feeds: the worker path (worker="on") and the main thread draw the same charts and tables', async () => {
+  const { context, events, widgets, answers, errors, page } = await open('/gen/samples.html', 16);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.equal(assertPairsSame(widgets), 8);
+    assert.match(await page.evaluate(() => window.__workerUrl), /\/opeka\/opeka-worker\.js$/);
+    // One answer per widget with the worker: the caseload's two trends
+    // reduced (its own view is the trend); the rest only checked, the
+    // families' trend too (one record per category and quarter: nothing to sum).
+    assert.equal(answers.length, 8, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 2, answers.join());
+    assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a big feed (over 1 MB): the worker by default, the same charts and tables as worker="off", in four views', async () => {
+  const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 8);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.equal(assertPairsSame(widgets), 4);
+    assert.ok(widgets['trend-on'].table.split('\n').length > 400, 'every day is in the table');
+    assert.equal(answers.filter((a) => a === 'reduced').length, 2, answers.join());
+    assert.equal(answers.filter((a) => a === 'checked').length, 2, answers.join());
+    // The reduced trend, asked for the ranking, has the worker check the
+    // feed again (the body is shared, not fetched again); the ranking,
+    // which holds the whole feed, draws its trend at once.
+    await page.evaluate(() => {
+      window.__opeka.rendered.length = 0;
+      for (const id of ['ranking-on', 'ranking-off']) document.getElementById(id).setAttribute('view', 'trend');
+      for (const id of ['trend-on', 'trend-off']) document.getElementById(id).setAttribute('view', 'ranking');
+    });
+    await page.waitForFunction(() => new Set(window.__opeka.rendered.map((e) => e.id)).size === 4, null, { timeout: 60000 });
+    await page.waitForTimeout(200);
+    assert.equal(assertPairsSame(await readAll(page)), 4);
+    const after = await page.evaluate(() => window.__answers);
+    assert.deepEqual(after.slice(4), ['checked'], after.join());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a broken big feed: the worker\'s problems keep their paths and both languages\' messages', async () => {
+  const { context, events, widgets, answers, errors } = await open('/gen/broken.html', 4);
+  try {
+    assert.deepEqual(events.rendered, []);
+    assert.equal(assertPairsSame(widgets), 0);
+    assert.deepEqual(answers, ['invalid', 'invalid']);
+    assert.match(widgets['ru-on'].error, /records\[5\]\.unit/);
+    assert.match(widgets['ru-on'].error, /не объявлен/);
+    assert.match(widgets['en-on'].error, /records\[\d+\]\.period/);
+    assert.doesNotMatch(widgets['en-on'].error, /[а-я]/);
+    // The opeka-error event says the same either way.
+    const detail = (id) => events.errors.find((e) => e.id === id).detail;
+    for (const lang of ['ru', 'en']) assert.deepEqual(detail(`${lang}-on`), detail(`${lang}-off`));
+    assert.ok(detail('ru-on').problems.length >= 2);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without Worker in the browser the big feed is drawn on the main thread, the same', async () => {
+  const { context, events, widgets, answers, errors } = await open('/gen/big.html', 8, { noWorker: true });
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.deepEqual(answers, []);
+    assert.equal(assertPairsSame(widgets), 4);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
