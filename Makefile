@@ -12,6 +12,7 @@ WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR  := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
 DECK_WASM   := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_deck_wasm.wasm
+WORKER_WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_worker_wasm.wasm
 DIST        := dist/opeka
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
@@ -55,6 +56,12 @@ dist:
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_deck_bindings $(DECK_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_deck_bindings_bg.wasm -o $(DIST)/opeka_deck_bg.wasm
 	rm $(DIST)/opeka_deck_bindings_bg.wasm
+	@# The worker's module (crates/worker-wasm: validation and reduction of big
+	@# feeds), loaded only by opeka-worker.js, so none of it is in the plain download.
+	$(DIST_CARGO) build --release -p opeka-worker-wasm --target $(WASM_TARGET) $(DIST_BUILD_STD)
+	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_worker_bindings $(WORKER_WASM)
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_worker_bindings_bg.wasm -o $(DIST)/opeka_worker_bg.wasm
+	rm $(DIST)/opeka_worker_bindings_bg.wasm
 	@# Short import and export names in the wasm and in the glue (the script says why).
 	node scripts/minify-names.mjs $(DIST)/opeka_bg.wasm $(DIST)/opeka_bindings.js
 	cp crates/embed/js/embed.html crates/embed/js/embed.css crates/embed/js/deck.html crates/embed/js/deck.css $(DIST)/
@@ -78,14 +85,16 @@ dist:
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
 	@# The widget's worker (crates/embed/src/worker.rs): loaded only when a
-	@# widget has a feed of 1 MB or more; it imports opeka_bindings.js.
+	@# widget has a feed of 1 MB or more; it imports opeka_worker_bindings.js.
 	terser crates/embed/js/opeka-worker.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker.js
 	@# deck.html's service worker (offline decks), a classic script.
 	terser crates/embed/js/opeka-sw.js --ecma 2020 --compress --mangle -o $(DIST)/opeka-sw.js
 	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
+	terser $(DIST)/opeka_worker_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_worker_bindings.js
 	terser $(DIST)/opeka_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_bindings.js
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
 	node scripts/check-bundle.mjs $(DIST)/opeka_deck_bg.wasm
+	node scripts/check-bundle.mjs $(DIST)/opeka_worker_bg.wasm
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
 ## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it;
@@ -105,11 +114,11 @@ test: tools lint test-native test-wasm test-e2e
 lint:
 	scripts/install-tools.sh wasm
 	cargo fmt --all -- --check
-	cargo clippy --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-deck-wasm -p opeka-widgets -p opeka-leptos -p opeka-gallery -p opeka-leptos-app --all-targets -- -D warnings
+	cargo clippy --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-worker-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p opeka-embed -p opeka-deck-wasm -p opeka-worker-wasm -p opeka-widgets -p opeka-leptos -p opeka-gallery -p opeka-leptos-app --all-targets -- -D warnings
 
 test-native:
-	cargo test --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
+	cargo test --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-worker-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
 
 test-wasm:
 	scripts/install-tools.sh wasm browser
@@ -131,7 +140,8 @@ bench: dist
 	@echo "== loaded lazily (only when a reader asks for it)"
 	@for f in opeka-extras.js; do \
 	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
-	@printf '%-20s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more; it loads the same glue and wasm)\n' opeka-worker.js $$(wc -c < $(DIST)/opeka-worker.js) $$(gzip -9c $(DIST)/opeka-worker.js | wc -c)
+	@for f in opeka-worker.js opeka_worker_bindings.js opeka_worker_bg.wasm; do \
+	  printf '%-24s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more: its script, glue and module)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \
 	  printf '%-24s %8d bytes  (PT Sans for full screen and decks only)\n' $$f $$(wc -c < $(DIST)/$$f); done
 	@for f in opeka-deck.js opeka_deck_bindings.js opeka_deck_bg.wasm deck.js opeka-sw.js; do \

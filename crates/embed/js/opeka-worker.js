@@ -1,13 +1,14 @@
 // Opeka's worker: validates a big feed off the host page's main thread and
 // reduces it to what the widget's view draws (crates/embed/src/worker.rs).
 // opeka.js starts it, as a module worker, when a widget first has a feed
-// of 1 MB or more; it runs the page's own module (opeka_bg.wasm and its
-// glue, beside this file), of which it calls only `reduce_feed`, which
-// touches no DOM. Same-origin, so `script-src 'self'` (or `worker-src
-// 'self'`) lets it run; the module needs 'wasm-unsafe-eval' here too.
-import init, { reduce_feed } from './opeka_bindings.js';
+// of 1 MB or more; it runs a module of its own (crates/worker-wasm:
+// opeka_worker_bg.wasm and its glue, beside this file), so that a page
+// whose feeds are small downloads none of it. Same-origin, so
+// `script-src 'self'` (or `worker-src 'self'`) lets it run; the module
+// needs 'wasm-unsafe-eval' here too.
+import init, { reduce_feed } from './opeka_worker_bindings.js';
 
-const ready = init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
 
 // [id, bytes, view] in; [id, answer] out, or [id] alone when the module
 // could not start or trapped (its memory is then not to be trusted: the

@@ -3,8 +3,9 @@
 //! Validating a feed of many megabytes takes the page's main thread for
 //! hundreds of milliseconds in one task. So a body of [`WORKER_FROM_BYTES`]
 //! or more (any body with `worker="on"`) is handed to the page's one Web
-//! Worker, `opeka-worker.js` beside `opeka.js`, which runs this same module:
-//! [`reduce_feed`] validates it there and, when it is valid, reduces it to
+//! Worker, `opeka-worker.js` beside `opeka.js`, which runs the worker's own
+//! module (`crates/worker-wasm`, `opeka_worker_bg.wasm`, loaded only then):
+//! its `reduce_feed` validates it there and, when it is valid, reduces it to
 //! what the view draws (`opeka_chart::reduce`); the page then validates
 //! and draws the small feed as it draws any other. An invalid feed comes
 //! back as its problems, each with its path and its text in both languages,
@@ -18,8 +19,8 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
-use opeka_feed::validate::{validate, Omitted, Options, Problem, ProblemMessage, Severity};
-use opeka_feed::{Lang, View};
+use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
+use opeka_feed::View;
 use opeka_widgets::Failure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -78,36 +79,4 @@ pub(crate) async fn in_worker(bytes: &[u8], view: Option<View>) -> Option<Reduce
     let reduced = first.dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
     let warnings = answer.iter().skip(1).filter_map(|line| line.as_string()).collect();
     Some(Reduced::Valid(reduced, warnings))
-}
-
-/// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
-/// reduces it to what `view` (a view's name, or empty for the feed's own)
-/// draws. Answers an array: for a valid feed, the reduced feed as a
-/// `Uint8Array` (`null` when the view is not reduced) and then the feed's
-/// warnings as console lines; for an invalid one, the errors and the
-/// warnings past the validator's cap, then per problem its path, whether
-/// it is an error, and its text in Russian and in English.
-#[wasm_bindgen]
-pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
-    let answer = Array::new();
-    match validate(bytes, &Options::default()) {
-        Ok(checked) => {
-            let reduced = opeka_chart::reduce::reduce(bytes, &checked.feed, View::parse(view));
-            answer.push(&reduced.map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
-            for line in opeka_widgets::problem_lines(&checked.warnings, checked.omitted) {
-                answer.push(&line.into());
-            }
-        }
-        Err(rejected) => {
-            answer.push(&(rejected.omitted.errors as f64).into());
-            answer.push(&(rejected.omitted.warnings as f64).into());
-            for problem in &rejected.problems {
-                answer.push(&problem.path.as_str().into());
-                answer.push(&(problem.severity == Severity::Error).into());
-                answer.push(&problem.message(Lang::Ru).into());
-                answer.push(&problem.message(Lang::En).into());
-            }
-        }
-    }
-    answer
 }

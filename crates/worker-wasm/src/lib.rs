@@ -1,0 +1,46 @@
+//! The worker's wasm module (`dist/opeka/opeka_worker_bg.wasm`), run by
+//! `opeka-worker.js` only when a widget has a big feed (1 MB or more).
+//!
+//! A module of its own, not an export of the chart module, so that the plain
+//! widget download carries neither the reduction (`opeka_chart::reduce`) nor
+//! the worker's answer-building: a page with small feeds never loads either.
+//! It links the same validator and reduction as the CLI and the tests, so
+//! its answers are those the page would have found itself; the page's side
+//! is `crates/embed/src/worker.rs`.
+
+use js_sys::{Array, Uint8Array};
+use opeka_feed::validate::{validate, Options, Severity};
+use opeka_feed::{Lang, View};
+use wasm_bindgen::prelude::*;
+
+/// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
+/// reduces it to what `view` (a view's name, or empty for the feed's own)
+/// draws. Answers an array: for a valid feed, the reduced feed as a
+/// `Uint8Array` (`null` when the view is not reduced) and then the feed's
+/// warnings as console lines; for an invalid one, the errors and the
+/// warnings past the validator's cap, then per problem its path, whether
+/// it is an error, and its text in Russian and in English.
+#[wasm_bindgen]
+pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
+    let answer = Array::new();
+    match validate(bytes, &Options::default()) {
+        Ok(checked) => {
+            let reduced = opeka_chart::reduce::reduce(bytes, &checked.feed, View::parse(view));
+            answer.push(&reduced.map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
+            for line in checked.warnings.iter().map(|p| p.to_string_in(Lang::En)).chain(checked.omitted.text(Lang::En)) {
+                answer.push(&line.into());
+            }
+        }
+        Err(rejected) => {
+            answer.push(&(rejected.omitted.errors as f64).into());
+            answer.push(&(rejected.omitted.warnings as f64).into());
+            for problem in &rejected.problems {
+                answer.push(&problem.path.as_str().into());
+                answer.push(&(problem.severity == Severity::Error).into());
+                answer.push(&problem.message(Lang::Ru).into());
+                answer.push(&problem.message(Lang::En).into());
+            }
+        }
+    }
+    answer
+}
