@@ -119,6 +119,9 @@ lint:
 
 test-native:
 	cargo test --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-worker-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app
+	@# The JSON reader against serde_json as the bundle had it: in the workspace build
+	@# above, the CLI's jsonschema turns on serde_json's float_roundtrip (json_diff_tests.rs).
+	cargo test -p opeka-feed --lib json_diff
 
 test-wasm:
 	scripts/install-tools.sh wasm browser

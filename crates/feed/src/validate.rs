@@ -12,6 +12,8 @@ mod cx;
 pub(crate) mod deck;
 pub(crate) mod envelope;
 pub(crate) mod json;
+#[cfg(test)]
+mod json_diff_tests;
 pub mod message;
 pub(crate) mod outcomes;
 mod path;
@@ -200,7 +202,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &Options) -> Result<json::Json
     if json::nesting_exceeds(bytes, options.max_depth) {
         return Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth }));
     }
-    serde_json::from_slice(bytes).map_err(|e| rejected(syntax_problem(&e)))
+    json::read(bytes).map_err(|e| rejected(syntax_problem(e)))
 }
 
 /// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
@@ -274,17 +276,13 @@ pub fn validate_str(json: &str, options: &Options) -> Result<Checked, Rejected> 
     validate(json.as_bytes(), options)
 }
 
-fn syntax_problem(error: &serde_json::Error) -> ProblemMessage {
-    let (line, column) = (error.line(), error.column());
-    let full = error.to_string();
-    // serde_json appends " at line L column C"; the message gives them its own way.
-    let detail = match full.rfind(" at line ") {
-        Some(cut) => full[..cut].to_owned(),
-        None => full,
-    };
-    if detail.starts_with("number out of range") {
+/// The problem a syntax error makes: an overflowing number has its own
+/// message; any other error keeps the reader's (serde_json's) English words.
+fn syntax_problem(error: json::SyntaxError) -> ProblemMessage {
+    let json::SyntaxError { code, line, column } = error;
+    if code == json::Code::NumberOutOfRange {
         ProblemMessage::NotFinite { line, column }
     } else {
-        ProblemMessage::Syntax { line, column, detail }
+        ProblemMessage::Syntax { line, column, detail: code.text().to_owned() }
     }
 }

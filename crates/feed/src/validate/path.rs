@@ -77,7 +77,8 @@ fn is_plain_key(key: &str) -> bool {
 pub(crate) fn quote(s: &str) -> String {
     const MAX_CHARS: usize = 60;
     let cut: String = s.chars().take(MAX_CHARS).collect();
-    let mut quoted = serde_json::to_string(&cut).unwrap_or_else(|_| String::from("\"?\""));
+    let mut quoted = String::with_capacity(cut.len() + 2);
+    super::json::write_string(&mut quoted, &cut);
     if cut.len() < s.len() {
         quoted.insert(quoted.len() - 1, '…');
     }
