@@ -217,8 +217,8 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
 }
 
 /// Writes `value` as a JSON number that this validator reads back as the
-/// same `f64`, bit for bit, and says whether it could. The parser is
-/// serde_json's default, which reads a number of more than about 16
+/// same `f64`, bit for bit, and says whether it could. The parser reads
+/// numbers as serde_json's default does: a number of more than about 16
 /// significant digits to within a unit in the last place, not always to
 /// the nearest: the shortest decimal (`write_shortest`) of a sum such as
 /// `369.13345000000004` can come back one unit off. So each text is read
@@ -227,13 +227,9 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
 /// exactly once. For the feeds the widget's worker writes (sums of records
 /// that must draw the same chart as the records did).
 pub fn write_number(out: &mut String, value: f64) -> bool {
-    // Read as the validator reads a record's value (its own tree, from
-    // bytes): `f64`'s own deserializer would link core's float printer
-    // into the bundle for its error messages.
-    let reads_back = |text: &str| {
-        serde_json::from_slice::<json::Json>(text.as_bytes())
-            .is_ok_and(|read| read.as_f64().is_some_and(|read| read.to_bits() == value.to_bits()))
-    };
+    // Read as the validator reads a record's value, by its own reader.
+    let reads_back =
+        |text: &str| json::read(text.as_bytes()).is_ok_and(|read| read.as_f64().is_some_and(|read| read.to_bits() == value.to_bits()));
     let start = out.len();
     crate::locale::write_shortest(out, value);
     if reads_back(&out[start..]) {
