@@ -240,12 +240,21 @@ test('autoplay advances on a fake clock and loops; a key or a touch pauses it, a
 test('<opeka-chart> children are the slides: contrast unless a child says otherwise', async () => {
   const { page: tab, context, errors } = await open('/children.html', { viewport: { width: 1280, height: 800 } });
   await untilRendered(tab, 2);
-  let state = await deckState(tab);
+  // The state once `ready` holds, or as it is after a bounded wait (the assertions then say what differs).
+  const settled = async (ready) => {
+    let state = await deckState(tab);
+    for (let i = 0; i < 50 && !ready(state); i++) {
+      await tab.waitForTimeout(100);
+      state = await deckState(tab);
+    }
+    return state;
+  };
+  let state = await settled((s) => s.svgWidth >= 1270);
   assert.deepEqual([state.count, state.counter, state.medium, state.theme], [2, '1 / 2', 'slide', 'contrast']);
   assert.ok(state.svgWidth >= 1270, `the slide fills the deck (${state.svgWidth})`);
   await tab.focus('opeka-deck');
   await tab.keyboard.press('End');
-  state = await deckState(tab);
+  state = await settled((s) => s.index === 1 && s.theme === 'dark');
   assert.deepEqual([state.index, state.theme], [1, 'dark'], "a child's own theme stays");
   assert.equal(await tab.evaluate(() => document.querySelectorAll('opeka-deck > opeka-chart[slot]').length), 2, 'the children stay in the page, slotted');
   await tab.keyboard.press('ArrowRight');
@@ -346,7 +355,10 @@ test('full screen: the button and the f key; a fixed overlay where the Fullscree
   const button = () => tab.evaluateHandle(() => document.querySelector('opeka-deck').shadowRoot.querySelector('button[aria-pressed]'));
   await (await button()).click();
   await until(tab, () => document.fullscreenElement === document.querySelector('opeka-deck'));
-  assert.equal(await tab.evaluate(() => document.querySelector('opeka-deck').shadowRoot.querySelector('button[aria-pressed]').getAttribute('aria-label')), 'Выйти из полноэкранного режима');
+  // The button says so once the deck hears `fullscreenchange`, which follows `fullscreenElement`.
+  const label = () => document.querySelector('opeka-deck').shadowRoot.querySelector('button[aria-pressed]').getAttribute('aria-label');
+  await until(tab, () => document.querySelector('opeka-deck').shadowRoot.querySelector('button[aria-pressed]').getAttribute('aria-label') !== 'Во весь экран').catch(() => {});
+  assert.equal(await tab.evaluate(label), 'Выйти из полноэкранного режима');
   await tab.keyboard.press('f');
   await until(tab, () => document.fullscreenElement === null);
   await tab.focus('opeka-deck');
