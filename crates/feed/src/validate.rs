@@ -205,6 +205,13 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &Options) -> Result<json::Json
     json::read(bytes).map_err(|e| rejected(syntax_problem(e)))
 }
 
+/// Problems as `path: message` lines in English (the console's language),
+/// then `and N more` past the validator's cap: what the widget and its
+/// worker print for a page author.
+pub fn problem_lines(problems: &[Problem], omitted: Omitted) -> Vec<String> {
+    problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)).collect()
+}
+
 /// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
 pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
     let root = parse(bytes, options)?;

@@ -24,8 +24,9 @@ mod svg_mount;
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
 pub use menu::Controls;
+pub use opeka_feed::validate::problem_lines;
 pub use plot::use_interact;
-pub use report::{problem_lines, ErrorReport, ProblemReport};
+pub use report::{ErrorReport, ProblemReport};
 pub use state::{Failure, FeedState};
 
 /// The widget's stylesheet (`widget.css` without comments and indentation,

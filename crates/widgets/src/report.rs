@@ -72,7 +72,7 @@ impl ErrorReport {
                 let errors = problems.iter().filter(|p| p.severity == Severity::Error).count() + omitted.errors;
                 ErrorReport {
                     omitted: omitted.total(),
-                    lines: problem_lines(problems, *omitted),
+                    lines: opeka_feed::validate::problem_lines(problems, *omitted),
                     kind: "invalid",
                     message: format!("the feed is invalid ({errors} errors)"),
                     status: None,
@@ -98,10 +98,4 @@ impl ErrorReport {
             },
         }
     }
-}
-
-/// Problems as `path: message` lines in English (the console's language),
-/// then `and N more` past the validator's cap.
-pub fn problem_lines(problems: &[opeka_feed::validate::Problem], omitted: opeka_feed::validate::Omitted) -> Vec<String> {
-    problems.iter().map(|p| p.to_string_in(Lang::En)).chain(omitted.text(Lang::En)).collect()
 }

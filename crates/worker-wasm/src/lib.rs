@@ -9,7 +9,7 @@
 //! is `crates/embed/src/worker.rs`.
 
 use js_sys::{Array, Uint8Array};
-use opeka_feed::validate::{validate, Options, Severity};
+use opeka_feed::validate::{problem_lines, validate, Options, Severity};
 use opeka_feed::{Lang, View};
 use wasm_bindgen::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
         Ok(checked) => {
             let reduced = opeka_chart::reduce::reduce(bytes, &checked.feed, View::parse(view));
             answer.push(&reduced.map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
-            for line in checked.warnings.iter().map(|p| p.to_string_in(Lang::En)).chain(checked.omitted.text(Lang::En)) {
+            for line in problem_lines(&checked.warnings, checked.omitted) {
                 answer.push(&line.into());
             }
         }

@@ -121,7 +121,6 @@ struct Metrics {
     card_w: f64,
     col_gap: f64,
     pad: f64,
-    numeral_font: Font,
     numeral_col: f64,
 }
 
@@ -238,7 +237,7 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
             for (cards, &row_h) in l.cards.chunks(m.columns).zip(&l.row_heights).take(rows) {
                 for (i, card) in cards.iter().enumerate() {
                     let x = area.x + i as f64 * (m.card_w + m.col_gap);
-                    draw_card(canvas, m, card, x, row_y, row_h, &contest.heading);
+                    draw_card(canvas, &layout, card, x, row_y, row_h, &contest.heading);
                 }
                 end = row_y + row_h;
                 row_y = end + m.col_gap;
@@ -272,7 +271,7 @@ fn lay_out(ctx: &Context, contests: &[ContestTexts], inner_w: f64, scale: f64) -
         .map(|p| fonts.numeral.width(ctx.measure, &p.place.to_string()))
         .fold(fonts.numeral.width(ctx.measure, "1"), f64::max);
     let numeral_col = (widest_numeral + gap * 1.5).ceil().min(card_w * 0.4);
-    let metrics = Metrics { columns, card_w, col_gap, pad, numeral_font: fonts.numeral, numeral_col };
+    let metrics = Metrics { columns, card_w, col_gap, pad, numeral_col };
     let text_w = (card_w - 2.0 * pad - numeral_col).max(1.0);
     let block_space = (gap / 2.0).round();
 
@@ -363,7 +362,8 @@ fn fit_rows(layout: &Layout, top: f64, bottom: f64, gaps: &Gaps) -> (Vec<Option<
 }
 
 /// One card: outline, numeral, text blocks; its mark covers it.
-fn draw_card(canvas: &mut Canvas<'_>, m: &Metrics, card: &Card, x: f64, y: f64, h: f64, series: &str) {
+fn draw_card(canvas: &mut Canvas<'_>, layout: &Layout, card: &Card, x: f64, y: f64, h: f64, series: &str) {
+    let (m, numeral_font) = (&layout.metrics, layout.fonts.numeral);
     let style = canvas.style;
     let border: Rgb = if style.text_scale > 1.0 { style.axis } else { style.grid };
     let (right, bottom) = (x + m.card_w, y + h);
@@ -378,8 +378,8 @@ fn draw_card(canvas: &mut Canvas<'_>, m: &Metrics, card: &Card, x: f64, y: f64, 
         TextRole::Value,
         &card.numeral,
         inner_x,
-        y + m.pad - (m.numeral_font.size * 0.12).round(),
-        m.numeral_font,
+        y + m.pad - (numeral_font.size * 0.12).round(),
+        numeral_font,
         style.foreground,
         Align::Start,
     );
