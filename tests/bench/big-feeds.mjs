@@ -69,7 +69,7 @@ async function load(url, opeka) {
   const result = await page.evaluate(async (withWasm) => ({
     ...window.__bench,
     longest: window.__longest,
-    wasm: withWasm ? (await (await import('/opeka/opeka_bindings.js')).default()).memory.buffer.byteLength : 0,
+    wasm: withWasm ? (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength : 0,
   }), opeka);
   await context.close();
   if (result.error) throw new Error(`${url}: ${result.error}`);

@@ -1,6 +1,6 @@
 // Parse + validate throughput of the wasm validator on a generated caseload
 // of 100 000 records. Sets window.__bench = {records, bytes, runs: [ms…], errors}.
-import init, { bench_validate } from '/opeka/opeka_bindings.js';
+import { loadModule, bench_validate } from '/opeka/opeka.js';
 
 function caseload(records) {
   const units = Array.from({ length: 100 }, (_, i) => ({ id: `u${i}`, label: `Район ${i}`, population: 10000 + i * 137 }));
@@ -13,7 +13,7 @@ function caseload(records) {
   return { opeka: 1, kind: 'caseload', title: 'Нагрузка', measure: { label: 'Получатели', format: 'count' }, units, categories, records: list };
 }
 
-await init({ module_or_path: '/opeka/opeka_bg.wasm' });
+await loadModule();
 const records = 100000;
 const bytes = new TextEncoder().encode(JSON.stringify(caseload(records)));
 const runs = [];

@@ -267,7 +267,7 @@ test('an oversized feed is refused without entering wasm memory, with or without
   await add(page, 'small', { src: '/fault/good' });
   await untilRendered(page, 'small');
   // The wasm module's memory, from the glue's init (it returns the running instance).
-  const memory = () => page.evaluate(async () => (await (await import('/opeka/opeka_bindings.js')).default()).memory.buffer.byteLength);
+  const memory = () => page.evaluate(async () => (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength);
   const before = await memory();
   await add(page, 'huge', { src: '/fault/huge' });
   await add(page, 'chunked', { src: '/fault/huge-chunked' });

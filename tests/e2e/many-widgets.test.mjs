@@ -18,7 +18,7 @@ test('twenty widgets load the module and the wasm once and fetch each feed once'
   assert.deepEqual(events.errors, [], 'no widget failed');
   assert.equal(new Set(events.rendered.map((e) => e.id)).size, 20, 'every widget rendered');
   const requests = server.requests.slice(start);
-  for (const file of ['/opeka/opeka.js', '/opeka/opeka_bindings.js', '/opeka/opeka_bg.wasm']) {
+  for (const file of ['/opeka/opeka.js', '/opeka/opeka_bg.wasm']) {
     assert.equal(count(requests, file), 1, `${file} requested once`);
   }
   const feeds = requests.filter((p) => p.startsWith('/feeds/'));

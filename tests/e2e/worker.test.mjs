@@ -8,7 +8,9 @@
 // scripts), so a widget that silently fell back cannot pass as the worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForWidgets } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openPage, waitForWidgets, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -219,3 +221,67 @@ test('without Worker in the browser the big feed is drawn on the main thread, th
     await context.close();
   }
 });
+
+// The page's module has no words for a feed's problems (opeka-feed's
+// `words` feature is off in the bundle): a feed it finds problems in has
+// opeka.js import the worker's module on the main thread to word them.
+test('problems found on the main thread are worded by the worker\'s module, fetched only then; without it their paths remain', async () => {
+  const fetched = () => server.requests.filter((p) => /opeka_worker_(bindings\.js|bg\.wasm)$/.test(p)).length;
+  const sample = await readFile(join(ROOT, 'feeds', 'kuzbass-caseload.json'), 'utf8');
+  server.routes.set('/gen/warned.json', { body: sample.replace('{', '{"colour": "red",'), type: 'application/json' });
+  server.routes.set('/gen/valid.html', page([['valid', 'src="/feeds/kuzbass-caseload.json" view="trend"']]));
+  server.routes.set('/gen/small-broken.html', page([
+    ['ru', 'src="/fixtures/invalid-caseload.json"'],
+    ['en', 'src="/fixtures/invalid-caseload.json" lang="en"'],
+    ['warned', 'src="/gen/warned.json" view="trend"'],
+  ]));
+  const before = fetched();
+  const valid = await open('/gen/valid.html', 2);
+  try {
+    assert.deepEqual(valid.events.errors, []);
+    assert.equal(fetched(), before, 'a page of valid feeds without warnings does not fetch the worker\'s module');
+  } finally {
+    await valid.context.close();
+  }
+
+  const warnings = [];
+  const broken = await openPage(browser, 'about:blank');
+  broken.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  try {
+    await broken.page.goto(`${server.url}/gen/small-broken.html`);
+    const events = await waitForWidgets(broken.page, 6, 30000);
+    const widgets = await readAll(broken.page);
+    assert.equal(assertPairsSame(widgets), 1, 'the warned feed draws, the same either way; the failure boxes read the same');
+    assert.match(widgets['ru-off'].error, /records\[1\]\.value: ожидается число ≥ 0, получено: -5/);
+    assert.match(widgets['ru-off'].error, /records\[2\]\.unit: "nowhere" не объявлен в units/);
+    assert.match(widgets['en-off'].error, /records\[2\]\.unit: "nowhere" is not declared in units/);
+    const detail = events.errors.find((e) => e.id === 'en-off').detail;
+    assert.deepEqual(detail.problems.map((p) => p.path), ['records[1].value', 'records[2].unit']);
+    assert.ok(fetched() > before, 'the worker\'s module was fetched for the words');
+    await broken.page.waitForFunction(() => window.__opeka.rendered.some((e) => e.id === 'warned-off'));
+    await waitUntil(() => warnings.some((w) => w.includes('colour: unknown field, ignored')), 'the warning, worded, in the console');
+    assert.deepEqual(broken.errors, []);
+  } finally {
+    await broken.context.close();
+  }
+
+  // The worker's module cannot load: the failure box keeps each problem's path.
+  const offline = await openPage(browser, 'about:blank');
+  try {
+    await offline.page.route(/opeka_worker_(bindings\.js|bg\.wasm)$/, (route) => route.abort());
+    await offline.page.goto(`${server.url}/gen/small-broken.html`);
+    await waitForWidgets(offline.page, 6, 30000);
+    const widgets = await readAll(offline.page);
+    assert.match(widgets['ru-off'].error, /records\[1\]\.value: ошибка \(её описание не загрузилось\)/);
+    assert.match(widgets['en-off'].error, /records\[2\]\.unit: problem \(its description did not load\)/);
+    assert.ok(widgets['warned-off'].svg, 'the warned feed still draws');
+  } finally {
+    await offline.context.close();
+  }
+});
+
+/** Polls `check` (a Node-side condition) every 50 ms for up to 10 s. */
+async function waitUntil(check, what) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(check(), what);
+}

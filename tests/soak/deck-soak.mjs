@@ -32,7 +32,7 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const wasm = await page.evaluate(async () => ({
-      charts: (await (await import('/opeka/opeka_bindings.js')).default()).memory.buffer.byteLength,
+      charts: (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength,
       deck: (await (await import('/opeka/opeka_deck_bindings.js')).default()).memory.buffer.byteLength,
     }));
     return { ...wasm, js: heap.usedSize };

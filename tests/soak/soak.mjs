@@ -28,7 +28,7 @@ try {
   const figures = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(async () => (await (await import('/opeka/opeka_bindings.js')).default()).memory.buffer.byteLength);
+    const wasm = await page.evaluate(async () => (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength);
     return { wasm, js: heap.usedSize };
   };
   const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;

@@ -3,7 +3,8 @@
 // The element's logic is in Rust (opeka_bg.wasm); this file only connects
 // the element's lifecycle to it, so that no inline script or eval is needed
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
-import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
+// `make dist` puts the glue itself in this file (scripts/join-glue.mjs).
+import init, { OpekaWidget, use_loader, bench_validate } from './opeka_bindings.js';
 
 // `load`, the bounded request, and `extras`, the downloads menu's loader,
 // are crates/widgets/js/loader.js; `interact`, the chart's tooltip, keyboard
@@ -45,13 +46,27 @@ const reduce = (bytes, view) => new Promise((yes, no) => {
   worker.postMessage([asked, bytes, view], [bytes.buffer]);
 });
 
+// The worker's module, on this thread, for the words of a feed's problems:
+// the page's module leaves them out (crates/embed/src/worker.rs says why),
+// so it is imported only when a feed has problems. Resolves to the answer
+// of its `word_problems`; rejects when it cannot load.
+let wording;
+const words = (bytes) => (wording ??= import('./opeka_worker_bindings.js').then(async (module) => {
+  await module.default({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
+  return module;
+})).then((module) => module.word_problems(bytes));
+
 let loading = null;
-function loadModule() {
+// Resolves to the module's exports (pages and tests read its `memory`).
+export function loadModule() {
   // One module and one wasm instance for every widget on the page.
   loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) })
-    .then(() => use_loader(load, interact, extras(new URL('./opeka-extras.js', import.meta.url)), reduce));
+    .then((exports) => (use_loader(load, interact, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
   return loading;
 }
+
+// Validation alone, for `make bench` (tests/bench/validate-page.js).
+export { bench_validate };
 
 const MESSAGE = {
   ru: 'График не загрузился: браузер не смог запустить модуль.',

@@ -18,12 +18,19 @@ use wasm_bindgen::prelude::*;
 /// Called once by `opeka.js` with its bounded loader (`load`), the chart's
 /// pointer and keyboard handling (`interact`) and the downloads menu's
 /// click handler (`extras(url)`), from `crates/widgets/js/loader.js` and
-/// `interact.js`, which `make dist` puts at its head; and `reduce`, which
-/// hands a big feed to the page's worker ([`worker`]).
+/// `interact.js`, which `make dist` puts at its head; `reduce`, which
+/// hands a big feed to the page's worker, and `words`, which has the
+/// worker's module word a feed's problems on this thread ([`worker`]).
 #[wasm_bindgen]
-pub fn use_loader(load: js_sys::Function, interact: js_sys::Function, menu: js_sys::Function, reduce: js_sys::Function) {
+pub fn use_loader(
+    load: js_sys::Function,
+    interact: js_sys::Function,
+    menu: js_sys::Function,
+    reduce: js_sys::Function,
+    words: js_sys::Function,
+) {
     opeka_widgets::fetch::use_loader(load);
-    worker::use_worker(reduce);
+    worker::use_worker(reduce, words);
     opeka_widgets::use_interact(interact);
     opeka_widgets::menu::use_extras(menu);
 }

@@ -2,11 +2,13 @@
 //! validated, chart mounted in the shadow root, events out.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use opeka_chart::Theme;
-use opeka_feed::validate::{validate, Options};
+use opeka_feed::validate::{validate, Checked, Options};
 use opeka_feed::{Lang, Text};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
@@ -436,24 +438,34 @@ impl Inner {
         };
         let big = body.bytes.len() >= WORKER_FROM_BYTES;
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
-            let generation = self.generation.get();
-            let weak = Rc::downgrade(self);
-            wasm_bindgen_futures::spawn_local(async move {
-                let reduced = worker::in_worker(&body.bytes, view).await;
-                let Some(inner) = weak.upgrade() else { return };
-                if inner.generation.get() != generation {
-                    return;
-                }
-                match reduced {
+            let bytes = Rc::clone(&body);
+            let work = Box::pin(async move { worker::in_worker(&bytes.bytes, view).await });
+            self.after(
+                work,
+                Box::new(move |inner, reduced| match reduced {
                     Some(Reduced::Valid(small, warnings)) => inner.check(load, body, small, Some(warnings)),
                     Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
                     // No worker: the work is done here, as for a small feed.
                     None => inner.check(load, body, None, None),
-                }
-            });
+                }),
+            );
             return;
         }
         self.check(load, body, None, None);
+    }
+
+    /// Runs `work` (the worker's module's), then `then` with its answer,
+    /// unless meanwhile the widget was dropped or began another load.
+    /// Boxed: one copy of this code for its three callers.
+    fn after(self: &Rc<Self>, work: Pin<Box<dyn Future<Output = Option<Reduced>>>>, then: Box<Answered>) {
+        let generation = self.generation.get();
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = work.await;
+            if let Some(inner) = weak.upgrade().filter(|inner| inner.generation.get() == generation) {
+                then(&inner, result);
+            }
+        });
     }
 
     /// Validates the body, or the worker's reduction of it (`small`), and
@@ -462,14 +474,27 @@ impl Inner {
     fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
         let reduced = small.is_some();
         match validate(small.as_deref().unwrap_or(&body.bytes), &Options::default()) {
-            Ok(checked) => {
-                let warnings = worker_warnings.unwrap_or_else(|| opeka_widgets::problem_lines(&checked.warnings, checked.omitted));
-                events::warn(&warnings);
-                self.feed_locale.set(Some(checked.feed.locale));
+            Ok(Checked { mut feed, warnings, omitted }) => {
+                match worker_warnings {
+                    Some(lines) => events::warn(&lines),
+                    None if warnings.is_empty() && omitted.total() == 0 => {}
+                    // This module has no words for them: the worker's module says them.
+                    None => {
+                        let bytes = Rc::clone(&body);
+                        let work = Box::pin(async move { worker::worded(&bytes.bytes).await });
+                        self.after(
+                            work,
+                            Box::new(move |_, worded| match worded {
+                                Some(Reduced::Valid(_, lines)) => events::warn(&lines),
+                                _ => events::warn(&opeka_widgets::problem_lines(&warnings, omitted)),
+                            }),
+                        );
+                    }
+                }
+                self.feed_locale.set(Some(feed.locale));
                 self.shown.replace(Some(body));
                 self.reduced.set(reduced);
                 self.confirm();
-                let mut feed = checked.feed;
                 // A deck's slide (`slide-title`, `slide-note`): read with each
                 // new body, as the deck sets them before the slide loads.
                 let attributes = self.attributes.borrow();
@@ -477,7 +502,21 @@ impl Inner {
                 drop(attributes);
                 self.set_state(FeedState::Ready(Arc::new(feed)));
             }
-            Err(rejected) => self.fail(load, Arc::new(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted })),
+            // Worded by the worker's module (this one has no words for
+            // them); where it could not load, the problems as they are.
+            Err(rejected) => {
+                let work = Box::pin(async move { worker::worded(&body.bytes).await });
+                self.after(
+                    work,
+                    Box::new(move |inner, worded| {
+                        let failure = match worded {
+                            Some(Reduced::Invalid(failure)) => failure,
+                            _ => Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted },
+                        };
+                        inner.fail(load, Arc::new(failure));
+                    }),
+                );
+            }
         }
     }
 
@@ -516,6 +555,9 @@ impl Inner {
         self.queue_render();
     }
 }
+
+/// What a widget does with an answer of the worker's module.
+type Answered = dyn FnOnce(&Rc<Inner>, Option<Reduced>);
 
 impl Drop for Inner {
     fn drop(&mut self) {

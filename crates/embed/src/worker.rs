@@ -15,6 +15,12 @@
 //! [`crate::use_loader`]. Where there is none (no `Worker`, a policy that
 //! refuses it, a worker that fails to start or stops), [`in_worker`]
 //! answers `None` and the widget does the work itself, as before.
+//!
+//! The same module also words the problems of feeds the page validated
+//! itself ([`worded`]): the page's module is built without the validator's
+//! words (opeka-feed's `words` feature, about 3.8 KB of the download), so a
+//! feed with problems has `opeka.js` import the worker's module on the main
+//! thread and validate the body again there, once, for its words.
 
 use std::cell::RefCell;
 
@@ -34,13 +40,14 @@ use wasm_bindgen_futures::JsFuture;
 pub const WORKER_FROM_BYTES: usize = 1_000_000;
 
 thread_local! {
-    /// `opeka.js`'s `reduce(bytes, view)`, which posts to the worker.
-    static REDUCE: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// `opeka.js`'s `reduce(bytes, view)`, which posts to the worker, and
+    /// `words(bytes)`, which asks the worker's module on this thread.
+    static ASK: RefCell<Option<(Function, Function)>> = const { RefCell::new(None) };
 }
 
-/// Keeps `opeka.js`'s function that hands a body to the worker.
-pub(crate) fn use_worker(reduce: Function) {
-    REDUCE.with(|slot| slot.replace(Some(reduce)));
+/// Keeps `opeka.js`'s functions that hand a body to the worker's module.
+pub(crate) fn use_worker(reduce: Function, words: Function) {
+    ASK.with(|slot| slot.replace(Some((reduce, words))));
 }
 
 /// What the worker found.
@@ -56,12 +63,25 @@ pub(crate) enum Reduced {
 /// Hands `bytes` to the page's worker for `view`; `None` when no worker
 /// could do it (the caller validates on the main thread).
 pub(crate) async fn in_worker(bytes: &[u8], view: Option<View>) -> Option<Reduced> {
-    let reduce = REDUCE.with(|slot| slot.borrow().clone())?;
+    let (reduce, _) = ASK.with(|slot| slot.borrow().clone())?;
     // A copy the worker takes over (transferred, not copied again).
     let copy = Uint8Array::from(bytes);
     let view = JsValue::from_str(view.map_or("", View::name));
-    let promise: Promise = reduce.call2(&JsValue::NULL, &copy, &view).ok()?.into();
-    let answer: Array = JsFuture::from(promise).await.ok()?.into();
+    read_answer(reduce.call2(&JsValue::NULL, &copy, &view).ok()?).await
+}
+
+/// The problems of the feed in `bytes`, worded by the worker's module on
+/// this thread (for a valid feed, its warnings as console lines); `None`
+/// when that module could not load, and the caller keeps its own problems.
+pub(crate) async fn worded(bytes: &[u8]) -> Option<Reduced> {
+    let (_, words) = ASK.with(|slot| slot.borrow().clone())?;
+    read_answer(words.call1(&JsValue::NULL, &Uint8Array::from(bytes)).ok()?).await
+}
+
+/// Reads the answer `reduce_feed` or `word_problems` gives
+/// (crates/worker-wasm), once `promise` resolves to it.
+async fn read_answer(promise: JsValue) -> Option<Reduced> {
+    let answer: Array = JsFuture::from(Promise::from(promise)).await.ok()?.into();
     let first = answer.get(0);
     if let Some(errors) = first.as_f64() {
         // [errors omitted, warnings omitted, then path, is error, ru, en per problem]

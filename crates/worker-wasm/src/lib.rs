@@ -10,7 +10,7 @@
 
 use js_sys::{Array, Uint8Array};
 use opeka_feed::validate::{problem_lines, validate, Options, Severity};
-use opeka_feed::{Lang, View};
+use opeka_feed::{Lang, ValidFeed, View};
 use wasm_bindgen::prelude::*;
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
@@ -22,11 +22,25 @@ use wasm_bindgen::prelude::*;
 /// it is an error, and its text in Russian and in English.
 #[wasm_bindgen]
 pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
+    answer(bytes, |feed| opeka_chart::reduce::reduce(bytes, feed, View::parse(view)))
+}
+
+/// On the page's main thread (`opeka.js`'s `words`): the feed's problems
+/// in words, as [`reduce_feed`] answers them but with nothing reduced.
+/// The page's own module has no words for them (opeka-feed's `words`
+/// feature), so it asks here when a feed it validated has problems.
+#[wasm_bindgen]
+pub fn word_problems(bytes: &[u8]) -> Array {
+    answer(bytes, |_| None)
+}
+
+/// Validates `bytes` and answers as [`reduce_feed`] says, with `reduce`'s
+/// smaller feed for a valid one.
+fn answer(bytes: &[u8], reduce: impl FnOnce(&ValidFeed) -> Option<Vec<u8>>) -> Array {
     let answer = Array::new();
     match validate(bytes, &Options::default()) {
         Ok(checked) => {
-            let reduced = opeka_chart::reduce::reduce(bytes, &checked.feed, View::parse(view));
-            answer.push(&reduced.map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
+            answer.push(&reduce(&checked.feed).map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
             for line in problem_lines(&checked.warnings, checked.omitted) {
                 answer.push(&line.into());
             }

@@ -1,5 +1,13 @@
 //! What can be wrong with a feed, written in Russian and English.
+//!
+//! The words are the `words` feature. The embed bundle leaves it out: its
+//! page has a feed's problems worded by the worker's module, which has
+//! them, and only when a feed has problems (docs/size.md, "Problems worded
+//! on demand"). Without the feature a problem keeps its words only when
+//! the page itself makes it (a body too large, an HTML page) or was handed
+//! them ([`ProblemMessage::Worded`]).
 
+#[cfg(feature = "words")]
 use crate::locale::join;
 use crate::{Granularity, Lang};
 
@@ -37,6 +45,7 @@ pub enum Expected {
     AutoplaySeconds,
 }
 
+#[cfg(feature = "words")]
 impl Expected {
     fn text(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -106,6 +115,7 @@ impl Got {
         }
     }
 
+    #[cfg(feature = "words")]
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Got::Null, _) => "null".into(),
@@ -130,6 +140,7 @@ pub enum Repeated {
 
 /// One thing wrong with a feed; [`ProblemMessage::text`] words it.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "words"), allow(dead_code, reason = "without words only the tests and Debug read the fields"))]
 #[allow(missing_docs, reason = "the fields are named for what they hold; each variant's doc says what is wrong")]
 pub enum ProblemMessage {
     /// The input is larger than [`super::Options::max_bytes`]; not parsed.
@@ -206,6 +217,7 @@ pub enum ProblemMessage {
     Worded { ru: String, en: String },
 }
 
+#[cfg(feature = "words")]
 fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
     match (g, lang) {
         (Granularity::Year, Lang::En) => "year",
@@ -220,6 +232,7 @@ fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
 }
 
 /// `"…", "…", "…"`: one placeholder per plural form of `lang`.
+#[cfg(feature = "words")]
 fn placeholders(lang: Lang) -> String {
     join(&vec!["\"…\""; super::cx::plural_forms(lang)], ", ")
 }
@@ -232,12 +245,34 @@ impl ProblemMessage {
         match self {
             M::Worded { ru: text, .. } if ru => text.clone(),
             M::Worded { en, .. } => en.clone(),
+            // The two the page finds itself, before any validation
+            // (crates/widgets/src/fetch.rs), keep their words in every build.
             M::TooLarge { size, limit } if ru => {
                 format!("фид занимает {size} байт — больше предела в {limit} байт; не разбирался")
             }
             M::TooLarge { size, limit } => {
                 format!("the feed is {size} bytes, more than the limit of {limit} bytes; not parsed")
             }
+            M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
+            M::HtmlPage => "this is an HTML page, not a feed".into(),
+            #[cfg(feature = "words")]
+            _ => self.validator_text(lang),
+            // Only when the worker's module, which words the rest, could not load.
+            #[cfg(not(feature = "words"))]
+            _ if ru => "ошибка (её описание не загрузилось)".into(),
+            #[cfg(not(feature = "words"))]
+            _ => "problem (its description did not load)".into(),
+        }
+    }
+
+    /// The validator's own problems in `lang`.
+    #[cfg(feature = "words")]
+    fn validator_text(&self, lang: Lang) -> String {
+        use ProblemMessage as M;
+        let ru = lang == Lang::Ru;
+        match self {
+            // Worded by `text` in every build.
+            M::Worded { .. } | M::TooLarge { .. } | M::HtmlPage => String::new(),
             M::TooDeep { limit } if ru => format!("массивы и объекты вложены глубже {limit} уровней"),
             M::TooDeep { limit } => format!("arrays and objects are nested deeper than {limit} levels"),
             M::Syntax { line, column, detail } if ru => {
@@ -342,8 +377,6 @@ impl ProblemMessage {
                 format!("указана одна форма; укажите [{}], чтобы слово согласовалось с числами", placeholders(*lang))
             }
             M::UnitOneForm { lang } => format!("one form given; give [{}] so that numbers agree", placeholders(*lang)),
-            M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
-            M::HtmlPage => "this is an HTML page, not a feed".into(),
             M::DeckVersionTooNew { got, supported } if ru => {
                 format!("версия формата презентации {got} новее поддерживаемой версии {supported}; обновите Opeka")
             }
