@@ -4,7 +4,7 @@
 // the element's lifecycle to it, so that no inline script or eval is needed
 // (the page's CSP needs 'wasm-unsafe-eval' in script-src).
 // `make dist` puts the glue itself in this file (scripts/join-glue.mjs).
-import init, { OpekaWidget, use_loader, bench_validate } from './opeka_bindings.js';
+import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 
 // `load`, the bounded request, and `extras`, the downloads menu's loader,
 // are crates/widgets/js/loader.js; `interact`, the chart's tooltip, keyboard
@@ -64,9 +64,6 @@ export function loadModule() {
     .then((exports) => (use_loader(load, interact, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
   return loading;
 }
-
-// Validation alone, for `make bench` (tests/bench/validate-page.js).
-export { bench_validate };
 
 const MESSAGE = {
   ru: 'График не загрузился: браузер не смог запустить модуль.',

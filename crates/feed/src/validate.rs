@@ -24,6 +24,7 @@ use crate::{Lang, ValidFeed};
 
 #[cfg(feature = "schema")]
 pub(crate) use cx::plural_forms;
+pub use json::Code as SyntaxDetail;
 pub use message::{Expected, Got, ProblemMessage, Repeated};
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
@@ -286,6 +287,6 @@ fn syntax_problem(error: json::SyntaxError) -> ProblemMessage {
     if code == json::Code::NumberOutOfRange {
         ProblemMessage::NotFinite { line, column }
     } else {
-        ProblemMessage::Syntax { line, column, detail: code.text().to_owned() }
+        ProblemMessage::Syntax { line, column, detail: code }
     }
 }

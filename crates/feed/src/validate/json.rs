@@ -51,8 +51,12 @@ impl Json<'_> {
 /// What is wrong with a document that is not JSON. The texts are
 /// serde_json's (`ErrorCode`'s `Display`): the problem list has always
 /// shown them, in English, after the localized "not valid JSON at …".
+///
+/// Kept as a code, worded only when shown: the embed bundle, which leaves
+/// the words out (the `words` feature), then carries none of these texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Code {
+#[allow(missing_docs, reason = "each is serde_json's `ErrorCode` of that name; `text` words it")]
+pub enum Code {
     EofList,
     EofObject,
     EofString,
@@ -78,7 +82,8 @@ pub(crate) enum Code {
 
 impl Code {
     /// serde_json's words for it.
-    pub(crate) fn text(self) -> &'static str {
+    #[cfg(any(test, feature = "words"))]
+    pub fn text(self) -> &'static str {
         match self {
             Code::EofList => "EOF while parsing a list",
             Code::EofObject => "EOF while parsing an object",

@@ -148,7 +148,7 @@ pub enum ProblemMessage {
     /// Arrays and objects nest deeper than [`super::Options::max_depth`].
     TooDeep { limit: usize },
     /// Not JSON; the parser's own explanation is kept (in English).
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax { line: usize, column: usize, detail: super::SyntaxDetail },
     /// A number too large to be finite.
     NotFinite { line: usize, column: usize },
     /// A required field is absent.
@@ -276,10 +276,10 @@ impl ProblemMessage {
             M::TooDeep { limit } if ru => format!("массивы и объекты вложены глубже {limit} уровней"),
             M::TooDeep { limit } => format!("arrays and objects are nested deeper than {limit} levels"),
             M::Syntax { line, column, detail } if ru => {
-                format!("ошибка синтаксиса JSON в строке {line}, столбце {column}: {detail}")
+                format!("ошибка синтаксиса JSON в строке {line}, столбце {column}: {}", detail.text())
             }
             M::Syntax { line, column, detail } => {
-                format!("not valid JSON at line {line}, column {column}: {detail}")
+                format!("not valid JSON at line {line}, column {column}: {}", detail.text())
             }
             M::NotFinite { line, column } if ru => {
                 format!("число в строке {line}, столбце {column} слишком велико (не конечно)")
