@@ -66,7 +66,8 @@ test('axe finds nothing with a tooltip open, a mark outlined and a series hidden
   await page.locator('#caseload-trend .opeka-key').first().click();
   await page.locator('#caseload-trend .opeka-svg').focus();
   await page.keyboard.press('ArrowRight');
-  assert.ok(await page.locator('#caseload-trend .opeka-tip').isVisible());
+  // The tooltips load on the chart's first pointer or focus: wait for the answer.
+  await page.locator('#caseload-trend .opeka-tip').waitFor({ state: 'visible' });
   await page.evaluate(AXE);
   const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);

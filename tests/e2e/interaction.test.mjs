@@ -66,14 +66,33 @@ function checkTrendTooltip(tip, widget) {
   }
 }
 
+/**
+ * Waits until the widget's tooltip is shown: the tooltips load on a chart's
+ * first pointer or focus (opeka-tooltips.js), so the first event's answer
+ * can come a moment after it.
+ */
+function tooltipShown(page, selector) {
+  return page.waitForFunction((sel) => {
+    const tip = document.querySelector(sel).shadowRoot.querySelector('.opeka-tip');
+    return tip && !tip.hidden && tip.getBoundingClientRect().width > 0;
+  }, selector);
+}
+
 async function chartBox(page, selector) {
   return page.locator(`${selector} .opeka-svg`).boundingBox();
 }
 
 test('hovering the trend shows every series at the nearest period, as the table says, inside the widget', async () => {
+  const tooltipsFetched = () => server.requests.filter((p) => p === '/opeka/opeka-tooltips.js').length;
+  const before = tooltipsFetched();
   const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
   await waitForWidgets(page, 2);
+  assert.equal(tooltipsFetched(), before, 'drawn charts do not fetch their tooltips before a reader points or tabs at one');
   const box = await chartBox(page, TREND);
+  // The pointer's first entry loads the tooltips; the sweep starts once they answer.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+  await tooltipShown(page, TREND);
+  assert.equal(tooltipsFetched(), before + 1, 'fetched once, for every chart of the page');
   const seen = new Map();
   for (let x = box.x + 4; x < box.x + box.width; x += 9) {
     await page.mouse.move(x, box.y + box.height * 0.55);
@@ -145,6 +164,7 @@ test('a tap on a phone shows the tooltip; a tap elsewhere closes it', async () =
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   await chart.tap({ position: { x: box.width * 0.6, y: box.height * 0.55 } });
+  await tooltipShown(page, TREND);
   const widget = await readWidget(page, TREND);
   assert.ok(widget.tip, 'the tapped period shows its tooltip');
   checkTrendTooltip(widget.tip, widget);
@@ -176,6 +196,7 @@ test('the keyboard walks every mark, announcing each reading as the table has it
   const heard = [];
   for (let i = 0; i < expected.size + 2; i++) {
     await page.keyboard.press('ArrowRight');
+    if (i === 0) await tooltipShown(page, TREND);
     const now = await readWidget(page, TREND);
     assert.ok(now.ring, 'the focused mark is outlined');
     assert.ok(now.tip, 'and shows its tooltip');

@@ -13,7 +13,7 @@
 const CACHE = 'opeka-deck-1';
 const BUNDLE = [
   'deck.js', 'deck.css', 'opeka-deck.js', 'opeka_deck_bindings.js', 'opeka_deck_bg.wasm',
-  'opeka.js', 'opeka_bg.wasm', 'opeka-extras.js',
+  'opeka.js', 'opeka_bg.wasm', 'opeka-extras.js', 'opeka-tooltips.js',
   'opeka-sans-regular.woff2', 'opeka-sans-bold.woff2',
 ];
 

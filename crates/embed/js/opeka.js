@@ -56,12 +56,17 @@ const words = (bytes) => (wording ??= import('./opeka_worker_bindings.js').then(
   return module;
 })).then((module) => module.word_problems(bytes));
 
+// The charts' tooltips and keyboard walk (crates/widgets/js/tooltips.js),
+// imported on a chart's first pointer or key event: most readers of a
+// page never use them, so they are not in its first download.
+const interactive = (figure, data, toggle) => interact(figure, data, toggle, () => import(new URL('./opeka-tooltips.js', import.meta.url).href));
+
 let loading = null;
 // Resolves to the module's exports (pages and tests read its `memory`).
 export function loadModule() {
   // One module and one wasm instance for every widget on the page.
   loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) })
-    .then((exports) => (use_loader(load, interact, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
+    .then((exports) => (use_loader(load, interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
   return loading;
 }
 

@@ -231,9 +231,14 @@ fn bundled_interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Resul
     #[wasm_bindgen(module = "/js/interact.js")]
     extern "C" {
         #[wasm_bindgen(js_name = interact, catch)]
-        fn interact_snippet(figure: &Element, data: &JsValue, toggle: &JsValue) -> Result<(), JsValue>;
+        fn interact_snippet(figure: &Element, data: &JsValue, toggle: &JsValue, tips: &JsValue) -> Result<(), JsValue>;
     }
-    interact_snippet(figure, data, toggle)
+    // A snippet cannot import its sibling: the tooltips come in as a module of their own.
+    #[wasm_bindgen(module = "/js/tooltips.js")]
+    extern "C" {
+        fn tooltips() -> JsValue;
+    }
+    interact_snippet(figure, data, toggle, &tooltips())
 }
 
 /// Without the `loader` feature the chart waits for `opeka.js` to give it;
