@@ -247,6 +247,26 @@ test('each download holds what it names: PNG at twice the size, well-formed SVG,
   await context.close();
 });
 
+test('a CSV cell is a number exactly when the table shows a bare number, in the reader\'s convention', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/downloads.html`);
+  const cases = [
+    ['12\u00a0000,5', 'ru', '12000,5'], ['12,000.5', 'en', '12000.5'], ['\u22121\u00a0234\u00a0567', 'ru', '-1234567'],
+    ['\u22120.25', 'en', '-0.25'], ['770', 'ru', '770'], ['60,7', 'ru', '60,7'], ['1\u00a0000', 'ru', '1000'],
+    // Words, units, years in brackets, signed changes, percentages, misgrouped digits: text.
+    ['57\u00a0семей', 'ru', null], ['70 (2023)', 'ru', null], ['+20', 'ru', null], ['\u221230\u00a0%', 'ru', null],
+    ['×2', 'en', null], ['нет данных', 'ru', null], ['—', 'en', null], ['', 'ru', null], ['1\u00a020', 'ru', null],
+    ['1234\u00a0567', 'ru', null], ['12,5', 'en', null], ['12.5', 'ru', null], ['1,', 'en', null], [',5', 'ru', null],
+    ['январь\u00a02016', 'ru', null], ['12\u00a0000', 'en', null],
+  ];
+  const got = await page.evaluate(async (list) => {
+    const { csvNumber } = await import('/opeka/opeka-extras.js');
+    return list.map(([text, lang]) => csvNumber(text, lang));
+  }, cases);
+  assert.deepEqual(got, cases.map(([, , want]) => want));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on the strict-CSP page the menu loads and every download works with no violation', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/examples/strict-csp.html`);
   await waitForWidgets(page, 5);

@@ -7,8 +7,8 @@
 // beside opeka.js.
 //
 // Everything works on the widget's own shadow DOM: the chart's mounted SVG,
-// its data table (cells that show a bare number carry it in `data-value`,
-// as a spreadsheet in the widget's language reads it), and the file name in
+// its data table (`csvNumber` writes a cell that shows a bare number as a
+// spreadsheet in the widget's language reads it), and the file name in
 // the menu's `data-file`. No URL is loaded and nothing is inserted as HTML,
 // so a strict CSP (script-src 'self') sees no violation.
 
@@ -152,22 +152,40 @@ export function svgText(svg) {
  * with a byte-order mark (so Excel reads it as UTF-8), `;` between fields
  * and the decimal comma in Russian, `,` and the decimal point in English,
  * CRLF line ends, fields quoted as RFC 4180 says. Numbers are written
- * plain (`data-value`); a text cell a spreadsheet would run as a formula
+ * plain (`csvNumber`); a text cell a spreadsheet would run as a formula
  * gets a leading apostrophe, since labels come from feeds.
  */
 export function csv(root) {
   const table = root.querySelector('.opeka-table table');
   if (!table) return '';
-  const sep = root.lang === 'ru' ? ';' : ',';
+  const lang = root.lang === 'ru' ? 'ru' : 'en';
+  const sep = lang === 'ru' ? ';' : ',';
   const field = (cell) => {
-    if (cell.dataset.value) return cell.dataset.value;
     let text = cell.textContent;
+    const number = cell.localName === 'td' && csvNumber(text, lang);
+    if (number) return number;
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   // The head and body: a foot only counts rows the page left out.
   const lines = [...table.rows].filter((row) => row.parentNode !== table.tFoot).map((row) => [...row.cells].map(field).join(sep));
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A cell that shows a bare number (`12 000,5`, `−3`; `12,000.5` in English)
+ * as a spreadsheet in `lang` reads a number: no digit groups, an ASCII
+ * minus, and the decimal comma for Russian (`12000,5`) or the point for
+ * English (`12000.5`). Null for anything else: words, units, years in
+ * brackets, changes with a sign (`+20`), percentages, `нет данных`. Digit
+ * groups are three digits after a first of one to three (`12 000`, never
+ * `1 20`). The figures are those shown, to the same decimals, so the file
+ * and the table on the page agree.
+ */
+export function csvNumber(text, lang) {
+  const [group, point] = lang === 'ru' ? ['\u00a0', ','] : [',', '\\.'];
+  const match = new RegExp(`^(\u2212?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)(${point}\\d+)?$`).exec(text);
+  return match && `${match[1] ? '-' : ''}${match[2].replaceAll(group, '')}${match[3] ?? ''}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 //! The chart's data as an accessible HTML table.
 
-use opeka_chart::{csv_number, DataTable};
+use opeka_chart::DataTable;
 use opeka_feed::locale::Msg;
 use opeka_feed::Lang;
 use wasm_bindgen::JsValue;
@@ -15,9 +15,9 @@ const MAX_ROWS: usize = 1_000;
 
 /// A `<table>` of `table`: caption, column headers, one row per record
 /// with its first cell as the row header (the first [`MAX_ROWS`], then a
-/// line in `lang` that counts the rest). Cells are text nodes; a cell
-/// that shows a bare number carries it as the CSV download writes it in
-/// `lang` (`data-value`, from [`csv_number`]).
+/// line in `lang` that counts the rest). Cells are text nodes (the CSV
+/// download reads the numbers back from them: `csvNumber` in
+/// `js/opeka-extras.js`).
 pub fn data_table(document: &Document, table: &DataTable, lang: Lang) -> Result<Element, JsValue> {
     let root = element(document, "table", "")?;
     append_text(&root, "caption", &table.caption)?;
@@ -35,10 +35,7 @@ pub fn data_table(document: &Document, table: &DataTable, lang: Lang) -> Result<
             if i == 0 {
                 append_text(&line, "th", cell)?.set_attribute("scope", "row")?;
             } else {
-                let td = append_text(&line, "td", cell)?;
-                if let Some(number) = csv_number(cell, lang) {
-                    td.set_attribute("data-value", &number)?;
-                }
+                append_text(&line, "td", cell)?;
             }
         }
         body.append_child(&line)?;
