@@ -8,7 +8,7 @@
 //! - [`BandScale`]: rows or columns of equal pitch.
 //! - [`PeriodScale`]: period ordinals ([`period_ordinal`]) onto x.
 
-use opeka_feed::{Granularity, Period};
+use opeka_feed::{Date, Granularity, Period};
 
 /// The ticks of a value axis: a domain widened to round numbers and the
 /// round numbers in it.
@@ -64,7 +64,7 @@ pub fn period_ordinal(period: &Period) -> i64 {
         Period::Year(y) => i64::from(y),
         Period::Quarter(y, q) => i64::from(y) * 4 + i64::from(q) - 1,
         Period::Month(y, m) => i64::from(y) * 12 + i64::from(m) - 1,
-        Period::Day(d) => i64::from(chrono::Datelike::num_days_from_ce(&d)),
+        Period::Day(d) => i64::from(d.num_days_from_ce()),
     }
 }
 
@@ -75,7 +75,7 @@ pub fn period_at(granularity: Granularity, ordinal: i64) -> Option<Period> {
         Granularity::Year => Period::Year(i32::try_from(ordinal).ok()?),
         Granularity::Quarter => Period::Quarter(year(ordinal, 4)?, ordinal.rem_euclid(4) as u8 + 1),
         Granularity::Month => Period::Month(year(ordinal, 12)?, ordinal.rem_euclid(12) as u8 + 1),
-        Granularity::Day => Period::Day(chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(ordinal).ok()?)?),
+        Granularity::Day => Period::Day(Date::from_num_days_from_ce_opt(i32::try_from(ordinal).ok()?)?),
     })
 }
 

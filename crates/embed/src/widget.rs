@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Checked, Options};
-use opeka_feed::{Lang, Text};
+use opeka_feed::{DayTime, Lang, Text};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
@@ -58,7 +58,7 @@ struct Inner {
     /// view (another view needs the feed reduced for it).
     reduced: Cell<bool>,
     /// When the feed on show was last confirmed, in the viewer's local time.
-    confirmed: Cell<Option<chrono::NaiveDateTime>>,
+    confirmed: Cell<Option<DayTime>>,
     /// Failed loads in a row: refresh backs off after each.
     failures: Cell<u32>,
     resize: RefCell<Option<WidthObserver>>,

@@ -3,6 +3,7 @@
 //! Russian/English formatting of numbers, periods and dates.
 
 pub mod collections;
+pub mod date;
 pub mod deck;
 pub mod lang;
 pub mod locale;
@@ -11,5 +12,6 @@ pub mod model;
 pub mod schema;
 pub mod validate;
 
+pub use date::{Date, DateTime, DayTime};
 pub use lang::Lang;
 pub use model::*;

@@ -7,7 +7,7 @@ use std::fmt;
 use std::ops::Deref;
 
 use crate::locale::NumberStyle;
-use crate::Lang;
+use crate::{Date, DateTime, Lang};
 
 /// The feed format version this crate reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -81,7 +81,7 @@ pub enum Period {
     /// A month, 1 to 12.
     Month(i32, u8),
     /// A calendar day.
-    Day(chrono::NaiveDate),
+    Day(Date),
 }
 
 impl Period {
@@ -97,7 +97,6 @@ impl Period {
 
     /// The year the period falls in.
     pub fn year(&self) -> i32 {
-        use chrono::Datelike;
         match *self {
             Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
             Period::Day(d) => d.year(),
@@ -133,24 +132,20 @@ impl fmt::Display for Period {
             Period::Year(y) => write!(f, "{y:04}"),
             Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            // Not `d.format(..)`: chrono's strftime machinery would add ~10 KB to the wasm bundle.
-            Period::Day(d) => {
-                use chrono::Datelike;
-                write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-            }
+            Period::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
     }
 }
 
 /// Parses a strict `YYYY-MM-DD` date; `None` for other shapes and impossible days.
-pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+pub fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     let shape_ok =
         b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return None;
     }
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(decimal(&b[0..4])?).ok()?, decimal(&b[5..7])?, decimal(&b[8..10])?)
+    Date::from_ymd_opt(i32::try_from(decimal(&b[0..4])?).ok()?, decimal(&b[5..7])?, decimal(&b[8..10])?)
 }
 
 /// The value of a few ASCII digits (`None` for none, another byte, or more
@@ -167,11 +162,11 @@ fn decimal(digits: &[u8]) -> Option<u32> {
 /// `None` for other shapes and impossible dates, times or offsets.
 ///
 /// Accepts exactly what `chrono::DateTime::parse_from_rfc3339` accepts
-/// (the tests compare the two), without chrono's parsing machinery in the
-/// wasm bundle: `T`, `t` or a space between date and time; any number of
-/// fractional digits (nanoseconds kept); second `60` as a leap second;
-/// `Z`, `z` or `±HH:MM` up to 23:59, the minus also as U+2212.
-pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+/// (the tests compare the two), without chrono in the wasm bundle: `T`,
+/// `t` or a space between date and time; any number of fractional digits
+/// (nanoseconds kept); second `60` as a leap second; `Z`, `z` or `±HH:MM`
+/// up to 23:59, the minus also as U+2212.
+pub fn parse_date_time(s: &str) -> Option<DateTime> {
     let b = s.as_bytes();
     // YYYY-MM-DDTHH:MM:SS, then an optional fraction and the offset.
     const SHAPE: &[u8; 19] = b"0000-00-00T00:00:00";
@@ -190,7 +185,7 @@ pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>>
     }
     let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
     let year = two(0) * 100 + two(2);
-    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(5), two(8))?;
+    let date = Date::from_ymd_opt(i32::try_from(year).ok()?, two(5), two(8))?;
     // Second 60 is a leap second: chrono keeps it as 59 with a second's
     // worth of extra nanoseconds.
     let (second, mut nano) = match two(17) {
@@ -211,7 +206,6 @@ pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>>
         nano += scaled;
         rest = &fraction[digits..];
     }
-    let time = chrono::NaiveTime::from_hms_nano_opt(two(11), two(14), second, nano)?;
     let offset = match rest {
         [b'Z' | b'z'] => 0,
         _ => {
@@ -237,25 +231,24 @@ pub fn parse_date_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>>
             }
         }
     };
-    // Offsets of 24 hours and more are refused here.
-    let zone = chrono::FixedOffset::east_opt(offset)?;
-    date.and_time(time).and_local_timezone(zone).single()
+    // Impossible times and offsets of 24 hours and more are refused here.
+    DateTime::from_parts_opt(date, two(11), two(14), second, nano, offset)
 }
 
 /// When the data was last updated: a full timestamp or a day.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Updated {
     /// An RFC 3339 timestamp.
-    DateTime(chrono::DateTime<chrono::FixedOffset>),
+    DateTime(DateTime),
     /// A day.
-    Date(chrono::NaiveDate),
+    Date(Date),
 }
 
 impl Updated {
     /// The calendar day of the update, as the publisher wrote it.
-    pub fn date(&self) -> chrono::NaiveDate {
+    pub fn date(&self) -> Date {
         match self {
-            Updated::DateTime(t) => t.date_naive(),
+            Updated::DateTime(t) => t.date(),
             Updated::Date(d) => *d,
         }
     }
@@ -330,7 +323,7 @@ pub struct Source {
     /// Where they were published.
     pub url: Option<SourceUrl>,
     /// When they were published.
-    pub published: Option<chrono::NaiveDate>,
+    pub published: Option<Date>,
 }
 
 /// The three kinds of feed.
@@ -603,7 +596,7 @@ pub struct Event {
     /// Its name.
     pub name: Option<Text>,
     /// Its day.
-    pub date: Option<chrono::NaiveDate>,
+    pub date: Option<Date>,
     /// Where it was held.
     pub place: Option<Text>,
 }
@@ -925,11 +918,26 @@ impl Deref for ValidFeed {
 #[cfg(test)]
 mod date_time_tests {
     use super::parse_date_time;
+    use crate::DateTime;
 
-    /// Ours and chrono's agree on `s`: both refuse it, or both give the same instant and offset.
+    /// Ours as chrono's type, to compare the two parsers.
+    fn to_chrono(t: DateTime) -> chrono::DateTime<chrono::FixedOffset> {
+        let d = t.date();
+        let date = chrono::NaiveDate::from_ymd_opt(d.year(), d.month(), d.day()).expect("our days are chrono's");
+        let time = chrono::NaiveTime::from_hms_nano_opt(t.hour(), t.minute(), t.second(), t.nanosecond()).expect("our times are chrono's");
+        let zone = chrono::FixedOffset::east_opt(t.offset_seconds()).expect("our offsets are chrono's");
+        date.and_time(time).and_local_timezone(zone).single().expect("one instant at a fixed offset")
+    }
+
+    /// Ours and chrono's agree on `s`: both refuse it, or both give the same
+    /// instant, offset and local date.
     fn agrees(s: &str) {
-        let ours = parse_date_time(s);
+        use chrono::Datelike;
+        let parsed = parse_date_time(s);
         let chrono = chrono::DateTime::parse_from_rfc3339(s).ok();
+        let local_day = |t: chrono::DateTime<chrono::FixedOffset>| (t.year(), t.month(), t.day());
+        assert_eq!(parsed.map(|t| (t.date().year(), t.date().month(), t.date().day())), chrono.map(local_day), "{s:?}");
+        let ours = parsed.map(to_chrono);
         assert_eq!(ours, chrono, "{s:?}");
         assert_eq!(ours.map(|t| t.offset().local_minus_utc()), chrono.map(|t| t.offset().local_minus_utc()), "{s:?}");
     }
@@ -937,7 +945,7 @@ mod date_time_tests {
     #[test]
     fn accepts_what_rfc_3339_allows() {
         let t = parse_date_time("2024-04-24T10:42:46+07:00").expect("valid");
-        assert_eq!(t.to_rfc3339(), "2024-04-24T10:42:46+07:00");
+        assert_eq!(to_chrono(t).to_rfc3339(), "2024-04-24T10:42:46+07:00");
         for s in [
             "2024-04-24T10:42:46Z",
             "2024-04-24t10:42:46z",
@@ -1041,7 +1049,10 @@ mod tests {
                 shape_ok
                     .then(|| chrono::NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?))
                     .flatten()
-                    .map(Period::Day)
+                    .map(|d| {
+                        use chrono::Datelike;
+                        Period::Day(Date::from_ymd_opt(d.year(), d.month(), d.day()).expect("chrono's days are ours"))
+                    })
             }
             _ => None,
         }
@@ -1069,7 +1080,7 @@ mod tests {
         for input in &inputs {
             assert_eq!(Period::parse(input), parse_with_str_parse(input), "{input:?}");
         }
-        assert_eq!(Period::parse("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29).map(Period::Day));
+        assert_eq!(Period::parse("2024-02-29"), Date::from_ymd_opt(2024, 2, 29).map(Period::Day));
         assert_eq!(Period::parse("2023-02-29"), None);
     }
 }

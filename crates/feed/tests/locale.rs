@@ -1,15 +1,14 @@
 //! Table tests of the Russian and English formatting. U+00A0 is written `\u{a0}`
 //! and U+2212 `\u{2212}` so that the invisible differences are visible here.
 
-use chrono::NaiveDate;
 use opeka_feed::locale::*;
-use opeka_feed::{AwardCategory, Format, Lang, Level, Period, Status};
+use opeka_feed::{AwardCategory, Date, Format, Lang, Level, Period, Status};
 
 const RU: Lang = Lang::Ru;
 const EN: Lang = Lang::En;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a real date in the test table")
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::from_ymd_opt(y, m, d).expect("a real date in the test table")
 }
 
 #[test]
@@ -206,7 +205,7 @@ fn period_ticks() {
 
 #[test]
 fn dates() {
-    let cases: &[(NaiveDate, Lang, &str)] = &[
+    let cases: &[(Date, Lang, &str)] = &[
         (day(2018, 6, 8), RU, "8\u{a0}июня\u{a0}2018\u{a0}г."),
         (day(2018, 6, 8), EN, "8\u{a0}June\u{a0}2018"),
         (day(2024, 5, 1), RU, "1\u{a0}мая\u{a0}2024\u{a0}г."),
@@ -214,7 +213,7 @@ fn dates() {
         (day(2023, 8, 15), RU, "15\u{a0}августа\u{a0}2023\u{a0}г."),
     ];
     for &(date, lang, want) in cases {
-        assert_eq!(format_date(date, lang), want, "{date} {lang}");
+        assert_eq!(format_date(date, lang), want, "{date:?} {lang}");
     }
 }
 
@@ -311,8 +310,8 @@ fn messages() {
         (Msg::Status(Status::HandedOver), RU, "Передан министерству"),
         (Msg::Level(Level::Federal), EN, "Federal"),
         (Msg::AwardCategory(AwardCategory::Letter), RU, "Благодарственные письма"),
-        (Msg::Stale(day(2026, 3, 12).and_hms_opt(10, 40, 0).expect("a time")), RU, "Данные на 12\u{a0}марта, 10:40 — обновить не удалось"),
-        (Msg::Stale(day(2026, 3, 12).and_hms_opt(9, 5, 0).expect("a time")), EN, "Data as of 12\u{a0}March, 9:05 — could not update"),
+        (Msg::Stale(day(2026, 3, 12).and_hm_opt(10, 40).expect("a time")), RU, "Данные на 12\u{a0}марта, 10:40 — обновить не удалось"),
+        (Msg::Stale(day(2026, 3, 12).and_hm_opt(9, 5).expect("a time")), EN, "Data as of 12\u{a0}March, 9:05 — could not update"),
         (Msg::More(1234), RU, "и ещё 1\u{a0}234"),
         (Msg::More(7), EN, "and 7 more"),
         (Msg::MoreRows(1), RU, "…и ещё 1\u{a0}строка"),

@@ -41,7 +41,7 @@ pub(crate) struct Live {
     pub shown: Option<std::rc::Rc<opeka_widgets::fetch::Body>>,
     /// When the feed on show was last fetched or confirmed (local time),
     /// for the stale marker.
-    pub confirmed: Option<chrono::NaiveDateTime>,
+    pub confirmed: Option<opeka_feed::DayTime>,
 }
 
 impl Drop for Live {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use opeka_chart::{Medium, Theme};
 use opeka_feed::locale::Msg;
-use opeka_feed::{Lang, View};
+use opeka_feed::{DayTime, Lang, View};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -77,7 +77,7 @@ pub struct ChartBox {
     stale_text: Element,
     stale_retry: Element,
     /// The local time of the data under a stale chart.
-    stale_since: Option<chrono::NaiveDateTime>,
+    stale_since: Option<DayTime>,
     /// The language of the last `show`, for a marker set between renders.
     lang: Lang,
 }
@@ -146,7 +146,7 @@ impl ChartBox {
     /// data fetched at `since` (the viewer's local time). The marker (a
     /// line of text and a retry button that calls [`ChartBox::on_retry`])
     /// shows above the chart while a chart is shown; `None` takes it down.
-    pub fn set_stale(&mut self, since: Option<chrono::NaiveDateTime>) {
+    pub fn set_stale(&mut self, since: Option<DayTime>) {
         self.stale_since = since;
         self.write_stale();
         let shown = !self.figure.has_attribute("hidden");

@@ -56,8 +56,8 @@ pub fn auto_theme(dark: bool, contrast: bool) -> opeka_chart::Theme {
 
 /// The viewer's local time to the minute: when a feed on show was fetched
 /// or confirmed, for the stale marker.
-pub fn local_now() -> Option<chrono::NaiveDateTime> {
+pub fn local_now() -> Option<opeka_feed::DayTime> {
     let date = js_sys::Date::new_0();
-    let day = chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())?;
-    day.and_hms_opt(date.get_hours(), date.get_minutes(), 0)
+    let day = opeka_feed::Date::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())?;
+    day.and_hm_opt(date.get_hours(), date.get_minutes())
 }

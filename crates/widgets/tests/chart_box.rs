@@ -251,7 +251,7 @@ fn a_stale_chart_keeps_its_drawing_under_a_dated_marker_with_a_retry() {
     chart_box.on_retry(move || counted.set(counted.get() + 1));
     chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 640.0)).expect("drawn");
     assert!(is_hidden(&chart_box, ".opeka-stale"), "no marker on a fresh chart");
-    let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).and_then(|d| d.and_hms_opt(10, 40, 0)).unwrap();
+    let at = opeka_feed::Date::from_ymd_opt(2026, 3, 12).and_then(|d| d.and_hm_opt(10, 40)).unwrap();
     chart_box.set_stale(Some(at));
     assert!(find(&chart_box, "svg").is_some(), "the chart stays");
     let marker = find(&chart_box, ".opeka-stale").expect("a marker");

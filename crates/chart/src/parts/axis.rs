@@ -2,7 +2,7 @@
 //! that thin out to fit.
 
 use opeka_feed::locale::{format_compact, format_value};
-use opeka_feed::{Format, Granularity, Lang, Period};
+use opeka_feed::{Date, Format, Granularity, Lang, Period};
 
 use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
@@ -178,18 +178,15 @@ fn tick_periods(granularity: Granularity, lo: i64, hi: i64, step: Step) -> Vec<P
             let (Some(Period::Day(a)), Some(Period::Day(b))) = (period_at(granularity, lo), period_at(granularity, hi)) else {
                 return Vec::new();
             };
-            let month = |d: chrono::NaiveDate| {
-                use chrono::Datelike;
-                i64::from(d.year()) * 12 + i64::from(d.month0())
-            };
+            let month = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month() - 1);
             let (first_month, last_month) = (month(a), month(b));
             let start = first_month + (n - first_month.rem_euclid(n)) % n;
             (0..)
                 .map(|i| start + i * n)
                 .take_while(|&m| m <= last_month)
                 .filter_map(|m| {
-                    let day = chrono::NaiveDate::from_ymd_opt(i32::try_from(m.div_euclid(12)).ok()?, m.rem_euclid(12) as u32 + 1, 1)?;
-                    let o = i64::from(chrono::Datelike::num_days_from_ce(&day));
+                    let day = Date::from_ymd_opt(i32::try_from(m.div_euclid(12)).ok()?, m.rem_euclid(12) as u32 + 1, 1)?;
+                    let o = i64::from(day.num_days_from_ce());
                     (lo..=hi).contains(&o).then_some(Period::Day(day))
                 })
                 .collect()
@@ -236,6 +233,6 @@ mod tests {
         let x_of = move |o: i64| (o as f64 - lo) / (hi - lo) * 600.0;
         let axis = PeriodAxis::layout(first, last, &x_of, (0.0, 600.0), Font::regular(13.0), &PtSansMetrics, Lang::En);
         assert!(axis.ticks.len() >= 2 && axis.ticks.len() < 40, "{}", axis.ticks.len());
-        assert!(axis.ticks.iter().all(|t| matches!(t.period, Period::Day(d) if chrono::Datelike::day(&d) == 1)));
+        assert!(axis.ticks.iter().all(|t| matches!(t.period, Period::Day(d) if d.day() == 1)));
     }
 }

@@ -3,8 +3,8 @@
 use super::number::{format_change_in, format_difference, format_number, NBSP};
 use super::period::{format_date, format_day_time};
 use super::plural::{count_noun, Noun};
-use crate::Format;
 use crate::{AwardCategory, Lang, Level, Status};
+use crate::{Date, DayTime, Format};
 
 /// A text a widget writes itself. Labels and messages start with a capital
 /// (`Всего`, `Загрузка данных…`); fragments meant to follow a number or a
@@ -14,7 +14,7 @@ pub enum Msg {
     /// While the feed is being fetched.
     Loading,
     /// The "data as of" line under a chart.
-    DataAsOf(chrono::NaiveDate),
+    DataAsOf(Date),
     /// Label before the credit line.
     Source,
     /// Heading of the footnotes.
@@ -31,7 +31,7 @@ pub enum Msg {
     },
     /// A refresh failed and the chart still shows the data fetched at this
     /// (local) time: `Данные на 12 марта, 10:40 — обновить не удалось`.
-    Stale(chrono::NaiveDateTime),
+    Stale(DayTime),
     /// The end of a capped list of problems: `и ещё 1 234`, lower case.
     More(usize),
     /// Under a bar chart drawn with only its first `shown` of `total` rows

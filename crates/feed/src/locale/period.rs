@@ -1,9 +1,7 @@
 //! Periods and dates.
 
-use chrono::Datelike;
-
 use super::number::{MINUS, NBSP};
-use crate::{Lang, Period};
+use crate::{Date, DayTime, Lang, Period};
 
 /// Russian month names in the nominative, for a month on its own (`март 2024`).
 const RU_MONTHS: [&str; 12] =
@@ -97,16 +95,16 @@ pub fn format_period_tick(period: &Period, with_year: bool, lang: Lang) -> Strin
 }
 
 /// A date: `8 июня 2018 г.`, `8 June 2018`.
-pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
+pub fn format_date(date: Date, lang: Lang) -> String {
     let names: &[&'static str] = match lang {
         Lang::Ru => &RU_MONTHS_GEN,
         Lang::En => &EN_MONTHS,
     };
     let day = date.day().to_string();
     let y = year(date.year());
-    // chrono's month is always 1..=12; the fallback only keeps this total.
+    // A date's month is always 1..=12; the fallback only keeps this total.
     let Some(month) = u8::try_from(date.month()).ok().and_then(|m| nth(names, m)) else {
-        return date.to_string();
+        return Period::Day(date).to_string();
     };
     match lang {
         Lang::Ru => join(&[&day, month, &y, "г."]),
@@ -115,12 +113,11 @@ pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
 }
 
 /// A day and a time of day, for "data as of": `12 марта, 10:40`, `12 March, 10:40`.
-pub fn format_day_time(at: chrono::NaiveDateTime, lang: Lang) -> String {
-    use chrono::Timelike;
+pub fn format_day_time(at: DayTime, lang: Lang) -> String {
     let names: &[&'static str] = match lang {
         Lang::Ru => &RU_MONTHS_GEN,
         Lang::En => &EN_MONTHS,
     };
-    let month = u8::try_from(at.month()).ok().and_then(|m| nth(names, m)).unwrap_or_default();
-    format!("{}{NBSP}{month}, {}:{:02}", at.day(), at.hour(), at.minute())
+    let month = u8::try_from(at.date().month()).ok().and_then(|m| nth(names, m)).unwrap_or_default();
+    format!("{}{NBSP}{month}, {}:{:02}", at.date().day(), at.hour(), at.minute())
 }

@@ -447,7 +447,7 @@ impl Cx {
     }
 
     /// A `YYYY-MM-DD` day that exists.
-    pub(crate) fn date(&mut self, value: &Json<'_>) -> Option<chrono::NaiveDate> {
+    pub(crate) fn date(&mut self, value: &Json<'_>) -> Option<crate::Date> {
         let s = self.str(value)?;
         let date = crate::parse_date(s);
         if date.is_none() {
