@@ -5,7 +5,8 @@
 //
 // The glue (`--target web`) ends in wasm-bindgen's loader, which also
 // serves callers the page never has: `initSync`, the deprecated call forms
-// and their warnings, a default wasm URL. Here it is replaced by the one
+// and their warnings, a default wasm URL, a polyfill for browsers too old
+// for opeka.js itself. Here it is replaced by the one
 // call opeka.js makes, `init({ module_or_path: url })`, which keeps the
 // fallback for servers that do not send wasm as `application/wasm`
 // (`instantiateStreaming` refuses those). The glue's exports become local
@@ -35,6 +36,11 @@ if (!glue.includes('function __wbg_get_imports()') || !glue.includes('function _
   fail(`${glueFile} has no __wbg_get_imports or __wbg_finalize_init`);
 }
 glue = glue.slice(0, loaderStart).replace(/^export (class|function) /gm, '$1 ');
+// `TextEncoder.encodeInto` is in every browser that can run opeka.js at all
+// (it uses `??=`, which came later), so its polyfill goes.
+const polyfill = /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\}\n/;
+if (!polyfill.test(glue)) fail(`${glueFile} has no encodeInto polyfill where expected`);
+glue = glue.replace(polyfill, '\n');
 if (/^export /m.test(glue)) fail(`${glueFile} exports something this script does not know`);
 glue += `
 let __wbg_init_promise;
