@@ -76,6 +76,9 @@ export async function startServer(options = {}) {
         const body = await readFile(file);
         res.writeHead(200, {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          // As a static host sends it: the widget decides from it, before
+          // reading, whether a body goes to its worker.
+          'Content-Length': body.length,
           'Cache-Control': 'no-store',
           ...extraHeaders(path),
         });

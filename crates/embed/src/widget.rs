@@ -16,7 +16,7 @@ use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, Resi
 
 use crate::attributes::{Attributes, ThemeChoice, WorkerChoice};
 use crate::events;
-use crate::worker::{self, Reduced, WORKER_FROM_BYTES};
+use crate::worker::{self, Reduced};
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
 /// is connected; `free()` it when the element is disconnected: that removes
@@ -347,7 +347,7 @@ impl Inner {
             self.set_state(FeedState::Loading);
         }
         if let Some(json) = self.inline_feed() {
-            self.accept(load, Rc::new(Body { bytes: json.as_bytes().into(), etag: None, last_modified: None }));
+            self.accept(load, Rc::new(Body::new(json.as_bytes().into(), None, None)));
             return;
         }
         let Some(src) = self.attributes.borrow().src.clone() else {
@@ -423,7 +423,7 @@ impl Inner {
     /// Takes a fetched body: an unchanged one only confirms the chart on
     /// show; a new one is validated and drawn, or fails.
     fn accept(self: &Rc<Self>, load: Load, body: Rc<Body>) {
-        let unchanged = self.shown.borrow().as_ref().is_some_and(|shown| shown.bytes == body.bytes);
+        let unchanged = self.shown.borrow().as_ref().is_some_and(|shown| shown.same(&body));
         if unchanged && matches!(*self.state.borrow(), FeedState::Ready(_)) {
             // Same bytes: the chart on show is still right, nothing to redraw.
             self.shown.replace(Some(body));
@@ -434,12 +434,13 @@ impl Inner {
             let attributes = self.attributes.borrow();
             (attributes.worker, attributes.view)
         };
-        let big = body.bytes.len() >= WORKER_FROM_BYTES;
+        // A fetched body of 1 MB or more (`fetch::HELD_FROM_BYTES`): the loader kept it in JavaScript.
+        let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
             let generation = self.generation.get();
             let weak = Rc::downgrade(self);
             wasm_bindgen_futures::spawn_local(async move {
-                let reduced = worker::in_worker(&body.bytes, view).await;
+                let reduced = worker::in_worker(&body, view).await;
                 let Some(inner) = weak.upgrade() else { return };
                 if inner.generation.get() != generation {
                     return;
@@ -461,7 +462,16 @@ impl Inner {
     /// the body, are those of the whole feed.
     fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
         let reduced = small.is_some();
-        match validate(small.as_deref().unwrap_or(&body.bytes), &Options::default()) {
+        // A big body is read into this module only when it is what is validated.
+        let whole;
+        let bytes = match &small {
+            Some(small) => small,
+            None => {
+                whole = body.bytes();
+                &whole[..]
+            }
+        };
+        match validate(bytes, &Options::default()) {
             Ok(checked) => {
                 let warnings = worker_warnings.unwrap_or_else(|| opeka_widgets::problem_lines(&checked.warnings, checked.omitted));
                 events::warn(&warnings);
