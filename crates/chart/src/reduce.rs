@@ -240,4 +240,3 @@ mod tests {
         assert_eq!(out, "\"a\\\"b\\\\c\\u0001д\"");
     }
 }
-

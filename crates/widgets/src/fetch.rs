@@ -354,7 +354,8 @@ async fn request(
     }
     let held = Uint8Array::new(&body);
     let small = (held.length() as usize) < HELD_FROM_BYTES;
-    let mut body = Body { bytes: Rc::from([]), held: Some(held), etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() };
+    let mut body =
+        Body { bytes: Rc::from([]), held: Some(held), etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() };
     if small {
         body.bytes = body.bytes();
         body.held = None;
