@@ -151,7 +151,8 @@ before(async () => {
     ['ru', 'src="/gen/broken.json" view="trend"'],
     ['en', 'src="/gen/broken.json" view="trend" lang="en"'],
   ]));
-  // The trend with the worker alone, for the idle worker's test.
+  // The trend with the worker alone, and without it, for the idle worker's tests.
+  server.routes.set('/gen/big-off.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-on"[^>]*><\/opeka-chart>/, '') });
   server.routes.set('/gen/big-one.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
   for (const [kind, script] of Object.entries(BROKEN_WORKERS)) {
     server.routes.set(`/broken-${kind}/opeka-worker.js`, { body: script, type: 'text/javascript' });
@@ -311,6 +312,22 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
     assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced', 'reduced']);
     assert.equal(workers.length, 2);
     assert.equal(workers[1].closed, 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page whose widgets all say worker="off" starts no worker for a big feed', async () => {
+  const { context, page, workers, errors } = await openTracked('/gen/big-off.html');
+  try {
+    const events = await waitForWidgets(page, 1, 90000);
+    assert.deepEqual(events.errors, []);
+    assert.ok((await readAll(page))['trend-off'].table.split('\n').length > 400);
+    // A worker would have been started as the Content-Length announced the
+    // big body, before the body was read, so before the chart was drawn.
+    assert.equal(workers.length, 0);
+    assert.equal(await page.evaluate(() => window.__workers ?? 0), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -55,11 +55,15 @@ export function warm() {
     // [0, true]: the module is up. [id] alone (0 or a feed's): it could
     // not start, or trapped, and its memory is not to be trusted.
     if (!answer) return stop();
-    if (!id) return clearTimeout(started);
-    const [, timer, yes] = waiting.get(id) ?? [];
-    clearTimeout(timer);
-    waiting.delete(id);
-    yes?.(answer);
+    if (id) {
+      const [, timer, yes] = waiting.get(id) ?? [];
+      clearTimeout(timer);
+      waiting.delete(id);
+      yes?.(answer);
+    } else clearTimeout(started);
+    // Idle from now on unless a feed is waiting (one started early for a
+    // body that then stayed on the page, worker="off", is stopped too).
+    clearTimeout(idle);
     if (!waiting.size) idle = setTimeout(() => stop(true), IDLE_MS);
   };
   worker.onerror = (event) => {

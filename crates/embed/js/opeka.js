@@ -13,10 +13,11 @@ import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 
 // Big feeds (1 MB and more) go to the page's worker, whose page side,
 // opeka-worker-host.js beside this file, is loaded with the first of them:
-// `warm` as soon as a big body is announced, `reduce` when a widget hands one
-// over. Where it cannot load, `reduce` rejects and the widget does the work.
+// `warm` as soon as a big body is announced (unless every widget of the
+// page says worker="off"), `reduce` when a widget hands one over. Where it
+// cannot load, `reduce` rejects and the widget does the work.
 const host = () => import(new URL('./opeka-worker-host.js', import.meta.url).href);
-const warm = () => host().then((h) => h.warm(), () => {});
+const warm = () => document.querySelector('opeka-chart:not([worker=off])') && host().then((h) => h.warm(), () => {});
 const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
 
 let loading = null;
