@@ -53,12 +53,12 @@ pub(crate) enum Reduced {
     Invalid(Failure),
 }
 
-/// Hands `bytes` to the page's worker for `view`; `None` when no worker
+/// Hands `body` to the page's worker for `view`; `None` when no worker
 /// could do it (the caller validates on the main thread).
 pub(crate) async fn in_worker(body: &Body, view: Option<View>) -> Option<Reduced> {
     let reduce = REDUCE.with(|slot| slot.borrow().clone())?;
-    // A fetched body goes from where the loader read it; only an inline
-    // one is copied out of this module's memory.
+    // A big body goes from where the loader read it; a small one (only
+    // with worker="on") is copied out of this module's memory.
     let bytes = body.held().cloned().unwrap_or_else(|| Uint8Array::from(&body.bytes()[..]));
     let view = JsValue::from_str(view.map_or("", View::name));
     let promise: Promise = reduce.call2(&JsValue::NULL, &bytes, &view).ok()?.into();
