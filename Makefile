@@ -101,6 +101,9 @@ dist:
 	@# The widget's worker (crates/embed/src/worker.rs): loaded only when a
 	@# widget has a feed of 1 MB or more; it imports opeka_worker_bindings.js.
 	terser crates/embed/js/opeka-worker.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker.js
+	@# The worker's page side (starting it, time limits, answers), imported by
+	@# opeka.js only with the first big feed.
+	terser crates/embed/js/opeka-worker-host.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker-host.js
 	@# deck.html's service worker (offline decks), a classic script.
 	terser crates/embed/js/opeka-sw.js --ecma 2020 --compress --mangle -o $(DIST)/opeka-sw.js
 	terser $(DIST)/opeka_deck_bindings.js $(TERSER_FLAGS) -o $(DIST)/opeka_deck_bindings.js
@@ -161,8 +164,8 @@ bench: dist
 	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-tooltips.js; do \
 	  printf '%-20s %8d bytes  %8d gzip  (tooltips and the keyboard walk, on a chart\x27s first pointer or key event)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
-	@for f in opeka-worker.js opeka_worker_bindings.js opeka_worker_bg.wasm; do \
-	  printf '%-24s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more: its script, glue and module)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	@for f in opeka-worker-host.js opeka-worker.js opeka_worker_bindings.js opeka_worker_bg.wasm; do \
+	  printf '%-24s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more: its page side, script, glue and module)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \
 	  printf '%-24s %8d bytes  (PT Sans for full screen and decks only)\n' $$f $$(wc -c < $(DIST)/$$f); done
 	@for f in opeka-deck.js opeka_deck_bindings.js opeka_deck_bg.wasm deck.js opeka-sw.js; do \

@@ -58,7 +58,12 @@ export async function startServer(options = {}) {
     if (faults.handle(req, res, path)) return;
     const route = routes.get(path);
     if (route) {
-      res.writeHead(200, { 'Content-Type': route.type ?? TYPES[extname(path)] ?? 'text/plain', 'Cache-Control': 'no-store', ...extraHeaders(path) });
+      res.writeHead(200, {
+        'Content-Type': route.type ?? TYPES[extname(path)] ?? 'text/plain',
+        'Content-Length': Buffer.byteLength(route.body ?? ''),
+        'Cache-Control': 'no-store',
+        ...extraHeaders(path),
+      });
       res.end(route.body);
       return;
     }
@@ -76,6 +81,9 @@ export async function startServer(options = {}) {
         const body = await readFile(file);
         res.writeHead(200, {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          // As a static host sends it: the widget decides from it, before
+          // reading, whether a body goes to its worker.
+          'Content-Length': body.length,
           'Cache-Control': 'no-store',
           ...extraHeaders(path),
         });

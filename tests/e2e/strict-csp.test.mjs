@@ -55,7 +55,8 @@ test('under the strict CSP (sent with every Opeka file too) the worker runs, wit
       window.Worker = class extends Original {
         constructor(...args) {
           super(...args);
-          this.addEventListener('message', ({ data: [, answer] }) => window.__answers.push(answer?.[0] instanceof Uint8Array ? 'reduced' : String(answer)));
+          // Id 0 is the worker saying its module is up, not an answer.
+          this.addEventListener('message', ({ data: [id, answer] }) => id && window.__answers.push(answer?.[0] instanceof Uint8Array ? 'reduced' : String(answer)));
         }
       };
     });

@@ -10,10 +10,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, waitForWidgets, ROOT } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, waitForWidgets } from './harness.mjs';
 
 let server;
 let browser;
+const DIST = join(ROOT, 'dist', 'opeka');
+
+// opeka.js and everything beside it, from /broken-<kind>/, with that
+// directory's opeka-worker.js replaced: one that never says its module is
+// up, one that does and then never answers a feed.
+const BROKEN_WORKERS = {
+  silent: 'onmessage = () => {};',
+  hanging: 'postMessage([0, true]); onmessage = () => {};',
+};
 
 /**
  * A caseload of 10 units × 4 categories × `days` days with decimal values
@@ -68,7 +77,9 @@ async function countAnswers(page) {
       constructor(...args) {
         super(...args);
         window.__workerUrl = String(args[0]);
-        this.addEventListener('message', ({ data: [, answer] }) => window.__answers.push(
+        window.__workers = (window.__workers ?? 0) + 1;
+        // Id 0 is the worker saying its module is up, not an answer.
+        this.addEventListener('message', ({ data: [id, answer] }) => id && window.__answers.push(
           !answer ? 'none' : typeof answer[0] === 'number' ? 'invalid' : answer[0] ? 'reduced' : 'checked'));
       }
     };
@@ -118,7 +129,7 @@ function assertPairsSame(widgets) {
 }
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ mounts: Object.keys(BROKEN_WORKERS).map((kind) => [`/broken-${kind}/`, DIST]) });
   server.routes.set('/gen/big.json', { body: bigFeed(420), type: 'application/json' });
   server.routes.set('/gen/broken.json', { body: bigFeed(420, true), type: 'application/json' });
   server.routes.set('/gen/samples.html', page([
@@ -141,6 +152,15 @@ before(async () => {
     ['ru', 'src="/gen/broken.json" view="trend"'],
     ['en', 'src="/gen/broken.json" view="trend" lang="en"'],
   ]));
+  // The trend with the worker alone, and without it, for the idle worker's tests.
+  server.routes.set('/gen/big-off.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-on"[^>]*><\/opeka-chart>/, '') });
+  server.routes.set('/gen/big-one.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
+  for (const [kind, script] of Object.entries(BROKEN_WORKERS)) {
+    server.routes.set(`/broken-${kind}/opeka-worker.js`, { body: script, type: 'text/javascript' });
+    server.routes.set(`/broken-${kind}/page.html`, {
+      body: page([['trend', 'src="/feeds/kuzbass-caseload.json" view="trend"']], 'worker="on"').body.replace('/opeka/opeka.js', `/broken-${kind}/opeka.js`),
+    });
+  }
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -285,3 +305,96 @@ async function waitUntil(check, what) {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.ok(check(), what);
 }
+
+/**
+ * Opens `path` with the page's workers tracked from the first script on:
+ * each `{ url, closed }`, `closed` set when the browser ends it.
+ */
+async function openTracked(path) {
+  const opened = await openPage(browser, 'about:blank');
+  const workers = [];
+  opened.page.on('worker', (w) => {
+    const seen = { url: w.url(), closed: 0 };
+    workers.push(seen);
+    w.on('close', () => { seen.closed = Date.now(); });
+  });
+  const warnings = [];
+  opened.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await countAnswers(opened.page);
+  await opened.page.goto(`${server.url}${path}`);
+  return { ...opened, workers, warnings };
+}
+
+/** Polls `condition` (state the test's own listeners keep) until it holds, or fails after `ms`. */
+async function until(condition, ms, what) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+
+for (const [kind, why] of [['silent', /did not start in 10 s/], ['hanging', /did not answer in 1\d s/]]) {
+  test(`a worker that ${kind === 'silent' ? 'never starts' : 'never answers'}: the chart is drawn on the main thread after the time limit, with a warning`, async () => {
+    const { context, page, warnings, errors } = await openTracked(`/broken-${kind}/page.html`);
+    try {
+      const events = await waitForWidgets(page, 2, 60000);
+      assert.deepEqual(events.errors, []);
+      await page.waitForFunction(() => window.__opeka.rendered.length === 2);
+      const widgets = await readAll(page);
+      assert.equal(assertPairsSame(widgets), 1);
+      assert.ok(widgets['trend-on'].table.split('\n').length > 10);
+      assert.deepEqual(await page.evaluate(() => window.__answers), []);
+      assert.ok(warnings.some((w) => why.test(w)), warnings.join('\n'));
+      // The broken worker was stopped, and is not started again for the
+      // next feed: that one is drawn at once, on the main thread.
+      await page.evaluate(() => {
+        window.__opeka.rendered.length = 0;
+        document.getElementById('trend-on').setAttribute('src', '/feeds/kuzbass-caseload.json?again');
+      });
+      await page.waitForFunction(() => window.__opeka.rendered.length === 1, null, { timeout: 5000 });
+      assert.equal(await page.evaluate(() => window.__workers), 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('an idle worker is stopped after 10 s, and the next big feed starts a new one', async () => {
+  const { context, page, workers, errors } = await openTracked('/gen/big-one.html');
+  try {
+    const events = await waitForWidgets(page, 1, 90000);
+    assert.deepEqual(events.errors, []);
+    const drawn = Date.now();
+    assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced']);
+    assert.equal(workers.length, 1);
+    await until(() => workers[0].closed, 30000, 'the idle worker to stop');
+    assert.ok(workers[0].closed - drawn > 5000, `stopped ${workers[0].closed - drawn} ms after drawing`);
+    await page.evaluate(() => { window.__opeka.rendered.length = 0; document.getElementById('trend-on').reload(); });
+    await page.waitForFunction(() => window.__opeka.rendered.length === 1, null, { timeout: 90000 });
+    assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced', 'reduced']);
+    assert.equal(workers.length, 2);
+    assert.equal(workers[1].closed, 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page whose widgets all say worker="off" starts no worker for a big feed', async () => {
+  const { context, page, workers, errors } = await openTracked('/gen/big-off.html');
+  try {
+    const events = await waitForWidgets(page, 1, 90000);
+    assert.deepEqual(events.errors, []);
+    assert.ok((await readAll(page))['trend-off'].table.split('\n').length > 400);
+    // A worker would have been started as the Content-Length announced the
+    // big body, before the body was read, so before the chart was drawn.
+    assert.equal(workers.length, 0);
+    assert.equal(await page.evaluate(() => window.__workers ?? 0), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -122,3 +122,25 @@ fn views_and_shapes_not_reduced_are_left_alone() {
     let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2}]}"#;
     assert!(reduce(by_unit.as_bytes(), &valid(by_unit.as_bytes()), Some(View::Trend)).is_none());
 }
+
+#[test]
+fn sparse_days_and_records_out_of_order_draw_the_same_reduced() {
+    // Days years apart (too sparse for the reduction's grid of cells, so
+    // its sorted path), records of one cell scattered and out of order,
+    // categories declared out of alphabetical order, and records of the whole.
+    let mut records = Vec::new();
+    for (i, day) in ["2024-05-01", "2014-01-01", "2019-07-15", "2014-01-01", "2024-05-01"].iter().enumerate() {
+        for (u, c) in [("a", "z"), ("b", "z"), ("a", "m"), ("b", "m")] {
+            records.push(format!(r#"{{"period":"{day}","unit":"{u}{i}","category":"{c}","value":{}.5}}"#, i * 3 + u.len()));
+        }
+        records.push(format!(r#"{{"period":"{day}","unit":"w{i}","value":{i}}}"#));
+    }
+    let units: Vec<String> = (0..5).flat_map(|i| ["a", "b", "w"].map(|u| format!(r#"{{"id":"{u}{i}","label":"{u}{i}"}}"#))).collect();
+    let json = format!(
+        r#"{{"opeka":1,"kind":"caseload","title":"t","measure":{{}},"units":[{}],"categories":[{{"id":"z","label":"Z"}},{{"id":"m","label":"M"}}],"records":[{}]}}"#,
+        units.join(","),
+        records.join(",")
+    );
+    let reduced = same_charts("sparse", json.as_bytes());
+    assert!(reduced.iter().any(|(view, _)| *view == View::Trend), "{reduced:?}");
+}

@@ -9,6 +9,12 @@
 import init, { reduce_feed } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
+// [0, true] tells the page the module is up (it waits only so long for that);
+// [0] alone that it could not start.
+ready.then(() => postMessage([0, true]), (error) => {
+  console.error('opeka-worker:', error);
+  postMessage([0]);
+});
 
 // [id, bytes, view] in; [id, answer] out, or [id] alone when the module
 // could not start or trapped (its memory is then not to be trusted: the

@@ -12,39 +12,14 @@ import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 // both at the head of this file. The menu's module, opeka-extras.js, lies
 // beside this file.
 
-// The page's one worker (opeka-worker.js, beside this file), started when
-// a widget first hands it a big feed (crates/embed/src/worker.rs says
-// why). `reduce` posts the bytes (transferred) and the view, and resolves
-// to the worker's answer; it rejects when there is no worker to ask — none
-// in this browser, refused by the page's policy, failed to start or
-// stopped — and the widget then does the work itself.
-let worker;
-let asked = 0;
-const waiting = new Map();
-const stop = (error) => {
-  worker = false;
-  for (const [, [, no]] of waiting) no(error);
-  waiting.clear();
-};
-const reduce = (bytes, view) => new Promise((yes, no) => {
-  if (worker === undefined) {
-    try {
-      worker = new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' });
-      worker.onmessage = ({ data: [id, answer] }) => {
-        const [ok, fail] = waiting.get(id) ?? [];
-        waiting.delete(id);
-        // No answer: the worker could not start its module, or it trapped.
-        answer ? ok?.(answer) : (fail?.(), worker.terminate(), stop());
-      };
-      worker.onerror = (event) => { event.preventDefault(); worker.terminate(); stop(event); };
-    } catch (error) {
-      worker = false;
-    }
-  }
-  if (!worker) return no();
-  waiting.set(++asked, [yes, no]);
-  worker.postMessage([asked, bytes, view], [bytes.buffer]);
-});
+// Big feeds (1 MB and more) go to the page's worker, whose page side,
+// opeka-worker-host.js beside this file, is loaded with the first of them:
+// `warm` as soon as a big body is announced (unless every widget of the
+// page says worker="off"), `reduce` when a widget hands one over. Where it
+// cannot load, `reduce` rejects and the widget does the work.
+const host = () => import(new URL('./opeka-worker-host.js', import.meta.url).href);
+const warm = () => document.querySelector('opeka-chart:not([worker=off])') && host().then((h) => h.warm(), () => {});
+const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
 
 // The worker's module, on this thread, for the words of a feed's problems:
 // the page's module leaves them out (crates/embed/src/worker.rs says why),
@@ -66,7 +41,7 @@ let loading = null;
 export function loadModule() {
   // One module and one wasm instance for every widget on the page.
   loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) })
-    .then((exports) => (use_loader(load, interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
+    .then((exports) => (use_loader((args, signal) => load(args, signal, warm), interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
   return loading;
 }
 

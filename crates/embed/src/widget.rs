@@ -18,7 +18,7 @@ use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, Resi
 
 use crate::attributes::{Attributes, ThemeChoice, WorkerChoice};
 use crate::events;
-use crate::worker::{self, Reduced, WORKER_FROM_BYTES};
+use crate::worker::{self, Reduced};
 
 /// The widget behind one `<opeka-chart>` element. Created when the element
 /// is connected; `free()` it when the element is disconnected: that removes
@@ -349,7 +349,7 @@ impl Inner {
             self.set_state(FeedState::Loading);
         }
         if let Some(json) = self.inline_feed() {
-            self.accept(load, Rc::new(Body { bytes: json.as_bytes().into(), etag: None, last_modified: None }));
+            self.accept(load, Rc::new(Body::new(json.as_bytes().into(), None, None)));
             return;
         }
         let Some(src) = self.attributes.borrow().src.clone() else {
@@ -425,7 +425,7 @@ impl Inner {
     /// Takes a fetched body: an unchanged one only confirms the chart on
     /// show; a new one is validated and drawn, or fails.
     fn accept(self: &Rc<Self>, load: Load, body: Rc<Body>) {
-        let unchanged = self.shown.borrow().as_ref().is_some_and(|shown| shown.bytes == body.bytes);
+        let unchanged = self.shown.borrow().as_ref().is_some_and(|shown| shown.same(&body));
         if unchanged && matches!(*self.state.borrow(), FeedState::Ready(_)) {
             // Same bytes: the chart on show is still right, nothing to redraw.
             self.shown.replace(Some(body));
@@ -436,10 +436,11 @@ impl Inner {
             let attributes = self.attributes.borrow();
             (attributes.worker, attributes.view)
         };
-        let big = body.bytes.len() >= WORKER_FROM_BYTES;
+        // A fetched body of 1 MB or more (`fetch::HELD_FROM_BYTES`): the loader kept it in JavaScript.
+        let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
             let bytes = Rc::clone(&body);
-            let work = Box::pin(async move { worker::in_worker(&bytes.bytes, view).await });
+            let work = Box::pin(async move { worker::in_worker(&bytes, view).await });
             self.after(
                 work,
                 Box::new(move |inner, reduced| match reduced {
@@ -473,7 +474,16 @@ impl Inner {
     /// the body, are those of the whole feed.
     fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
         let reduced = small.is_some();
-        match validate(small.as_deref().unwrap_or(&body.bytes), &Options::default()) {
+        // A big body is read into this module only when it is what is validated.
+        let whole;
+        let bytes = match &small {
+            Some(small) => small,
+            None => {
+                whole = body.bytes();
+                &whole[..]
+            }
+        };
+        match validate(bytes, &Options::default()) {
             Ok(Checked { mut feed, warnings, omitted }) => {
                 match worker_warnings {
                     Some(lines) => events::warn(&lines),
@@ -481,7 +491,7 @@ impl Inner {
                     // This module has no words for them: the worker's module says them.
                     None => {
                         let bytes = Rc::clone(&body);
-                        let work = Box::pin(async move { worker::worded(&bytes.bytes).await });
+                        let work = Box::pin(async move { worker::worded(&bytes).await });
                         self.after(
                             work,
                             Box::new(move |_, worded| match worded {
@@ -505,7 +515,7 @@ impl Inner {
             // Worded by the worker's module (this one has no words for
             // them); where it could not load, the problems as they are.
             Err(rejected) => {
-                let work = Box::pin(async move { worker::worded(&body.bytes).await });
+                let work = Box::pin(async move { worker::worded(&body).await });
                 self.after(
                     work,
                     Box::new(move |inner, worded| {

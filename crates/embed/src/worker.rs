@@ -1,8 +1,11 @@
 //! Big feeds off the host page's main thread (issue 13, "Never blocking").
 //!
 //! Validating a feed of many megabytes takes the page's main thread for
-//! hundreds of milliseconds in one task. So a body of [`WORKER_FROM_BYTES`]
-//! or more (any body with `worker="on"`) is handed to the page's one Web
+//! hundreds of milliseconds in one task. So a fetched body of 1 MB or more
+//! ([`opeka_widgets::fetch::HELD_FROM_BYTES`]: from there validating it on
+//! the main thread is already a long task, about 35 ms in Chromium, more
+//! with the drawing, while below it starting the worker costs more than it
+//! saves), or any body with `worker="on"`, is handed to the page's one Web
 //! Worker, `opeka-worker.js` beside `opeka.js`, which runs the worker's own
 //! module (`crates/worker-wasm`, `opeka_worker_bg.wasm`, loaded only then):
 //! its `reduce_feed` validates it there and, when it is valid, reduces it to
@@ -11,10 +14,14 @@
 //! back as its problems, each with its path and its text in both languages,
 //! so the failure box reads as it would have.
 //!
-//! The worker is started by `opeka.js` on first use, and handed over with
-//! [`crate::use_loader`]. Where there is none (no `Worker`, a policy that
-//! refuses it, a worker that fails to start or stops), [`in_worker`]
-//! answers `None` and the widget does the work itself, as before.
+//! A fetched big body goes from where `opeka.js`'s loader read it, in
+//! JavaScript, to the worker: it never enters this module's memory. The
+//! worker's page side (`opeka-worker-host.js`, imported by `opeka.js` with
+//! the first big body) starts it as soon as such a body is announced, and
+//! is handed over with [`crate::use_loader`]. Where there is no worker (no
+//! `Worker`, a policy that refuses it, a worker that fails to start, traps,
+//! or does not answer in time), [`in_worker`] answers `None` and the widget
+//! does the work itself, as before.
 //!
 //! The same module also words the problems of feeds the page validated
 //! itself ([`worded`]): the page's module is built without the validator's
@@ -27,17 +34,10 @@ use std::cell::RefCell;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
 use opeka_feed::View;
+use opeka_widgets::fetch::Body;
 use opeka_widgets::Failure;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// Bodies from this size on (1 MB, the issue's "over 1 MB") go to the
-/// worker: validating a megabyte on the main thread is already a long
-/// task (about 35 ms in Chromium, more with the drawing), while below it
-/// starting the worker (a second instance of the module) costs more than
-/// it saves.
-pub const WORKER_FROM_BYTES: usize = 1_000_000;
 
 thread_local! {
     /// `opeka.js`'s `reduce(bytes, view)`, which posts to the worker, and
@@ -60,22 +60,26 @@ pub(crate) enum Reduced {
     Invalid(Failure),
 }
 
-/// Hands `bytes` to the page's worker for `view`; `None` when no worker
+/// Hands `body` to the page's worker for `view`; `None` when no worker
 /// could do it (the caller validates on the main thread).
-pub(crate) async fn in_worker(bytes: &[u8], view: Option<View>) -> Option<Reduced> {
+pub(crate) async fn in_worker(body: &Body, view: Option<View>) -> Option<Reduced> {
     let (reduce, _) = ASK.with(|slot| slot.borrow().clone())?;
-    // A copy the worker takes over (transferred, not copied again).
-    let copy = Uint8Array::from(bytes);
     let view = JsValue::from_str(view.map_or("", View::name));
-    read_answer(reduce.call2(&JsValue::NULL, &copy, &view).ok()?).await
+    read_answer(reduce.call2(&JsValue::NULL, &js_bytes(body), &view).ok()?).await
 }
 
-/// The problems of the feed in `bytes`, worded by the worker's module on
+/// The problems of the feed in `body`, worded by the worker's module on
 /// this thread (for a valid feed, its warnings as console lines); `None`
 /// when that module could not load, and the caller keeps its own problems.
-pub(crate) async fn worded(bytes: &[u8]) -> Option<Reduced> {
+pub(crate) async fn worded(body: &Body) -> Option<Reduced> {
     let (_, words) = ASK.with(|slot| slot.borrow().clone())?;
-    read_answer(words.call1(&JsValue::NULL, &Uint8Array::from(bytes)).ok()?).await
+    read_answer(words.call1(&JsValue::NULL, &js_bytes(body)).ok()?).await
+}
+
+/// A big body from where the loader read it; a small one (with
+/// worker="on", or for its problems' words) copied out of this module's memory.
+fn js_bytes(body: &Body) -> Uint8Array {
+    body.held().cloned().unwrap_or_else(|| Uint8Array::from(&body.bytes()[..]))
 }
 
 /// Reads the answer `reduce_feed` or `word_problems` gives
@@ -96,7 +100,8 @@ async fn read_answer(promise: JsValue) -> Option<Reduced> {
         }
         return Some(Reduced::Invalid(Failure::Invalid { problems, omitted }));
     }
-    let reduced = first.dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
-    let warnings = answer.iter().skip(1).filter_map(|line| line.as_string()).collect();
+    // The reduced feed (a Uint8Array), or null.
+    let reduced = (!first.is_null()).then(|| Uint8Array::new(&first).to_vec());
+    let warnings = (1..answer.length()).filter_map(|i| answer.get(i).as_string()).collect();
     Some(Reduced::Valid(reduced, warnings))
 }

@@ -363,7 +363,7 @@ impl Loader {
             match result {
                 Ok(Answer::Body(body)) => {
                     self.confirm(Some(body.clone()));
-                    self.accept(&body.bytes);
+                    self.accept(&body.bytes());
                 }
                 // Nothing new: the chart on show stays, and is fresh again.
                 Ok(Answer::NotModified) => self.confirm(None),

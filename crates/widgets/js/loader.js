@@ -5,7 +5,9 @@
 // Fetches a feed for the module (crates/widgets/src/fetch.rs says what it
 // resolves to). A body over `limit` bytes is refused without being held:
 // by its Content-Length before reading, else as the stream passes the limit.
-export async function load([url, etag, modified, limit], signal) {
+// `big`, when given, hears of a body of 1 MB or more by its Content-Length
+// before it is read, so opeka.js can start its worker meanwhile.
+export async function load([url, etag, modified, limit], signal, big) {
   const headers = {};
   if (etag) headers['If-None-Match'] = etag;
   if (modified) headers['If-Modified-Since'] = modified;
@@ -13,29 +15,33 @@ export async function load([url, etag, modified, limit], signal) {
   const header = (name) => response.headers.get(name);
   const answer = [response.status, response.statusText, null, header('etag'), header('last-modified')];
   const html = /^\s*text\/html/i.test(header('content-type'));
-  let size = +header('content-length');
+  const size = +header('content-length');
   // An error status, an HTML page (a captive portal), a body declared too large: not read.
   if (!response.ok || html || size > limit) {
     response.body?.cancel();
     if (!html && size > limit) answer[2] = size;
     return answer;
   }
+  if (size >= 1e6) big?.();
   const chunks = [];
-  size = 0;
+  let read = 0;
   for (const reader = response.body?.getReader(); reader; ) {
     const { done, value } = await reader.read();
     if (done) break;
-    if ((size += value.length) > limit) {
+    if ((read += value.length) > limit) {
       reader.cancel();
-      answer[2] = size;
+      answer[2] = read;
       return answer;
     }
     chunks.push(value);
   }
-  answer[2] = new Uint8Array(await new Blob(chunks).arrayBuffer());
+  // Joined here rather than through a Blob, which Chromium hands to the
+  // browser's blob store and then reads back.
+  answer[2] = new Uint8Array(read);
+  read = 0;
+  for (const chunk of chunks) answer[2].set(chunk, read), (read += chunk.length);
   return answer;
 }
-
 
 // The click and keydown handler of the widgets' downloads menu buttons:
 // the first press (a click, Enter, Space, or an arrow key) loads the module

@@ -12,7 +12,10 @@
 //! Bodies are bounded: a `Content-Length` over the limit is refused before
 //! the body is read, and a body without one is read as a stream, held on
 //! the JavaScript side, and cut at the limit, so an oversized answer never
-//! reaches wasm memory. The request itself is a few lines of JavaScript
+//! reaches wasm memory. A body of [`HELD_FROM_BYTES`] or more stays in
+//! JavaScript until a widget asks for its bytes: `<opeka-chart>` hands it
+//! from there to its worker, so that it never enters the page's wasm
+//! memory at all. The request itself is a few lines of JavaScript
 //! (`crates/widgets/js/loader.js`): in JavaScript they take a fraction of
 //! the bytes the same code takes in wasm with its web-sys bindings.
 //! `opeka.js` carries them and hands them over with [`use_loader`]; the
@@ -51,11 +54,19 @@ pub enum Reuse {
     Never,
 }
 
+/// Bodies from this size on (1 MB) stay where the loader read them, in
+/// JavaScript, until something asks for their bytes: the widget hands such
+/// a body to its worker from there (`crates/embed/src/worker.rs`), so the
+/// page's wasm memory never holds it, nor copies it in and out again.
+pub const HELD_FROM_BYTES: usize = 1_000_000;
+
 /// A feed body and the validators its server gave for it.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Body {
-    /// The bytes, at most the limit.
-    pub bytes: Rc<[u8]>,
+    /// The bytes in this module's memory (none for a big body).
+    bytes: Rc<[u8]>,
+    /// A big body (from [`HELD_FROM_BYTES`] on) as the loader read it.
+    held: Option<Uint8Array>,
     /// The `ETag` header, if any.
     pub etag: Option<String>,
     /// The `Last-Modified` header, if any.
@@ -63,6 +74,28 @@ pub struct Body {
 }
 
 impl Body {
+    /// A body whose bytes are in this module's memory.
+    pub fn new(bytes: Rc<[u8]>, etag: Option<String>, last_modified: Option<String>) -> Body {
+        Body { bytes, held: None, etag, last_modified }
+    }
+
+    /// The bytes; a big body's are copied into this module's memory on each
+    /// call (the widget asks once, when it validates the body itself).
+    pub fn bytes(&self) -> Rc<[u8]> {
+        self.held.as_ref().map_or_else(|| Rc::clone(&self.bytes), |held| held.to_vec().into())
+    }
+
+    /// A big body as JavaScript holds it, to hand over without copying it in.
+    pub fn held(&self) -> Option<&Uint8Array> {
+        self.held.as_ref()
+    }
+
+    /// Whether `other` has the same bytes. Big bodies are not compared
+    /// (that would copy them in): a new one is taken as changed.
+    pub fn same(&self, other: &Body) -> bool {
+        self.held.is_none() && other.held.is_none() && self.bytes == other.bytes
+    }
+
     /// Whether a conditional request can be made for this body.
     fn has_validators(&self) -> bool {
         self.etag.is_some() || self.last_modified.is_some()
@@ -120,7 +153,7 @@ pub fn use_loader(load: Function) {
 pub async fn fetch_bytes(url: &str, signal: &AbortSignal, reuse: Reuse) -> Result<Rc<[u8]>, Failure> {
     let limit = opeka_feed::validate::Options::default().max_bytes;
     match fetch_feed(url, signal, reuse, None, 60_000.0, limit).await {
-        Ok(Answer::Body(body)) => Ok(body.bytes.clone()),
+        Ok(Answer::Body(body)) => Ok(body.bytes()),
         // Not asked for: a request without validators is never answered 304.
         Ok(Answer::NotModified) => Err(Failure::Network { url: url.to_owned(), status: Some(304), detail: "Not Modified".to_owned() }),
         Err(failure) => Err(Failure::clone(&failure)),
@@ -319,8 +352,15 @@ async fn request(
     if let Some(size) = body.as_f64() {
         return Err(too_large(size as usize, limit));
     }
-    let bytes: Rc<[u8]> = Uint8Array::new(&body).to_vec().into();
-    Ok(Answer::Body(Rc::new(Body { bytes, etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() })))
+    let held = Uint8Array::new(&body);
+    let small = (held.length() as usize) < HELD_FROM_BYTES;
+    let mut body =
+        Body { bytes: Rc::from([]), held: Some(held), etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() };
+    if small {
+        body.bytes = body.bytes();
+        body.held = None;
+    }
+    Ok(Answer::Body(Rc::new(body)))
 }
 
 /// The loader of `js/loader.js`, imported as a wasm-bindgen snippet, for

@@ -164,6 +164,11 @@ impl<K, V> SortedMap<K, V> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> {
         self.entries.iter().map(|(_, v)| v)
     }
+
+    /// The values in key order, taken out of the map.
+    pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> {
+        self.entries.into_iter().map(|(_, v)| v)
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,83 @@
+// The page's side of Opeka's worker for big feeds (crates/embed/src/worker.rs
+// says why there is one). opeka.js imports this module, from beside itself,
+// only when a widget first has a feed of 1 MB or more, so that a page whose
+// feeds are small carries none of it; it starts the page's one worker,
+// opeka-worker.js, also beside it.
+//
+// `warm` starts the worker as soon as a big body is announced (by its
+// Content-Length), so that the worker loads its module while the body
+// downloads. `reduce` posts the bytes (a copy: the page's fetch cache keeps
+// them, for the other widgets of that feed and for the fallback) and the
+// view, and resolves to the worker's answer. It rejects when there is no
+// worker to ask — none in this browser, refused by the page's policy, failed
+// to start, trapped, or silent for too long — and the widget then does the
+// work on the main thread.
+//
+// Time limits: a worker must load its module and say so within START_MS (a
+// script that loads but never answers, a module that cannot be fetched),
+// and answer a feed within ANSWER_MS and 2 ms per KB more (a worker that
+// hangs); either way it is stopped, a console warning says so, and big
+// feeds are read on the page from then on. A worker idle for IDLE_MS is
+// stopped too: its module's memory still holds the last big feed's
+// growth, and a page should not keep it for ever. The next big feed starts
+// a new one.
+const START_MS = 10000;
+const ANSWER_MS = 10000;
+const IDLE_MS = 10000;
+
+let worker;
+let asked = 0;
+let idle;
+let started;
+const waiting = new Map();
+
+// `again`: an idle worker, which may be started anew; else none is tried again.
+const stop = (again, why) => {
+  if (why) console.warn(`opeka: the worker ${why}; big feeds are read on the page instead`);
+  if (worker) worker.terminate();
+  worker = again ? undefined : false;
+  clearTimeout(idle);
+  clearTimeout(started);
+  for (const [no, timer] of waiting.values()) clearTimeout(timer), no();
+  waiting.clear();
+};
+
+/** Starts the worker unless there is one (or none can be); returns it, or `false`. */
+export function warm() {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    return (worker = false);
+  }
+  started = setTimeout(() => stop(false, `did not start in ${START_MS / 1000} s`), START_MS);
+  worker.onmessage = ({ data: [id, answer] }) => {
+    // [0, true]: the module is up. [id] alone (0 or a feed's): it could
+    // not start, or trapped, and its memory is not to be trusted.
+    if (!answer) return stop();
+    if (id) {
+      const [, timer, yes] = waiting.get(id) ?? [];
+      clearTimeout(timer);
+      waiting.delete(id);
+      yes?.(answer);
+    } else clearTimeout(started);
+    // Idle from now on unless a feed is waiting (one started early for a
+    // body that then stayed on the page, worker="off", is stopped too).
+    clearTimeout(idle);
+    if (!waiting.size) idle = setTimeout(() => stop(true), IDLE_MS);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop();
+  };
+  return worker;
+}
+
+/** The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name, or ''). */
+export const reduce = (bytes, view) => new Promise((yes, no) => {
+  if (!warm()) return no();
+  clearTimeout(idle);
+  const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
+  waiting.set(++asked, [no, timer, yes]);
+  worker.postMessage([asked, bytes, view]);
+});

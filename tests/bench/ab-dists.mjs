@@ -1,0 +1,95 @@
+// Two builds of dist/opeka side by side (docs/performance.md, "Stop 11"):
+// `node tests/bench/ab-dists.mjs OTHER_DIST [RUNS]` loads the big-feeds
+// bench's feeds cold with this tree's dist/opeka ("this") and OTHER_DIST
+// ("other", e.g. a build of the commit before), alternately, load after
+// load, so that a machine shared with other work slows both alike. Prints,
+// per feed and build, the median time to `opeka-rendered` with the worker
+// and with worker="off", the longest main-thread task of any run, and the
+// page's wasm memory. Figures only; nothing fails on a time.
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
+
+const OTHER = resolve(process.argv[2] ?? '');
+const RUNS = Number(process.argv[3] ?? 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The feed of big-feeds.mjs: 10 units × 4 categories × `days` days. */
+function generated(days) {
+  const units = Array.from({ length: 10 }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
+  const categories = ['pensioners-living-alone', 'families-with-children', 'people-with-disabilities', 'low-income-citizens']
+    .map((id, i) => ({ id, label: ['Одинокие пенсионеры', 'Семьи с детьми', 'Люди с инвалидностью', 'Малоимущие граждане'][i] }));
+  const start = Date.UTC(2014, 0, 1);
+  const records = [];
+  for (let d = 0; d < days; d++) {
+    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
+    for (const [u, unit] of units.entries()) {
+      for (const [c, category] of categories.entries()) records.push({ period, unit: unit.id, category: category.id, value: (d * 7 + u * 13 + c * 31) % 500 });
+    }
+  }
+  return JSON.stringify({ opeka: 1, kind: 'caseload', title: 'Обращения за социальной поддержкой', measure: { label: 'Обращения' }, units, categories, records });
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'opeka-ab-'));
+const feeds = [['sample', '/feeds/kuzbass-caseload.json']];
+for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
+  await writeFile(join(dir, `${days}.json`), generated(days));
+  feeds.push([name, `/big/${days}.json`]);
+}
+const server = await startServer({ mounts: [['/big/', dir], ['/other/', OTHER], ['/this/', join(ROOT, 'dist', 'opeka')]] });
+for (const build of ['this', 'other']) {
+  server.routes.set(`/ab/${build}.html`, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>ab</title>
+<script type="module" src="/${build}/opeka.js"></script></head><body><div id="slot"></div>
+<script type="module">const el = document.createElement('opeka-chart'); el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
+el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(location.search); el.setAttribute('src', q.get('src'));
+if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getElementById('slot').append(el);</script></body></html>` });
+}
+const browser = await launchBrowser();
+
+async function load(url, build) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+    document.addEventListener('opeka-rendered', () => { window.__bench = { done: performance.now() }; });
+    document.addEventListener('opeka-error', (e) => { window.__bench = { error: e.detail.message }; });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 180000 });
+  await page.waitForTimeout(200);
+  const result = await page.evaluate(async (b) => ({
+    ...window.__bench, longest: window.__longest,
+    wasm: (await (await import(`/${b}/opeka_bindings.js`)).default()).memory.buffer.byteLength,
+  }), build);
+  await context.close();
+  if (result.error) throw new Error(`${url}: ${result.error}`);
+  return result;
+}
+
+console.log(`-- this tree's dist/opeka against ${OTHER}, alternately, median of ${RUNS} cold loads`);
+console.log('feed    build | worker    off      | longest: worker  off     | wasm (worker)');
+try {
+  for (const [name, src] of feeds) {
+    const runs = {};
+    for (let i = 0; i < RUNS; i++) {
+      for (const build of ['other', 'this']) {
+        for (const worker of ['auto', 'off']) {
+          (runs[`${build} ${worker}`] ??= []).push(await load(`${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, build));
+        }
+      }
+    }
+    for (const build of ['other', 'this']) {
+      const t = (w) => `${median(runs[`${build} ${w}`].map((r) => r.done)).toFixed(0)} ms`.padStart(8);
+      const l = (w) => `${Math.max(...runs[`${build} ${w}`].map((r) => r.longest)).toFixed(0)} ms`.padStart(7);
+      const wasm = Math.max(...runs[`${build} auto`].map((r) => r.wasm));
+      console.log(`${name.padEnd(7)} ${build.padEnd(5)} | ${t('auto')} ${t('off')} | ${l('auto')} ${l('off')} | ${(wasm / 1048576).toFixed(1)} MB`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+}
