@@ -14,6 +14,9 @@ EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
 DECK_WASM   := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_deck_wasm.wasm
 WORKER_WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_worker_wasm.wasm
 DIST        := dist/opeka
+# What a page with one widget may download, opeka.js and opeka_bg.wasm each
+# gzip -9: `make dist` fails above it.
+DOWNLOAD_BUDGET := 165000
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
 # No extra inlining by wasm-opt: rustc already inlined at opt-level "z", and
 # binaryen's inlining makes the module smaller raw but larger gzipped. For the
@@ -111,6 +114,10 @@ dist:
 	node scripts/check-bundle.mjs $(DIST)/opeka_bg.wasm
 	node scripts/check-bundle.mjs $(DIST)/opeka_deck_bg.wasm
 	node scripts/check-bundle.mjs $(DIST)/opeka_worker_bg.wasm
+	@# The budget of what a page downloads (issue "Reading a chart", docs/size.md).
+	@js=$$(gzip -9c $(DIST)/opeka.js | wc -c); wasm=$$(gzip -9c $(DIST)/opeka_bg.wasm | wc -c); \
+	  if [ $$((js + wasm)) -gt $(DOWNLOAD_BUDGET) ]; then \
+	    echo "dist: a page downloads $$((js + wasm)) bytes gzip (opeka.js $$js + opeka_bg.wasm $$wasm), over the budget of $(DOWNLOAD_BUDGET) (docs/size.md)"; exit 1; fi
 	@echo "built $(DIST): $$(ls $(DIST) | tr '\n' ' ')"
 
 ## gallery: the Trunk app in www/, with dist/opeka, the sample feeds and the examples beside it;

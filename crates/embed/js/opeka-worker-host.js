@@ -81,3 +81,13 @@ export const reduce = (bytes, view) => new Promise((yes, no) => {
   waiting.set(++asked, [no, timer, yes]);
   worker.postMessage([asked, bytes, view]);
 });
+
+// The worker's module on this thread, for the words of a feed's problems:
+// the page's module leaves them out (crates/embed/src/worker.rs says why),
+// so opeka.js asks here only when a feed has problems. Resolves to the
+// answer of its `word_problems`; rejects when it cannot load.
+let wording;
+export const words = (bytes) => (wording ??= import('./opeka_worker_bindings.js').then(async (module) => {
+  await module.default({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
+  return module;
+})).then((module) => module.word_problems(bytes));

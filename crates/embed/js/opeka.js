@@ -21,15 +21,10 @@ const host = () => import(new URL('./opeka-worker-host.js', import.meta.url).hre
 const warm = () => document.querySelector('opeka-chart:not([worker=off])') && host().then((h) => h.warm(), () => {});
 const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
 
-// The worker's module, on this thread, for the words of a feed's problems:
-// the page's module leaves them out (crates/embed/src/worker.rs says why),
-// so it is imported only when a feed has problems. Resolves to the answer
-// of its `word_problems`; rejects when it cannot load.
-let wording;
-const words = (bytes) => (wording ??= import('./opeka_worker_bindings.js').then(async (module) => {
-  await module.default({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
-  return module;
-})).then((module) => module.word_problems(bytes));
+// The words of a feed's problems, from the worker's module on this thread
+// (opeka-worker-host.js's `words`): the page's module leaves them out
+// (crates/embed/src/worker.rs says why). Rejects when it cannot load.
+const words = (bytes) => host().then((h) => h.words(bytes));
 
 // The charts' tooltips and keyboard walk (crates/widgets/js/tooltips.js),
 // imported on a chart's first pointer or key event: most readers of a
