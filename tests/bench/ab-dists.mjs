@@ -10,31 +10,17 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
+import { generatedCaseload } from './generated-feed.mjs';
 
 const OTHER = resolve(process.argv[2] ?? '');
 const RUNS = Number(process.argv[3] ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The feed of big-feeds.mjs: 10 units × 4 categories × `days` days. */
-function generated(days) {
-  const units = Array.from({ length: 10 }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
-  const categories = ['pensioners-living-alone', 'families-with-children', 'people-with-disabilities', 'low-income-citizens']
-    .map((id, i) => ({ id, label: ['Одинокие пенсионеры', 'Семьи с детьми', 'Люди с инвалидностью', 'Малоимущие граждане'][i] }));
-  const start = Date.UTC(2014, 0, 1);
-  const records = [];
-  for (let d = 0; d < days; d++) {
-    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
-    for (const [u, unit] of units.entries()) {
-      for (const [c, category] of categories.entries()) records.push({ period, unit: unit.id, category: category.id, value: (d * 7 + u * 13 + c * 31) % 500 });
-    }
-  }
-  return JSON.stringify({ opeka: 1, kind: 'caseload', title: 'Обращения за социальной поддержкой', measure: { label: 'Обращения' }, units, categories, records });
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'opeka-ab-'));
 const feeds = [['sample', '/feeds/kuzbass-caseload.json']];
 for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
-  await writeFile(join(dir, `${days}.json`), generated(days));
+  await writeFile(join(dir, `${days}.json`), generatedCaseload(days));
   feeds.push([name, `/big/${days}.json`]);
 }
 const server = await startServer({ mounts: [['/big/', dir], ['/other/', OTHER], ['/this/', join(ROOT, 'dist', 'opeka')]] });

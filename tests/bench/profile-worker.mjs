@@ -10,29 +10,15 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser } from '../e2e/harness.mjs';
+import { generatedCaseload } from './generated-feed.mjs';
 
 const DAYS = Number(process.env.PROFILE_DAYS ?? 4175);
 const WORKER = process.env.PROFILE_WORKER ?? 'auto';
 const MIN_MS = Number(process.env.PROFILE_MIN_MS ?? 20);
 
-/** The caseload feed of big-feeds.mjs: 10 units × 4 categories × `days` days. */
-function generated(days) {
-  const units = Array.from({ length: 10 }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
-  const categories = ['pensioners-living-alone', 'families-with-children', 'people-with-disabilities', 'low-income-citizens']
-    .map((id, i) => ({ id, label: ['Одинокие пенсионеры', 'Семьи с детьми', 'Люди с инвалидностью', 'Малоимущие граждане'][i] }));
-  const start = Date.UTC(2014, 0, 1);
-  const records = [];
-  for (let d = 0; d < days; d++) {
-    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
-    for (const [u, unit] of units.entries()) {
-      for (const [c, category] of categories.entries()) records.push({ period, unit: unit.id, category: category.id, value: (d * 7 + u * 13 + c * 31) % 500 });
-    }
-  }
-  return JSON.stringify({ opeka: 1, kind: 'caseload', title: 'Обращения за социальной поддержкой', measure: { label: 'Обращения' }, units, categories, records });
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'opeka-profile-'));
-const body = generated(DAYS);
+const body = generatedCaseload(DAYS);
 await writeFile(join(dir, 'feed.json'), body);
 // PROFILE_DIST: a build with names (make size-audit's wasm, bound by
 // wasm-bindgen without wasm-opt) to read the main thread's CPU profile by function.
