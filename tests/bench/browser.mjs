@@ -1,8 +1,8 @@
 // Browser benchmark (make bench): what a host page downloads, time to every
 // chart for 1 and 20 widgets beside Chart.js drawing the same data, and
 // validation throughput in Chromium. Prints figures; never fails on a time.
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
 
@@ -12,9 +12,11 @@ const CHARTJS = join(ROOT, 'node_modules', 'chart.js', 'dist');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+// `gzip -9`, as the budget is measured (`make dist` checks it): Node's zlib
+// at level 9 comes out about 1 % larger.
 async function gz(path) {
   const body = await readFile(path);
-  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  return { raw: body.length, gzip: execFileSync('gzip', ['-9c', path], { maxBuffer: 1 << 26 }).length };
 }
 
 const server = await startServer({ mounts: [['/vendor/chart.js/', CHARTJS], ['/bench/', join(ROOT, 'tests', 'bench')]] });
