@@ -94,7 +94,7 @@ dist:
 	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV)
 	@# or its full screen, and by decks for their fonts.
 	terser crates/widgets/js/opeka-extras.js $(TERSER_FLAGS) -o $(DIST)/opeka-extras.js
-	@# Loaded on a chart's first pointer or key event: its tooltips and keyboard walk.
+	@# Loaded when the pointer first enters a chart or one takes focus: its tooltips and keyboard walk.
 	terser crates/widgets/js/tooltips.js $(TERSER_FLAGS) -o $(DIST)/opeka-tooltips.js
 	terser crates/embed/js/embed.js $(TERSER_FLAGS) -o $(DIST)/embed.js
 	terser crates/embed/js/embed-origins.js $(TERSER_FLAGS) -o $(DIST)/embed-origins.js
@@ -170,7 +170,7 @@ bench: dist
 	@for f in opeka-extras.js; do \
 	  printf '%-20s %8d bytes  %8d gzip  (the downloads menu: PNG, SVG, CSV; full screen)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-tooltips.js; do \
-	  printf '%-20s %8d bytes  %8d gzip  (tooltips and the keyboard walk, on a chart\x27s first pointer or key event)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
+	  printf '%-20s %8d bytes  %8d gzip  (tooltips and the keyboard walk, when the pointer enters a chart or it takes focus)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-worker-host.js opeka-worker.js opeka_worker_bindings.js opeka_worker_bg.wasm; do \
 	  printf '%-24s %8d bytes  %8d gzip  (the worker for feeds of 1 MB and more: its page side, script, glue and module)\n' $$f $$(wc -c < $(DIST)/$$f) $$(gzip -9c $(DIST)/$$f | wc -c); done
 	@for f in opeka-sans-regular.woff2 opeka-sans-bold.woff2; do \

@@ -10,7 +10,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
-import { generatedCaseload } from './generated-feed.mjs';
+import { coldLoad, generatedCaseload } from './big-feed-bench.mjs';
 
 const OTHER = resolve(process.argv[2] ?? '');
 const RUNS = Number(process.argv[3] ?? 7);
@@ -33,27 +33,6 @@ if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getEle
 }
 const browser = await launchBrowser();
 
-async function load(url, build) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-      .observe({ type: 'longtask', buffered: true });
-    document.addEventListener('opeka-rendered', () => { window.__bench = { done: performance.now() }; });
-    document.addEventListener('opeka-error', (e) => { window.__bench = { error: e.detail.message }; });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench, null, { timeout: 180000 });
-  await page.waitForTimeout(200);
-  const result = await page.evaluate(async (b) => ({
-    ...window.__bench, longest: window.__longest,
-    wasm: (await (await import(`/${b}/opeka_bindings.js`)).default()).memory.buffer.byteLength,
-  }), build);
-  await context.close();
-  if (result.error) throw new Error(`${url}: ${result.error}`);
-  return result;
-}
 
 console.log(`-- this tree's dist/opeka against ${OTHER}, alternately, median of ${RUNS} cold loads`);
 console.log('feed    build | worker    off      | longest: worker  off     | wasm (worker)');
@@ -63,7 +42,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       for (const build of ['other', 'this']) {
         for (const worker of ['auto', 'off']) {
-          (runs[`${build} ${worker}`] ??= []).push(await load(`${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, build));
+          (runs[`${build} ${worker}`] ??= []).push(await coldLoad(browser, `${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, `/${build}`));
         }
       }
     }

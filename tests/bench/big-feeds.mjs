@@ -10,7 +10,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
-import { generatedCaseload } from './generated-feed.mjs';
+import { coldLoad, generatedCaseload } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -37,30 +37,6 @@ server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: 
 
 const browser = await launchBrowser();
 
-/** One cold load of `url`: { done, longest, wasm? } once window.__bench is set. */
-async function load(url, opeka) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-      .observe({ type: 'longtask', buffered: true });
-    document.addEventListener('opeka-rendered', () => { window.__bench = { done: performance.now() }; });
-    document.addEventListener('opeka-error', (e) => { window.__bench = { error: e.detail.message }; });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench, null, { timeout: 180000 });
-  // Long tasks are reported after they end: give the observer a moment.
-  await page.waitForTimeout(200);
-  const result = await page.evaluate(async (withWasm) => ({
-    ...window.__bench,
-    longest: window.__longest,
-    wasm: withWasm ? (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength : 0,
-  }), opeka);
-  await context.close();
-  if (result.error) throw new Error(`${url}: ${result.error}`);
-  return result;
-}
 
 console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
 // "no worker": the same page with worker="off" (every feed validated and
@@ -71,10 +47,10 @@ try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
     for (let i = 0; i < RUNS; i++) {
-      runs.opeka.push(await load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, true));
-      runs.off.push(await load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, false));
-      runs.uplot.push(await load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, false));
-      runs.chartjs.push(await load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, false));
+      runs.opeka.push(await coldLoad(browser, `${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, '/opeka'));
+      runs.off.push(await coldLoad(browser, `${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, null));
+      runs.uplot.push(await coldLoad(browser, `${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, null));
+      runs.chartjs.push(await coldLoad(browser, `${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, null));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
     const longest = (k) => Math.max(...runs[k].map((r) => r.longest));

@@ -10,7 +10,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser } from '../e2e/harness.mjs';
-import { generatedCaseload } from './generated-feed.mjs';
+import { generatedCaseload } from './big-feed-bench.mjs';
 
 const DAYS = Number(process.env.PROFILE_DAYS ?? 4175);
 const WORKER = process.env.PROFILE_WORKER ?? 'auto';

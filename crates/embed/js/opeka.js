@@ -27,7 +27,7 @@ const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
 const words = (bytes) => host().then((h) => h.words(bytes));
 
 // The charts' tooltips and keyboard walk (crates/widgets/js/tooltips.js),
-// imported on a chart's first pointer or key event: most readers of a
+// imported when the pointer first enters a chart or one takes focus: most readers of a
 // page never use them, so they are not in its first download.
 const interactive = (figure, data, toggle) => interact(figure, data, toggle, () => import(new URL('./opeka-tooltips.js', import.meta.url).href));
 

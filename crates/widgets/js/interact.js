@@ -4,7 +4,7 @@
 // In JavaScript it takes a fraction of the bytes the same code takes in
 // wasm with its web-sys bindings. What the pointer and the keys do once a
 // reader uses them (tooltips, the keyboard walk) is tooltips.js, `tips`
-// here: opeka.js loads it on a chart's first pointer or key event (it is
+// here: opeka.js loads it when the pointer enters a chart or it takes focus (it is
 // `opeka-tooltips.js` beside opeka.js, out of the page's first download);
 // the Leptos component gives it at once.
 //
