@@ -41,6 +41,11 @@ glue = glue.slice(0, loaderStart).replace(/^export (class|function) /gm, '$1 ');
 const polyfill = /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\}\n/;
 if (!polyfill.test(glue)) fail(`${glueFile} has no encodeInto polyfill where expected`);
 glue = glue.replace(polyfill, '\n');
+// `using widget = …` is never written: opeka.js frees a widget when its
+// element leaves the page.
+const dispose = /^if \(Symbol\.dispose\) OpekaWidget\.prototype\[Symbol\.dispose\] = OpekaWidget\.prototype\.free;$/m;
+if (!dispose.test(glue)) fail(`${glueFile} has no Symbol.dispose line where expected`);
+glue = glue.replace(dispose, '');
 if (/^export /m.test(glue)) fail(`${glueFile} exports something this script does not know`);
 glue += `
 let __wbg_init_promise;

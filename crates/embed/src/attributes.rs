@@ -60,14 +60,26 @@ pub struct Attributes {
     pub worker: WorkerChoice,
 }
 
-/// Heights outside this range are refused as typos.
+/// Heights outside this range are refused as typos (`HEIGHT_EXPECTED` names it).
 const HEIGHT_RANGE: std::ops::RangeInclusive<u32> = 120..=4000;
+const HEIGHT_EXPECTED: &str = "is not a whole number of pixels from 120 to 4000";
 /// Refreshing more often than this would hammer the feed's server.
 const MIN_REFRESH_SECONDS: u32 = 10;
+const REFRESH_TOO_OFTEN: &str = "is too often; using 10 seconds";
 /// How long a fetch may take by default, and the range a page may set
 /// (the warning below names both).
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 const TIMEOUT_RANGE: std::ops::RangeInclusive<u32> = 1..=600;
+const TIMEOUT_EXPECTED: &str = "is not a whole number of seconds from 1 to 600; using 30";
+
+/// The console's warning for attribute `name`: `name="value"`, then `why`.
+fn warning(name: &str, value: &str, why: &str) -> String {
+    let mut text = String::from(name);
+    for part in ["=\"", value, "\" ", why] {
+        text.push_str(part);
+    }
+    text
+}
 
 impl Attributes {
     /// Reads the attributes of `element`; returns them with a warning for
@@ -80,7 +92,9 @@ impl Attributes {
             let view = View::parse(&name);
             if view.is_none() {
                 let all: Vec<_> = View::ALL.iter().map(|v| v.name()).collect();
-                warnings.push(format!("view=\"{name}\" is not a view; expected one of {}", join(&all, ", ")));
+                let mut text = warning("view", &name, "is not a view; expected one of ");
+                text.push_str(&join(&all, ", "));
+                warnings.push(text);
             }
             view
         });
@@ -88,7 +102,7 @@ impl Attributes {
             Some(code) => {
                 let lang = Lang::parse(&code);
                 if lang.is_none() {
-                    warnings.push(format!("lang=\"{code}\" is not supported; expected ru or en"));
+                    warnings.push(warning("lang", &code, "is not supported; expected ru or en"));
                 }
                 lang
             }
@@ -105,7 +119,7 @@ impl Attributes {
             Some(name) => match Theme::parse(name) {
                 Some(theme) => ThemeChoice::Fixed(theme),
                 None => {
-                    warnings.push(format!("theme=\"{name}\" is not a theme; expected light, dark, contrast or auto"));
+                    warnings.push(warning("theme", name, "is not a theme; expected light, dark, contrast or auto"));
                     ThemeChoice::Auto
                 }
             },
@@ -117,11 +131,7 @@ impl Attributes {
             match px {
                 Some(px) if HEIGHT_RANGE.contains(&px) => Some(f64::from(px)),
                 _ => {
-                    warnings.push(format!(
-                        "height=\"{text}\" is not a whole number of pixels from {} to {}",
-                        HEIGHT_RANGE.start(),
-                        HEIGHT_RANGE.end()
-                    ));
+                    warnings.push(warning("height", &text, HEIGHT_EXPECTED));
                     None
                 }
             }
@@ -129,19 +139,19 @@ impl Attributes {
         let refresh_seconds = attr("refresh").map_or(0, |text| match text.parse::<u32>() {
             Ok(0) => 0,
             Ok(s) if s < MIN_REFRESH_SECONDS => {
-                warnings.push(format!("refresh=\"{text}\" is too often; using {MIN_REFRESH_SECONDS} seconds"));
+                warnings.push(warning("refresh", &text, REFRESH_TOO_OFTEN));
                 MIN_REFRESH_SECONDS
             }
             Ok(s) => s,
             Err(_) => {
-                warnings.push(format!("refresh=\"{text}\" is not a whole number of seconds; not refreshing"));
+                warnings.push(warning("refresh", &text, "is not a whole number of seconds; not refreshing"));
                 0
             }
         });
         let timeout_seconds = attr("timeout").map_or(DEFAULT_TIMEOUT_SECONDS, |text| match text.parse::<u32>() {
             Ok(s) if TIMEOUT_RANGE.contains(&s) => s,
             _ => {
-                warnings.push(format!("timeout=\"{text}\" is not a whole number of seconds from 1 to 600; using 30"));
+                warnings.push(warning("timeout", &text, TIMEOUT_EXPECTED));
                 DEFAULT_TIMEOUT_SECONDS
             }
         });
@@ -149,7 +159,7 @@ impl Attributes {
             None | Some("menu") => Controls::Menu,
             Some("none") => Controls::None,
             Some(text) => {
-                warnings.push(format!("controls=\"{text}\" is not understood; expected menu or none"));
+                warnings.push(warning("controls", text, "is not understood; expected menu or none"));
                 Controls::Menu
             }
         };
@@ -158,7 +168,7 @@ impl Attributes {
             Some("on") => WorkerChoice::On,
             Some("off") => WorkerChoice::Off,
             Some(text) => {
-                warnings.push(format!("worker=\"{text}\" is not understood; expected auto, on or off"));
+                warnings.push(warning("worker", text, "is not understood; expected auto, on or off"));
                 WorkerChoice::Auto
             }
         };

@@ -213,7 +213,7 @@ impl Plot {
 /// Appends `values`, each rounded to a tenth of a pixel and followed by a comma.
 fn numbers(out: &mut String, values: &[f64]) {
     for &v in values {
-        opeka_feed::locale::write_shortest(out, (v * 10.0).round() / 10.0);
+        opeka_feed::locale::write_trimmed(out, v, 1);
         out.push(',');
     }
 }
