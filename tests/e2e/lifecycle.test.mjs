@@ -152,3 +152,71 @@ test('opeka-rendered and opeka-error bubble, are composed, and carry their detai
   assert.ok(e.detail.problems.length > 0 && e.detail.problems.every((p) => p.path && p.message && p.severity));
   await context.close();
 });
+
+/** A page of one widget of `src` (and `attributes`), its module held back until `release` resolves. */
+async function heldModulePage(src, attributes = '') {
+  server.routes.set('/early.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>early</title>
+<script type="module" src="/opeka/opeka.js"></script></head><body><opeka-chart id="early" src="${src}" ${attributes}></opeka-chart></body></html>` });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const order = [];
+  page.on('request', (r) => order.push(new URL(r.url()).pathname));
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/opeka/opeka_bg.wasm', async (route) => { await released; order.push('wasm served'); await route.continue(); });
+  await page.addInitScript(() => {
+    window.__opeka = { rendered: [], errors: [] };
+    document.addEventListener('opeka-rendered', (e) => window.__opeka.rendered.push(e.target.id));
+    document.addEventListener('opeka-error', (e) => window.__opeka.errors.push(e.detail));
+  });
+  await page.goto(`${server.url}/early.html`);
+  return { page, context, errors, order, release };
+}
+
+test("a widget's first request leaves while the module loads, and the module takes it over", async () => {
+  const { page, context, errors, order, release } = await heldModulePage('/feeds/kuzbass-caseload.json');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/feeds/kuzbass-caseload.json')), null, { timeout: 5000 });
+  release();
+  await page.waitForFunction(() => window.__opeka.rendered.includes('early'));
+  const feed = order.filter((p) => p === '/feeds/kuzbass-caseload.json');
+  assert.deepEqual(feed, ['/feeds/kuzbass-caseload.json'], 'one request for the feed');
+  assert.ok(order.indexOf('/feeds/kuzbass-caseload.json') < order.indexOf('wasm served'), `the feed is asked for before the module is served: ${order.join(', ')}`);
+  assert.match((await readChart(page, '#early')).title, /Получатели социальных услуг в Кузбассе/, 'the chart is drawn');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an early request is aborted quietly when its element goes before the module starts, and bounded by the timeout', async () => {
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  const { page, context, errors, release } = await heldModulePage('/held/feed.json', 'timeout="1"');
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+  await page.route('**/held/*.json', async (route) => { await held; await route.fulfill({ json: {} }).catch(() => {}); });
+  await page.evaluate(() => {
+    document.getElementById('early').remove();
+    const other = document.createElement('opeka-chart');
+    other.id = 'bounded';
+    other.setAttribute('src', '/held/other.json');
+    other.setAttribute('timeout', '1');
+    document.body.append(other);
+  });
+  release();
+  // The removed element's request is aborted once the module runs; the
+  // other's, early too, is taken over and given up after its 1 s timeout.
+  await page.waitForFunction(() => window.__opeka.errors.length > 0, null, { timeout: 10000 });
+  const [error] = await page.evaluate(() => window.__opeka.errors);
+  assert.equal(error.kind, 'network');
+  assert.match(error.message, /no answer in 1 s/);
+  await page.waitForTimeout(200);
+  assert.ok(failed.includes('/held/feed.json'), `the unclaimed request is aborted: ${failed.join(', ')}`);
+  assert.ok(failed.includes('/held/other.json'), `the timed-out request is aborted: ${failed.join(', ')}`);
+  assert.deepEqual(await page.evaluate(() => window.__opeka.rendered), []);
+  // The console has the failure's report, and nothing uncaught.
+  assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource') && !e.startsWith('opeka-chart: could not fetch /held/other.json')), []);
+  answer();
+  await context.close();
+});

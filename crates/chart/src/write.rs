@@ -81,13 +81,15 @@ pub fn write_svg(scene: &Scene) -> String {
 /// Puts `<title>` first inside the root element, as SVG accessibility asks.
 fn with_title(svg: String, title: &str) -> String {
     let element = format!("<title>{}</title>\n", xml_escape(title));
-    match svg.find(">\n") {
-        Some(end) => {
-            let (open, rest) = svg.split_at(end + 2);
-            let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
-            format!("{open}{element}{rest}")
+    // The backend's root tag, `<svg …>` and a line break (its attributes
+    // hold no `>`); found by chars, as a string pattern would link core's
+    // substring searcher into the page's module (docs/size.md).
+    match (svg.strip_prefix("<svg "), svg.find('>')) {
+        (Some(attributes), Some(end)) if svg[end + 1..].starts_with('\n') => {
+            let (attributes, rest) = attributes.split_at(end + 2 - "<svg ".len());
+            format!("<svg role=\"img\" {attributes}{element}{rest}")
         }
-        None => svg,
+        _ => svg,
     }
 }
 

@@ -31,12 +31,34 @@ const words = (bytes) => host().then((h) => h.words(bytes));
 // page never use them, so they are not in its first download.
 const interactive = (figure, data, toggle) => interact(figure, data, toggle, () => import(new URL('./opeka-tooltips.js', import.meta.url).href));
 
+// A widget's first request leaves as its element connects, while the
+// module still downloads and compiles (`early`, by absolute URL; the limit
+// is the validator's, 16 MiB). The module's first load of that URL takes
+// it over, with its own signal and timeout; one still unclaimed once the
+// module has set its widgets up (the element went, or changed its src) is
+// aborted.
+const early = new Map();
+const absolute = (src) => new URL(src, document.baseURI).href;
+const claim = (args, signal) => {
+  const request = early.get(absolute(args[0]));
+  if (!request) return load(args, signal, warm);
+  early.delete(absolute(args[0]));
+  signal?.addEventListener('abort', () => request.abort());
+  return request.answer;
+};
+
 let loading = null;
+let ready = false;
 // Resolves to the module's exports (pages and tests read its `memory`).
 export function loadModule() {
   // One module and one wasm instance for every widget on the page.
   loading ??= init({ module_or_path: new URL('./opeka_bg.wasm', import.meta.url) })
-    .then((exports) => (use_loader((args, signal) => load(args, signal, warm), interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words), exports));
+    .then((exports) => {
+      use_loader(claim, interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words);
+      ready = true;
+      setTimeout(() => early.forEach((request) => request.abort()));
+      return exports;
+    });
   return loading;
 }
 
@@ -64,12 +86,17 @@ class OpekaChartElement extends HTMLElement {
   }
 
   connectedCallback() {
-    loadModule().then(
-      () => {
-        if (this.isConnected && !this.widget) this.widget = new OpekaWidget(this);
-      },
-      (error) => this.showLoadFailure(error),
-    ).catch((error) => this.showLoadFailure(error));
+    const src = this.getAttribute('src')?.trim();
+    if (!ready && src && !this.querySelector(':scope>script[type="application/json"]') && !early.has(absolute(src))) {
+      const request = new AbortController();
+      request.answer = load([src, null, null, 2 ** 24], request.signal, warm);
+      // An unclaimed request's abort is not an error of the page's.
+      request.answer.catch(() => {});
+      early.set(absolute(src), request);
+    }
+    loadModule().then(() => {
+      if (this.isConnected && !this.widget) this.widget = new OpekaWidget(this);
+    }).catch((error) => this.showLoadFailure(error));
   }
 
   disconnectedCallback() {

@@ -99,9 +99,14 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}.", upper_first(&join(&parts, ", "))))
 }
 
-/// `template` with `{n}` replaced by `n` and its noun.
+/// `template` (the catalogue's, with one `{n}`) with `{n}` replaced by `n`
+/// and its noun. Split at a char: a string pattern would link core's
+/// substring searcher into the page's module for this alone (docs/size.md).
 pub(super) fn fill(template: &str, counted: &str) -> String {
-    template.replace("{n}", counted)
+    match template.split_once('{') {
+        Some((before, after)) => [before, counted, after.strip_prefix("n}").unwrap_or(after)].concat(),
+        None => template.to_owned(),
+    }
 }
 
 /// Lines of one font and colour, wrapped to a width.
