@@ -9,11 +9,13 @@ use std::sync::Arc;
 
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Checked, Options};
-use opeka_feed::{DayTime, Lang, Text};
+use opeka_feed::{DayTime, Lang, Text, ValidFeed};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, HtmlElement, MediaQueryList, ResizeObserver, ResizeObserverEntry, ShadowRootInit, ShadowRootMode};
 
 use crate::attributes::{Attributes, ThemeChoice, WorkerChoice};
@@ -42,6 +44,10 @@ struct Inner {
     render_queued: Cell<bool>,
     /// Whether the queued task is to redraw (else it only reports).
     render_wanted: Cell<bool>,
+    /// Whether the queued redraw waits for the next task: the validation
+    /// before it was long (a big feed's), and the two together would hold
+    /// the page's main thread for both.
+    render_later: Cell<bool>,
     /// A failure to report from the queued task, and whether it is stale.
     pending_error: RefCell<Option<(Arc<Failure>, bool)>>,
     /// Counts loads, so that a late answer to an older request is dropped.
@@ -95,6 +101,10 @@ const MAX_BACKOFF_MS: u64 = 10 * 60 * 1000;
 /// widget does not refresh.
 const SHARE_MS: f64 = 60_000.0;
 
+/// A validation longer than this (a feed of a megabyte or more)
+/// has the drawing wait for the next task ([`Inner::queue`]).
+const LONG_VALIDATION_MS: f64 = 30.0;
+
 #[wasm_bindgen]
 extern "C" {
     // The timer handle is kept as the JS value it is: fake clocks (sinon's
@@ -146,6 +156,7 @@ impl OpekaWidget {
                 chart: RefCell::new(chart),
                 render_queued: Cell::new(false),
                 render_wanted: Cell::new(false),
+                render_later: Cell::new(false),
                 pending_error: RefCell::new(None),
                 generation: Cell::new(0),
                 abort: RefCell::new(None),
@@ -209,7 +220,12 @@ impl Inner {
             return;
         }
         let weak = Rc::downgrade(self);
+        let later = self.render_later.take();
         wasm_bindgen_futures::spawn_local(async move {
+            if later {
+                // `setTimeout(resolve)`: a task of its own, after any input.
+                let _ = JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0)))).await;
+            }
             let Some(inner) = weak.upgrade() else { return };
             inner.render_queued.set(false);
             let pending = inner.pending_error.take();
@@ -474,6 +490,21 @@ impl Inner {
     /// the body, are those of the whole feed.
     fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
         let reduced = small.is_some();
+        // A deck's slide (`slide-title`, `slide-note`): read with each
+        // new body, as the deck sets them before the slide loads.
+        let (title, note) = {
+            let attributes = self.attributes.borrow();
+            (attributes.slide_title.clone(), attributes.slide_note.clone())
+        };
+        let own = reduced || title.is_some() || note.is_some();
+        // Widgets given the same body (twenty charts of one feed share one
+        // request) validate it once; a slide's feed, retitled, and a
+        // worker's reduction are a widget's own.
+        let shared = body.valid.borrow().clone().filter(|_| !own);
+        if let Some(feed) = shared {
+            self.show_valid(body, feed, false);
+            return;
+        }
         // A big body is read into this module only when it is what is validated.
         let whole;
         let bytes = match &small {
@@ -483,8 +514,15 @@ impl Inner {
                 &whole[..]
             }
         };
+        let started = js_sys::Date::now();
         match validate(bytes, &Options::default()) {
             Ok(Checked { mut feed, warnings, omitted }) => {
+                self.render_later.set(js_sys::Date::now() - started > LONG_VALIDATION_MS);
+                feed.retitle(title.map(Text::Plain), note.map(Text::Plain));
+                let feed = Arc::new(feed);
+                if !own && warnings.is_empty() && omitted.total() == 0 {
+                    body.valid.replace(Some(Arc::clone(&feed)));
+                }
                 match worker_warnings {
                     Some(lines) => events::warn(&lines),
                     None if warnings.is_empty() && omitted.total() == 0 => {}
@@ -501,16 +539,7 @@ impl Inner {
                         );
                     }
                 }
-                self.feed_locale.set(Some(feed.locale));
-                self.shown.replace(Some(body));
-                self.reduced.set(reduced);
-                self.confirm();
-                // A deck's slide (`slide-title`, `slide-note`): read with each
-                // new body, as the deck sets them before the slide loads.
-                let attributes = self.attributes.borrow();
-                feed.retitle(attributes.slide_title.clone().map(Text::Plain), attributes.slide_note.clone().map(Text::Plain));
-                drop(attributes);
-                self.set_state(FeedState::Ready(Arc::new(feed)));
+                self.show_valid(body, feed, reduced);
             }
             // Worded by the worker's module (this one has no words for
             // them); where it could not load, the problems as they are.
@@ -528,6 +557,15 @@ impl Inner {
                 );
             }
         }
+    }
+
+    /// Shows `feed`, valid, from `body` (or the worker's reduction of it).
+    fn show_valid(self: &Rc<Self>, body: Rc<Body>, feed: Arc<ValidFeed>, reduced: bool) {
+        self.feed_locale.set(Some(feed.locale));
+        self.shown.replace(Some(body));
+        self.reduced.set(reduced);
+        self.confirm();
+        self.set_state(FeedState::Ready(feed));
     }
 
     /// The feed on show is current: no stale marker, no back-off.

@@ -36,6 +36,7 @@ use crate::state::Failure;
 use js_sys::{Array, Function, Promise, Uint8Array};
 use opeka_feed::collections::SortedMap;
 use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
+use opeka_feed::ValidFeed;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -71,12 +72,15 @@ pub struct Body {
     pub etag: Option<String>,
     /// The `Last-Modified` header, if any.
     pub last_modified: Option<String>,
+    /// The feed validated from these bytes, while a widget shows it and
+    /// when it had no warnings, for the other widgets given this body.
+    pub valid: RefCell<Option<Arc<ValidFeed>>>,
 }
 
 impl Body {
     /// A body whose bytes are in this module's memory.
     pub fn new(bytes: Rc<[u8]>, etag: Option<String>, last_modified: Option<String>) -> Body {
-        Body { bytes, held: None, etag, last_modified }
+        Body { bytes, held: None, etag, last_modified, valid: RefCell::default() }
     }
 
     /// The bytes; a big body's are copied into this module's memory on each
@@ -355,7 +359,13 @@ async fn request(
     let held = Uint8Array::new(&body);
     let small = (held.length() as usize) < HELD_FROM_BYTES;
     let mut body =
-        Body { bytes: Rc::from([]), held: Some(held), etag: answer.get(3).as_string(), last_modified: answer.get(4).as_string() };
+        Body {
+            bytes: Rc::from([]),
+            held: Some(held),
+            etag: answer.get(3).as_string(),
+            last_modified: answer.get(4).as_string(),
+            valid: RefCell::default(),
+        };
     // A small body comes into this module's memory through `bytes()`, the
     // one copying path (written out here it cost the download 73 bytes).
     if small {
