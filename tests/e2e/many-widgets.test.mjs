@@ -69,3 +69,34 @@ test('failing widgets beside working ones: the others keep their charts, nothing
   assert.deepEqual(errors, [], 'no uncaught errors');
   await context.close();
 });
+
+test("widgets of one feed share its validated feed, but a slide's title and a view's own reading stay their own", async () => {
+  server.routes.set('/shared-feed.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>shared</title>
+<script type="module" src="/opeka/opeka.js"></script></head><body>
+<opeka-chart id="plain" src="/feeds/kuzbass-caseload.json" view="trend"></opeka-chart>
+<opeka-chart id="slide" src="/feeds/kuzbass-caseload.json" view="trend" slide-title="Свой заголовок слайда"></opeka-chart>
+<opeka-chart id="ranking" src="/feeds/kuzbass-caseload.json" view="ranking"></opeka-chart></body></html>` });
+  const start = server.requests.length;
+  const { page, context, errors } = await openPage(browser, `${server.url}/shared-feed.html`);
+  await waitForWidgets(page, 3);
+  assert.equal(count(server.requests.slice(start), '/feeds/kuzbass-caseload.json'), 1, 'one request');
+  const [plain, slide, ranking] = await Promise.all(['#plain', '#slide', '#ranking'].map((id) => readChart(page, id)));
+  assert.match(plain.title, /Получатели социальных услуг в Кузбассе/);
+  assert.equal(slide.title, 'Свой заголовок слайда', "the slide's title is its own");
+  assert.match(ranking.title, /Получатели социальных услуг в Кузбассе/);
+  assert.ok(plain.polylines > 0 && ranking.polylines === 0, 'each draws its own view');
+  // One added later, while the others show the feed, reads the same one.
+  const seen = await page.evaluate(() => window.__opeka.rendered.length);
+  await page.evaluate(() => {
+    const late = document.createElement('opeka-chart');
+    late.id = 'late';
+    late.setAttribute('src', '/feeds/kuzbass-caseload.json');
+    document.body.append(late);
+  });
+  await page.waitForFunction((n) => window.__opeka.rendered.slice(n).some((e) => e.id === 'late'), seen);
+  const late = await readChart(page, '#late');
+  assert.equal(late.title, plain.title);
+  assert.equal(late.tableRows, plain.tableRows);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
