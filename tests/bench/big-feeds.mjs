@@ -5,7 +5,8 @@
 // chart drawn (Opeka: `opeka-rendered`, validation included; the peers:
 // their first draw after fetch and JSON.parse), Opeka's ratio to uPlot,
 // each page's longest main-thread task (PerformanceObserver 'longtask')
-// and Opeka's wasm memory after drawing. Figures only; nothing fails on a time.
+// and Opeka's wasm memory after drawing (for the generated feeds also
+// after each of five `reload()`s of the same feed: it must not grow). Figures only; nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,25 @@ server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: 
 
 const browser = await launchBrowser();
 
+/** The page's wasm memory after the first drawing of `src` and after each of `reloads` reloads (`el.reload()`: the whole feed fetched and drawn anew). */
+async function memoryOverReloads(src, reloads) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__drawn = 0;
+    document.addEventListener('opeka-rendered', () => { window.__drawn += 1; });
+  });
+  await page.goto(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`);
+  const sizes = [];
+  for (let i = 0; i <= reloads; i++) {
+    await page.waitForFunction((n) => window.__drawn > n, i, { timeout: 180000 });
+    sizes.push(await page.evaluate(async () => (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength));
+    await page.evaluate(() => document.getElementById('c').reload());
+  }
+  await context.close();
+  return sizes;
+}
+
 
 console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
 // "no worker": the same page with worker="off" (every feed validated and
@@ -56,7 +76,8 @@ try {
     const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)`);
+    const reloads = size ? await memoryOverReloads(src, 5) : [];
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
   }
 } finally {
   await browser.close();

@@ -7,12 +7,12 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
+use js_sys::Promise;
 use opeka_chart::Theme;
 use opeka_feed::validate::{validate, Checked, Options};
 use opeka_feed::{DayTime, Lang, Text, ValidFeed};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
 use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -358,14 +358,13 @@ async fn request(
     }
     let held = Uint8Array::new(&body);
     let small = (held.length() as usize) < HELD_FROM_BYTES;
-    let mut body =
-        Body {
-            bytes: Rc::from([]),
-            held: Some(held),
-            etag: answer.get(3).as_string(),
-            last_modified: answer.get(4).as_string(),
-            valid: RefCell::default(),
-        };
+    let mut body = Body {
+        bytes: Rc::from([]),
+        held: Some(held),
+        etag: answer.get(3).as_string(),
+        last_modified: answer.get(4).as_string(),
+        valid: RefCell::default(),
+    };
     // A small body comes into this module's memory through `bytes()`, the
     // one copying path (written out here it cost the download 73 bytes).
     if small {
