@@ -72,8 +72,8 @@ pub struct Body {
     pub etag: Option<String>,
     /// The `Last-Modified` header, if any.
     pub last_modified: Option<String>,
-    /// The feed validated from these bytes, while a widget shows it and
-    /// when it had no warnings, for the other widgets given this body.
+    /// The feed validated from these bytes, kept by the first widget that
+    /// found it without warnings, for the other widgets given this body.
     pub valid: RefCell<Option<Arc<ValidFeed>>>,
 }
 
