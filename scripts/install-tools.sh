@@ -64,11 +64,13 @@ fi
 
 if [ ${#WANTED[@]} -eq 0 ] || want browser; then
   # Debian's Chromium: browser downloads (npx playwright install) fail here.
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing chromium and chromium-driver from Debian"
+  # poppler-utils: the print tests read the PDFs Chromium prints with
+  # pdfinfo and pdftotext.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v pdftotext >/dev/null; then
+    say "installing chromium, chromium-driver and poppler-utils from Debian"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q chromium chromium-driver
+    apt-get install -y -q chromium chromium-driver poppler-utils
   fi
 fi
 say "ready"
