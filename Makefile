@@ -12,7 +12,7 @@ WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR  := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 EMBED_WASM  := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_embed.wasm
 DECK_WASM   := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_deck_wasm.wasm
-WORKER_WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/opeka_worker_wasm.wasm
+WORKER_WASM := $(TARGET_DIR)/$(WASM_TARGET)/worker/opeka_worker_wasm.wasm
 DIST        := dist/opeka
 # What a page with one widget may download, opeka.js and opeka_bg.wasm each
 # gzip -9: `make dist` fails above it.
@@ -24,9 +24,10 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # gzip had already compressed as repeats; of those passes only code folding
 # (identical block tails merged) still pays (docs/size.md has the figures).
 # --low-memory-unused lets binaryen fold constant offsets into loads and
-# stores (−330 bytes): the first KB of memory is the far end of Rust's 1 MB
-# stack (data starts at 1 MB), reached only by a stack about to overflow,
-# and emscripten assumes the same by default.
+# stores (−330 bytes): the first KB of memory is the far end of Rust's stack
+# (which the data follows: 128 KiB in the page's module, crates/embed/build.rs;
+# 1 MiB in the others), reached only by a stack about to overflow, and
+# emscripten assumes the same by default.
 WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
@@ -70,8 +71,9 @@ dist:
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_deck_bindings_bg.wasm -o $(DIST)/opeka_deck_bg.wasm
 	rm $(DIST)/opeka_deck_bindings_bg.wasm
 	@# The worker's module (crates/worker-wasm: validation and reduction of big
-	@# feeds), loaded only by opeka-worker.js, so none of it is in the plain download.
-	$(DIST_CARGO) build --release -p opeka-worker-wasm --target $(WASM_TARGET) $(DIST_BUILD_STD)
+	@# feeds), loaded only by opeka-worker.js, so none of it is in the plain download;
+	@# built for speed (Cargo.toml's `worker` profile: opt-level 3, not "z").
+	$(DIST_CARGO) build --profile worker -p opeka-worker-wasm --target $(WASM_TARGET) $(DIST_BUILD_STD)
 	wasm-bindgen --target web --no-typescript --out-dir $(DIST) --out-name opeka_worker_bindings $(WORKER_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) $(DIST)/opeka_worker_bindings_bg.wasm -o $(DIST)/opeka_worker_bg.wasm
 	rm $(DIST)/opeka_worker_bindings_bg.wasm

@@ -80,8 +80,8 @@ fn group(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Group> {
 
 fn grant(cx: &mut Cx, v: &Json<'_>, awards: &IdSet, groups: &IdSet) -> Option<Grant> {
     let obj = cx.object(v, GRANT_FIELDS)?;
-    let award = cx.optional(&obj, "award", |cx, v| awards.reference(cx, v, "award_types"));
-    let group = cx.optional(&obj, "group", |cx, v| groups.reference(cx, v, "groups"));
+    let award = cx.optional(&obj, "award", |cx, v| awards.reference(cx, v, "award_types").map(|(id, _)| id));
+    let group = cx.optional(&obj, "group", |cx, v| groups.reference(cx, v, "groups").map(|(id, _)| id));
     let count = cx.required(&obj, "count", |cx, v| cx.whole(v, 0, Expected::WholeNonNegative));
     Some(Grant { award: award?, group: group?, count: u64::try_from(count?).ok()? })
 }
@@ -92,7 +92,7 @@ fn recipient(cx: &mut Cx, v: &Json<'_>, awards: &IdSet) -> Option<Recipient> {
     let role = cx.optional(&obj, "role", Cx::text);
     let org = cx.optional(&obj, "org", Cx::text);
     let city = cx.optional(&obj, "city", Cx::text);
-    let award = cx.optional(&obj, "award", |cx, v| awards.reference(cx, v, "award_types"));
+    let award = cx.optional(&obj, "award", |cx, v| awards.reference(cx, v, "award_types").map(|(id, _)| id));
     Some(Recipient { name: name?, role: role?, org: org?, city: city?, award: award? })
 }
 

@@ -33,15 +33,18 @@ struct Declared {
 /// once the list is walked, by sorting: `n log n` for 100 000 records, and
 /// no hashing code in the bundle.
 #[derive(Default)]
-struct Seen<'a> {
+struct Seen {
     /// (triple, index in the list, mark).
-    entries: Vec<(Triple<'a>, usize, usize)>,
+    entries: Vec<(Triple, usize, usize)>,
 }
 
-/// What must not repeat within records, or within targets.
-type Triple<'a> = (Period, Option<&'a str>, Option<&'a str>);
+/// What must not repeat within records, or within targets: the unit and
+/// the category by their ranks among the declared ids ([`IdSet::rank`]),
+/// which sort as the ids do, so the sort compares integers, not text (a
+/// third of a 167 000-record feed's validation went to comparing ids).
+type Triple = (Period, Option<u32>, Option<u32>);
 
-impl Seen<'_> {
+impl Seen {
     /// Reports each repeated triple at the later entry, naming the first;
     /// the walk is at the list. Returns whether every triple was unique.
     fn finish(self, cx: &mut Cx) -> bool {
@@ -132,12 +135,12 @@ fn category(cx: &mut Cx, v: &Json<'_>, ids: &mut IdList) -> Option<Category> {
 
 /// The (period, unit, category, value) shared by records and targets;
 /// notes the triple in `seen`, whose `finish` reports repeats.
-fn entry<'a>(
+fn entry(
     cx: &mut Cx,
-    obj: &Obj<'a, '_>,
+    obj: &Obj<'_, '_>,
     declared: &Declared,
     is_count: bool,
-    seen: &mut Seen<'a>,
+    seen: &mut Seen,
     index: usize,
 ) -> Option<(Period, Option<String>, Option<String>, crate::Value)> {
     let period = cx.required(obj, "period", Cx::period);
@@ -145,11 +148,8 @@ fn entry<'a>(
     let category = cx.optional(obj, "category", |cx, v| declared.categories.reference(cx, v, "categories"));
     let value = cx.required(obj, "value", |cx, v| cx.value(v, is_count));
     let (period, unit, category, value) = (period?, unit?, category?, value?);
-
-    let key_str = |name: &str| match obj.get(name) {
-        Some(Json::Str(s)) => Some(s.as_ref()),
-        _ => None,
-    };
-    seen.entries.push(((period, key_str("unit"), key_str("category")), index, cx.mark()));
+    let (unit, unit_rank) = unit.unzip();
+    let (category, category_rank) = category.unzip();
+    seen.entries.push(((period, unit_rank, category_rank), index, cx.mark()));
     Some((period, unit, category, value))
 }
