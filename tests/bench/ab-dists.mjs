@@ -33,7 +33,6 @@ if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getEle
 }
 const browser = await launchBrowser();
 
-
 console.log(`-- this tree's dist/opeka against ${OTHER}, alternately, median of ${RUNS} cold loads`);
 console.log('feed    build | worker    off      | longest: worker  off     | wasm (worker)');
 try {

@@ -51,12 +51,11 @@ async function memoryOverReloads(src, reloads) {
   for (let i = 0; i <= reloads; i++) {
     await page.waitForFunction((n) => window.__drawn > n, i, { timeout: 180000 });
     sizes.push(await page.evaluate(async () => (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength));
-    await page.evaluate(() => document.getElementById('c').reload());
+    if (i < reloads) await page.evaluate(() => document.getElementById('c').reload());
   }
   await context.close();
   return sizes;
 }
-
 
 console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
 // "no worker": the same page with worker="off" (every feed validated and

@@ -40,9 +40,10 @@ const interactive = (figure, data, toggle) => interact(figure, data, toggle, () 
 const early = new Map();
 const absolute = (src) => new URL(src, document.baseURI).href;
 const claim = (args, signal) => {
-  const request = early.get(absolute(args[0]));
+  const url = absolute(args[0]);
+  const request = early.get(url);
   if (!request) return load(args, signal, warm);
-  early.delete(absolute(args[0]));
+  early.delete(url);
   signal?.addEventListener('abort', () => request.abort());
   return request.answer;
 };
@@ -56,7 +57,8 @@ export function loadModule() {
     .then((exports) => {
       use_loader(claim, interactive, extras(new URL('./opeka-extras.js', import.meta.url)), reduce, words);
       ready = true;
-      setTimeout(() => early.forEach((request) => request.abort()));
+      // Cleared too, so that a later widget of that src is not handed an aborted request.
+      setTimeout(() => (early.forEach((request) => request.abort()), early.clear()));
       return exports;
     });
   return loading;

@@ -357,8 +357,7 @@ async fn request(
         return Err(too_large(size as usize, limit));
     }
     // The loader's own array ([`use_loader`]): held as it is, since
-    // `Uint8Array::new` of it would copy the whole body (15 MB: a 90 ms
-    // task on the page).
+    // `Uint8Array::new` of it would copy the whole body.
     let held: Uint8Array = body.unchecked_into();
     let small = (held.length() as usize) < HELD_FROM_BYTES;
     let mut body = Body {

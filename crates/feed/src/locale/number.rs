@@ -361,7 +361,8 @@ pub fn write_fixed(out: &mut String, value: f64, decimals: usize) {
     // their scaled product rounds as the exact value does (a chart writes
     // tens of thousands of them; the exact expansion is ten times slower).
     if decimals <= 15 {
-        let scaled = value.abs() * power_of_ten(decimals);
+        // 10^decimals is exact (powers of ten are, up to 10^22): one rounding, in the product.
+        let scaled = value.abs() * 10f64.powi(decimals as i32);
         if scaled < FAST_BELOW && (scaled - scaled.floor() - 0.5).abs() > 1.0 / 256.0 {
             write_scaled(out, value, scaled.round(), decimals);
             return;
@@ -434,11 +435,6 @@ pub fn write_shortest(out: &mut String, value: f64) {
 /// error is under an eighth, so the nearest integer to it is the nearest to
 /// the exact product. A NaN compares false with it, and takes the exact path.
 const FAST_BELOW: f64 = (1u64 << 50) as f64;
-
-/// `10^places`, exact for the places written here (at most 15).
-fn power_of_ten(places: usize) -> f64 {
-    10f64.powi(places as i32)
-}
 
 /// Writes `value`'s sign, then `digits × 10^-places` with `places` places
 /// (`digits` whole, under [`FAST_BELOW`]).
