@@ -47,8 +47,14 @@ fn write_records(out: &mut Vec<u8>, cells: &[CellRecords]) -> Option<()> {
     let mut text = String::from("[");
     for cell in cells {
         let mark = text.len();
-        let summed = cell.reported.as_ref().is_none_or(|(sum, unit)| record(&mut text, &cell.period, &cell.category, unit, Some(*sum)))
-            && cell.missing.as_ref().is_none_or(|unit| record(&mut text, &cell.period, &cell.category, unit, None));
+        // The trend of categories does not read units, so a sum goes
+        // without one (a fifth of the bytes the page reads again), unless
+        // its cell's `null` has none either: one (period, unit, category)
+        // appears at most once.
+        let summed = cell.reported.as_ref().is_none_or(|(sum, unit)| {
+            let unit = if matches!(cell.missing, Some(None)) { unit } else { &None };
+            record(&mut text, &cell.period, &cell.category, unit, Some(*sum))
+        }) && cell.missing.as_ref().is_none_or(|unit| record(&mut text, &cell.period, &cell.category, unit, None));
         if !summed {
             text.truncate(mark);
             for r in &cell.records {

@@ -67,7 +67,8 @@ fn every_sample_feed_draws_the_same_reduced() {
 
 /// The big feed of `tests/bench/big-feeds.mjs`: 10 units × 4 categories ×
 /// `days` days; here with some values not reported (a whole cell, or one
-/// unit of a cell) and some records of the whole (no category) or of no unit.
+/// unit of a cell) and some records of the whole (no category) or of no
+/// unit, reported or not.
 fn big_feed(days: usize) -> String {
     let units: Vec<String> = (1..=10).map(|i| format!(r#"{{"id":"district-{i}","label":"Муниципальный округ {i}"}}"#)).collect();
     let names = ["Одинокие пенсионеры", "Семьи с детьми", "Люди с инвалидностью", "Малоимущие \"граждане\""];
@@ -92,6 +93,10 @@ fn big_feed(days: usize) -> String {
         }
         if d % 7 == 0 {
             records.push(format!(r#"{{"period":"{period}","category":"c1","value":0.1}}"#));
+        }
+        // A `null` of no unit in a cell with sums: the sum keeps a unit.
+        if d % 11 == 0 {
+            records.push(format!(r#"{{"period":"{period}","category":"c3","value":null}}"#));
         }
     }
     format!(
