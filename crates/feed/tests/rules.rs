@@ -35,6 +35,27 @@ fn hundred_thousand_open_brackets_are_refused_without_overflow() {
 }
 
 #[test]
+fn a_document_too_deep_is_refused_as_such_before_any_syntax_error() {
+    let options = |max_depth| Options { max_depth, ..Options::default() };
+    let message = |json: &str, max_depth| match validate(json.as_bytes(), &options(max_depth)) {
+        Ok(_) => None,
+        Err(rejected) => Some(rejected.problems[0].message.clone()),
+    };
+    let too_deep = |limit| Some(ProblemMessage::TooDeep { limit });
+    // A syntax error before the deep part, or after it: too deep either way.
+    assert_eq!(message(r#"{"a": x, "b": [[[[]]]]}"#, 3), too_deep(3));
+    assert_eq!(message(r#"{"b": [[[[]]]], "a": x}"#, 3), too_deep(3));
+    // Unclosed, and deep only in its brackets.
+    assert_eq!(message("[[[[", 3), too_deep(3));
+    // At the limit it is read (and then judged as a feed); one deeper is not.
+    assert_ne!(message("[[[]]]", 3), too_deep(3));
+    assert_eq!(message("[[[[]]]]", 3), too_deep(3));
+    assert_eq!(message("[]", 0), too_deep(0));
+    // Within the limit a syntax error is the syntax error.
+    assert!(matches!(message(r#"{"a": x, "b": [[]]}"#, 3), Some(ProblemMessage::Syntax { .. })));
+}
+
+#[test]
 fn a_higher_depth_limit_still_meets_the_parser_limit_without_overflow() {
     let options = Options { max_depth: usize::MAX, ..Options::default() };
     let rejected = validate(&vec![b'['; 100_000], &options).expect_err("too deep for the parser");

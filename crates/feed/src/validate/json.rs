@@ -121,14 +121,21 @@ pub(crate) struct SyntaxError {
 type Read<T> = Result<T, SyntaxError>;
 
 /// How deep arrays and objects may nest before the reader refuses them,
-/// as serde_json's limit of 128 (the validator's own, smaller, limit is
-/// checked first by [`nesting_exceeds`]; this one keeps the recursion
-/// bounded whatever the options say).
+/// as serde_json's limit of 128; this one keeps the recursion bounded
+/// whatever the options say.
 const RECURSION_LIMIT: u32 = 128;
 
 /// Reads one JSON document (no BOM) into a tree.
 pub(crate) fn read(bytes: &[u8]) -> Read<Json<'_>> {
-    let mut r = Reader { bytes, at: 0, depth: RECURSION_LIMIT, items: Vec::new(), members: Vec::new(), pow10: [0.0; 309] };
+    read_nested(bytes, usize::MAX)
+}
+
+/// [`read`], refusing (as [`Code::RecursionLimit`]) a document that nests
+/// deeper than `limit` too. Where it does, [`nesting_exceeds`] says so as
+/// well: the prefix read was valid JSON, whose brackets the scan counts alike.
+pub(crate) fn read_nested(bytes: &[u8], limit: usize) -> Read<Json<'_>> {
+    let depth = u32::try_from(limit.saturating_add(1)).map_or(RECURSION_LIMIT, |d| d.min(RECURSION_LIMIT));
+    let mut r = Reader { bytes, at: 0, depth, items: Vec::new(), members: Vec::new(), pow10: [0.0; 309] };
     let value = r.value()?;
     match r.whitespace() {
         Some(_) => Err(r.peek_error(Code::TrailingCharacters)),
@@ -663,10 +670,9 @@ fn nearest_pow10(n: u32) -> f64 {
     f64::from_bits(biased << 52 | (mantissa & ((1 << 52) - 1)))
 }
 
-/// The deepest nesting of arrays and objects in `bytes`, stopping early once
-/// it passes `limit`. A byte scan with no recursion, so that hostile nesting
-/// is refused before any recursive parser sees it. Brackets inside strings
-/// do not count.
+/// Whether arrays and objects in `bytes` nest deeper than `limit`, read
+/// with a byte scan that stops there: a document too deep is refused as
+/// such even where it is not JSON. Brackets inside strings do not count.
 pub(crate) fn nesting_exceeds(bytes: &[u8], limit: usize) -> bool {
     let mut depth = 0usize;
     let mut in_string = false;
@@ -801,5 +807,36 @@ mod tests {
         assert!(nesting_exceeds(b"[[[", 2));
         assert!(!nesting_exceeds(b"[[]]", 2));
         assert!(nesting_exceeds(&vec![b'['; 100_000], 64));
+    }
+
+    /// `read_nested` answers as the scan followed by `read` did: refuses
+    /// a document where the scan finds it too deep, and otherwise reads it
+    /// exactly as `read` does. Over documents of brackets, strings with
+    /// brackets and escapes in them, and stray bytes, at every limit.
+    #[test]
+    fn a_nesting_limit_while_reading_agrees_with_the_scan() {
+        const PARTS: [&str; 10] = ["[", "]", "{\"k\":", "}", ",", "1", "\"[{\"", "\"\\\"[\"", "x", " "];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut doc = String::new();
+            // xorshift: deterministic, no dependency.
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                doc.push_str(PARTS[(state % PARTS.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for limit in 0..6 {
+                let nested = read_nested(doc.as_bytes(), limit);
+                if nesting_exceeds(doc.as_bytes(), limit) {
+                    assert!(nested.is_err(), "{doc:?} at {limit}: read although too deep");
+                } else {
+                    assert_eq!(nested, read(doc.as_bytes()), "{doc:?} at {limit}");
+                }
+            }
+        }
     }
 }
