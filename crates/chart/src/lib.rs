@@ -31,7 +31,7 @@ pub use crate::parts::{axis, frame, legend};
 pub use crate::measure::{PtSansMetrics, TextMeasure};
 pub use crate::render::{render, render_hiding, ChartRequest, SLIDE_LAYOUT_WIDTH};
 pub use crate::scene::{Align, Item, Key, Mark, Medium, Scene, Shape, TextBox, TextRole};
-pub use crate::table::DataTable;
+pub use crate::table::{DataTable, MAX_ROWS};
 pub use crate::theme::{MarkerShape, Rgb, Style, Theme};
 pub use crate::views::default_height;
 pub use crate::write::{write_svg, xml_escape, FONT_FAMILY};

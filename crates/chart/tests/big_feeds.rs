@@ -2,7 +2,8 @@
 //! (the latest 200 periods), a trend its 20 lines with the largest latest
 //! values, a composition its 11 largest categories and «Другое» — and each
 //! says so under the chart and in its summary, while the table keeps
-//! what the chart leaves out (bars) or says what it left out (lines).
+//! what the chart leaves out (bars) or says what it left out (lines), up
+//! to its own cap of 1 000 rows (the rest counted).
 #![allow(
     clippy::disallowed_methods,
     clippy::disallowed_types,
@@ -150,4 +151,24 @@ fn a_trend_of_many_units_draws_the_20_largest_latest() {
 fn day(d: usize) -> String {
     let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(d as u64);
     date.format("%Y-%m-%d").to_string()
+}
+
+#[test]
+fn a_table_holds_its_first_1000_rows_and_counts_the_rest() {
+    let ranking = draw(&by_units(1_500, 0), View::Ranking, Lang::Ru);
+    assert_eq!((ranking.table.rows.len(), ranking.table.more_rows), (1_000, 500));
+    // Largest first: the table's last row is the thousandth largest.
+    assert_eq!(ranking.table.rows[999][0], "Территория 500", "{:?}", ranking.table.rows[999]);
+
+    // A daily trend of 1 200 days: the first 1 000 days are formatted, the last 200 counted.
+    let records: Vec<String> = (0..1_200).map(|d| format!(r#"{{ "period": "{}", "value": {} }}"#, day(d), d + 1)).collect();
+    let json = format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения", "records": [{}] }}"#, records.join(","));
+    let trend = draw(&json, View::Trend, Lang::Ru);
+    assert_eq!((trend.table.rows.len(), trend.table.more_rows), (1_000, 200));
+    assert_eq!(plain(&trend.table.rows[999][1]), "1 000", "{:?}", trend.table.rows[999]);
+    // The chart itself still draws every day, up to the last.
+    assert_eq!(trend.marks.iter().filter_map(|m| m.value).fold(0.0, f64::max), 1_200.0);
+
+    // A table within the cap counts nothing.
+    assert_eq!(draw(&by_units(999, 0), View::Ranking, Lang::Ru).table.more_rows, 0);
 }

@@ -1,17 +1,12 @@
 //! The chart's data as an accessible HTML table.
 
-use opeka_chart::DataTable;
+use opeka_chart::{DataTable, MAX_ROWS};
 use opeka_feed::locale::Msg;
 use opeka_feed::Lang;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 use crate::dom::{append_text, element};
-
-/// The most rows the page's table holds. A feed of 200 000 units would be
-/// 200 000 rows of DOM, seconds of the host page's time, read by no one;
-/// a line under the table counts the rest.
-const MAX_ROWS: usize = 1_000;
 
 /// A `<table>` of `table`: caption, column headers, one row per record
 /// with its first cell as the row header (the first [`MAX_ROWS`], then a
@@ -41,10 +36,11 @@ pub fn data_table(document: &Document, table: &DataTable, lang: Lang) -> Result<
         body.append_child(&line)?;
     }
     root.append_child(&body)?;
-    if table.rows.len() > MAX_ROWS {
+    let more = table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows;
+    if more > 0 {
         let foot = element(document, "tfoot", "")?;
         let line = element(document, "tr", "")?;
-        let cell = append_text(&line, "td", &Msg::MoreRows(table.rows.len() - MAX_ROWS).text(lang))?;
+        let cell = append_text(&line, "td", &Msg::MoreRows(more).text(lang))?;
         cell.set_attribute("colspan", &table.columns.len().max(1).to_string())?;
         foot.append_child(&line)?;
         root.append_child(&foot)?;

@@ -649,8 +649,12 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         }
     }
 
-    let table =
-        DataTable { caption: frame.title.clone(), columns: set.columns.clone(), rows: set.tiles.iter().map(|t| t.row.clone()).collect() };
+    let table = DataTable {
+        caption: frame.title.clone(),
+        columns: set.columns.clone(),
+        rows: set.tiles.iter().map(|t| t.row.clone()).collect(),
+        more_rows: 0,
+    };
     let summary = summary(ctx, &set, &frame.title);
     let fill = tile_fill(style);
     let accent = style.series_colour(0);

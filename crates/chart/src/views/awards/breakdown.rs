@@ -370,7 +370,7 @@ fn data_table(ctx: &Context, data: &BreakdownData) -> DataTable {
     }
     let note = if data.grouped { ctx.hidden_note(data.segments.iter().map(|s| s.label.as_str())) } else { String::new() };
     let caption = format!("{} ({}){note}", ctx.text(&ctx.feed.title), count_noun(data.total as f64, Noun::Award, lang));
-    DataTable { caption, columns, rows }
+    DataTable { caption, columns, rows, more_rows: 0 }
 }
 
 fn summary(ctx: &Context, awards: &Awards, data: &BreakdownData, title: &str) -> String {

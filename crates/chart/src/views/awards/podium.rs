@@ -412,7 +412,7 @@ fn data_table(ctx: &Context, contests: &[ContestTexts]) -> DataTable {
             })
         })
         .collect();
-    DataTable { caption: ctx.text(&ctx.feed.title), columns, rows }
+    DataTable { caption: ctx.text(&ctx.feed.title), columns, rows, more_rows: 0 }
 }
 
 fn summary(ctx: &Context, awards: &Awards, contests: &[ContestTexts], title: &str) -> String {

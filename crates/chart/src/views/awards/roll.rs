@@ -336,7 +336,12 @@ fn data_table(ctx: &Context, groups: &[Group]) -> DataTable {
         })
         .collect();
     let n: usize = groups.iter().map(|g| g.entries.len()).sum();
-    DataTable { caption: format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(n as f64, Noun::Recipient, ctx.lang)), columns, rows }
+    DataTable {
+        caption: format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(n as f64, Noun::Recipient, ctx.lang)),
+        columns,
+        rows,
+        more_rows: 0,
+    }
 }
 
 fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> String {

@@ -191,6 +191,7 @@ pub(crate) fn render_composition(ctx: &Context, caseload: &opeka_feed::Caseload)
         },
         columns,
         rows: table_rows,
+        more_rows: 0,
     };
     let summary = composition_summary(ctx, &title, &stacks, &keys, by_unit, &latest_text, &measure) + &note;
     draw_bars(ctx, &bars, summary, table)

@@ -128,6 +128,7 @@ pub(crate) fn render_per_capita(ctx: &Context, caseload: &opeka_feed::Caseload) 
         caption: format!("{title} ({axis_title})"),
         columns: vec![words.unit.to_owned(), words.population.to_owned(), count_heading, upper_first(&per_thousand)],
         rows: table_rows,
+        more_rows: 0,
     };
 
     let ranked: Vec<Ranked> = rated

@@ -17,7 +17,7 @@ use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use crate::table::DataTable;
+use crate::table::{DataTable, MAX_ROWS};
 use crate::text::clean;
 use opeka_feed::locale::words as strings;
 
@@ -77,10 +77,13 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
             None => title.clone(),
         },
         columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| Msg::Total.text(lang))],
+        // Only the rows the table holds are formatted.
         rows: rows
             .iter()
+            .take(MAX_ROWS)
             .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang))])
             .collect(),
+        more_rows: rows.len().saturating_sub(MAX_ROWS),
     };
     let mut summary = ranking_summary(ctx, &title, by, &rows, &period, &|v| measure.value(v, lang), words.bar_chart);
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();

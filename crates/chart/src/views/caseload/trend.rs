@@ -23,7 +23,7 @@ use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
 use crate::parts::legend::Legend;
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
-use crate::table::DataTable;
+use crate::table::{DataTable, MAX_ROWS};
 use crate::text::{clean, ellipsize, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use opeka_feed::locale::words as strings;
@@ -391,9 +391,12 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     let mut columns = vec![Msg::Period.text(ctx.lang)];
     columns.extend(data.series.iter().map(|s| s.label.clone()));
     let caption = format!("{caption}{}", ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
+    // Only the rows the table holds are formatted: a daily trend of years
+    // has thousands.
     let rows = data
         .periods
         .iter()
+        .take(MAX_ROWS)
         .map(|(o, period)| {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
@@ -403,7 +406,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
             row
         })
         .collect();
-    DataTable { caption, columns, rows }
+    DataTable { caption, columns, rows, more_rows: data.periods.len().saturating_sub(MAX_ROWS) }
 }
 
 fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {

@@ -311,7 +311,7 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
             ]);
         }
     }
-    DataTable { caption: title.to_owned(), columns, rows }
+    DataTable { caption: title.to_owned(), columns, rows, more_rows: 0 }
 }
 
 /// The plain-text summary: the view's opening, the counts, then every
