@@ -204,14 +204,10 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &Options) -> Result<json::Json
     // refuses is scanned for its nesting (a second pass over every byte,
     // a fifth of a big feed's parse), which is reported before any syntax
     // error, as a document too deep to read.
-    json::read_nested(bytes, options.max_depth).map_err(|e| {
-        let problem = if json::nesting_exceeds(bytes, options.max_depth) {
-            ProblemMessage::TooDeep { limit: options.max_depth }
-        } else {
-            syntax_problem(e)
-        };
-        rejected(problem)
-    })
+    match json::read_nested(bytes, options.max_depth) {
+        Err(_) if json::nesting_exceeds(bytes, options.max_depth) => Err(rejected(ProblemMessage::TooDeep { limit: options.max_depth })),
+        read => read.map_err(|e| rejected(syntax_problem(e))),
+    }
 }
 
 /// Problems as `path: message` lines in English (the console's language),

@@ -134,7 +134,7 @@ pub(crate) fn read(bytes: &[u8]) -> Read<Json<'_>> {
 /// deeper than `limit` too. Where it does, [`nesting_exceeds`] says so as
 /// well: the prefix read was valid JSON, whose brackets the scan counts alike.
 pub(crate) fn read_nested(bytes: &[u8], limit: usize) -> Read<Json<'_>> {
-    let depth = u32::try_from(limit.saturating_add(1)).map_or(RECURSION_LIMIT, |d| d.min(RECURSION_LIMIT));
+    let depth = limit.saturating_add(1).min(RECURSION_LIMIT as usize) as u32;
     let mut r = Reader { bytes, at: 0, depth, items: Vec::new(), members: Vec::new(), pow10: [0.0; 309] };
     let value = r.value()?;
     match r.whitespace() {
