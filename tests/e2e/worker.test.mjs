@@ -383,6 +383,37 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
   }
 });
 
+test('a big body goes to the worker while the module still loads, and the widget takes that answer', async () => {
+  const opened = await openPage(browser, 'about:blank');
+  const { context, page, errors } = opened;
+  try {
+    await countAnswers(page);
+    // Each answer notes whether the element had its widget yet (the module
+    // makes it once loaded, which here is held back by a second).
+    await page.addInitScript(() => {
+      window.__beforeModule = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', ({ data: [id] }) => id && window.__beforeModule.push(!document.getElementById('trend-on').widget));
+        }
+      };
+    });
+    await page.route('**/opeka_bg.wasm', async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); });
+    await page.goto(`${server.url}/gen/big-one.html`);
+    const events = await waitForWidgets(page, 1, 90000);
+    assert.deepEqual(events.errors, []);
+    // One answer, before the module: the widget asked for the same body and view and was handed it.
+    assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced']);
+    assert.deepEqual(await page.evaluate(() => window.__beforeModule), [true]);
+    assert.ok((await readAll(page))['trend-on'].table.split('\n').length > 400);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a page whose widgets all say worker="off" starts no worker for a big feed', async () => {
   const { context, page, workers, errors } = await openTracked('/gen/big-off.html');
   try {

@@ -73,14 +73,29 @@ export function warm() {
   return worker;
 }
 
-/** The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name, or ''). */
-export const reduce = (bytes, view) => new Promise((yes, no) => {
-  if (!warm()) return no();
-  clearTimeout(idle);
-  const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
-  waiting.set(++asked, [no, timer, yes]);
-  worker.postMessage([asked, bytes, view]);
-});
+// Answers asked for `ahead` (by opeka.js, as a big body arrives before
+// the module has a widget to ask), by the body's array: each is handed to
+// the first widget that asks for that body and view.
+const ahead = new WeakMap();
+
+/**
+ * The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name,
+ * or ''); `early`: asked ahead, kept for the widget that will ask.
+ */
+export function reduce(bytes, view, early) {
+  const kept = ahead.get(bytes);
+  ahead.delete(bytes);
+  if (kept?.[0] === view) return kept[1];
+  const answer = new Promise((yes, no) => {
+    if (!warm()) return no();
+    clearTimeout(idle);
+    const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
+    waiting.set(++asked, [no, timer, yes]);
+    worker.postMessage([asked, bytes, view]);
+  });
+  if (early) ahead.set(bytes, [view, answer]);
+  return answer;
+}
 
 // The worker's module on this thread, for the words of a feed's problems:
 // the page's module leaves them out (crates/embed/src/worker.rs says why),

@@ -19,7 +19,7 @@ import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 // cannot load, `reduce` rejects and the widget does the work.
 const host = () => import(new URL('./opeka-worker-host.js', import.meta.url).href);
 const warm = () => document.querySelector('opeka-chart:not([worker=off])') && host().then((h) => h.warm(), () => {});
-const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
+const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));
 
 // The words of a feed's problems, from the worker's module on this thread
 // (opeka-worker-host.js's `words`): the page's module leaves them out
@@ -36,7 +36,10 @@ const interactive = (figure, data, toggle) => interact(figure, data, toggle, () 
 // is the validator's, 16 MiB). The module's first load of that URL takes
 // it over, with its own signal and timeout; one still unclaimed once the
 // module has set its widgets up (the element went, or changed its src) is
-// aborted.
+// aborted. A big body (1 MB and more, as fetch.rs's HELD_FROM_BYTES) goes
+// to the worker as soon as it is read, for the element's view, unless it
+// says worker="off": the module, often still starting then, is handed
+// that answer when it asks for the same body and view.
 const early = new Map();
 const absolute = (src) => new URL(src, document.baseURI).href;
 const claim = (args, signal) => {
@@ -93,7 +96,8 @@ class OpekaChartElement extends HTMLElement {
       const request = new AbortController();
       request.answer = load([src, null, null, 2 ** 24], request.signal, warm);
       // An unclaimed request's abort is not an error of the page's.
-      request.answer.catch(() => {});
+      request.answer.then(([, , bytes]) => bytes?.length >= 1e6 && this.getAttribute('worker') != 'off'
+        && reduce(bytes, this.getAttribute('view')?.trim() ?? '', true)).catch(() => {});
       early.set(absolute(src), request);
     }
     loadModule().then(() => {
