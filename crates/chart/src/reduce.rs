@@ -118,6 +118,45 @@ fn record(text: &mut String, period: &opeka_feed::Period, category: &Option<Stri
     exact
 }
 
+/// A small feed of the shape big feeds have: 2 400 daily records of ten
+/// units and four categories, all reported. The worker validates and
+/// reduces it while a big body still downloads (`warm_up` in
+/// crates/worker-wasm), so that the engine has optimised that code before
+/// the big feed's one long call, which it would run in baseline code.
+pub fn warm_up_feed() -> String {
+    let mut text = String::from(r#"{"opeka":1,"kind":"caseload","title":"w","units":["#);
+    for u in 0..10u64 {
+        text.push_str(if u == 0 { r#"{"id":"u"# } else { r#",{"id":"u"# });
+        push_digits(&mut text, u, 1);
+        text.push_str(r#"","label":"Округ"}"#);
+    }
+    text.push_str(
+        r#"],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"},{"id":"c","label":"В"},{"id":"d","label":"Г"}],"records":["#,
+    );
+    for day in 1..=60u64 {
+        for u in 0..10u64 {
+            for category in ["a", "b", "c", "d"] {
+                if text.ends_with('}') {
+                    text.push(',');
+                }
+                text.push_str(r#"{"period":"2024-"#);
+                push_digits(&mut text, (day - 1) / 28 + 1, 2);
+                text.push('-');
+                push_digits(&mut text, (day - 1) % 28 + 1, 2);
+                text.push_str(r#"","unit":"u"#);
+                push_digits(&mut text, u, 1);
+                text.push_str(r#"","category":""#);
+                text.push_str(category);
+                text.push_str(r#"","value":"#);
+                push_digits(&mut text, (day * 7 + u * 13) % 500, 1);
+                text.push('}');
+            }
+        }
+    }
+    text.push_str("]}");
+    text
+}
+
 /// `n` in decimal digits, at least `width` of them (zeros in front).
 fn push_digits(text: &mut String, mut n: u64, width: usize) {
     let mut digits = [0u8; 20];

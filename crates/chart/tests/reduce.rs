@@ -8,7 +8,7 @@
 mod common;
 
 use common::{repo_root, SAMPLES};
-use opeka_chart::reduce::reduce;
+use opeka_chart::reduce::{reduce, warm_up_feed};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
 use opeka_feed::validate::{validate, Options};
 use opeka_feed::ValidFeed;
@@ -148,4 +148,17 @@ fn sparse_days_and_records_out_of_order_draw_the_same_reduced() {
     );
     let reduced = same_charts("sparse", json.as_bytes());
     assert!(reduced.iter().any(|(view, _)| *view == View::Trend), "{reduced:?}");
+}
+
+#[test]
+fn the_warm_up_feed_is_valid_and_reduced_for_its_trend() {
+    let json = warm_up_feed();
+    let feed = valid(json.as_bytes());
+    let opeka_feed::Body::Caseload(caseload) = &feed.feed().body else { panic!("a caseload") };
+    assert_eq!(caseload.records.len(), 2_400);
+    // The worker's whole path: validated, then reduced (to one record per category and day).
+    let reduced = reduce(json.as_bytes(), &feed, Some(View::Trend)).expect("reduced");
+    let small = valid(&reduced);
+    let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
+    assert_eq!(summed.records.len(), 240);
 }

@@ -6,12 +6,30 @@
 // whose feeds are small downloads none of it. Same-origin, so
 // `script-src 'self'` (or `worker-src 'self'`) lets it run; the module
 // needs 'wasm-unsafe-eval' here too.
-import init, { reduce_feed } from './opeka_worker_bindings.js';
+import init, { reduce_feed, warm_up } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
+
+// While the body that started this worker still downloads, the module runs
+// a small feed of the same shape a few times, each in a task of its own
+// (`warm_up`; crates/worker-wasm says why): 7–12 % off the load of a 15 MB
+// feed (docs/performance.md, stop 13). The first feed to arrive stops it.
+let asked = false;
+let warmups = 3;
+const warm = () => {
+  if (asked || !warmups--) return;
+  try {
+    warm_up();
+  } catch (error) {
+    console.error('opeka-worker:', error);
+    return postMessage([0]);
+  }
+  setTimeout(warm);
+};
+
 // [0, true] tells the page the module is up (it waits only so long for that);
-// [0] alone that it could not start.
-ready.then(() => postMessage([0, true]), (error) => {
+// [0] alone that it could not start (or trapped warming up).
+ready.then(() => (postMessage([0, true]), setTimeout(warm)), (error) => {
   console.error('opeka-worker:', error);
   postMessage([0]);
 });
@@ -19,7 +37,7 @@ ready.then(() => postMessage([0, true]), (error) => {
 // [id, bytes, view] in; [id, answer] out, or [id] alone when the module
 // could not start or trapped (its memory is then not to be trusted: the
 // page stops this worker and does the work itself).
-onmessage = ({ data: [id, bytes, view] }) => ready.then(() => {
+onmessage = ({ data: [id, bytes, view] }) => (asked = true, ready).then(() => {
   const answer = reduce_feed(bytes, view);
   postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
 }).catch((error) => {

@@ -25,6 +25,17 @@ pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
     answer(bytes, |feed| opeka_chart::reduce::reduce(bytes, feed, View::parse(view)))
 }
 
+/// In the worker, while a big body still downloads: [`reduce_feed`] on
+/// a small feed of the same shape (`opeka_chart::reduce::warm_up_feed`).
+/// V8 runs a wasm function that is already running in its baseline code
+/// until it returns, and a big feed's validation is one call; run on a
+/// small feed first, the code it goes through has been optimised by then.
+#[wasm_bindgen]
+pub fn warm_up() {
+    let feed = opeka_chart::reduce::warm_up_feed();
+    reduce_feed(feed.as_bytes(), "trend");
+}
+
 /// On the page's main thread (`opeka.js`'s `words`): the feed's problems
 /// in words, as [`reduce_feed`] answers them but with nothing reduced.
 /// The page's own module has no words for them (opeka-feed's `words`
