@@ -189,6 +189,30 @@ test("a widget's first request leaves while the module loads, and the module tak
   await context.close();
 });
 
+test('a widget added after an unclaimed early request of its src was aborted makes its own request', async () => {
+  const { page, context, errors, order, release } = await heldModulePage('/feeds/kuzbass-caseload.json');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/feeds/kuzbass-caseload.json')), null, { timeout: 5000 });
+  await page.evaluate(() => document.getElementById('early').remove());
+  release();
+  // The module has set up (no widgets) and aborted the unclaimed request in the task after.
+  await page.evaluate(async () => {
+    await (await import('/opeka/opeka.js')).loadModule();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  await page.evaluate(() => {
+    const late = document.createElement('opeka-chart');
+    late.id = 'late';
+    late.setAttribute('src', '/feeds/kuzbass-caseload.json');
+    document.body.append(late);
+  });
+  await page.waitForFunction(() => window.__opeka.rendered.includes('late') || window.__opeka.errors.length > 0, null, { timeout: 10000 });
+  assert.deepEqual(await page.evaluate(() => window.__opeka.errors), []);
+  assert.match((await readChart(page, '#late')).title, /Получатели социальных услуг в Кузбассе/);
+  assert.equal(order.filter((p) => p === '/feeds/kuzbass-caseload.json').length, 2, 'the aborted request, then the late widget\'s own');
+  assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), []);
+  await context.close();
+});
+
 test('an early request is aborted quietly when its element goes before the module starts, and bounded by the timeout', async () => {
   let answer;
   const held = new Promise((resolve) => { answer = resolve; });
