@@ -73,19 +73,29 @@ export function warm() {
   return worker;
 }
 
-// Answers asked for `ahead` (by opeka.js, as a big body arrives before
-// the module has a widget to ask), by the body's array: each is handed to
-// the first widget that asks for that body and view.
+// Answers asked for early, by opeka.js, as a big body arrives (often
+// before the module has a widget to ask), and answers asked by widgets, by
+// the body's array, then by view: [answer, whether asked early]. An ask
+// takes the other kind's answer for the same body and view instead of
+// asking the worker again: the widget takes the early answer, or (when the
+// module was up before the body arrived and its widget asked first) the
+// early ask takes the widget's.
 const ahead = new WeakMap();
 
 /**
  * The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name,
- * or ''); `early`: asked ahead, kept for the widget that will ask.
+ * or ''); `early`: asked by opeka.js with the element's `view` attribute as
+ * it is (or null).
  */
-export function reduce(bytes, view, early) {
-  const kept = ahead.get(bytes);
-  ahead.delete(bytes);
-  if (kept?.[0] === view) return kept[1];
+export function reduce(bytes, view, early = false) {
+  if (early) view = view?.trim() ?? '';
+  const views = ahead.get(bytes) ?? new Map();
+  ahead.set(bytes, views);
+  const kept = views.get(view);
+  if (kept && kept[1] !== early) {
+    views.delete(view);
+    return kept[0];
+  }
   const answer = new Promise((yes, no) => {
     if (!warm()) return no();
     clearTimeout(idle);
@@ -93,7 +103,7 @@ export function reduce(bytes, view, early) {
     waiting.set(++asked, [no, timer, yes]);
     worker.postMessage([asked, bytes, view]);
   });
-  if (early) ahead.set(bytes, [view, answer]);
+  views.set(view, [answer, early]);
   return answer;
 }
 

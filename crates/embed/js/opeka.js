@@ -97,7 +97,7 @@ class OpekaChartElement extends HTMLElement {
       request.answer = load([src, null, null, 2 ** 24], request.signal, warm);
       // An unclaimed request's abort is not an error of the page's.
       request.answer.then(([, , bytes]) => bytes?.length >= 1e6 && this.getAttribute('worker') != 'off'
-        && reduce(bytes, this.getAttribute('view')?.trim() ?? '', true)).catch(() => {});
+        && reduce(bytes, this.getAttribute('view'), true)).catch(() => {});
       early.set(absolute(src), request);
     }
     loadModule().then(() => {
