@@ -79,7 +79,9 @@ export function warm() {
 // takes the other kind's answer for the same body and view instead of
 // asking the worker again: the widget takes the early answer, or (when the
 // module was up before the body arrived and its widget asked first) the
-// early ask takes the widget's.
+// early ask takes the widget's. A widget's answer is kept only until it
+// comes (the early ask races it by microtasks, not by the worker's time):
+// it holds the reduced feed, and the body lives as long as its chart.
 const ahead = new WeakMap();
 
 /**
@@ -89,8 +91,8 @@ const ahead = new WeakMap();
  */
 export function reduce(bytes, view, early = false) {
   if (early) view = view?.trim() ?? '';
-  const views = ahead.get(bytes) ?? new Map();
-  ahead.set(bytes, views);
+  let views = ahead.get(bytes);
+  if (!views) ahead.set(bytes, (views = new Map()));
   const kept = views.get(view);
   if (kept && kept[1] !== early) {
     views.delete(view);
@@ -104,6 +106,8 @@ export function reduce(bytes, view, early = false) {
     worker.postMessage([asked, bytes, view]);
   });
   views.set(view, [answer, early]);
+  const settled = () => views.get(view)?.[0] === answer && views.delete(view);
+  if (!early) answer.then(settled, settled);
   return answer;
 }
 
