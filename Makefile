@@ -154,7 +154,7 @@ test-native:
 
 test-wasm:
 	scripts/install-tools.sh wasm browser
-	cargo test -p opeka-widgets --target $(WASM_TARGET)
+	cargo test -p opeka-widgets --features loader --target $(WASM_TARGET)
 	cargo test -p opeka-leptos --target $(WASM_TARGET)
 
 test-e2e: gallery

@@ -88,11 +88,15 @@ test('hovering the trend shows every series at the nearest period, as the table 
   const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
   await waitForWidgets(page, 2);
   assert.equal(tooltipsFetched(), before, 'drawn charts do not fetch their tooltips before a reader points or tabs at one');
+  // The readings interact.js holds for the tooltips and the keyboard walk.
+  const readings = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka.texts?.length ?? null, TREND);
+  assert.equal(await readings(), null, "a trend's points are drawn unread (render_with): their readings are written when a reader first points or tabs");
   const box = await chartBox(page, TREND);
   // The pointer's first entry loads the tooltips; the sweep starts once they answer.
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
   await tooltipShown(page, TREND);
   assert.equal(tooltipsFetched(), before + 1, 'fetched once, for every chart of the page');
+  assert.ok((await readings()) > 20, 'the first pointer wrote every point\'s reading');
   const seen = new Map();
   for (let x = box.x + 4; x < box.x + box.width; x += 9) {
     await page.mouse.move(x, box.y + box.height * 0.55);

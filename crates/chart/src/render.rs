@@ -49,15 +49,25 @@ pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasur
 /// keep their colours and legend entries; the axis fits the rest, and the
 /// summary and table caption say what is hidden. Slides show every series.
 pub fn render_hiding(feed: &ValidFeed, request: &ChartRequest, hidden: u64, measure: &dyn TextMeasure) -> Scene {
+    render_with(feed, request, hidden, true, measure)
+}
+
+/// Lays out `feed` as [`render_hiding`] does; without `readings`, a line's
+/// points are unread: each [`crate::Mark`] of a `trend` has its place,
+/// series and value, and an empty `label`, no `period` and no `unit`. For a
+/// page that writes the readings only when a viewer first points at the
+/// chart or walks it with the keys (the widget): on a long series they are
+/// most of the drawing's time. Other views' marks are always read.
+pub fn render_with(feed: &ValidFeed, request: &ChartRequest, hidden: u64, readings: bool, measure: &dyn TextMeasure) -> Scene {
     match request.medium {
-        Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, hidden, measure),
-        Medium::Slide => render_slide(feed, request, measure),
+        Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, hidden, readings, measure),
+        Medium::Slide => render_slide(feed, request, readings, measure),
     }
 }
 
 /// A slide: the chart laid out at the reference size of the canvas's
 /// shorter side, then scaled up to fill it.
-fn render_slide(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasure) -> Scene {
+fn render_slide(feed: &ValidFeed, request: &ChartRequest, readings: bool, measure: &dyn TextMeasure) -> Scene {
     let width = if request.width.is_finite() { request.width.clamp(crate::views::MIN_WIDTH, crate::views::MAX_SIDE) } else { 1920.0 };
     let height =
         request.height.filter(|h| h.is_finite()).unwrap_or(width * 9.0 / 16.0).clamp(crate::views::MIN_HEIGHT, crate::views::MAX_SIDE);
@@ -66,7 +76,7 @@ fn render_slide(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeas
     let factor = (width.min(height * 16.0 / 9.0) / SLIDE_LAYOUT_WIDTH).max(0.25);
     let layout_w = (width / factor).floor();
     let layout_h = (height / factor).floor();
-    let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), 0, measure).scaled(factor);
+    let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), 0, readings, measure).scaled(factor);
     scene.width = width.round();
     scene.height = height.round();
     scene.medium = Medium::Slide;

@@ -1,12 +1,15 @@
 //! What the widget's interaction reads from a scene: the legend entries a
 //! viewer may click, the chart with series hidden (the axis fitted to the
 //! rest, colours kept, the summary and table saying what is hidden), and the
-//! tooltip's readings on `trend`.
+//! tooltip's readings on `trend`, and the same chart drawn unread, whose
+//! readings the widget writes only when a viewer asks.
 
 mod common;
 
 use common::{geometry_problems, sample_feed};
-use opeka_chart::{render, render_hiding, ChartRequest, Item, Lang, Medium, PtSansMetrics, Rgb, Scene, Shape, TextRole, Theme, View};
+use opeka_chart::{
+    render, render_hiding, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Rgb, Scene, Shape, TextRole, Theme, View,
+};
 
 fn chart(feed: &str, view: View, lang: Lang, hidden: u64) -> Scene {
     let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -183,4 +186,46 @@ fn trend_tooltip_is_the_period_and_every_series_at_it() {
     // Other views: the mark's own reading.
     let bars = chart("kuzbass-caseload", View::Ranking, Lang::Ru, 0);
     assert_eq!(bars.tooltip(0), vec![bars.marks[0].label.clone()]);
+}
+
+#[test]
+fn an_unread_chart_is_the_read_one_without_the_trend_points_readings() {
+    let feeds = ["kuzbass-caseload", "kuzbass-accident-families", "kuzbass-social-worker-day-2018", "vyksa-orphanhood-prevention"];
+    let mut unread_points = 0;
+    for name in feeds {
+        let feed = sample_feed(name);
+        for &view in feed.kind().views() {
+            for (medium, width, hidden) in [(Medium::Screen, 800.0, 0), (Medium::Screen, 360.0, 0b10), (Medium::Slide, 1920.0, 0)] {
+                let request = ChartRequest { view: Some(view), width, height: None, medium, theme: Theme::Light, lang: Lang::Ru };
+                let read = render_hiding(&feed, &request, hidden, &PtSansMetrics);
+                assert_eq!(read, render_with(&feed, &request, hidden, true, &PtSansMetrics), "{name} {view:?}");
+                let unread = render_with(&feed, &request, hidden, false, &PtSansMetrics);
+                let context = format!("{name} {view:?} {medium:?} {width}");
+                // The widget tells a scene's unread marks by their empty labels.
+                assert!(read.marks.iter().all(|m| !m.label.is_empty()), "{context}: a read mark says something");
+                assert_eq!(
+                    (&unread.items, &unread.summary, &unread.table, &unread.keys),
+                    (&read.items, &read.summary, &read.table, &read.keys),
+                    "{context}"
+                );
+                assert_eq!(unread.marks.len(), read.marks.len(), "{context}");
+                for (u, r) in unread.marks.iter().zip(&read.marks) {
+                    if u.label.is_empty() {
+                        unread_points += 1;
+                        assert!(
+                            view == View::Trend && matches!(u.shape, Shape::Point { .. }),
+                            "{context}: only a trend's points go unread"
+                        );
+                        assert_eq!((&u.period, &u.unit), (&None, &None), "{context}: {}", r.label);
+                        let geometry =
+                            |m: &opeka_chart::Mark| (m.shape.bounds(), m.series_index, m.order, m.value, m.panel, m.series.clone());
+                        assert_eq!(geometry(u), geometry(r), "{context}: {}", r.label);
+                    } else {
+                        assert_eq!(u, r, "{context}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(unread_points > 100, "the trends' points went unread: {unread_points}");
 }

@@ -10,16 +10,21 @@
 //
 // The module calls it after every drawing of the chart in `figure` (whose
 // first child is the chart's box, the SVG in the figure's pixels) with one
-// string of five parts, "\u0002" between (crates/widgets/src/plot.rs):
+// string of five or six parts, "\u0002" between (crates/widgets/src/plot.rs):
 //   "1" on `trend`, where the pointer snaps to the nearest period;
 //   the marks in keyboard order, 5 numbers each: x, y, w, h, series ("," after each);
 //   each mark's reading, on `trend` then "\n" and its period ("\u0001"
 //   after each): a tooltip is the reading, or on `trend` the period and
 //   the readings of every mark of that period without it (Scene::tooltip);
+//   empty where the marks were drawn unread (a trend's: writing them is
+//   most of a long series' drawing), until the first event asks for them;
 //   the legend entries that hide their series: x, y, w, h, 1 if hidden;
-//   the entries' names ("\u0001" after each).
+//   the entries' names ("\u0001" after each);
+//   with a new drawing, its data table: lines with "\u0003" between, the
+//   caption, the column headings, each row (the row's heading first) and
+//   the count of rows left out, or nothing (cells with "\u0001" after each).
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
-// this again). The texts are the chart core's and go in as text, never as HTML.
+// this again), or given -1 calls this again with the readings. The texts are the chart core's and go in as text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
 const place = (e, x, y, w, h) => {
   Object.assign(e.style, { left: `${x}px`, top: `${y}px` });
@@ -44,9 +49,12 @@ export function interact(figure, data, toggle, tips) {
     let on;
     const load = () => (s.loading ??= Promise.resolve(typeof tips === 'function' ? tips() : tips).then((m) => { on = m.listen(figure, chart, s); }));
     const run = (name) => (e) => {
-      if (on) return on[name](e);
+      if (on) {
+        s.texts || s.toggle(-1);
+        return s.texts && on[name](e);
+      }
       if (name === 'key' && /^(Arrow(Up|Down|Left|Right)|Home|End)$/.test(e.key)) e.preventDefault();
-      load().then(() => on[name](e), (error) => console.error('opeka: could not load the tooltips:', error));
+      load().then(() => run(name)(e), (error) => console.error('opeka: could not load the tooltips:', error));
     };
     chart.addEventListener('pointerenter', load);
     chart.addEventListener('focus', load);
@@ -59,10 +67,29 @@ export function interact(figure, data, toggle, tips) {
   }
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
-  const [snap, marks, texts, keys, names] = data.split('\u0002');
+  const [snap, marks, texts, keys, names, table] = data.split('\u0002');
+  if (table) {
+    // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows were left out.
+    const add = (parent, tag, textContent = '') => parent.appendChild(Object.assign(document.createElement(tag), { textContent }));
+    const box = figure.querySelector('.opeka-table');
+    const [caption, head, ...rows] = table.split('\u0003');
+    const more = rows.pop();
+    const t = document.createElement('table');
+    add(t, 'caption', caption);
+    const columns = list(head, '\u0001');
+    const line = (part, cells, scope) => {
+      const tr = add(part, 'tr');
+      cells.forEach((cell, i) => (i && scope == 'row' ? add(tr, 'td', cell) : add(tr, 'th', cell).setAttribute('scope', scope)));
+    };
+    line(add(t, 'thead'), columns, 'col');
+    const body = add(t, 'tbody');
+    for (const row of rows) line(body, list(row, '\u0001'), 'row');
+    if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = Math.max(columns.length, 1);
+    box.replaceChildren(box.firstChild, t);
+  }
   s.snap = snap;
   s.marks = list(marks, ',').map(Number);
-  s.texts = list(texts, '\u0001').map((t) => t.split('\n'));
+  s.texts = texts || !s.marks.length ? list(texts, '\u0001').map((t) => t.split('\n')) : null;
   s.toggle = toggle;
   s.at = Math.min(s.at ?? -1, s.marks.length / 5 - 1);
   // The band of the plot where the pointer snaps (no spread: a chart may have 200 000 marks).

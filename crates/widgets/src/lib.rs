@@ -9,7 +9,6 @@
 //! chart's XML-escaped SVG parsed as `image/svg+xml`, never as HTML.
 
 mod chart_box;
-mod data_table;
 mod dom;
 mod failure_box;
 pub mod fetch;

@@ -12,14 +12,15 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use js_sys::Function;
-use opeka_chart::{ChartRequest, Mark, Scene, View};
+use opeka_chart::{ChartRequest, Mark, Scene, View, MAX_ROWS};
+use opeka_feed::locale::Msg;
+use opeka_feed::Lang;
 use opeka_feed::ValidFeed;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::chart_box::{RenderedChart, Settings};
-use crate::data_table::data_table;
 use crate::dom::{append_text, element};
 use crate::measure::CanvasMeasure;
 use crate::svg_mount::mount_svg;
@@ -116,8 +117,19 @@ impl Plot {
 
     /// Draws the last feed and settings again; the scene is dropped once
     /// drawn (the page holds the drawing, the table and the script's
-    /// readings, so a large chart is not kept twice).
+    /// readings, so a large chart is not kept twice). A trend's points are
+    /// drawn unread ([`opeka_chart::render_with`]): `interact` asks for
+    /// their readings when a viewer first points or walks ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
+        let (scene, settings) = self.scene(family, false)?;
+        mount_svg(&self.svg_box, &scene.to_svg())?;
+        self.svg_box.set_attribute("aria-label", &scene.summary)?;
+        self.connect(Some(&scene), Some(settings.lang))?;
+        Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
+    }
+
+    /// The scene of the last feed and settings, its marks read or not.
+    fn scene(&mut self, family: String, readings: bool) -> Result<(Scene, Settings), JsValue> {
         let (Some(feed), Some(settings)) = (self.feed.clone(), self.settings) else { return Err(JsValue::from_str("nothing to draw")) };
         let request = ChartRequest {
             view: settings.view,
@@ -131,21 +143,17 @@ impl Plot {
             Some(measurer) if measurer.family() == family => measurer,
             _ => CanvasMeasure::new(&family),
         };
-        let scene = opeka_chart::render_hiding(&feed, &request, self.hidden, &measurer);
+        let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &measurer);
         self.measurer = Some(measurer);
-        mount_svg(&self.svg_box, &scene.to_svg())?;
-        self.svg_box.set_attribute("aria-label", &scene.summary)?;
-        let document = self.svg_box.owner_document().ok_or_else(|| JsValue::from_str("element has no document"))?;
-        let table = data_table(&document, &scene.table, settings.lang)?;
-        self.table_box.replace_children_with_node_2(&self.table_summary, &table);
-        self.connect(Some(&scene))?;
-        Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
+        Ok((scene, settings))
     }
 
-    /// Hands the marks, their readings and the legend's entries to
-    /// `interact`, as one string (fewer bindings than arrays; the format
-    /// is in `js/interact.js`).
-    fn connect(&self, scene: Option<&Scene>) -> Result<(), JsValue> {
+    /// Hands the marks, their readings, the legend's entries and, given the
+    /// language of its last line, the data table to `interact`, as one
+    /// string (fewer bindings than arrays, and the table's thousands of
+    /// cells made in JavaScript, not each through a binding; the format is
+    /// in `js/interact.js`).
+    fn connect(&self, scene: Option<&Scene>, table_lang: Option<Lang>) -> Result<(), JsValue> {
         let mut data = String::new();
         if let Some(scene) = scene {
             let trend = scene.view == View::Trend;
@@ -166,7 +174,10 @@ impl Plot {
                 numbers(&mut data, &[x, y, w, h, mark.series_index as f64]);
             }
             data.push('\u{2}');
-            for mark in &marks {
+            // Unread marks (a read one always says something) go without
+            // texts: `interact` asks for them when it needs them.
+            let read = !marks.iter().any(|m| m.label.is_empty());
+            for mark in marks.iter().filter(|_| read) {
                 data.push_str(&mark.label);
                 // On a line chart the tooltip is the period's: the script gathers
                 // the marks of the same period, as `Scene::tooltip` does.
@@ -185,18 +196,40 @@ impl Plot {
                 data.push_str(&key.label);
                 data.push('\u{1}');
             }
+            if let Some(lang) = table_lang {
+                let table = &scene.table;
+                data.push('\u{2}');
+                data.push_str(&table.caption);
+                for row in [&table.columns].into_iter().chain(table.rows.iter().take(MAX_ROWS)) {
+                    data.push('\u{3}');
+                    for cell in row {
+                        data.push_str(cell);
+                        data.push('\u{1}');
+                    }
+                }
+                data.push('\u{3}');
+                let more = table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows;
+                if more > 0 {
+                    data.push_str(&Msg::MoreRows(more).text(lang));
+                }
+            }
         }
         let toggle = self.toggle.as_ref().map_or(JsValue::NULL, |t| t.as_ref().clone());
         interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
 
-    /// Hides or shows series `n` and redraws.
+    /// Hides or shows series `n` and redraws; `n` past the last series
+    /// (`interact` gives -1) hands `interact` the readings of the marks on
+    /// show, drawn unread.
     fn toggle(&mut self, n: u32) {
-        if n < 64 {
-            self.hidden ^= 1 << n;
-        }
         let family = crate::chart_box::font_family_of(&self.svg_box);
-        if let Err(error) = self.redraw(family) {
+        let done = if n < 64 {
+            self.hidden ^= 1 << n;
+            self.redraw(family).map(drop)
+        } else {
+            self.scene(family, true).and_then(|(scene, _)| self.connect(Some(&scene), None))
+        };
+        if let Err(error) = done {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
         }
     }
@@ -206,7 +239,7 @@ impl Plot {
         self.svg_box.replace_children_with_node_0();
         self.svg_box.remove_attribute("aria-label")?;
         self.table_box.replace_children_with_node_1(&self.table_summary);
-        self.connect(None)
+        self.connect(None, None)
     }
 }
 
@@ -241,8 +274,9 @@ fn bundled_interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Resul
     interact_snippet(figure, data, toggle, &tooltips())
 }
 
-/// Without the `loader` feature the chart waits for `opeka.js` to give it;
-/// until then it is drawn but not interactive.
+/// Without the `loader` feature the chart waits for `opeka.js` to give it
+/// (which it does before any widget is made); until then it is drawn
+/// without its table and is not interactive.
 #[cfg(not(feature = "loader"))]
 fn bundled_interact(_figure: &Element, _data: &JsValue, _toggle: &JsValue) -> Result<(), JsValue> {
     Ok(())

@@ -120,12 +120,13 @@ fn the_downloads_menu_follows_the_table_and_names_its_files() {
     let mut chart_box = new_box();
     let per_capita = Settings { view: Some(View::PerCapita), ..settings(Lang::Ru, 800.0) };
     chart_box.show(&ready(CASELOAD), &per_capita).expect("a chart is drawn");
-    // Tab order: the chart, the table's toggle, then the menu.
+    // Tab order: the chart, the table's toggle, then the menu (after the
+    // chart, `interact`'s legend buttons, tooltip, outline and live region).
     let figure = find(&chart_box, ".opeka-figure").unwrap();
     let children = figure.query_selector_all(":scope > *").unwrap();
     let children: Vec<String> =
         (0..children.length()).filter_map(|i| children.item(i)).map(|n| n.unchecked_into::<Element>().class_name()).collect();
-    assert_eq!(children, ["opeka-svg", "opeka-table", "opeka-menu"]);
+    assert_eq!(children, ["opeka-svg", "opeka-keys", "opeka-tip", "opeka-ring", "opeka-visually-hidden", "opeka-table", "opeka-menu"]);
     let menu = find(&chart_box, ".opeka-menu").unwrap();
     assert!(!menu.has_attribute("hidden"));
     // The full-screen button first, then the menu's.

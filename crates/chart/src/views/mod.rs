@@ -59,6 +59,8 @@ pub(crate) struct Context<'a> {
     pub hidden: u64,
     /// Screen or slide: a slide has no data table to point readers to.
     pub medium: Medium,
+    /// Whether the marks carry their readings ([`crate::render_with`]).
+    pub readings: bool,
 }
 
 impl Context<'_> {
@@ -141,6 +143,7 @@ pub(crate) fn render_view(
     width: f64,
     height: Option<f64>,
     hidden: u64,
+    readings: bool,
     measure: &dyn TextMeasure,
 ) -> Scene {
     let clamp = |v: f64, lo: f64, default: f64| if v.is_finite() { v.round().clamp(lo, MAX_SIDE) } else { default };
@@ -154,6 +157,7 @@ pub(crate) fn render_view(
         measure,
         hidden,
         medium: request.medium,
+        readings,
     };
     match &feed.body {
         Body::Caseload(caseload) => match ctx.view {

@@ -336,6 +336,18 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     if markers {
                         canvas.marker(series.marker, x, y, style.marker_radius, series.colour);
                     }
+                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
+                    let marker = markers.then_some(series.marker);
+                    let shape = Shape::Point { x, y, r, marker };
+                    // A long series' readings are most of its drawing time: a page
+                    // that asks for them when a viewer points draws without them.
+                    if !ctx.readings {
+                        let mut mark = Mark::new(&series.label, &series.label, String::new(), shape);
+                        mark.series_index = n;
+                        mark.value = Some(value);
+                        canvas.mark(mark);
+                        continue;
+                    }
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
                     let period_text = period.map(|p| clean(&format_period(&p, ctx.lang))).unwrap_or_default();
                     let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
@@ -347,9 +359,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     if series.cells.get(&o).is_some_and(|c| c.missing > 0) {
                         label = format!("{label} {}", words.incomplete);
                     }
-                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
-                    let marker = markers.then_some(series.marker);
-                    let mut mark = Mark::new(&series.label, &series.label, label, Shape::Point { x, y, r, marker });
+                    let mut mark = Mark::new(&series.label, &series.label, label, shape);
                     mark.series_index = n;
                     mark.period = Some(period_text);
                     mark.value = Some(value);
