@@ -45,8 +45,8 @@ struct Inner {
     /// Whether the queued task is to redraw (else it only reports).
     render_wanted: Cell<bool>,
     /// Whether the queued redraw waits for the next task: the validation
-    /// before it was long (a big feed's), and the two together would hold
-    /// the page's main thread for both.
+    /// before it was long (a big feed's) or of a worker's reduction, and
+    /// the two together would hold the page's main thread for both.
     render_later: Cell<bool>,
     /// A failure to report from the queued task, and whether it is stale.
     pending_error: RefCell<Option<(Arc<Failure>, bool)>>,
@@ -101,8 +101,9 @@ const MAX_BACKOFF_MS: u64 = 10 * 60 * 1000;
 /// widget does not refresh.
 const SHARE_MS: f64 = 60_000.0;
 
-/// A validation longer than this (a feed of a megabyte or more)
-/// has the drawing wait for the next task ([`Inner::queue`]).
+/// A validation longer than this (a feed of a megabyte or more), or of a
+/// worker's reduction, has the drawing wait for the next task
+/// ([`Inner::queue`]), so that neither holds the page up with the other.
 const LONG_VALIDATION_MS: f64 = 30.0;
 
 #[wasm_bindgen]
@@ -517,7 +518,7 @@ impl Inner {
         let started = js_sys::Date::now();
         match validate(bytes, &Options::default()) {
             Ok(Checked { mut feed, warnings, omitted }) => {
-                self.render_later.set(js_sys::Date::now() - started > LONG_VALIDATION_MS);
+                self.render_later.set(reduced || js_sys::Date::now() - started > LONG_VALIDATION_MS);
                 feed.retitle(title.map(Text::Plain), note.map(Text::Plain));
                 let feed = Arc::new(feed);
                 if !own && warnings.is_empty() && omitted.total() == 0 {
