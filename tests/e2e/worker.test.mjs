@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, waitForWidgets } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, readChart, waitForWidgets } from './harness.mjs';
 
 let server;
 let browser;
@@ -424,6 +424,46 @@ test('a page whose widgets all say worker="off" starts no worker for a big feed'
     // big body, before the body was read, so before the chart was drawn.
     assert.equal(workers.length, 0);
     assert.equal(await page.evaluate(() => window.__workers ?? 0), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('while the worker reduces a big feed, the widget draws a small chart nobody sees, to have its code ready', async () => {
+  const opened = await openPage(browser, 'about:blank');
+  const { context, page, errors } = opened;
+  try {
+    await page.addInitScript(() => {
+      // The title of every SVG put into a widget, and of every SVG a frame shows.
+      window.__drawn = [];
+      window.__shown = new Set();
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of r.addedNodes) if (n.localName === 'svg') window.__drawn.push(n.querySelector('title')?.textContent);
+        }).observe(root, { childList: true, subtree: true });
+        const frame = () => {
+          const figure = root.querySelector('.opeka-figure');
+          if (figure && !figure.hidden) window.__shown.add(root.querySelector('svg title')?.textContent);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        return root;
+      };
+    });
+    await page.goto(`${server.url}/gen/big-one.html`);
+    const events = await waitForWidgets(page, 1, 90000);
+    await page.waitForTimeout(300);
+    const { drawn, shown } = await page.evaluate(() => ({ drawn: window.__drawn, shown: [...window.__shown] }));
+    const title = 'Обращения за социальной поддержкой';
+    assert.deepEqual(drawn, ['Ж', title], 'the warm-up feed\'s chart, then the feed\'s');
+    assert.deepEqual(shown, [title], 'no frame showed the warm-up chart');
+    assert.equal(events.rendered.length, 1, 'one opeka-rendered: the feed\'s');
+    const chart = await readChart(page, '#trend-on');
+    assert.equal(chart.title, title);
+    assert.ok(chart.tableRows > 400, 'the feed\'s table');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

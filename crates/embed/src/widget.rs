@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use js_sys::Promise;
 use opeka_chart::Theme;
-use opeka_feed::validate::{validate, Checked, Options};
+use opeka_feed::validate::{validate, Checked, Options, Rejected};
 use opeka_feed::{DayTime, Lang, Text, ValidFeed};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
-use opeka_widgets::{style, ChartBox, Failure, FeedState, Settings};
+use opeka_widgets::{style, ChartBox, Failure, FeedState, RenderedChart, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -44,9 +44,9 @@ struct Inner {
     render_queued: Cell<bool>,
     /// Whether the queued task is to redraw (else it only reports).
     render_wanted: Cell<bool>,
-    /// Whether the queued redraw waits for the next task: the validation
-    /// before it was long (a big feed's) or of a worker's reduction, and
-    /// the two together would hold the page's main thread for both.
+    /// Whether the queued redraw waits for the next task: after a
+    /// validation, so that the two never hold the page's main thread as one
+    /// task.
     render_later: Cell<bool>,
     /// A failure to report from the queued task, and whether it is stale.
     pending_error: RefCell<Option<(Arc<Failure>, bool)>>,
@@ -101,10 +101,22 @@ const MAX_BACKOFF_MS: u64 = 10 * 60 * 1000;
 /// widget does not refresh.
 const SHARE_MS: f64 = 60_000.0;
 
-/// A validation longer than this (a feed of a megabyte or more), or of a
-/// worker's reduction, has the drawing wait for the next task
-/// ([`Inner::queue`]), so that neither holds the page up with the other.
-const LONG_VALIDATION_MS: f64 = 30.0;
+/// The feed in `bytes` validated with the default options.
+fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
+    validate(bytes, &Options::default())
+}
+
+/// What a widget validates and draws, unseen, while its worker reduces a
+/// big feed: V8 compiles a wasm function when it is first called, and the
+/// canvas sets its font up on the first measure, so the page's tasks that
+/// then validate and draw the worker's answer are shorter. A caseload's
+/// trend of categories summed over units, as the big feeds are.
+const WARM_UP_FEED: &str = r#"{"opeka":1,"kind":"caseload","title":"Ж","units":[{"id":"u","label":"У"}],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"}],"records":[{"period":"2024-01-01","unit":"u","category":"a","value":1},{"period":"2024-01-02","unit":"u","category":"b","value":2}]}"#;
+
+/// Resolves in a task of its own (`setTimeout(resolve)`), after any input.
+async fn next_task() {
+    let _ = JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0)))).await;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -224,8 +236,7 @@ impl Inner {
         let later = self.render_later.take();
         wasm_bindgen_futures::spawn_local(async move {
             if later {
-                // `setTimeout(resolve)`: a task of its own, after any input.
-                let _ = JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0)))).await;
+                next_task().await;
             }
             let Some(inner) = weak.upgrade() else { return };
             inner.render_queued.set(false);
@@ -242,6 +253,14 @@ impl Inner {
     /// Draws the current state with the current attributes and width, and
     /// tells the page when a chart was drawn.
     fn render(&self) {
+        let drawn = self.show(&self.state.borrow());
+        if let Some(drawn) = drawn {
+            events::rendered(&self.host, &drawn);
+        }
+    }
+
+    /// Shows `state` with the current attributes, the feed's language and the width.
+    fn show(&self, state: &FeedState) -> Option<RenderedChart> {
         let settings = {
             let attributes = self.attributes.borrow();
             Settings {
@@ -254,10 +273,7 @@ impl Inner {
                 medium: attributes.medium,
             }
         };
-        let drawn = self.chart.borrow_mut().show(&self.state.borrow(), &settings);
-        if let Some(drawn) = drawn {
-            events::rendered(&self.host, &drawn);
-        }
+        self.chart.borrow_mut().show(state, &settings)
     }
 
     fn theme(&self, choice: ThemeChoice) -> Theme {
@@ -467,6 +483,19 @@ impl Inner {
                     None => inner.check(load, body, None, None),
                 }),
             );
+            // While the worker works, in a task of its own, the code and
+            // font the answer's validation and drawing need.
+            let weak = Rc::downgrade(self);
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task().await;
+                if let Some(inner) = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading)) {
+                    if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
+                        // Drawn and taken down in one task: never painted.
+                        inner.show(&FeedState::Ready(Arc::new(checked.feed)));
+                        inner.show(&FeedState::Loading);
+                    }
+                }
+            });
             return;
         }
         self.check(load, body, None, None);
@@ -515,10 +544,11 @@ impl Inner {
                 &whole[..]
             }
         };
-        let started = js_sys::Date::now();
-        match validate(bytes, &Options::default()) {
+        match validated(bytes) {
             Ok(Checked { mut feed, warnings, omitted }) => {
-                self.render_later.set(reduced || js_sys::Date::now() - started > LONG_VALIDATION_MS);
+                // Drawn in the next task: a page handles its input between
+                // a big feed's validation and its drawing.
+                self.render_later.set(true);
                 feed.retitle(title.map(Text::Plain), note.map(Text::Plain));
                 let feed = Arc::new(feed);
                 if !own && warnings.is_empty() && omitted.total() == 0 {

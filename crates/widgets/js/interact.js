@@ -70,7 +70,7 @@ export function interact(figure, data, toggle, tips) {
   const [snap, marks, texts, keys, names, table] = data.split('\u0002');
   if (table) {
     // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows were left out.
-    const add = (parent, tag, textContent = '') => parent.appendChild(Object.assign(document.createElement(tag), { textContent }));
+    const add = (parent, tag, textContent) => parent.appendChild(Object.assign(document.createElement(tag), { textContent }));
     const box = figure.querySelector('.opeka-table');
     const [caption, head, ...rows] = table.split('\u0003');
     const more = rows.pop();
@@ -84,12 +84,12 @@ export function interact(figure, data, toggle, tips) {
     line(add(t, 'thead'), columns, 'col');
     const body = add(t, 'tbody');
     for (const row of rows) line(body, list(row, '\u0001'), 'row');
-    if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = Math.max(columns.length, 1);
+    if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
     box.replaceChildren(box.firstChild, t);
   }
   s.snap = snap;
   s.marks = list(marks, ',').map(Number);
-  s.texts = texts || !s.marks.length ? list(texts, '\u0001').map((t) => t.split('\n')) : null;
+  s.texts = texts || !marks ? list(texts, '\u0001').map((t) => t.split('\n')) : null;
   s.toggle = toggle;
   s.at = Math.min(s.at ?? -1, s.marks.length / 5 - 1);
   // The band of the plot where the pointer snaps (no spread: a chart may have 200 000 marks).
