@@ -24,7 +24,8 @@
 //   caption, the column headings, each row (the row's heading first) and
 //   the count of rows left out, or nothing (cells with "\u0001" after each).
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
-// this again), or given -1 calls this again with the readings. The texts are the chart core's and go in as text, never as HTML.
+// this again), or given -1 calls this again with the readings. The texts
+// are the chart core's and go in as text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
 const place = (e, x, y, w, h) => {
   Object.assign(e.style, { left: `${x}px`, top: `${y}px` });
