@@ -453,6 +453,10 @@ test('while the worker reduces a big feed, the widget draws a small chart nobody
         return root;
       };
     });
+    // The worker's module held back a second: its answer cannot come
+    // before the widget has handed the feed over (an answer already there
+    // leaves nothing to wait for, and no warm-up).
+    await page.route('**/opeka_worker_bg.wasm', async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); });
     await page.goto(`${server.url}/gen/big-one.html`);
     const events = await waitForWidgets(page, 1, 90000);
     await page.waitForTimeout(300);
