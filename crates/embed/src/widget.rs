@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use js_sys::Promise;
@@ -101,7 +102,9 @@ const MAX_BACKOFF_MS: u64 = 10 * 60 * 1000;
 /// widget does not refresh.
 const SHARE_MS: f64 = 60_000.0;
 
-/// The feed in `bytes` validated with the default options.
+/// The feed in `bytes` validated with the default options: one call for the
+/// widget's feeds and its warm-up, so that the validator, inlined, is in the
+/// download once.
 fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
     validate(bytes, &Options::default())
 }
@@ -110,8 +113,12 @@ fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
 /// big feed: V8 compiles a wasm function when it is first called, and the
 /// canvas sets its font up on the first measure, so the page's tasks that
 /// then validate and draw the worker's answer are shorter. A caseload's
-/// trend of categories summed over units, as the big feeds are.
+/// trend of categories summed over units, as the big feeds are (the
+/// worker warms up on a bigger one, `opeka_chart::reduce::warm_up_feed`).
 const WARM_UP_FEED: &str = r#"{"opeka":1,"kind":"caseload","title":"Ж","units":[{"id":"u","label":"У"}],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"}],"records":[{"period":"2024-01-01","unit":"u","category":"a","value":1},{"period":"2024-01-02","unit":"u","category":"b","value":2}]}"#;
+
+/// Whether a widget of this page has drawn [`WARM_UP_FEED`].
+static WARMED_UP: AtomicBool = AtomicBool::new(false);
 
 /// Resolves in a task of its own (`setTimeout(resolve)`), after any input.
 async fn next_task() {
@@ -484,11 +491,14 @@ impl Inner {
                 }),
             );
             // While the worker works, in a task of its own, the code and
-            // font the answer's validation and drawing need.
+            // font the answer's validation and drawing need: once a page,
+            // by its first widget still loading (twenty widgets of one big
+            // feed would otherwise warm up twenty times).
             let weak = Rc::downgrade(self);
             wasm_bindgen_futures::spawn_local(async move {
                 next_task().await;
-                if let Some(inner) = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading)) {
+                let loading = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
+                if let Some(inner) = loading.filter(|_| !WARMED_UP.swap(true, Ordering::Relaxed)) {
                     if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
                         // Drawn and taken down in one task: never painted.
                         inner.show(&FeedState::Ready(Arc::new(checked.feed)));
