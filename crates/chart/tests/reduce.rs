@@ -162,3 +162,18 @@ fn the_warm_up_feed_is_valid_and_reduced_for_its_trend() {
     let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
     assert_eq!(summed.records.len(), 240);
 }
+
+#[test]
+fn a_reduced_feed_gives_its_records_period_by_period() {
+    // As feeds are written, each period's categories in the order of
+    // their ids: the page then finds its keys in order (and sorts nothing).
+    let json = big_feed(40);
+    let feed = valid(json.as_bytes());
+    let reduced = reduce(json.as_bytes(), &feed, Some(View::Trend)).expect("reduced");
+    let small = valid(&reduced);
+    let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
+    assert!(summed.records.len() > 40, "{}", summed.records.len());
+    let keys: Vec<_> = summed.records.iter().map(|r| (r.period, r.category.clone())).collect();
+    // A cell with a sum and a `null` gives two records of one key.
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "records out of (period, category) order");
+}

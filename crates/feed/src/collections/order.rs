@@ -21,14 +21,17 @@ pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// `0..len` ordered by `compare` on indices; equal indices keep their order.
-/// A bottom-up merge sort: small, stable, `n log n` comparisons.
+/// A bottom-up merge sort: small, stable, `n log n` comparisons, and `n`
+/// for a list already in order, as a feed's records by period usually are
+/// (and a big feed's tens of thousands of them would otherwise cost a
+/// fifth of the page's sorting and searching for repeats, stop 15).
 ///
 /// For callers that want the order rather than the sorted items, such as
 /// the validator finding repeated keys by comparing neighbours.
 pub fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..len).collect();
     let mut to = vec![0; len];
-    let mut width = 1;
+    let mut width = if (1..len).any(|k| compare(k, k - 1).is_lt()) { 1 } else { len };
     while width < len {
         let mut start = 0;
         while start < len {
@@ -121,6 +124,21 @@ mod tests {
                 sort_stable_by_key(&mut ours, |p| p.0);
                 assert_eq!(ours, expected, "len {len} seed {seed}");
             }
+        }
+    }
+
+    #[test]
+    fn a_list_in_order_costs_one_comparison_an_item() {
+        for len in [2, 3, 1000, 4097] {
+            // In order, with runs of ties, as a feed's records by period are.
+            let keys: Vec<usize> = (0..len).map(|i| i / 3).collect();
+            let compared = std::cell::Cell::new(0);
+            let order = sorted_indices(len, &|a, b| {
+                compared.set(compared.get() + 1);
+                keys[a].cmp(&keys[b])
+            });
+            assert_eq!(order, (0..len).collect::<Vec<_>>());
+            assert!(compared.get() < len, "len {len}: {} comparisons", compared.get());
         }
     }
 
