@@ -47,7 +47,7 @@ TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 # only calls its imports (docs/size.md, stop 15).
 TERSER_PAGE_FLAGS := --module --ecma 2020 --compress unsafe_methods=true --mangle
 
-.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz fuzz-long fuzz-scene clean size-audit
+.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz fuzz-long fuzz-scene clean size-audit named-dist
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
@@ -213,6 +213,17 @@ size-audit:
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_FEATURES) --debuginfo target/size-audit/audit_bg.wasm -o target/size-audit/audit.wasm
 	@command -v twiggy >/dev/null || cargo install twiggy
 	twiggy top -n 40 target/size-audit/audit.wasm
+
+## named-dist: dist/opeka with the page's module keeping its function names
+## (size-audit's build, bound and joined as dist's), in target/named-dist: for
+## CPU profiles by function (PROFILE_DIST=target/named-dist node tests/bench/profile-worker.mjs).
+named-dist: dist size-audit
+	rm -rf target/named-dist && cp -r $(DIST) target/named-dist
+	cp target/size-audit/audit.wasm target/named-dist/opeka_bg.wasm
+	cp target/size-audit/audit.js target/named-dist/opeka_bindings.js
+	node scripts/minify-names.mjs target/named-dist/opeka_bg.wasm target/named-dist/opeka_bindings.js
+	node scripts/join-glue.mjs target/named-dist/opeka_bindings.js target/named-dist/opeka.js crates/widgets/js/loader.js crates/widgets/js/interact.js crates/embed/js/opeka.js
+	rm target/named-dist/opeka_bindings.js
 
 ## fuzz, fuzz-long: the validator's fuzz target (docs/fuzzing.md), 10 minutes
 ## or an hour, seeded with the sample feeds and the test corpus.

@@ -5,7 +5,9 @@
 // task of 20 ms or more on either thread, from navigation start, with the
 // work inside it (script, compile, GC, style, layout, paint) and the
 // script entry points. `PROFILE_WORKER=off` profiles the main-thread path.
-// Needs `make dist`. Figures only; nothing fails on a time.
+// Needs `make dist`, or for the main thread's functions by name `make
+// named-dist` and PROFILE_DIST=target/named-dist (PROFILE_FOCUS: the time
+// inside chosen functions). Figures only; nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +114,24 @@ try {
   console.log('\n== main thread, self time by function (CPU profile)');
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) {
     console.log(`  ${ms(us).padStart(6)} ms  ${name}`);
+  }
+  // PROFILE_FOCUS=a,b: the time inside each function whose name holds one
+  // of these (callees included, each sample counted once per name), as
+  // `render_view` or `sorted_indices`: read with `make named-dist`'s build.
+  const focus = (process.env.PROFILE_FOCUS ?? '').split(',').filter(Boolean);
+  if (focus.length) {
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const inside = new Map(focus.map((f) => [f, 0]));
+    for (let i = 0; i < profile.samples.length; i++) {
+      const hit = new Set();
+      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        for (const f of focus) if (byId.get(id).callFrame.functionName.includes(f)) hit.add(f);
+      }
+      for (const f of hit) inside.set(f, inside.get(f) + (profile.timeDeltas[i + 1] ?? 0));
+    }
+    console.log('\n== main thread, time inside (CPU profile)');
+    for (const [f, us] of inside) console.log(`  ${ms(us).padStart(6)} ms  ${f}`);
   }
   await context.close();
 } finally {
