@@ -42,7 +42,7 @@ DIST_CARGO     := RUSTFLAGS="$(DIST_RUSTFLAGS)" cargo +$(DIST_TOOLCHAIN)
 DIST_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 # opeka.js, in the page's budget, also writes the glue's import functions
-# as methods (`{a(x){…}}` for `{a:function(x){…}}`): −55 bytes gzip. Terser
+# as methods (`{a(x){…}}` for `{a:function(x){…}}`): −64 bytes gzip. Terser
 # calls it unsafe because a method cannot be called with `new`; the module
 # only calls its imports (docs/size.md, stop 15).
 TERSER_PAGE_FLAGS := --module --ecma 2020 --compress unsafe_methods=true --mangle
