@@ -24,11 +24,7 @@ pub fn reduce(bytes: &[u8], feed: &ValidFeed, view: Option<View>) -> Option<Vec<
     if feed.resolve_view(view) != View::Trend {
         return None;
     }
-    let mut cells = summed_records(caseload)?;
-    // Period by period, as feeds are written, each period's categories in
-    // the order of their ids: the page's validator and trend then find
-    // their keys in order and sort nothing (`order::sorted_indices`).
-    opeka_feed::collections::order::sort_stable_by_key(&mut cells, |c| c.period);
+    let cells = summed_records(caseload)?;
     let written: usize = cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
     if written >= caseload.records.len() {
         return None;

@@ -486,7 +486,7 @@ pub(crate) struct CellRecords<'a> {
     pub(crate) missing: Option<Option<String>>,
 }
 
-/// The caseload's records summed into one per (category, period), which
+/// The caseload's records summed into one per (period, category), which
 /// the trend draws exactly as it draws the records themselves: each cell's
 /// values are folded in the order the records give them, as [`trend_data`]
 /// folds them, so the sums are bit for bit the same. `None` when the lines
@@ -504,10 +504,13 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
         reported_unit: Option<Option<String>>,
         missing_unit: Option<Option<String>>,
     }
-    // The cells are keyed by integers, the category's rank among the
-    // declared ids (the whole first) and the period's ordinal: the same
-    // order as by (category, period), without comparing the ids' text for
-    // each of the many records (this runs on feeds of 100 000 records and more).
+    // The cells are keyed by integers, the period's ordinal and the
+    // category's rank among the declared ids (the whole first): the same
+    // order as by (period, category), without comparing the ids' text for
+    // each of the many records (this runs on feeds of 100 000 records and
+    // more). Period by period, as feeds are written: the worker's reduced
+    // feed is then in the order the page's validator and trend sort by,
+    // and they sort nothing (`order::sorted_indices`).
     let mut ids: Vec<&str> = caseload.categories.iter().map(|c| c.id.as_str()).collect();
     opeka_feed::collections::order::sort_stable_by(&mut ids, |a, b| a.cmp(b));
     let rank = |category: &Option<String>| match category {
@@ -516,7 +519,7 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
     };
     let mut pairs = Vec::with_capacity(caseload.records.len());
     for r in &caseload.records {
-        pairs.push(((rank(&r.category)?, period_ordinal(&r.period)), r));
+        pairs.push(((period_ordinal(&r.period), rank(&r.category)?), r));
     }
     let add = |fold: &mut Fold<'a>, record: &'a opeka_feed::Record| {
         fold.records.push(record);
@@ -528,8 +531,8 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
         let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
         unit.get_or_insert_with(|| record.unit.clone());
     };
-    let first = pairs.iter().map(|((_, o), _)| *o).min().unwrap_or_default();
-    let last = pairs.iter().map(|((_, o), _)| *o).max().unwrap_or_default();
+    let first = pairs.iter().map(|((o, _), _)| *o).min().unwrap_or_default();
+    let last = pairs.iter().map(|((o, _), _)| *o).max().unwrap_or_default();
     let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
     let cells: Vec<Fold> = match span.checked_mul(ids.len() + 1) {
         // Periods that are dense enough (daily records over the days of a
@@ -537,9 +540,9 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
         // the records' order, with no sort.
         Some(grid) if grid <= 4 * pairs.len() + 1024 => {
             let mut slots: Vec<Option<Fold>> = (0..grid).map(|_| None).collect();
-            for ((rank, ordinal), record) in pairs {
+            for ((ordinal, rank), record) in pairs {
                 // Within the grid by construction (ordinal in first..=last).
-                let slot = slots.get_mut(rank * span + (ordinal - first) as usize)?;
+                let slot = slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?;
                 add(slot.get_or_insert_with(Fold::default), record);
             }
             slots.into_iter().flatten().collect()
