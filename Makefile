@@ -156,6 +156,8 @@ test-native:
 	@# The JSON reader against serde_json as the bundle had it: in the workspace build
 	@# above, the CLI's jsonschema turns on serde_json's float_roundtrip (json_diff_tests.rs).
 	cargo test -p opeka-feed --lib json_diff
+	@# The validator as the page's module has it (no `words`, no `declared-ranks`).
+	cargo test -p opeka-feed --no-default-features --lib validate::cx
 
 test-wasm:
 	scripts/install-tools.sh wasm browser

@@ -1,7 +1,9 @@
 // Parse + validate throughput of the wasm validator on a generated caseload
 // of 100 000 records. Sets window.__bench = {records, bytes, runs: [ms…], errors}.
-// The validator of the worker's module (crates/worker-wasm), the same code as
-// the page's: the page's module exports nothing for benchmarks (bytes).
+// The validator of the worker's module (crates/worker-wasm): the page's code,
+// with the worker's `declared-ranks` (its search for repeats sorts nothing
+// when records come in their lists' order, as here); the page's module
+// exports nothing for benchmarks (bytes).
 import init, { word_problems } from '/opeka/opeka_worker_bindings.js';
 
 function caseload(records) {

@@ -14,11 +14,12 @@ use opeka_feed::{Body, ValidFeed, View};
 
 use crate::views::caseload::{summed_records, CellRecords};
 
-/// The feed in `bytes` (which the validator accepted as `feed`) reduced to
-/// what `view` draws: the same document with its `records` replaced by
-/// fewer records that draw the same chart. `None` when the view is not
-/// reduced or nothing would be gained.
-pub fn reduce(bytes: &[u8], feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
+/// The feed in `bytes` (which the validator accepted as `feed`, finding
+/// its `records` at `records`: `opeka_feed::validate::validate_locating`)
+/// reduced to what `view` draws: the same document with its `records`
+/// replaced by fewer records that draw the same chart. `None` when the
+/// view is not reduced or nothing would be gained.
+pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
     let feed = feed.feed();
     let Body::Caseload(caseload) = &feed.body else { return None };
     if feed.resolve_view(view) != View::Trend {
@@ -29,11 +30,14 @@ pub fn reduce(bytes: &[u8], feed: &ValidFeed, view: Option<View>) -> Option<Vec<
     if written >= caseload.records.len() {
         return None;
     }
-    let span = top_level_value(bytes, b"records")?;
-    let mut out = Vec::with_capacity(span.start + written * 64 + bytes.len() - span.end);
-    out.extend_from_slice(&bytes[..span.start]);
+    let array = bytes.get(records.clone())?;
+    if !(array.starts_with(b"[") && array.ends_with(b"]")) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(records.start + written * 64 + bytes.len() - records.end);
+    out.extend_from_slice(&bytes[..records.start]);
     write_records(&mut out, &cells)?;
-    out.extend_from_slice(&bytes[span.end..]);
+    out.extend_from_slice(&bytes[records.end..]);
     Some(out)
 }
 
@@ -192,77 +196,9 @@ fn json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// The byte range of the value of the top-level member `name` (written
-/// without escapes) of the JSON object in `bytes`, when it is an array and
-/// the only member of that name. The document was validated first, so a
-/// scan of strings and brackets finds it.
-fn top_level_value(bytes: &[u8], name: &[u8]) -> Option<Range<usize>> {
-    let mut depth = 0usize;
-    let mut last_string: Range<usize> = 0..0;
-    let mut value_start = None;
-    let mut found = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i = string_end(bytes, start);
-                last_string = start..i.min(bytes.len());
-            }
-            b':' if depth == 1 && bytes.get(last_string.clone()) == Some(name) => {
-                let next = bytes[i + 1..].iter().position(|b| !b.is_ascii_whitespace());
-                if next.is_some_and(|n| bytes[i + 1 + n] == b'[') {
-                    value_start = Some(i + 1);
-                }
-            }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 1 && bytes[i] == b']' {
-                    if let Some(start) = value_start.take() {
-                        if found.replace(start..i + 1).is_some() {
-                            // Two members of that name: which one counts is the parser's business.
-                            return None;
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    found
-}
-
-/// Where the string whose text starts at `i` ends (its closing quote, or
-/// the end of `bytes`). A function of its own, called once per string, so
-/// that the engine optimises it after the first few thousand strings:
-/// V8 runs a wasm function that is already running in its baseline code
-/// until it returns, and the scan of a whole 15 MB feed is one call.
-#[inline(never)]
-fn string_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => return i,
-            b'\\' => i += 2,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_the_top_level_array_only() {
-        let json = br#"{"a":{"records":[1]},"s":"records:[\"]","records" : [ {"x":[1,2]} ] ,"z":[]}"#;
-        let span = top_level_value(json, b"records").unwrap();
-        assert_eq!(&json[span], br#" [ {"x":[1,2]} ]"#);
-        assert_eq!(top_level_value(br#"{"records":[],"records":[1]}"#, b"records"), None);
-        assert_eq!(top_level_value(br#"{"other":[1]}"#, b"records"), None);
-    }
 
     #[test]
     fn digits_are_padded_and_exact() {
@@ -272,9 +208,6 @@ mod tests {
             out.push(' ');
         }
         assert_eq!(out, "0 07 2014 9007199254740991 ");
-        // An escaped quote does not end a string; an escape at the very end stops at the end.
-        assert_eq!(string_end(br#"ab\"c"d"#, 0), 5);
-        assert_eq!(string_end(br#"ab\"#, 0), 3);
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod common;
 use common::{repo_root, SAMPLES};
 use opeka_chart::reduce::{reduce, warm_up_feed};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
-use opeka_feed::validate::{validate, Options};
+use opeka_feed::validate::{validate, validate_locating, Options};
 use opeka_feed::ValidFeed;
 
 fn valid(bytes: &[u8]) -> ValidFeed {
@@ -20,6 +20,14 @@ fn valid(bytes: &[u8]) -> ValidFeed {
     }
 }
 
+/// `bytes` validated as the worker validates them (finding their
+/// `records`, which an awards or outcomes feed has not), then reduced for `view`.
+fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
+    let (checked, records) = validate_locating(bytes, &Options::default(), "records");
+    let feed = checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed;
+    reduce(bytes, records?, &feed, view)
+}
+
 /// Asserts that `bytes` reduced for each view draws as `bytes` does;
 /// returns the views that were reduced, with the reduced size.
 fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
@@ -27,7 +35,7 @@ fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
     let mut reduced_views = Vec::new();
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
     for view in views {
-        let Some(reduced) = reduce(bytes, &feed, view) else { continue };
+        let Some(reduced) = reduced(bytes, view) else { continue };
         assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
         let small = valid(&reduced);
         for lang in [Lang::Ru, Lang::En] {
@@ -119,13 +127,12 @@ fn a_big_daily_feed_draws_the_same_reduced_to_a_tenth() {
 #[test]
 fn views_and_shapes_not_reduced_are_left_alone() {
     let json = big_feed(3);
-    let feed = valid(json.as_bytes());
     for view in [View::Ranking, View::Composition, View::PerCapita, View::Tiles] {
-        assert!(reduce(json.as_bytes(), &feed, Some(view)).is_none(), "{view:?}");
+        assert!(reduced(json.as_bytes(), Some(view)).is_none(), "{view:?}");
     }
     // Lines by unit: no two records share a line's period, nothing to sum.
     let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2}]}"#;
-    assert!(reduce(by_unit.as_bytes(), &valid(by_unit.as_bytes()), Some(View::Trend)).is_none());
+    assert!(reduced(by_unit.as_bytes(), Some(View::Trend)).is_none());
 }
 
 #[test]
@@ -157,7 +164,7 @@ fn the_warm_up_feed_is_valid_and_reduced_for_its_trend() {
     let opeka_feed::Body::Caseload(caseload) = &feed.feed().body else { panic!("a caseload") };
     assert_eq!(caseload.records.len(), 2_400);
     // The worker's whole path: validated, then reduced (to one record per category and day).
-    let reduced = reduce(json.as_bytes(), &feed, Some(View::Trend)).expect("reduced");
+    let reduced = reduced(json.as_bytes(), Some(View::Trend)).expect("reduced");
     let small = valid(&reduced);
     let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
     assert_eq!(summed.records.len(), 240);
@@ -168,8 +175,7 @@ fn a_reduced_feed_gives_its_records_period_by_period() {
     // As feeds are written, each period's categories in the order of
     // their ids: the page then finds its keys in order (and sorts nothing).
     let json = big_feed(40);
-    let feed = valid(json.as_bytes());
-    let reduced = reduce(json.as_bytes(), &feed, Some(View::Trend)).expect("reduced");
+    let reduced = reduced(json.as_bytes(), Some(View::Trend)).expect("reduced");
     let small = valid(&reduced);
     let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
     assert!(summed.records.len() > 40, "{}", summed.records.len());

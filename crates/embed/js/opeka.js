@@ -16,8 +16,12 @@ import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 // opeka-worker-host.js beside this file, is loaded with the first of them:
 // `warm` as soon as a big body is announced (unless every widget of the
 // page says worker="off"), `reduce` when a widget hands one over. Where it
-// cannot load, `reduce` rejects and the widget does the work.
-const host = () => import(new URL('./opeka-worker-host.js', import.meta.url).href);
+// cannot load, `reduce` rejects and the widget does the work. The import
+// is asked once and its promise kept: Chromium settles each `import()` in
+// a task of its own, even of a module it has, and a big body's hand-over
+// waited behind the widget's tasks for up to 200 ms (docs/performance.md, stop 16).
+let hosting;
+const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.meta.url).href));
 const warm = () => document.querySelector('opeka-chart:not([worker=off])') && host().then((h) => h.warm(), () => {});
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));
 

@@ -9,7 +9,7 @@
 //! is `crates/embed/src/worker.rs`.
 
 use js_sys::{Array, Uint8Array};
-use opeka_feed::validate::{problem_lines, validate, Options, Severity};
+use opeka_feed::validate::{problem_lines, validate, validate_locating, Checked, Options, Rejected, Severity};
 use opeka_feed::{Lang, ValidFeed, View};
 use wasm_bindgen::prelude::*;
 
@@ -22,7 +22,8 @@ use wasm_bindgen::prelude::*;
 /// it is an error, and its text in Russian and in English.
 #[wasm_bindgen]
 pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
-    answer(bytes, |feed| opeka_chart::reduce::reduce(bytes, feed, View::parse(view)))
+    let (checked, records) = validate_locating(bytes, &Options::default(), "records");
+    answer(checked, |feed| opeka_chart::reduce::reduce(bytes, records?, feed, View::parse(view)))
 }
 
 /// In the worker, while a big body still downloads: [`reduce_feed`] on
@@ -42,14 +43,14 @@ pub fn warm_up() {
 /// feature), so it asks here when a feed it validated has problems.
 #[wasm_bindgen]
 pub fn word_problems(bytes: &[u8]) -> Array {
-    answer(bytes, |_| None)
+    answer(validate(bytes, &Options::default()), |_| None)
 }
 
-/// Validates `bytes` and answers as [`reduce_feed`] says, with `reduce`'s
-/// smaller feed for a valid one.
-fn answer(bytes: &[u8], reduce: impl FnOnce(&ValidFeed) -> Option<Vec<u8>>) -> Array {
+/// The validator's `checked` result as [`reduce_feed`] answers it, with
+/// `reduce`'s smaller feed for a valid one.
+fn answer(checked: Result<Checked, Rejected>, reduce: impl FnOnce(&ValidFeed) -> Option<Vec<u8>>) -> Array {
     let answer = Array::new();
-    match validate(bytes, &Options::default()) {
+    match checked {
         Ok(checked) => {
             answer.push(&reduce(&checked.feed).map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
             for line in problem_lines(&checked.warnings, checked.omitted) {

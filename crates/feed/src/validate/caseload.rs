@@ -40,8 +40,8 @@ struct Seen {
 
 /// What must not repeat within records, or within targets: the unit and
 /// the category by their ranks among the declared ids ([`IdSet::rank`]),
-/// which sort as the ids do, so the sort compares integers, not text
-/// (comparing ids was about a fifth of a 167 000-record feed's validation).
+/// so the sort compares integers, not text (comparing ids was about a
+/// fifth of a 167 000-record feed's validation).
 type Triple = (Period, Option<u32>, Option<u32>);
 
 impl Seen {

@@ -511,16 +511,20 @@ impl IdList {
             })
             .collect();
         cx.insert_errors(late);
-        let mut ids: Vec<String> = Vec::with_capacity(order.len() - repeats.len());
+        let mut set = IdSet::default();
+        set.ids.reserve(order.len() - repeats.len());
         let mut declared: Vec<Option<Declared>> = declared.into_iter().map(Some).collect();
         for i in order {
             if let Some(d) = declared[i].take() {
-                if ids.last() != Some(&d.id) {
-                    ids.push(d.id);
+                if set.ids.last() != Some(&d.id) {
+                    set.ids.push(d.id);
+                    // The first of repeated ids: the sort keeps declared order.
+                    #[cfg(feature = "declared-ranks")]
+                    set.places.push(u32::try_from(i).unwrap_or(u32::MAX));
                 }
             }
         }
-        IdSet { ids }
+        set
     }
 }
 
@@ -528,13 +532,27 @@ impl IdList {
 #[derive(Default)]
 pub(crate) struct IdSet {
     ids: Vec<String>,
+    /// Each id's place in its list as declared (`declared-ranks`).
+    #[cfg(feature = "declared-ranks")]
+    places: Vec<u32>,
 }
 
 impl IdSet {
-    /// `id`'s place among the declared ids in their sorted order, if it
-    /// was declared: ranks compare as the ids do, in one integer compare.
+    /// An integer for `id`, if it was declared, that two ids share only
+    /// when they are the same: its place among the declared ids in their
+    /// sorted order, or with `declared-ranks` its place in its list.
+    /// Records checked for repeats sort by it in one integer compare; a
+    /// feed written in its lists' order (most are: `district-1` to
+    /// `district-10`, which sort by id as 1, 10, 2, …) is then in order
+    /// already, and the worker's 167 000 records are not sorted at all
+    /// (`order::sorted_indices`). The page's module goes without
+    /// (docs/size.md): the worker's reduced feed comes in id order.
     pub(crate) fn rank(&self, id: &str) -> Option<u32> {
-        self.ids.binary_search_by(|k| k.as_str().cmp(id)).ok().and_then(|i| u32::try_from(i).ok())
+        let i = self.ids.binary_search_by(|k| k.as_str().cmp(id)).ok()?;
+        #[cfg(feature = "declared-ranks")]
+        return self.places.get(i).copied();
+        #[cfg(not(feature = "declared-ranks"))]
+        u32::try_from(i).ok()
     }
 
     /// Checks a reference to this list (named `list` in messages); gives
@@ -556,5 +574,47 @@ pub(crate) fn plural_forms(lang: Lang) -> usize {
     match lang {
         Lang::Ru => 3,
         Lang::En => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The set of `ids` declared in that order, and the problems found.
+    fn declared(ids: &[&str]) -> (IdSet, Cx) {
+        let mut cx = Cx::default();
+        let mut list = IdList::default();
+        for id in ids {
+            list.declare(&mut cx, id);
+        }
+        (list.finish(&mut cx), cx)
+    }
+
+    // Declared as most feeds declare them, in an order their text does not
+    // sort in (`d-10` before `d-2`), and one of them twice.
+    #[test]
+    fn ranks_tell_ids_apart_and_know_only_the_declared() {
+        let (set, cx) = declared(&["d-1", "d-2", "d-10", "d-2"]);
+        assert_eq!(cx.errors, 1, "the repeated d-2");
+        let ranks: Vec<_> = ["d-1", "d-2", "d-10"].iter().map(|id| set.rank(id)).collect();
+        assert!(ranks.iter().all(Option::is_some));
+        assert!(ranks[0] != ranks[1] && ranks[1] != ranks[2] && ranks[0] != ranks[2]);
+        assert_eq!(set.rank("d-3"), None);
+        assert_eq!(set.rank("d"), None);
+    }
+
+    #[test]
+    #[cfg(feature = "declared-ranks")]
+    fn ranks_follow_the_declared_order() {
+        let (set, _) = declared(&["d-1", "d-2", "d-10", "d-2"]);
+        assert_eq!(["d-1", "d-2", "d-10"].map(|id| set.rank(id)), [Some(0), Some(1), Some(2)]);
+    }
+
+    #[test]
+    #[cfg(not(feature = "declared-ranks"))]
+    fn ranks_follow_the_ids_text() {
+        let (set, _) = declared(&["d-1", "d-2", "d-10", "d-2"]);
+        assert_eq!(["d-1", "d-10", "d-2"].map(|id| set.rank(id)), [Some(0), Some(1), Some(2)]);
     }
 }
