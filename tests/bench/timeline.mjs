@@ -50,7 +50,8 @@ await writeFile(join(dist, 'opeka-worker-host.js'), instrument('opeka-worker-hos
   ['const START_MS', `${mark('host')}\n`],
   ['    worker.postMessage([asked, bytes, view]);', `\n    ${mark('posted')}`, true],
 ]));
-await writeFile(join(dir, 'feed.json'), generatedCaseload(DAYS));
+const feed = generatedCaseload(DAYS);
+await writeFile(join(dir, 'feed.json'), feed);
 
 const server = await startServer({ mounts: [['/big/', dir], ['/opeka/', dist]] });
 server.routes.set('/bench/timeline.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>timeline</title>
@@ -59,7 +60,7 @@ server.routes.set('/bench/timeline.html', { type: 'text/html; charset=utf-8', bo
 const browser = await launchBrowser();
 const steps = ['read', 'host', 'start', 'ready', 'posted', 'message', 'job', 'done', 'rendered'];
 const all = Object.fromEntries(steps.map((step) => [step, []]));
-console.log(`-- the worker path of a ${(Buffer.byteLength(generatedCaseload(DAYS)) / 1048576).toFixed(1)} MB feed (${DAYS} days), ms from navigation, ${RUNS} cold loads`);
+console.log(`-- the worker path of a ${(Buffer.byteLength(feed) / 1048576).toFixed(1)} MB feed (${DAYS} days), ms from navigation, ${RUNS} cold loads`);
 console.log(`${steps.map((s) => s.padStart(8)).join(' ')}  warm-ups  job   long tasks [start, ms]`);
 try {
   for (let run = 0; run < RUNS; run++) {

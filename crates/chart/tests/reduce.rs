@@ -12,6 +12,7 @@ use opeka_chart::reduce::{reduce, warm_up_feed};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
 use opeka_feed::validate::{validate, validate_locating, Options};
 use opeka_feed::ValidFeed;
+use std::ops::Range;
 
 fn valid(bytes: &[u8]) -> ValidFeed {
     match validate(bytes, &Options::default()) {
@@ -20,22 +21,27 @@ fn valid(bytes: &[u8]) -> ValidFeed {
     }
 }
 
-/// `bytes` validated as the worker validates them (finding their
-/// `records`, which an awards or outcomes feed has not), then reduced for `view`.
-fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
+/// `bytes` validated as the worker validates them, and where their
+/// `records` are (an awards or outcomes feed has none).
+fn located(bytes: &[u8]) -> (ValidFeed, Option<Range<usize>>) {
     let (checked, records) = validate_locating(bytes, &Options::default(), "records");
-    let feed = checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed;
+    (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed, records)
+}
+
+/// `bytes` validated as the worker validates them, then reduced for `view`.
+fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
+    let (feed, records) = located(bytes);
     reduce(bytes, records?, &feed, view)
 }
 
 /// Asserts that `bytes` reduced for each view draws as `bytes` does;
 /// returns the views that were reduced, with the reduced size.
 fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
-    let feed = valid(bytes);
+    let (feed, records) = located(bytes);
     let mut reduced_views = Vec::new();
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
     for view in views {
-        let Some(reduced) = reduced(bytes, view) else { continue };
+        let Some(reduced) = records.clone().and_then(|records| reduce(bytes, records, &feed, view)) else { continue };
         assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
         let small = valid(&reduced);
         for lang in [Lang::Ru, Lang::En] {
