@@ -42,7 +42,7 @@ await writeFile(join(dist, 'opeka-worker.js'), instrument('opeka-worker.js', awa
   ['\n\n// While the body', `\nready.then(() => { ${mark('ready')} });`],
   ['    warm_up();', `    ${mark('warm')}\n`],
   ['    warm_up();', `\n    ${mark('warmed')}`, true],
-  ['asked = true, ready).then(() => {', `${mark('message').slice(0, -1)}, `],
+  ['(asked ||= id > 0), ready).then(() => {', `id && ${mark('message').slice(0, -1)}, `],
   ['  const answer = reduce_feed(bytes, view);', `  ${mark('job')}\n`],
   ['  const answer = reduce_feed(bytes, view);', `\n  ${mark('done')}`, true],
 ]));

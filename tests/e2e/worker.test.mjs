@@ -18,10 +18,12 @@ const DIST = join(ROOT, 'dist', 'opeka');
 
 // opeka.js and everything beside it, from /broken-<kind>/, with that
 // directory's opeka-worker.js replaced: one that never says its module is
-// up, one that does and then never answers a feed.
+// up, one that says so when asked ([0]) and then never answers a feed,
+// and one served as text/plain, which the browser refuses to run.
 const BROKEN_WORKERS = {
-  silent: 'onmessage = () => {};',
-  hanging: 'postMessage([0, true]); onmessage = () => {};',
+  silent: ['onmessage = () => {};', 'text/javascript'],
+  hanging: ['onmessage = ({ data: [id] }) => id || postMessage([0, true]);', 'text/javascript'],
+  refused: ['export {};', 'text/plain'],
 };
 
 /**
@@ -78,9 +80,15 @@ async function countAnswers(page) {
         super(...args);
         window.__workerUrl = String(args[0]);
         window.__workers = (window.__workers ?? 0) + 1;
+        window.__terminated ??= 0;
         // Id 0 is the worker saying its module is up, not an answer.
         this.addEventListener('message', ({ data: [id, answer] }) => id && window.__answers.push(
           !answer ? 'none' : typeof answer[0] === 'number' ? 'invalid' : answer[0] ? 'reduced' : 'checked'));
+      }
+
+      terminate() {
+        window.__terminated++;
+        super.terminate();
       }
     };
   });
@@ -154,11 +162,18 @@ before(async () => {
   ]));
   // The trend with the worker alone, and without it, for the idle worker's tests.
   server.routes.set('/gen/big-off.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-on"[^>]*><\/opeka-chart>/, '') });
+  server.routes.set('/gen/small-on.html', { body: page([['trend', 'src="/feeds/kuzbass-caseload.json" view="trend"']], 'worker="on"').body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
   server.routes.set('/gen/big-one.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
-  for (const [kind, script] of Object.entries(BROKEN_WORKERS)) {
-    server.routes.set(`/broken-${kind}/opeka-worker.js`, { body: script, type: 'text/javascript' });
-    server.routes.set(`/broken-${kind}/page.html`, {
+  // Each broken worker under a small feed with worker="on" (the worker's
+  // page side starts it) and under a big one (opeka.js starts it as the
+  // body is announced, and the page side takes it over).
+  for (const [kind, [script, type]] of Object.entries(BROKEN_WORKERS)) {
+    server.routes.set(`/broken-${kind}/opeka-worker.js`, { body: script, type });
+    server.routes.set(`/broken-${kind}/small.html`, {
       body: page([['trend', 'src="/feeds/kuzbass-caseload.json" view="trend"']], 'worker="on"').body.replace('/opeka/opeka.js', `/broken-${kind}/opeka.js`),
+    });
+    server.routes.set(`/broken-${kind}/big.html`, {
+      body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace('/opeka/opeka.js', `/broken-${kind}/opeka.js`),
     });
   }
   browser = await launchBrowser();
@@ -335,32 +350,58 @@ async function until(condition, ms, what) {
 }
 
 
-for (const [kind, why] of [['silent', /did not start in 10 s/], ['hanging', /did not answer in 1\d s/]]) {
-  test(`a worker that ${kind === 'silent' ? 'never starts' : 'never answers'}: the chart is drawn on the main thread after the time limit, with a warning`, async () => {
-    const { context, page, warnings, errors } = await openTracked(`/broken-${kind}/page.html`);
-    try {
-      const events = await waitForWidgets(page, 2, 60000);
-      assert.deepEqual(events.errors, []);
-      await page.waitForFunction(() => window.__opeka.rendered.length === 2);
-      const widgets = await readAll(page);
-      assert.equal(assertPairsSame(widgets), 1);
-      assert.ok(widgets['trend-on'].table.split('\n').length > 10);
-      assert.deepEqual(await page.evaluate(() => window.__answers), []);
-      assert.ok(warnings.some((w) => why.test(w)), warnings.join('\n'));
-      // The broken worker was stopped, and is not started again for the
-      // next feed: that one is drawn at once, on the main thread.
-      await page.evaluate(() => {
-        window.__opeka.rendered.length = 0;
-        document.getElementById('trend-on').setAttribute('src', '/feeds/kuzbass-caseload.json?again');
-      });
-      await page.waitForFunction(() => window.__opeka.rendered.length === 1, null, { timeout: 5000 });
-      assert.equal(await page.evaluate(() => window.__workers), 1);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
-  });
+const BROKEN_CASES = [
+  ['silent', 'never starts', /did not start in 10 s/],
+  ['hanging', 'never answers', /did not answer in 1\d s/],
+];
+for (const [feed, started] of [['small', 'by its page side'], ['big', 'by opeka.js as the body is announced']]) {
+  for (const [kind, does, why] of BROKEN_CASES) {
+    test(`a worker that ${does}, started ${started}: the chart is drawn on the main thread after the time limit, with a warning`, async () => {
+      const { context, page, warnings, errors } = await openTracked(`/broken-${kind}/${feed}.html`);
+      try {
+        const events = await waitForWidgets(page, 2, 60000);
+        assert.deepEqual(events.errors, []);
+        await page.waitForFunction(() => window.__opeka.rendered.length === 2);
+        const widgets = await readAll(page);
+        assert.equal(assertPairsSame(widgets), 1);
+        assert.ok(widgets['trend-on'].table.split('\n').length > 10);
+        assert.deepEqual(await page.evaluate(() => window.__answers), []);
+        assert.ok(warnings.some((w) => why.test(w)), warnings.join('\n'));
+        // The broken worker was stopped, and is not started again for the
+        // next feed: that one is drawn at once, on the main thread.
+        await page.evaluate((src) => {
+          window.__opeka.rendered.length = 0;
+          document.getElementById('trend-on').setAttribute('src', `${src}?again`);
+        }, feed === 'big' ? '/gen/big.json' : '/feeds/kuzbass-caseload.json');
+        await page.waitForFunction(() => window.__opeka.rendered.length === 1, null, { timeout: 20000 });
+        assert.equal(await page.evaluate(() => window.__workers), 1);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 }
+
+// A worker the browser refuses to run fails at once, maybe before the
+// page side that would hear it is loaded: the chart must not wait out
+// the 10 s start limit either way.
+test('a worker the browser refuses to run: a big feed is drawn on the main thread without waiting out the start limit', async () => {
+  const { context, page, warnings, errors } = await openTracked('/broken-refused/big.html');
+  try {
+    const events = await waitForWidgets(page, 2, 60000);
+    assert.deepEqual(events.errors, []);
+    const widgets = await readAll(page);
+    assert.equal(assertPairsSame(widgets), 1);
+    assert.ok(widgets['trend-on'].table.split('\n').length > 400);
+    assert.deepEqual(await page.evaluate(() => window.__answers), []);
+    assert.ok(await page.evaluate(() => window.__workers) >= 1);
+    assert.deepEqual(warnings.filter((w) => /did not start/.test(w)), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('an idle worker is stopped after 10 s, and the next big feed starts a new one', async () => {
   const { context, page, workers, errors } = await openTracked('/gen/big-one.html');
@@ -377,6 +418,28 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
     assert.deepEqual(await page.evaluate(() => window.__answers), ['reduced', 'reduced']);
     assert.equal(workers.length, 2);
     assert.equal(workers[1].closed, 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// opeka.js starts the page's first worker for a big body only: when a
+// widget with worker="on" had its page side start one already, that one
+// serves the big feed too, and the one opeka.js started is stopped.
+test('a big feed after a small one with worker="on": one worker serves both, the one started for the big body is stopped', async () => {
+  const { context, page, errors } = await openTracked('/gen/small-on.html');
+  try {
+    await waitForWidgets(page, 1, 30000);
+    assert.equal(await page.evaluate(() => window.__answers.length), 1);
+    assert.equal(await page.evaluate(() => window.__workers), 1);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<opeka-chart id="big" src="/gen/big.json" view="trend"></opeka-chart>'));
+    await waitForWidgets(page, 2, 90000);
+    assert.deepEqual((await page.evaluate(() => window.__opeka.errors)), []);
+    assert.equal(await page.evaluate(() => window.__answers.at(-1)), 'reduced');
+    assert.equal(await page.evaluate(() => window.__workers), 2);
+    assert.equal(await page.evaluate(() => window.__terminated), 1);
+    assert.ok((await readAll(page)).big.table.split('\n').length > 400);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -1,12 +1,13 @@
 // The page's side of Opeka's worker for big feeds (crates/embed/src/worker.rs
 // says why there is one). opeka.js imports this module, from beside itself,
 // only when a widget first has a feed of 1 MB or more, so that a page whose
-// feeds are small carries none of it; it starts the page's one worker,
+// feeds are small carries none of it; it runs the page's one worker,
 // opeka-worker.js, also beside it.
 //
-// `warm` starts the worker as soon as a big body is announced (by its
-// Content-Length), so that the worker loads its module while the body
-// downloads. `reduce` posts the bytes (a copy: the page's fetch cache keeps
+// `warm` takes over the worker opeka.js started as soon as a big body was
+// announced (by its Content-Length), so that the worker loads its module
+// while the body downloads and while this module still loads, or starts
+// one. `reduce` posts the bytes (a copy: the page's fetch cache keeps
 // them, for the other widgets of that feed and for the fallback) and the
 // view, and resolves to the worker's answer. It rejects when there is no
 // worker to ask — none in this browser, refused by the page's policy, failed
@@ -29,6 +30,7 @@ let worker;
 let asked = 0;
 let idle;
 let started;
+let adopted = false;
 const waiting = new Map();
 
 // `again`: an idle worker, which may be started anew; else none is tried again.
@@ -42,18 +44,30 @@ const stop = (again, why) => {
   waiting.clear();
 };
 
-/** Starts the worker unless there is one (or none can be); returns it, or `false`. */
-export function warm() {
-  if (worker !== undefined) return worker;
+/**
+ * Starts the worker unless there is one (or none can be); returns it, or
+ * `false`. `early`: the worker opeka.js started as the first big body was
+ * announced, taken as this one (once: a later one is a worker this module
+ * stopped when idle), or stopped when there is one already.
+ */
+export function warm(early) {
+  const fresh = early && !adopted;
+  if (fresh) adopted = true;
+  if (worker !== undefined) {
+    if (fresh) early.terminate();
+    return worker;
+  }
   try {
-    worker = new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' });
+    worker = fresh ? early : new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' });
   } catch {
     return (worker = false);
   }
   started = setTimeout(() => stop(false, `did not start in ${START_MS / 1000} s`), START_MS);
   worker.onmessage = ({ data: [id, answer] }) => {
-    // [0, true]: the module is up. [id] alone (0 or a feed's): it could
-    // not start, or trapped, and its memory is not to be trusted.
+    // [0, true]: the module is up, in answer to the [0] posted below
+    // (asked, not told: a worker opeka.js started may be up before this
+    // listens). [id] alone (0 or a feed's): it could not start, or
+    // trapped, and its memory is not to be trusted.
     if (!answer) return stop();
     if (id) {
       const [, timer, yes] = waiting.get(id) ?? [];
@@ -70,6 +84,7 @@ export function warm() {
     event.preventDefault();
     stop();
   };
+  worker.postMessage([0]);
   return worker;
 }
 

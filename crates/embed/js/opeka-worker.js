@@ -14,30 +14,33 @@ const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.me
 // a small feed of the same shape a few times, each in a task of its own
 // (`warm_up`; crates/worker-wasm says why): 7–12 % off the load of a 15 MB
 // feed (docs/performance.md, stop 13). The first feed to arrive stops it.
+// A warm-up that traps leaves memory not to be trusted: every message is
+// then answered as if the module had not started.
 let asked = false;
 let warmups = 3;
+let trapped;
 const warm = () => {
   if (asked || !warmups--) return;
   try {
     warm_up();
   } catch (error) {
-    console.error('opeka-worker:', error);
-    return postMessage([0]);
+    return (trapped = error);
   }
   setTimeout(warm);
 };
 
-// [0, true] tells the page the module is up (it waits only so long for that);
-// [0] alone that it could not start (or trapped warming up).
-ready.then(() => (postMessage([0, true]), setTimeout(warm)), (error) => {
-  console.error('opeka-worker:', error);
-  postMessage([0]);
-});
+ready.then(() => setTimeout(warm), () => {});
 
 // [id, bytes, view] in; [id, answer] out, or [id] alone when the module
 // could not start or trapped (its memory is then not to be trusted: the
-// page stops this worker and does the work itself).
-onmessage = ({ data: [id, bytes, view] }) => (asked = true, ready).then(() => {
+// page stops this worker and does the work itself). [0] asks whether the
+// module is up: [0, true] once it is (the page waits only so long for
+// that). The page asks rather than being told: opeka.js may start this
+// worker before the page's side that listens is loaded (a message to a
+// worker waits for its script; one from it is lost without a listener).
+onmessage = ({ data: [id, bytes, view] }) => ((asked ||= id > 0), ready).then(() => {
+  if (trapped) throw trapped;
+  if (!id) return postMessage([0, true]);
   const answer = reduce_feed(bytes, view);
   postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
 }).catch((error) => {

@@ -15,10 +15,10 @@
 //! so the failure box reads as it would have.
 //!
 //! A fetched big body goes from where `opeka.js`'s loader read it, in
-//! JavaScript, to the worker: it never enters this module's memory. The
-//! worker's page side (`opeka-worker-host.js`, imported by `opeka.js` with
-//! the first big body) starts it as soon as such a body is announced, and
-//! is handed over with [`crate::use_loader`]. Where there is no worker (no
+//! JavaScript, to the worker: it never enters this module's memory.
+//! `opeka.js` starts the first worker as soon as such a body is announced,
+//! and its page side (`opeka-worker-host.js`, imported then) takes it over
+//! and is handed over to this module with [`crate::use_loader`]. Where there is no worker (no
 //! `Worker`, a policy that refuses it, a worker that fails to start, traps,
 //! or does not answer in time), [`in_worker`] answers `None` and the widget
 //! does the work itself, as before.
