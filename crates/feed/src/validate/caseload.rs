@@ -80,9 +80,8 @@ pub(crate) fn body<'a, 'j>(cx: &mut Cx, obj: &Obj<'a, 'j>) -> Option<Body> {
 
     let mut seen = Seen::default();
     let records = cx.required(obj, "records", |cx, v| {
-        let records = cx.list(v, |cx, v, i| {
-            let obj = cx.object(v, RECORD_FIELDS)?;
-            let (period, unit, category, value) = entry(cx, &obj, &declared, is_count, &mut seen, i)?;
+        let records = cx.objects(v, RECORD_FIELDS, |cx, obj, i| {
+            let (period, unit, category, value) = entry(cx, obj, &declared, is_count, &mut seen, i)?;
             Some(Record { period, unit, category, value })
         });
         let unique = seen.finish(cx);

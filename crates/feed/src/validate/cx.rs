@@ -235,6 +235,22 @@ impl Cx {
         ok.then_some(out)
     }
 
+    /// An array of objects, each checked as [`Cx::object`] checks it and
+    /// then by `item` (all of them, even after a failure). For records:
+    /// through it the page's module is 51 bytes smaller, while targets
+    /// through it made it 67 bytes larger (docs/size.md, stop 17).
+    pub(crate) fn objects<'a, 'j, T>(
+        &mut self,
+        value: &'a Json<'j>,
+        known: &[&str],
+        mut item: impl FnMut(&mut Self, &Obj<'a, 'j>, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.list(value, |cx, v, i| {
+            let obj = cx.object(v, known)?;
+            item(cx, &obj, i)
+        })
+    }
+
     /// A string.
     pub(crate) fn str<'a, 'j>(&mut self, value: &'a Json<'j>) -> Option<&'a str> {
         match value {
