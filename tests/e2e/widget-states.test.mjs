@@ -53,3 +53,42 @@ test('removing a widget and changing attributes keeps the page healthy', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The skeleton's shimmer repaints the box every frame, on the page's main
+// thread: while a big feed is read in the worker, those frames took about
+// 150 ms from it on a two-core machine (docs/performance.md, stop 17). So
+// it waits 2 s: a load that ends sooner shows a still skeleton, and a slow
+// one shimmers. Read from the animation itself, on a feed that never comes.
+test('the loading skeleton is still for its first 2 s, then shimmers; never with reduced motion', async () => {
+  const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Загрузка</title>
+    <script type="module" src="/opeka/opeka.js"></script></head>
+    <body><opeka-chart src="/fault/hang" timeout="60" style="display:block;width:720px"></opeka-chart></body></html>`;
+  server.routes.set('/gen/loading.html', { body: html, type: 'text/html; charset=utf-8' });
+  const shimmer = (page) => page.evaluate(() => {
+    const skeleton = document.querySelector('opeka-chart').shadowRoot?.querySelector('.opeka-skeleton');
+    if (!skeleton || skeleton.hidden) return null;
+    return skeleton.getAnimations().map((a) => ({ delay: a.effect.getTiming().delay, progress: a.effect.getComputedTiming().progress }));
+  });
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { page, context, errors } = await openPage(browser, 'about:blank', { context: { reducedMotion } });
+    try {
+      await page.goto(`${server.url}/gen/loading.html`);
+      await page.waitForFunction(() => document.querySelector('opeka-chart').shadowRoot?.querySelector('.opeka-skeleton:not([hidden])'));
+      const early = await shimmer(page);
+      if (reducedMotion === 'reduce') {
+        assert.deepEqual(early, []);
+      } else {
+        assert.equal(early.length, 1);
+        assert.equal(early[0].delay, 2000);
+        assert.equal(early[0].progress, null, 'still: the animation has not begun');
+      }
+      await page.waitForTimeout(2500);
+      const late = await shimmer(page);
+      if (reducedMotion === 'reduce') assert.deepEqual(late, []);
+      else assert.ok(late.length === 1 && typeof late[0].progress === 'number', JSON.stringify(late));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
