@@ -26,8 +26,9 @@ const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.
 // host's module is evaluated only after the page's module and its first
 // tasks, 150–300 ms after a 1 MB body is announced (stop 17). `started` is
 // 0 once that worker failed before the host could hear it; the host then
-// starts its own. A worker cannot start here (none in this browser, or
-// opeka.js on another origin than the page): the host tries, and says.
+// starts its own. Where none can start here (no Worker in this browser,
+// or opeka.js on another origin than the page), the host tries once more
+// and then has the widgets do the work on the main thread.
 let started;
 const warm = () => {
   if (document.querySelector('opeka-chart:not([worker=off])')) {

@@ -16,12 +16,12 @@
 //!
 //! A fetched big body goes from where `opeka.js`'s loader read it, in
 //! JavaScript, to the worker: it never enters this module's memory.
-//! `opeka.js` starts the first worker as soon as such a body is announced,
-//! and its page side (`opeka-worker-host.js`, imported then) takes it over
-//! and is handed over to this module with [`crate::use_loader`]. Where there is no worker (no
-//! `Worker`, a policy that refuses it, a worker that fails to start, traps,
-//! or does not answer in time), [`in_worker`] answers `None` and the widget
-//! does the work itself, as before.
+//! `opeka.js` starts the first worker as soon as such a body is announced;
+//! the worker's page side (`opeka-worker-host.js`, imported then) takes it
+//! over, and this module reaches it through [`crate::use_loader`]. Where
+//! there is no worker (no `Worker`, a policy that refuses it, a worker
+//! that fails to start, traps, or does not answer in time), [`in_worker`]
+//! answers `None` and the widget does the work itself, as before.
 //!
 //! The same module also words the problems of feeds the page validated
 //! itself ([`worded`]): the page's module is built without the validator's
