@@ -160,10 +160,13 @@ before(async () => {
     ['ru', 'src="/gen/broken.json" view="trend"'],
     ['en', 'src="/gen/broken.json" view="trend" lang="en"'],
   ]));
-  // The trend with the worker alone, and without it, for the idle worker's tests.
-  server.routes.set('/gen/big-off.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-on"[^>]*><\/opeka-chart>/, '') });
-  server.routes.set('/gen/small-on.html', { body: page([['trend', 'src="/feeds/kuzbass-caseload.json" view="trend"']], 'worker="on"').body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
-  server.routes.set('/gen/big-one.html', { body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<opeka-chart id="trend-off"[^>]*><\/opeka-chart>/, '') });
+  // One widget of a pair alone (`trend-on` or `trend-off`): the trend with
+  // the worker and without it, for the idle and the shared worker's tests.
+  const alone = (kept, src, on) => ({ body: page([['trend', `src="${src}" view="trend"`]], on).body
+    .replace(new RegExp(`<opeka-chart id="trend-${kept === 'on' ? 'off' : 'on'}"[^>]*></opeka-chart>`), '') });
+  server.routes.set('/gen/big-off.html', alone('off', '/gen/big.json'));
+  server.routes.set('/gen/small-on.html', alone('on', '/feeds/kuzbass-caseload.json', 'worker="on"'));
+  server.routes.set('/gen/big-one.html', alone('on', '/gen/big.json'));
   // Each broken worker under a small feed with worker="on" (the worker's
   // page side starts it) and under a big one (opeka.js starts it as the
   // body is announced, and the page side takes it over).
