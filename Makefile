@@ -109,8 +109,11 @@ dist:
 	terser crates/embed/js/opeka-deck.js $(TERSER_FLAGS) -o $(DIST)/opeka-deck.js
 	terser crates/embed/js/deck.js $(TERSER_FLAGS) -o $(DIST)/deck.js
 	@# The widget's worker (crates/embed/src/worker.rs): loaded only when a
-	@# widget has a feed of 1 MB or more; it imports opeka_worker_bindings.js.
-	terser crates/embed/js/opeka-worker.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker.js
+	@# widget has a feed of 1 MB or more; it carries its module's glue
+	@# (scripts/join-worker.mjs says why).
+	node scripts/join-worker.mjs $(DIST)/opeka_worker_bindings.js crates/embed/js/opeka-worker.js $(DIST)/opeka-worker.joined.js
+	terser $(DIST)/opeka-worker.joined.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker.js
+	rm $(DIST)/opeka-worker.joined.js
 	@# The worker's page side (starting it, time limits, answers), imported by
 	@# opeka.js only with the first big feed.
 	terser crates/embed/js/opeka-worker-host.js $(TERSER_FLAGS) -o $(DIST)/opeka-worker-host.js

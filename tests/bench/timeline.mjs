@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
 import { generatedCaseload } from './big-feed-bench.mjs';
+import { joinWorker } from '../../scripts/join-worker.mjs';
 
 const DAYS = Number(process.env.TIMELINE_DAYS ?? 4175);
 const RUNS = Number(process.env.TIMELINE_RUNS ?? 5);
@@ -37,7 +38,9 @@ const dir = await mkdtemp(join(tmpdir(), 'opeka-timeline-'));
 const dist = join(dir, 'opeka');
 await cp(DIST, dist, { recursive: true });
 const source = (name) => readFile(join(ROOT, 'crates', 'embed', 'js', name), 'utf8');
-await writeFile(join(dist, 'opeka-worker.js'), instrument('opeka-worker.js', await source('opeka-worker.js'), [
+// Joined with its glue as `make dist` joins it (the dist's, minified).
+const glue = await readFile(join(dist, 'opeka_worker_bindings.js'), 'utf8');
+await writeFile(join(dist, 'opeka-worker.js'), joinWorker(glue, instrument('opeka-worker.js', await source('opeka-worker.js'), [
   ['import init', `${mark('start')}\n`],
   ['\n\n// While the body', `\nready.then(() => { ${mark('ready')} });`],
   ['    warm_up();', `    ${mark('warm')}\n`],
@@ -45,7 +48,7 @@ await writeFile(join(dist, 'opeka-worker.js'), instrument('opeka-worker.js', awa
   ['(asked ||= id > 0), ready).then(() => {', `id && ${mark('message').slice(0, -1)}, `],
   ['  const answer = reduce_feed(bytes, view);', `  ${mark('job')}\n`],
   ['  const answer = reduce_feed(bytes, view);', `\n  ${mark('done')}`, true],
-]));
+])));
 await writeFile(join(dist, 'opeka-worker-host.js'), instrument('opeka-worker-host.js', await source('opeka-worker-host.js'), [
   ['const START_MS', `${mark('host')}\n`],
   ['    worker.postMessage([asked, bytes, view]);', `\n    ${mark('posted')}`, true],

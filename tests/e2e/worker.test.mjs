@@ -166,6 +166,7 @@ before(async () => {
     .replace(new RegExp(`<opeka-chart id="trend-${kept === 'on' ? 'off' : 'on'}"[^>]*></opeka-chart>`), '') });
   server.routes.set('/gen/big-off.html', alone('off', '/gen/big.json'));
   server.routes.set('/gen/small-on.html', alone('on', '/feeds/kuzbass-caseload.json', 'worker="on"'));
+  server.routes.set('/gen/small.html', alone('on', '/feeds/kuzbass-caseload.json'));
   server.routes.set('/gen/big-one.html', alone('on', '/gen/big.json'));
   // Each broken worker under a small feed with worker="on" (the worker's
   // page side starts it) and under a big one (opeka.js starts it as the
@@ -493,6 +494,48 @@ test('a page whose widgets all say worker="off" starts no worker for a big feed'
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a small feed is drawn in the task that validates it; a big one on the main thread in a task of its own', async () => {
+  // The page's timers held (Playwright's clock, paused): a draw that waits
+  // for a task of its own (`setTimeout`) waits until the clock runs.
+  const drawn = (page) => page.evaluate(() => window.__opeka.rendered.length + window.__opeka.errors.length);
+  for (const [path, feed, title, ownTask] of [
+    ['/gen/small.html', '/feeds/kuzbass-caseload.json', 'Получатели социальных услуг в Кузбассе', false],
+    ['/gen/big-off.html', '/gen/big.json', 'Обращения за социальной поддержкой', true],
+  ]) {
+    const { context, page, errors } = await openPage(browser, 'about:blank');
+    try {
+      await page.clock.install({ time: new Date('2026-12-01T10:00:00+03:00') });
+      await page.clock.pauseAt(new Date('2026-12-01T10:00:01+03:00'));
+      const fed = page.waitForResponse((response) => response.url().endsWith(feed));
+      await page.goto(`${server.url}${path}`);
+      await fed;
+      // Polled from here, in real time (the page's own timers do not run):
+      // 3 s, against 100–300 ms for the big feed's validation.
+      let count = 0;
+      for (let waited = 0; waited < 3000 && !count; waited += 100) {
+        await new Promise((ok) => setTimeout(ok, 100));
+        count = await drawn(page);
+      }
+      if (ownTask) {
+        assert.equal(count, 0, `${path}: a big feed's chart waits for a task of its own`);
+        await page.clock.runFor(1);
+        await waitForWidgets(page, 1, 30000);
+      } else {
+        assert.equal(count, 1, `${path}: a small feed's chart is drawn with no timer run`);
+      }
+      const { rendered, errors: failed } = await page.evaluate(() => window.__opeka);
+      assert.deepEqual(failed, []);
+      assert.equal(rendered.length, 1);
+      const chart = await readChart(page, '#trend-on, #trend-off');
+      assert.equal(chart.title, title);
+      assert.ok(chart.polylines > 0, `${path}: the trend's lines`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });
 

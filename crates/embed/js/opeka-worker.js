@@ -2,10 +2,11 @@
 // reduces it to what the widget's view draws (crates/embed/src/worker.rs).
 // opeka.js starts it, as a module worker, when a widget first has a feed
 // of 1 MB or more; it runs a module of its own (crates/worker-wasm:
-// opeka_worker_bg.wasm and its glue, beside this file), so that a page
-// whose feeds are small downloads none of it. Same-origin, so
-// `script-src 'self'` (or `worker-src 'self'`) lets it run; the module
-// needs 'wasm-unsafe-eval' here too.
+// opeka_worker_bg.wasm, beside this file), so that a page whose feeds are
+// small downloads none of it. `make dist` puts the module's glue in place
+// of this import (scripts/join-worker.mjs): one script for the worker to
+// fetch. Same-origin, so `script-src 'self'` (or `worker-src 'self'`) lets
+// it run; the module needs 'wasm-unsafe-eval' here too.
 import init, { reduce_feed, warm_up } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });

@@ -556,9 +556,11 @@ impl Inner {
         };
         match validated(bytes) {
             Ok(Checked { mut feed, warnings, omitted }) => {
-                // Drawn in the next task: a page handles its input between
-                // a big feed's validation and its drawing.
-                self.render_later.set(true);
+                // A big feed (or the worker's reduction of one) is drawn in
+                // the next task: a page handles its input between its
+                // validation and its drawing. A small one is drawn at once,
+                // as a hop waits for the page's next frame (stop 18).
+                self.render_later.set(reduced || body.held().is_some());
                 feed.retitle(title.map(Text::Plain), note.map(Text::Plain));
                 let feed = Arc::new(feed);
                 if !own && warnings.is_empty() && omitted.total() == 0 {
