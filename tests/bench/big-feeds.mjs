@@ -3,7 +3,8 @@
 // categories, 960×400), each loaded cold RUNS times by Opeka, uPlot and
 // Chart.js in the same run. Prints the median time from navigation to the
 // chart drawn (Opeka: `opeka-rendered`, validation included; the peers:
-// their first draw after fetch and JSON.parse), Opeka's ratio to uPlot,
+// their first draw after fetch and JSON.parse), Opeka's ratio to uPlot
+// (of the medians, and the median and range of each round's own ratio),
 // each page's longest main-thread task (PerformanceObserver 'longtask')
 // and Opeka's wasm memory after drawing (for the generated feeds also
 // after each of five `reload()`s of the same feed: it must not grow). Figures only; nothing fails on a time.
@@ -61,7 +62,7 @@ console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} co
 // "no worker": the same page with worker="off" (every feed validated and
 // drawn on the main thread, as before stop 10); feeds of 1 MB and more
 // otherwise go to opeka-worker.js (crates/embed/src/worker.rs).
-console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} | longest task: ${'opeka'.padStart(7)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(7)} | wasm memory`);
+console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task: ${'opeka'.padStart(7)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(7)} | wasm memory`);
 try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
@@ -72,11 +73,15 @@ try {
       runs.chartjs.push(await coldLoad(browser, `${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, null));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
+    // Each round's Opeka / uPlot, loads a few seconds apart: a machine
+    // shared with other work slows both alike, where the medians' ratio
+    // can pair a quiet minute's uPlot with a busy minute's Opeka.
+    const paired = runs.opeka.map((r, i) => r.done / runs.uplot[i].done).sort((a, b) => a - b);
     const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
     const reloads = size ? await memoryOverReloads(src, 5) : [];
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${paired[0].toFixed(2)}–${paired.at(-1).toFixed(2)})`.padStart(17)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
   }
 } finally {
   await browser.close();
