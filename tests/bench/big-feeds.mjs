@@ -76,12 +76,12 @@ try {
     // Each round's Opeka / uPlot, loads a few seconds apart: a machine
     // shared with other work slows both alike, where the medians' ratio
     // can pair a quiet minute's uPlot with a busy minute's Opeka.
-    const paired = runs.opeka.map((r, i) => r.done / runs.uplot[i].done).sort((a, b) => a - b);
+    const paired = runs.opeka.map((r, i) => r.done / runs.uplot[i].done);
     const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
     const reloads = size ? await memoryOverReloads(src, 5) : [];
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${paired[0].toFixed(2)}–${paired.at(-1).toFixed(2)})`.padStart(17)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
   }
 } finally {
   await browser.close();
