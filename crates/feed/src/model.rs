@@ -894,6 +894,12 @@ impl ValidFeed {
         &self.feed
     }
 
+    /// The feed, for the validator's quick path (`validate::quick`), which
+    /// puts in the records it checked itself.
+    pub(crate) fn feed_mut(&mut self) -> &mut Feed {
+        &mut self.feed
+    }
+
     /// Shows the feed as a deck's slide does: `title` instead of its own,
     /// `note` first among its notes. In place, so that a slide costs no copy
     /// of the records; neither text is checked against anything, so the

@@ -17,6 +17,7 @@ mod json_diff_tests;
 pub mod message;
 pub(crate) mod outcomes;
 mod path;
+mod quick;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -28,6 +29,7 @@ use crate::{Lang, ValidFeed};
 pub(crate) use cx::plural_forms;
 pub use json::Code as SyntaxDetail;
 pub use message::{Expected, Got, ProblemMessage, Repeated};
+pub use quick::validate_caseload_quickly;
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
 /// records) would otherwise make millions of problems, list items and

@@ -1,13 +1,20 @@
-//! Arbitrary bytes into the validator: it must return, never panic or overflow.
+//! Arbitrary bytes into the validator: it must return, never panic or
+//! overflow; and where the worker's quick path answers, it answers as the
+//! validator does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opeka_feed::validate::{validate, Options};
+use opeka_feed::validate::{validate, validate_caseload_quickly, validate_locating, Options};
 use opeka_feed::Lang;
 
 fuzz_target!(|data: &[u8]| {
     // Small limits too, so the size and depth checks meet their edges.
     for options in [Options::default(), Options { max_bytes: 256, max_depth: 3 }] {
+        if let Some((checked, span)) = validate_caseload_quickly(data, &options) {
+            let (full, full_span) = validate_locating(data, &options, "records");
+            assert_eq!(full.ok().as_ref(), Some(&checked));
+            assert_eq!(full_span, Some(span));
+        }
         match validate(data, &options) {
             Ok(checked) => {
                 for w in &checked.warnings {

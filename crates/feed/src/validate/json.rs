@@ -143,6 +143,61 @@ pub(crate) fn read_nested(bytes: &[u8], limit: usize) -> Read<Json<'_>> {
     }
 }
 
+/// The reader's strings and numbers, one at a time, for a caller that walks
+/// the bytes itself (the worker's quick path, `validate::quick`): the same
+/// string scan and the same numbers, bit for bit, as in the tree.
+pub(crate) struct Scanner<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner of `bytes`.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Scanner { reader: Reader { bytes, at: 0, depth: 0, items: Vec::new(), members: Vec::new(), pow10: [0.0; 309] } }
+    }
+
+    /// The bytes of the string whose contents start at `at` (after its
+    /// `"`), and where it ends (after its closing `"`); `None` for one with
+    /// an escape or a control character, which the quick path leaves to
+    /// the tree. Not checked as UTF-8: the caller compares them with text
+    /// it knows, or checks them.
+    pub(crate) fn plain_string(&mut self, at: usize) -> Option<(&'a [u8], usize)> {
+        let r = &mut self.reader;
+        r.at = at;
+        r.skip_to_escape();
+        (r.peek()? == b'"').then_some(())?;
+        Some((&r.bytes[at..r.at], r.at + 1))
+    }
+
+    /// Where the string whose contents start at `at` ends, escapes skipped
+    /// unread; `None` when it does not.
+    pub(crate) fn skip_string(&mut self, at: usize) -> Option<usize> {
+        let r = &mut self.reader;
+        r.at = at;
+        loop {
+            r.skip_to_escape();
+            match r.next()? {
+                b'"' => return Some(r.at),
+                b'\\' => r.at += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// The number that starts at `at`, as the tree has it, and where it
+    /// ends; `None` when there is none.
+    pub(crate) fn number(&mut self, at: usize) -> Option<(Json<'a>, usize)> {
+        let r = &mut self.reader;
+        r.at = at;
+        let positive = r.peek()? != b'-';
+        if !positive {
+            r.at += 1;
+        }
+        let number = r.integer(positive).ok()?;
+        Some((number, r.at))
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     /// The next byte to read.

@@ -164,7 +164,7 @@ fn files_under(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
 
 /// The corpus, the sample feeds (ours and the shared ones beside the
 /// checkout) and the fuzzer's corpus when one was kept.
-fn documents() -> Vec<(PathBuf, Vec<u8>)> {
+pub(super) fn documents() -> Vec<(PathBuf, Vec<u8>)> {
     let root = repo();
     let mut out = Vec::new();
     for dir in ["tests/corpus", "feeds", "../shared/feeds", "crates/feed/fuzz/corpus", "crates/chart/fuzz/corpus"] {
@@ -174,7 +174,7 @@ fn documents() -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// A small deterministic generator (xorshift64*), so every run tests the same documents.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -274,7 +274,7 @@ const PIECES: &[&[u8]] = &[
 ];
 
 /// One mutation of `doc`: truncated, a byte replaced, a piece inserted or a range deleted or doubled.
-fn mutate(rng: &mut Rng, doc: &[u8]) -> Vec<u8> {
+pub(super) fn mutate(rng: &mut Rng, doc: &[u8]) -> Vec<u8> {
     let mut out = doc.to_vec();
     for _ in 0..1 + rng.below(3) {
         let at = rng.below(out.len() + 1);

@@ -1,0 +1,434 @@
+//! The worker's quick path for a big caseload feed (issue 13, "Big
+//! feeds"): the records read straight from the bytes into the model, with
+//! no tree, and the rest of the document validated as usual.
+//!
+//! Most of a big feed's validation went into its tree: an object, four
+//! members and their strings for each of 167 000 records, every one of
+//! them allocated, walked and freed (`docs/performance.md`, stop 19). Here
+//! the records array is read once, strictly, and everything else (the
+//! envelope, the lists the records refer to, the targets) goes through
+//! [`super::validate`] in a copy of the document whose `records` hold only
+//! the first record. Only a document whose every record is what the
+//! validator accepts without a word is answered here; for anything else
+//! (a problem, an escape, a decimal written oddly, an unknown member) the
+//! answer is `None`, and the caller validates the whole document, so that
+//! problems keep their paths and messages.
+
+use std::ops::Range;
+
+use crate::collections::order;
+use crate::{Body, Format, Period, Record};
+
+use super::json::Scanner;
+use super::{validate, Checked, Options};
+
+/// [`super::validate_locating`] for `"records"`, on the quick path: the
+/// same feed and warnings and the records array's span, for a caseload
+/// feed whose records the validator accepts without a problem; `None` for
+/// any other document, which the caller then validates in full.
+pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Checked, Range<usize>)> {
+    if bytes.len() > options.max_bytes {
+        return None;
+    }
+    let mut scanner = Scanner::new(bytes);
+    let (span, read) = records_member(bytes, &mut scanner)?;
+    // The document with only its first record: every check but the
+    // records', with the same paths (the first record sets the feed's
+    // granularity, as it does in the whole document).
+    let first = read.first_span.clone();
+    let mut envelope = Vec::with_capacity(bytes.len() - span.len() + first.len() + 2);
+    envelope.extend_from_slice(&bytes[..span.start]);
+    envelope.push(b'[');
+    envelope.extend_from_slice(&bytes[first]);
+    envelope.push(b']');
+    envelope.extend_from_slice(&bytes[span.end..]);
+    let mut checked = validate(&envelope, options).ok()?;
+
+    let Body::Caseload(caseload) = &mut checked.feed.feed_mut().body else { return None };
+    let is_count = caseload.measure.format == Format::Count;
+    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
+    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let granularity = read.records.first()?.period.granularity();
+    let mut triples = Vec::with_capacity(read.records.len());
+    let mut records = Vec::with_capacity(read.records.len());
+    for r in &read.records {
+        let unit = r.unit.map(|id| units.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
+        let category = r.category.map(|id| categories.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
+        let (unit_rank, unit_id) = unit.unzip();
+        let (category_rank, category_id) = category.unzip();
+        let value_ok = r.value.is_none_or(|n| !is_count || n >= 0.0);
+        if r.period.granularity() != granularity || !value_ok {
+            return None;
+        }
+        triples.push((r.period, unit_rank, category_rank));
+        records.push(Record {
+            period: r.period,
+            unit: unit_id.map(str::to_owned),
+            category: category_id.map(str::to_owned),
+            value: r.value,
+        });
+    }
+    // A repeated (period, unit, category) is an error: the full walk words it.
+    let compare = |a: usize, b: usize| triples[a].cmp(&triples[b]);
+    if !order::repeats(&order::sorted_indices(triples.len(), &compare), &compare).is_empty() {
+        return None;
+    }
+    caseload.records = records;
+    Some((checked, span))
+}
+
+/// One record as read, before its references are checked.
+struct ReadRecord<'a> {
+    period: Period,
+    /// The id's bytes, as written: a declared id's if it is one.
+    unit: Option<&'a [u8]>,
+    category: Option<&'a [u8]>,
+    value: Option<f64>,
+}
+
+/// The records array as read: its records, and where the first lies.
+struct ReadRecords<'a> {
+    records: Vec<ReadRecord<'a>>,
+    first_span: Range<usize>,
+}
+
+/// The declared ids of one list, sorted, each with its place in the list:
+/// two references share a rank only when they name the same id.
+struct Ranks<'a, 'b> {
+    ids: Vec<(&'a str, u32)>,
+    /// The last id looked up, as written, and what it was: feeds give
+    /// runs of records of one unit.
+    last: Option<(&'b [u8], u32, &'a str)>,
+}
+
+impl<'a, 'b> Ranks<'a, 'b> {
+    fn of(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut ids: Vec<(&str, u32)> = ids.zip(0..).collect();
+        order::sort_stable_by(&mut ids, |a, b| a.0.cmp(b.0));
+        Ranks { ids, last: None }
+    }
+
+    /// The rank of the id written as `id`, and the declared id; `None`
+    /// when no id of the list is written so.
+    fn rank(&mut self, id: &'b [u8]) -> Option<(u32, &'a str)> {
+        if let Some((_, rank, declared)) = self.last.filter(|(last, ..)| same(last, id)) {
+            return Some((rank, declared));
+        }
+        // A short list (most feeds') is read through; a long one searched.
+        let (declared, rank) = if self.ids.len() <= 16 {
+            *self.ids.iter().find(|(k, _)| same(k.as_bytes(), id))?
+        } else {
+            self.ids[self.ids.binary_search_by(|(k, _)| k.as_bytes().cmp(id)).ok()?]
+        };
+        self.last = Some((id, rank, declared));
+        Some((rank, declared))
+    }
+}
+
+/// Whether `a` and `b` are the same bytes, compared eight at a time: the
+/// slices' `==` calls `memcmp`, which in wasm compares byte by byte, and
+/// took a tenth of the worker's time on a big feed's short keys and ids.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let ((a8, a1), (b8, b1)) = (a.as_chunks::<8>(), b.as_chunks::<8>());
+    a.len() == b.len()
+        && a8.iter().zip(b8).all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+        && a1.iter().zip(b1).all(|(x, y)| x == y)
+}
+
+/// The first byte at or after `at` that is not JSON whitespace, and where.
+fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
+    loop {
+        match *bytes.get(at)? {
+            b' ' | b'\n' | b'\t' | b'\r' => at += 1,
+            b => return Some((b, at)),
+        }
+    }
+}
+
+/// The document's one top-level `records` member: the span of its array
+/// and the records read from it. `None` unless the document is an object
+/// whose keys have no escapes and whose `records` is read in full.
+fn records_member<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>) -> Option<(Range<usize>, ReadRecords<'a>)> {
+    let (b'{', mut at) = skip_space(bytes, 0)? else { return None };
+    at += 1;
+    let mut found = None;
+    loop {
+        let (b'"', key_at) = skip_space(bytes, at)? else { return None };
+        let (key, after) = scanner.plain_string(key_at + 1)?;
+        let (b':', colon) = skip_space(bytes, after)? else { return None };
+        let (_, value_at) = skip_space(bytes, colon + 1)?;
+        at = if same(key, b"records") {
+            if found.is_some() {
+                return None;
+            }
+            let (read, end) = records(bytes, scanner, value_at)?;
+            found = Some((value_at..end, read));
+            end
+        } else {
+            skip_value(bytes, scanner, value_at)?
+        };
+        match skip_space(bytes, at)? {
+            (b',', comma) => at = comma + 1,
+            (b'}', close) => {
+                // Only whitespace may follow the document.
+                return skip_space(bytes, close + 1).is_none().then_some(found?);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Where the value at `at` ends: the quick path's walk only finds its end,
+/// and the validator reads it from the document without its records.
+fn skip_value(bytes: &[u8], scanner: &mut Scanner<'_>, mut at: usize) -> Option<usize> {
+    match *bytes.get(at)? {
+        b'"' => scanner.skip_string(at + 1),
+        b'[' | b'{' => {
+            let mut depth = 0usize;
+            loop {
+                match *bytes.get(at)? {
+                    b'"' => {
+                        at = scanner.skip_string(at + 1)?;
+                        continue;
+                    }
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(at + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                at += 1;
+            }
+        }
+        _ => Some(at + bytes[at..].iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\t' | b'\r'))?),
+    }
+}
+
+/// The records array that starts at `at` (its `[`), read strictly, and
+/// where it ends (after its `]`). `None` for an empty array or anything the
+/// validator would say a word about.
+fn records<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>, at: usize) -> Option<(ReadRecords<'a>, usize)> {
+    let (b'[', _) = skip_space(bytes, at)? else { return None };
+    // Room for a record every 45 bytes (most take 60–100, the tightest
+    // `{"period":"2024","value":1},` 28), so that the vector is seldom
+    // copied as it grows: what is not used is never touched, and costs
+    // address space, not memory.
+    let mut records = Vec::with_capacity(bytes.len() / 45);
+    let mut first_span = 0..0;
+    let mut at = at + 1;
+    loop {
+        let (_, start) = skip_space(bytes, at)?;
+        let (record, end) = record(bytes, scanner, start)?;
+        if records.is_empty() {
+            first_span = start..end;
+        }
+        records.push(record);
+        match skip_space(bytes, end)? {
+            (b',', comma) => at = comma + 1,
+            (b']', close) => return Some((ReadRecords { records, first_span }, close + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// One record at `at` (its `{`) and where it ends: each of `period`,
+/// `unit`, `category` and `value` at most once, nothing else, and each of
+/// the type the validator wants.
+fn record<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>, at: usize) -> Option<(ReadRecord<'a>, usize)> {
+    let (b'{', _) = skip_space(bytes, at)? else { return None };
+    let (mut period, mut unit, mut category, mut value) = (None, None, None, None);
+    let mut at = at + 1;
+    loop {
+        let (b'"', key_at) = skip_space(bytes, at)? else { return None };
+        let (key, after) = scanner.plain_string(key_at + 1)?;
+        let (b':', colon) = skip_space(bytes, after)? else { return None };
+        let (first, value_at) = skip_space(bytes, colon + 1)?;
+        let is_null = bytes.get(value_at..value_at + 4).is_some_and(|word| same(word, b"null"));
+        let end = if same(key, b"period") && period.is_none() && first == b'"' {
+            let (text, end) = scanner.plain_string(value_at + 1)?;
+            period = Some(Period::parse(std::str::from_utf8(text).ok()?)?);
+            end
+        } else if same(key, b"unit") || same(key, b"category") {
+            let slot = if key.len() == 4 { &mut unit } else { &mut category };
+            if slot.is_some() {
+                return None;
+            }
+            if is_null {
+                *slot = Some(None);
+                value_at + 4
+            } else if first == b'"' {
+                let (id, end) = scanner.plain_string(value_at + 1)?;
+                *slot = Some(Some(id));
+                end
+            } else {
+                return None;
+            }
+        } else if same(key, b"value") && value.is_none() {
+            if is_null {
+                value = Some(None);
+                value_at + 4
+            } else {
+                let (number, end) = scanner.number(value_at)?;
+                value = Some(Some(number.as_f64()?));
+                end
+            }
+        } else {
+            return None;
+        };
+        match skip_space(bytes, end)? {
+            (b',', comma) => at = comma + 1,
+            (b'}', close) => {
+                let record = ReadRecord { period: period?, unit: unit.flatten(), category: category.flatten(), value: value? };
+                return Some((record, close + 1));
+            }
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::json_diff_tests::{documents, mutate, Rng};
+    use crate::validate::validate_locating;
+
+    /// The quick path's answer, checked against the full validator's: the
+    /// same feed, warnings and span whenever it answers.
+    fn quick(doc: &str) -> Option<(Checked, Range<usize>)> {
+        let options = Options::default();
+        let answer = validate_caseload_quickly(doc.as_bytes(), &options);
+        if let Some((checked, span)) = &answer {
+            let (full, full_span) = validate_locating(doc.as_bytes(), &options, "records");
+            assert_eq!(full.as_ref().ok(), Some(checked), "{doc}");
+            assert_eq!(full_span.as_ref(), Some(span), "{doc}");
+        }
+        answer
+    }
+
+    const HEAD: &str = r#"{"opeka":1,"kind":"caseload","title":"T","units":[{"id":"u-2","label":"B"},{"id":"u-10","label":"A"}],"categories":[{"id":"c","label":"C"}],"records":"#;
+
+    fn feed(records: &str) -> String {
+        format!("{HEAD}{records}}}")
+    }
+
+    #[test]
+    fn reads_plain_records_as_the_validator_does() {
+        let doc = feed(
+            r#"[{"period":"2024-01","unit":"u-2","category":"c","value":12},
+                {"value": null, "period": "2024-01", "unit": "u-10"},
+                {"period":"2024-02","unit":null,"category":"c","value":1.5e3},
+                {"period":"2024-02","value":-0.0}]"#,
+        );
+        let (checked, _) = quick(&doc).expect("plain records take the quick path");
+        let Body::Caseload(c) = &checked.feed.feed().body else { panic!("a caseload") };
+        assert_eq!(c.records.len(), 4);
+        assert_eq!(c.records[2].value, Some(1500.0));
+    }
+
+    #[test]
+    fn keeps_the_envelopes_warnings_and_what_follows_the_records() {
+        let doc = format!(
+            "{}{}",
+            &HEAD[..HEAD.len() - "\"records\":".len()],
+            r#""colour":"red","records":[{"period":"2024","value":1}],"targets":[{"period":"2025","value":2}]}"#
+        );
+        let (checked, _) = quick(&doc).expect("an unknown envelope member is the envelope's warning");
+        assert_eq!(checked.warnings.len(), 1);
+        assert_eq!(checked.warnings[0].path, "colour");
+    }
+
+    #[test]
+    fn leaves_anything_unusual_to_the_full_walk() {
+        for records in [
+            r#"[]"#,
+            r#"[{"period":"2024-01","value":1,"note":"x"}]"#,
+            r#"[{"period":"2024-01","value":1,"value":2}]"#,
+            r#"[{"period":"2024-01","unit":"u-3","value":1}]"#,
+            r#"[{"period":"2024-01","value":-1}]"#,
+            r#"[{"period":"2024-01","value":"1"}]"#,
+            r#"[{"period":"2024-01"}]"#,
+            r#"[{"period":"2024-01","value":1},{"period":"2024","value":1}]"#,
+            r#"[{"period":"2024-01","value":1},{"period":"2024-01","value":2}]"#,
+            r#"[{"period":"2024-13","value":1}]"#,
+            r#"[{"period":"2024-01","unit":"u\u002d2","value":1}]"#,
+            r#"[{"period":"2024-01","value":01}]"#,
+            r#"[{"period":"2024-01","value":1},]"#,
+            r#"[{"period":"2024-01","value":nul}]"#,
+            r#"[{"period":"2024-01","value":1}"#,
+            "[{\"period\":\"2024-01\",\"category\":\"c\t\",\"value\":1}]",
+        ] {
+            assert!(quick(&feed(records)).is_none(), "{records}");
+        }
+        let two = format!("{}[{{\"period\":\"2024\",\"value\":1}}],\"records\":[]}}", HEAD);
+        assert!(quick(&two).is_none(), "a repeated records member");
+        let bad_envelope = feed(r#"[{"period":"2024","value":1}]"#).replace(r#""opeka":1"#, r#""opeka":"1""#);
+        assert!(quick(&bad_envelope).is_none(), "an envelope with an error");
+        let trailing = feed(r#"[{"period":"2024","value":1}]"#) + "x";
+        assert!(quick(&trailing).is_none(), "bytes after the document");
+    }
+
+    /// A big feed as publishers' tools write them, but out of order, with
+    /// gaps and decimals: read quickly, and as the validator reads it; the
+    /// same feed with one triple repeated far from its first is not.
+    #[test]
+    fn reads_a_big_feed_in_any_order_and_finds_a_repeat_far_away() {
+        let mut records = Vec::new();
+        for day in 0..400u32 {
+            for unit in ["u-2", "u-10"] {
+                let period = format!("20{:02}-{:02}-{:02}", 10 + day / 336, day / 28 % 12 + 1, day % 28 + 1);
+                let value = match day % 7 {
+                    0 => "null".to_owned(),
+                    1 => format!("{}.25", day),
+                    _ => day.to_string(),
+                };
+                records.push(format!(r#"{{"period":"{period}","unit":"{unit}","category":"c","value":{value}}}"#));
+            }
+        }
+        // A fixed shuffle: every 7th record to the front.
+        let (front, back): (Vec<_>, Vec<_>) = records.iter().enumerate().partition(|(i, _)| i % 7 == 3);
+        let shuffled: Vec<&String> = front.into_iter().chain(back).map(|(_, r)| r).collect();
+        let list = |rs: &[&String]| format!("[{}]", rs.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",\n"));
+        let (checked, _) = quick(&feed(&list(&shuffled))).expect("a big plain feed");
+        let Body::Caseload(c) = &checked.feed.feed().body else { panic!("a caseload") };
+        assert_eq!(c.records.len(), 800);
+        let mut repeated = shuffled.clone();
+        repeated.push(shuffled[1]);
+        assert!(quick(&feed(&list(&repeated))).is_none());
+    }
+
+    /// The corpus, the sample feeds and their mutations (those of the
+    /// reader's own comparison): wherever the quick path answers, its
+    /// answer is the validator's (`quick` asserts it).
+    #[test]
+    fn agrees_with_the_validator_on_every_document_and_mutation() {
+        let options = Options::default();
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let (mut answered, mut mutations_answered) = (0, 0);
+        for (path, bytes) in documents() {
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            let is_quick = quick(text).is_some();
+            answered += usize::from(is_quick);
+            // Most mutations break the JSON; those of documents the quick
+            // path reads are what it must get right, so there are more.
+            let rounds = match (is_quick, bytes.len() > 20_000) {
+                (true, false) => 400,
+                (true, true) => 40,
+                (false, false) => 40,
+                (false, true) => 5,
+            };
+            for _ in 0..rounds {
+                let mutated = mutate(&mut rng, &bytes);
+                if let Some((checked, span)) = validate_caseload_quickly(&mutated, &options) {
+                    let (full, full_span) = validate_locating(&mutated, &options, "records");
+                    assert_eq!(full.as_ref().ok(), Some(&checked), "a mutation of {}", path.display());
+                    assert_eq!(full_span, Some(span), "a mutation of {}", path.display());
+                    mutations_answered += 1;
+                }
+            }
+        }
+        assert!(answered >= 5 && mutations_answered >= 100, "{answered} documents, {mutations_answered} mutations answered");
+    }
+}
