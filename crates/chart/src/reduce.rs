@@ -10,9 +10,10 @@
 
 use std::ops::Range;
 
-use opeka_feed::{Body, ValidFeed, View};
+use opeka_feed::validate::QuickCaseload;
+use opeka_feed::{Body, Caseload, ValidFeed, View};
 
-use crate::views::caseload::{summed_records, CellRecords};
+use crate::views::caseload::{summed_records, CellRecords, RecordRef};
 
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
 /// its `records` at `records`: `opeka_feed::validate::validate_locating`)
@@ -20,14 +21,49 @@ use crate::views::caseload::{summed_records, CellRecords};
 /// replaced by fewer records that draw the same chart. `None` when the
 /// view is not reduced or nothing would be gained.
 pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
+    let caseload = trend_of_caseload(feed, view)?;
+    let refs: Vec<RecordRef> = caseload
+        .records
+        .iter()
+        .map(|r| RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
+        .collect();
+    reduce_records(bytes, records, caseload, &refs)
+}
+
+/// [`reduce`] for a big caseload read on the validator's quick path
+/// (`opeka_feed::validate::read_caseload_quickly`), whose records name
+/// their unit and category by place: no record's ids are copied.
+pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> Option<Vec<u8>> {
+    let caseload = trend_of_caseload(&quick.checked.feed, view)?;
+    // `None` for a place past its list, which the quick path never gives.
+    fn id<'a>(ids: &[&'a str], place: Option<u32>) -> Option<Option<&'a str>> {
+        match place {
+            None => Some(None),
+            Some(i) => ids.get(i as usize).map(|id| Some(*id)),
+        }
+    }
+    let units: Vec<&str> = caseload.units.iter().map(|u| u.id.as_str()).collect();
+    let categories: Vec<&str> = caseload.categories.iter().map(|c| c.id.as_str()).collect();
+    let mut refs = Vec::with_capacity(quick.records.len());
+    for r in &quick.records {
+        refs.push(RecordRef { period: r.period, unit: id(&units, r.unit)?, category: id(&categories, r.category)?, value: r.value });
+    }
+    reduce_records(bytes, quick.span.clone(), caseload, &refs)
+}
+
+/// The caseload of `feed` when `view` is its trend: the one view reduced.
+fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> {
     let feed = feed.feed();
     let Body::Caseload(caseload) = &feed.body else { return None };
-    if feed.resolve_view(view) != View::Trend {
-        return None;
-    }
-    let cells = summed_records(caseload)?;
+    (feed.resolve_view(view) == View::Trend).then_some(caseload)
+}
+
+/// The reduction itself: `bytes` with the array at `records` replaced by
+/// `refs` (the caseload's records) summed.
+fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
+    let cells = summed_records(&caseload.categories, refs)?;
     let written: usize = cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
-    if written >= caseload.records.len() {
+    if written >= refs.len() {
         return None;
     }
     let array = bytes.get(records.clone())?;
@@ -55,14 +91,14 @@ fn write_records(out: &mut Vec<u8>, cells: &[CellRecords]) -> Option<()> {
         // without one (a fifth of the bytes the page reads again), unless
         // its cell's `null` has none either: one (period, unit, category)
         // appears at most once.
-        let summed = cell.reported.as_ref().is_none_or(|(sum, unit)| {
-            let unit = if matches!(cell.missing, Some(None)) { unit } else { &None };
-            record(&mut text, &cell.period, &cell.category, unit, Some(*sum))
-        }) && cell.missing.as_ref().is_none_or(|unit| record(&mut text, &cell.period, &cell.category, unit, None));
+        let summed = cell.reported.is_none_or(|(sum, unit)| {
+            let unit = if matches!(cell.missing, Some(None)) { unit } else { None };
+            record(&mut text, &cell.period, cell.category, unit, Some(sum))
+        }) && cell.missing.is_none_or(|unit| record(&mut text, &cell.period, cell.category, unit, None));
         if !summed {
             text.truncate(mark);
             for r in &cell.records {
-                if !record(&mut text, &r.period, &r.category, &r.unit, r.value) {
+                if !record(&mut text, &r.period, r.category, r.unit, r.value) {
                     return None;
                 }
             }
@@ -75,7 +111,7 @@ fn write_records(out: &mut Vec<u8>, cells: &[CellRecords]) -> Option<()> {
 
 /// Appends one record to the array in `text`; `false` when its value
 /// cannot be written exactly (what was written is then to be cut off).
-fn record(text: &mut String, period: &opeka_feed::Period, category: &Option<String>, unit: &Option<String>, value: Option<f64>) -> bool {
+fn record(text: &mut String, period: &opeka_feed::Period, category: Option<&str>, unit: Option<&str>, value: Option<f64>) -> bool {
     if text.len() > 1 {
         text.push(',');
     }

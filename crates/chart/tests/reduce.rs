@@ -8,9 +8,9 @@
 mod common;
 
 use common::{repo_root, SAMPLES};
-use opeka_chart::reduce::{reduce, warm_up_feed};
+use opeka_chart::reduce::{reduce, reduce_quick, warm_up_feed};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
-use opeka_feed::validate::{validate, validate_locating, Options};
+use opeka_feed::validate::{read_caseload_quickly, validate, validate_locating, Options};
 use opeka_feed::ValidFeed;
 use std::ops::Range;
 
@@ -34,9 +34,22 @@ fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
     reduce(bytes, records?, &feed, view)
 }
 
+/// Whether the worker reads `bytes` on the validator's quick path; then
+/// asserts that it reduces them for each view exactly as the full path does.
+fn quick_agrees(name: &str, bytes: &[u8]) -> bool {
+    let Some(quick) = read_caseload_quickly(bytes, &Options::default()) else { return false };
+    let (feed, records) = located(bytes);
+    for view in std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)) {
+        let full = records.clone().and_then(|records| reduce(bytes, records, &feed, view));
+        assert!(reduce_quick(bytes, &quick, view) == full, "{name} {view:?}: the quick path reduces otherwise");
+    }
+    true
+}
+
 /// Asserts that `bytes` reduced for each view draws as `bytes` does;
 /// returns the views that were reduced, with the reduced size.
 fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
+    quick_agrees(name, bytes);
     let (feed, records) = located(bytes);
     let mut reduced_views = Vec::new();
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
@@ -76,6 +89,8 @@ fn every_sample_feed_draws_the_same_reduced() {
     }
     // The caseload sample (units × categories × months) is reduced for its trend.
     assert!(reduced.contains(&("kuzbass-caseload", View::Trend)), "{reduced:?}");
+    let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
+    assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
     assert!(reduced.iter().all(|(_, view)| *view == View::Trend), "{reduced:?}");
 }
 
@@ -126,6 +141,7 @@ fn a_big_daily_feed_draws_the_same_reduced_to_a_tenth() {
     let json = big_feed(340);
     assert!(json.len() > 1_000_000, "{}", json.len());
     let reduced = same_charts("big", json.as_bytes());
+    assert!(quick_agrees("big", json.as_bytes()), "a big plain feed is read on the quick path");
     let trend = reduced.iter().find(|(view, _)| *view == View::Trend).expect("the trend is reduced");
     assert!(trend.1 * 8 < json.len(), "{} of {} bytes", trend.1, json.len());
 }
@@ -161,6 +177,7 @@ fn sparse_days_and_records_out_of_order_draw_the_same_reduced() {
     );
     let reduced = same_charts("sparse", json.as_bytes());
     assert!(reduced.iter().any(|(view, _)| *view == View::Trend), "{reduced:?}");
+    assert!(quick_agrees("sparse", json.as_bytes()));
 }
 
 #[test]

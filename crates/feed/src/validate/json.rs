@@ -178,7 +178,9 @@ impl<'a> Scanner<'a> {
             r.skip_to_escape();
             match r.next()? {
                 b'"' => return Some(r.at),
-                b'\\' => r.at += 1,
+                b'\\' => {
+                    r.next()?;
+                }
                 _ => {}
             }
         }

@@ -17,16 +17,63 @@
 use std::ops::Range;
 
 use crate::collections::order;
-use crate::{Body, Format, Period, Record};
+use crate::{Body, Format, Period, Record, Value};
 
 use super::json::Scanner;
 use super::{validate, Checked, Options};
+
+/// A big caseload read on the quick path ([`read_caseload_quickly`]).
+#[derive(Debug)]
+pub struct QuickCaseload {
+    /// The feed and its warnings, as the validator finds them; its
+    /// `records` hold only the first record (all of them are in `records`).
+    pub checked: Checked,
+    /// Every record, in the feed's order.
+    pub records: Vec<QuickRecord>,
+    /// Where the records array lies in the bytes, from its `[` to its `]`.
+    pub span: Range<usize>,
+}
+
+/// One record read on the quick path: its unit and category by their
+/// place in the feed's `units` and `categories`, so that a big feed's
+/// records hold no text of their own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuickRecord {
+    /// When.
+    pub period: Period,
+    /// Where: a place in `units`; `None` is the whole.
+    pub unit: Option<u32>,
+    /// Which split: a place in `categories`; `None` is the whole.
+    pub category: Option<u32>,
+    /// How many; `None` is not reported.
+    pub value: Value,
+}
 
 /// [`super::validate_locating`] for `"records"`, on the quick path: the
 /// same feed and warnings and the records array's span, for a caseload
 /// feed whose records the validator accepts without a problem; `None` for
 /// any other document, which the caller then validates in full.
 pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Checked, Range<usize>)> {
+    let QuickCaseload { mut checked, records, span } = read_caseload_quickly(bytes, options)?;
+    let Body::Caseload(caseload) = &mut checked.feed.feed_mut().body else { return None };
+    let id = |ids: &[String], place: Option<u32>| match place {
+        None => Some(None),
+        Some(i) => ids.get(i as usize).map(|id| Some(id.clone())),
+    };
+    let units: Vec<String> = caseload.units.iter().map(|u| u.id.clone()).collect();
+    let categories: Vec<String> = caseload.categories.iter().map(|c| c.id.clone()).collect();
+    let mut all = Vec::with_capacity(records.len());
+    for r in records {
+        all.push(Record { period: r.period, unit: id(&units, r.unit)?, category: id(&categories, r.category)?, value: r.value });
+    }
+    caseload.records = all;
+    Some((checked, span))
+}
+
+/// The quick path itself: a caseload feed whose records the validator
+/// accepts without a problem, read with its records as [`QuickRecord`]s;
+/// `None` for any other document.
+pub fn read_caseload_quickly(bytes: &[u8], options: &Options) -> Option<QuickCaseload> {
     if bytes.len() > options.max_bytes {
         return None;
     }
@@ -42,39 +89,30 @@ pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Che
     envelope.extend_from_slice(&bytes[first]);
     envelope.push(b']');
     envelope.extend_from_slice(&bytes[span.end..]);
-    let mut checked = validate(&envelope, options).ok()?;
+    let checked = validate(&envelope, options).ok()?;
 
-    let Body::Caseload(caseload) = &mut checked.feed.feed_mut().body else { return None };
+    let Body::Caseload(caseload) = &checked.feed.feed().body else { return None };
     let is_count = caseload.measure.format == Format::Count;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
     let granularity = read.records.first()?.period.granularity();
-    let mut triples = Vec::with_capacity(read.records.len());
     let mut records = Vec::with_capacity(read.records.len());
     for r in &read.records {
         let unit = r.unit.map(|id| units.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
         let category = r.category.map(|id| categories.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
-        let (unit_rank, unit_id) = unit.unzip();
-        let (category_rank, category_id) = category.unzip();
         let value_ok = r.value.is_none_or(|n| !is_count || n >= 0.0);
         if r.period.granularity() != granularity || !value_ok {
             return None;
         }
-        triples.push((r.period, unit_rank, category_rank));
-        records.push(Record {
-            period: r.period,
-            unit: unit_id.map(str::to_owned),
-            category: category_id.map(str::to_owned),
-            value: r.value,
-        });
+        records.push(QuickRecord { period: r.period, unit, category, value: r.value });
     }
     // A repeated (period, unit, category) is an error: the full walk words it.
-    let compare = |a: usize, b: usize| triples[a].cmp(&triples[b]);
-    if !order::repeats(&order::sorted_indices(triples.len(), &compare), &compare).is_empty() {
+    let key = |r: &QuickRecord| (r.period, r.unit, r.category);
+    let compare = |a: usize, b: usize| key(&records[a]).cmp(&key(&records[b]));
+    if !order::repeats(&order::sorted_indices(records.len(), &compare), &compare).is_empty() {
         return None;
     }
-    caseload.records = records;
-    Some((checked, span))
+    Some(QuickCaseload { checked, records, span })
 }
 
 /// One record as read, before its references are checked.
@@ -92,13 +130,12 @@ struct ReadRecords<'a> {
     first_span: Range<usize>,
 }
 
-/// The declared ids of one list, sorted, each with its place in the list:
-/// two references share a rank only when they name the same id.
+/// The declared ids of one list, sorted, each with its place in the list.
 struct Ranks<'a, 'b> {
     ids: Vec<(&'a str, u32)>,
-    /// The last id looked up, as written, and what it was: feeds give
+    /// The last id looked up, as written, and its place: feeds give
     /// runs of records of one unit.
-    last: Option<(&'b [u8], u32, &'a str)>,
+    last: Option<(&'b [u8], u32)>,
 }
 
 impl<'a, 'b> Ranks<'a, 'b> {
@@ -108,20 +145,20 @@ impl<'a, 'b> Ranks<'a, 'b> {
         Ranks { ids, last: None }
     }
 
-    /// The rank of the id written as `id`, and the declared id; `None`
-    /// when no id of the list is written so.
-    fn rank(&mut self, id: &'b [u8]) -> Option<(u32, &'a str)> {
-        if let Some((_, rank, declared)) = self.last.filter(|(last, ..)| same(last, id)) {
-            return Some((rank, declared));
+    /// The place in its list of the id written as `id`; `None` when no
+    /// id of the list is written so.
+    fn rank(&mut self, id: &'b [u8]) -> Option<u32> {
+        if let Some((_, rank)) = self.last.filter(|(last, _)| same(last, id)) {
+            return Some(rank);
         }
         // A short list (most feeds') is read through; a long one searched.
-        let (declared, rank) = if self.ids.len() <= 16 {
+        let (_, rank) = if self.ids.len() <= 16 {
             *self.ids.iter().find(|(k, _)| same(k.as_bytes(), id))?
         } else {
             self.ids[self.ids.binary_search_by(|(k, _)| k.as_bytes().cmp(id)).ok()?]
         };
-        self.last = Some((id, rank, declared));
-        Some((rank, declared))
+        self.last = Some((id, rank));
+        Some(rank)
     }
 }
 
@@ -368,6 +405,8 @@ mod tests {
         assert!(quick(&bad_envelope).is_none(), "an envelope with an error");
         let trailing = feed(r#"[{"period":"2024","value":1}]"#) + "x";
         assert!(quick(&trailing).is_none(), "bytes after the document");
+        // Cut inside a skipped string, after its backslash (found by `make fuzz`).
+        assert!(quick("{\"a\":\"\\").is_none(), "a document that ends in an escape");
     }
 
     /// A big feed as publishers' tools write them, but out of order, with

@@ -471,19 +471,31 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
     out
 }
 
+/// A record as the worker's reduction reads it, its ids borrowed: from a
+/// validated feed's records, or from the declared ids (the validator's
+/// quick path, `opeka_feed::validate::read_caseload_quickly`, gives the
+/// records of a big feed without ids of their own).
+#[derive(Clone, Copy)]
+pub(crate) struct RecordRef<'a> {
+    pub(crate) period: Period,
+    pub(crate) unit: Option<&'a str>,
+    pub(crate) category: Option<&'a str>,
+    pub(crate) value: opeka_feed::Value,
+}
+
 /// One record of a reduced trend: a (series, period) cell's sum, and a
 /// `null` beside it when some of its records were not reported.
 pub(crate) struct CellRecords<'a> {
     /// The records summed, in the order the feed gives them.
-    pub(crate) records: Vec<&'a opeka_feed::Record>,
+    pub(crate) records: Vec<&'a RecordRef<'a>>,
     /// The period, as the records gave it.
     pub(crate) period: Period,
     /// The category of the series; `None` is the whole.
-    pub(crate) category: Option<String>,
+    pub(crate) category: Option<&'a str>,
     /// The cell's sum, when anything was reported, with the unit of its first reported record.
-    pub(crate) reported: Option<(f64, Option<String>)>,
+    pub(crate) reported: Option<(f64, Option<&'a str>)>,
     /// The unit of the cell's first `null` record, when it had one.
-    pub(crate) missing: Option<Option<String>>,
+    pub(crate) missing: Option<Option<&'a str>>,
 }
 
 /// The caseload's records summed into one per (period, category), which
@@ -492,17 +504,17 @@ pub(crate) struct CellRecords<'a> {
 /// folds them, so the sums are bit for bit the same. `None` when the lines
 /// are not categories (then no two records share a cell and there is
 /// nothing to sum) or when a sum is not finite.
-pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecords<'a>>> {
-    if !caseload.records.iter().any(|r| r.category.is_some()) {
+pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &'a [RecordRef<'a>]) -> Option<Vec<CellRecords<'a>>> {
+    if !records.iter().any(|r| r.category.is_some()) {
         return None;
     }
     #[derive(Default)]
     struct Fold<'a> {
-        records: Vec<&'a opeka_feed::Record>,
+        records: Vec<&'a RecordRef<'a>>,
         cell: Cell,
         period: Option<Period>,
-        reported_unit: Option<Option<String>>,
-        missing_unit: Option<Option<String>>,
+        reported_unit: Option<Option<&'a str>>,
+        missing_unit: Option<Option<&'a str>>,
     }
     // The cells are keyed by integers, the period's ordinal and the
     // category's rank among the declared ids (the whole first): the same
@@ -511,17 +523,17 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
     // more). Period by period, as feeds are written: the worker's reduced
     // feed is then in the order the page's validator and trend sort by,
     // and they sort nothing (`order::sorted_indices`).
-    let mut ids: Vec<&str> = caseload.categories.iter().map(|c| c.id.as_str()).collect();
+    let mut ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
     opeka_feed::collections::order::sort_stable_by(&mut ids, |a, b| a.cmp(b));
-    let rank = |category: &Option<String>| match category {
+    let rank = |category: Option<&str>| match category {
         None => Some(0),
-        Some(id) => ids.binary_search(&id.as_str()).ok().map(|i| i + 1),
+        Some(id) => ids.binary_search(&id).ok().map(|i| i + 1),
     };
-    let mut pairs = Vec::with_capacity(caseload.records.len());
-    for r in &caseload.records {
-        pairs.push(((period_ordinal(&r.period), rank(&r.category)?), r));
+    let mut pairs = Vec::with_capacity(records.len());
+    for r in records {
+        pairs.push(((period_ordinal(&r.period), rank(r.category)?), r));
     }
-    let add = |fold: &mut Fold<'a>, record: &'a opeka_feed::Record| {
+    let add = |fold: &mut Fold<'a>, record: &'a RecordRef<'a>| {
         fold.records.push(record);
         fold.cell.add(record.value);
         fold.period = Some(record.period);
@@ -529,7 +541,7 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
         // refuses repeated (period, unit, category)), so the sum and the
         // `null` written with the units of different records differ too.
         let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
-        unit.get_or_insert_with(|| record.unit.clone());
+        unit.get_or_insert(record.unit);
     };
     let first = pairs.iter().map(|((o, _), _)| *o).min().unwrap_or_default();
     let last = pairs.iter().map(|((o, _), _)| *o).max().unwrap_or_default();
@@ -552,9 +564,9 @@ pub(crate) fn summed_records<'a>(caseload: &'a Caseload) -> Option<Vec<CellRecor
     let mut out = Vec::with_capacity(cells.len());
     for fold in cells {
         let period = fold.period?;
-        let category = fold.records.first()?.category.clone();
-        let reported = match (fold.cell.value(), &fold.reported_unit) {
-            (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit.clone())),
+        let category = fold.records.first()?.category;
+        let reported = match (fold.cell.value(), fold.reported_unit) {
+            (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit)),
             (None, _) => None,
             _ => return None,
         };
