@@ -1,6 +1,7 @@
 //! The worker's quick path for a big caseload feed (issue 13, "Big
-//! feeds"): the records read straight from the bytes into the model, with
-//! no tree, and the rest of the document validated as usual.
+//! feeds"): the records read straight from the bytes, with no tree, each
+//! naming its unit and category by place, and the rest of the document
+//! validated as usual.
 //!
 //! Most of a big feed's validation went into its tree: an object, four
 //! members and their strings for each of 167 000 records, every one of
@@ -10,7 +11,7 @@
 //! [`super::validate`] in a copy of the document whose `records` hold only
 //! the first record. Only a document whose every record is what the
 //! validator accepts without a word is answered here; for anything else
-//! (a problem, an escape, a decimal written oddly, an unknown member) the
+//! (a problem, an escape, an unknown member, an empty list) the
 //! answer is `None`, and the caller validates the whole document, so that
 //! problems keep their paths and messages.
 
@@ -56,15 +57,17 @@ pub struct QuickRecord {
 pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Checked, Range<usize>)> {
     let QuickCaseload { mut checked, records, span } = read_caseload_quickly(bytes, options)?;
     let Body::Caseload(caseload) = &mut checked.feed.feed_mut().body else { return None };
-    let id = |ids: &[String], place: Option<u32>| match place {
-        None => Some(None),
-        Some(i) => ids.get(i as usize).map(|id| Some(id.clone())),
-    };
-    let units: Vec<String> = caseload.units.iter().map(|u| u.id.clone()).collect();
-    let categories: Vec<String> = caseload.categories.iter().map(|c| c.id.clone()).collect();
     let mut all = Vec::with_capacity(records.len());
     for r in records {
-        all.push(Record { period: r.period, unit: id(&units, r.unit)?, category: id(&categories, r.category)?, value: r.value });
+        let unit = match r.unit {
+            None => None,
+            Some(i) => Some(caseload.units.get(i as usize)?.id.clone()),
+        };
+        let category = match r.category {
+            None => None,
+            Some(i) => Some(caseload.categories.get(i as usize)?.id.clone()),
+        };
+        all.push(Record { period: r.period, unit, category, value: r.value });
     }
     caseload.records = all;
     Some((checked, span))
@@ -121,7 +124,7 @@ struct ReadRecord<'a> {
     /// The id's bytes, as written: a declared id's if it is one.
     unit: Option<&'a [u8]>,
     category: Option<&'a [u8]>,
-    value: Option<f64>,
+    value: Value,
 }
 
 /// The records array as read: its records, and where the first lies.

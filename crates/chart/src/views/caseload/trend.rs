@@ -477,9 +477,13 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
 /// records of a big feed without ids of their own).
 #[derive(Clone, Copy)]
 pub(crate) struct RecordRef<'a> {
+    /// When.
     pub(crate) period: Period,
+    /// The unit's id; `None` is the whole.
     pub(crate) unit: Option<&'a str>,
+    /// The category's id; `None` is the whole.
     pub(crate) category: Option<&'a str>,
+    /// How many; `None` is not reported.
     pub(crate) value: opeka_feed::Value,
 }
 
