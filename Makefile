@@ -161,6 +161,8 @@ test-native:
 	cargo test -p opeka-feed --lib json_diff
 	@# The validator as the page's module has it (no `words`, no `declared-ranks`).
 	cargo test -p opeka-feed --no-default-features --lib validate::cx
+	@# The worker's module's own parts (its streamed bodies), natively.
+	cargo test -p opeka-worker-wasm --lib
 
 test-wasm:
 	scripts/install-tools.sh wasm browser

@@ -10,7 +10,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
-import { coldLoad, generatedCaseload } from './big-feed-bench.mjs';
+import { generatedCaseload, timedLoads } from './big-feed-bench.mjs';
 
 const OTHER = resolve(process.argv[2] ?? '');
 const RUNS = Number(process.argv[3] ?? 7);
@@ -23,36 +23,44 @@ for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
   await writeFile(join(dir, `${days}.json`), generatedCaseload(days));
   feeds.push([name, `/big/${days}.json`]);
 }
-const server = await startServer({ mounts: [['/big/', dir], ['/other/', OTHER], ['/this/', join(ROOT, 'dist', 'opeka')]] });
+const server = await startServer({ mounts: [['/big/', dir], ['/other/', OTHER], ['/this/', join(ROOT, 'dist', 'opeka')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 for (const build of ['this', 'other']) {
   server.routes.set(`/ab/${build}.html`, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>ab</title>
-<script type="module" src="/${build}/opeka.js"></script></head><body><div id="slot"></div>
+<script src="/bench/measure.js"></script><script type="module" src="/${build}/opeka.js"></script></head><body><div id="slot"></div>
 <script type="module">const el = document.createElement('opeka-chart'); el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
 el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(location.search); el.setAttribute('src', q.get('src'));
 if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getElementById('slot').append(el);</script></body></html>` });
 }
 const browser = await launchBrowser();
+const loads = await timedLoads(browser, server);
 
 console.log(`-- this tree's dist/opeka against ${OTHER}, alternately, median of ${RUNS} cold loads`);
-console.log('feed    build | worker    off      | longest: worker  off     | wasm (worker)');
+console.log('feed    build | worker    off      | longest (median): worker  off          | wasm (worker)');
 try {
   for (const [name, src] of feeds) {
     const runs = {};
     for (let i = 0; i < RUNS; i++) {
       for (const build of ['other', 'this']) {
         for (const worker of ['auto', 'off']) {
-          (runs[`${build} ${worker}`] ??= []).push(await coldLoad(browser, `${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, `/${build}`));
+          (runs[`${build} ${worker}`] ??= []).push(await loads.load(`${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, `/${build}`));
         }
       }
     }
     for (const build of ['other', 'this']) {
       const t = (w) => `${median(runs[`${build} ${w}`].map((r) => r.done)).toFixed(0)} ms`.padStart(8);
-      const l = (w) => `${Math.max(...runs[`${build} ${w}`].map((r) => r.longest)).toFixed(0)} ms`.padStart(7);
+      // The longest task of any load, and the median load's.
+      const l = (w) => {
+        const longest = runs[`${build} ${w}`].map((r) => r.longest);
+        return `${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`.padStart(12);
+      };
       const wasm = Math.max(...runs[`${build} auto`].map((r) => r.wasm));
       console.log(`${name.padEnd(7)} ${build.padEnd(5)} | ${t('auto')} ${t('off')} | ${l('auto')} ${l('off')} | ${(wasm / 1048576).toFixed(1)} MB`);
+      // AB_TASKS=1: each load's long tasks with the worker, [start, ms] (a load in Playwright reports none).
+      if (process.env.AB_TASKS) for (const r of runs[`${build} auto`]) console.log(`    ${r.done.toFixed(0)} ms: ${JSON.stringify(r.tasks ?? [])}`);
     }
   }
 } finally {
+  await loads.close();
   await browser.close();
   await server.close();
   await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,11 @@
 // What the big-feed benchmarks share (big-feeds.mjs, ab-dists.mjs,
-// profile-worker.mjs): their feed and a cold load of a page.
+// profile-worker.mjs): their feed and a cold load of a page, in a Chromium
+// with no DevTools attached (`plainLoad`) or driven by Playwright
+// (`coldLoad`).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * A caseload of 10 units × 4 categories × `days` daily periods; 280 days
@@ -50,4 +56,86 @@ export async function coldLoad(browser, url, dist) {
   await context.close();
   if (result.error) throw new Error(`${url}: ${result.error}`);
   return result;
+}
+
+/**
+ * The cold load the benchmarks time: one in a Chromium driven without a
+ * DevTools session on the page (`plainBrowser`), unless BENCH_DEVTOOLS=1.
+ * Playwright's session (its Network domain keeps every response body) puts
+ * a task of 140–230 ms on the main thread of a page that fetches 15 MB,
+ * which a reader's browser does not have (docs/performance.md, stop 20):
+ * the pages of both builds and of the peers pay it alike, so it muddles
+ * the times, and the longest task it reports is the harness's. Resolves to
+ * `{ load(url, dist), close() }`.
+ */
+export async function timedLoads(browser, server) {
+  if (process.env.BENCH_DEVTOOLS === '1') return { load: (url, dist) => coldLoad(browser, url, dist), close: () => {} };
+  return plainBrowser(server);
+}
+
+/**
+ * A Chromium of its own, driven over a pipe (`--remote-debugging-pipe`)
+ * with no DevTools domain enabled on its pages: each `load(url)` opens
+ * `url` (a page of `server`, the harness's, whose head starts with
+ * tests/bench/measure.js) in a new browser context, as a cold load in a
+ * reader's browser, and resolves
+ * to `{ done, longest, wasm }` as the page reports them (or throws its
+ * `opeka-error`).
+ */
+export async function plainBrowser(server) {
+  const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
+  const browser = spawn(process.env.CHROME_BIN || '/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+    // As Playwright launches it: a page in a context of its own is not a
+    // background one, whose timers and renderer Chromium would slow.
+    '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
+    '--disable-field-trial-config', '--disable-extensions', '--disable-breakpad', '--disable-hang-monitor',
+    '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const pending = new Map();
+  let asked = 0;
+  let unread = '';
+  browser.stdio[4].on('data', (data) => {
+    unread += data;
+    for (let end; (end = unread.indexOf('\0')) >= 0; unread = unread.slice(end + 1)) {
+      const message = JSON.parse(unread.slice(0, end));
+      pending.get(message.id)?.(message);
+      pending.delete(message.id);
+    }
+  });
+  const send = (method, params = {}, sessionId = undefined) => new Promise((resolve, reject) => {
+    pending.set(++asked, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
+    browser.stdio[3].write(`${JSON.stringify({ id: asked, method, params, sessionId })}\0`);
+  });
+  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  return {
+    async load(url) {
+      const { browserContextId } = await send('Target.createBrowserContext');
+      let timer;
+      try {
+        const reported = new Promise((resolve, reject) => {
+          server.onReport = resolve;
+          timer = setTimeout(() => reject(new Error(`${url}: no report in 180 s`)), 180000);
+        });
+        // Opened blank, then navigated, as Playwright's `goto` does: the
+        // renderer's process is up (it has run a script) when the
+        // navigation starts. The session enables no domain.
+        const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
+        const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+        await send('Runtime.evaluate', { expression: '0' }, sessionId);
+        await send('Page.navigate', { url }, sessionId);
+        const result = await reported;
+        if (result.error) throw new Error(`${url}: ${result.error}`);
+        return result;
+      } finally {
+        clearTimeout(timer);
+        server.onReport = null;
+        await send('Target.disposeBrowserContext', { browserContextId });
+      }
+    },
+    async close() {
+      browser.kill();
+      await exited;
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
-import { coldLoad, generatedCaseload } from './big-feed-bench.mjs';
+import { generatedCaseload, timedLoads } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -29,15 +29,16 @@ for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
 const server = await startServer({ mounts: [['/big/', dir], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
   ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 server.routes.set('/bench/opeka.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
-<script type="module" src="/opeka/opeka.js"></script></head><body><div id="slot"></div>
+<script src="/bench/measure.js"></script><script type="module" src="/opeka/opeka.js"></script></head><body><div id="slot"></div>
 <script type="module">const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
 el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(location.search); el.setAttribute('src', q.get('src'));
 if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getElementById('slot').append(el);</script></body></html>` });
 server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
-<link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
+<script src="/bench/measure.js"></script><link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
 </head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
 
 const browser = await launchBrowser();
+const loads = await timedLoads(browser, server);
 
 /** The page's wasm memory after the first drawing of `src` and after each of `reloads` reloads (`el.reload()`: the whole feed fetched and drawn anew). */
 async function memoryOverReloads(src, reloads) {
@@ -67,10 +68,10 @@ try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
     for (let i = 0; i < RUNS; i++) {
-      runs.opeka.push(await coldLoad(browser, `${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, '/opeka'));
-      runs.off.push(await coldLoad(browser, `${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, null));
-      runs.uplot.push(await coldLoad(browser, `${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, null));
-      runs.chartjs.push(await coldLoad(browser, `${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, null));
+      runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, '/opeka'));
+      runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, null));
+      runs.uplot.push(await loads.load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, null));
+      runs.chartjs.push(await loads.load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, null));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
     // Each round's Opeka / uPlot, loads a few seconds apart: a machine
@@ -84,6 +85,7 @@ try {
     console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
   }
 } finally {
+  await loads.close();
   await browser.close();
   await server.close();
   await rm(dir, { recursive: true, force: true });

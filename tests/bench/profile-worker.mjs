@@ -132,6 +132,16 @@ try {
     }
     console.log('\n== main thread, time inside (CPU profile)');
     for (const [f, us] of inside) console.log(`  ${ms(us).padStart(6)} ms  ${f}`);
+    // Where the first focus's time goes: self time by function under it.
+    const under = new Map();
+    for (let i = 0; i < profile.samples.length; i++) {
+      let id = profile.samples[i];
+      const leaf = byId.get(id).callFrame.functionName;
+      for (; id !== undefined && !byId.get(id).callFrame.functionName.includes(focus[0]); id = parent.get(id));
+      if (id !== undefined) under.set(leaf, (under.get(leaf) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    }
+    console.log(`\n== main thread, self time under ${focus[0]}`);
+    for (const [f, us] of [...under].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms(us).padStart(6)} ms  ${f}`);
   }
   await context.close();
 } finally {

@@ -45,13 +45,13 @@ await writeFile(join(dist, 'opeka-worker.js'), joinWorker(glue, instrument('opek
   ['\n\n// While the body', `\nready.then(() => { ${mark('ready')} });`],
   ['    warm_up();', `    ${mark('warm')}\n`],
   ['    warm_up();', `\n    ${mark('warmed')}`, true],
-  ['(asked ||= id > 0), ready).then(() => {', `id && ${mark('message').slice(0, -1)}, `],
-  ['  const answer = reduce_feed(bytes, view);', `  ${mark('job')}\n`],
-  ['  const answer = reduce_feed(bytes, view);', `\n  ${mark('done')}`, true],
+  ['(asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {', `id > 0 && ${mark('message').slice(0, -1)}, `],
+  ['    const answer = bytes.length', `  ${mark('job')}\n`],
+  ['reduce_feed(bytes, view);\n', `    ${mark('done')}\n`, true],
 ])));
 await writeFile(join(dist, 'opeka-worker-host.js'), instrument('opeka-worker-host.js', await source('opeka-worker-host.js'), [
   ['const START_MS', `${mark('host')}\n`],
-  ['    worker.postMessage([asked, bytes, view]);', `\n    ${mark('posted')}`, true],
+  ['    worker.postMessage(to === worker ? [asked, body, view] : posted);', `\n    ${mark('posted')}`, true],
 ]));
 const feed = generatedCaseload(DAYS);
 await writeFile(join(dir, 'feed.json'), feed);

@@ -41,7 +41,7 @@ function extraHeaders(path) {
 }
 
 /**
- * Starts the server on a free port; returns { url, requests, routes, faults, close }.
+ * Starts the server on a free port; returns { url, requests, routes, faults, onReport, close }.
  * `routes` maps a path to a generated body (`{ body, type? }`), for tests that
  * write their pages and feeds on the fly; `options.mounts` adds
  * `[prefix, dir]` pairs in front of the standard ones (the benchmark's).
@@ -52,10 +52,29 @@ export async function startServer(options = {}) {
   // The fault routes (/fault/…, tests/e2e/fault-server.mjs), same origin as the pages.
   const faults = createFaults();
   const mounts = [...(options.mounts ?? []), ...MOUNTS];
+  // `onReport`: set by tests/bench/big-feed-bench.mjs's plainLoad.
+  const api = {
+    requests,
+    routes,
+    faults,
+    onReport: null,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (faults.handle(req, res, path)) return;
+    // A bench page's own figures (tests/bench/measure.js), posted from a
+    // browser with no DevTools attached.
+    if (req.method === 'POST' && path === '/bench/report') {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        res.writeHead(204).end();
+        api.onReport?.(JSON.parse(Buffer.concat(chunks).toString()));
+      });
+      return;
+    }
     const route = routes.get(path);
     if (route) {
       res.writeHead(200, {
@@ -98,13 +117,8 @@ export async function startServer(options = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    routes,
-    faults,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
-  };
+  api.url = `http://127.0.0.1:${port}`;
+  return api;
 }
 
 /** Launches Debian's Chromium headless (never a downloaded browser). */

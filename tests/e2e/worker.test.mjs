@@ -69,7 +69,10 @@ function page(pairs, on = '') {
     <body>${widgets.join('\n')}</body></html>` };
 }
 
-/** Counts the worker's answers by kind: `reduced` (a smaller feed), `checked` (valid, not reduced), `invalid`, `none`. */
+/**
+ * Counts the worker's answers by kind: `reduced` (a smaller feed), `checked`
+ * (valid, not reduced), `invalid`, `none`, `again` (a streamed body it does not have).
+ */
 async function countAnswers(page) {
   await page.addInitScript(() => {
     window.__answers = [];
@@ -83,7 +86,7 @@ async function countAnswers(page) {
         window.__terminated ??= 0;
         // Id 0 is the worker saying its module is up, not an answer.
         this.addEventListener('message', ({ data: [id, answer] }) => id && window.__answers.push(
-          !answer ? 'none' : typeof answer[0] === 'number' ? 'invalid' : answer[0] ? 'reduced' : 'checked'));
+          answer === 0 ? 'again' : !answer ? 'none' : typeof answer[0] === 'number' ? 'invalid' : answer[0] ? 'reduced' : 'checked'));
       }
 
       terminate() {
@@ -481,6 +484,56 @@ test('a big body goes to the worker while the module still loads, and the widget
   }
 });
 
+/**
+ * Records what the page posts to its workers: per message, `chunk` (a
+ * streamed chunk, with its length), `number` (a feed asked for by its
+ * streamed body's number), `bytes` (a feed posted whole) or `other`.
+ * `dropChunks`: the chunks are not posted, as if the worker had let go of
+ * the body.
+ */
+async function recordPosts(page, dropChunks) {
+  await page.addInitScript((drop) => {
+    window.__posts = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data, ...rest) {
+      const [id, body] = data;
+      const kind = id < 0 ? 'chunk' : typeof body === 'number' ? 'number' : body instanceof Uint8Array ? 'bytes' : 'other';
+      window.__posts.push([kind, body?.length ?? 0]);
+      if (!(drop && kind === 'chunk')) post.call(this, data, ...rest);
+    };
+  }, dropChunks);
+}
+
+test('a big body streams to the worker as it is read, and is asked for by its number; one the worker does not have is posted whole', async () => {
+  const size = Buffer.byteLength(bigFeed(420));
+  const tables = [];
+  for (const dropChunks of [false, true]) {
+    const opened = await openPage(browser, 'about:blank');
+    const { context, page, errors } = opened;
+    try {
+      await countAnswers(page);
+      await recordPosts(page, dropChunks);
+      await page.goto(`${server.url}/gen/big-one.html`);
+      const events = await waitForWidgets(page, 1, 90000);
+      assert.deepEqual(events.errors, []);
+      assert.deepEqual(await page.evaluate(() => window.__answers), dropChunks ? ['again', 'reduced'] : ['reduced']);
+      const posts = await page.evaluate(() => window.__posts);
+      const chunks = posts.filter(([kind]) => kind === 'chunk');
+      assert.ok(chunks.length >= 1);
+      assert.equal(chunks.reduce((sum, [, length]) => sum + length, 0), size);
+      const asks = posts.filter(([kind]) => kind === 'number' || kind === 'bytes').map(([kind]) => kind);
+      // Asked by number once; posted whole only when the worker did not have it.
+      assert.deepEqual(asks, dropChunks ? ['number', 'bytes'] : ['number']);
+      tables.push((await readAll(page))['trend-on'].table);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.ok(tables[0].split('\n').length > 400);
+  assert.equal(tables[1], tables[0]);
+});
+
 test('a page whose widgets all say worker="off" starts no worker for a big feed', async () => {
   const { context, page, workers, errors } = await openTracked('/gen/big-off.html');
   try {
@@ -539,29 +592,33 @@ test('a small feed is drawn in the task that validates it; a big one on the main
   }
 });
 
+/** Records the title of every SVG put into a widget (`__drawn`), and of every SVG a frame shows (`__shown`). */
+function recordDrawn(page) {
+  return page.addInitScript(() => {
+    window.__drawn = [];
+    window.__shown = new Set();
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.localName === 'svg') window.__drawn.push(n.querySelector('title')?.textContent);
+      }).observe(root, { childList: true, subtree: true });
+      const frame = () => {
+        const figure = root.querySelector('.opeka-figure');
+        if (figure && !figure.hidden) window.__shown.add(root.querySelector('svg title')?.textContent);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      return root;
+    };
+  });
+}
+
 test('while the worker reduces a big feed, the widget draws a small chart nobody sees, to have its code ready', async () => {
   const opened = await openPage(browser, 'about:blank');
   const { context, page, errors } = opened;
   try {
-    await page.addInitScript(() => {
-      // The title of every SVG put into a widget, and of every SVG a frame shows.
-      window.__drawn = [];
-      window.__shown = new Set();
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) {
-        const root = attach.call(this, init);
-        new MutationObserver((records) => {
-          for (const r of records) for (const n of r.addedNodes) if (n.localName === 'svg') window.__drawn.push(n.querySelector('title')?.textContent);
-        }).observe(root, { childList: true, subtree: true });
-        const frame = () => {
-          const figure = root.querySelector('.opeka-figure');
-          if (figure && !figure.hidden) window.__shown.add(root.querySelector('svg title')?.textContent);
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-        return root;
-      };
-    });
+    await recordDrawn(page);
     // The worker's module held back a second: its answer cannot come
     // before the widget has handed the feed over (an answer already there
     // leaves nothing to wait for, and no warm-up).
@@ -580,5 +637,29 @@ test('while the worker reduces a big feed, the widget draws a small chart nobody
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a widget whose feed is still downloading warms up meanwhile, unseen; one whose feed is there draws it at once', async () => {
+  const title = 'Получатели социальных услуг в Кузбассе';
+  for (const slow of [true, false]) {
+    const opened = await openPage(browser, 'about:blank');
+    const { context, page, errors } = opened;
+    try {
+      await recordDrawn(page);
+      if (slow) await page.route('**/kuzbass-caseload.json', async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); });
+      await page.goto(`${server.url}/gen/small.html`);
+      const events = await waitForWidgets(page, 1, 30000);
+      await page.waitForTimeout(300);
+      const { drawn, shown } = await page.evaluate(() => ({ drawn: window.__drawn, shown: [...window.__shown] }));
+      const feedTitle = (await readChart(page, '#trend-on')).title;
+      assert.ok(feedTitle.startsWith(title), feedTitle);
+      assert.deepEqual(drawn, slow ? ['Ж', feedTitle] : [feedTitle]);
+      assert.deepEqual(shown, [feedTitle], 'no frame showed the warm-up chart');
+      assert.equal(events.rendered.length, 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });

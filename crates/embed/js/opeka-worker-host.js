@@ -7,9 +7,10 @@
 // `warm` takes over the worker opeka.js started as soon as a big body was
 // announced (by its Content-Length), so that the worker loads its module
 // while the body downloads and while this module still loads, or starts
-// one. `reduce` posts the bytes (a copy: the page's fetch cache keeps
-// them, for the other widgets of that feed and for the fallback) and the
-// view, and resolves to the worker's answer. It rejects when there is no
+// one. `reduce` asks it for a body opeka.js streamed to it as it was read,
+// else posts the bytes (a copy: the page's fetch cache keeps them, for the
+// other widgets of that feed and for the fallback), with the view, and
+// resolves to the worker's answer. It rejects when there is no
 // worker to ask — none in this browser, refused by the page's policy, failed
 // to start, trapped, or silent for too long — and the widget then does the
 // work on the main thread.
@@ -66,11 +67,13 @@ export function warm(early) {
   worker.onmessage = ({ data: [id, answer] }) => {
     // [0, true]: the module is up, in answer to the [0] posted below
     // (asked, not told: a worker opeka.js started may be up before this
-    // listens). [id] alone (0 or a feed's): it could not start, or
-    // trapped, and its memory is not to be trusted.
+    // listens). [id, 0]: it does not have the streamed body asked for (let
+    // go of), so its bytes are posted. [id] alone (0 or a feed's): it could
+    // not start, or trapped, and its memory is not to be trusted.
+    const [, timer, yes, posted] = waiting.get(id) ?? [];
+    if (answer === 0) return posted && worker.postMessage(posted);
     if (!answer) return stop();
     if (id) {
-      const [, timer, yes] = waiting.get(id) ?? [];
       clearTimeout(timer);
       waiting.delete(id);
       yes?.(answer);
@@ -117,8 +120,12 @@ export function reduce(bytes, view, early = false) {
     if (!warm()) return no();
     clearTimeout(idle);
     const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
-    waiting.set(++asked, [no, timer, yes]);
-    worker.postMessage([asked, bytes, view]);
+    // A body opeka.js streamed to this very worker as it was read is asked
+    // for by its number; any other is posted (a copy).
+    const [to, body] = bytes.streamed ?? [];
+    const posted = [++asked, bytes, view];
+    waiting.set(asked, [no, timer, yes, posted]);
+    worker.postMessage(to === worker ? [asked, body, view] : posted);
   });
   views.set(view, [answer, early]);
   const settled = () => views.get(view)?.[0] === answer && views.delete(view);

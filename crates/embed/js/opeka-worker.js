@@ -7,7 +7,7 @@
 // of this import (scripts/join-worker.mjs): one script for the worker to
 // fetch. Same-origin, so `script-src 'self'` (or `worker-src 'self'`) lets
 // it run; the module needs 'wasm-unsafe-eval' here too.
-import init, { reduce_feed, warm_up } from './opeka_worker_bindings.js';
+import init, { reduce_feed, reduce_streamed, stream_chunk, warm_up } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
 
@@ -32,19 +32,39 @@ const warm = () => {
 
 ready.then(() => setTimeout(warm), () => {});
 
-// [id, bytes, view] in; [id, answer] out, or [id] alone when the module
-// could not start or trapped (its memory is then not to be trusted: the
-// page stops this worker and does the work itself). [0] asks whether the
-// module is up: [0, true] once it is (the page waits only so long for
-// that). The page asks rather than being told: opeka.js may start this
-// worker before the page's side that listens is loaded (a message to a
-// worker waits for its script; one from it is lost without a listener).
-onmessage = ({ data: [id, bytes, view] }) => ((asked ||= id > 0), ready).then(() => {
-  if (trapped) throw trapped;
-  if (!id) return postMessage([0, true]);
-  const answer = reduce_feed(bytes, view);
-  postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
-}).catch((error) => {
-  console.error('opeka-worker:', error);
-  postMessage([id]);
-});
+// A big body's chunks, [-body, chunk, size], as opeka.js reads them ([-body]
+// once it is whole): each goes into the module's memory as it comes
+// (`stream_chunk`; those that come before the module is up wait here), so
+// the body is there when a widget asks for it by its number.
+const chunks = [];
+const stream = () => {
+  for (const [body, chunk, size] of chunks.splice(0)) chunk && stream_chunk(-body, chunk, size);
+};
+
+// [id, bytes, view] in, `bytes` a Uint8Array or a streamed body's number;
+// [id, answer] out, [id, 0] for a body this worker does not have (the page
+// then posts its bytes), or [id] alone when the module could not start or
+// trapped (its memory is then not to be trusted: the page stops this
+// worker and does the work itself). [0] asks whether the module is up: [0,
+// true] once it is (the page waits only so long for that). The page asks
+// rather than being told: opeka.js may start this worker before the page's
+// side that listens is loaded (a message to a worker waits for its script;
+// one from it is lost without a listener).
+onmessage = ({ data }) => {
+  const [id, bytes, view] = data;
+  if (id < 0) chunks.push(data);
+  // A feed asked for, or a body whole (its ask follows): no more warm-ups.
+  ((asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {
+    if (trapped) throw trapped;
+    stream();
+    if (id < 0) return;
+    if (!id) return postMessage([0, true]);
+    const answer = bytes.length === undefined ? reduce_streamed(bytes, view) : reduce_feed(bytes, view);
+    if (!answer) return postMessage([id, 0]);
+    postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
+  }).catch((error) => {
+    trapped = error;
+    // A chunk's failure is told to the ask that follows it.
+    if (id >= 0) console.error('opeka-worker:', error), postMessage([id]);
+  });
+};

@@ -29,13 +29,20 @@ const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.
 // starts its own. Where none can start here (no Worker in this browser,
 // or opeka.js on another origin than the page), the host tries once more
 // and then has the widgets do the work on the main thread.
+// The body itself goes to that worker as it is read, a chunk at a time
+// ([-body, chunk, size], and [-body] once whole), and is marked [worker,
+// body]: the host then asks that worker for it by its number rather than
+// posting it whole.
 let started;
-const warm = () => {
+let bodies = 0;
+const warm = (size) => {
   if (document.querySelector('opeka-chart:not([worker=off])')) {
     try {
       started ??= Object.assign(new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' }), { onerror: () => (started = 0) });
     } catch {}
     host().then((h) => h.warm(started), () => {});
+    const to = started, body = ++bodies;
+    if (to) return (chunk) => (to.postMessage([-body, chunk, size]), chunk ? 0 : [to, body]);
   }
 };
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));

@@ -109,12 +109,12 @@ fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
     validate(bytes, &Options::default())
 }
 
-/// What a widget validates and draws, unseen, while its worker reduces a
-/// big feed: V8 compiles a wasm function when it is first called, and the
-/// canvas sets its font up on the first measure, so the page's tasks that
-/// then validate and draw the worker's answer are shorter. A caseload's
-/// trend of categories summed over units, as the big feeds are (the
-/// worker warms up on a bigger one, `opeka_chart::reduce::warm_up_feed`).
+/// What a widget validates and draws, unseen, while it waits for its feed
+/// or its worker's answer: V8 compiles a wasm function when it is first
+/// called, and the canvas sets its font up on the first measure, so the
+/// page's tasks that then validate and draw the feed are shorter. A
+/// caseload's trend of categories summed over units, as the big feeds are
+/// (the worker warms up on a bigger one, `opeka_chart::reduce::warm_up_feed`).
 const WARM_UP_FEED: &str = r#"{"opeka":1,"kind":"caseload","title":"Ж","units":[{"id":"u","label":"У"}],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"}],"records":[{"period":"2024-01-01","unit":"u","category":"a","value":1},{"period":"2024-01-02","unit":"u","category":"b","value":2}]}"#;
 
 /// Whether a widget of this page has drawn [`WARM_UP_FEED`].
@@ -435,6 +435,8 @@ impl Inner {
             }
             inner.schedule_refresh();
         });
+        // A feed not yet downloaded when the module asks for it.
+        self.warm_up_later();
     }
 
     /// Starts the timer that gives up on the load in flight.
@@ -490,25 +492,31 @@ impl Inner {
                     None => inner.check(load, body, None, None),
                 }),
             );
-            // While the worker works, in a task of its own, the code and
-            // font the answer's validation and drawing need: once a page,
-            // by its first widget still loading (twenty widgets of one big
-            // feed would otherwise warm up twenty times).
-            let weak = Rc::downgrade(self);
-            wasm_bindgen_futures::spawn_local(async move {
-                next_task().await;
-                let loading = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
-                if let Some(inner) = loading.filter(|_| !WARMED_UP.swap(true, Ordering::Relaxed)) {
-                    if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
-                        // Drawn and taken down in one task: never painted.
-                        inner.show(&FeedState::Ready(Arc::new(checked.feed)));
-                        inner.show(&FeedState::Loading);
-                    }
-                }
-            });
+            self.warm_up_later();
             return;
         }
         self.check(load, body, None, None);
+    }
+
+    /// In a task of its own, while the widget still waits (for its feed's
+    /// download, or for the worker's answer), the code and font that
+    /// validating and drawing it needs: once a page, by its first widget
+    /// still loading (twenty widgets of one big feed would otherwise warm
+    /// up twenty times). During a big body's download rather than after
+    /// it, the warm-up does not share the machine with the worker's job.
+    fn warm_up_later(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            next_task().await;
+            let loading = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
+            if let Some(inner) = loading.filter(|_| !WARMED_UP.swap(true, Ordering::Relaxed)) {
+                if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
+                    // Drawn and taken down in one task: never painted.
+                    inner.show(&FeedState::Ready(Arc::new(checked.feed)));
+                    inner.show(&FeedState::Loading);
+                }
+            }
+        });
     }
 
     /// Runs `work` (the worker's module's), then `then` with its answer,

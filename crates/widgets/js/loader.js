@@ -6,7 +6,10 @@
 // resolves to). A body over `limit` bytes is refused without being held:
 // by its Content-Length before reading, else as the stream passes the limit.
 // `big`, when given, hears of a body of 1 MB or more by its Content-Length
-// before it is read, so opeka.js can start its worker meanwhile.
+// before it is read, so opeka.js can start its worker meanwhile; it may
+// answer a function, then handed each chunk as it is read, and nothing
+// once the body is whole, to answer what the body is to be marked with
+// (opeka.js streams the body to its worker).
 export async function load([url, etag, modified, limit], signal, big) {
   const headers = {};
   if (etag) headers['If-None-Match'] = etag;
@@ -22,7 +25,8 @@ export async function load([url, etag, modified, limit], signal, big) {
     if (!html && size > limit) answer[2] = size;
     return answer;
   }
-  if (size >= 1e6) big?.();
+  let sink;
+  if (size >= 1e6) sink = big?.(size);
   const chunks = [];
   let read = 0;
   for (const reader = response.body?.getReader(); reader; ) {
@@ -34,12 +38,14 @@ export async function load([url, etag, modified, limit], signal, big) {
       return answer;
     }
     chunks.push(value);
+    sink?.(value);
   }
   // Joined here rather than through a Blob, which Chromium hands to the
   // browser's blob store and then reads back.
   answer[2] = new Uint8Array(read);
   read = 0;
   for (const chunk of chunks) answer[2].set(chunk, read), (read += chunk.length);
+  answer[2].streamed = sink?.();
   return answer;
 }
 

@@ -8,10 +8,39 @@
 //! its answers are those the page would have found itself; the page's side
 //! is `crates/embed/src/worker.rs`.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Uint8Array};
 use opeka_feed::validate::{problem_lines, read_caseload_quickly, validate, validate_locating, Checked, Options, Rejected, Severity};
 use opeka_feed::{Lang, ValidFeed, View};
 use wasm_bindgen::prelude::*;
+
+mod streamed;
+
+use streamed::StreamedBodies;
+
+thread_local! {
+    /// The bodies the page streams here as they download.
+    static STREAMED: RefCell<StreamedBodies> = RefCell::new(StreamedBodies::default());
+}
+
+/// In the worker: appends `chunk` to the body the page streams as `id`
+/// (`opeka-worker.js`'s `[-id, chunk, size]`), so that the body is in this
+/// module's memory by the time it has downloaded, rather than posted whole
+/// and copied in then. `size`: the body's `Content-Length`, room kept for it
+/// with the first chunk.
+#[wasm_bindgen]
+pub fn stream_chunk(id: u32, chunk: &[u8], size: u32) {
+    STREAMED.with(|bodies| bodies.borrow_mut().push(id, chunk, size as usize));
+}
+
+/// In the worker: [`reduce_feed`] on the body streamed as `id`; `None` when
+/// this module has no such body (it came to another worker, or was let
+/// go), and the page then posts the bytes.
+#[wasm_bindgen]
+pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
+    STREAMED.with(|bodies| bodies.borrow_mut().take(id).map(|bytes| reduce_feed(bytes, view)))
+}
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
 /// reduces it to what `view` (a view's name, or empty for the feed's own)

@@ -1,0 +1,101 @@
+//! The bodies the page streams to the worker chunk by chunk as they
+//! download (`opeka.js` posts each chunk as its loader reads it), so that a
+//! big body is already in the worker's module when the widget asks for it:
+//! the page's main thread does not copy it whole to the worker (a
+//! structured clone of 15 MB, one task of 30 ms and more), and the worker
+//! does not copy it into its memory after it arrives.
+//!
+//! Bounded: a body is streamed to the worker before anyone knows whether a
+//! widget will ask for it (a body cut at the size limit, a widget with
+//! `worker="off"` beside one without), so a new body lets go of those
+//! already used and keeps at most [`KEPT_UNUSED`] others. A body asked for
+//! after it was let go is posted whole by the page instead.
+
+/// How many bodies not yet asked for are kept while another streams in.
+const KEPT_UNUSED: usize = 2;
+
+/// At most this much room is kept ahead for a body (the size limit's
+/// ceiling, 64 MiB): a `Content-Length` is the server's word.
+const MAX_ROOM: usize = 64 << 20;
+
+/// A body as streamed so far.
+struct StreamedBody {
+    id: u32,
+    bytes: Vec<u8>,
+    /// Whether a widget asked for it (a refresh's next body replaces it).
+    used: bool,
+}
+
+/// The bodies streamed to this worker, oldest first.
+#[derive(Default)]
+pub(crate) struct StreamedBodies {
+    bodies: Vec<StreamedBody>,
+}
+
+impl StreamedBodies {
+    /// Appends `chunk` to body `id`; its first chunk starts it, with room
+    /// for `size` bytes, and lets go of older bodies (see the module's doc).
+    pub(crate) fn push(&mut self, id: u32, chunk: &[u8], size: usize) {
+        if let Some(body) = self.bodies.iter_mut().find(|body| body.id == id) {
+            body.bytes.extend_from_slice(chunk);
+            return;
+        }
+        self.bodies.retain(|body| !body.used);
+        if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
+            self.bodies.drain(..excess);
+        }
+        let mut bytes = Vec::with_capacity(size.clamp(chunk.len(), MAX_ROOM));
+        bytes.extend_from_slice(chunk);
+        self.bodies.push(StreamedBody { id, bytes, used: false });
+    }
+
+    /// Body `id`'s bytes, marked as used; `None` if there is none.
+    pub(crate) fn take(&mut self, id: u32) -> Option<&[u8]> {
+        let body = self.bodies.iter_mut().find(|body| body.id == id)?;
+        body.used = true;
+        Some(&body.bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(bodies: &StreamedBodies) -> Vec<u32> {
+        bodies.bodies.iter().map(|body| body.id).collect()
+    }
+
+    #[test]
+    fn chunks_join_in_order_and_a_body_serves_every_ask() {
+        let mut bodies = StreamedBodies::default();
+        bodies.push(1, b"{\"opeka\"", 20);
+        bodies.push(1, b":1}", 20);
+        assert_eq!(bodies.take(1), Some(&b"{\"opeka\":1}"[..]));
+        // Another widget's view of the same body.
+        assert_eq!(bodies.take(1), Some(&b"{\"opeka\":1}"[..]));
+        assert_eq!(bodies.take(2), None);
+    }
+
+    #[test]
+    fn a_new_body_lets_go_of_used_ones_and_keeps_few_unused() {
+        let mut bodies = StreamedBodies::default();
+        bodies.push(1, b"a", 1);
+        assert!(bodies.take(1).is_some());
+        // A refresh: the used body goes as the next one starts.
+        bodies.push(2, b"b", 1);
+        assert_eq!(ids(&bodies), [2]);
+        // Bodies nobody asks for (cut at the limit, worker="off"): the oldest go.
+        bodies.push(3, b"c", 1);
+        bodies.push(4, b"d", 1);
+        assert_eq!(ids(&bodies), [3, 4]);
+        assert_eq!(bodies.take(2), None);
+        assert_eq!(bodies.take(4), Some(&b"d"[..]));
+    }
+
+    #[test]
+    fn room_ahead_is_bounded() {
+        let mut bodies = StreamedBodies::default();
+        bodies.push(1, b"x", usize::MAX);
+        assert!(bodies.bodies[0].bytes.capacity() <= MAX_ROOM);
+    }
+}

@@ -1,0 +1,34 @@
+// A bench page's own figures, for a load in a Chromium with no DevTools
+// attached (big-feed-bench.mjs's `plainLoad`): the first script of the
+// page's head. Once the chart says `opeka-rendered` (the peers' page:
+// `bench-drawn`) or `opeka-error`, and 200 ms more for the last long
+// task to be reported, it posts to /bench/report: `done` (ms from
+// navigation), `error`, `longest` (the longest main-thread task,
+// PerformanceObserver 'longtask'), `tasks` (each long task's start and
+// length, ms), and `wasm`, the memory of the page's
+// Opeka module (0 on a page without one).
+(() => {
+  let longest = 0;
+  const tasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      longest = Math.max(longest, entry.duration);
+      tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  let reported = false;
+  const report = async (result) => {
+    if (reported) return;
+    reported = true;
+    await new Promise((ok) => setTimeout(ok, 200));
+    let wasm = 0;
+    const script = document.querySelector('script[src$="/opeka.js"]');
+    if (script) {
+      const loader = await import(script.src);
+      wasm = loader.loadModule ? (await loader.loadModule()).memory.buffer.byteLength : 0;
+    }
+    await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, longest, tasks, wasm, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
+  };
+  for (const drawn of ['opeka-rendered', 'bench-drawn']) document.addEventListener(drawn, () => report({ done: performance.now() }));
+  document.addEventListener('opeka-error', (event) => report({ error: event.detail.message }));
+})();
