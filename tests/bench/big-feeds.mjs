@@ -63,7 +63,7 @@ console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} co
 // "no worker": the same page with worker="off" (every feed validated and
 // drawn on the main thread, as before stop 10); feeds of 1 MB and more
 // otherwise go to opeka-worker.js (crates/embed/src/worker.rs).
-console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task: ${'opeka'.padStart(7)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(7)} | wasm memory`);
+console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task, max (median): ${'opeka'.padStart(12)} ${'no worker'.padStart(12)} ${'uPlot'.padStart(12)} | wasm memory`);
 try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
@@ -78,11 +78,12 @@ try {
     // shared with other work slows both alike, where the medians' ratio
     // can pair a quiet minute's uPlot with a busy minute's Opeka.
     const paired = runs.opeka.map((r, i) => r.done / runs.uplot[i].done);
-    const longest = (k) => Math.max(...runs[k].map((r) => r.longest));
+    // The longest task of any load (the goal), and of the median load.
+    const longest = (k) => `${Math.max(...runs[k].map((r) => r.longest)).toFixed(0)} (${median(runs[k].map((r) => r.longest)).toFixed(0)}) ms`;
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
     const reloads = size ? await memoryOverReloads(src, 5) : [];
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(13)} ${`${longest('opeka').toFixed(0)} ms`.padStart(7)} ${`${longest('off').toFixed(0)} ms`.padStart(9)} ${`${longest('uplot').toFixed(0)} ms`.padStart(7)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(27)} ${longest('opeka').padStart(12)} ${longest('off').padStart(12)} ${longest('uplot').padStart(12)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
   }
 } finally {
   await loads.close();

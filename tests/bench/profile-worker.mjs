@@ -7,7 +7,10 @@
 // script entry points. `PROFILE_WORKER=off` profiles the main-thread path.
 // Needs `make dist`, or for the main thread's functions by name `make
 // named-dist` and PROFILE_DIST=target/named-dist (PROFILE_FOCUS: the time
-// inside chosen functions). Figures only; nothing fails on a time.
+// inside chosen functions, and the self time by function under the first
+// of them). Figures only; nothing fails on a time. The trace's DevTools
+// session adds a task of its own as a big body finishes (big-feed-bench.mjs's
+// `timedLoads` says why): `ResponseBodyLoader::DidFinishLoadingBody`.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -10,7 +10,9 @@
 // With the feed's `responseEnd` (resource timing), the page's long tasks
 // and `opeka-rendered`, per cold load and as medians. `TIMELINE_DAYS`
 // (4175 = the 15 MB feed of big-feeds.mjs, 280 = 1 MB), `TIMELINE_RUNS`.
-// Needs `make dist`. Figures only; nothing fails on a time.
+// Needs `make dist`. Figures only; nothing fails on a time. It drives
+// Chromium through Playwright, whose DevTools session adds a task of its own
+// as a big body finishes (big-feed-bench.mjs's `timedLoads` says why).
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
