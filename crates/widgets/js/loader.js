@@ -6,10 +6,10 @@
 // resolves to). A body over `limit` bytes is refused without being held:
 // by its Content-Length before reading, else as the stream passes the limit.
 // `big`, when given, hears of a body of 1 MB or more by its Content-Length
-// before it is read, so opeka.js can start its worker meanwhile; it may
-// answer a function, then handed each chunk as it is read, and nothing
-// once the body is whole, to answer what the body is to be marked with
-// (opeka.js streams the body to its worker).
+// before it is read, so opeka.js can start its worker meanwhile. It may
+// answer a sink: a function called with each chunk as it is read, then
+// once with nothing when the body is whole, whose answer the body keeps as
+// `streamed` (opeka.js so streams the body to its worker).
 export async function load([url, etag, modified, limit], signal, big) {
   const headers = {};
   if (etag) headers['If-None-Match'] = etag;
