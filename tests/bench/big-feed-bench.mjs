@@ -1,7 +1,7 @@
 // What the big-feed benchmarks share (big-feeds.mjs, ab-dists.mjs,
-// profile-worker.mjs): their feed and a cold load of a page, in a Chromium
-// with no DevTools attached (`plainLoad`) or driven by Playwright
-// (`coldLoad`).
+// profile-worker.mjs, devtools-cost.mjs): their feed and a cold load of a
+// page, in a Chromium with no DevTools session on the page
+// (`plainBrowser`) or driven by Playwright (`coldLoad`).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,7 @@ export async function coldLoad(browser, url, dist) {
  * The cold load the benchmarks time: one in a Chromium driven without a
  * DevTools session on the page (`plainBrowser`), unless BENCH_DEVTOOLS=1.
  * Playwright's session (its Network domain keeps every response body) puts
- * a task of 140–230 ms on the main thread of a page that fetches 15 MB,
+ * a task of 100–300 ms on the main thread of a page that fetches 15 MB,
  * which a reader's browser does not have (docs/performance.md, stop 20):
  * the pages of both builds and of the peers pay it alike, so it muddles
  * the times, and the longest task it reports is the harness's. Resolves to
@@ -78,9 +78,8 @@ export async function timedLoads(browser, server) {
  * with no DevTools domain enabled on its pages: each `load(url)` opens
  * `url` (a page of `server`, the harness's, whose head starts with
  * tests/bench/measure.js) in a new browser context, as a cold load in a
- * reader's browser, and resolves
- * to `{ done, longest, wasm }` as the page reports them (or throws its
- * `opeka-error`).
+ * reader's browser, and resolves to `{ done, longest, tasks, wasm }` as
+ * the page reports them (or throws its `opeka-error`).
  */
 export async function plainBrowser(server) {
   const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
@@ -106,7 +105,10 @@ export async function plainBrowser(server) {
     pending.set(++asked, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
     browser.stdio[3].write(`${JSON.stringify({ id: asked, method, params, sessionId })}\0`);
   });
-  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  // A Chromium that exits fails what is waiting on it, rather than hanging.
+  const exited = new Promise((resolve) => browser.once('exit', resolve)).then(() => {
+    for (const answer of pending.values()) answer({ error: { message: 'Chromium exited' } });
+  });
   return {
     async load(url) {
       const { browserContextId } = await send('Target.createBrowserContext');

@@ -1,12 +1,13 @@
 // A bench page's own figures, for a load in a Chromium with no DevTools
-// attached (big-feed-bench.mjs's `plainLoad`): the first script of the
+// attached (big-feed-bench.mjs's `plainBrowser`): the first script of the
 // page's head. Once the chart says `opeka-rendered` (the peers' page:
 // `bench-drawn`) or `opeka-error`, and 200 ms more for the last long
 // task to be reported, it posts to /bench/report: `done` (ms from
 // navigation), `error`, `longest` (the longest main-thread task,
 // PerformanceObserver 'longtask'), `tasks` (each long task's start and
-// length, ms), and `wasm`, the memory of the page's
-// Opeka module (0 on a page without one).
+// length, ms), `resources` (each file the page fetched, with its start and
+// end, ms) and `wasm`, the memory of the page's Opeka module (0 on a page
+// without one).
 (() => {
   let longest = 0;
   const tasks = [];

@@ -52,7 +52,7 @@ export async function startServer(options = {}) {
   // The fault routes (/fault/…, tests/e2e/fault-server.mjs), same origin as the pages.
   const faults = createFaults();
   const mounts = [...(options.mounts ?? []), ...MOUNTS];
-  // `onReport`: set by tests/bench/big-feed-bench.mjs's plainLoad.
+  // `onReport`: set by tests/bench/big-feed-bench.mjs's plainBrowser.
   const api = {
     requests,
     routes,
