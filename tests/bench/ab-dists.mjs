@@ -42,7 +42,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       for (const build of ['other', 'this']) {
         for (const worker of ['auto', 'off']) {
-          (runs[`${build} ${worker}`] ??= []).push(await loads.load(`${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`, `/${build}`));
+          (runs[`${build} ${worker}`] ??= []).push(await loads.load(`${server.url}/ab/${build}.html?worker=${worker}&src=${encodeURIComponent(src)}`));
         }
       }
     }
@@ -55,8 +55,8 @@ try {
       };
       const wasm = Math.max(...runs[`${build} auto`].map((r) => r.wasm));
       console.log(`${name.padEnd(7)} ${build.padEnd(5)} | ${t('auto')} ${t('off')} | ${l('auto')} ${l('off')} | ${(wasm / 1048576).toFixed(1)} MB`);
-      // AB_TASKS=1: each load's long tasks with the worker, [start, ms] (a load in Playwright reports none).
-      if (process.env.AB_TASKS) for (const r of runs[`${build} auto`]) console.log(`    ${r.done.toFixed(0)} ms: ${JSON.stringify(r.tasks ?? [])}`);
+      // AB_TASKS=1: each load's long tasks with the worker, [start, ms].
+      if (process.env.AB_TASKS) for (const r of runs[`${build} auto`]) console.log(`    ${r.done.toFixed(0)} ms: ${JSON.stringify(r.tasks)}`);
     }
   }
 } finally {

@@ -27,35 +27,38 @@ export function generatedCaseload(days) {
 }
 
 /**
- * One cold load of `url` in a fresh context: `{ done, longest, wasm }` once
- * the page's chart says `opeka-rendered` (or `opeka-error`, which throws).
- * `longest` is the longest main-thread task; `wasm` the memory of the page's
- * module under `dist` (a URL path such as `/opeka`; 0 when null). A build
- * from before stop 11 has its glue in `opeka_bindings.js` and no `loadModule`.
+ * The figures the page at `url` posts (tests/bench/measure.js, the first
+ * script of every bench page's head) once `open()` has started loading
+ * it: `{ done, longest, tasks, resources, wasm }`; throws the page's
+ * `opeka-error`, or after 180 s without a report.
  */
-export async function coldLoad(browser, url, dist) {
+async function reported(server, url, open) {
+  let timer;
+  try {
+    const report = new Promise((resolve, reject) => {
+      server.onReport = resolve;
+      timer = setTimeout(() => reject(new Error(`${url}: no report in 180 s`)), 180000);
+    });
+    await open();
+    const result = await report;
+    if (result.error) throw new Error(`${url}: ${result.error}`);
+    return result;
+  } finally {
+    clearTimeout(timer);
+    server.onReport = null;
+  }
+}
+
+/** One cold load of `url` (a page of `server`) in a new Playwright context: the page's figures. */
+export async function coldLoad(browser, server, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-      .observe({ type: 'longtask', buffered: true });
-    document.addEventListener('opeka-rendered', () => { window.__bench = { done: performance.now() }; });
-    document.addEventListener('opeka-error', (e) => { window.__bench = { error: e.detail.message }; });
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench, null, { timeout: 180000 });
-  // Long tasks are reported after they end: give the observer a moment.
-  await page.waitForTimeout(200);
-  const result = await page.evaluate(async (dir) => {
-    if (!dir) return { ...window.__bench, longest: window.__longest, wasm: 0 };
-    const loader = await import(`${dir}/opeka.js`);
-    const exports = loader.loadModule ? await loader.loadModule() : await (await import(`${dir}/opeka_bindings.js`)).default();
-    return { ...window.__bench, longest: window.__longest, wasm: exports.memory.buffer.byteLength };
-  }, dist);
-  await context.close();
-  if (result.error) throw new Error(`${url}: ${result.error}`);
-  return result;
+  try {
+    return await reported(server, url, async () => {
+      await (await context.newPage()).goto(url);
+    });
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -66,10 +69,10 @@ export async function coldLoad(browser, url, dist) {
  * which a reader's browser does not have (docs/performance.md, stop 20):
  * the pages of both builds and of the peers pay it alike, so it muddles
  * the times, and the longest task it reports is the harness's. Resolves to
- * `{ load(url, dist), close() }`.
+ * `{ load(url), close() }`.
  */
 export async function timedLoads(browser, server) {
-  if (process.env.BENCH_DEVTOOLS === '1') return { load: (url, dist) => coldLoad(browser, url, dist), close: () => {} };
+  if (process.env.BENCH_DEVTOOLS === '1') return { load: (url) => coldLoad(browser, server, url), close: () => {} };
   return plainBrowser(server);
 }
 
@@ -78,8 +81,8 @@ export async function timedLoads(browser, server) {
  * with no DevTools domain enabled on its pages: each `load(url)` opens
  * `url` (a page of `server`, the harness's, whose head starts with
  * tests/bench/measure.js) in a new browser context, as a cold load in a
- * reader's browser, and resolves to `{ done, longest, tasks, wasm }` as
- * the page reports them (or throws its `opeka-error`).
+ * reader's browser, and resolves to the figures the page reports (or
+ * throws its `opeka-error`).
  */
 export async function plainBrowser(server) {
   const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
@@ -112,25 +115,17 @@ export async function plainBrowser(server) {
   return {
     async load(url) {
       const { browserContextId } = await send('Target.createBrowserContext');
-      let timer;
       try {
-        const reported = new Promise((resolve, reject) => {
-          server.onReport = resolve;
-          timer = setTimeout(() => reject(new Error(`${url}: no report in 180 s`)), 180000);
+        return await reported(server, url, async () => {
+          // Opened blank, then navigated, as Playwright's `goto` does: the
+          // renderer's process is up (it has run a script) when the
+          // navigation starts. The session enables no domain.
+          const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
+          const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+          await send('Runtime.evaluate', { expression: '0' }, sessionId);
+          await send('Page.navigate', { url }, sessionId);
         });
-        // Opened blank, then navigated, as Playwright's `goto` does: the
-        // renderer's process is up (it has run a script) when the
-        // navigation starts. The session enables no domain.
-        const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
-        const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-        await send('Runtime.evaluate', { expression: '0' }, sessionId);
-        await send('Page.navigate', { url }, sessionId);
-        const result = await reported;
-        if (result.error) throw new Error(`${url}: ${result.error}`);
-        return result;
       } finally {
-        clearTimeout(timer);
-        server.onReport = null;
         await send('Target.disposeBrowserContext', { browserContextId });
       }
     },

@@ -68,10 +68,10 @@ try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
     for (let i = 0; i < RUNS; i++) {
-      runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`, '/opeka'));
-      runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`, null));
-      runs.uplot.push(await loads.load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`, null));
-      runs.chartjs.push(await loads.load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`, null));
+      runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`));
+      runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`));
+      runs.uplot.push(await loads.load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`));
+      runs.chartjs.push(await loads.load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
     // Each round's Opeka / uPlot, loads a few seconds apart: a machine

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
-import { generatedCaseload, plainBrowser } from './big-feed-bench.mjs';
+import { coldLoad, generatedCaseload, plainBrowser } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.DEVTOOLS_COST_RUNS ?? 5);
 const dir = await mkdtemp(join(tmpdir(), 'opeka-devtools-'));
@@ -26,11 +26,7 @@ console.log(`-- a 15 MB body read by a page, ${RUNS} cold loads: ms to the body 
 try {
   for (let i = 0; i < RUNS; i++) {
     const bare = await plain.load(url);
-    const context = await browser.newContext();
-    const reported = new Promise((resolve) => (server.onReport = resolve));
-    await (await context.newPage()).goto(url);
-    const driven = await reported;
-    await context.close();
+    const driven = await coldLoad(browser, server, url);
     console.log(`no DevTools ${String(Math.round(bare.done)).padStart(5)} ms ${JSON.stringify(bare.tasks).padEnd(24)} | Playwright ${String(Math.round(driven.done)).padStart(5)} ms ${JSON.stringify(driven.tasks)}`);
   }
 } finally {

@@ -9,13 +9,9 @@
 // end, ms) and `wasm`, the memory of the page's Opeka module (0 on a page
 // without one).
 (() => {
-  let longest = 0;
   const tasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
-    }
+    for (const entry of list.getEntries()) tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
   }).observe({ type: 'longtask', buffered: true });
   let reported = false;
   const report = async (result) => {
@@ -28,7 +24,7 @@
       const loader = await import(script.src);
       wasm = loader.loadModule ? (await loader.loadModule()).memory.buffer.byteLength : 0;
     }
-    await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, longest, tasks, wasm, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
+    await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, longest: Math.max(0, ...tasks.map(([, ms]) => ms)), tasks, wasm, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
   };
   for (const drawn of ['opeka-rendered', 'bench-drawn']) document.addEventListener(drawn, () => report({ done: performance.now() }));
   document.addEventListener('opeka-error', (event) => report({ error: event.detail.message }));

@@ -48,7 +48,7 @@ await writeFile(join(dist, 'opeka-worker.js'), joinWorker(glue, instrument('opek
   ['    warm_up();', `    ${mark('warm')}\n`],
   ['    warm_up();', `\n    ${mark('warmed')}`, true],
   ['(asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {', `id > 0 && ${mark('message').slice(0, -1)}, `],
-  ['    const answer = bytes.length', `  ${mark('job')}\n`],
+  ['    const answer = typeof bytes', `  ${mark('job')}\n`],
   ['reduce_feed(bytes, view);\n', `    ${mark('done')}\n`, true],
 ])));
 await writeFile(join(dist, 'opeka-worker-host.js'), instrument('opeka-worker-host.js', await source('opeka-worker-host.js'), [

@@ -59,7 +59,7 @@ onmessage = ({ data }) => {
     stream();
     if (id < 0) return;
     if (!id) return postMessage([0, true]);
-    const answer = bytes.length === undefined ? reduce_streamed(bytes, view) : reduce_feed(bytes, view);
+    const answer = typeof bytes == 'number' ? reduce_streamed(bytes, view) : reduce_feed(bytes, view);
     if (!answer) return postMessage([id, 0]);
     postMessage([id, answer], answer[0]?.buffer ? [answer[0].buffer] : []);
   }).catch((error) => {
