@@ -5,7 +5,10 @@
 // load, so that a machine shared with other work slows both alike. Prints,
 // per feed and build, the median time to `opeka-rendered` with the worker
 // and with worker="off", the longest main-thread task of any run, and the
-// page's wasm memory. Figures only; nothing fails on a time.
+// page's wasm memory, and, with the worker, the median time from the
+// feed's last byte to `opeka-rendered` ("after body"). AB_FEEDS=15 (or
+// sample, 1) loads only the feeds whose names start so. Figures only;
+// nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,9 +38,9 @@ const browser = await launchBrowser();
 const loads = await timedLoads(browser, server);
 
 console.log(`-- this tree's dist/opeka against ${OTHER}, alternately, median of ${RUNS} cold loads`);
-console.log('feed    build | worker    off      | longest (median): worker  off          | wasm (worker)');
+console.log('feed    build | worker    off      | longest (median): worker  off          | wasm (worker) | after body');
 try {
-  for (const [name, src] of feeds) {
+  for (const [name, src] of feeds.filter(([name]) => !process.env.AB_FEEDS || process.env.AB_FEEDS.split(',').some((f) => name.startsWith(f)))) {
     const runs = {};
     for (let i = 0; i < RUNS; i++) {
       for (const build of ['other', 'this']) {
@@ -54,9 +57,11 @@ try {
         return `${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`.padStart(12);
       };
       const wasm = Math.max(...runs[`${build} auto`].map((r) => r.wasm));
-      console.log(`${name.padEnd(7)} ${build.padEnd(5)} | ${t('auto')} ${t('off')} | ${l('auto')} ${l('off')} | ${(wasm / 1048576).toFixed(1)} MB`);
+      // The feed's own resource entry: when its last byte came.
+      const after = median(runs[`${build} auto`].map((r) => r.done - (r.resources.find(([url]) => url === src)?.[2] ?? NaN)));
+      console.log(`${name.padEnd(7)} ${build.padEnd(5)} | ${t('auto')} ${t('off')} | ${l('auto')} ${l('off')} | ${(wasm / 1048576).toFixed(1)} MB`.padEnd(81) + ` | ${after.toFixed(0)} ms`);
       // AB_TASKS=1: each load's long tasks with the worker, [start, ms].
-      if (process.env.AB_TASKS) for (const r of runs[`${build} auto`]) console.log(`    ${r.done.toFixed(0)} ms: ${JSON.stringify(r.tasks)}`);
+      if (process.env.AB_TASKS) for (const r of runs[`${build} auto`]) console.log(`    ${r.done.toFixed(0)} ms, body at ${r.resources.find(([url]) => url === src)?.[2]} ms: ${JSON.stringify(r.tasks)}`);
     }
   }
 } finally {

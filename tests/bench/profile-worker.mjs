@@ -111,7 +111,9 @@ try {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (let i = 0; i < profile.samples.length; i++) {
     const node = byId.get(profile.samples[i]);
-    const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}`;
+    // PROFILE_LINES=1: by place too (the anonymous functions of opeka.js).
+    const place = process.env.PROFILE_LINES ? `:${node.callFrame.lineNumber + 1}:${node.callFrame.columnNumber + 1}` : '';
+    const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}${place}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
   console.log('\n== main thread, self time by function (CPU profile)');

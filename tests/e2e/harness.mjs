@@ -42,7 +42,7 @@ function extraHeaders(path) {
 
 /**
  * Starts the server on a free port; returns { url, requests, routes, faults, onReport, close }.
- * `routes` maps a path to a generated body (`{ body, type? }`), for tests that
+ * `routes` maps a path to a generated body (`{ body, type?, headers? }`), for tests that
  * write their pages and feeds on the fly; `options.mounts` adds
  * `[prefix, dir]` pairs in front of the standard ones (the benchmark's).
  */
@@ -77,12 +77,16 @@ export async function startServer(options = {}) {
     }
     const route = routes.get(path);
     if (route) {
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': route.type ?? TYPES[extname(path)] ?? 'text/plain',
         'Content-Length': Buffer.byteLength(route.body ?? ''),
         'Cache-Control': 'no-store',
         ...extraHeaders(path),
-      });
+        ...route.headers,
+      };
+      // A route's header set to null is left out (no Content-Length: sent chunked).
+      for (const [name, value] of Object.entries(headers)) if (value === null) delete headers[name];
+      res.writeHead(200, headers);
       res.end(route.body);
       return;
     }

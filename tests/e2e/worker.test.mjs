@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ROOT, startServer, launchBrowser, openPage, readChart, waitForWidgets } from './harness.mjs';
 
 let server;
@@ -532,6 +533,34 @@ test('a big body streams to the worker as it is read, and is asked for by its nu
   }
   assert.ok(tables[0].split('\n').length > 400);
   assert.equal(tables[1], tables[0]);
+});
+
+test('a big body longer than its Content-Length (compressed) or without one (chunked) is read whole: the chart and table of the plain one', async () => {
+  const feed = bigFeed(420);
+  server.routes.set('/gen/big-gzip.json', { body: gzipSync(feed), type: 'application/json', headers: { 'Content-Encoding': 'gzip' } });
+  server.routes.set('/gen/big-chunked.json', { body: feed, type: 'application/json', headers: { 'Content-Length': null } });
+  server.routes.set('/gen/compressed.html', page([
+    ['plain', 'src="/gen/big.json" view="trend"'],
+    ['gzip', 'src="/gen/big-gzip.json" view="trend"'],
+    ['chunked', 'src="/gen/big-chunked.json" view="trend"'],
+  ]));
+  const { context, events, widgets, answers, errors } = await open('/gen/compressed.html', 6);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.equal(assertPairsSame(widgets), 3);
+    // The loader's room grew from the compressed length, and from nothing.
+    for (const id of ['gzip', 'chunked']) {
+      for (const side of ['on', 'off']) {
+        assert.equal(widgets[`${id}-${side}`].table, widgets['plain-off'].table, `${id}-${side}: data table`);
+        assert.equal(widgets[`${id}-${side}`].svg, widgets['plain-off'].svg, `${id}-${side}: SVG markup`);
+      }
+    }
+    assert.ok(widgets['plain-off'].table.split('\n').length > 400);
+    assert.deepEqual(answers, ['reduced', 'reduced', 'reduced']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a page whose widgets all say worker="off" starts no worker for a big feed', async () => {

@@ -13,7 +13,7 @@ use std::ops::Range;
 use opeka_feed::validate::QuickCaseload;
 use opeka_feed::{Body, Caseload, ValidFeed, View};
 
-use crate::views::caseload::{summed_records, CellRecords, RecordRef};
+use crate::views::caseload::{summed_records, RecordRef, SummedRecords};
 
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
 /// its `records` at `records`: `opeka_feed::validate::validate_locating`)
@@ -61,8 +61,8 @@ fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> 
 /// The reduction itself: `bytes` with the array at `records` replaced by
 /// `refs` (the caseload's records) summed.
 fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
-    let cells = summed_records(&caseload.categories, refs)?;
-    let written: usize = cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
+    let summed = summed_records(&caseload.categories, refs)?;
+    let written: usize = summed.cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
     if written >= refs.len() {
         return None;
     }
@@ -72,7 +72,7 @@ fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs
     }
     let mut out = Vec::with_capacity(records.start + written * 64 + bytes.len() - records.end);
     out.extend_from_slice(&bytes[..records.start]);
-    write_records(&mut out, &cells)?;
+    write_records(&mut out, &summed)?;
     out.extend_from_slice(&bytes[records.end..]);
     Some(out)
 }
@@ -83,21 +83,21 @@ fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs
 /// ([`opeka_feed::validate::write_number`]: about one sum in a hundred
 /// lies just under a power of two), the cell's own records, which fold
 /// to the same sum. `None` when not even those can be written exactly.
-fn write_records(out: &mut Vec<u8>, cells: &[CellRecords]) -> Option<()> {
+fn write_records(out: &mut Vec<u8>, summed: &SummedRecords) -> Option<()> {
     let mut text = String::from("[");
-    for cell in cells {
+    for cell in &summed.cells {
         let mark = text.len();
         // The trend of categories does not read units, so a sum goes
         // without one (a fifth of the bytes the page reads again), unless
         // its cell's `null` has none either: one (period, unit, category)
         // appears at most once.
-        let summed = cell.reported.is_none_or(|(sum, unit)| {
+        let as_sums = cell.reported.is_none_or(|(sum, unit)| {
             let unit = if matches!(cell.missing, Some(None)) { unit } else { None };
             record(&mut text, &cell.period, cell.category, unit, Some(sum))
         }) && cell.missing.is_none_or(|unit| record(&mut text, &cell.period, cell.category, unit, None));
-        if !summed {
+        if !as_sums {
             text.truncate(mark);
-            for r in &cell.records {
+            for r in summed.records_of(cell) {
                 if !record(&mut text, &r.period, r.category, r.unit, r.value) {
                     return None;
                 }

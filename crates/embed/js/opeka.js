@@ -42,7 +42,7 @@ const warm = (size) => {
     } catch {}
     host().then((h) => h.warm(started), () => {});
     const to = started, body = ++bodies;
-    if (to) return (chunk) => (to.postMessage([-body, chunk, size]), chunk ? 0 : [to, body]);
+    if (to) return (chunk, transfer) => (to.postMessage([-body, chunk, size], transfer), chunk ? 0 : [to, body]);
   }
 };
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));

@@ -7,8 +7,9 @@
 // by its Content-Length before reading, else as the stream passes the limit.
 // `big`, when given, hears of a body of 1 MB or more by its Content-Length
 // before it is read, so opeka.js can start its worker meanwhile. It may
-// answer a sink: a function called with each chunk as it is read, then
-// once with nothing when the body is whole, whose answer the body keeps as
+// answer a sink: a function called with each chunk as it is read, and the
+// chunk's buffer to transfer (the body has its own copy), then once with
+// nothing when the body is whole, whose answer the body keeps as
 // `streamed` (opeka.js so streams the body to its worker).
 export async function load([url, etag, modified, limit], signal, big) {
   const headers = {};
@@ -27,7 +28,11 @@ export async function load([url, etag, modified, limit], signal, big) {
   }
   let sink;
   if (size >= 1e6) sink = big?.(size);
-  const chunks = [];
+  // Each chunk is copied into room for the Content-Length as it comes (the
+  // room doubled when the body is longer, as a compressed one is), rather
+  // than kept and joined at the end, or read through a Blob, which Chromium
+  // hands to the browser's blob store and then reads back.
+  let body = new Uint8Array(size || 4096);
   let read = 0;
   for (const reader = response.body?.getReader(); reader; ) {
     const { done, value } = await reader.read();
@@ -37,14 +42,15 @@ export async function load([url, etag, modified, limit], signal, big) {
       answer[2] = read;
       return answer;
     }
-    chunks.push(value);
-    sink?.(value);
+    if (read > body.length) {
+      const room = new Uint8Array(2 * read);
+      room.set(body);
+      body = room;
+    }
+    body.set(value, read - value.length);
+    sink?.(value, [value.buffer]);
   }
-  // Joined here rather than through a Blob, which Chromium hands to the
-  // browser's blob store and then reads back.
-  answer[2] = new Uint8Array(read);
-  read = 0;
-  for (const chunk of chunks) answer[2].set(chunk, read), (read += chunk.length);
+  answer[2] = read < body.length ? body.slice(0, read) : body;
   answer[2].streamed = sink?.();
   return answer;
 }

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Uint8Array};
-use opeka_feed::validate::{problem_lines, read_caseload_quickly, validate, validate_locating, Checked, Options, Rejected, Severity};
+use opeka_feed::validate::{problem_lines, validate, validate_locating, Checked, Options, Rejected, Severity, StreamedCaseload};
 use opeka_feed::{Lang, ValidFeed, View};
 use wasm_bindgen::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn stream_chunk(id: u32, chunk: &[u8], size: u32) {
 /// go), and the page then posts the bytes.
 #[wasm_bindgen]
 pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
-    STREAMED.with(|bodies| bodies.borrow_mut().take(id).map(|bytes| reduce_feed(bytes, view)))
+    STREAMED.with(|bodies| bodies.borrow_mut().take(id).map(|(bytes, read)| reduce_read(bytes, view, read)))
 }
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
@@ -51,12 +51,18 @@ pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
 /// it is an error, and its text in Russian and in English.
 #[wasm_bindgen]
 pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
+    reduce_read(bytes, view, StreamedCaseload::default())
+}
+
+/// [`reduce_feed`], the records of `bytes` read so far in `read` (none for
+/// a body posted whole).
+fn reduce_read(bytes: &[u8], view: &str, read: StreamedCaseload) -> Array {
     let options = Options::default();
     let view = View::parse(view);
     // A caseload whose records are all plain is read without a tree, its
     // records naming their ids by place (half the time, and a fraction of
     // the memory); any other feed goes through the full walk.
-    if let Some(quick) = read_caseload_quickly(bytes, &options) {
+    if let Some(quick) = read.finish(bytes, &options) {
         let reduced = opeka_chart::reduce::reduce_quick(bytes, &quick, view);
         return answer(Ok(quick.checked), |_| reduced);
     }

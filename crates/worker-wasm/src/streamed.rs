@@ -10,6 +10,13 @@
 //! `worker="off"` beside one without), so a new body lets go of those
 //! already used and keeps at most [`KEPT_UNUSED`] others. A body asked for
 //! after it was let go is posted whole by the page instead.
+//!
+//! Each body's records are read as its chunks come
+//! (`opeka_feed::validate::StreamedCaseload`), so that what is left to do
+//! once it is whole is the envelope, the checks across records and the
+//! reduction.
+
+use opeka_feed::validate::StreamedCaseload;
 
 /// How many bodies not yet asked for are kept while another streams in.
 const KEPT_UNUSED: usize = 2;
@@ -22,6 +29,8 @@ const MAX_ROOM: usize = 64 << 20;
 struct StreamedBody {
     id: u32,
     bytes: Vec<u8>,
+    /// Its records read so far; taken by the first ask.
+    read: Option<StreamedCaseload>,
     /// Whether a widget asked for it (a refresh's next body replaces it).
     used: bool,
 }
@@ -38,28 +47,40 @@ impl StreamedBodies {
     pub(crate) fn push(&mut self, id: u32, chunk: &[u8], size: usize) {
         if let Some(body) = self.bodies.iter_mut().find(|body| body.id == id) {
             body.bytes.extend_from_slice(chunk);
+            if let Some(read) = &mut body.read {
+                read.read(&body.bytes);
+            }
             return;
         }
         self.bodies.retain(|body| !body.used);
         if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
             self.bodies.drain(..excess);
         }
-        let mut bytes = Vec::with_capacity(size.clamp(chunk.len(), MAX_ROOM));
+        let room = size.clamp(chunk.len(), MAX_ROOM);
+        let mut bytes = Vec::with_capacity(room);
         bytes.extend_from_slice(chunk);
-        self.bodies.push(StreamedBody { id, bytes, used: false });
+        let mut read = StreamedCaseload::with_room(room);
+        read.read(&bytes);
+        self.bodies.push(StreamedBody { id, bytes, read: Some(read), used: false });
     }
 
-    /// Body `id`'s bytes, marked as used; `None` if there is none.
-    pub(crate) fn take(&mut self, id: u32) -> Option<&[u8]> {
+    /// Body `id`'s bytes, marked as used, with its records read so far
+    /// (for the first ask; a later one reads them again); `None` if there
+    /// is no such body.
+    pub(crate) fn take(&mut self, id: u32) -> Option<(&[u8], StreamedCaseload)> {
         let body = self.bodies.iter_mut().find(|body| body.id == id)?;
         body.used = true;
-        Some(&body.bytes)
+        Some((&body.bytes, body.read.take().unwrap_or_default()))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bytes(taken: Option<(&[u8], StreamedCaseload)>) -> Option<&[u8]> {
+        taken.map(|(bytes, _)| bytes)
+    }
 
     fn ids(bodies: &StreamedBodies) -> Vec<u32> {
         bodies.bodies.iter().map(|body| body.id).collect()
@@ -70,10 +91,10 @@ mod tests {
         let mut bodies = StreamedBodies::default();
         bodies.push(1, b"{\"opeka\"", 20);
         bodies.push(1, b":1}", 20);
-        assert_eq!(bodies.take(1), Some(&b"{\"opeka\":1}"[..]));
+        assert_eq!(bytes(bodies.take(1)), Some(&b"{\"opeka\":1}"[..]));
         // Another widget's view of the same body.
-        assert_eq!(bodies.take(1), Some(&b"{\"opeka\":1}"[..]));
-        assert_eq!(bodies.take(2), None);
+        assert_eq!(bytes(bodies.take(1)), Some(&b"{\"opeka\":1}"[..]));
+        assert_eq!(bytes(bodies.take(2)), None);
     }
 
     #[test]
@@ -88,8 +109,8 @@ mod tests {
         bodies.push(3, b"c", 1);
         bodies.push(4, b"d", 1);
         assert_eq!(ids(&bodies), [3, 4]);
-        assert_eq!(bodies.take(2), None);
-        assert_eq!(bodies.take(4), Some(&b"d"[..]));
+        assert_eq!(bytes(bodies.take(2)), None);
+        assert_eq!(bytes(bodies.take(4)), Some(&b"d"[..]));
     }
 
     #[test]

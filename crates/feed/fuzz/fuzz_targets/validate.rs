@@ -1,10 +1,11 @@
 //! Arbitrary bytes into the validator: it must return, never panic or
 //! overflow; and where the worker's quick path answers, it answers as the
-//! validator does.
+//! validator does, whether it read the bytes whole or as they came (the
+//! worker's streamed bodies), in chunks whose lengths the first byte sets.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opeka_feed::validate::{validate, validate_caseload_quickly, validate_locating, Options};
+use opeka_feed::validate::{read_caseload_quickly, validate, validate_caseload_quickly, validate_locating, Options, StreamedCaseload};
 use opeka_feed::Lang;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,6 +16,13 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(full.ok().as_ref(), Some(&checked));
             assert_eq!(full_span, Some(span));
         }
+        let chunk = usize::from(data.first().copied().unwrap_or(0) % 64) + 1;
+        let mut streamed = StreamedCaseload::with_room(data.len());
+        for end in (chunk..data.len()).step_by(chunk).chain([data.len()]) {
+            streamed.read(&data[..end]);
+        }
+        let (whole, streamed) = (read_caseload_quickly(data, &options), streamed.finish(data, &options));
+        assert_eq!(whole.as_ref().map(|q| (&q.checked, &q.records, &q.span)), streamed.as_ref().map(|q| (&q.checked, &q.records, &q.span)));
         match validate(data, &options) {
             Ok(checked) => {
                 for w in &checked.warnings {

@@ -77,60 +77,201 @@ pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Che
 /// accepts without a problem, read with its records as [`QuickRecord`]s;
 /// `None` for any other document.
 pub fn read_caseload_quickly(bytes: &[u8], options: &Options) -> Option<QuickCaseload> {
-    if bytes.len() > options.max_bytes {
-        return None;
-    }
-    let mut scanner = Scanner::new(bytes);
-    let (span, read) = records_member(bytes, &mut scanner)?;
-    // The document with only its first record: every check but the
-    // records', with the same paths (the first record sets the feed's
-    // granularity, as it does in the whole document).
-    let first = read.first_span.clone();
-    let mut envelope = Vec::with_capacity(bytes.len() - span.len() + first.len() + 2);
-    envelope.extend_from_slice(&bytes[..span.start]);
-    envelope.push(b'[');
-    envelope.extend_from_slice(&bytes[first]);
-    envelope.push(b']');
-    envelope.extend_from_slice(&bytes[span.end..]);
-    let checked = validate(&envelope, options).ok()?;
+    StreamedCaseload::default().finish(bytes, options)
+}
 
-    let Body::Caseload(caseload) = &checked.feed.feed().body else { return None };
-    let is_count = caseload.measure.format == Format::Count;
-    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
-    let granularity = read.records.first()?.period.granularity();
-    let mut records = Vec::with_capacity(read.records.len());
-    for r in &read.records {
-        let unit = r.unit.map(|id| units.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
-        let category = r.category.map(|id| categories.rank(id)).map_or(Some(None), |rank| rank.map(Some))?;
-        let value_ok = r.value.is_none_or(|n| !is_count || n >= 0.0);
-        if r.period.granularity() != granularity || !value_ok {
+/// The quick path for a body that comes chunk by chunk (the worker's
+/// streamed bodies): [`StreamedCaseload::read`] reads the records that
+/// have come whole while the rest downloads, and [`StreamedCaseload::finish`]
+/// reads what is left and answers as [`read_caseload_quickly`] does on the
+/// whole body. Reading the records was half of a big feed's validation
+/// (`docs/performance.md`, stop 21); done as the body comes, it is off the
+/// time between the body's end and the chart.
+///
+/// A record is taken only once its closing `}` has come, and the reader
+/// looks at no byte past that, so a record read from a prefix is the one
+/// the whole body has. What cannot be told from a prefix (an unusual
+/// record, or one still coming) is read again with the next chunk, and
+/// from the whole body at the end.
+#[derive(Default)]
+pub struct StreamedCaseload {
+    /// The walk over the members before `records`: where the next member
+    /// starts (0: the document's `{` not yet read).
+    walk: usize,
+    /// The records array's `[`, once the walk has found it.
+    start: Option<usize>,
+    /// The next byte to read in the array.
+    at: usize,
+    /// A record was read last, so a `,` or the `]` comes next; otherwise
+    /// (after the `[` or a `,`) a record does.
+    after_record: bool,
+    /// After the array's `]`, once read.
+    end: Option<usize>,
+    records: Vec<ReadRecord>,
+    first_span: Range<usize>,
+    /// Room for this many bytes: the body's announced size.
+    room: usize,
+    /// Reading as the body comes stopped: something that a prefix cannot
+    /// settle cheaply (a member or a record far longer than any plain
+    /// one). [`StreamedCaseload::finish`] reads on from where it was.
+    stopped: bool,
+}
+
+/// How far past the last member or record read the streamed reader goes on
+/// looking for the next one's end before it leaves the rest to `finish`:
+/// a plain record is under 200 bytes, the lists before `records` a few
+/// kilobytes, and each chunk reads again what did not end.
+const STREAM_LOOKAHEAD: usize = 256 << 10;
+
+impl StreamedCaseload {
+    /// A reader of a body of about `size` bytes (its `Content-Length`,
+    /// bounded by the caller): its records get room for that at once.
+    pub fn with_room(size: usize) -> Self {
+        StreamedCaseload { room: size, ..StreamedCaseload::default() }
+    }
+
+    /// Reads the records that `prefix` has whole: the body so far, each
+    /// call giving a longer prefix of the same body.
+    pub fn read(&mut self, prefix: &[u8]) {
+        if self.stopped || self.end.is_some() {
+            return;
+        }
+        let mut scanner = Scanner::new(prefix);
+        if self.start.is_none() {
+            self.walk(prefix, &mut scanner);
+        } else {
+            self.records(prefix, &mut scanner);
+        }
+        let from = if self.start.is_some() { self.at } else { self.walk };
+        self.stopped |= self.end.is_none() && prefix.len() - from.min(prefix.len()) > STREAM_LOOKAHEAD;
+    }
+
+    /// Walks the document's top-level members from where the last call
+    /// stopped, to the `records` member, whose records it then reads.
+    fn walk(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<()> {
+        if self.walk == 0 {
+            let (b'{', open) = skip_space(bytes, 0)? else { return self.stop() };
+            self.walk = open + 1;
+        }
+        loop {
+            let (b'"', key_at) = skip_space(bytes, self.walk)? else { return self.stop() };
+            let (key, after) = scanner.plain_string(key_at + 1)?;
+            let (b':', colon) = skip_space(bytes, after)? else { return self.stop() };
+            let (_, value_at) = skip_space(bytes, colon + 1)?;
+            if same(key, b"records") {
+                if self.begin(bytes, value_at).is_none() {
+                    return self.stop();
+                }
+                return self.records(bytes, scanner);
+            }
+            let end = skip_value(bytes, scanner, value_at)?;
+            match skip_space(bytes, end)? {
+                (b',', comma) => self.walk = comma + 1,
+                _ => return self.stop(),
+            }
+        }
+    }
+
+    /// Nothing more is read as the body comes.
+    fn stop(&mut self) -> Option<()> {
+        self.stopped = true;
+        None
+    }
+
+    /// Starts the records array at `at` (its `[`).
+    fn begin(&mut self, bytes: &[u8], at: usize) -> Option<()> {
+        if bytes.get(at) != Some(&b'[') {
             return None;
         }
-        records.push(QuickRecord { period: r.period, unit, category, value: r.value });
+        // Room for a record every 45 bytes (most take 60–100, the tightest
+        // `{"period":"2024","value":1},` 28), so that the vector is seldom
+        // copied as it grows: what is not used is never touched, and costs
+        // address space, not memory.
+        self.records = Vec::with_capacity(self.room.max(bytes.len()) / 45);
+        (self.start, self.at, self.after_record, self.end) = (Some(at), at + 1, false, None);
+        Some(())
     }
-    // A repeated (period, unit, category) is an error: the full walk words it.
-    let key = |r: &QuickRecord| (r.period, r.unit, r.category);
-    let compare = |a: usize, b: usize| key(&records[a]).cmp(&key(&records[b]));
-    if !order::repeats(&order::sorted_indices(records.len(), &compare), &compare).is_empty() {
-        return None;
+
+    /// Reads records from `at` on while `bytes` holds them whole: `Some`
+    /// once the array's `]` is read, `None` where it stopped (a record not
+    /// whole yet, or one the quick path does not read).
+    fn records(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<()> {
+        loop {
+            if self.after_record {
+                match skip_space(bytes, self.at)? {
+                    (b',', comma) => (self.at, self.after_record) = (comma + 1, false),
+                    (b']', close) => {
+                        self.end = Some(close + 1);
+                        return Some(());
+                    }
+                    _ => return None,
+                }
+            }
+            let (_, start) = skip_space(bytes, self.at)?;
+            let (record, end) = record(bytes, scanner, start)?;
+            if self.records.is_empty() {
+                self.first_span = start..end;
+            }
+            self.records.push(record);
+            (self.at, self.after_record) = (end, true);
+        }
     }
-    Some(QuickCaseload { checked, records, span })
+
+    /// The whole body's answer, as [`read_caseload_quickly`] gives it,
+    /// reading on from where the streamed reading stopped.
+    pub fn finish(mut self, bytes: &[u8], options: &Options) -> Option<QuickCaseload> {
+        if bytes.len() > options.max_bytes {
+            return None;
+        }
+        let mut scanner = Scanner::new(bytes);
+        let span = self.records_member(bytes, &mut scanner)?;
+        let read = self.records;
+        // The document with only its first record: every check but the
+        // records', with the same paths (the first record sets the feed's
+        // granularity, as it does in the whole document).
+        let first = self.first_span.clone();
+        let mut envelope = Vec::with_capacity(bytes.len() - span.len() + first.len() + 2);
+        envelope.extend_from_slice(&bytes[..span.start]);
+        envelope.push(b'[');
+        envelope.extend_from_slice(&bytes[first]);
+        envelope.push(b']');
+        envelope.extend_from_slice(&bytes[span.end..]);
+        let checked = validate(&envelope, options).ok()?;
+
+        let Body::Caseload(caseload) = &checked.feed.feed().body else { return None };
+        let is_count = caseload.measure.format == Format::Count;
+        let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
+        let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+        let granularity = read.first()?.period.granularity();
+        let id = |at: Option<(u32, u32)>| at.map(|(start, end)| bytes.get(start as usize..end as usize));
+        let mut records = Vec::with_capacity(read.len());
+        for r in &read {
+            let unit = id(r.unit).map(|id| units.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
+            let category = id(r.category).map(|id| categories.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
+            let value_ok = r.value.is_none_or(|n| !is_count || n >= 0.0);
+            if r.period.granularity() != granularity || !value_ok {
+                return None;
+            }
+            records.push(QuickRecord { period: r.period, unit, category, value: r.value });
+        }
+        // A repeated (period, unit, category) is an error: the full walk words it.
+        let key = |r: &QuickRecord| (r.period, r.unit, r.category);
+        let compare = |a: usize, b: usize| key(&records[a]).cmp(&key(&records[b]));
+        if !order::repeats(&order::sorted_indices(records.len(), &compare), &compare).is_empty() {
+            return None;
+        }
+        Some(QuickCaseload { checked, records, span })
+    }
 }
 
 /// One record as read, before its references are checked.
-struct ReadRecord<'a> {
+struct ReadRecord {
     period: Period,
-    /// The id's bytes, as written: a declared id's if it is one.
-    unit: Option<&'a [u8]>,
-    category: Option<&'a [u8]>,
+    /// Where the id is written in the body (its bytes, from and to):
+    /// a declared id's if it is one.
+    unit: Option<(u32, u32)>,
+    category: Option<(u32, u32)>,
     value: Value,
-}
-
-/// The records array as read: its records, and where the first lies.
-struct ReadRecords<'a> {
-    records: Vec<ReadRecord<'a>>,
-    first_span: Range<usize>,
 }
 
 /// The declared ids of one list, sorted, each with its place in the list.
@@ -185,35 +326,43 @@ fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// The document's one top-level `records` member: the span of its array
-/// and the records read from it. `None` unless the document is an object
-/// whose keys have no escapes and whose `records` is read in full.
-fn records_member<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>) -> Option<(Range<usize>, ReadRecords<'a>)> {
-    let (b'{', mut at) = skip_space(bytes, 0)? else { return None };
-    at += 1;
-    let mut found = None;
-    loop {
-        let (b'"', key_at) = skip_space(bytes, at)? else { return None };
-        let (key, after) = scanner.plain_string(key_at + 1)?;
-        let (b':', colon) = skip_space(bytes, after)? else { return None };
-        let (_, value_at) = skip_space(bytes, colon + 1)?;
-        at = if same(key, b"records") {
-            if found.is_some() {
-                return None;
+impl StreamedCaseload {
+    /// The document's one top-level `records` member: the span of its
+    /// array, whose records are then read (on from where the streamed
+    /// reading stopped, when it found the same array). `None` unless the
+    /// document is an object whose keys have no escapes and whose
+    /// `records` is read in full.
+    fn records_member(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<Range<usize>> {
+        let (b'{', mut at) = skip_space(bytes, 0)? else { return None };
+        at += 1;
+        let mut found = None;
+        loop {
+            let (b'"', key_at) = skip_space(bytes, at)? else { return None };
+            let (key, after) = scanner.plain_string(key_at + 1)?;
+            let (b':', colon) = skip_space(bytes, after)? else { return None };
+            let (_, value_at) = skip_space(bytes, colon + 1)?;
+            at = if same(key, b"records") {
+                if found.is_some() {
+                    return None;
+                }
+                if self.start != Some(value_at) {
+                    self.begin(bytes, value_at)?;
+                }
+                self.records(bytes, scanner);
+                let end = self.end?;
+                found = Some(value_at..end);
+                end
+            } else {
+                skip_value(bytes, scanner, value_at)?
+            };
+            match skip_space(bytes, at)? {
+                (b',', comma) => at = comma + 1,
+                (b'}', close) => {
+                    // Only whitespace may follow the document.
+                    return skip_space(bytes, close + 1).is_none().then_some(found?);
+                }
+                _ => return None,
             }
-            let (read, end) = records(bytes, scanner, value_at)?;
-            found = Some((value_at..end, read));
-            end
-        } else {
-            skip_value(bytes, scanner, value_at)?
-        };
-        match skip_space(bytes, at)? {
-            (b',', comma) => at = comma + 1,
-            (b'}', close) => {
-                // Only whitespace may follow the document.
-                return skip_space(bytes, close + 1).is_none().then_some(found?);
-            }
-            _ => return None,
         }
     }
 }
@@ -247,37 +396,10 @@ fn skip_value(bytes: &[u8], scanner: &mut Scanner<'_>, mut at: usize) -> Option<
     }
 }
 
-/// The records array that starts at `at` (its `[`), read strictly, and
-/// where it ends (after its `]`). `None` for an empty array or anything the
-/// validator would say a word about.
-fn records<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>, at: usize) -> Option<(ReadRecords<'a>, usize)> {
-    let (b'[', _) = skip_space(bytes, at)? else { return None };
-    // Room for a record every 45 bytes (most take 60–100, the tightest
-    // `{"period":"2024","value":1},` 28), so that the vector is seldom
-    // copied as it grows: what is not used is never touched, and costs
-    // address space, not memory.
-    let mut records = Vec::with_capacity(bytes.len() / 45);
-    let mut first_span = 0..0;
-    let mut at = at + 1;
-    loop {
-        let (_, start) = skip_space(bytes, at)?;
-        let (record, end) = record(bytes, scanner, start)?;
-        if records.is_empty() {
-            first_span = start..end;
-        }
-        records.push(record);
-        match skip_space(bytes, end)? {
-            (b',', comma) => at = comma + 1,
-            (b']', close) => return Some((ReadRecords { records, first_span }, close + 1)),
-            _ => return None,
-        }
-    }
-}
-
 /// One record at `at` (its `{`) and where it ends: each of `period`,
 /// `unit`, `category` and `value` at most once, nothing else, and each of
 /// the type the validator wants.
-fn record<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>, at: usize) -> Option<(ReadRecord<'a>, usize)> {
+fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(ReadRecord, usize)> {
     let (b'{', _) = skip_space(bytes, at)? else { return None };
     let (mut period, mut unit, mut category, mut value) = (None, None, None, None);
     let mut at = at + 1;
@@ -300,8 +422,8 @@ fn record<'a>(bytes: &'a [u8], scanner: &mut Scanner<'a>, at: usize) -> Option<(
                 *slot = Some(None);
                 value_at + 4
             } else if first == b'"' {
-                let (id, end) = scanner.plain_string(value_at + 1)?;
-                *slot = Some(Some(id));
+                let (_, end) = scanner.plain_string(value_at + 1)?;
+                *slot = Some(Some((value_at as u32 + 1, end as u32 - 1)));
                 end
             } else {
                 return None;
@@ -439,6 +561,76 @@ mod tests {
         let mut repeated = shuffled.clone();
         repeated.push(shuffled[1]);
         assert!(quick(&feed(&list(&repeated))).is_none());
+    }
+
+    /// `bytes` come in chunks of the lengths `chunk` gives, each prefix
+    /// read as it comes: the answer must be the whole body's quick path's.
+    /// Answers how many records were read before the last chunk came.
+    fn streamed(bytes: &[u8], mut chunk: impl FnMut() -> usize) -> usize {
+        let options = Options::default();
+        let mut reader = StreamedCaseload::with_room(bytes.len());
+        let mut came = 0;
+        let mut before_last = 0;
+        while came < bytes.len() {
+            before_last = reader.records.len();
+            came = (came + chunk().max(1)).min(bytes.len());
+            reader.read(&bytes[..came]);
+        }
+        let whole = read_caseload_quickly(bytes, &options);
+        let answer = reader.finish(bytes, &options);
+        assert_eq!(whole.is_some(), answer.is_some(), "{}", String::from_utf8_lossy(bytes));
+        if let (Some(whole), Some(answer)) = (whole, answer) {
+            assert_eq!(whole.checked, answer.checked);
+            assert_eq!(whole.records, answer.records);
+            assert_eq!(whole.span, answer.span);
+        }
+        before_last
+    }
+
+    #[test]
+    fn a_body_read_as_it_comes_answers_as_the_whole_one() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let (mut read_early, mut documents_read) = (0, 0);
+        for (_, bytes) in documents() {
+            // Cut at every byte, and in chunks of a network's sizes.
+            if bytes.len() < 2_000 {
+                streamed(&bytes, || 1);
+            }
+            let before_last = streamed(&bytes, || 1 + rng.below(70_000));
+            documents_read += usize::from(read_caseload_quickly(&bytes, &Options::default()).is_some());
+            read_early += usize::from(before_last > 0);
+            for _ in 0..10 {
+                let mutated = mutate(&mut rng, &bytes);
+                streamed(&mutated, || 1 + rng.below(if mutated.len() < 2_000 { 40 } else { 70_000 }));
+            }
+        }
+        assert!(documents_read >= 5 && read_early >= 1, "{documents_read} documents read, {read_early} of them early");
+    }
+
+    #[test]
+    fn reads_a_big_body_as_it_comes_and_leaves_the_unusual_to_the_end() {
+        let mut rows = Vec::new();
+        for day in 0..600u32 {
+            for unit in ["u-2", "u-10"] {
+                rows.push(format!(
+                    r#"{{"period":"20{:02}-{:02}-{:02}","unit":"{unit}","category":"c","value":{day}}}"#,
+                    10 + day / 336,
+                    day / 28 % 12 + 1,
+                    day % 28 + 1
+                ));
+            }
+        }
+        let doc = feed(&format!("[{}]", rows.join(",")));
+        // All but the records of the last chunk read before it came.
+        let before_last = streamed(doc.as_bytes(), || 4_096);
+        assert!(before_last > 1_100, "{before_last} of 1 200 records read before the last chunk");
+        // A member far longer than any list before `records`: the rest is read at the end, alike.
+        let long = doc.replacen(r#""title":"T""#, &format!(r#""title":"{}""#, "Т".repeat(200_000)), 1);
+        assert_eq!(streamed(long.as_bytes(), || 4_096), 0);
+        // A record with an escape: read at the end by the full walk's rules (here: not quickly).
+        let escaped = doc.replacen(r#""unit":"u-10""#, r#""unit":"u\u002d10""#, 1);
+        streamed(escaped.as_bytes(), || 4_096);
+        assert!(read_caseload_quickly(escaped.as_bytes(), &Options::default()).is_none());
     }
 
     /// The corpus, the sample feeds and their mutations (those of the
