@@ -244,7 +244,11 @@ impl StreamedCaseload {
         let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
         let granularity = read.first()?.period.granularity();
         let id = |at: Option<(u32, u32)>| at.map(|(start, end)| bytes.get(start as usize..end as usize));
-        let mut records = Vec::with_capacity(read.len());
+        let key = |r: &QuickRecord| (r.period, r.unit, r.category);
+        let mut records: Vec<QuickRecord> = Vec::with_capacity(read.len());
+        // Whether every record's key is greater than the one before, as in
+        // feeds written period by period: then none repeats, unsorted.
+        let mut ascending = true;
         for r in &read {
             let unit = id(r.unit).map(|id| units.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
             let category = id(r.category).map(|id| categories.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
@@ -252,12 +256,13 @@ impl StreamedCaseload {
             if r.period.granularity() != granularity || !value_ok {
                 return None;
             }
-            records.push(QuickRecord { period: r.period, unit, category, value: r.value });
+            let record = QuickRecord { period: r.period, unit, category, value: r.value };
+            ascending &= records.last().is_none_or(|last| key(last) < key(&record));
+            records.push(record);
         }
         // A repeated (period, unit, category) is an error: the full walk words it.
-        let key = |r: &QuickRecord| (r.period, r.unit, r.category);
         let compare = |a: usize, b: usize| key(&records[a]).cmp(&key(&records[b]));
-        if !order::repeats(&order::sorted_indices(records.len(), &compare), &compare).is_empty() {
+        if !ascending && !order::repeats(&order::sorted_indices(records.len(), &compare), &compare).is_empty() {
             return None;
         }
         Some(QuickCaseload { checked, records, span })
