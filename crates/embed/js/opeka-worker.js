@@ -38,7 +38,7 @@ ready.then(() => setTimeout(warm), () => {});
 // the body is there when a widget asks for it by its number.
 const chunks = [];
 const stream = () => {
-  for (const [body, chunk, size] of chunks.splice(0)) chunk && stream_chunk(-body, chunk, size);
+  for (const [body, chunk, size] of chunks.splice(0)) stream_chunk(-body, chunk, size);
 };
 
 // [id, bytes, view] in, `bytes` a Uint8Array or a streamed body's number;
@@ -52,7 +52,7 @@ const stream = () => {
 // one from it is lost without a listener).
 onmessage = ({ data }) => {
   const [id, bytes, view] = data;
-  if (id < 0) chunks.push(data);
+  if (id < 0 && bytes) chunks.push(data);
   // A feed asked for, or a body whole (its ask follows): no more warm-ups.
   ((asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {
     if (trapped) throw trapped;

@@ -45,23 +45,20 @@ impl StreamedBodies {
     /// Appends `chunk` to body `id`; its first chunk starts it, with room
     /// for `size` bytes, and lets go of older bodies (see the module's doc).
     pub(crate) fn push(&mut self, id: u32, chunk: &[u8], size: usize) {
-        if let Some(body) = self.bodies.iter_mut().find(|body| body.id == id) {
-            body.bytes.extend_from_slice(chunk);
-            if let Some(read) = &mut body.read {
-                read.read(&body.bytes);
+        if !self.bodies.iter().any(|body| body.id == id) {
+            self.bodies.retain(|body| !body.used);
+            if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
+                self.bodies.drain(..excess);
             }
-            return;
+            let room = size.clamp(chunk.len(), MAX_ROOM);
+            let (bytes, read) = (Vec::with_capacity(room), Some(StreamedCaseload::with_room(room)));
+            self.bodies.push(StreamedBody { id, bytes, read, used: false });
         }
-        self.bodies.retain(|body| !body.used);
-        if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
-            self.bodies.drain(..excess);
+        let Some(body) = self.bodies.iter_mut().find(|body| body.id == id) else { return };
+        body.bytes.extend_from_slice(chunk);
+        if let Some(read) = &mut body.read {
+            read.read(&body.bytes);
         }
-        let room = size.clamp(chunk.len(), MAX_ROOM);
-        let mut bytes = Vec::with_capacity(room);
-        bytes.extend_from_slice(chunk);
-        let mut read = StreamedCaseload::with_room(room);
-        read.read(&bytes);
-        self.bodies.push(StreamedBody { id, bytes, read: Some(read), used: false });
     }
 
     /// Body `id`'s bytes, marked as used, with its records read so far

@@ -136,19 +136,17 @@ impl StreamedCaseload {
         if self.stopped || self.end.is_some() {
             return;
         }
-        let mut scanner = Scanner::new(prefix);
-        if self.start.is_none() {
-            self.walk(prefix, &mut scanner);
-        } else {
-            self.records(prefix, &mut scanner);
-        }
+        self.walk(prefix, &mut Scanner::new(prefix));
         let from = if self.start.is_some() { self.at } else { self.walk };
         self.stopped |= self.end.is_none() && prefix.len() - from.min(prefix.len()) > STREAM_LOOKAHEAD;
     }
 
     /// Walks the document's top-level members from where the last call
-    /// stopped, to the `records` member, whose records it then reads.
-    fn walk(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<()> {
+    /// stopped, reading the one `records` member's records on from where
+    /// they stopped: `Some` (after the document's `}`) once the document
+    /// has ended, `None` where `bytes` end first or something unusual
+    /// comes (a second `records`, a key with an escape, no object).
+    fn walk(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<usize> {
         if self.walk == 0 {
             let (b'{', open) = skip_space(bytes, 0)? else { return self.stop() };
             self.walk = open + 1;
@@ -157,39 +155,42 @@ impl StreamedCaseload {
             let (b'"', key_at) = skip_space(bytes, self.walk)? else { return self.stop() };
             let (key, after) = scanner.plain_string(key_at + 1)?;
             let (b':', colon) = skip_space(bytes, after)? else { return self.stop() };
-            let (_, value_at) = skip_space(bytes, colon + 1)?;
-            if same(key, b"records") {
-                if self.begin(bytes, value_at).is_none() {
+            let (first, value_at) = skip_space(bytes, colon + 1)?;
+            let end = if same(key, b"records") {
+                if self.start.is_none() && first == b'[' {
+                    self.begin(bytes, value_at);
+                }
+                // Not an array, or a second `records`.
+                if self.start != Some(value_at) {
                     return self.stop();
                 }
-                return self.records(bytes, scanner);
-            }
-            let end = skip_value(bytes, scanner, value_at)?;
+                self.records(bytes, scanner);
+                self.end?
+            } else {
+                skip_value(bytes, scanner, value_at)?
+            };
             match skip_space(bytes, end)? {
                 (b',', comma) => self.walk = comma + 1,
+                (b'}', close) => return Some(close + 1),
                 _ => return self.stop(),
             }
         }
     }
 
     /// Nothing more is read as the body comes.
-    fn stop(&mut self) -> Option<()> {
+    fn stop<T>(&mut self) -> Option<T> {
         self.stopped = true;
         None
     }
 
     /// Starts the records array at `at` (its `[`).
-    fn begin(&mut self, bytes: &[u8], at: usize) -> Option<()> {
-        if bytes.get(at) != Some(&b'[') {
-            return None;
-        }
+    fn begin(&mut self, bytes: &[u8], at: usize) {
         // Room for a record every 45 bytes (most take 60–100, the tightest
         // `{"period":"2024","value":1},` 28), so that the vector is seldom
         // copied as it grows: what is not used is never touched, and costs
         // address space, not memory.
         self.records = Vec::with_capacity(self.room.max(bytes.len()) / 45);
-        (self.start, self.at, self.after_record, self.end) = (Some(at), at + 1, false, None);
-        Some(())
+        (self.start, self.at) = (Some(at), at + 1);
     }
 
     /// Reads records from `at` on while `bytes` holds them whole: `Some`
@@ -223,8 +224,10 @@ impl StreamedCaseload {
         if bytes.len() > options.max_bytes {
             return None;
         }
-        let mut scanner = Scanner::new(bytes);
-        let span = self.records_member(bytes, &mut scanner)?;
+        // Only whitespace may follow the document.
+        let close = self.walk(bytes, &mut Scanner::new(bytes))?;
+        skip_space(bytes, close).is_none().then_some(())?;
+        let span = self.start?..self.end?;
         let read = self.records;
         // The document with only its first record: every check but the
         // records', with the same paths (the first record sets the feed's
@@ -327,47 +330,6 @@ fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
         match *bytes.get(at)? {
             b' ' | b'\n' | b'\t' | b'\r' => at += 1,
             b => return Some((b, at)),
-        }
-    }
-}
-
-impl StreamedCaseload {
-    /// The document's one top-level `records` member: the span of its
-    /// array, whose records are then read (on from where the streamed
-    /// reading stopped, when it found the same array). `None` unless the
-    /// document is an object whose keys have no escapes and whose
-    /// `records` is read in full.
-    fn records_member(&mut self, bytes: &[u8], scanner: &mut Scanner<'_>) -> Option<Range<usize>> {
-        let (b'{', mut at) = skip_space(bytes, 0)? else { return None };
-        at += 1;
-        let mut found = None;
-        loop {
-            let (b'"', key_at) = skip_space(bytes, at)? else { return None };
-            let (key, after) = scanner.plain_string(key_at + 1)?;
-            let (b':', colon) = skip_space(bytes, after)? else { return None };
-            let (_, value_at) = skip_space(bytes, colon + 1)?;
-            at = if same(key, b"records") {
-                if found.is_some() {
-                    return None;
-                }
-                if self.start != Some(value_at) {
-                    self.begin(bytes, value_at)?;
-                }
-                self.records(bytes, scanner);
-                let end = self.end?;
-                found = Some(value_at..end);
-                end
-            } else {
-                skip_value(bytes, scanner, value_at)?
-            };
-            match skip_space(bytes, at)? {
-                (b',', comma) => at = comma + 1,
-                (b'}', close) => {
-                    // Only whitespace may follow the document.
-                    return skip_space(bytes, close + 1).is_none().then_some(found?);
-                }
-                _ => return None,
-            }
         }
     }
 }
