@@ -90,13 +90,16 @@ test('hovering the trend shows every series at the nearest period, as the table 
   assert.equal(tooltipsFetched(), before, 'drawn charts do not fetch their tooltips before a reader points or tabs at one');
   // The readings interact.js holds for the tooltips and the keyboard walk.
   const readings = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka.texts?.length ?? null, TREND);
+  const places = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka.marks.length, TREND);
   assert.equal(await readings(), null, "a trend's points are drawn unread (render_with): their readings are written when a reader first points or tabs");
+  assert.equal(await places(), 0, 'and their places with them (a long trend has thousands)');
   const box = await chartBox(page, TREND);
   // The pointer's first entry loads the tooltips; the sweep starts once they answer.
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
   await tooltipShown(page, TREND);
   assert.equal(tooltipsFetched(), before + 1, 'fetched once, for every chart of the page');
   assert.ok((await readings()) > 20, 'the first pointer wrote every point\'s reading');
+  assert.equal(await places(), (await readings()) * 5, 'and its place: x, y, w, h, series');
   const seen = new Map();
   for (let x = box.x + 4; x < box.x + box.width; x += 9) {
     await page.mouse.move(x, box.y + box.height * 0.55);

@@ -7,7 +7,7 @@
 // of this import (scripts/join-worker.mjs): one script for the worker to
 // fetch. Same-origin, so `script-src 'self'` (or `worker-src 'self'`) lets
 // it run; the module needs 'wasm-unsafe-eval' here too.
-import init, { reduce_feed, reduce_streamed, stream_chunk, warm_up } from './opeka_worker_bindings.js';
+import init, { reduce_ahead, reduce_feed, reduce_streamed, stream_chunk, warm_up } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
 
@@ -35,7 +35,9 @@ ready.then(() => setTimeout(warm), () => {});
 // A big body's chunks, [-body, chunk, size], as opeka.js reads them ([-body]
 // once it is whole): each goes into the module's memory as it comes
 // (`stream_chunk`; those that come before the module is up wait here), so
-// the body is there when a widget asks for it by its number.
+// the body is there when a widget asks for it by its number. Once it is
+// whole, its answer for the feed's own view is found at once
+// (`reduce_ahead`), before the widget's ask arrives.
 const chunks = [];
 const stream = () => {
   for (const [body, chunk, size] of chunks.splice(0)) stream_chunk(-body, chunk, size);
@@ -57,7 +59,7 @@ onmessage = ({ data }) => {
   ((asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {
     if (trapped) throw trapped;
     stream();
-    if (id < 0) return;
+    if (id < 0) return bytes || reduce_ahead(-id);
     if (!id) return postMessage([0, true]);
     const answer = typeof bytes == 'number' ? reduce_streamed(bytes, view) : reduce_feed(bytes, view);
     if (!answer) return postMessage([id, 0]);

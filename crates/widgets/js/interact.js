@@ -16,8 +16,9 @@
 //   each mark's reading, on `trend` then "\n" and its period ("\u0001"
 //   after each): a tooltip is the reading, or on `trend` the period and
 //   the readings of every mark of that period without it (Scene::tooltip);
-//   empty where the marks were drawn unread (a trend's: writing them is
-//   most of a long series' drawing), until the first event asks for them;
+//   where the marks were drawn unread (a trend's: writing them is most of
+//   a long series' drawing), "-" for the marks and no readings, until the
+//   first event asks for both;
 //   the legend entries that hide their series: x, y, w, h, 1 if hidden;
 //   the entries' names ("\u0001" after each);
 //   with a new drawing, its data table: lines with "\u0003" between, the

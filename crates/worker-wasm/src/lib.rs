@@ -22,6 +22,22 @@ use streamed::StreamedBodies;
 thread_local! {
     /// The bodies the page streams here as they download.
     static STREAMED: RefCell<StreamedBodies> = RefCell::new(StreamedBodies::default());
+    /// Answers found for whole streamed bodies before a widget asked.
+    static AHEAD: RefCell<Vec<Ahead>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many answers found ahead are kept unasked: a widget asks for its
+/// body as soon as it is whole, so only a widget that went meanwhile
+/// leaves one.
+const KEPT_AHEAD: usize = 2;
+
+/// A streamed body's answer, found as the body became whole.
+struct Ahead {
+    id: u32,
+    /// The views whose answer it is (`None`: the feed's own); `None`
+    /// for an invalid feed, whose problems are every view's.
+    views: Option<Vec<Option<View>>>,
+    answer: Array,
 }
 
 /// In the worker: appends `chunk` to the body the page streams as `id`
@@ -34,12 +50,42 @@ pub fn stream_chunk(id: u32, chunk: &[u8], size: u32) {
     STREAMED.with(|bodies| bodies.borrow_mut().push(id, chunk, size as usize));
 }
 
-/// In the worker: [`reduce_feed`] on the body streamed as `id`; `None` when
-/// this module has no such body (it came to another worker, or was let
-/// go), and the page then posts the bytes.
+/// In the worker, as the body streamed as `id` becomes whole
+/// (`opeka-worker.js`'s `[-id]`): its answer for the feed's own view,
+/// kept for the ask that follows. The ask comes from the worker's page
+/// side (`opeka-worker-host.js`), which a page evaluates only after its
+/// own module and first tasks: a 1 MB body is whole 100–150 ms before
+/// then, and its job was waiting for the ask.
+#[wasm_bindgen]
+pub fn reduce_ahead(id: u32) {
+    let Some((answer, views)) =
+        STREAMED.with(|bodies| bodies.borrow_mut().take(id, false).map(|(bytes, read)| reduce_read(bytes, None, read)))
+    else {
+        return;
+    };
+    AHEAD.with(|ahead| {
+        let mut ahead = ahead.borrow_mut();
+        ahead.retain(|a| a.id != id);
+        if let Some(excess) = (ahead.len() + 1).checked_sub(KEPT_AHEAD) {
+            ahead.drain(..excess);
+        }
+        ahead.push(Ahead { id, views, answer });
+    });
+}
+
+/// In the worker: [`reduce_feed`] on the body streamed as `id` (the answer
+/// [`reduce_ahead`] found, when it is this view's); `None` when this
+/// module has no such body (it came to another worker, or was let go),
+/// and the page then posts the bytes.
 #[wasm_bindgen]
 pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
-    STREAMED.with(|bodies| bodies.borrow_mut().take(id).map(|(bytes, read)| reduce_read(bytes, view, read)))
+    let view = View::parse(view);
+    let found = AHEAD.with(|ahead| {
+        let mut ahead = ahead.borrow_mut();
+        let at = ahead.iter().position(|a| a.id == id && a.views.as_ref().is_none_or(|views| views.contains(&view)))?;
+        Some(ahead.remove(at).answer)
+    });
+    found.or_else(|| STREAMED.with(|bodies| bodies.borrow_mut().take(id, true).map(|(bytes, read)| reduce_read(bytes, view, read).0)))
 }
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
@@ -51,23 +97,32 @@ pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
 /// it is an error, and its text in Russian and in English.
 #[wasm_bindgen]
 pub fn reduce_feed(bytes: &[u8], view: &str) -> Array {
-    reduce_read(bytes, view, StreamedCaseload::default())
+    reduce_read(bytes, View::parse(view), StreamedCaseload::default()).0
 }
 
 /// [`reduce_feed`], the records of `bytes` read so far in `read` (none for
-/// a body posted whole).
-fn reduce_read(bytes: &[u8], view: &str, read: StreamedCaseload) -> Array {
+/// a body posted whole); with the views the answer serves (see [`Ahead`]).
+fn reduce_read(bytes: &[u8], view: Option<View>, read: StreamedCaseload) -> (Array, Option<Vec<Option<View>>>) {
     let options = Options::default();
-    let view = View::parse(view);
     // A caseload whose records are all plain is read without a tree, its
     // records naming their ids by place (half the time, and a fraction of
     // the memory); any other feed goes through the full walk.
     if let Some(quick) = read.finish(bytes, &options) {
         let reduced = opeka_chart::reduce::reduce_quick(bytes, &quick, view);
-        return answer(Ok(quick.checked), |_| reduced);
+        let views = served_views(&quick.checked.feed, view);
+        return (answer(Ok(quick.checked), |_| reduced), Some(views));
     }
     let (checked, records) = validate_locating(bytes, &options, "records");
-    answer(checked, |feed| opeka_chart::reduce::reduce(bytes, records?, feed, view))
+    let views = checked.as_ref().ok().map(|checked| served_views(&checked.feed, view));
+    (answer(checked, |feed| opeka_chart::reduce::reduce(bytes, records?, feed, view)), views)
+}
+
+/// The views asked for (`None`: the feed's own) that `feed` draws as it
+/// draws `view`: its answer is theirs too.
+fn served_views(feed: &ValidFeed, view: Option<View>) -> Vec<Option<View>> {
+    let feed = feed.feed();
+    let drawn = feed.resolve_view(view);
+    std::iter::once(None).chain(View::ALL.map(Some)).filter(|&asked| feed.resolve_view(asked) == drawn).collect()
 }
 
 /// In the worker, while a big body still downloads: [`reduce_feed`] on

@@ -61,12 +61,12 @@ impl StreamedBodies {
         }
     }
 
-    /// Body `id`'s bytes, marked as used, with its records read so far
-    /// (for the first ask; a later one reads them again); `None` if there
-    /// is no such body.
-    pub(crate) fn take(&mut self, id: u32) -> Option<(&[u8], StreamedCaseload)> {
+    /// Body `id`'s bytes, marked as used when a widget asks (`ask`), with
+    /// its records read so far (for the first taker; a later one reads
+    /// them again); `None` if there is no such body.
+    pub(crate) fn take(&mut self, id: u32, ask: bool) -> Option<(&[u8], StreamedCaseload)> {
         let body = self.bodies.iter_mut().find(|body| body.id == id)?;
-        body.used = true;
+        body.used |= ask;
         Some((&body.bytes, body.read.take().unwrap_or_default()))
     }
 }
@@ -88,17 +88,17 @@ mod tests {
         let mut bodies = StreamedBodies::default();
         bodies.push(1, b"{\"opeka\"", 20);
         bodies.push(1, b":1}", 20);
-        assert_eq!(bytes(bodies.take(1)), Some(&b"{\"opeka\":1}"[..]));
+        assert_eq!(bytes(bodies.take(1, true)), Some(&b"{\"opeka\":1}"[..]));
         // Another widget's view of the same body.
-        assert_eq!(bytes(bodies.take(1)), Some(&b"{\"opeka\":1}"[..]));
-        assert_eq!(bytes(bodies.take(2)), None);
+        assert_eq!(bytes(bodies.take(1, true)), Some(&b"{\"opeka\":1}"[..]));
+        assert_eq!(bytes(bodies.take(2, true)), None);
     }
 
     #[test]
     fn a_new_body_lets_go_of_used_ones_and_keeps_few_unused() {
         let mut bodies = StreamedBodies::default();
         bodies.push(1, b"a", 1);
-        assert!(bodies.take(1).is_some());
+        assert!(bodies.take(1, true).is_some());
         // A refresh: the used body goes as the next one starts.
         bodies.push(2, b"b", 1);
         assert_eq!(ids(&bodies), [2]);
@@ -106,8 +106,19 @@ mod tests {
         bodies.push(3, b"c", 1);
         bodies.push(4, b"d", 1);
         assert_eq!(ids(&bodies), [3, 4]);
-        assert_eq!(bytes(bodies.take(2)), None);
-        assert_eq!(bytes(bodies.take(4)), Some(&b"d"[..]));
+        assert_eq!(bytes(bodies.take(2, true)), None);
+        assert_eq!(bytes(bodies.take(4, true)), Some(&b"d"[..]));
+    }
+
+    #[test]
+    fn a_body_taken_before_any_ask_stays_unused() {
+        let mut bodies = StreamedBodies::default();
+        bodies.push(1, b"a", 1);
+        // Its answer found ahead: a second body does not let it go before its ask.
+        assert!(bodies.take(1, false).is_some());
+        bodies.push(2, b"b", 1);
+        assert_eq!(ids(&bodies), [1, 2]);
+        assert_eq!(bytes(bodies.take(1, true)), Some(&b"a"[..]));
     }
 
     #[test]
