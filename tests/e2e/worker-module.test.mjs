@@ -6,7 +6,8 @@
 // once; an ask for another view is answered anew; an invalid feed's
 // problems serve every view. In a page the ask comes after the worker's
 // page side has loaded, so what is found ahead is what the test tells apart
-// here: it answers even once the body itself was let go.
+// here: it answers even once the body itself was let go. Asked for, the
+// body is let go as the next one comes, as before.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -51,6 +52,11 @@ test('a whole body\'s answer is found before the ask, and answers its own view o
   stream(4, feed);
   letGo(5);
   assert.deepEqual(plain(worker.reduce_streamed(4, '')), plain(worker.reduce_feed(bytes, 'trend')));
+  // Asked for, a body whose answer was found ahead is let go as the next one comes, as any other is.
+  stream(10, feed);
+  assert.ok(worker.reduce_streamed(10, 'trend')[0]);
+  worker.stream_chunk(11, Buffer.from('{}'), 2);
+  assert.equal(worker.reduce_streamed(10, 'trend'), undefined);
 });
 
 test('an ask for another view is answered anew from the body; an invalid feed\'s problems serve every view', () => {

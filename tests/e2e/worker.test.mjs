@@ -677,6 +677,15 @@ test('a widget whose feed is still downloading warms up meanwhile, unseen; one w
     try {
       await recordDrawn(page);
       if (slow) await page.route('**/kuzbass-caseload.json', async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); });
+      // The feed there before the module: its wasm held until the feed has
+      // been handed to the page whole (on a busy machine the module could
+      // otherwise start first).
+      if (!slow) {
+        let fed;
+        const handed = new Promise((ok) => (fed = ok));
+        await page.route('**/kuzbass-caseload.json', async (route) => { await route.fulfill({ response: await route.fetch() }); fed(); });
+        await page.route('**/opeka_bg.wasm', async (route) => { await handed; await route.continue(); });
+      }
       await page.goto(`${server.url}/gen/small.html`);
       const events = await waitForWidgets(page, 1, 30000);
       await page.waitForTimeout(300);

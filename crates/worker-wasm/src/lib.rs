@@ -54,8 +54,8 @@ pub fn stream_chunk(id: u32, chunk: &[u8], size: u32) {
 /// (`opeka-worker.js`'s `[-id]`): its answer for the feed's own view,
 /// kept for the ask that follows. The ask comes from the worker's page
 /// side (`opeka-worker-host.js`), which a page evaluates only after its
-/// own module and first tasks: a 1 MB body is whole 100–150 ms before
-/// then, and its job was waiting for the ask.
+/// own module and first tasks, 100–150 ms after a 1 MB body has come:
+/// the job no longer waits for it.
 #[wasm_bindgen]
 pub fn reduce_ahead(id: u32) {
     let Some((answer, views)) =
@@ -85,7 +85,12 @@ pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
         let at = ahead.iter().position(|a| a.id == id && a.views.as_ref().is_none_or(|views| views.contains(&view)))?;
         Some(ahead.remove(at).answer)
     });
-    found.or_else(|| STREAMED.with(|bodies| bodies.borrow_mut().take(id, true).map(|(bytes, read)| reduce_read(bytes, view, read).0)))
+    // Taken even when its answer was found ahead: a body asked for is let go as the next one comes.
+    STREAMED.with(|bodies| {
+        let mut bodies = bodies.borrow_mut();
+        let taken = bodies.take(id, true);
+        found.or_else(|| taken.map(|(bytes, read)| reduce_read(bytes, view, read).0))
+    })
 }
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
