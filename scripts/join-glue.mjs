@@ -61,5 +61,10 @@ function __wbg_init({ module_or_path: url }) {
 const importLine = /^import init, \{ ([\w, ]+) \} from '\.\/opeka_bindings\.js';$/m;
 const last = readFileSync(parts.at(-1), 'utf8');
 if (!importLine.test(last)) fail(`${parts.at(-1)} does not import from ./opeka_bindings.js as expected`);
-const joined = [glue, ...parts.slice(0, -1).map((file) => readFileSync(file, 'utf8')), last.replace(importLine, 'const init = __wbg_init;')];
+// The shared parts' exports are for the Leptos component, which imports
+// them as snippets; here only opeka.js calls them, so they are declared,
+// not exported: terser then inlines `extras` at its one call rather than
+// keeping a second copy for an importer there is none of.
+const shared = parts.slice(0, -1).map((file) => readFileSync(file, 'utf8').replace(/^export /gm, ''));
+const joined = [glue, ...shared, last.replace(importLine, 'const init = __wbg_init;')];
 writeFileSync(outFile, joined.join('\n'));

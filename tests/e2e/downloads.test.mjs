@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, startServer, launchBrowser, openPage, waitForWidgets, screenshot } from './harness.mjs';
+import { ARTIFACTS, startServer, launchBrowser, openPage, openTables, waitForWidgets, screenshot } from './harness.mjs';
 
 let server;
 let browser;
@@ -68,9 +68,9 @@ async function download(page, id, label) {
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
-/** The data table as a reader sees it: header and body rows of cell texts. */
-const readTable = (page, id) => page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.opeka-table tr')]
-  .map((row) => [...row.cells].map((cell) => cell.textContent)), `#${id}`);
+/** The data table as a reader sees it, opened: header and body rows of cell texts. */
+const readTable = async (page, id) => (await openTables(page), page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.opeka-table tr')]
+  .map((row) => [...row.cells].map((cell) => cell.textContent)), `#${id}`));
 
 /** Parses CSV as RFC 4180 writes it (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text, sep) {
@@ -227,6 +227,8 @@ test('each download holds what it names: PNG at twice the size, well-formed SVG,
   assert.ok(parsed.texts.some((t) => t.startsWith('Источник')), 'the source line is in the drawing');
   assert.equal(parsed.hidden, null, 'what hides it from screen readers on the page is not exported');
 
+  // The tables are not built until wanted: the first CSV builds its own.
+  assert.equal(await page.evaluate(() => document.querySelector('#ru').shadowRoot.querySelectorAll('table').length), 0, 'no table before it is wanted');
   for (const [id, lang, sep, item] of [['ru', 'ru', ';', 'Таблица CSV'], ['en', 'en', ',', 'CSV table']]) {
     const csv = await download(page, id, item);
     assert.equal(csv.name, 'kuzbass-caseload-per-capita.csv');

@@ -162,8 +162,29 @@ export async function waitForWidgets(page, count, timeout = 20000) {
   return page.evaluate(() => window.__opeka);
 }
 
-/** What a viewer sees in one widget's chart: texts, lines and the table. */
-export function readChart(page, selector) {
+/**
+ * Opens every widget's data table on the page (in the shadow roots of its
+ * elements, nested too), as a reader does by its toggle, and resolves once
+ * each has been built: a table is built when first wanted (interact.js).
+ */
+export function openTables(page) {
+  return page.evaluate(async () => {
+    const closed = [];
+    const walk = (root) => root.querySelectorAll('*').forEach((e) => {
+      if (e.matches('details.opeka-table:not([open])')) closed.push(e);
+      if (e.shadowRoot) walk(e.shadowRoot);
+    });
+    walk(document);
+    await Promise.all(closed.map((box) => new Promise((resolve) => {
+      box.addEventListener('toggle', resolve, { once: true });
+      box.open = true;
+    })));
+  });
+}
+
+/** What a viewer sees in one widget's chart: texts, lines and the table (opened first). */
+export async function readChart(page, selector) {
+  await openTables(page);
   return page.evaluate((sel) => {
     const host = document.querySelector(sel);
     const root = host?.shadowRoot;

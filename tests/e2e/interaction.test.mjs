@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, screenshot } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, openTables, waitForWidgets, screenshot } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,7 +20,8 @@ const TREND = '#caseload-trend';
 const NBSP = '\u00a0';
 
 /** The widget's table, tooltip, live region, outline and legend, as a viewer (or a screen reader) meets them. */
-function readWidget(page, selector) {
+async function readWidget(page, selector) {
+  await openTables(page);
   return page.evaluate((sel) => {
     const root = document.querySelector(sel).shadowRoot;
     const visible = (e) => e && !e.hidden && e.getBoundingClientRect().width > 0;

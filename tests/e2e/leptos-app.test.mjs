@@ -84,6 +84,7 @@ test('the Leptos charts have the same downloads menu, loaded from beside the app
   const lines = bytes.toString('utf8').split('\r\n');
   assert.equal(lines[0], '\ufeffПериод;Социальное обслуживание на дому;Полустационарное обслуживание;Стационарное обслуживание;Срочное социальное обслуживание');
   const table = await chart.evaluate((el) => [...el.shadowRoot.querySelectorAll('.opeka-table tbody tr')].length);
+  assert.ok(table > 0, 'the download built the table, never opened');
   assert.equal(lines.length, table + 2, 'the header, a line per row, and the last line end');
   assert.deepEqual(errors, []);
   await context.close();

@@ -43,6 +43,7 @@ const readCharts = (page) => page.$$eval('opeka-chart', (charts) => charts.map((
     id: chart.id,
     title: root.querySelector('svg title').textContent,
     source: texts.find((t) => /^(Источник|Source)/.test(t)),
+    tables: root.querySelectorAll('.opeka-table table').length,
     figures: [...root.querySelectorAll('.opeka-table td')].map((td) => td.textContent).filter((t) => /\d/.test(t)).slice(0, 3),
   };
 }));
@@ -53,8 +54,15 @@ const squash = (text) => text.replace(/[^\p{L}\p{N}]+/gu, '');
 test('a printed page keeps every chart whole, with its table open and no buttons', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/print.html`);
   await waitForWidgets(page, 4);
+  // No table is built until it is wanted; printing wants them all
+  // (`beforeprint`, which page.pdf fires as a browser's print does).
+  assert.deepEqual((await readCharts(page)).map((chart) => chart.tables), [0, 0, 0, 0], 'no table built before it is wanted');
+  await mkdir(ARTIFACTS, { recursive: true });
+  const pdf = join(ARTIFACTS, 'print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
   const charts = await readCharts(page);
   assert.equal(charts.length, 4);
+  for (const chart of charts) assert.ok(chart.tables === 1 && chart.figures.length > 0, `${chart.id}: its table was built for the print`);
 
   await page.emulateMedia({ media: 'print' });
   const printed = await page.$$eval('opeka-chart', (els) => els.map((el) => {
@@ -74,9 +82,6 @@ test('a printed page keeps every chart whole, with its table open and no buttons
   }
   await screenshot(page, 'print-media');
 
-  await mkdir(ARTIFACTS, { recursive: true });
-  const pdf = join(ARTIFACTS, 'print.pdf');
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
   const info = (await run('pdfinfo', [pdf])).stdout;
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   assert.ok(pages >= 2, `several charts and their tables take pages (${pages})`);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, startServer, launchBrowser, openPage, readChart, waitForWidgets } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, openTables, readChart, waitForWidgets } from './harness.mjs';
 
 let server;
 let browser;
@@ -98,8 +98,9 @@ async function countAnswers(page) {
   });
 }
 
-/** What a reader gets from each widget: SVG markup, summary, table text, failure box. */
-function readAll(page) {
+/** What a reader gets from each widget: SVG markup, summary, table text (opened), failure box. */
+async function readAll(page) {
+  await openTables(page);
   return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('opeka-chart')].map((el) => {
     const root = el.shadowRoot;
     return [el.id, {

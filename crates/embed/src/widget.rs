@@ -298,8 +298,9 @@ impl Inner {
         let weak = Rc::downgrade(self);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let Some(inner) = weak.upgrade() else { return };
-            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
-            let width = entry.content_rect().width().floor();
+            // Its one entry, as the observer (ours, of one element) always
+            // gives: no `instanceof` check in the download.
+            let width = entries.get(0).unchecked_into::<ResizeObserverEntry>().content_rect().width().floor();
             // Sub-pixel jitter must not re-render.
             if width >= 1.0 && (inner.width.get() - width).abs() >= 1.0 {
                 inner.width.set(width);

@@ -135,8 +135,12 @@ async fn src_is_fetched_and_drawn_at_the_width_of_its_box() {
     let drawn = heard.last_rendered().expect("on_rendered was called");
     assert_eq!((drawn.view, drawn.width), (View::Trend, 640.0));
     assert!(heard.errors().is_empty());
-    let rows = shadow(&host).unwrap().query_selector_all("table tbody tr").unwrap().length();
-    assert_eq!(rows, 30, "the data table has a row per month");
+    // The table is built when its toggle is first opened.
+    let rows = || shadow(&host).unwrap().query_selector_all("table tbody tr").unwrap().length();
+    assert_eq!(rows(), 0, "no table before it is wanted");
+    shadow(&host).unwrap().query_selector(".opeka-table").unwrap().unwrap().set_attribute("open", "").unwrap();
+    until("the table", || rows() > 0).await;
+    assert_eq!(rows(), 30, "the data table has a row per month");
     drop(handle);
     host.remove();
 }

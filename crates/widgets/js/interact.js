@@ -23,10 +23,12 @@
 //   the entries' names ("\u0001" after each);
 //   with a new drawing, its data table: lines with "\u0003" between, the
 //   caption, the column headings, each row (the row's heading first) and
-//   the count of rows left out, or nothing (cells with "\u0001" after each).
+//   the count of rows left out, or nothing (cells with "\u0001" after each);
+//   kept, and built into the table's <details> only when first wanted;
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
-// this again), or given -1 calls this again with the readings. The texts
-// are the chart core's and go in as text, never as HTML.
+// this again), or given -1 calls this again with the readings. An empty
+// string clears the chart. The texts are the chart core's and go in as
+// text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
 const place = (e, x, y, w, h) => {
   Object.assign(e.style, { left: `${x}px`, top: `${y}px` });
@@ -66,34 +68,49 @@ export function interact(figure, data, toggle, tips) {
     chart.addEventListener('pointerleave', (e) => e.pointerType === 'touch' || close());
     chart.addEventListener('blur', close);
     chart.addEventListener('keydown', run('key'));
+    figure.querySelector('.opeka-table').addEventListener('toggle', (s.print = () => s.table?.()));
   }
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
   const [snap, marks, texts, keys, names, table] = data.split('\u0002');
-  if (table) {
-    // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
-    // were left out. Set directly, not through Object.assign: a long
-    // trend's 5 000 cells took a third less time (docs/performance.md, stop 15).
-    const add = (parent, tag, text) => {
-      const e = parent.appendChild(document.createElement(tag));
-      if (text) e.textContent = text;
-      return e;
-    };
+  // The data table is built when it is first wanted: its toggle opened, the
+  // page printed (`beforeprint`), or its CSV saved (opeka-extras.js calls
+  // `figure.opeka.table`); most readers never open it, and a long trend's
+  // 5 000 cells were a third of its drawing (docs/performance.md, stop 23).
+  // A drawing with a table takes the last one's place (the table
+  // built before stays, closed and unread, until this one is built);
+  // the chart cleared (no data, no table left) leaves no listener on the
+  // window; a drawing with only readings keeps the table it has.
+  if (table || !data) {
     const box = figure.querySelector('.opeka-table');
-    const [caption, head, ...rows] = table.split('\u0003');
-    const more = rows.pop();
-    const t = document.createElement('table');
-    add(t, 'caption', caption);
-    const columns = list(head, '\u0001');
-    const line = (part, cells, scope) => {
-      const tr = add(part, 'tr');
-      cells.forEach((cell, i) => (i && scope == 'row' ? add(tr, 'td', cell) : add(tr, 'th', cell).setAttribute('scope', scope)));
-    };
-    line(add(t, 'thead'), columns, 'col');
-    const body = add(t, 'tbody');
-    for (const row of rows) line(body, list(row, '\u0001'), 'row');
-    if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
-    box.replaceChildren(box.firstChild, t);
+    if (data) addEventListener('beforeprint', s.print);
+    else removeEventListener('beforeprint', s.print);
+    s.table = table && (() => {
+      s.table = null;
+      // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
+      // were left out. Set directly, not through Object.assign: a long
+      // trend's 5 000 cells took a third less time (docs/performance.md, stop 15).
+      const add = (parent, tag, text) => {
+        const e = parent.appendChild(document.createElement(tag));
+        if (text) e.textContent = text;
+        return e;
+      };
+      const [caption, head, ...rows] = table.split('\u0003');
+      const more = rows.pop();
+      const t = document.createElement('table');
+      add(t, 'caption', caption);
+      const columns = list(head, '\u0001');
+      const line = (part, cells, scope) => {
+        const tr = add(part, 'tr');
+        cells.forEach((cell, i) => (i && scope == 'row' ? add(tr, 'td', cell) : add(tr, 'th', cell).setAttribute('scope', scope)));
+      };
+      line(add(t, 'thead'), columns, 'col');
+      const body = add(t, 'tbody');
+      for (const row of rows) line(body, list(row, '\u0001'), 'row');
+      if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
+      box.replaceChildren(box.firstChild, t);
+    });
+    if (box.open) s.print();
   }
   s.snap = snap;
   s.marks = list(marks, ',').map(Number);

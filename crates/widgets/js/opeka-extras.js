@@ -156,6 +156,8 @@ export function svgText(svg) {
  * gets a leading apostrophe, since labels come from feeds.
  */
 export function csv(root) {
+  // The table is built when first wanted (interact.js): now, if not yet.
+  root.querySelector('.opeka-table')?.parentNode.opeka?.table?.();
   const table = root.querySelector('.opeka-table table');
   if (!table) return '';
   const lang = root.lang === 'ru' ? 'ru' : 'en';

@@ -35,9 +35,10 @@ impl CanvasMeasure {
         let context = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.create_element("canvas").ok())
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+            // Our own element and its "2d" context: what they are is known,
+            // so no `instanceof` checks (two imports fewer in the download).
+            .and_then(|c| c.unchecked_into::<HtmlCanvasElement>().get_context("2d").ok().flatten())
+            .map(|c| c.unchecked_into::<CanvasRenderingContext2d>());
         CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default() }
     }
 

@@ -51,6 +51,12 @@ fn is_hidden(chart_box: &ChartBox, selector: &str) -> bool {
     find(chart_box, selector).unwrap_or_else(|| panic!("no {selector}")).has_attribute("hidden")
 }
 
+/// Opens the data table's toggle, as a reader does: a table is built when
+/// first wanted, and at once when its toggle is open as the chart is drawn.
+fn open_table(chart_box: &ChartBox) {
+    find(chart_box, ".opeka-table").expect("the table's toggle").set_attribute("open", "").unwrap();
+}
+
 fn text_of(chart_box: &ChartBox, selector: &str) -> String {
     find(chart_box, selector).and_then(|e| e.text_content()).unwrap_or_default()
 }
@@ -99,6 +105,10 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     let summary = svg_box.get_attribute("aria-label").unwrap_or_default();
     assert!(summary.contains("Получатели социальных услуг"), "{summary}");
     assert_eq!(text_of(&chart_box, ".opeka-table > summary"), "Таблица данных");
+    assert!(find(&chart_box, ".opeka-table table").is_none(), "the table is built when first wanted");
+    // Drawn again with its toggle open: the table comes with the chart.
+    open_table(&chart_box);
+    chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 800.0)).expect("redrawn");
     assert!(text_of(&chart_box, ".opeka-table caption").contains("Получатели социальных услуг"));
     let rows = chart_box.element().query_selector_all(".opeka-table tbody tr").unwrap().length();
     assert_eq!(rows, 30, "a table row per month");
@@ -119,6 +129,8 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
 fn the_downloads_menu_follows_the_table_and_names_its_files() {
     let mut chart_box = new_box();
     let per_capita = Settings { view: Some(View::PerCapita), ..settings(Lang::Ru, 800.0) };
+    chart_box.show(&FeedState::Loading, &per_capita);
+    open_table(&chart_box);
     chart_box.show(&ready(CASELOAD), &per_capita).expect("a chart is drawn");
     // Tab order: the chart, the table's toggle, then the menu (after the
     // chart, `interact`'s legend buttons, tooltip, outline and live region).
@@ -231,6 +243,8 @@ fn without_a_retry_callback_there_is_no_button() {
 fn feed_text_stays_text() {
     let hostile = CASELOAD.replacen("Получатели социальных услуг в Кузбассе", "<img src=x onerror=alert(1)>", 1);
     let mut chart_box = new_box();
+    chart_box.show(&FeedState::Loading, &settings(Lang::Ru, 640.0));
+    open_table(&chart_box);
     chart_box.show(&ready(&hostile), &settings(Lang::Ru, 640.0)).expect("drawn");
     assert!(find(&chart_box, "img").is_none());
     assert_eq!(text_of(&chart_box, "svg title"), "<img src=x onerror=alert(1)>");
