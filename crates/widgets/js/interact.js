@@ -10,7 +10,7 @@
 //
 // The module calls it after every drawing of the chart in `figure` (whose
 // first child is the chart's box, the SVG in the figure's pixels) with one
-// string of five or six parts, "\u0002" between (crates/widgets/src/plot.rs):
+// string of six parts, "\u0002" between (crates/widgets/src/plot.rs):
 //   "1" on `trend`, where the pointer snaps to the nearest period;
 //   the marks in keyboard order, 5 numbers each: x, y, w, h, series ("," after each);
 //   each mark's reading, on `trend` then "\n" and its period ("\u0001"
@@ -21,10 +21,11 @@
 //   first event asks for both;
 //   the legend entries that hide their series: x, y, w, h, 1 if hidden;
 //   the entries' names ("\u0001" after each);
-//   with a new drawing, its data table: lines with "\u0003" between, the
-//   caption, the column headings, each row (the row's heading first) and
-//   the count of rows left out, or nothing (cells with "\u0001" after each);
-//   kept, and built into the table's <details> only when first wanted;
+//   the data table: lines with "\u0003" between, the caption, the column
+//   headings, each row (the row's heading first) and the count of rows
+//   left out, or nothing (cells with "\u0001" after each); kept, and built
+//   into the table's <details> only when first wanted (drawn unread, its
+//   rows are left out, and asked for with the readings);
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
 // this again), or given -1 calls this again with the readings. An empty
 // string clears the chart. The texts are the chart core's and go in as
@@ -68,50 +69,54 @@ export function interact(figure, data, toggle, tips) {
     chart.addEventListener('pointerleave', (e) => e.pointerType === 'touch' || close());
     chart.addEventListener('blur', close);
     chart.addEventListener('keydown', run('key'));
-    figure.querySelector('.opeka-table').addEventListener('toggle', (s.print = () => s.table?.()));
+    // A chart drawn unread has its table asked for with the readings.
+    figure.querySelector('.opeka-table').addEventListener('toggle', (s.print = () => {
+      if (s.table === '') s.toggle(-1);
+      if (s.table) s.table();
+    }));
   }
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
   const [snap, marks, texts, keys, names, table] = data.split('\u0002');
   // The data table is built when it is first wanted: its toggle opened, the
   // page printed (`beforeprint`), or its CSV saved (opeka-extras.js calls
-  // `figure.opeka.table`); most readers never open it, and a long trend's
-  // 5 000 cells were a third of its drawing (docs/performance.md, stop 23).
-  // A drawing with a table takes the last one's place (the table
-  // built before stays, closed and unread, until this one is built);
-  // the chart cleared (no data, no table left) leaves no listener on the
-  // window; a drawing with only readings keeps the table it has.
-  if (table || !data) {
-    const box = figure.querySelector('.opeka-table');
-    if (data) addEventListener('beforeprint', s.print);
-    else removeEventListener('beforeprint', s.print);
-    s.table = table && (() => {
-      s.table = null;
-      // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
-      // were left out. Set directly, not through Object.assign: a long
-      // trend's 5 000 cells took a third less time (docs/performance.md, stop 15).
-      const add = (parent, tag, text) => {
-        const e = parent.appendChild(document.createElement(tag));
-        if (text) e.textContent = text;
-        return e;
-      };
-      const [caption, head, ...rows] = table.split('\u0003');
-      const more = rows.pop();
-      const t = document.createElement('table');
-      add(t, 'caption', caption);
-      const columns = list(head, '\u0001');
-      const line = (part, cells, scope) => {
-        const tr = add(part, 'tr');
-        cells.forEach((cell, i) => (i && scope == 'row' ? add(tr, 'td', cell) : add(tr, 'th', cell).setAttribute('scope', scope)));
-      };
-      line(add(t, 'thead'), columns, 'col');
-      const body = add(t, 'tbody');
-      for (const row of rows) line(body, list(row, '\u0001'), 'row');
-      if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
-      box.replaceChildren(box.firstChild, t);
-    });
-    if (box.open) s.print();
-  }
+  // `figure.opeka.print`); most readers never open it, and a long trend's
+  // table was half of its drawing (docs/performance.md, stop 23). Each
+  // drawing's table takes the last one's place (the table built before
+  // stays, closed and unread, until this one is built); a chart drawn
+  // unread has its rows asked for with the readings; the chart cleared
+  // (no data, no table) leaves no listener on the window.
+  const box = figure.querySelector('.opeka-table');
+  if (data) addEventListener('beforeprint', s.print);
+  else removeEventListener('beforeprint', s.print);
+  s.table = table && (marks == '-' ? '' : () => {
+    s.table = null;
+    // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
+    // were left out. Set directly, not through Object.assign: a long
+    // trend's 5 000 cells took a third less time (docs/performance.md, stop 15).
+    const add = (parent, tag, text) => {
+      const e = parent.appendChild(document.createElement(tag));
+      if (text) e.textContent = text;
+      return e;
+    };
+    const [caption, head, ...rows] = table.split('\u0003');
+    const more = rows.pop();
+    const t = document.createElement('table');
+    add(t, 'caption', caption);
+    const columns = list(head, '\u0001');
+    const line = (part, cells, scope) => {
+      const tr = add(part, 'tr');
+      cells.forEach((cell, i) => (i && scope == 'row' ? add(tr, 'td', cell) : add(tr, 'th', cell).setAttribute('scope', scope)));
+    };
+    line(add(t, 'thead'), columns, 'col');
+    const body = add(t, 'tbody');
+    for (const row of rows) line(body, list(row, '\u0001'), 'row');
+    if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
+    box.replaceChildren(box.firstChild, t);
+  });
+  // Open as the chart is drawn: built, or its rows asked for, once the
+  // module has finished this drawing (it holds the chart until then).
+  if (box.open) queueMicrotask(s.print);
   s.snap = snap;
   s.marks = list(marks, ',').map(Number);
   s.texts = texts || !marks ? list(texts, '\u0001').map((t) => t.split('\n')) : null;

@@ -14,7 +14,6 @@ use std::sync::Arc;
 use js_sys::Function;
 use opeka_chart::{ChartRequest, Mark, Scene, View, MAX_ROWS};
 use opeka_feed::locale::Msg;
-use opeka_feed::Lang;
 use opeka_feed::ValidFeed;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -117,19 +116,20 @@ impl Plot {
 
     /// Draws the last feed and settings again; the scene is dropped once
     /// drawn (the page holds the drawing, the table and the script's
-    /// readings, so a large chart is not kept twice). A trend's points are
-    /// drawn unread ([`opeka_chart::render_with`]): `interact` asks for
-    /// their readings when a viewer first points or walks ([`Plot::toggle`]).
+    /// readings, so a large chart is not kept twice). A trend's points and
+    /// table are drawn unread ([`opeka_chart::render_with`]): `interact`
+    /// asks for them when a viewer first points, walks or opens the table
+    /// ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
-        let (scene, settings) = self.scene(family, false)?;
+        let scene = self.scene(family, false)?;
         mount_svg(&self.svg_box, &scene.to_svg())?;
         self.svg_box.set_attribute("aria-label", &scene.summary)?;
-        self.connect(Some(&scene), Some(settings.lang))?;
+        self.connect(Some(&scene), false)?;
         Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
     }
 
     /// The scene of the last feed and settings, its marks read or not.
-    fn scene(&mut self, family: String, readings: bool) -> Result<(Scene, Settings), JsValue> {
+    fn scene(&mut self, family: String, readings: bool) -> Result<Scene, JsValue> {
         let (Some(feed), Some(settings)) = (self.feed.clone(), self.settings) else { return Err(JsValue::from_str("nothing to draw")) };
         let request = ChartRequest {
             view: settings.view,
@@ -145,17 +145,17 @@ impl Plot {
         };
         let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &measurer);
         self.measurer = Some(measurer);
-        Ok((scene, settings))
+        Ok(scene)
     }
 
-    /// Hands the marks, their readings, the legend's entries and, given the
-    /// language of its last line, the data table to `interact`, as one
-    /// string (fewer bindings than arrays, and the table's thousands of
-    /// cells made in JavaScript, not each through a binding; the format is
-    /// in `js/interact.js`).
-    fn connect(&self, scene: Option<&Scene>, table_lang: Option<Lang>) -> Result<(), JsValue> {
+    /// Hands the marks, their readings, the legend's entries and the data
+    /// table to `interact`, as one string (fewer bindings than arrays, and
+    /// the table's thousands of cells made in JavaScript, not each through
+    /// a binding; the format is in `js/interact.js`). `read`: `scene` was
+    /// drawn with its readings, which only a trend's can be without.
+    fn connect(&self, scene: Option<&Scene>, read: bool) -> Result<(), JsValue> {
         let mut data = String::new();
-        if let Some(scene) = scene {
+        if let (Some(scene), Some(settings)) = (scene, self.settings) {
             let trend = scene.view == View::Trend;
             if trend {
                 data.push('1');
@@ -168,11 +168,11 @@ impl Plot {
                 }
             }
             let marks: Vec<&Mark> = by_order.iter().map(|&i| &scene.marks[i]).collect();
-            // Unread marks (a read one always says something) go as "-",
-            // without places or texts: `interact` asks for them when a
-            // viewer first points or walks. A long trend's 7 000 places,
-            // written, decoded and split, were a third of its drawing.
-            let read = !marks.iter().any(|m| m.label.is_empty());
+            // Unread marks go as "-", without places or texts: `interact`
+            // asks for them when a viewer first points, walks or opens the
+            // table. A long trend's 7 000 places, written, decoded and
+            // split, were a third of its drawing.
+            let read = read || !trend;
             data.push('\u{2}');
             for mark in marks.iter().filter(|_| read) {
                 let (x, y, w, h) = mark.shape.bounds();
@@ -198,22 +198,22 @@ impl Plot {
                 data.push_str(&key.label);
                 data.push('\u{1}');
             }
-            if let Some(lang) = table_lang {
-                let table = &scene.table;
-                data.push('\u{2}');
-                data.push_str(&table.caption);
-                for row in [&table.columns].into_iter().chain(table.rows.iter().take(MAX_ROWS)) {
-                    data.push('\u{3}');
-                    for cell in row {
-                        data.push_str(cell);
-                        data.push('\u{1}');
-                    }
-                }
+            // The table, which `interact` builds only when it is wanted
+            // (a trend's drawn unread has no rows and is asked for then).
+            let table = &scene.table;
+            data.push('\u{2}');
+            data.push_str(&table.caption);
+            for row in [&table.columns].into_iter().chain(table.rows.iter().take(MAX_ROWS)) {
                 data.push('\u{3}');
-                let more = table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows;
-                if more > 0 {
-                    data.push_str(&Msg::MoreRows(more).text(lang));
+                for cell in row {
+                    data.push_str(cell);
+                    data.push('\u{1}');
                 }
+            }
+            data.push('\u{3}');
+            let more = table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows;
+            if more > 0 {
+                data.push_str(&Msg::MoreRows(more).text(settings.lang));
             }
         }
         let toggle = self.toggle.as_ref().map_or(JsValue::NULL, |t| t.as_ref().clone());
@@ -222,14 +222,14 @@ impl Plot {
 
     /// Hides or shows series `n` and redraws; `n` past the last series
     /// (`interact` gives -1) hands `interact` the readings of the marks on
-    /// show, drawn unread.
+    /// show and the table, drawn unread.
     fn toggle(&mut self, n: u32) {
         let family = crate::chart_box::font_family_of(&self.svg_box);
         let done = if n < 64 {
             self.hidden ^= 1 << n;
             self.redraw(family).map(drop)
         } else {
-            self.scene(family, true).and_then(|(scene, _)| self.connect(Some(&scene), None))
+            self.scene(family, true).and_then(|scene| self.connect(Some(&scene), true))
         };
         if let Err(error) = done {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
@@ -241,7 +241,7 @@ impl Plot {
         self.svg_box.replace_children_with_node_0();
         self.svg_box.remove_attribute("aria-label")?;
         self.table_box.replace_children_with_node_1(&self.table_summary);
-        self.connect(None, None)
+        self.connect(None, false)
     }
 }
 

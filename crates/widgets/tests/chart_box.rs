@@ -52,9 +52,15 @@ fn is_hidden(chart_box: &ChartBox, selector: &str) -> bool {
 }
 
 /// Opens the data table's toggle, as a reader does: a table is built when
-/// first wanted, and at once when its toggle is open as the chart is drawn.
+/// first wanted, and when its toggle is open as the chart is drawn, once
+/// the drawing is done ([`settled`]).
 fn open_table(chart_box: &ChartBox) {
     find(chart_box, ".opeka-table").expect("the table's toggle").set_attribute("open", "").unwrap();
+}
+
+/// Lets the page's queued microtasks run.
+async fn settled() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED)).await;
 }
 
 fn text_of(chart_box: &ChartBox, selector: &str) -> String {
@@ -81,7 +87,7 @@ fn loading_shows_a_skeleton_the_size_of_the_chart() {
 }
 
 #[wasm_bindgen_test]
-fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
+async fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     let mut chart_box = new_box();
     chart_box.show(&FeedState::Loading, &settings(Lang::Ru, 800.0));
     let drawn = chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 800.0)).expect("a chart is drawn");
@@ -109,6 +115,7 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
     // Drawn again with its toggle open: the table comes with the chart.
     open_table(&chart_box);
     chart_box.show(&ready(CASELOAD), &settings(Lang::Ru, 800.0)).expect("redrawn");
+    settled().await;
     assert!(text_of(&chart_box, ".opeka-table caption").contains("Получатели социальных услуг"));
     let rows = chart_box.element().query_selector_all(".opeka-table tbody tr").unwrap().length();
     assert_eq!(rows, 30, "a table row per month");
@@ -118,6 +125,7 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
 
     // Redrawn in English and narrower: one SVG and one table, replaced.
     let drawn = chart_box.show(&ready(CASELOAD), &settings(Lang::En, 500.0)).expect("redrawn");
+    settled().await;
     assert_eq!(drawn.width, 500.0);
     assert_eq!(chart_box.element().query_selector_all("svg").unwrap().length(), 1);
     assert_eq!(chart_box.element().query_selector_all("table").unwrap().length(), 1);
@@ -126,12 +134,13 @@ fn a_ready_feed_shows_the_chart_its_summary_and_its_table() {
 }
 
 #[wasm_bindgen_test]
-fn the_downloads_menu_follows_the_table_and_names_its_files() {
+async fn the_downloads_menu_follows_the_table_and_names_its_files() {
     let mut chart_box = new_box();
     let per_capita = Settings { view: Some(View::PerCapita), ..settings(Lang::Ru, 800.0) };
     chart_box.show(&FeedState::Loading, &per_capita);
     open_table(&chart_box);
     chart_box.show(&ready(CASELOAD), &per_capita).expect("a chart is drawn");
+    settled().await;
     // Tab order: the chart, the table's toggle, then the menu (after the
     // chart, `interact`'s legend buttons, tooltip, outline and live region).
     let figure = find(&chart_box, ".opeka-figure").unwrap();
@@ -159,6 +168,7 @@ fn the_downloads_menu_follows_the_table_and_names_its_files() {
 
     // English: its labels and its convention; `Controls::None` hides the menu.
     chart_box.show(&ready(CASELOAD), &Settings { lang: Lang::En, controls: Controls::None, ..per_capita }).expect("redrawn");
+    settled().await;
     assert_eq!(button.text_content().as_deref(), Some("Download"));
     assert_eq!(menu.get_attribute("data-labels").as_deref(), Some("PNG image\nSVG image\nCSV table"));
     assert!(menu.has_attribute("hidden"), "controls none hides the menu");
@@ -240,12 +250,13 @@ fn without_a_retry_callback_there_is_no_button() {
 }
 
 #[wasm_bindgen_test]
-fn feed_text_stays_text() {
+async fn feed_text_stays_text() {
     let hostile = CASELOAD.replacen("Получатели социальных услуг в Кузбассе", "<img src=x onerror=alert(1)>", 1);
     let mut chart_box = new_box();
     chart_box.show(&FeedState::Loading, &settings(Lang::Ru, 640.0));
     open_table(&chart_box);
     chart_box.show(&ready(&hostile), &settings(Lang::Ru, 640.0)).expect("drawn");
+    settled().await;
     assert!(find(&chart_box, "img").is_none());
     assert_eq!(text_of(&chart_box, "svg title"), "<img src=x onerror=alert(1)>");
     assert!(text_of(&chart_box, ".opeka-table caption").contains("<img src=x onerror=alert(1)>"));

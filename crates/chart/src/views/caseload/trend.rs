@@ -402,11 +402,14 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     columns.extend(data.series.iter().map(|s| s.label.clone()));
     let caption = format!("{caption}{}", ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     // Only the rows the table holds are formatted: a daily trend of years
-    // has thousands.
+    // has thousands. Unread, none: the rows are a reading too, most of what
+    // is left of a long series' drawing once its points go unread, and a
+    // page asks for them with the readings (a reader opening the table, a
+    // print, a CSV).
     let rows = data
         .periods
         .iter()
-        .take(MAX_ROWS)
+        .take(if ctx.readings { MAX_ROWS } else { 0 })
         .map(|(o, period)| {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
