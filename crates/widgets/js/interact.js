@@ -69,8 +69,10 @@ export function interact(figure, data, toggle, tips) {
     chart.addEventListener('pointerleave', (e) => e.pointerType === 'touch' || close());
     chart.addEventListener('blur', close);
     chart.addEventListener('keydown', run('key'));
-    // A chart drawn unread has its table asked for with the readings.
-    figure.querySelector('.opeka-table').addEventListener('toggle', (s.print = () => {
+    // `build`: the table now, if not built yet (`s.table` is its
+    // builder; '' where the chart was drawn unread, whose rows are then
+    // asked for with the readings, which hand over a builder).
+    figure.querySelector('.opeka-table').addEventListener('toggle', (s.build = () => {
       if (s.table === '') s.toggle(-1);
       if (s.table) s.table();
     }));
@@ -80,15 +82,15 @@ export function interact(figure, data, toggle, tips) {
   const [snap, marks, texts, keys, names, table] = data.split('\u0002');
   // The data table is built when it is first wanted: its toggle opened, the
   // page printed (`beforeprint`), or its CSV saved (opeka-extras.js calls
-  // `figure.opeka.print`); most readers never open it, and a long trend's
+  // `figure.opeka.build`); most readers never open it, and a long trend's
   // table was half of its drawing (docs/performance.md, stop 23). Each
   // drawing's table takes the last one's place (the table built before
   // stays, closed and unread, until this one is built); a chart drawn
   // unread has its rows asked for with the readings; the chart cleared
   // (no data, no table) leaves no listener on the window.
   const box = figure.querySelector('.opeka-table');
-  if (data) addEventListener('beforeprint', s.print);
-  else removeEventListener('beforeprint', s.print);
+  if (data) addEventListener('beforeprint', s.build);
+  else removeEventListener('beforeprint', s.build);
   s.table = table && (marks == '-' ? '' : () => {
     s.table = null;
     // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
@@ -116,7 +118,7 @@ export function interact(figure, data, toggle, tips) {
   });
   // Open as the chart is drawn: built, or its rows asked for, once the
   // module has finished this drawing (it holds the chart until then).
-  if (box.open) queueMicrotask(s.print);
+  if (box.open) queueMicrotask(s.build);
   s.snap = snap;
   s.marks = list(marks, ',').map(Number);
   s.texts = texts || !marks ? list(texts, '\u0001').map((t) => t.split('\n')) : null;

@@ -157,7 +157,7 @@ export function svgText(svg) {
  */
 export function csv(root) {
   // The table is built when first wanted (interact.js): now, if not yet.
-  root.querySelector('.opeka-table')?.parentNode.opeka?.print?.();
+  root.querySelector('.opeka-table')?.parentNode.opeka?.build?.();
   const table = root.querySelector('.opeka-table table');
   if (!table) return '';
   const lang = root.lang === 'ru' ? 'ru' : 'en';
