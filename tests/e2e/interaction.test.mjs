@@ -184,6 +184,63 @@ test('a tap on a phone shows the tooltip; a tap elsewhere closes it', async () =
   await context.close();
 });
 
+test('on a phone, a table wider than the screen is swiped on its own: the chart, the menu, the page and each row\'s period stay', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`, {
+    viewport: { width: 390, height: 844 }, context: { hasTouch: true, isMobile: true },
+  });
+  await waitForWidgets(page, 2);
+  await page.locator(`${TREND} .opeka-table summary`).tap();
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('table tbody tr'), TREND);
+  // Brought into view by its period, at the table's left: its last cell would scroll the table too.
+  const row = page.locator(`${TREND} table tbody tr:nth-child(3) th`);
+  await row.scrollIntoViewIfNeeded();
+  const layout = () => page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const box = root.querySelector('.opeka');
+    const rect = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    const period = root.querySelector('tbody tr:nth-child(3) th');
+    const p = rect(period);
+    return {
+      page: [document.scrollingElement.scrollWidth, innerWidth],
+      widget: [box.scrollWidth, box.clientWidth],
+      figure: rect(root.querySelector('.opeka-figure')),
+      svg: rect(root.querySelector('.opeka-svg')),
+      menu: rect(root.querySelector('.opeka-menu')),
+      summary: rect(root.querySelector('.opeka-table summary')),
+      caption: rect(root.querySelector('table caption')),
+      table: rect(root.querySelector('table')),
+      period: p,
+      periodText: period.textContent,
+      // What a finger at the period's place meets: the period itself, not a number scrolled under it.
+      atPeriod: root.elementFromPoint(p.left + 4, (p.top + p.bottom) / 2)?.textContent,
+      number: rect(root.querySelector('tbody tr:nth-child(3) td')),
+    };
+  }, TREND);
+  const before = await layout();
+  assert.ok(before.table.right > before.figure.right + 50, `the table (${before.table.right}) is wider than the phone's widget (${before.figure.right})`);
+  assert.equal(before.page[0], before.page[1], 'the page does not scroll sideways');
+  assert.ok(before.widget[0] <= before.widget[1], 'nor does the widget: the chart stays put');
+  assert.ok(before.menu.right <= before.figure.right + 0.5 && before.menu.bottom <= before.caption.top, 'the menu stays at the right, above the table');
+  assert.ok(before.summary.right <= before.menu.left, 'the toggle beside it, not under it');
+  // A finger's swipe to the left over the table, as the phone's touch events
+  // (Chromium's synthesized scroll gestures do not scroll in headless mode).
+  const cdp = await context.newCDPSession(page);
+  const at = await row.boundingBox();
+  const y = at.y + at.height / 2;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 300, y }] });
+  for (let x = 280; x >= 100; x -= 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(([sel, left]) => document.querySelector(sel).shadowRoot.querySelector('tbody tr:nth-child(3) td').getBoundingClientRect().left < left - 100, [TREND, before.number.left]);
+  const after = await layout();
+  assert.ok(after.number.left < before.number.left - 100, `the numbers moved left (${before.number.left} → ${after.number.left})`);
+  assert.deepEqual([after.svg.left, after.page, after.widget], [before.svg.left, before.page, before.widget], 'the chart and the page did not move');
+  assert.equal(after.period.left, before.period.left, 'the row\'s period stays at the left');
+  assert.equal(after.atPeriod, after.periodText, `the period ${after.periodText} is what shows there, over the numbers`);
+  await screenshot(page, 'interaction-table-swiped-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the keyboard walks every mark, announcing each reading as the table has it', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
   await waitForWidgets(page, 2);
