@@ -82,7 +82,9 @@ export async function timedLoads(browser, server) {
  * `url` (a page of `server`, the harness's, whose head starts with
  * tests/bench/measure.js) in a new browser context, as a cold load in a
  * reader's browser, and resolves to the figures the page reports (or
- * throws its `opeka-error`).
+ * throws its `opeka-error`). BENCH_JS_FLAGS: V8 flags for that Chromium,
+ * to look into the engine (`--liftoff-only`: wasm in baseline code only,
+ * docs/performance.md, stop 24), never for the figures a goal is read from.
  */
 export async function plainBrowser(server) {
   const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
@@ -92,7 +94,7 @@ export async function plainBrowser(server) {
     // background one, whose timers and renderer Chromium would slow.
     '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
     '--disable-field-trial-config', '--disable-extensions', '--disable-breakpad', '--disable-hang-monitor',
-    '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    '--remote-debugging-pipe', `--user-data-dir=${profile}`, ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []), 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   const pending = new Map();
   let asked = 0;
   let unread = '';

@@ -8,7 +8,8 @@
 // length, ms), `resources` (each file the page fetched, with its start and
 // end, ms), `wasm`, the memory of the page's Opeka module (0 on a page
 // without one), and `origin`, the page's `performance.timeOrigin` (to set
-// a worker's times beside the page's).
+// a worker's times beside the page's), and `marks`, the steps an
+// instrumented build put in `self.__marks` (tests/bench/timeline.mjs).
 (() => {
   const tasks = [];
   new PerformanceObserver((list) => {
@@ -25,7 +26,7 @@
       const loader = await import(script.src);
       wasm = loader.loadModule ? (await loader.loadModule()).memory.buffer.byteLength : 0;
     }
-    await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, origin: performance.timeOrigin, longest: Math.max(0, ...tasks.map(([, ms]) => ms)), tasks, wasm, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
+    await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, origin: performance.timeOrigin, marks: self.__marks, longest: Math.max(0, ...tasks.map(([, ms]) => ms)), tasks, wasm, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
   };
   for (const drawn of ['opeka-rendered', 'bench-drawn']) document.addEventListener(drawn, () => report({ done: performance.now() }));
   document.addEventListener('opeka-error', (event) => report({ error: event.detail.message }));

@@ -376,36 +376,40 @@ fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(ReadRec
         let (b':', colon) = skip_space(bytes, after)? else { return None };
         let (first, value_at) = skip_space(bytes, colon + 1)?;
         let is_null = bytes.get(value_at..value_at + 4).is_some_and(|word| same(word, b"null"));
-        let end = if same(key, b"period") && period.is_none() && first == b'"' {
-            let (text, end) = scanner.plain_string(value_at + 1)?;
-            period = Some(Period::parse(std::str::from_utf8(text).ok()?)?);
-            end
-        } else if same(key, b"unit") || same(key, b"category") {
-            let slot = if key.len() == 4 { &mut unit } else { &mut category };
-            if slot.is_some() {
-                return None;
-            }
-            if is_null {
-                *slot = Some(None);
-                value_at + 4
-            } else if first == b'"' {
-                let (_, end) = scanner.plain_string(value_at + 1)?;
-                *slot = Some(Some((value_at as u32 + 1, end as u32 - 1)));
-                end
-            } else {
-                return None;
-            }
-        } else if same(key, b"value") && value.is_none() {
-            if is_null {
-                value = Some(None);
-                value_at + 4
-            } else {
-                let (number, end) = scanner.number(value_at)?;
-                value = Some(Some(number.as_f64()?));
+        // The four keys differ in length: one comparison each, not four.
+        let end = match key.len() {
+            6 if same(key, b"period") && period.is_none() && first == b'"' => {
+                let (text, end) = scanner.plain_string(value_at + 1)?;
+                period = Some(Period::parse(std::str::from_utf8(text).ok()?)?);
                 end
             }
-        } else {
-            return None;
+            4 | 8 if same(key, if key.len() == 4 { b"unit" } else { b"category" }) => {
+                let slot = if key.len() == 4 { &mut unit } else { &mut category };
+                if slot.is_some() {
+                    return None;
+                }
+                if is_null {
+                    *slot = Some(None);
+                    value_at + 4
+                } else if first == b'"' {
+                    let (_, end) = scanner.plain_string(value_at + 1)?;
+                    *slot = Some(Some((value_at as u32 + 1, end as u32 - 1)));
+                    end
+                } else {
+                    return None;
+                }
+            }
+            5 if same(key, b"value") && value.is_none() => {
+                if is_null {
+                    value = Some(None);
+                    value_at + 4
+                } else {
+                    let (number, end) = scanner.number(value_at)?;
+                    value = Some(Some(number.as_f64()?));
+                    end
+                }
+            }
+            _ => return None,
         };
         match skip_space(bytes, end)? {
             (b',', comma) => at = comma + 1,
