@@ -10,6 +10,7 @@
 // answered, and the page's tests/bench/measure.js posts them with its own:
 //   warmcall, created   opeka.js hears of a big body, starts the worker;
 //   inst                opeka.js's module instantiated;
+//   sent                opeka.js has posted the whole body to the worker;
 //   host, posted        the worker's page side evaluated, the ask posted;
 //   start, ready, first the worker's script runs, its module is up, the
 //                       first chunk reaches it;
@@ -70,6 +71,8 @@ for (const [pattern, text] of [
   [/if\(document\.querySelector\("opeka-chart:not\(\[worker=off\]\)"\)\)\{/, (all) => all + mark('warmcall')],
   [/catch\{\}(\w+\(\)\.then\(t=>t\.warm\()/, (all, call) => `catch{}${mark('created')}${call}`],
   [/return (\w+=t,\w+=t\.exports)/, (all, rest) => `return ${mark('inst').slice(0, -1)},${rest}`],
+  // The body's last post to the worker ([-body] once it is whole).
+  [/(\w+)\.postMessage\(\[-\w+,(\w+),\w+\],\w+\)/, (all, to, chunk) => `(${chunk}?0:${mark('sent').slice(0, -1)}),${all}`],
 ]) {
   if (!pattern.test(page)) throw new Error(`opeka.js: ${pattern} is no longer there; update tests/bench/timeline.mjs`);
   page = page.replace(pattern, text);
@@ -85,7 +88,7 @@ server.routes.set('/timeline/page.html', { type: 'text/html; charset=utf-8', bod
 <script type="module" src="/opeka/opeka.js"></script></head><body>
 <opeka-chart src="/big/feed.json" view="trend" height="400" style="display:block;width:960px"></opeka-chart></body></html>` });
 const loads = await plainBrowser(server);
-const steps = ['warmcall', 'created', 'inst', 'host', 'start', 'ready', 'first', 'read', 'chunk', 'whole', 'ahead', 'posted', 'message', 'done', 'rendered'];
+const steps = ['warmcall', 'created', 'inst', 'sent', 'host', 'start', 'ready', 'first', 'read', 'chunk', 'whole', 'ahead', 'posted', 'message', 'done', 'rendered'];
 const all = Object.fromEntries([...steps, 'streamed'].map((step) => [step, []]));
 console.log(`-- the worker path of a ${(Buffer.byteLength(feed) / 1048576).toFixed(1)} MB feed (${DAYS} days), ms from navigation, ${RUNS} cold loads, no DevTools`);
 console.log(`${steps.map((s) => s.padStart(8)).join(' ')}  streamed  long tasks [start, ms]`);
