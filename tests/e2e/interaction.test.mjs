@@ -237,6 +237,14 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
   assert.equal(after.period.left, before.period.left, 'the row\'s period stays at the left');
   assert.equal(after.atPeriod, after.periodText, `the period ${after.periodText} is what shows there, over the numbers`);
   await screenshot(page, 'interaction-table-swiped-390');
+  // As wide as on the narrowest phones (320 px, less the page's margins): the
+  // toggle's words wrap beside the menu rather than run under it.
+  await page.evaluate((sel) => { document.querySelector(sel).style.width = '256px'; }, TREND);
+  // The chart redrawn at that width too.
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('svg').getBoundingClientRect().width <= 256, TREND);
+  const narrow = await layout();
+  assert.ok(narrow.summary.right <= narrow.menu.left, `the toggle (to ${narrow.summary.right}) ends before the menu (from ${narrow.menu.left})`);
+  assert.ok(narrow.menu.right <= narrow.figure.right + 0.5 && narrow.widget[0] <= narrow.widget[1], 'the menu and the widget still fit the phone');
   assert.deepEqual(errors, []);
   await context.close();
 });
