@@ -39,6 +39,7 @@ const make = (tag, className) => Object.assign(document.createElement(tag), { cl
 
 export function interact(figure, data, toggle, tips) {
   let s = figure.opeka;
+  const box = figure.querySelector('.opeka-table');
   if (!s) {
     const chart = figure.firstElementChild;
     s = figure.opeka = { keys: make('div', 'opeka-keys'), tip: make('div', 'opeka-tip'), ring: make('div', 'opeka-ring'), live: make('div', 'opeka-visually-hidden'), buttons: [], place };
@@ -72,7 +73,7 @@ export function interact(figure, data, toggle, tips) {
     // `build`: the table now, if not built yet (`s.table` is its
     // builder; '' where the chart was drawn unread, whose rows are then
     // asked for with the readings, which hand over a builder).
-    figure.querySelector('.opeka-table').addEventListener('toggle', (s.build = () => {
+    box.addEventListener('toggle', (s.build = () => {
       if (s.table === '') s.toggle(-1);
       if (s.table) s.table();
     }));
@@ -88,7 +89,6 @@ export function interact(figure, data, toggle, tips) {
   // stays, closed and unread, until this one is built); a chart drawn
   // unread has its rows asked for with the readings; the chart cleared
   // (no data, no table) leaves no listener on the window.
-  const box = figure.querySelector('.opeka-table');
   if (data) addEventListener('beforeprint', s.build);
   else removeEventListener('beforeprint', s.build);
   s.table = table && (marks == '-' ? '' : () => {
