@@ -134,7 +134,9 @@ export async function plainBrowser(server) {
     async close() {
       browser.kill();
       await exited;
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's other processes may still be writing into the profile
+      // as its browser process exits (ENOTEMPTY): tried again, a while.
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
