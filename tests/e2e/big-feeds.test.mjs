@@ -1,10 +1,11 @@
 // A feed too big to draw in full: the chart draws its largest 200 rows and
 // says so under the bars and in its accessible name; the page's data table
 // holds the first 1 000 rows and counts the rest, so 3 000 units cost the
-// host page 1 000 rows of DOM, not 3 000.
+// host page 1 000 rows of DOM, not 3 000. A daily trend over more periods
+// tabulates its latest 1 000, and its table's caption says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForWidgets, readChart } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForWidgets, readChart, openTables } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,8 +17,22 @@ function manyUnits(n) {
   return { opeka: 1, kind: 'caseload', title: 'Получатели по территориям', measure: { label: 'Получатели' }, units, records };
 }
 
+/** A daily series of `days` days from 1 January 2024, day `d` counting `d + 1`. */
+function manyDays(days) {
+  const day = (d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+  const records = Array.from({ length: days }, (_, d) => ({ period: day(d), value: d + 1 }));
+  return { opeka: 1, kind: 'caseload', title: 'Обращения по дням', records };
+}
+
 before(async () => {
   server = await startServer();
+  server.routes.set('/days.json', { body: JSON.stringify(manyDays(1200)), type: 'application/json' });
+  server.routes.set('/days.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Длинный ряд</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="ru" src="/days.json" view="trend" lang="ru"></opeka-chart>
+      <opeka-chart id="en" src="/days.json" view="trend" lang="en"></opeka-chart></body></html>`,
+  });
   server.routes.set('/big.json', { body: JSON.stringify(manyUnits(3000)), type: 'application/json' });
   server.routes.set('/big.html', {
     body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Большая лента</title>
@@ -44,6 +59,35 @@ test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting th
     assert.deepEqual(foot.map(nbsp), ['…и ещё 2 000 строк', '…and 2,000 more rows']);
     const bars = await page.evaluate(() => document.getElementById('ru').shadowRoot.querySelectorAll('svg rect').length);
     assert.ok(bars >= 200 && bars < 400, `about one rect per drawn bar, got ${bars}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 201st day to the last, and its caption says so', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/days.html`);
+  try {
+    const events = await waitForWidgets(page, 2, 60000);
+    assert.deepEqual(events.errors, []);
+    await openTables(page);
+    const tables = await page.evaluate(() => ['ru', 'en'].map((id) => {
+      const table = document.getElementById(id).shadowRoot.querySelector('.opeka-table table');
+      const rows = [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent));
+      return { caption: table.caption.textContent, rows: rows.length, first: rows[0], last: rows.at(-1), foot: table.tFoot?.textContent ?? null };
+    }));
+    const nbsp = (s) => s.replaceAll('\u00a0', ' ');
+    const [ru, en] = tables;
+    assert.equal(nbsp(ru.caption), 'Обращения по дням. Последние 1 000 строк из 1 200.');
+    assert.equal(nbsp(en.caption), 'Обращения по дням. The latest 1,000 rows of 1,200.');
+    for (const table of tables) {
+      assert.equal(table.rows, 1000);
+      assert.equal(table.foot, null, 'no line counts rows after the last');
+    }
+    // Day 201 (19 July 2024) counts 201; the last, day 1 200 (14 April 2027), 1 200.
+    assert.deepEqual(ru.first.map(nbsp), ['19 июля 2024 г.', '201'], ru.first.join(' | '));
+    assert.deepEqual(ru.last.map(nbsp), ['14 апреля 2027 г.', '1 200'], ru.last.join(' | '));
+    assert.deepEqual(en.last.map(nbsp), ['14 April 2027', '1,200'], en.last.join(' | '));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -222,6 +222,9 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
   assert.ok(before.widget[0] <= before.widget[1], 'nor does the widget: the chart stays put');
   assert.ok(before.menu.right <= before.figure.right + 0.5 && before.menu.bottom <= before.caption.top, 'the menu stays at the right, above the table');
   assert.ok(before.summary.right <= before.menu.left, 'the toggle beside it, not under it');
+  // Its caption (a long series' says which rows the table holds) wraps
+  // within the screen, to be read whole before the table is swiped.
+  assert.ok(before.caption.right <= before.figure.right + 0.5, `the caption (to ${before.caption.right}) wraps within the widget (to ${before.figure.right})`);
   // A finger's swipe to the left over the table, as the phone's touch events
   // (Chromium's synthesized scroll gestures do not scroll in headless mode).
   const cdp = await context.newCDPSession(page);

@@ -15,9 +15,10 @@ pub struct DataTable {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows of cells, each as long as `columns`. The views whose rows run
-    /// to thousands (the trend's periods, the ranking's units) hold only
-    /// the first [`MAX_ROWS`]; a reader shows no more than that of any.
+    /// to thousands hold only [`MAX_ROWS`] of them: the trend its latest
+    /// periods (its caption says so), the ranking its first units; a
+    /// reader shows no more than that of any.
     pub rows: Vec<Vec<String>>,
-    /// Rows left out of `rows`, past [`MAX_ROWS`].
+    /// Rows left out after `rows`, past [`MAX_ROWS`].
     pub more_rows: usize,
 }

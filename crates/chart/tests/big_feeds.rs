@@ -154,21 +154,34 @@ fn day(d: usize) -> String {
 }
 
 #[test]
-fn a_table_holds_its_first_1000_rows_and_counts_the_rest() {
+fn a_ranking_table_holds_its_first_1000_rows_and_counts_the_rest_a_trend_its_latest_1000() {
     let ranking = draw(&by_units(1_500, 0), View::Ranking, Lang::Ru);
     assert_eq!((ranking.table.rows.len(), ranking.table.more_rows), (1_000, 500));
     // Largest first: the table's last row is the thousandth largest.
     assert_eq!(ranking.table.rows[999][0], "Территория 500", "{:?}", ranking.table.rows[999]);
 
-    // A daily trend of 1 200 days: the first 1 000 days are formatted, the last 200 counted.
+    // A daily trend of 1 200 days: the latest 1 000 days are formatted,
+    // and the caption says which they are; nothing is counted after them.
     let records: Vec<String> = (0..1_200).map(|d| format!(r#"{{ "period": "{}", "value": {} }}"#, day(d), d + 1)).collect();
     let json = format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения", "records": [{}] }}"#, records.join(","));
     let trend = draw(&json, View::Trend, Lang::Ru);
-    assert_eq!((trend.table.rows.len(), trend.table.more_rows), (1_000, 200));
-    assert_eq!(plain(&trend.table.rows[999][1]), "1 000", "{:?}", trend.table.rows[999]);
-    // The chart itself still draws every day, up to the last.
-    assert_eq!(trend.marks.iter().filter_map(|m| m.value).fold(0.0, f64::max), 1_200.0);
+    assert_eq!((trend.table.rows.len(), trend.table.more_rows), (1_000, 0));
+    assert_eq!(plain(&trend.table.rows[0][1]), "201", "{:?}", trend.table.rows[0]);
+    assert_eq!(plain(&trend.table.rows[999][1]), "1 200", "{:?}", trend.table.rows[999]);
+    assert_eq!(plain(&trend.table.caption), "Обращения. Последние 1 000 строк из 1 200.");
+    let english = draw(&json, View::Trend, Lang::En);
+    assert_eq!(english.table.caption, "Обращения. The latest 1,000\u{a0}rows of 1,200.");
+    // The chart itself still draws every day, from the first.
+    let values: Vec<f64> = trend.marks.iter().filter_map(|m| m.value).collect();
+    assert_eq!((values.iter().copied().fold(f64::MAX, f64::min), values.iter().copied().fold(0.0, f64::max)), (1.0, 1_200.0));
 
-    // A table within the cap counts nothing.
+    // A table within the cap counts nothing, and its caption is the title.
     assert_eq!(draw(&by_units(999, 0), View::Ranking, Lang::Ru).table.more_rows, 0);
+    let short: Vec<String> = (0..1_000).map(|d| format!(r#"{{ "period": "{}", "value": {} }}"#, day(d), d + 1)).collect();
+    let short = draw(
+        &format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения", "records": [{}] }}"#, short.join(",")),
+        View::Trend,
+        Lang::Ru,
+    );
+    assert_eq!((short.table.rows.len(), short.table.caption.as_str()), (1_000, "Обращения"));
 }

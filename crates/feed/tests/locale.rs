@@ -319,6 +319,8 @@ fn messages() {
         (Msg::MoreRows(2000), RU, "…и ещё 2\u{a0}000\u{a0}строк"),
         (Msg::MoreRows(1), EN, "…and 1 more row"),
         (Msg::MoreRows(2000), EN, "…and 2,000 more rows"),
+        (Msg::LatestRows { shown: 1000, total: 4175 }, RU, "Последние 1\u{a0}000\u{a0}строк из 4\u{a0}175."),
+        (Msg::LatestRows { shown: 1000, total: 4175 }, EN, "The latest 1,000\u{a0}rows of 4,175."),
         (Msg::OtherCategories(21), RU, "«Другое» — ещё 21\u{a0}категория вместе."),
         (Msg::OtherCategories(29), RU, "«Другое» — ещё 29\u{a0}категорий вместе."),
         (

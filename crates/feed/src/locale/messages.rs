@@ -61,6 +61,14 @@ pub enum Msg {
     OtherCategories(usize),
     /// After a data table cut short: `…и ещё 1 234 строки`.
     MoreRows(usize),
+    /// In the caption of a long series' data table that holds only its
+    /// latest `shown` of `total` rows: `Последние 1 000 строк из 4 175.`
+    LatestRows {
+        /// Rows in the table.
+        shown: usize,
+        /// Rows in the data.
+        total: usize,
+    },
     /// The button that fetches again.
     Retry,
     /// A value that was not reported (a gap), lower case: `нет данных`.
@@ -127,6 +135,14 @@ pub enum Msg {
     FromPrevious,
 }
 
+/// `shown` things of `total` in `lang`: the words before, between and after
+/// the two numbers, in Russian and in English (one formatting for the
+/// notes that say what a chart or table left out).
+fn shown_of(lang: Lang, (shown, noun): (usize, Noun), total: usize, ru: [&str; 3], en: [&str; 3]) -> String {
+    let [before, between, after] = if lang == Lang::Ru { ru } else { en };
+    format!("{before}{}{between}{}{after}", count_noun(shown as f64, noun, lang), format_number(total as f64, 0, lang))
+}
+
 impl Msg {
     /// The text in `lang`.
     pub fn text(&self, lang: Lang) -> String {
@@ -176,30 +192,27 @@ impl Msg {
                     format!("and {n} more")
                 }
             }
-            Msg::LargestRowsShown { shown, total } => {
-                let (shown, total) = (count_noun(shown as f64, Noun::Row, lang), format_number(total as f64, 0, lang));
-                if ru {
-                    format!("На графике — {shown} из {total}, с наибольшими значениями; все строки — в таблице данных.")
-                } else {
-                    format!("The chart shows {shown} of {total}, those with the largest values; the data table has them all.")
-                }
-            }
-            Msg::LatestPeriodsShown { shown, total } => {
-                let (shown, total) = (count_noun(shown as f64, Noun::Period, lang), format_number(total as f64, 0, lang));
-                if ru {
-                    format!("На графике — последние {shown} из {total}; все периоды — в таблице данных.")
-                } else {
-                    format!("The chart shows the latest {shown} of {total}; the data table has them all.")
-                }
-            }
-            Msg::LargestSeriesShown { shown, total } => {
-                let (shown, total) = (count_noun(shown as f64, Noun::Series, lang), format_number(total as f64, 0, lang));
-                if ru {
-                    format!("На графике и в таблице — {shown} из {total}, с наибольшими последними значениями.")
-                } else {
-                    format!("The chart and the table show {shown} of {total}, those with the largest latest values.")
-                }
-            }
+            Msg::LargestRowsShown { shown, total } => shown_of(
+                lang,
+                (shown, Noun::Row),
+                total,
+                ["На графике — ", " из ", ", с наибольшими значениями; все строки — в таблице данных."],
+                ["The chart shows ", " of ", ", those with the largest values; the data table has them all."],
+            ),
+            Msg::LatestPeriodsShown { shown, total } => shown_of(
+                lang,
+                (shown, Noun::Period),
+                total,
+                ["На графике — последние ", " из ", "; все периоды — в таблице данных."],
+                ["The chart shows the latest ", " of ", "; the data table has them all."],
+            ),
+            Msg::LargestSeriesShown { shown, total } => shown_of(
+                lang,
+                (shown, Noun::Series),
+                total,
+                ["На графике и в таблице — ", " из ", ", с наибольшими последними значениями."],
+                ["The chart and the table show ", " of ", ", those with the largest latest values."],
+            ),
             Msg::OtherCategories(n) => {
                 let n = count_noun(n as f64, Noun::Category, lang);
                 if ru {
@@ -214,6 +227,9 @@ impl Msg {
                 } else {
                     format!("…and {} more {}", format_number(n as f64, 0, lang), if n == 1 { "row" } else { "rows" })
                 }
+            }
+            Msg::LatestRows { shown, total } => {
+                shown_of(lang, (shown, Noun::Row), total, ["Последние ", " из ", "."], ["The latest ", " of ", "."])
             }
             Msg::Retry => pick("Повторить", "Try again"),
             Msg::NotReported => pick("нет данных", "not reported"),

@@ -394,13 +394,20 @@ fn runs(cells: &SortedMap<i64, Cell>, granularity: Granularity) -> Vec<Vec<(i64,
 }
 
 fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
-    let caption = match &data.axis_title {
+    let mut caption = match &data.axis_title {
         Some(axis) => format!("{title} ({axis})"),
         None => title.to_owned(),
     };
     let mut columns = vec![Msg::Period.text(ctx.lang)];
     columns.extend(data.series.iter().map(|s| s.label.clone()));
-    let caption = format!("{caption}{}", ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
+    // A long series' table holds its latest periods, the ones a reader
+    // comes for, and its caption says so.
+    let total = data.periods.len();
+    if total > MAX_ROWS {
+        caption.push_str(". ");
+        caption.push_str(&Msg::LatestRows { shown: MAX_ROWS, total }.text(ctx.lang));
+    }
+    caption.push_str(&ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     // Only the rows the table holds are formatted: a daily trend of years
     // has thousands. Unread, none: the rows are a reading too, most of what
     // is left of a long series' drawing once its points go unread, and a
@@ -408,8 +415,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     // print, a CSV).
     let rows = data
         .periods
-        .iter()
-        .take(if ctx.readings { MAX_ROWS } else { 0 })
+        .iter_from(if ctx.readings { total.saturating_sub(MAX_ROWS) } else { total })
         .map(|(o, period)| {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
@@ -419,7 +425,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
             row
         })
         .collect();
-    DataTable { caption, columns, rows, more_rows: data.periods.len().saturating_sub(MAX_ROWS) }
+    DataTable { caption, columns, rows, more_rows: 0 }
 }
 
 fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
