@@ -9,6 +9,8 @@ import { startServer, launchBrowser, openPage, waitForWidgets, readChart, openTa
 
 let server;
 let browser;
+/** `s` with its no-break spaces (digit groups, number and noun) as plain ones. */
+const nbsp = (s) => s.replaceAll('\u00a0', ' ');
 
 /** `n` municipalities, unit `i` serving `i + 1` people in June 2024. */
 function manyUnits(n) {
@@ -50,7 +52,6 @@ test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting th
     const events = await waitForWidgets(page, 2, 60000);
     assert.deepEqual(events.errors, []);
     const ru = await readChart(page, '#ru');
-    const nbsp = (s) => s.replaceAll('\u00a0', ' ');
     assert.ok(ru.texts.some((t) => nbsp(t).includes('На графике — 200 строк из 3 000')), ru.texts.slice(-5).join(' | '));
     assert.match(nbsp(ru.summary), /На графике — 200 строк из 3 000, с наибольшими значениями; все строки — в таблице данных\.$/);
     assert.ok(ru.texts.includes('Территория 2999') && !ru.texts.includes('Территория 2799'), 'the largest 200 are drawn');
@@ -76,7 +77,6 @@ test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 20
       const rows = [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent));
       return { caption: table.caption.textContent, rows: rows.length, first: rows[0], last: rows.at(-1), foot: table.tFoot?.textContent ?? null };
     }));
-    const nbsp = (s) => s.replaceAll('\u00a0', ' ');
     const [ru, en] = tables;
     assert.equal(nbsp(ru.caption), 'Обращения по дням. Последние 1 000 строк из 1 200.');
     assert.equal(nbsp(en.caption), 'Обращения по дням. The latest 1,000 rows of 1,200.');
