@@ -219,6 +219,8 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
   const before = await layout();
   assert.ok(before.table.right > before.figure.right + 50, `the table (${before.table.right}) is wider than the phone's widget (${before.figure.right})`);
   assert.equal(before.page[0], before.page[1], 'the page does not scroll sideways');
+  // Nor is the phone's layout viewport widened past the screen, by the widget or the example page around it.
+  assert.equal(before.page[1], 390, 'the page is laid out at the phone\'s width');
   assert.ok(before.widget[0] <= before.widget[1], 'nor does the widget: the chart stays put');
   assert.ok(before.menu.right <= before.figure.right + 0.5 && before.menu.bottom <= before.caption.top, 'the menu stays at the right, above the table');
   assert.ok(before.summary.right <= before.menu.left, 'the toggle beside it, not under it');

@@ -69,13 +69,13 @@ fn a_ranking_of_many_units_draws_the_largest_200_and_tabulates_all() {
     assert!(scene.marks[0].label.starts_with("Территория 999,"), "{}", scene.marks[0].label);
     assert!(scene.marks[199].label.starts_with("Территория 800,"), "{}", scene.marks[199].label);
     assert_eq!(scene.table.rows.len(), 1_000, "the table keeps every row");
-    let note = "На графике — 200 строк из 1 000, с наибольшими значениями; все строки — в таблице данных.";
+    let note = "На графике — 200 строк из 1 000, с наибольшими значениями; больше — в таблице данных.";
     assert!(notes(&scene).contains("На графике — 200 строк из"), "{}", notes(&scene));
     assert!(summary(&scene).ends_with(note), "{}", scene.summary);
 
     let en = draw(&by_units(1_000, 0), View::Ranking, Lang::En);
     assert!(
-        summary(&en).ends_with("The chart shows 200 rows of 1,000, those with the largest values; the data table has them all."),
+        summary(&en).ends_with("The chart shows 200 rows of 1,000, those with the largest values; the data table has more."),
         "{}",
         en.summary
     );

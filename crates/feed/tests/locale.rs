@@ -326,7 +326,18 @@ fn messages() {
         (
             Msg::LatestPeriodsShown { shown: 200, total: 450_000 },
             EN,
-            "The chart shows the latest 200\u{a0}periods of 450,000; the data table has them all.",
+            "The chart shows the latest 200\u{a0}periods of 450,000; the data table has more.",
+        ),
+        // "More", not "all": a table holds 1 000 rows at most.
+        (
+            Msg::LatestPeriodsShown { shown: 200, total: 4_175 },
+            RU,
+            "На графике — последние 200\u{a0}периодов из 4\u{a0}175; больше — в таблице данных.",
+        ),
+        (
+            Msg::LargestRowsShown { shown: 200, total: 3_000 },
+            EN,
+            "The chart shows 200\u{a0}rows of 3,000, those with the largest values; the data table has more.",
         ),
         (
             Msg::LargestSeriesShown { shown: 21, total: 500 },

@@ -35,14 +35,16 @@ pub enum Msg {
     /// The end of a capped list of problems: `и ещё 1 234`, lower case.
     More(usize),
     /// Under a bar chart drawn with only its first `shown` of `total` rows
-    /// (the largest values): the data table has them all.
+    /// (the largest values): the data table has more (not "all": past
+    /// 1 000 rows, a table holds its first 1 000).
     LargestRowsShown {
         /// Rows drawn.
         shown: usize,
         /// Rows in the data.
         total: usize,
     },
-    /// Under a bar chart of periods drawn with only the latest `shown` of `total`.
+    /// Under a bar chart of periods drawn with only the latest `shown` of
+    /// `total`: the data table has more.
     LatestPeriodsShown {
         /// Periods drawn.
         shown: usize,
@@ -196,15 +198,15 @@ impl Msg {
                 lang,
                 (shown, Noun::Row),
                 total,
-                ["На графике — ", " из ", ", с наибольшими значениями; все строки — в таблице данных."],
-                ["The chart shows ", " of ", ", those with the largest values; the data table has them all."],
+                ["На графике — ", " из ", ", с наибольшими значениями; больше — в таблице данных."],
+                ["The chart shows ", " of ", ", those with the largest values; the data table has more."],
             ),
             Msg::LatestPeriodsShown { shown, total } => shown_of(
                 lang,
                 (shown, Noun::Period),
                 total,
-                ["На графике — последние ", " из ", "; все периоды — в таблице данных."],
-                ["The chart shows the latest ", " of ", "; the data table has them all."],
+                ["На графике — последние ", " из ", "; больше — в таблице данных."],
+                ["The chart shows the latest ", " of ", "; the data table has more."],
             ),
             Msg::LargestSeriesShown { shown, total } => shown_of(
                 lang,
