@@ -199,6 +199,8 @@ bench: dist
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
 	@echo "== big feeds beside uPlot and Chart.js (docs/performance.md)"
 	node tests/bench/big-feeds.mjs
+	@echo "== the snippet over a slow network, with and without preloads (README)"
+	node tests/bench/preload.mjs
 	@echo "== adversarial feeds under the 16 MiB limit (docs/performance.md)"
 	cargo run --quiet --profile native -p opeka-chart --example bench_adversarial
 	node tests/bench/adversarial.mjs

@@ -22,6 +22,7 @@ async function frameState(page, id) {
 }
 
 test('each CMS frame draws its chart and its height follows the posted opeka-height', async () => {
+  const from = server.requests.length;
   const { page, context, errors } = await openPage(browser, `${server.url}/examples/cms-page.html`, { viewport: { width: 900, height: 900 } });
   for (const id of ['frame-outcomes', 'frame-caseload', 'frame-awards']) {
     const { inside } = await frameState(page, id);
@@ -32,6 +33,8 @@ test('each CMS frame draws its chart and its height follows the posted opeka-hei
     assert.ok(frameHeight >= inside.svgHeight, `${id}: frame ${frameHeight}px holds the ${inside.svgHeight}px chart`);
     assert.notEqual(frameHeight, 150, `${id}: resized from the CSS default`);
   }
+  // embed.html preloads the module: each frame asks for it once, the preload's answer taken.
+  assert.equal(server.requests.slice(from).filter((path) => path === '/opeka/opeka_bg.wasm').length, 3, 'one request for the module per frame');
   const awards = await frameState(page, 'frame-awards');
   assert.ok(awards.inside.texts.some((t) => /award|Social Worker/i.test(t)), 'lang=en reached the frame');
 

@@ -12,6 +12,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('widgets render under a strict CSP with no securitypolicyviolation', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/examples/strict-csp.html`);
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const from = server.requests.length;
   const response = await page.reload();
   assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/, 'the header is sent');
   const events = await waitForWidgets(page, 5);
@@ -30,6 +33,12 @@ test('widgets render under a strict CSP with no securitypolicyviolation', async 
   assert.ok(chart.polylines > 0, 'the trend is drawn');
   const violations = await page.evaluate(() => window.__opeka.violations);
   assert.deepEqual(violations, [], 'no CSP violation of any kind');
+  // The page preloads the module and the trend's feed: each asked for once,
+  // the preload's answer taken by the widget (a preload whose mode does not
+  // match the widget's request is fetched twice, and Chromium warns).
+  const asked = (file) => server.requests.slice(from).filter((path) => path === file).length;
+  assert.deepEqual([asked('/opeka/opeka_bg.wasm'), asked('/feeds/kuzbass-caseload.json')], [1, 1], 'module and feed asked for once');
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   // Control: the recorder does see a violation when there is one (an inline style attribute).
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
   await page.waitForFunction(() => window.__opeka.violations.length > 0);
