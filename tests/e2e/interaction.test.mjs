@@ -240,6 +240,7 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
   assert.ok(after.number.left < before.number.left - 100, `the numbers moved left (${before.number.left} → ${after.number.left})`);
   assert.deepEqual([after.svg.left, after.page, after.widget], [before.svg.left, before.page, before.widget], 'the chart and the page did not move');
   assert.equal(after.period.left, before.period.left, 'the row\'s period stays at the left');
+  assert.equal(after.caption.left, before.caption.left, 'so does the caption, to be read while the numbers move');
   assert.equal(after.atPeriod, after.periodText, `the period ${after.periodText} is what shows there, over the numbers`);
   await screenshot(page, 'interaction-table-swiped-390');
   // As wide as on the narrowest phones (320 px, less the page's margins): the
