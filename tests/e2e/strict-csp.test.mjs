@@ -38,6 +38,8 @@ test('widgets render under a strict CSP with no securitypolicyviolation', async 
   // match the widget's request is fetched twice, and Chromium warns).
   const asked = (file) => server.requests.slice(from).filter((path) => path === file).length;
   assert.deepEqual([asked('/opeka/opeka_bg.wasm'), asked('/feeds/kuzbass-caseload.json')], [1, 1], 'module and feed asked for once');
+  const initiators = await page.evaluate(() => ['/opeka/opeka_bg.wasm', '/feeds/kuzbass-caseload.json'].map((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.initiatorType));
+  assert.deepEqual(initiators, ['link', 'link'], 'both asked for by the preloads');
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   // Control: the recorder does see a violation when there is one (an inline style attribute).
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
