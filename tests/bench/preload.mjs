@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
 
-const RUNS = Number(process.env.PRELOAD_RUNS ?? 7);
+const RUNS = Number(process.env.PRELOAD_RUNS ?? 9);
 const LATENCY = Number(process.env.PRELOAD_LATENCY ?? 150);
 const FEED = '/feeds/kuzbass-caseload.json';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
