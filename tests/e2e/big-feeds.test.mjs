@@ -66,7 +66,7 @@ test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting th
   }
 });
 
-test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 201st day to the last, and its caption says so', async () => {
+test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 201st day to the last, and its caption says so; its CSV holds all 1 200', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/days.html`);
   try {
     const events = await waitForWidgets(page, 2, 60000);
@@ -88,6 +88,17 @@ test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 20
     assert.deepEqual(ru.first.map(nbsp), ['19 июля 2024 г.', '201'], ru.first.join(' | '));
     assert.deepEqual(ru.last.map(nbsp), ['14 апреля 2027 г.', '1 200'], ru.last.join(' | '));
     assert.deepEqual(en.last.map(nbsp), ['14 April 2027', '1,200'], en.last.join(' | '));
+    // Its CSV (the downloads menu's, opeka-extras.js) holds every day: the header, then days 1 to 1 200.
+    const files = await page.evaluate(async () => {
+      const { csv } = await import('/opeka/opeka-extras.js');
+      // As the menu calls it: with the widget's box.
+      return ['ru', 'en'].map((id) => csv(document.getElementById(id).shadowRoot.querySelector('.opeka')));
+    });
+    for (const [file, sep, first, last] of [[files[0], ';', '1 января 2024 г.;1', '14 апреля 2027 г.;1200'], [files[1], ',', '1 January 2024,1', '14 April 2027,1200']]) {
+      const lines = nbsp(file).slice(1).split('\r\n').slice(0, -1);
+      assert.equal(lines.length, 1201, `a header and 1 200 days (${sep})`);
+      assert.deepEqual([lines[1], lines.at(-1)], [first, last]);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

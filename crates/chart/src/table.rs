@@ -14,10 +14,11 @@ pub struct DataTable {
     pub caption: String,
     /// Column headings.
     pub columns: Vec<String>,
-    /// Rows of cells, each as long as `columns`. The views whose rows run
-    /// to thousands hold only [`MAX_ROWS`] of them: the trend its latest
-    /// periods (its caption says so), the ranking its first units; a
-    /// reader shows no more than that of any.
+    /// Rows of cells, each as long as `columns`. A ranking holds only its
+    /// first [`MAX_ROWS`] units; a trend, formatted only when read, every
+    /// period, for its CSV, and the page's table shows the latest
+    /// [`MAX_ROWS`] (its caption says so); a reader shows no more than
+    /// that of any.
     pub rows: Vec<Vec<String>>,
     /// Rows left out after `rows`, past [`MAX_ROWS`].
     pub more_rows: usize,

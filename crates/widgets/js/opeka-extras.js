@@ -157,20 +157,22 @@ export function svgText(svg) {
  */
 export function csv(root) {
   // The table is built when first wanted (interact.js): now, if not yet.
-  root.querySelector('.opeka-table')?.parentNode.opeka?.build?.();
-  const table = root.querySelector('.opeka-table table');
-  if (!table) return '';
+  const s = root.querySelector('.opeka-table')?.parentNode.opeka;
+  s?.build?.();
+  if (!s?.rows) return '';
   const lang = root.lang === 'ru' ? 'ru' : 'en';
   const sep = lang === 'ru' ? ';' : ',';
-  const field = (cell) => {
-    let text = cell.textContent;
-    const number = cell.localName === 'td' && csvNumber(text, lang);
-    if (number) return number;
+  // `number`: a body cell after the row's first (its period or name).
+  const field = (text, number) => {
+    const plain = number && csvNumber(text, lang);
+    if (plain) return plain;
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  // The head and body: a foot only counts rows the page left out.
-  const lines = [...table.rows].filter((row) => row.parentNode !== table.tFoot).map((row) => [...row.cells].map(field).join(sep));
+  // The rows as the module gave them to the table (interact.js): a long
+  // trend's all of them, where the page's table shows its latest 1 000; no
+  // foot, which only counts rows the page left out. Cells end with \u0001.
+  const lines = s.rows.map((row, r) => row.split('\u0001').slice(0, -1).map((text, i) => field(text, r && i)).join(sep));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

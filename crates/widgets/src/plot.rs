@@ -200,10 +200,14 @@ impl Plot {
             }
             // The table, which `interact` builds only when it is wanted
             // (a trend's drawn unread has no rows and is asked for then).
+            // A trend's rows go whole, for its CSV: the page's table shows
+            // the latest MAX_ROWS of them (its caption says so), `interact`
+            // holds the rest. Any other view's go as the table shows them.
             let table = &scene.table;
+            let cap = if trend { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
             data.push_str(&table.caption);
-            for row in [&table.columns].into_iter().chain(table.rows.iter().take(MAX_ROWS)) {
+            for row in [&table.columns].into_iter().chain(table.rows.iter().take(cap)) {
                 data.push('\u{3}');
                 for cell in row {
                     data.push_str(cell);
@@ -211,7 +215,7 @@ impl Plot {
                 }
             }
             data.push('\u{3}');
-            let more = table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows;
+            let more = table.rows.len().saturating_sub(cap) + table.more_rows;
             if more > 0 {
                 data.push_str(&Msg::MoreRows(more).text(settings.lang));
             }

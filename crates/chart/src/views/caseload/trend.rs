@@ -400,22 +400,21 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     };
     let mut columns = vec![Msg::Period.text(ctx.lang)];
     columns.extend(data.series.iter().map(|s| s.label.clone()));
-    // A long series' table holds its latest periods, the ones a reader
-    // comes for, and its caption says so.
+    // A long series' table on the page shows its latest periods, the ones
+    // a reader comes for, and its caption says so; its CSV has them all.
     let total = data.periods.len();
     if total > MAX_ROWS {
         caption.push_str(". ");
         caption.push_str(&Msg::LatestRows { shown: MAX_ROWS, total }.text(ctx.lang));
     }
     caption.push_str(&ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
-    // Only the rows the table holds are formatted: a daily trend of years
-    // has thousands. Unread, none: the rows are a reading too, most of what
-    // is left of a long series' drawing once its points go unread, and a
-    // page asks for them with the readings (a reader opening the table, a
-    // print, a CSV).
+    // Unread, no row is formatted: a daily trend of years has thousands,
+    // most of what is left of a long series' drawing once its points go
+    // unread, and a page asks for them with the readings (a reader
+    // pointing, opening the table, a print, a CSV).
     let rows = data
         .periods
-        .iter_from(if ctx.readings { total.saturating_sub(MAX_ROWS) } else { total })
+        .iter_from(if ctx.readings { 0 } else { total })
         .map(|(o, period)| {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
