@@ -13,30 +13,30 @@
 // and how many times a page asked for the module and the feed (a preload
 // the page does not use would make it two). Figures only; nothing fails on a time.
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, startServer, launchBrowser, timesAsked } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.PRELOAD_RUNS ?? 9);
 const LATENCY = Number(process.env.PRELOAD_LATENCY ?? 150);
 const FEED = '/feeds/kuzbass-caseload.json';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = await startServer({ mounts: [['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
-  ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
+const server = await startServer({ mounts: [['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 const PRELOADS = {
   snippet: '',
   '+ wasm': '<link rel="preload" href="/opeka/opeka_bg.wasm" as="fetch" crossorigin>',
   '+ wasm, feed': `<link rel="preload" href="/opeka/opeka_bg.wasm" as="fetch" crossorigin><link rel="preload" href="${FEED}" as="fetch" crossorigin>`,
 };
-for (const [name, links] of Object.entries(PRELOADS)) {
-  server.routes.set(`/bench/preload-${Object.keys(PRELOADS).indexOf(name)}.html`, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+const pages = Object.entries(PRELOADS).map(([name, links], i) => {
+  const path = `/bench/preload-${i}.html`;
+  server.routes.set(path, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <script src="/bench/measure.js"></script>${links}<script type="module" src="/opeka/opeka.js"></script></head>
 <body><opeka-chart src="${FEED}" view="trend" height="400" style="display:block;width:960px"></opeka-chart></body></html>` });
-}
+  return [name, path];
+});
 server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <script src="/bench/measure.js"></script><link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script>
 </head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
-
-const pages = [...Object.keys(PRELOADS).map((name, i) => [name, `/bench/preload-${i}.html`]), ['uPlot', `/bench/peer.html?lib=uplot&src=${encodeURIComponent(FEED)}`]];
+pages.push(['uPlot', `/bench/peer.html?lib=uplot&src=${encodeURIComponent(FEED)}`]);
 
 /** One cold load of `path` with each answer `latency` ms late: the page's figures and its requests for the module and the feed. */
 async function load(browser, path, latency) {
@@ -51,8 +51,7 @@ async function load(browser, path, latency) {
     await page.goto(`${server.url}${path}`);
     const result = await report;
     if (result.error) throw new Error(`${path}: ${result.error}`);
-    const requests = server.requests.slice(asked);
-    result.asked = ['/opeka/opeka_bg.wasm', FEED].map((file) => requests.filter((p) => p === file).length);
+    result.asked = ['/opeka/opeka_bg.wasm', FEED].map((path) => timesAsked(server, asked, path));
     return result;
   } finally {
     server.onReport = null;

@@ -2,7 +2,7 @@
 // resize snippet (examples/cms-page.js, from the README) fits the frame to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshot, timesAsked, initiators } from './harness.mjs';
 
 let server;
 let browser;
@@ -34,10 +34,9 @@ test('each CMS frame draws its chart and its height follows the posted opeka-hei
     assert.notEqual(frameHeight, 150, `${id}: resized from the CSS default`);
   }
   // embed.html preloads the module: each frame asks for it once, the preload's answer taken.
-  assert.equal(server.requests.slice(from).filter((path) => path === '/opeka/opeka_bg.wasm').length, 3, 'one request for the module per frame');
+  assert.equal(timesAsked(server, from, '/opeka/opeka_bg.wasm'), 3, 'one request for the module per frame');
   const frames = page.frames().filter((f) => f.url().includes('/opeka/embed.html'));
-  const initiators = await Promise.all(frames.map((f) => f.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/opeka_bg.wasm'))?.initiatorType)));
-  assert.deepEqual(initiators, ['link', 'link', 'link'], 'asked for by the preload');
+  assert.deepEqual(await Promise.all(frames.map((f) => initiators(f, ['/opeka_bg.wasm']))), [['link'], ['link'], ['link']], 'asked for by the preload');
   const awards = await frameState(page, 'frame-awards');
   assert.ok(awards.inside.texts.some((t) => /award|Social Worker/i.test(t)), 'lang=en reached the frame');
 

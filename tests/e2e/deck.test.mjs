@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, screenshot, ARTIFACTS } from './harness.mjs';
+import { startServer, launchBrowser, screenshot, ARTIFACTS, timesAsked, initiators } from './harness.mjs';
 
 let server;
 let browser;
@@ -164,12 +164,11 @@ test('swipe on touch: right to left is forward, left to right back, a vertical m
   const { page: tab, context } = await open(`/opeka/deck.html?src=${CEREMONY}&offline=0`, { viewport: { width: 375, height: 667 }, context: { hasTouch: true, isMobile: true } });
   await untilRendered(tab, 4);
   // deck.html preloads what the deck loads: each file asked for once, the preload's answer taken.
-  const files = ['opeka-deck.js', 'opeka.js', 'opeka_deck_bindings.js', 'opeka-extras.js', 'opeka_deck_bg.wasm', 'opeka_bg.wasm', 'opeka-sans-regular.woff2', 'opeka-sans-bold.woff2'];
-  const asked = server.requests.slice(from);
-  assert.deepEqual(files.map((f) => asked.filter((path) => path === `/opeka/${f}`).length), files.map(() => 1), 'each asked for once');
+  const files = ['opeka-deck.js', 'opeka.js', 'opeka_deck_bindings.js', 'opeka-extras.js', 'opeka_deck_bg.wasm', 'opeka_bg.wasm', 'opeka-sans-regular.woff2', 'opeka-sans-bold.woff2']
+    .map((name) => `/opeka/${name}`);
+  assert.deepEqual(files.map((path) => timesAsked(server, from, path)), files.map(() => 1), 'each asked for once');
   // Fetched by the page's <link>s (modules preloaded count as 'script', as imported ones do).
-  const initiators = await tab.evaluate((names) => names.map((name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/opeka/${name}`))?.initiatorType), files);
-  assert.deepEqual(initiators.slice(4), ['link', 'link', 'link', 'link'], 'the modules\' wasm and the fonts come from the preloads');
+  assert.deepEqual((await initiators(tab, files)).slice(4), ['link', 'link', 'link', 'link'], 'the modules\' wasm and the fonts come from the preloads');
   const cdp = await context.newCDPSession(tab);
   const swipe = async (from, to) => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1] }] });

@@ -131,6 +131,16 @@ export async function startServer(options = {}) {
   return api;
 }
 
+/** How many times `server` was asked for `path` since its request number `since` (its `requests.length` then). */
+export const timesAsked = (server, since, path) => server.requests.slice(since).filter((p) => p === path).length;
+
+/**
+ * Who asked for each of `paths` in a page's or frame's resource timing:
+ * 'link' for a `<link rel="preload">`, 'script' for a module (imported or
+ * modulepreloaded), 'fetch'; undefined for a path never asked for.
+ */
+export const initiators = (target, paths) => target.evaluate((list) => list.map((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.initiatorType), paths);
+
 /** Launches Debian's Chromium headless (never a downloaded browser). */
 export function launchBrowser() {
   return chromium.launch({

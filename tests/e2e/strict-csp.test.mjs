@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, readChart, screenshot } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, waitForWidgets, readChart, screenshot, timesAsked, initiators } from './harness.mjs';
 
 let server;
 let browser;
@@ -36,10 +36,9 @@ test('widgets render under a strict CSP with no securitypolicyviolation', async 
   // The page preloads the module and the trend's feed: each asked for once,
   // the preload's answer taken by the widget (a preload whose mode does not
   // match the widget's request is fetched twice, and Chromium warns).
-  const asked = (file) => server.requests.slice(from).filter((path) => path === file).length;
-  assert.deepEqual([asked('/opeka/opeka_bg.wasm'), asked('/feeds/kuzbass-caseload.json')], [1, 1], 'module and feed asked for once');
-  const initiators = await page.evaluate(() => ['/opeka/opeka_bg.wasm', '/feeds/kuzbass-caseload.json'].map((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.initiatorType));
-  assert.deepEqual(initiators, ['link', 'link'], 'both asked for by the preloads');
+  const preloaded = ['/opeka/opeka_bg.wasm', '/feeds/kuzbass-caseload.json'];
+  assert.deepEqual(preloaded.map((path) => timesAsked(server, from, path)), [1, 1], 'module and feed asked for once');
+  assert.deepEqual(await initiators(page, preloaded), ['link', 'link'], 'both asked for by the preloads');
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   // Control: the recorder does see a violation when there is one (an inline style attribute).
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));

@@ -152,13 +152,7 @@ impl<K, V> SortedMap<K, V> {
 
     /// The entries in key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> {
-        self.iter_from(0)
-    }
-
-    /// The entries in key order from the `start`th on (none when `start`
-    /// is past the last).
-    pub fn iter_from(&self, start: usize) -> impl DoubleEndedIterator<Item = (&K, &V)> {
-        self.entries.get(start..).unwrap_or_default().iter().map(|(k, v)| (k, v))
+        self.entries.iter().map(|(k, v)| (k, v))
     }
 
     /// The keys in order.

@@ -414,7 +414,8 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     // pointing, opening the table, a print, a CSV).
     let rows = data
         .periods
-        .iter_from(if ctx.readings { 0 } else { total })
+        .iter()
+        .take(if ctx.readings { total } else { 0 })
         .map(|(o, period)| {
             let mut row = vec![clean(&format_period(period, ctx.lang))];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
