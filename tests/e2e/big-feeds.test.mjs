@@ -58,6 +58,19 @@ test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting th
     assert.equal(ru.tableRows, 1000);
     const foot = await page.evaluate(() => ['ru', 'en'].map((id) => document.getElementById(id).shadowRoot.querySelector('table tfoot')?.textContent));
     assert.deepEqual(foot.map(nbsp), ['…и ещё 2 000 строк', '…and 2,000 more rows']);
+    // Its CSV holds the rows the table holds, the largest first, and ends
+    // with the same count of the rest, rather than passing for all 3 000.
+    const files = await page.evaluate(async () => {
+      const { csv } = await import('/opeka/opeka-extras.js');
+      return ['ru', 'en'].map((id) => csv(document.getElementById(id).shadowRoot.querySelector('.opeka')));
+    });
+    for (const [file, head, first, last, more] of [
+      [files[0], 'Территория;Получатели, июнь 2024', 'Территория 2999;3000', 'Территория 2000;2001', '…и ещё 2 000 строк'],
+      [files[1], 'Area,"Получатели, Jun 2024"', 'Территория 2999,3000', 'Территория 2000,2001', '"…and 2,000 more rows"']]) {
+      const lines = nbsp(file).slice(1).split('\r\n').slice(0, -1);
+      assert.equal(lines.length, 1002, 'a header, 1 000 rows and the count of the rest');
+      assert.deepEqual([lines[0], lines[1], lines[1000], lines[1001]], [head, first, last, more]);
+    }
     const bars = await page.evaluate(() => document.getElementById('ru').shadowRoot.querySelectorAll('svg rect').length);
     assert.ok(bars >= 200 && bars < 400, `about one rect per drawn bar, got ${bars}`);
     assert.deepEqual(errors, []);

@@ -170,9 +170,13 @@ export function csv(root) {
     return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   // The rows as the module gave them to the table (interact.js): a long
-  // trend's all of them, where the page's table shows its latest 1 000; no
-  // foot, which only counts rows the page left out. Cells end with \u0001.
+  // trend's all of them, where the page's table shows its latest 1 000.
+  // Cells end with \u0001. A ranking of more units holds its first 1 000,
+  // as the page's table does: the file then ends with the table's foot
+  // («…и ещё 2 000 строк»), so that it does not pass for the whole ranking.
   const lines = s.rows.map((row, r) => row.split('\u0001').slice(0, -1).map((text, i) => field(text, r && i)).join(sep));
+  const more = root.querySelector('.opeka-table tfoot')?.textContent;
+  if (more) lines.push(field(more));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
