@@ -120,3 +120,40 @@ test('the chart width follows its container from 280 to 1200 px and back', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a browser that refuses the canvas still gets its chart laid out, every text within the chart', async () => {
+  // Some privacy settings give pages no 2D canvas: the widget then lays its
+  // texts out by an estimate of their width (crates/widgets/src/measure.rs)
+  // rather than by measuring them.
+  server.routes.set('/no-canvas.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Без canvas</title>
+      <script>HTMLCanvasElement.prototype.getContext = () => null;</script>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="trend" src="/feeds/kuzbass-caseload.json" view="trend"></opeka-chart>
+      <opeka-chart id="ranking" src="/feeds/kuzbass-caseload.json" view="ranking"></opeka-chart></body></html>`,
+  });
+  for (const width of [390, 1280]) {
+    const { page, context, errors } = await openPage(browser, `${server.url}/no-canvas.html`, { viewport: { width, height: 900 } });
+    try {
+      const events = await waitForWidgets(page, 2);
+      assert.deepEqual(events.errors, []);
+      assert.equal(await page.evaluate(() => document.createElement('canvas').getContext('2d')), null, 'the page has no canvas');
+      for (const id of ['#trend', '#ranking']) {
+        const chart = await readChart(page, id);
+        assert.match(chart.texts[0], /Получатели/, `${id} at ${width}: its title`);
+        // Each text's drawn box (in the real font) inside the chart's.
+        const outside = await page.evaluate((sel) => {
+          const svg = document.querySelector(sel).shadowRoot.querySelector('svg');
+          const width = Number(svg.getAttribute('width'));
+          return [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBBox()])
+            .filter(([, b]) => b.width > 0 && (b.x < -0.5 || b.x + b.width > width + 0.5)).map(([text, b]) => `${text}: ${b.x.toFixed(1)}–${(b.x + b.width).toFixed(1)} of ${width}`);
+        }, id);
+        assert.deepEqual(outside, [], `${id} at ${width}`);
+      }
+      if (width === 390) await screenshot(page, 'no-canvas-390');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
