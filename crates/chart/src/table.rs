@@ -14,11 +14,11 @@ pub struct DataTable {
     pub caption: String,
     /// Column headings.
     pub columns: Vec<String>,
-    /// Rows of cells, each as long as `columns`. A ranking holds only its
-    /// first [`MAX_ROWS`] units; a trend, formatted only when read, every
-    /// period, for its CSV, and the page's table shows the latest
-    /// [`MAX_ROWS`] (its caption says so); a reader shows no more than
-    /// that of any.
+    /// Rows of cells, each as long as `columns`. Drawn unread, a ranking
+    /// holds its first [`MAX_ROWS`] units and a trend none; read (a page's
+    /// table, its CSV), every unit and every period. A page's table shows
+    /// a trend's latest [`MAX_ROWS`] (its caption says so) and any other
+    /// view's first [`MAX_ROWS`].
     pub rows: Vec<Vec<String>>,
     /// Rows left out after `rows`, past [`MAX_ROWS`].
     pub more_rows: usize,

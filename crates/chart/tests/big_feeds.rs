@@ -13,7 +13,7 @@
 mod common;
 
 use common::feed_from_json;
-use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
 
 fn draw(json: &str, view: View, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -154,11 +154,20 @@ fn day(d: usize) -> String {
 }
 
 #[test]
-fn a_ranking_table_holds_its_first_1000_rows_and_counts_the_rest_a_trend_every_period() {
-    let ranking = draw(&by_units(1_500, 0), View::Ranking, Lang::Ru);
-    assert_eq!((ranking.table.rows.len(), ranking.table.more_rows), (1_000, 500));
+fn a_ranking_table_drawn_unread_holds_its_first_1000_rows_and_counts_the_rest_read_every_row_a_trend_every_period() {
+    // Drawn unread (a page's first drawing), the rows a page's table shows
+    // and a count of the rest; read (the page's CSV), every unit.
+    let request =
+        ChartRequest { view: Some(View::Ranking), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+    let feed = feed_from_json(&by_units(1_500, 0));
+    let unread = render_with(&feed, &request, 0, false, &PtSansMetrics);
+    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (1_000, 500));
     // Largest first: the table's last row is the thousandth largest.
-    assert_eq!(ranking.table.rows[999][0], "Территория 500", "{:?}", ranking.table.rows[999]);
+    assert_eq!(unread.table.rows[999][0], "Территория 500", "{:?}", unread.table.rows[999]);
+    let ranking = draw(&by_units(1_500, 0), View::Ranking, Lang::Ru);
+    assert_eq!((ranking.table.rows.len(), ranking.table.more_rows), (1_500, 0));
+    assert_eq!(ranking.table.rows[999], unread.table.rows[999]);
+    assert_eq!(plain(&ranking.table.rows[1_499][1]), "1", "{:?}", ranking.table.rows[1_499]);
 
     // A daily trend of 1 200 days: every day is in the table (its CSV),
     // nothing is counted after them, and the caption says which the page's

@@ -112,10 +112,11 @@ export function interact(figure, data, toggle, tips) {
     };
     line(add(t, 'thead'), columns, 'col');
     const body = add(t, 'tbody');
-    // A trend's rows come whole, for its CSV (opeka-extras.js reads
-    // `s.rows`, the head first): the page shows its latest 1 000.
+    // Read, the rows come whole, for the CSV (opeka-extras.js reads
+    // `s.rows`, the head first): the page shows a trend's latest 1 000,
+    // any other view's first 1 000.
     s.rows = [head, ...rows];
-    for (const row of snap ? rows.slice(-1e3) : rows) line(body, list(row, '\u0001'), 'row');
+    for (const row of snap ? rows.slice(-1e3) : rows.slice(0, 1e3)) line(body, list(row, '\u0001'), 'row');
     if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
     box.replaceChildren(box.firstChild, t);
   });

@@ -160,6 +160,13 @@ export function csv(root) {
   const s = root.querySelector('.opeka-table')?.parentNode.opeka;
   s?.build?.();
   if (!s?.rows) return '';
+  // A table longer than the page shows (a ranking of 3 000 units: its
+  // first 1 000, and a line counting the rest) has all its rows handed
+  // over, read (interact.js's `toggle(-1)`), then built again.
+  if (!s.snap && s.rows.length <= 1001 && root.querySelector('.opeka-table tfoot')) {
+    s.toggle(-1);
+    s.build();
+  }
   const lang = root.lang === 'ru' ? 'ru' : 'en';
   const sep = lang === 'ru' ? ';' : ',';
   // `number`: a body cell after the row's first (its period or name).
@@ -169,14 +176,10 @@ export function csv(root) {
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  // The rows as the module gave them to the table (interact.js): a long
-  // trend's all of them, where the page's table shows its latest 1 000.
-  // Cells end with \u0001. A ranking of more units holds its first 1 000,
-  // as the page's table does: the file then ends with the table's foot
-  // («…и ещё 2 000 строк»), so that it does not pass for the whole ranking.
+  // The rows as the module gave them to the table (interact.js), all of
+  // them, where the page's table shows 1 000; no foot, which counts the
+  // rows the page left out. Cells end with \u0001.
   const lines = s.rows.map((row, r) => row.split('\u0001').slice(0, -1).map((text, i) => field(text, r && i)).join(sep));
-  const more = root.querySelector('.opeka-table tfoot')?.textContent;
-  if (more) lines.push(field(more));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

@@ -172,14 +172,14 @@ impl Plot {
             // asks for them when a viewer first points, walks or opens the
             // table. A long trend's 7 000 places, written, decoded and
             // split, were a third of its drawing.
-            let read = read || !trend;
+            let marks_read = read || !trend;
             data.push('\u{2}');
-            for mark in marks.iter().filter(|_| read) {
+            for mark in marks.iter().filter(|_| marks_read) {
                 let (x, y, w, h) = mark.shape.bounds();
                 numbers(&mut data, &[x, y, w, h, mark.series_index as f64]);
             }
-            data.push_str(if read { "\u{2}" } else { "-\u{2}" });
-            for mark in marks.iter().filter(|_| read) {
+            data.push_str(if marks_read { "\u{2}" } else { "-\u{2}" });
+            for mark in marks.iter().filter(|_| marks_read) {
                 data.push_str(&mark.label);
                 // On a line chart the tooltip is the period's: the script gathers
                 // the marks of the same period, as `Scene::tooltip` does.
@@ -200,11 +200,12 @@ impl Plot {
             }
             // The table, which `interact` builds only when it is wanted
             // (a trend's drawn unread has no rows and is asked for then).
-            // A trend's rows go whole, for its CSV: the page's table shows
-            // the latest MAX_ROWS of them (its caption says so), `interact`
-            // holds the rest. Any other view's go as the table shows them.
+            // Read, its rows go whole, for its CSV: the page's table shows
+            // a trend's latest MAX_ROWS (its caption says so) or any other
+            // view's first MAX_ROWS, and a line counts the rest, which
+            // `interact` holds. Unread, no more go than the page shows.
             let table = &scene.table;
-            let cap = if trend { usize::MAX } else { MAX_ROWS };
+            let cap = if read { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
             data.push_str(&table.caption);
             for row in [&table.columns].into_iter().chain(table.rows.iter().take(cap)) {
@@ -215,7 +216,7 @@ impl Plot {
                 }
             }
             data.push('\u{3}');
-            let more = table.rows.len().saturating_sub(cap) + table.more_rows;
+            let more = if trend { 0 } else { table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows };
             if more > 0 {
                 data.push_str(&Msg::MoreRows(more).text(settings.lang));
             }

@@ -77,13 +77,14 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
             None => title.clone(),
         },
         columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| Msg::Total.text(lang))],
-        // Only the rows the table holds are formatted.
+        // Drawn unread, the first MAX_ROWS (all a page's table shows)
+        // are formatted and the rest counted; read (its CSV), every unit.
         rows: rows
             .iter()
-            .take(MAX_ROWS)
+            .take(if ctx.readings { usize::MAX } else { MAX_ROWS })
             .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang))])
             .collect(),
-        more_rows: rows.len().saturating_sub(MAX_ROWS),
+        more_rows: if ctx.readings { 0 } else { rows.len().saturating_sub(MAX_ROWS) },
     };
     let mut summary = ranking_summary(ctx, &title, by, &rows, &period, &|v| measure.value(v, lang), words.bar_chart);
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();
