@@ -483,11 +483,31 @@ impl Inner {
         let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
             let bytes = Rc::clone(&body);
-            let work = Box::pin(async move { worker::in_worker(&bytes, view).await });
+            let work = Box::pin(async move {
+                match worker::in_worker(&bytes, view).await {
+                    // The worker's reduction is read in this task and
+                    // checked in the next (and drawn in a third): read
+                    // and checked in one, it was the page's longest task
+                    // with a big feed (docs/performance.md, stop 27). A
+                    // reduction that does not check (the worker never
+                    // makes one) has the body validated here instead.
+                    Some(Reduced::Valid(Some(small), warnings)) => {
+                        let read = opeka_feed::validate::read(&small, &Options::default());
+                        next_task().await;
+                        Some(match read.and_then(|document| document.check()) {
+                            Ok(checked) => Reduced::Checked(checked, warnings),
+                            Err(_) => Reduced::Valid(None, warnings),
+                        })
+                    }
+                    answer => answer,
+                }
+            });
             self.after(
                 work,
                 Box::new(move |inner, reduced| match reduced {
-                    Some(Reduced::Valid(small, warnings)) => inner.check(load, body, small, Some(warnings)),
+                    Some(Reduced::Checked(checked, warnings)) => inner.check(load, body, Some(checked), Some(warnings)),
+                    // Not reduced: the body is validated here.
+                    Some(Reduced::Valid(_, warnings)) => inner.check(load, body, None, Some(warnings)),
                     Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
                     // No worker: the work is done here, as for a small feed.
                     None => inner.check(load, body, None, None),
@@ -534,11 +554,11 @@ impl Inner {
         });
     }
 
-    /// Validates the body, or the worker's reduction of it (`small`), and
-    /// shows the feed, or fails. The worker's warnings, when it checked
-    /// the body, are those of the whole feed.
-    fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, small: Option<Vec<u8>>, worker_warnings: Option<Vec<String>>) {
-        let reduced = small.is_some();
+    /// Validates the body, unless the worker's reduction of it was checked
+    /// (`reduction`), and shows the feed, or fails. The worker's warnings,
+    /// when it checked the body, are those of the whole feed.
+    fn check(self: &Rc<Self>, load: Load, body: Rc<Body>, reduction: Option<Checked>, worker_warnings: Option<Vec<String>>) {
+        let reduced = reduction.is_some();
         // A deck's slide (`slide-title`, `slide-note`): read with each
         // new body, as the deck sets them before the slide loads.
         let (title, note) = {
@@ -555,15 +575,7 @@ impl Inner {
             return;
         }
         // A big body is read into this module only when it is what is validated.
-        let whole;
-        let bytes = match &small {
-            Some(small) => small,
-            None => {
-                whole = body.bytes();
-                &whole[..]
-            }
-        };
-        match validated(bytes) {
+        match reduction.map_or_else(|| validated(&body.bytes()), Ok) {
             Ok(Checked { mut feed, warnings, omitted }) => {
                 // A big feed (or the worker's reduction of one) is drawn in
                 // the next task: a page handles its input between its

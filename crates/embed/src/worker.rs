@@ -32,7 +32,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
-use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
+use opeka_feed::validate::{Checked, Omitted, Problem, ProblemMessage, Severity};
 use opeka_feed::View;
 use opeka_widgets::fetch::Body;
 use opeka_widgets::Failure;
@@ -51,6 +51,7 @@ pub(crate) fn use_worker(reduce: Function, words: Function) {
 }
 
 /// What the worker found.
+#[allow(clippy::large_enum_variant, reason = "one answer at a time, moved once or twice: a box would be code for nothing")]
 pub(crate) enum Reduced {
     /// The feed is valid; here is what the view draws, as a smaller feed
     /// (`None`: not reduced, the page validates the body it has), and the
@@ -58,6 +59,9 @@ pub(crate) enum Reduced {
     Valid(Option<Vec<u8>>, Vec<String>),
     /// The feed is invalid.
     Invalid(Failure),
+    /// The reduction of a valid feed, checked on this thread (it is made
+    /// of the answer's `Valid`), and the full feed's warnings.
+    Checked(Checked, Vec<String>),
 }
 
 /// Hands `body` to the page's worker for `view`; `None` when no worker
