@@ -60,8 +60,9 @@ pub(crate) enum Reduced {
     /// The feed is invalid.
     Invalid(Failure),
     /// The reduction of a valid feed, checked on this thread (it is made
-    /// of the answer's `Valid`), and the full feed's warnings.
-    Checked(Checked, Vec<String>),
+    /// of the answer's `Valid`), the full feed's warnings, and the
+    /// reduction's bytes.
+    Checked(Checked, Vec<String>, Vec<u8>),
 }
 
 /// Hands `body` to the page's worker for `view`; `None` when no worker
