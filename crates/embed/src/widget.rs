@@ -534,13 +534,19 @@ impl Inner {
     fn warm_up_later(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
+            let loading = || weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
             next_task().await;
-            let loading = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
-            if let Some(inner) = loading.filter(|_| !WARMED_UP.swap(true, Ordering::Relaxed)) {
+            if loading().is_some() && !WARMED_UP.swap(true, Ordering::Relaxed) {
                 if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
-                    // Drawn and taken down in one task: never painted.
-                    inner.show(&FeedState::Ready(Arc::new(checked.feed)));
-                    inner.show(&FeedState::Loading);
+                    // Validated in one task and drawn in the next: each
+                    // compiles its own code, together they were one of a
+                    // big feed's long tasks (docs/performance.md, stop 27).
+                    next_task().await;
+                    if let Some(inner) = loading() {
+                        // Drawn and taken down in one task: never painted.
+                        inner.show(&FeedState::Ready(Arc::new(checked.feed)));
+                        inner.show(&FeedState::Loading);
+                    }
                 }
             }
         });
