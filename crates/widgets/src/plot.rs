@@ -152,7 +152,8 @@ impl Plot {
     /// table to `interact`, as one string (fewer bindings than arrays, and
     /// the table's thousands of cells made in JavaScript, not each through
     /// a binding; the format is in `js/interact.js`). `read`: `scene` was
-    /// drawn with its readings, which only a trend's can be without.
+    /// drawn with its readings, which only a trend's marks and table and a
+    /// ranking's table can be without.
     fn connect(&self, scene: Option<&Scene>, read: bool) -> Result<(), JsValue> {
         let mut data = String::new();
         if let (Some(scene), Some(settings)) = (scene, self.settings) {
