@@ -12,8 +12,13 @@ fn size_limit_is_checked_before_parsing_and_names_both_sizes() {
     // Not even JSON: had it been parsed, this would be a syntax error.
     let rejected = validate(b"{{{{{{{{{{{{{{{{{{{{", &options).expect_err("too large");
     assert_eq!(rejected.problems.len(), 1);
-    assert_eq!(rejected.problems[0].to_string(), "(root): the feed is 20 bytes, more than the limit of 10 bytes; not parsed");
-    assert_eq!(rejected.problems[0].to_string_in(Lang::Ru), "(root): фид занимает 20 байт — больше предела в 10 байт; не разбирался");
+    assert_eq!(rejected.problems[0].to_string(), "(root): the feed's size in bytes is 20, more than the limit of 10; not parsed");
+    assert_eq!(rejected.problems[0].to_string_in(Lang::Ru), "(root): размер фида в байтах — 20, больше предела в 10; не разбирался");
+    // With digit groups, as the widget writes every number; no noun after
+    // them, whose form would follow the size's last digits (22 байта).
+    let big = ProblemMessage::TooLarge { size: 21_155_692, limit: 16_777_216 };
+    assert_eq!(big.text(Lang::Ru), "размер фида в байтах — 21\u{a0}155\u{a0}692, больше предела в 16\u{a0}777\u{a0}216; не разбирался");
+    assert_eq!(big.text(Lang::En), "the feed's size in bytes is 21,155,692, more than the limit of 16,777,216; not parsed");
     assert!(validate(MINIMAL.as_bytes(), &Options { max_bytes: MINIMAL.len(), ..Options::default() }).is_ok());
 }
 

@@ -7,6 +7,7 @@
 //! the page itself makes it (a body too large, an HTML page) or was handed
 //! them ([`ProblemMessage::Worded`]).
 
+use crate::locale::format_number;
 #[cfg(feature = "words")]
 use crate::locale::join;
 use crate::{Granularity, Lang};
@@ -247,11 +248,15 @@ impl ProblemMessage {
             M::Worded { en, .. } => en.clone(),
             // The two the page finds itself, before any validation
             // (crates/widgets/src/fetch.rs), keep their words in every build.
-            M::TooLarge { size, limit } if ru => {
-                format!("фид занимает {size} байт — больше предела в {limit} байт; не разбирался")
-            }
             M::TooLarge { size, limit } => {
-                format!("the feed is {size} bytes, more than the limit of {limit} bytes; not parsed")
+                // Sizes in bytes with their digit groups: no noun after
+                // them, whose form would depend on the size's last digits.
+                let (size, limit) = (format_number(*size as f64, 0, lang), format_number(*limit as f64, 0, lang));
+                if ru {
+                    format!("размер фида в байтах — {size}, больше предела в {limit}; не разбирался")
+                } else {
+                    format!("the feed's size in bytes is {size}, more than the limit of {limit}; not parsed")
+                }
             }
             M::HtmlPage if ru => "это не лента данных, а HTML-страница".into(),
             M::HtmlPage => "this is an HTML page, not a feed".into(),
