@@ -163,7 +163,7 @@ export function csv(root) {
   // A table longer than the page shows (a ranking of 3 000 units: its
   // first 1 000, and a line counting the rest) has all its rows handed
   // over, read (interact.js's `toggle(-1)`), then built again.
-  if (!s.snap && s.rows.length <= 1001 && root.querySelector('.opeka-table tfoot')) {
+  if (s.rows.length <= 1001 && root.querySelector('.opeka-table tfoot')) {
     s.toggle(-1);
     s.build();
   }

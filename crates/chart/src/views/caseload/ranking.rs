@@ -71,6 +71,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         RankBy::Unit => words.unit,
         RankBy::Category | RankBy::Whole => words.category,
     };
+    let held = if ctx.readings { rows.len() } else { rows.len().min(MAX_ROWS) };
     let table = DataTable {
         caption: match &axis_title {
             Some(axis) => format!("{title} ({axis})"),
@@ -81,10 +82,10 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         // are formatted and the rest counted; read (its CSV), every unit.
         rows: rows
             .iter()
-            .take(if ctx.readings { usize::MAX } else { MAX_ROWS })
+            .take(held)
             .map(|r| vec![r.label.clone(), r.cell.value().map_or_else(|| Msg::NotReported.text(lang), |v| measure.number(v, lang))])
             .collect(),
-        more_rows: if ctx.readings { 0 } else { rows.len().saturating_sub(MAX_ROWS) },
+        more_rows: rows.len() - held,
     };
     let mut summary = ranking_summary(ctx, &title, by, &rows, &period, &|v| measure.value(v, lang), words.bar_chart);
     let reported: Vec<f64> = rows.iter().filter_map(|r| r.cell.value()).collect();
