@@ -1,7 +1,9 @@
 //! A big feed reduced to what one view draws, for the widget's worker
 //! (issue 13, "Never blocking"): the worker validates the feed off the host
-//! page's main thread and hands over a small feed that, validated and drawn
-//! by the usual code, gives exactly the same chart and data table.
+//! page's main thread and hands over a small feed that, read by the page
+//! (its document validated, its records unpacked:
+//! [`opeka_feed::validate::packed`]) and drawn by the usual code, gives
+//! exactly the same chart and data table.
 //!
 //! Reduced today: the `trend` of a caseload whose lines are categories
 //! (records summed into one per category and period, the shape of daily
@@ -10,16 +12,17 @@
 
 use std::ops::Range;
 
-use opeka_feed::validate::QuickCaseload;
+use opeka_feed::validate::{packed, QuickCaseload, QuickRecord};
 use opeka_feed::{Body, Caseload, ValidFeed, View};
 
-use crate::views::caseload::{summed_records, RecordRef, SummedRecords};
+use crate::views::caseload::{summed_records, RecordRef};
 
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
 /// its `records` at `records`: `opeka_feed::validate::validate_locating`)
 /// reduced to what `view` draws: the same document with its `records`
-/// replaced by fewer records that draw the same chart. `None` when the
-/// view is not reduced or nothing would be gained.
+/// emptied, and fewer records that draw the same chart packed beside it
+/// ([`opeka_feed::validate::packed`]). `None` when the view is not reduced
+/// or nothing would be gained.
 pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
     let caseload = trend_of_caseload(feed, view)?;
     let refs: Vec<RecordRef> = caseload
@@ -58,104 +61,62 @@ fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> 
     (feed.resolve_view(view) == View::Trend).then_some(caseload)
 }
 
-/// The reduction itself: `bytes` with the array at `records` replaced by
-/// `refs` (the caseload's records) summed.
+/// The reduction itself: the document of `bytes` with the array at
+/// `records` emptied, and `refs` (the caseload's records) summed, packed
+/// beside it ([`opeka_feed::validate::packed`]).
 fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
     let summed = summed_records(&caseload.categories, refs)?;
-    let written: usize = summed.cells.iter().map(|c| usize::from(c.reported.is_some()) + usize::from(c.missing.is_some())).sum();
-    if written >= refs.len() {
+    let units = Places::of(caseload.units.iter().map(|u| u.id.as_str()));
+    let categories = Places::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut out = Vec::with_capacity(summed.len() + summed.len() / 8);
+    for cell in &summed {
+        let category = categories.place(cell.category)?;
+        let mut push = |unit: Option<&str>, value| {
+            out.push(QuickRecord { period: cell.period, unit: units.place(unit)?, category, value });
+            Some(())
+        };
+        if let Some((sum, unit)) = cell.reported {
+            // The trend of categories does not read units, so a sum goes
+            // without one, unless its cell's `null` has none either: one
+            // (period, unit, category) appears at most once.
+            push(if matches!(cell.missing, Some(None)) { unit } else { None }, Some(sum))?;
+        }
+        if let Some(unit) = cell.missing {
+            push(unit, None)?;
+        }
+    }
+    if out.len() >= refs.len() {
         return None;
     }
     let array = bytes.get(records.clone())?;
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let mut out = Vec::with_capacity(records.start + written * 64 + bytes.len() - records.end);
-    out.extend_from_slice(&bytes[..records.start]);
-    write_records(&mut out, &summed)?;
-    out.extend_from_slice(&bytes[records.end..]);
-    Some(out)
+    let mut doc = Vec::with_capacity(bytes.len() - array.len() + 2);
+    doc.extend_from_slice(&bytes[..records.start]);
+    doc.extend_from_slice(b"[]");
+    doc.extend_from_slice(&bytes[records.end..]);
+    packed::pack(&doc, &out)
 }
 
-/// Writes `cells` as a feed's `records` array: each cell's sum (and a
-/// `null` when some of its records were not reported); or, when the sum
-/// cannot be written so that the validator reads it back exactly
-/// ([`opeka_feed::validate::write_number`]: about one sum in a hundred
-/// lies just under a power of two), the cell's own records, which fold
-/// to the same sum. `None` when not even those can be written exactly.
-fn write_records(out: &mut Vec<u8>, summed: &SummedRecords) -> Option<()> {
-    let mut text = String::from("[");
-    for cell in &summed.cells {
-        let mark = text.len();
-        // The trend of categories does not read units, so a sum goes
-        // without one (a fifth of the bytes the page reads again), unless
-        // its cell's `null` has none either: one (period, unit, category)
-        // appears at most once.
-        let as_sums = cell.reported.is_none_or(|(sum, unit)| {
-            let unit = if matches!(cell.missing, Some(None)) { unit } else { None };
-            record(&mut text, &cell.period, cell.category, unit, Some(sum))
-        }) && cell.missing.is_none_or(|unit| record(&mut text, &cell.period, cell.category, unit, None));
-        if !as_sums {
-            text.truncate(mark);
-            for r in summed.records_of(cell) {
-                if !record(&mut text, &r.period, r.category, r.unit, r.value) {
-                    return None;
-                }
-            }
-        }
-    }
-    text.push(']');
-    out.extend_from_slice(text.as_bytes());
-    Some(())
-}
+/// A list's ids by their places, to find the place of an id a record
+/// borrowed (from the list itself, or a record of the same feed).
+struct Places<'a>(Vec<(&'a str, u32)>);
 
-/// Appends one record to the array in `text`; `false` when its value
-/// cannot be written exactly (what was written is then to be cut off).
-fn record(text: &mut String, period: &opeka_feed::Period, category: Option<&str>, unit: Option<&str>, value: Option<f64>) -> bool {
-    if text.len() > 1 {
-        text.push(',');
+impl<'a> Places<'a> {
+    fn of(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut places: Vec<(&str, u32)> = ids.zip(0..).collect();
+        opeka_feed::collections::order::sort_stable_by(&mut places, |a, b| a.0.cmp(b.0));
+        Places(places)
     }
-    text.push_str("{\"period\":\"");
-    // Periods are digits and dashes (`2024-03-01`, `2024-Q1`); a day,
-    // the many-records case, without the formatting machinery.
-    match period {
-        opeka_feed::Period::Day(d) if (0..10_000).contains(&d.year()) => {
-            push_digits(text, d.year().unsigned_abs().into(), 4);
-            text.push('-');
-            push_digits(text, d.month().into(), 2);
-            text.push('-');
-            push_digits(text, d.day().into(), 2);
-        }
-        _ => text.push_str(&period.to_string()),
-    }
-    text.push('"');
-    for (name, id) in [("category", category), ("unit", unit)] {
-        if let Some(id) = id {
-            text.push_str(",\"");
-            text.push_str(name);
-            text.push_str("\":");
-            json_string(text, id);
+
+    /// The place of `id`, `None` for the whole; `None` (outside) for an id not in the list.
+    fn place(&self, id: Option<&str>) -> Option<Option<u32>> {
+        match id {
+            None => Some(None),
+            Some(id) => self.0.binary_search_by(|(declared, _)| (*declared).cmp(id)).ok().map(|i| Some(self.0[i].1)),
         }
     }
-    text.push_str(",\"value\":");
-    let exact = match value {
-        // A whole number below 2^53 (no minus zero) is read back exactly
-        // as written in digits: no need to write and read it back.
-        Some(value) if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 && (value != 0.0 || value.is_sign_positive()) => {
-            if value < 0.0 {
-                text.push('-');
-            }
-            push_digits(text, value.abs() as u64, 1);
-            true
-        }
-        Some(value) => opeka_feed::validate::write_number(text, value),
-        None => {
-            text.push_str("null");
-            true
-        }
-    };
-    text.push('}');
-    exact
 }
 
 /// A small feed of the shape big feeds have: 2 400 daily records of ten
@@ -211,27 +172,6 @@ fn push_digits(text: &mut String, mut n: u64, width: usize) {
     }
 }
 
-/// `s` as a JSON string: quotes, backslashes and control characters escaped.
-fn json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if u32::from(c) < 0x20 => {
-                out.push_str("\\u00");
-                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
-                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,12 +184,5 @@ mod tests {
             out.push(' ');
         }
         assert_eq!(out, "0 07 2014 9007199254740991 ");
-    }
-
-    #[test]
-    fn strings_are_escaped() {
-        let mut out = String::new();
-        json_string(&mut out, "a\"b\\c\u{1}д");
-        assert_eq!(out, "\"a\\\"b\\\\c\\u0001д\"");
     }
 }

@@ -10,7 +10,7 @@ mod common;
 use common::{repo_root, SAMPLES};
 use opeka_chart::reduce::{reduce, reduce_quick, warm_up_feed};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
-use opeka_feed::validate::{read_caseload_quickly, validate, validate_locating, Options};
+use opeka_feed::validate::{packed, read_caseload_quickly, validate, validate_locating, Options};
 use opeka_feed::ValidFeed;
 use std::ops::Range;
 
@@ -19,6 +19,14 @@ fn valid(bytes: &[u8]) -> ValidFeed {
         Ok(checked) => checked.feed,
         Err(rejected) => panic!("refused:\n{rejected}"),
     }
+}
+
+/// A reduction read as the page reads it: its document validated, its
+/// packed records put in.
+fn unpacked(reduced: &[u8]) -> ValidFeed {
+    let (doc, records) = packed::unpack(reduced).expect("a packed feed");
+    let checked = validate(doc, &Options::default()).unwrap_or_else(|rejected| panic!("document refused:\n{rejected}"));
+    checked.with_packed_records(records).expect("its records").feed
 }
 
 /// `bytes` validated as the worker validates them, and where their
@@ -56,7 +64,7 @@ fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
     for view in views {
         let Some(reduced) = records.clone().and_then(|records| reduce(bytes, records, &feed, view)) else { continue };
         assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
-        let small = valid(&reduced);
+        let small = unpacked(&reduced);
         for lang in [Lang::Ru, Lang::En] {
             for (width, hidden) in [(800.0, 0), (360.0, 0), (800.0, 1)] {
                 let request = ChartRequest { view, width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -188,7 +196,7 @@ fn the_warm_up_feed_is_valid_and_reduced_for_its_trend() {
     assert_eq!(caseload.records.len(), 2_400);
     // The worker's whole path: validated, then reduced (to one record per category and day).
     let reduced = reduced(json.as_bytes(), Some(View::Trend)).expect("reduced");
-    let small = valid(&reduced);
+    let small = unpacked(&reduced);
     let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
     assert_eq!(summed.records.len(), 240);
 }
@@ -199,7 +207,7 @@ fn a_reduced_feed_gives_its_records_period_by_period() {
     // their ids: the page then finds its keys in order (and sorts nothing).
     let json = big_feed(40);
     let reduced = reduced(json.as_bytes(), Some(View::Trend)).expect("reduced");
-    let small = valid(&reduced);
+    let small = unpacked(&reduced);
     let opeka_feed::Body::Caseload(summed) = &small.feed().body else { panic!("a caseload") };
     assert!(summed.records.len() > 40, "{}", summed.records.len());
     let keys: Vec<_> = summed.records.iter().map(|r| (r.period, r.category.clone())).collect();

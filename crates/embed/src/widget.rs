@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use js_sys::Promise;
 use opeka_chart::Theme;
+use opeka_feed::validate::packed::unpack;
 use opeka_feed::validate::{validate, Checked, Options, Rejected};
 use opeka_feed::{DayTime, Lang, Text, ValidFeed};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
@@ -483,37 +484,20 @@ impl Inner {
         let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
             let bytes = Rc::clone(&body);
-            let work = Box::pin(async move {
-                match worker::in_worker(&bytes, view).await {
-                    // The worker's reduction is read in this task and
-                    // checked in the next (and drawn in a third): read
-                    // and checked in one, it was the page's longest task
-                    // with a big feed (docs/performance.md, stop 27). A
-                    // reduction that does not check (the worker never
-                    // makes one) has the body validated here instead.
-                    Some(Reduced::Valid(Some(small), warnings)) => {
-                        let read = opeka_feed::validate::read(&small, &Options::default());
-                        next_task().await;
-                        let checked = read.and_then(|document| document.check());
-                        // The reduction's bytes go with the feed and are
-                        // freed once it is shown, as they were before the
-                        // split: freed here, the memory's free space came
-                        // out cut differently and the 15 MB feed's third
-                        // reload grew the memory by a step (8.9 → 10 MB).
-                        Some(match checked {
-                            Ok(checked) => Reduced::Checked(checked, warnings, small),
-                            Err(_) => Reduced::Valid(None, warnings),
-                        })
-                    }
-                    answer => answer,
-                }
-            });
+            let work = Box::pin(async move { worker::in_worker(&bytes, view).await });
             self.after(
                 work,
                 Box::new(move |inner, reduced| match reduced {
-                    Some(Reduced::Checked(checked, warnings, _small)) => inner.check(load, body, Some(checked), Some(warnings)),
+                    // The reduction's document is validated here, and its
+                    // packed records taken as the worker's module summed
+                    // them; one that does not read (the worker never makes
+                    // one) has the body validated here instead.
+                    Some(Reduced::Valid(Some(packed), warnings)) => {
+                        let checked = unpack(&packed).and_then(|(doc, records)| validated(doc).ok()?.with_packed_records(records));
+                        inner.check(load, body, checked, Some(warnings));
+                    }
                     // Not reduced: the body is validated here.
-                    Some(Reduced::Valid(_, warnings)) => inner.check(load, body, None, Some(warnings)),
+                    Some(Reduced::Valid(None, warnings)) => inner.check(load, body, None, Some(warnings)),
                     Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
                     // No worker: the work is done here, as for a small feed.
                     None => inner.check(load, body, None, None),

@@ -9,8 +9,9 @@
 //! Worker, `opeka-worker.js` beside `opeka.js`, which runs the worker's own
 //! module (`crates/worker-wasm`, `opeka_worker_bg.wasm`, loaded only then):
 //! its `reduce_feed` validates it there and, when it is valid, reduces it to
-//! what the view draws (`opeka_chart::reduce`); the page then validates
-//! and draws the small feed as it draws any other. An invalid feed comes
+//! what the view draws (`opeka_chart::reduce`), packed
+//! (`opeka_feed::validate::packed`): the page validates its small document
+//! and takes its summed records as they are, then draws it as any other feed. An invalid feed comes
 //! back as its problems, each with its path and its text in both languages,
 //! so the failure box reads as it would have.
 //!
@@ -32,7 +33,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
-use opeka_feed::validate::{Checked, Omitted, Problem, ProblemMessage, Severity};
+use opeka_feed::validate::{Omitted, Problem, ProblemMessage, Severity};
 use opeka_feed::View;
 use opeka_widgets::fetch::Body;
 use opeka_widgets::Failure;
@@ -54,15 +55,12 @@ pub(crate) fn use_worker(reduce: Function, words: Function) {
 #[allow(clippy::large_enum_variant, reason = "one answer at a time, moved once or twice: a box would be code for nothing")]
 pub(crate) enum Reduced {
     /// The feed is valid; here is what the view draws, as a smaller feed
-    /// (`None`: not reduced, the page validates the body it has), and the
-    /// full feed's warnings as console lines.
+    /// packed (`opeka_feed::validate::packed`; `None`: not reduced, the
+    /// page validates the body it has), and the full feed's warnings as
+    /// console lines.
     Valid(Option<Vec<u8>>, Vec<String>),
     /// The feed is invalid.
     Invalid(Failure),
-    /// The reduction of a valid feed, checked on this thread (it is made
-    /// of the answer's `Valid`), the full feed's warnings, and the
-    /// reduction's bytes.
-    Checked(Checked, Vec<String>, Vec<u8>),
 }
 
 /// Hands `body` to the page's worker for `view`; `None` when no worker

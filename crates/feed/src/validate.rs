@@ -16,6 +16,7 @@ pub(crate) mod json;
 mod json_diff_tests;
 pub mod message;
 pub(crate) mod outcomes;
+pub mod packed;
 mod path;
 mod quick;
 
@@ -223,28 +224,7 @@ pub fn problem_lines(problems: &[Problem], omitted: Omitted) -> Vec<String> {
 
 /// Validates a feed given as bytes (UTF-8 JSON, with or without a BOM).
 pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
-    read(bytes, options)?.check()
-}
-
-/// A document read by [`read`] and not yet checked: [`validate`] in two
-/// steps, so that a page can check a big document in a task after the one
-/// that read it (the widget so validates its worker's reduction of a big
-/// feed: the two together were one of the page's longest tasks).
-pub struct ReadDocument<'a>(json::Json<'a>);
-
-/// The first half of [`validate`]: `bytes` read as JSON, within the
-/// options' limits; the same problems as [`validate`] for a document that
-/// does not read.
-pub fn read<'a>(bytes: &'a [u8], options: &Options) -> Result<ReadDocument<'a>, Rejected> {
-    parse(bytes, options).map(ReadDocument)
-}
-
-impl ReadDocument<'_> {
-    /// The second half of [`validate`]: the feed in the document, or its
-    /// problems, as [`validate`] gives them.
-    pub fn check(&self) -> Result<Checked, Rejected> {
-        checked(&self.0)
-    }
+    checked(&parse(bytes, options)?)
 }
 
 /// [`validate`], and where in `bytes` the value of the document's
@@ -267,8 +247,8 @@ pub fn validate_locating(bytes: &[u8], options: &Options, name: &str) -> (Result
 }
 
 /// The feed in a parsed document, or its problems. Inlined into
-/// [`ReadDocument::check`], which [`validate`] calls: a call of its own
-/// there cost 12 bytes of the download, inlined it saves 25.
+/// [`validate`], the one of the two the page's module calls: a call of
+/// its own there cost 12 bytes of the download, inlined it saves 25.
 #[inline(always)]
 fn checked(root: &json::Json<'_>) -> Result<Checked, Rejected> {
     let mut cx = cx::Cx::default();
@@ -305,57 +285,6 @@ fn member_span(bytes: &[u8], root: &json::Json<'_>, name: &str) -> Option<Range<
     let separator = bytes[..limit].iter().rposition(not_space)?;
     let end = bytes[..separator].iter().rposition(not_space)?;
     (start <= end).then_some(start..end + 1)
-}
-
-/// Writes `value` as a JSON number that this validator reads back as the
-/// same `f64`, bit for bit, and says whether it could. The parser reads
-/// numbers as serde_json's default does: a number of more than about 16
-/// significant digits to within a unit in the last place, not always to
-/// the nearest: the shortest decimal (`write_shortest`) of a sum such as
-/// `369.13345000000004` can come back one unit off. So each text is read
-/// back here: the shortest first, else an integer of 17 to 19 digits over
-/// a power of ten (`36913345000000004e-14`), which the parser divides
-/// exactly once. For the feeds the widget's worker writes (sums of records
-/// that must draw the same chart as the records did).
-pub fn write_number(out: &mut String, value: f64) -> bool {
-    // Read as the validator reads a record's value, by its own reader.
-    let reads_back =
-        |text: &str| json::read(text.as_bytes()).is_ok_and(|read| read.as_f64().is_some_and(|read| read.to_bits() == value.to_bits()));
-    let start = out.len();
-    crate::locale::write_shortest(out, value);
-    if reads_back(&out[start..]) {
-        return true;
-    }
-    for k in 1..=22 {
-        // The integer over 10^k: above 2^53 every double is an integer,
-        // and up to 2^63 it is an exact `u64` for the parser.
-        let scaled = value.abs() * 10f64.powi(k);
-        if scaled < 9_007_199_254_740_992.0 {
-            continue;
-        }
-        if scaled >= 9_223_372_036_854_775_808.0 {
-            break;
-        }
-        // The double nearest value × 10^k, then those around it.
-        let (mut up, mut down) = (scaled, scaled);
-        for _ in 0..4 {
-            for candidate in [up, down] {
-                out.truncate(start);
-                if value < 0.0 {
-                    out.push('-');
-                }
-                out.push_str(&(candidate as u64).to_string());
-                out.push_str("e-");
-                out.push_str(&k.to_string());
-                if reads_back(&out[start..]) {
-                    return true;
-                }
-            }
-            (up, down) = (up.next_up(), down.next_down());
-        }
-    }
-    out.truncate(start);
-    false
 }
 
 /// Validates a feed given as text.

@@ -95,8 +95,9 @@ pub fn reduce_streamed(id: u32, view: &str) -> Option<Array> {
 
 /// In the worker (`opeka-worker.js`): validates the feed in `bytes` and
 /// reduces it to what `view` (a view's name, or empty for the feed's own)
-/// draws. Answers an array: for a valid feed, the reduced feed as a
-/// `Uint8Array` (`null` when the view is not reduced) and then the feed's
+/// draws. Answers an array: for a valid feed, the reduced feed, packed
+/// (`opeka_feed::validate::packed`), as a `Uint8Array` (`null` when the
+/// view is not reduced) and then the feed's
 /// warnings as console lines; for an invalid one, the errors and the
 /// warnings past the validator's cap, then per problem its path, whether
 /// it is an error, and its text in Russian and in English.

@@ -125,7 +125,9 @@ type Read<T> = Result<T, SyntaxError>;
 /// whatever the options say.
 const RECURSION_LIMIT: u32 = 128;
 
-/// Reads one JSON document (no BOM) into a tree.
+/// Reads one JSON document (no BOM) into a tree, however deep (the tests'
+/// reader: the validator reads with its options' limit, [`read_nested`]).
+#[cfg(test)]
 pub(crate) fn read(bytes: &[u8]) -> Read<Json<'_>> {
     read_nested(bytes, usize::MAX)
 }

@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use crate::collections::order;
-use crate::{Body, Format, Period, Record, Value};
+use crate::{Body, Caseload, Format, Period, Record, Value};
 
 use super::json::Scanner;
 use super::{validate, Checked, Options};
@@ -59,18 +59,24 @@ pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Che
     let Body::Caseload(caseload) = &mut checked.feed.feed_mut().body else { return None };
     let mut all = Vec::with_capacity(records.len());
     for r in records {
-        let unit = match r.unit {
-            None => None,
-            Some(i) => Some(caseload.units.get(i as usize)?.id.clone()),
-        };
-        let category = match r.category {
-            None => None,
-            Some(i) => Some(caseload.categories.get(i as usize)?.id.clone()),
-        };
-        all.push(Record { period: r.period, unit, category, value: r.value });
+        all.push(record_of(caseload, r)?);
     }
     caseload.records = all;
     Some((checked, span))
+}
+
+/// The record `r` names, its unit and category the ids at its places in
+/// `caseload`'s lists; `None` for a place past its list.
+pub(crate) fn record_of(caseload: &Caseload, r: QuickRecord) -> Option<Record> {
+    let unit = match r.unit {
+        None => None,
+        Some(i) => Some(caseload.units.get(i as usize)?.id.clone()),
+    };
+    let category = match r.category {
+        None => None,
+        Some(i) => Some(caseload.categories.get(i as usize)?.id.clone()),
+    };
+    Some(Record { period: r.period, unit, category, value: r.value })
 }
 
 /// The quick path itself: a caseload feed whose records the validator

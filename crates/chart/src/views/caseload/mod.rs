@@ -15,4 +15,4 @@ pub(super) use per_capita::render_per_capita;
 pub(super) use ranking::render_ranking;
 pub(super) use rows::records_by;
 pub(super) use trend::render_trend;
-pub(crate) use trend::{summed_records, RecordRef, SummedRecords};
+pub(crate) use trend::{summed_records, RecordRef};

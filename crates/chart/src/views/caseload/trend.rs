@@ -499,8 +499,6 @@ pub(crate) struct RecordRef<'a> {
 /// One record of a reduced trend: a (series, period) cell's sum, and a
 /// `null` beside it when some of its records were not reported.
 pub(crate) struct CellRecords<'a> {
-    /// The place of the cell's first record ([`SummedRecords::records_of`]).
-    first: usize,
     /// The period, as the records gave it.
     pub(crate) period: Period,
     /// The category of the series; `None` is the whole.
@@ -511,40 +509,20 @@ pub(crate) struct CellRecords<'a> {
     pub(crate) missing: Option<Option<&'a str>>,
 }
 
-/// The cells of [`summed_records`], and what lists each one's records.
-pub(crate) struct SummedRecords<'a> {
-    /// By period, then category.
-    pub(crate) cells: Vec<CellRecords<'a>>,
-    records: &'a [RecordRef<'a>],
-    /// For each record, the place of the next record of its cell
-    /// (`usize::MAX` after the last): a list per cell without a vector
-    /// of its own, which took a tenth of a big feed's reduction.
-    next: Vec<usize>,
-}
-
-impl<'a> SummedRecords<'a> {
-    /// The records summed into `cell`, in the order the feed gives them.
-    pub(crate) fn records_of(&self, cell: &CellRecords<'a>) -> impl Iterator<Item = &'a RecordRef<'a>> + '_ {
-        let records = self.records;
-        std::iter::successors(Some(cell.first), |&i| Some(self.next[i]).filter(|&next| next != usize::MAX)).map(move |i| &records[i])
-    }
-}
-
 /// The caseload's records summed into one per (period, category), which
 /// the trend draws exactly as it draws the records themselves: each cell's
 /// values are folded in the order the records give them, as [`trend_data`]
 /// folds them, so the sums are bit for bit the same. `None` when the lines
 /// are not categories (then no two records share a cell and there is
 /// nothing to sum) or when a sum is not finite.
-pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &'a [RecordRef<'a>]) -> Option<SummedRecords<'a>> {
+pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &'a [RecordRef<'a>]) -> Option<Vec<CellRecords<'a>>> {
     if !records.iter().any(|r| r.category.is_some()) {
         return None;
     }
     #[derive(Default)]
     struct Fold<'a> {
-        /// The places of the cell's first and last records.
-        first: usize,
-        last: Option<usize>,
+        /// The place of the cell's first record.
+        first: Option<usize>,
         cell: Cell,
         period: Option<Period>,
         reported_unit: Option<Option<&'a str>>,
@@ -576,13 +554,8 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
     for (i, r) in records.iter().enumerate() {
         pairs.push(((period_ordinal(&r.period), rank(r.category)?), i));
     }
-    let mut next = vec![usize::MAX; records.len()];
-    let mut add = |fold: &mut Fold<'a>, i: usize| {
-        match fold.last {
-            Some(last) => next[last] = i,
-            None => fold.first = i,
-        }
-        fold.last = Some(i);
+    let add = |fold: &mut Fold<'a>, i: usize| {
+        fold.first.get_or_insert(i);
         let record = &records[i];
         fold.cell.add(record.value);
         fold.period = Some(record.period);
@@ -613,15 +586,15 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
     let mut out = Vec::with_capacity(cells.len());
     for fold in cells {
         let period = fold.period?;
-        let category = records.get(fold.first)?.category;
+        let category = records.get(fold.first?)?.category;
         let reported = match (fold.cell.value(), fold.reported_unit) {
             (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit)),
             (None, _) => None,
             _ => return None,
         };
-        out.push(CellRecords { first: fold.first, period, category, reported, missing: fold.missing_unit });
+        out.push(CellRecords { period, category, reported, missing: fold.missing_unit });
     }
-    Some(SummedRecords { cells: out, records, next })
+    Some(out)
 }
 
 #[cfg(test)]
