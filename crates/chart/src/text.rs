@@ -38,6 +38,15 @@ impl Font {
     }
 }
 
+/// Ends the sentence in `text` with a full stop, unless its last word
+/// already has one (a date such as «6 июня 2025 г.»): a summary is read
+/// aloud, and «г..» is read as a pause too many.
+pub(crate) fn end_sentence(text: &mut String) {
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+}
+
 /// Makes feed text safe and predictable to lay out on one line: drops control
 /// characters (XML forbids most of them), bidi overrides and isolates (they
 /// reorder what the reader sees against what was measured, and can disguise

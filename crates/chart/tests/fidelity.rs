@@ -318,3 +318,28 @@ fn a_podium_slide_shows_every_place_in_every_theme() {
         }
     }
 }
+
+/// The rule "the summary reads as written": a screen reader says the
+/// summary aloud, so no sentence of it ends twice (a date such as
+/// «6 июня 2025 г.» ends a sentence with its own full stop).
+#[test]
+fn summaries_end_each_sentence_once() {
+    // The samples' periods are months; days and years end in «г.».
+    let mut scenes = every_sample_scene();
+    for period in ["2025-06-06", "2025"] {
+        let feed = feed_from_json(&format!(
+            r#"{{"opeka":1,"kind":"caseload","title":"t","units":[{{"id":"u","label":"U"}},{{"id":"w","label":"W"}}],"categories":[{{"id":"a","label":"A"}}],"records":[{{"period":"{period}","unit":"u","category":"a","value":1}},{{"period":"{period}","unit":"w","category":"a","value":2}}]}}"#
+        ));
+        for &view in feed.kind().views() {
+            for lang in Lang::ALL {
+                scenes.push((format!("{period} {view} {lang}"), draw(&feed, view, 800.0, None, Medium::Screen, lang)));
+            }
+        }
+    }
+    let problems: Vec<String> = scenes
+        .into_iter()
+        .filter(|(_, scene)| scene.summary.contains("..") || scene.summary.contains(". ."))
+        .map(|(name, scene)| format!("{name}: {}", scene.summary))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -8,7 +8,7 @@ use opeka_feed::locale::Msg;
 use opeka_feed::locale::{format_value, upper_first};
 use opeka_feed::{Caseload, Format, Lang, Period, Record};
 
-use crate::text::{clean, Quantity};
+use crate::text::{clean, end_sentence, Quantity};
 use opeka_feed::locale::words as strings;
 
 use super::Context;
@@ -278,7 +278,8 @@ pub(super) fn ranking_summary(
         }
         RankBy::Whole => String::new(),
     };
-    let mut out = format!("{title}. {chart_kind}: {count}{period}.");
+    let mut out = format!("{title}. {chart_kind}: {count}{period}");
+    end_sentence(&mut out);
     if let (Some(first), Some(last)) = (drawn.first(), drawn.last()) {
         if drawn.len() == 1 {
             out.push_str(&format!(" {} — {}.", first.0, value(first.1)));

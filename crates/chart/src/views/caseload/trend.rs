@@ -24,7 +24,7 @@ use crate::parts::legend::Legend;
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::{DataTable, MAX_ROWS};
-use crate::text::{clean, ellipsize, Quantity};
+use crate::text::{clean, ellipsize, end_sentence, Quantity};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
@@ -440,11 +440,12 @@ fn summary(ctx: &Context, data: &TrendData, title: &str) -> String {
         format!("{} — {}", clean(&format_period(first, lang)), clean(&format_period(last, lang)))
     };
     let mut out = format!(
-        "{title}. {}: {}, {}, {span}.",
+        "{title}. {}: {}, {}, {span}",
         words.line_chart,
         opeka_feed::locale::count_noun((data.series.len()) as f64, opeka_feed::locale::Noun::Series, lang),
         opeka_feed::locale::count_noun((data.periods.len()) as f64, opeka_feed::locale::Noun::Period, lang),
     );
+    end_sentence(&mut out);
     let latest: Vec<(String, i64, f64)> =
         data.series.iter().filter_map(|s| s.cells.iter().rev().find_map(|(&o, c)| c.value().map(|v| (s.label.clone(), o, v)))).collect();
     if !latest.is_empty() {
