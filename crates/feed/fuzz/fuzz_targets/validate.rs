@@ -1,14 +1,25 @@
 //! Arbitrary bytes into the validator: it must return, never panic or
 //! overflow; and where the worker's quick path answers, it answers as the
 //! validator does, whether it read the bytes whole or as they came (the
-//! worker's streamed bodies), in chunks whose lengths the first byte sets.
+//! worker's streamed bodies), in chunks whose lengths the first byte sets;
+//! and any bytes taken as the worker's packed answer (`validate::packed`)
+//! unpack, or are refused, without a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opeka_feed::validate::{read_caseload_quickly, validate, validate_caseload_quickly, validate_locating, Options, StreamedCaseload};
+use opeka_feed::validate::{
+    packed, read_caseload_quickly, validate, validate_caseload_quickly, validate_locating, Options, StreamedCaseload,
+};
 use opeka_feed::Lang;
 
+/// A caseload with two units and two categories, for packed records to name.
+const PACKED_DOC: &str = r#"{"opeka":1,"kind":"caseload","title":"t","units":[{"id":"u","label":"U"},{"id":"w","label":"W"}],"categories":[{"id":"a","label":"A"},{"id":"b","label":"B"}],"records":[]}"#;
+
 fuzz_target!(|data: &[u8]| {
+    if let Ok(checked) = validate(PACKED_DOC.as_bytes(), &Options::default()) {
+        let records = packed::unpack(data).map_or(data, |(_, records)| records);
+        let _ = checked.with_packed_records(records);
+    }
     // Small limits too, so the size and depth checks meet their edges.
     for options in [Options::default(), Options { max_bytes: 256, max_depth: 3 }] {
         if let Some((checked, span)) = validate_caseload_quickly(data, &options) {
@@ -28,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
                 for w in &checked.warnings {
                     let _ = w.to_string_in(Lang::Ru);
                 }
+                let _ = checked.with_packed_records(data);
             }
             Err(rejected) => {
                 assert!(!rejected.problems.is_empty());
