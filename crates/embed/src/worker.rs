@@ -11,9 +11,10 @@
 //! its `reduce_feed` validates it there and, when it is valid, reduces it to
 //! what the view draws (`opeka_chart::reduce`), packed
 //! (`opeka_feed::validate::packed`): the page validates its small document
-//! and takes its summed records as they are, then draws it as any other feed. An invalid feed comes
-//! back as its problems, each with its path and its text in both languages,
-//! so the failure box reads as it would have.
+//! and takes its summed records as they are, then draws it as any other
+//! feed. An invalid feed comes back as its problems, each with its path
+//! and its text in both languages, so the failure box reads as it would
+//! have.
 //!
 //! A fetched big body goes from where `opeka.js`'s loader read it, in
 //! JavaScript, to the worker: it never enters this module's memory.
