@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use opeka_feed::validate::{packed, QuickCaseload, QuickRecord};
+use opeka_feed::validate::{packed, QuickCaseload, QuickRecord, Ranks};
 use opeka_feed::{Body, Caseload, ValidFeed, View};
 
 use crate::views::caseload::{summed_records, RecordRef};
@@ -66,23 +66,24 @@ fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> 
 /// beside it ([`opeka_feed::validate::packed`]).
 fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
     let summed = summed_records(&caseload.categories, refs)?;
-    let units = Places::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let categories = Places::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
+    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    // The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
+    fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u32>> {
+        id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
+    }
     let mut out = Vec::with_capacity(summed.len() + summed.len() / 8);
     for cell in &summed {
-        let category = categories.place(cell.category)?;
-        let mut push = |unit: Option<&str>, value| {
-            out.push(QuickRecord { period: cell.period, unit: units.place(unit)?, category, value });
-            Some(())
-        };
+        let category = place(&mut categories, cell.category)?;
         if let Some((sum, unit)) = cell.reported {
             // The trend of categories does not read units, so a sum goes
             // without one, unless its cell's `null` has none either: one
             // (period, unit, category) appears at most once.
-            push(if matches!(cell.missing, Some(None)) { unit } else { None }, Some(sum))?;
+            let unit = if matches!(cell.missing, Some(None)) { unit } else { None };
+            out.push(QuickRecord { period: cell.period, unit: place(&mut units, unit)?, category, value: Some(sum) });
         }
         if let Some(unit) = cell.missing {
-            push(unit, None)?;
+            out.push(QuickRecord { period: cell.period, unit: place(&mut units, unit)?, category, value: None });
         }
     }
     if out.len() >= refs.len() {
@@ -97,26 +98,6 @@ fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs
     doc.extend_from_slice(b"[]");
     doc.extend_from_slice(&bytes[records.end..]);
     packed::pack(&doc, &out)
-}
-
-/// A list's ids by their places, to find the place of an id a record
-/// borrowed (from the list itself, or a record of the same feed).
-struct Places<'a>(Vec<(&'a str, u32)>);
-
-impl<'a> Places<'a> {
-    fn of(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut places: Vec<(&str, u32)> = ids.zip(0..).collect();
-        opeka_feed::collections::order::sort_stable_by(&mut places, |a, b| a.0.cmp(b.0));
-        Places(places)
-    }
-
-    /// The place of `id`, `None` for the whole; `None` (outside) for an id not in the list.
-    fn place(&self, id: Option<&str>) -> Option<Option<u32>> {
-        match id {
-            None => Some(None),
-            Some(id) => self.0.binary_search_by(|(declared, _)| (*declared).cmp(id)).ok().map(|i| Some(self.0[i].1)),
-        }
-    }
 }
 
 /// A small feed of the shape big feeds have: 2 400 daily records of ten

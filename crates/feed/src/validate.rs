@@ -30,7 +30,7 @@ use crate::{Lang, ValidFeed};
 pub(crate) use cx::plural_forms;
 pub use json::Code as SyntaxDetail;
 pub use message::{Expected, Got, ProblemMessage, Repeated};
-pub use quick::{read_caseload_quickly, validate_caseload_quickly, QuickCaseload, QuickRecord, StreamedCaseload};
+pub use quick::{read_caseload_quickly, validate_caseload_quickly, QuickCaseload, QuickRecord, Ranks, StreamedCaseload};
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
 /// records) would otherwise make millions of problems, list items and

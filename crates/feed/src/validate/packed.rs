@@ -14,9 +14,9 @@
 //! without a walk: each place is within its list, each period a real one.
 //!
 //! The layout, little-endian: the number of records (`u32`), then per
-//! record its period ([`period_code`], `i32`), its unit's and its
-//! category's places (`u32`, [`WHOLE`] for none) and its value (`f64`, NaN
-//! for not reported: JSON has no NaN), then the document's bytes.
+//! record its period (`i32`, as `period_code` packs it), its unit's and its
+//! category's places (`u32`, `u32::MAX` for the whole) and its value
+//! (`f64`, NaN for not reported: JSON has no NaN), then the document's bytes.
 
 use crate::{Body, Date, Period};
 
@@ -27,7 +27,7 @@ use super::{Checked, QuickRecord};
 const RECORD_BYTES: usize = 20;
 
 /// The place written for a record of the whole (no unit, or no category).
-pub const WHOLE: u32 = u32::MAX;
+const WHOLE: u32 = u32::MAX;
 
 /// `doc` (a feed whose `records` array is empty) and `records` packed for
 /// [`unpack`]; `None` when a record's period is out of the packed range.

@@ -288,8 +288,10 @@ struct ReadRecord {
     value: Value,
 }
 
-/// The declared ids of one list, sorted, each with its place in the list.
-struct Ranks<'a, 'b> {
+/// The declared ids of one list, sorted, each with its place in the list:
+/// the quick path names a record's unit and category by place, and the
+/// worker's reduction (`opeka_chart::reduce`) packs them so.
+pub struct Ranks<'a, 'b> {
     ids: Vec<(&'a str, u32)>,
     /// The last id looked up, as written, and its place: feeds give
     /// runs of records of one unit.
@@ -297,7 +299,8 @@ struct Ranks<'a, 'b> {
 }
 
 impl<'a, 'b> Ranks<'a, 'b> {
-    fn of(ids: impl Iterator<Item = &'a str>) -> Self {
+    /// The ids of a list, in the list's order.
+    pub fn of(ids: impl Iterator<Item = &'a str>) -> Self {
         let mut ids: Vec<(&str, u32)> = ids.zip(0..).collect();
         order::sort_stable_by(&mut ids, |a, b| a.0.cmp(b.0));
         Ranks { ids, last: None }
@@ -305,7 +308,7 @@ impl<'a, 'b> Ranks<'a, 'b> {
 
     /// The place in its list of the id written as `id`; `None` when no
     /// id of the list is written so.
-    fn rank(&mut self, id: &'b [u8]) -> Option<u32> {
+    pub fn rank(&mut self, id: &'b [u8]) -> Option<u32> {
         if let Some((_, rank)) = self.last.filter(|(last, _)| same(last, id)) {
             return Some(rank);
         }

@@ -522,8 +522,8 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
     }
     #[derive(Default)]
     struct Fold<'a> {
-        /// The place of the cell's first record.
-        first: Option<usize>,
+        /// The category of the cell's records.
+        category: Option<Option<&'a str>>,
         cell: Cell,
         period: Option<Period>,
         reported_unit: Option<Option<&'a str>>,
@@ -556,8 +556,8 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
         pairs.push(((period_ordinal(&r.period), rank(r.category)?), i));
     }
     let add = |fold: &mut Fold<'a>, i: usize| {
-        fold.first.get_or_insert(i);
         let record = &records[i];
+        fold.category.get_or_insert(record.category);
         fold.cell.add(record.value);
         fold.period = Some(record.period);
         // Two records of one cell differ in their unit (the validator
@@ -587,7 +587,7 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
     let mut out = Vec::with_capacity(cells.len());
     for fold in cells {
         let period = fold.period?;
-        let category = records.get(fold.first?)?.category;
+        let category = fold.category?;
         let reported = match (fold.cell.value(), fold.reported_unit) {
             (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit)),
             (None, _) => None,
