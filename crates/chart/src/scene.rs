@@ -246,8 +246,7 @@ pub struct Mark {
     pub baseline: Option<f64>,
     /// What the datum says, in full, in the viewer's language:
     /// `"Социальное обслуживание на дому, март 2018: 12 345 человек"`.
-    /// Never empty, except on a trend's points drawn unread
-    /// ([`crate::render_with`]), which also go without `period` and `unit`.
+    /// Never empty.
     pub label: String,
     /// Where it is drawn.
     pub shape: Shape,

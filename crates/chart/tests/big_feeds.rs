@@ -196,3 +196,40 @@ fn a_ranking_table_drawn_unread_holds_its_first_1000_rows_and_counts_the_rest_re
     );
     assert_eq!((short.table.rows.len(), short.table.caption.as_str()), (1_000, "Обращения"));
 }
+
+#[test]
+fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
+    // Two lines of 3 000 days with a day missing now and then (a line
+    // broken into runs), one line short enough to keep every point, and a
+    // target. Unread (a page's first drawing), only the target has a mark:
+    // 7 000 points' marks were a quarter of a page's memory for a chart
+    // whose readings nobody had asked for yet. Read, every point drawn has one.
+    let mut records = Vec::new();
+    for d in (0..3_000).filter(|d| d % 97 != 5) {
+        for c in 0..2 {
+            records.push(format!(r#"{{ "period": "{}", "category": "c{c}", "value": {} }}"#, day(d), (d * 7 + c * 31) % 500));
+        }
+    }
+    for d in 0..40 {
+        records.push(format!(r#"{{ "period": "{}", "category": "c2", "value": {d} }}"#, day(d * 75)));
+    }
+    let json = format!(
+        r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения",
+        "categories": [{{ "id": "c0", "label": "Один" }}, {{ "id": "c1", "label": "Два" }}, {{ "id": "c2", "label": "Три" }}],
+        "records": [{}], "targets": [{{ "period": "{}", "category": "c1", "value": 400 }}] }}"#,
+        records.join(","),
+        day(2_000)
+    );
+    let feed = feed_from_json(&json);
+    for width in [360.0, 800.0, 1920.0] {
+        let request =
+            ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let unread = render_with(&feed, &request, 0, false, &PtSansMetrics);
+        let labels: Vec<&str> = unread.marks.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(labels, ["Цель, 23\u{a0}июня\u{a0}2029\u{a0}г.: 400"], "at {width} px");
+        let read = render_with(&feed, &request, 0, true, &PtSansMetrics);
+        assert_eq!((read.items.len(), &read.summary), (unread.items.len(), &unread.summary), "at {width} px: the same drawing");
+        assert_eq!(read.marks.iter().filter(|m| m.series_index == 2).count(), 40, "at {width} px, every point of the short line");
+        assert!(read.marks.len() > 1_000, "at {width} px: {} marks", read.marks.len());
+    }
+}

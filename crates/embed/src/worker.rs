@@ -58,8 +58,9 @@ pub(crate) enum Reduced {
     /// The feed is valid; here is what the view draws, as a smaller feed
     /// packed (`opeka_feed::validate::packed`; `None`: not reduced, the
     /// page validates the body it has), and the full feed's warnings as
-    /// console lines.
-    Valid(Option<Vec<u8>>, Vec<String>),
+    /// console lines. The packed bytes stay in JavaScript until the
+    /// widget has let go of the feed they replace.
+    Valid(Option<Uint8Array>, Vec<String>),
     /// The feed is invalid.
     Invalid(Failure),
 }
@@ -105,7 +106,7 @@ async fn read_answer(promise: JsValue) -> Option<Reduced> {
         return Some(Reduced::Invalid(Failure::Invalid { problems, omitted }));
     }
     // The reduced feed (a Uint8Array), or null.
-    let reduced = (!first.is_null()).then(|| Uint8Array::new(&first).to_vec());
+    let reduced = (!first.is_null()).then(|| Uint8Array::new(&first));
     let warnings = (1..answer.length()).filter_map(|i| answer.get(i).as_string()).collect();
     Some(Reduced::Valid(reduced, warnings))
 }

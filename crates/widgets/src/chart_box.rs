@@ -236,6 +236,13 @@ impl ChartBox {
         Ok(drawn)
     }
 
+    /// Lets go of the feed of the chart on show, which stays drawn until
+    /// the next [`ChartBox::show`]: a new feed then takes the memory the
+    /// old one held, rather than more of it.
+    pub fn let_go(&mut self) {
+        self.plot.borrow_mut().let_go();
+    }
+
     /// Empties the figure, so a hidden chart holds no memory.
     fn clear_chart(&self) -> Result<(), JsValue> {
         self.plot.borrow_mut().clear()

@@ -242,6 +242,12 @@ impl Plot {
         }
     }
 
+    /// Lets go of the feed drawn, before a new one is read in: the drawing
+    /// stays on show, and the next [`Plot::draw`] gives the plot a feed.
+    pub fn let_go(&mut self) {
+        self.feed = None;
+    }
+
     /// Forgets the chart, so a hidden chart holds no memory.
     pub fn clear(&mut self) -> Result<(), JsValue> {
         self.svg_box.replace_children_with_node_0();

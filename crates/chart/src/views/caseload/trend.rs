@@ -339,13 +339,10 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
                     let marker = markers.then_some(series.marker);
                     let shape = Shape::Point { x, y, r, marker };
-                    // A long series' readings are most of its drawing time: a page
-                    // that asks for them when a viewer points draws without them.
+                    // A long series' readings are most of its drawing time, and
+                    // its marks a quarter of a page's memory: a page that asks
+                    // for them when a viewer points draws without them.
                     if !ctx.readings {
-                        let mut mark = Mark::new(&series.label, &series.label, String::new(), shape);
-                        mark.series_index = n;
-                        mark.value = Some(value);
-                        canvas.mark(mark);
                         continue;
                     }
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
