@@ -438,8 +438,9 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
 // Goal 3 of issue 13: a page that reloads a big feed keeps its module's
 // memory. Each reload is redrawn through the worker, and the page's wasm
 // memory (which never shrinks: a growth stays) is read after each drawing.
-// Before stop 29 it grew by 1.2 MB at this feed's first or second reload:
-// the old feed and its chart's marks were still held as the new ones came.
+// Before stop 29 it grew by a step within these six reloads: the old feed
+// was still held as the new one came, and the unread marks' big vector
+// then found no room (docs/performance.md, stop 29).
 test('reloads of a big feed keep the page\'s wasm memory where its first drawing left it, and draw the same chart', async () => {
   const { context, page, errors } = await openTracked('/gen/long-one.html');
   try {

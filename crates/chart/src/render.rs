@@ -54,8 +54,8 @@ pub fn render_hiding(feed: &ValidFeed, request: &ChartRequest, hidden: u64, meas
 
 /// Lays out `feed` as [`render_hiding`] does; without `readings`, a line's
 /// points are unread: a `trend` has the marks of its targets only, not of
-/// its points, and the scene's `table` has no rows; a `ranking`'s table has the first
-/// [`crate::MAX_ROWS`] units and counts the rest. For a page that writes
+/// its points, and the scene's `table` has no rows; a `ranking`'s table
+/// has the first [`crate::MAX_ROWS`] units and counts the rest. For a page that writes
 /// the readings only when a viewer first points at the chart, walks it
 /// with the keys or opens its table (the widget): on a long series they
 /// are most of the drawing's time. Other views' marks and tables are

@@ -336,15 +336,15 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     if markers {
                         canvas.marker(series.marker, x, y, style.marker_radius, series.colour);
                     }
-                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
-                    let marker = markers.then_some(series.marker);
-                    let shape = Shape::Point { x, y, r, marker };
                     // A long series' readings are most of its drawing time, and
                     // its marks a quarter of a page's memory: a page that asks
                     // for them when a viewer points draws without them.
                     if !ctx.readings {
                         continue;
                     }
+                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
+                    let marker = markers.then_some(series.marker);
+                    let shape = Shape::Point { x, y, r, marker };
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
                     let period_text = period.map(|p| clean(&format_period(&p, ctx.lang))).unwrap_or_default();
                     let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
