@@ -65,6 +65,10 @@ fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> 
 /// `records` emptied, and `refs` (the caseload's records) summed, packed
 /// beside it ([`opeka_feed::validate::packed`]).
 fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
+    let array = bytes.get(records.clone())?;
+    if !(array.starts_with(b"[") && array.ends_with(b"]")) {
+        return None;
+    }
     let summed = summed_records(&caseload.categories, refs)?;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
@@ -87,10 +91,6 @@ fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs
         }
     }
     if out.len() >= refs.len() {
-        return None;
-    }
-    let array = bytes.get(records.clone())?;
-    if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
     let mut doc = Vec::with_capacity(bytes.len() - array.len() + 2);
