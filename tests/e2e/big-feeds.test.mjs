@@ -27,6 +27,14 @@ function manyDays(days) {
   return { opeka: 1, kind: 'caseload', title: 'Обращения по дням', records };
 }
 
+/** Three lines of `days` days from 1 January 2024 whose ups and downs fall on different days. */
+function threeLines(days) {
+  const day = (d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+  const categories = [['a', 'Первая', 7, 50], ['b', 'Вторая', 13, 70], ['c', 'Третья', 29, 90]];
+  const records = Array.from({ length: days }, (_, d) => categories.map(([id, , step, span], c) => ({ period: day(d), category: id, value: 100 * (c + 1) + ((d * step) % span) }))).flat();
+  return { opeka: 1, kind: 'caseload', title: 'Три ряда по дням', categories: categories.map(([id, label]) => ({ id, label })), records };
+}
+
 before(async () => {
   server = await startServer();
   server.routes.set('/days.json', { body: JSON.stringify(manyDays(1200)), type: 'application/json' });
@@ -35,6 +43,12 @@ before(async () => {
       <script type="module" src="/opeka/opeka.js"></script></head>
       <body><opeka-chart id="ru" src="/days.json" view="trend" lang="ru"></opeka-chart>
       <opeka-chart id="en" src="/days.json" view="trend" lang="en"></opeka-chart></body></html>`,
+  });
+  server.routes.set('/lines.json', { body: JSON.stringify(threeLines(900)), type: 'application/json' });
+  server.routes.set('/lines.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Три ряда</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body style="margin: 0"><opeka-chart id="lines" src="/lines.json" view="trend"></opeka-chart></body></html>`,
   });
   server.routes.set('/big.json', { body: JSON.stringify(manyUnits(3000)), type: 'application/json' });
   server.routes.set('/big.html', {
@@ -119,6 +133,42 @@ test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 20
       const lines = nbsp(file).slice(1).split('\r\n').slice(0, -1);
       assert.equal(lines.length, 1201, `a header and 1 200 days (${sep})`);
       assert.deepEqual([lines[1], lines.at(-1)], [first, last]);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a phone-width trend of three lines over 900 days: each line drawn with fewer points, every tooltip names all three, as the table has them', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/lines.html`, { viewport: { width: 390, height: 844 } });
+  try {
+    const events = await waitForWidgets(page, 1, 60000);
+    assert.deepEqual(events.errors, []);
+    await openTables(page);
+    const { drawn, rows } = await page.evaluate(() => {
+      const root = document.getElementById('lines').shadowRoot;
+      return {
+        drawn: [...root.querySelectorAll('svg polyline')].map((line) => line.getAttribute('points').trim().split(/\s+/).length),
+        rows: [...root.querySelectorAll('.opeka-table tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent)),
+      };
+    });
+    // Each line is downsampled on its own to the plot's width, keeping its own days.
+    assert.equal(drawn.length, 3);
+    assert.ok(drawn.every((n) => n < 900), `points drawn per line: ${drawn}`);
+    const byDay = new Map(rows.map(([period, ...values]) => [period, values]));
+    const box = await page.locator('#lines .opeka-svg').boundingBox();
+    const tips = [];
+    for (let x = box.x + box.width * 0.2; x < box.x + box.width * 0.95; x += box.width / 40) {
+      await page.mouse.move(x, box.y + box.height * 0.5);
+      await page.waitForFunction(() => !document.getElementById('lines').shadowRoot.querySelector('.opeka-tip').hidden, null, { timeout: 10000 });
+      tips.push(await page.evaluate(() => [...document.getElementById('lines').shadowRoot.querySelector('.opeka-tip').children].map((line) => line.textContent)));
+    }
+    assert.ok(new Set(tips.map((tip) => tip[0])).size >= 20, `${tips.length} tooltips over ${new Set(tips.map((tip) => tip[0])).size} days`);
+    for (const [period, ...lines] of tips) {
+      assert.deepEqual(lines.map((line) => line.split(':')[0]), ['Первая', 'Вторая', 'Третья'], `${period}: ${lines.join(' | ')}`);
+      // The values are the day's, as its table row has them.
+      assert.deepEqual(lines.map((line) => line.split(': ')[1].split(',')[0]), byDay.get(period), period);
     }
     assert.deepEqual(errors, []);
   } finally {

@@ -655,16 +655,39 @@ test('a small feed is drawn in the task that validates it; a big one on the main
   }
 });
 
-/** Records the title of every SVG put into a widget (`__drawn`), and of every SVG a frame shows (`__shown`). */
+/**
+ * Records the title of every SVG put into a widget (`__drawn`), and of every
+ * SVG a frame shows (`__shown`); and counts the page's tasks (`__task`, a
+ * message loop for 30 s), with the task in which each title was first
+ * measured on a canvas (`__measuredIn`) and first put in (`__drawnIn`).
+ */
 function recordDrawn(page) {
   return page.addInitScript(() => {
     window.__drawn = [];
     window.__shown = new Set();
+    window.__task = 0;
+    window.__measuredIn = {};
+    window.__drawnIn = {};
+    const tasks = new MessageChannel();
+    tasks.port1.onmessage = () => ++window.__task && performance.now() < 30000 && tasks.port2.postMessage(0);
+    tasks.port2.postMessage(0);
+    const measure = CanvasRenderingContext2D.prototype.measureText;
+    CanvasRenderingContext2D.prototype.measureText = function (text) {
+      window.__measuredIn[text] ??= window.__task;
+      return measure.call(this, text);
+    };
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
       const root = attach.call(this, init);
       new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) if (n.localName === 'svg') window.__drawn.push(n.querySelector('title')?.textContent);
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.localName !== 'svg') continue;
+            const title = n.querySelector('title')?.textContent;
+            window.__drawn.push(title);
+            window.__drawnIn[title] ??= window.__task;
+          }
+        }
       }).observe(root, { childList: true, subtree: true });
       const frame = () => {
         const figure = root.querySelector('.opeka-figure');
@@ -689,10 +712,14 @@ test('while the worker reduces a big feed, the widget draws a small chart nobody
     await page.goto(`${server.url}/gen/big-one.html`);
     const events = await waitForWidgets(page, 1, 90000);
     await page.waitForTimeout(300);
-    const { drawn, shown } = await page.evaluate(() => ({ drawn: window.__drawn, shown: [...window.__shown] }));
+    const { drawn, shown, measuredIn, drawnIn } = await page.evaluate(() => ({ drawn: window.__drawn, shown: [...window.__shown], measuredIn: window.__measuredIn, drawnIn: window.__drawnIn }));
     const title = 'Обращения за социальной поддержкой';
     assert.deepEqual(drawn, ['Ж', title], 'the warm-up feed\'s chart, then the feed\'s');
     assert.deepEqual(shown, [title], 'no frame showed the warm-up chart');
+    // Laid out in one task and drawn in a later one: together, with the
+    // worker working beside them, they were one of a big feed's long
+    // tasks (docs/performance.md, stop 30).
+    assert.ok(measuredIn['Ж'] < drawnIn['Ж'], `the warm-up chart measured in task ${measuredIn['Ж']}, drawn in task ${drawnIn['Ж']}`);
     assert.equal(events.rendered.length, 1, 'one opeka-rendered: the feed\'s');
     const chart = await readChart(page, '#trend-on');
     assert.equal(chart.title, title);

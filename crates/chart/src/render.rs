@@ -59,7 +59,10 @@ pub fn render_hiding(feed: &ValidFeed, request: &ChartRequest, hidden: u64, meas
 /// the readings only when a viewer first points at the chart, walks it
 /// with the keys or opens its table (the widget): on a long series they
 /// are most of the drawing's time. Other views' marks and tables are
-/// always read.
+/// always read. Read, a trend has a mark for every point of its lines,
+/// also those a long line's drawing leaves out (each line is downsampled
+/// on its own, so the marks of one period name every line with a value
+/// there).
 pub fn render_with(feed: &ValidFeed, request: &ChartRequest, hidden: u64, readings: bool, measure: &dyn TextMeasure) -> Scene {
     match request.medium {
         Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, hidden, readings, measure),

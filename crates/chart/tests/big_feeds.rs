@@ -13,7 +13,7 @@
 mod common;
 
 use common::feed_from_json;
-use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
 
 fn draw(json: &str, view: View, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -203,9 +203,13 @@ fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
     // broken into runs), one line short enough to keep every point, and a
     // target. Unread (a page's first drawing), only the target has a mark:
     // 7 000 points' marks were a quarter of a page's memory for a chart
-    // whose readings nobody had asked for yet. Read, every point drawn has one.
+    // whose readings nobody had asked for yet. Read, every point has one,
+    // also those its line's drawing leaves out (each line is downsampled on
+    // its own, so another line may keep that period): a tooltip, the marks
+    // of one period, then names every line with a value there.
+    let days: Vec<usize> = (0..3_000).filter(|d| d % 97 != 5).collect();
     let mut records = Vec::new();
-    for d in (0..3_000).filter(|d| d % 97 != 5) {
+    for &d in &days {
         for c in 0..2 {
             records.push(format!(r#"{{ "period": "{}", "category": "c{c}", "value": {} }}"#, day(d), (d * 7 + c * 31) % 500));
         }
@@ -230,6 +234,35 @@ fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
         let read = render_with(&feed, &request, 0, true, &PtSansMetrics);
         assert_eq!((read.items.len(), &read.summary), (unread.items.len(), &unread.summary), "at {width} px: the same drawing");
         assert_eq!(read.marks.iter().filter(|m| m.series_index == 2).count(), 40, "at {width} px, every point of the short line");
-        assert!(read.marks.len() > 1_000, "at {width} px: {} marks", read.marks.len());
+        for line in 0..2 {
+            assert_eq!(
+                read.marks.iter().filter(|m| m.series_index == line && m.label.starts_with(["Один", "Два"][line])).count(),
+                days.len(),
+                "at {width} px, line {line}"
+            );
+        }
+        // A period's marks (what a tooltip lists) hold both long lines, wherever they were cut.
+        let mut lines_by_period: Vec<(String, Vec<usize>)> = Vec::new();
+        for mark in read.marks.iter().filter(|m| m.series_index < 2 && !m.label.starts_with("Цель")) {
+            let period = mark.period.clone().unwrap_or_default();
+            match lines_by_period.iter_mut().find(|(p, _)| *p == period) {
+                Some((_, lines)) => lines.push(mark.series_index),
+                None => lines_by_period.push((period, vec![mark.series_index])),
+            }
+        }
+        assert_eq!(lines_by_period.len(), days.len(), "at {width} px");
+        for (period, lines) in &lines_by_period {
+            assert_eq!(lines, &[0, 1], "at {width} px, {period}");
+        }
+        // Each line's drawing is still cut to the plot's width: fewer points than marks.
+        let drawn: usize = read
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Line { points, .. } => points.len(),
+                _ => 0,
+            })
+            .sum();
+        assert!(drawn < read.marks.len(), "at {width} px: {drawn} points drawn, {} marks", read.marks.len());
     }
 }

@@ -13,7 +13,7 @@
 mod common;
 
 use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -210,8 +210,13 @@ fn markers_only_when_points_are_few_and_long_series_are_downsampled() {
     let chart = render(&valid, &request, &PtSansMetrics);
     assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert!(!chart.to_svg().contains("<circle"), "no markers on 600 points");
-    assert!(chart.marks.len() < 600, "downsampled to {}", chart.marks.len());
-    assert!(chart.marks.iter().any(|m| m.label.contains("5\u{a0}000")), "the spike survives downsampling");
+    let line = drawn_points(&chart);
+    assert!(line.len() < 600, "downsampled to {}", line.len());
+    // Read, every month has its reading, kept in the drawing or not.
+    assert_eq!(chart.marks.len(), 600);
+    let spike = chart.marks.iter().find(|m| m.label.contains("5\u{a0}000")).map(|m| m.shape.bounds());
+    let Some((x, y, w, h)) = spike else { panic!("no reading of the spike") };
+    assert!(line.contains(&(x + w / 2.0, y + h / 2.0)), "the spike survives downsampling");
     assert_eq!(chart.table.rows.len(), 600, "the table keeps every period");
     assert!(geometry_problems(&chart).is_empty());
 }
@@ -242,10 +247,27 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
     let valid = feed_from_json(&json);
     let request =
         ChartRequest { view: Some(View::Trend), width: 640.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::En };
-    let chart = render(&valid, &request, &PtSansMetrics);
+    // Drawn unread, as a page first draws it: no mark per point.
+    let chart = render_with(&valid, &request, 0, false, &PtSansMetrics);
     assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
-    assert!(chart.marks.len() <= 2 * 640, "{}", chart.marks.len());
-    assert!(geometry_problems(&chart).is_empty());
+    assert!(drawn_points(&chart).len() <= 2 * 640, "{}", drawn_points(&chart).len());
+    assert!(chart.marks.is_empty(), "{} marks", chart.marks.len());
+    // Read (a viewer points), each day has its reading.
+    let read = render(&valid, &request, &PtSansMetrics);
+    assert_eq!((read.marks.len(), drawn_points(&read).len()), (2000, drawn_points(&chart).len()));
+    assert!(geometry_problems(&read).is_empty());
+}
+
+/// The points of the chart's lines, in order.
+fn drawn_points(chart: &Scene) -> Vec<(f64, f64)> {
+    chart
+        .items
+        .iter()
+        .flat_map(|item| match item {
+            Item::Line { points, .. } => points.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 #[test]

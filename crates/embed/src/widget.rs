@@ -269,19 +269,21 @@ impl Inner {
 
     /// Shows `state` with the current attributes, the feed's language and the width.
     fn show(&self, state: &FeedState) -> Option<RenderedChart> {
-        let settings = {
-            let attributes = self.attributes.borrow();
-            Settings {
-                view: attributes.view,
-                lang: attributes.lang.or(self.feed_locale.get()).unwrap_or_default(),
-                theme: self.theme(attributes.theme),
-                width: self.width.get(),
-                height: attributes.height,
-                controls: attributes.controls,
-                medium: attributes.medium,
-            }
-        };
-        self.chart.borrow_mut().show(state, &settings)
+        self.chart.borrow_mut().show(state, &self.settings())
+    }
+
+    /// The current attributes, the feed's language and the width, as the chart box takes them.
+    fn settings(&self) -> Settings {
+        let attributes = self.attributes.borrow();
+        Settings {
+            view: attributes.view,
+            lang: attributes.lang.or(self.feed_locale.get()).unwrap_or_default(),
+            theme: self.theme(attributes.theme),
+            width: self.width.get(),
+            height: attributes.height,
+            controls: attributes.controls,
+            medium: attributes.medium,
+        }
     }
 
     fn theme(&self, choice: ThemeChoice) -> Theme {
@@ -511,7 +513,7 @@ impl Inner {
         self.check(load, body, None, None);
     }
 
-    /// In a task of its own, while the widget still waits (for its feed's
+    /// In tasks of their own, while the widget still waits (for its feed's
     /// download, or for the worker's answer), the code and font that
     /// validating and drawing it needs: once a page, by its first widget
     /// still loading (twenty widgets of one big feed would otherwise warm
@@ -520,19 +522,27 @@ impl Inner {
     fn warm_up_later(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let loading = || weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading));
-            next_task().await;
-            if loading().is_some() && !WARMED_UP.swap(true, Ordering::Relaxed) {
-                if let Ok(checked) = validated(WARM_UP_FEED.as_bytes()) {
-                    // Validated in one task and drawn in the next: each
-                    // compiles its own code, together they were one of a
-                    // big feed's long tasks (docs/performance.md, stop 27).
-                    next_task().await;
-                    if let Some(inner) = loading() {
+            // Validated in one task, laid out in the next and drawn in a
+            // third: each compiles its own code. Validating and drawing in
+            // one task made one of a big feed's long tasks (docs/performance.md,
+            // stop 27), and so did laying out and drawing in one, beside
+            // the worker's job (stop 30). The steps are one loop: an await
+            // each made a bigger future.
+            let mut feed = None;
+            for step in 0..3 {
+                next_task().await;
+                let Some(inner) = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading)) else { return };
+                match (step, &feed) {
+                    (0, _) if !WARMED_UP.swap(true, Ordering::Relaxed) => {
+                        feed = validated(WARM_UP_FEED.as_bytes()).ok().map(|checked| Arc::new(checked.feed))
+                    }
+                    (1, Some(feed)) => drop(inner.chart.borrow_mut().lay_out(feed, &inner.settings())),
+                    (2, Some(feed)) => {
                         // Drawn and taken down in one task: never painted.
-                        inner.show(&FeedState::Ready(Arc::new(checked.feed)));
+                        inner.show(&FeedState::Ready(Arc::clone(feed)));
                         inner.show(&FeedState::Loading);
                     }
+                    _ => return,
                 }
             }
         });

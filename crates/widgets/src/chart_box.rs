@@ -236,6 +236,12 @@ impl ChartBox {
         Ok(drawn)
     }
 
+    /// Lays `feed` out with `settings` and draws nothing ([`Plot::lay_out`]).
+    pub fn lay_out(&mut self, feed: &Arc<opeka_feed::ValidFeed>, settings: &Settings) -> Result<(), JsValue> {
+        let family = font_family_of(self.plot.borrow().svg_box());
+        self.plot.borrow_mut().lay_out(feed, settings, family)
+    }
+
     /// Lets go of the feed of the chart on show, which stays drawn until
     /// the next [`ChartBox::show`]: a new feed then takes the memory the
     /// old one held, rather than more of it.

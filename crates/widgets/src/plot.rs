@@ -114,6 +114,15 @@ impl Plot {
         self.redraw(family)
     }
 
+    /// Lays `feed` out with `settings`, as [`Plot::draw`] would, and draws
+    /// nothing: the first half of a warm-up's drawing (`crates/embed`'s
+    /// `warm_up_later`), so that its code is compiled over two short tasks.
+    pub fn lay_out(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<(), JsValue> {
+        self.feed = Some(Arc::clone(feed));
+        self.settings = Some(*settings);
+        self.scene(family, false).map(drop)
+    }
+
     /// Draws the last feed and settings again; the scene is dropped once
     /// drawn (the page holds the drawing, the table and the script's
     /// readings, so a large chart is not kept twice). A trend's points and

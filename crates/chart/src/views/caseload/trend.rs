@@ -318,6 +318,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         let budget = ((x1 - x0) * POINTS_PER_PIXEL).max(3.0) as usize;
         let most_points = data.series.iter().map(|s| s.cells.values().filter(|c| c.reported > 0).count()).max().unwrap_or(0);
         let show_markers = most_points <= MARKER_LIMIT;
+        let from_previous = Msg::FromPrevious.text(ctx.lang);
         for (n, series) in data.series.iter().enumerate().filter(|&(n, _)| shown(n)) {
             let runs = runs(&series.cells, data.granularity);
             let total: usize = runs.iter().map(Vec::len).sum();
@@ -330,18 +331,20 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     canvas.polyline(&drawn, series.colour, style.line_width);
                 }
                 let markers = show_markers || drawn.len() == 1;
-                for &i in &keep {
-                    let (o, value) = run[i];
-                    let (x, y) = points[i];
-                    if markers {
+                if markers {
+                    for &(x, y) in &drawn {
                         canvas.marker(series.marker, x, y, style.marker_radius, series.colour);
                     }
-                    // A long series' readings are most of its drawing time, and
-                    // its marks a quarter of a page's memory: a page that asks
-                    // for them when a viewer points draws without them.
-                    if !ctx.readings {
-                        continue;
-                    }
+                }
+                // A long series' readings are most of its drawing time, and
+                // its marks a quarter of a page's memory: a page that asks
+                // for them when a viewer points draws without them. Read,
+                // every point has one, those the line's drawing leaves out
+                // too: each line downsampled on its own keeps other periods,
+                // and a tooltip (a period's marks) would leave out the
+                // lines that had no point kept there.
+                for (i, &(o, value)) in run.iter().enumerate().filter(|_| ctx.readings) {
+                    let (x, y) = points[i];
                     let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
                     let marker = markers.then_some(series.marker);
                     let shape = Shape::Point { x, y, r, marker };
@@ -350,11 +353,14 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
                     // A run holds consecutive periods, so the point before is the previous period's.
                     if let Some(&(_, previous)) = i.checked_sub(1).and_then(|p| run.get(p)) {
-                        let change = clean(&format_change_in(value, previous, data.format, ctx.lang));
-                        label = format!("{label}, {change} {}", Msg::FromPrevious.text(ctx.lang));
+                        label.push_str(", ");
+                        label.push_str(&clean(&format_change_in(value, previous, data.format, ctx.lang)));
+                        label.push(' ');
+                        label.push_str(&from_previous);
                     }
                     if series.cells.get(&o).is_some_and(|c| c.missing > 0) {
-                        label = format!("{label} {}", words.incomplete);
+                        label.push(' ');
+                        label.push_str(words.incomplete);
                     }
                     let mut mark = Mark::new(&series.label, &series.label, label, shape);
                     mark.series_index = n;
