@@ -349,12 +349,14 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     let marker = markers.then_some(series.marker);
                     let shape = Shape::Point { x, y, r, marker };
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
-                    let period_text = period.map(|p| clean(&format_period(&p, ctx.lang))).unwrap_or_default();
+                    // The formatters' own texts: nothing in them for `clean` to take out,
+                    // and once a point it was a tenth of a long trend's readings.
+                    let period_text = period.map(|p| format_period(&p, ctx.lang)).unwrap_or_default();
                     let mut label = format!("{}, {period_text}: {}", series.label, data.value_text(value, ctx.lang));
                     // A run holds consecutive periods, so the point before is the previous period's.
                     if let Some(&(_, previous)) = i.checked_sub(1).and_then(|p| run.get(p)) {
                         label.push_str(", ");
-                        label.push_str(&clean(&format_change_in(value, previous, data.format, ctx.lang)));
+                        label.push_str(&format_change_in(value, previous, data.format, ctx.lang));
                         label.push(' ');
                         label.push_str(&from_previous);
                     }
@@ -420,9 +422,9 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
         .iter()
         .take(if ctx.readings { total } else { 0 })
         .map(|(o, period)| {
-            let mut row = vec![clean(&format_period(period, ctx.lang))];
+            let mut row = vec![format_period(period, ctx.lang)];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
-                Some(v) => clean(&format_value(v, data.format, ctx.lang)),
+                Some(v) => format_value(v, data.format, ctx.lang),
                 None => Msg::NotReported.text(ctx.lang),
             }));
             row
