@@ -61,6 +61,10 @@ test('refresh re-fetches on its interval; a removed element leaves no timer or f
     }
   });
   await page.waitForFunction(() => ['refreshing', 'refreshing-too', 'too-often'].every((id) => window.__opeka.rendered.some((e) => e.id === id)));
+  // The page's broken feed is worded by the worker's module, which loads
+  // (opeka_worker_bg.wasm) before its opeka-error fires: on a busy machine
+  // that came after the removal below, a request of the page's load.
+  await page.waitForFunction(() => window.__opeka.errors.some((e) => e.id === 'invalid'));
   const FEED = '/feeds/kuzbass-council-projects-2024.json';
   const OFTEN = '/feeds/vyksa-orphanhood-prevention.json';
   const count = (from, path) => server.requests.slice(from).filter((p) => p === path).length;
