@@ -12,8 +12,8 @@
 
 mod common;
 
-use common::feed_from_json;
-use opeka_chart::{render, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
+use common::{drawn_points, feed_from_json};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
 
 fn draw(json: &str, view: View, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -255,14 +255,7 @@ fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
             assert_eq!(lines, &[0, 1], "at {width} px, {period}");
         }
         // Each line's drawing is still cut to the plot's width: fewer points than marks.
-        let drawn: usize = read
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Line { points, .. } => points.len(),
-                _ => 0,
-            })
-            .sum();
+        let drawn = drawn_points(&read).len();
         assert!(drawn < read.marks.len(), "at {width} px: {drawn} points drawn, {} marks", read.marks.len());
     }
 }

@@ -12,8 +12,8 @@
 
 mod common;
 
-use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use common::{check_snapshot, drawn_points, feed_from_json, geometry_problems, sample_feed, svg_texts};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -256,18 +256,6 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
     let read = render(&valid, &request, &PtSansMetrics);
     assert_eq!((read.marks.len(), drawn_points(&read).len()), (2000, drawn_points(&chart).len()));
     assert!(geometry_problems(&read).is_empty());
-}
-
-/// The points of the chart's lines, in order.
-fn drawn_points(chart: &Scene) -> Vec<(f64, f64)> {
-    chart
-        .items
-        .iter()
-        .flat_map(|item| match item {
-            Item::Line { points, .. } => points.clone(),
-            _ => Vec::new(),
-        })
-        .collect()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use opeka_chart::{Scene, Shape};
+use opeka_chart::{Item, Scene, Shape};
 use opeka_feed::validate::{validate, validate_str, Options};
 use opeka_feed::ValidFeed;
 
@@ -70,6 +70,18 @@ pub fn geometry_problems(chart: &Scene) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The points of the chart's lines, in order.
+pub fn drawn_points(chart: &Scene) -> Vec<(f64, f64)> {
+    chart
+        .items
+        .iter()
+        .flat_map(|item| match item {
+            Item::Line { points, .. } => points.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// The text content of every `<text>` element, unescaped.

@@ -343,10 +343,10 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                 // too: each line downsampled on its own keeps other periods,
                 // and a tooltip (a period's marks) would leave out the
                 // lines that had no point kept there.
+                let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
+                let marker = markers.then_some(series.marker);
                 for (i, &(o, value)) in run.iter().enumerate().filter(|_| ctx.readings) {
                     let (x, y) = points[i];
-                    let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
-                    let marker = markers.then_some(series.marker);
                     let shape = Shape::Point { x, y, r, marker };
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
                     // The formatters' own texts: nothing in them for `clean` to take out,
