@@ -7,8 +7,9 @@
 // (of the medians, and the median and range of each round's own ratio),
 // each page's longest main-thread task (PerformanceObserver 'longtask')
 // and Opeka's wasm memory after drawing (for the generated feeds also
-// after each of five `reload()`s of the same feed: it must not grow). Figures only; nothing fails on a time.
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+// after each of five `reload()`s of the same feed: it must not grow), the
+// page's module's and the worker's. Figures only; nothing fails on a time.
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
@@ -26,33 +27,61 @@ for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
   await writeFile(join(dir, `${days}.json`), body);
   feeds.push([name, `/big/${days}.json`, days * 40, Buffer.byteLength(body)]);
 }
-const server = await startServer({ mounts: [['/big/', dir], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
+const server = await startServer({ mounts: [['/big/', dir], ['/measured/opeka/', join(ROOT, 'dist', 'opeka')], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
   ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
-server.routes.set('/bench/opeka.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
-<script src="/bench/measure.js"></script><script type="module" src="/opeka/opeka.js"></script></head><body><div id="slot"></div>
+// Opeka's page, with opeka.js from `opeka` (the memory's page takes it
+// from /measured/, below); `?worker=none`: a browser without Worker.
+const opekaPage = (opeka) => ({ type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+<script src="/bench/measure.js"></script><script>if (location.search.includes('worker=none')) delete window.Worker;</script>
+<script type="module" src="${opeka}/opeka.js"></script></head><body><div id="slot"></div>
 <script type="module">const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
 el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(location.search); el.setAttribute('src', q.get('src'));
-if (q.get('worker')) el.setAttribute('worker', q.get('worker')); document.getElementById('slot').append(el);</script></body></html>` });
+if (q.get('worker') == 'off') el.setAttribute('worker', 'off'); document.getElementById('slot').append(el);</script></body></html>` });
+server.routes.set('/bench/opeka.html', opekaPage('/opeka'));
+server.routes.set('/bench/opeka-measured.html', opekaPage('/measured/opeka'));
 server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <script src="/bench/measure.js"></script><link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
 </head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
 
+// The memory's page loads dist/opeka from /measured/, where the worker's
+// script first keeps its module's memory where the benchmark can read it
+// (`self.memory`): the module's glue keeps it to itself. The timed loads
+// run the files as they ship.
+const worker = await readFile(join(ROOT, 'dist', 'opeka', 'opeka-worker.js'), 'utf8');
+server.routes.set('/measured/opeka/opeka-worker.js', { type: 'text/javascript', body: `{
+  const keep = (result) => ((self.memory = (result.instance ?? result).exports.memory), result);
+  const [instantiate, streaming] = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
+  WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
+  WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
+}\n${worker}` });
+
 const browser = await launchBrowser();
 const loads = await timedLoads(browser, server);
 
-/** The page's wasm memory after the first drawing of `src` and after each of `reloads` reloads (`el.reload()`: the whole feed fetched and drawn anew). */
-async function memoryOverReloads(src, reloads) {
+/**
+ * The wasm memory after the first drawing of `src` and after each of
+ * `reloads` reloads (`el.reload()`: the whole feed fetched and drawn
+ * anew): `{ page, worker }`, the page's module's and the worker's module's
+ * (in the worker, or with `query` 'worker=none' on the page; 0 when it
+ * did not run).
+ */
+async function memoryOverReloads(src, reloads, query = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__drawn = 0;
     document.addEventListener('opeka-rendered', () => { window.__drawn += 1; });
   });
-  await page.goto(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`);
-  const sizes = [];
+  await page.goto(`${server.url}/bench/opeka-measured.html?${query}&src=${encodeURIComponent(src)}`);
+  const sizes = { page: [], worker: [] };
   for (let i = 0; i <= reloads; i++) {
     await page.waitForFunction((n) => window.__drawn > n, i, { timeout: 180000 });
-    sizes.push(await page.evaluate(async () => (await (await import('/opeka/opeka.js')).loadModule()).memory.buffer.byteLength));
+    sizes.page.push(await page.evaluate(async () => (await (await import('/measured/opeka/opeka.js')).loadModule()).memory.buffer.byteLength));
+    const [worker] = page.workers();
+    sizes.worker.push(worker ? await worker.evaluate(() => self.memory?.buffer.byteLength ?? 0) : await page.evaluate(async () => {
+      const here = performance.getEntriesByType('resource').some((e) => e.name.endsWith('/measured/opeka/opeka_worker_bg.wasm'));
+      return here ? (await (await import('/measured/opeka/opeka_worker_bindings.js')).default()).memory.buffer.byteLength : 0;
+    }));
     if (i < reloads) await page.evaluate(() => document.getElementById('c').reload());
   }
   await context.close();
@@ -60,16 +89,18 @@ async function memoryOverReloads(src, reloads) {
 }
 
 console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} cold loads (the issue's goals: opeka/uPlot ≤ 1.0, wasm ≤ 2× the feed, longest task ≤ 50 ms over 1 MB)`);
-// "no worker": the same page with worker="off" (every feed validated and
-// drawn on the main thread, as before stop 10); feeds of 1 MB and more
-// otherwise go to opeka-worker.js (crates/embed/src/worker.rs).
-console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'no worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task, max (median): ${'opeka'.padStart(12)} ${'no worker'.padStart(12)} ${'uPlot'.padStart(12)} | wasm memory`);
+// Feeds of 1 MB and more go to opeka-worker.js (crates/embed/src/worker.rs).
+// "off": the same page with worker="off" (every feed validated and drawn
+// by the page's module, as before stop 10); "no Worker": a browser without
+// Worker (the page runs the worker's module itself for a big feed, stop 31).
+console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'off'.padStart(8)} ${'no Worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task, max (median): ${'opeka'.padStart(12)} ${'off'.padStart(12)} ${'no Worker'.padStart(12)} ${'uPlot'.padStart(12)} | wasm memory after drawing: the page's module; without Worker, with the worker's module beside it; for the generated feeds, both modules over reloads`);
 try {
   for (const [name, src, records, size] of feeds) {
-    const runs = { opeka: [], off: [], uplot: [], chartjs: [] };
+    const runs = { opeka: [], off: [], none: [], uplot: [], chartjs: [] };
     for (let i = 0; i < RUNS; i++) {
       runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`));
       runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`));
+      runs.none.push(await loads.load(`${server.url}/bench/opeka.html?worker=none&src=${encodeURIComponent(src)}`));
       runs.uplot.push(await loads.load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`));
       runs.chartjs.push(await loads.load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`));
     }
@@ -82,8 +113,12 @@ try {
     const longest = (k) => `${Math.max(...runs[k].map((r) => r.longest)).toFixed(0)} (${median(runs[k].map((r) => r.longest)).toFixed(0)}) ms`;
     const bytes = size || (await (await fetch(`${server.url}${src}`)).arrayBuffer()).byteLength;
     const wasm = Math.max(...runs.opeka.map((r) => r.wasm));
-    const reloads = size ? await memoryOverReloads(src, 5) : [];
-    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(27)} ${longest('opeka').padStart(12)} ${longest('off').padStart(12)} ${longest('uplot').padStart(12)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed)` + (reloads.length ? `; after 5 reloads: ${reloads.map(mb).join(' → ')}` : ''));
+    const alone = Math.max(...runs.none.map((r) => r.wasm + r.here));
+    const memory = size ? await memoryOverReloads(src, 5) : null;
+    const most = memory && Math.max(...memory.page, ...memory.worker);
+    const fallback = size ? await memoryOverReloads(src, 5, 'worker=none') : null;
+    const both = fallback && fallback.page.map((m, i) => m + fallback.worker[i]);
+    console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(8)} ${`${t('none').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(27)} ${longest('opeka').padStart(12)} ${longest('off').padStart(12)} ${longest('none').padStart(12)} ${longest('uplot').padStart(12)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed); without Worker ${mb(alone)} (${(alone / bytes).toFixed(1)}×)` + (memory ? `; over 5 reloads, page ${memory.page.map(mb).join(' → ')}, worker ${memory.worker.map(mb).join(' → ')} (at most ${(most / bytes).toFixed(2)}× the feed); without Worker ${both.map(mb).join(' → ')}` : ''));
   }
 } finally {
   await loads.close();

@@ -25,12 +25,11 @@ use crate::views::caseload::{summed_records, RecordRef};
 /// or nothing would be gained.
 pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
     let caseload = trend_of_caseload(feed, view)?;
-    let refs: Vec<RecordRef> = caseload
-        .records
-        .iter()
-        .map(|r| RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
-        .collect();
-    reduce_records(bytes, records, caseload, &refs)
+    let record = |i: usize| {
+        let r = caseload.records.get(i)?;
+        Some(RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
+    };
+    reduce_records(bytes, records, caseload, caseload.records.len(), &record)
 }
 
 /// [`reduce`] for a big caseload read on the validator's quick path
@@ -47,11 +46,11 @@ pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> 
     }
     let units: Vec<&str> = caseload.units.iter().map(|u| u.id.as_str()).collect();
     let categories: Vec<&str> = caseload.categories.iter().map(|c| c.id.as_str()).collect();
-    let mut refs = Vec::with_capacity(quick.records.len());
-    for r in &quick.records {
-        refs.push(RecordRef { period: r.period, unit: id(&units, r.unit)?, category: id(&categories, r.category)?, value: r.value });
-    }
-    reduce_records(bytes, quick.span.clone(), caseload, &refs)
+    let record = |i: usize| {
+        let r = quick.records.get(i)?;
+        Some(RecordRef { period: r.period, unit: id(&units, r.unit())?, category: id(&categories, r.category())?, value: r.value() })
+    };
+    reduce_records(bytes, quick.span.clone(), caseload, quick.records.len(), &record)
 }
 
 /// The caseload of `feed` when `view` is its trend: the one view reduced.
@@ -62,14 +61,20 @@ fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> 
 }
 
 /// The reduction itself: the document of `bytes` with the array at
-/// `records` emptied, and `refs` (the caseload's records) summed, packed
-/// beside it ([`opeka_feed::validate::packed`]).
-fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs: &[RecordRef]) -> Option<Vec<u8>> {
+/// `records` emptied, and the caseload's `count` records (read through
+/// `record`) summed, packed beside it ([`opeka_feed::validate::packed`]).
+fn reduce_records<'a>(
+    bytes: &[u8],
+    records: Range<usize>,
+    caseload: &'a Caseload,
+    count: usize,
+    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<Vec<u8>> {
     let array = bytes.get(records.clone())?;
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let summed = summed_records(&caseload.categories, refs)?;
+    let summed = summed_records(&caseload.categories, count, record)?;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
     // The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
@@ -84,13 +89,13 @@ fn reduce_records(bytes: &[u8], records: Range<usize>, caseload: &Caseload, refs
             // without one, unless its cell's `null` has none either: one
             // (period, unit, category) appears at most once.
             let unit = if matches!(cell.missing, Some(None)) { unit } else { None };
-            out.push(QuickRecord { period: cell.period, unit: place(&mut units, unit)?, category, value: Some(sum) });
+            out.push(QuickRecord::new(cell.period, place(&mut units, unit)?, category, Some(sum)));
         }
         if let Some(unit) = cell.missing {
-            out.push(QuickRecord { period: cell.period, unit: place(&mut units, unit)?, category, value: None });
+            out.push(QuickRecord::new(cell.period, place(&mut units, unit)?, category, None));
         }
     }
-    if out.len() >= refs.len() {
+    if out.len() >= count {
         return None;
     }
     let mut doc = Vec::with_capacity(bytes.len() - array.len() + 2);

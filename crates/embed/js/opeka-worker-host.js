@@ -10,10 +10,11 @@
 // one. `reduce` asks it for a body opeka.js streamed to it as it was read,
 // else posts the bytes (a copy: the page's fetch cache keeps them, for the
 // other widgets of that feed and for the fallback), with the view, and
-// resolves to the worker's answer. It rejects when there is no
-// worker to ask — none in this browser, refused by the page's policy, failed
-// to start, trapped, or silent for too long — and the widget then does the
-// work on the main thread.
+// resolves to the worker's answer. When there is no worker to ask — none
+// in this browser, refused by the page's policy, failed to start, trapped,
+// or silent for too long — the worker's module does the same work on this
+// thread (`here`, below); only if that cannot load or fails does `reduce`
+// reject, and the widget then does the work in the page's own module.
 //
 // Time limits: a worker must load its module and say so within START_MS (a
 // script that loads but never answers, a module that cannot be fetched),
@@ -34,14 +35,15 @@ let started;
 let adopted = false;
 const waiting = new Map();
 
-// `again`: an idle worker, which may be started anew; else none is tried again.
+// `again`: an idle worker, which may be started anew; else none is tried
+// again. The feeds it was asked for are reduced on this thread.
 const stop = (again, why) => {
   if (why) console.warn(`opeka: the worker ${why}; big feeds are read on the page instead`);
   if (worker) worker.terminate();
   worker = again ? undefined : false;
   clearTimeout(idle);
   clearTimeout(started);
-  for (const [no, timer] of waiting.values()) clearTimeout(timer), no();
+  for (const [elsewhere, timer] of waiting.values()) clearTimeout(timer), elsewhere();
   waiting.clear();
 };
 
@@ -117,14 +119,15 @@ export function reduce(bytes, view, early = false) {
     return kept[0];
   }
   const answer = new Promise((yes, no) => {
-    if (!warm()) return no();
+    const elsewhere = () => here(bytes, view).then(yes, no);
+    if (!warm()) return elsewhere();
     clearTimeout(idle);
     const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
     // A body opeka.js streamed to this very worker as it was read is asked
     // for by its number; any other is posted (a copy).
     const [to, body] = bytes.streamed ?? [];
     const posted = [++asked, bytes, view];
-    waiting.set(asked, [no, timer, yes, posted]);
+    waiting.set(asked, [elsewhere, timer, yes, posted]);
     worker.postMessage(to === worker ? [asked, body, view] : posted);
   });
   views.set(view, [answer, early]);
@@ -133,12 +136,35 @@ export function reduce(bytes, view, early = false) {
   return answer;
 }
 
-// The worker's module on this thread, for the words of a feed's problems:
-// the page's module leaves them out (crates/embed/src/worker.rs says why),
-// so opeka.js asks here only when a feed has problems. Resolves to the
-// answer of its `word_problems`; rejects when it cannot load.
-let wording;
-export const words = (bytes) => (wording ??= import('./opeka_worker_bindings.js').then(async (module) => {
+// The worker's module on this thread: for the words of a feed's problems
+// (the page's module leaves them out, crates/embed/src/worker.rs says
+// why), and for the big feeds no worker can take. Resolves to `work` done
+// with the module; rejects when it cannot load, or once the module has
+// failed (a trap leaves its memory not to be trusted).
+let loading;
+let failed = false;
+const withModule = (work) => (loading ??= import('./opeka_worker_bindings.js').then(async (module) => {
   await module.default({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
   return module;
-})).then((module) => module.word_problems(bytes));
+})).then((module) => {
+  if (failed) throw new Error('opeka: the worker\'s module failed on this page');
+  try {
+    return work(module);
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+});
+
+// Opeka.js asks for the words only when a feed has problems: resolves to
+// the answer of the module's `word_problems`.
+export const words = (bytes) => withModule((module) => module.word_problems(bytes));
+
+// A big feed (1 MB and more, as opeka.js's) no worker can take, reduced as
+// the worker would, on this thread: one long task, as the page's own
+// module would take, but the memory it leaves is the worker's, 1.5 to 1.8
+// times the feed, where the page's module, reading the whole feed, kept 9
+// times a 1 MB one and 104 MB for 15 MB (docs/performance.md, stop 31). A
+// small one (worker="on") is left to the page's module: not worth the
+// worker module's download.
+const here = (bytes, view) => (bytes.length >= 1e6 ? withModule((module) => module.reduce_feed(bytes, view)) : Promise.reject());

@@ -28,7 +28,7 @@ const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.
 // 0 once that worker failed before the host could hear it; the host then
 // starts its own. Where none can start here (no Worker in this browser,
 // or opeka.js on another origin than the page), the host tries once more
-// and then has the widgets do the work on the main thread.
+// and then does the work on the main thread, with the worker's module.
 // The body itself goes to that worker as it is read, a chunk at a time
 // ([-body, chunk, size], and [-body] once whole), and is marked [worker,
 // body]: the host then asks that worker for it by its number rather than

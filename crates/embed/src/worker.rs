@@ -22,8 +22,13 @@
 //! the worker's page side (`opeka-worker-host.js`, imported then) takes it
 //! over, and this module reaches it through [`crate::use_loader`]. Where
 //! there is no worker (no `Worker`, a policy that refuses it, a worker
-//! that fails to start, traps, or does not answer in time), [`in_worker`]
-//! answers `None` and the widget does the work itself, as before.
+//! that fails to start, traps, or does not answer in time), that page side
+//! runs the worker's module on this thread for a body of 1 MB or more and
+//! answers as the worker would: the same reduction, with the worker's
+//! memory (about 1.7 times the feed, where this module reading the whole
+//! feed holds 9 times a 1 MB one). Only when that fails too, or for a
+//! smaller body, does [`in_worker`] answer `None`, and the widget does the
+//! work itself.
 //!
 //! The same module also words the problems of feeds the page validated
 //! itself ([`worded`]): the page's module is built without the validator's
@@ -65,8 +70,9 @@ pub(crate) enum Reduced {
     Invalid(Failure),
 }
 
-/// Hands `body` to the page's worker for `view`; `None` when no worker
-/// could do it (the caller validates on the main thread).
+/// Hands `body` to the page's worker for `view` (or, without one, to the
+/// worker's module on this thread); `None` when neither could do it (the
+/// caller validates it itself).
 pub(crate) async fn in_worker(body: &Body, view: Option<View>) -> Option<Reduced> {
     let (reduce, _) = ASK.with(|slot| slot.borrow().clone())?;
     let view = JsValue::from_str(view.map_or("", View::name));

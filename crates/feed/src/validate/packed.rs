@@ -26,9 +26,6 @@ use super::{Checked, QuickRecord};
 /// Bytes per packed record.
 const RECORD_BYTES: usize = 20;
 
-/// The place written for a record of the whole (no unit, or no category).
-const WHOLE: u32 = u32::MAX;
-
 /// `doc` (a feed whose `records` array is empty) and `records` packed for
 /// [`unpack`]; `None` when a record's period is out of the packed range.
 pub fn pack(doc: &[u8], records: &[QuickRecord]) -> Option<Vec<u8>> {
@@ -36,9 +33,10 @@ pub fn pack(doc: &[u8], records: &[QuickRecord]) -> Option<Vec<u8>> {
     out.extend_from_slice(&u32::try_from(records.len()).ok()?.to_le_bytes());
     for r in records {
         out.extend_from_slice(&period_code(&r.period)?.to_le_bytes());
-        out.extend_from_slice(&r.unit.unwrap_or(WHOLE).to_le_bytes());
-        out.extend_from_slice(&r.category.unwrap_or(WHOLE).to_le_bytes());
-        out.extend_from_slice(&r.value.unwrap_or(f64::NAN).to_le_bytes());
+        // A record's own fields are the packed ones (`WHOLE`, NaN).
+        out.extend_from_slice(&r.unit.to_le_bytes());
+        out.extend_from_slice(&r.category.to_le_bytes());
+        out.extend_from_slice(&r.value.to_le_bytes());
     }
     out.extend_from_slice(doc);
     Some(out)
@@ -63,14 +61,8 @@ impl Checked {
         for r in records.chunks_exact(RECORD_BYTES) {
             let r: &[u8; RECORD_BYTES] = r.try_into().ok()?;
             let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
-            let place = |at: usize| Some(word(at)).filter(|&p| p != WHOLE);
             let value = f64::from_le_bytes([r[12], r[13], r[14], r[15], r[16], r[17], r[18], r[19]]);
-            let quick = QuickRecord {
-                period: period_of(word(0) as i32)?,
-                unit: place(4),
-                category: place(8),
-                value: Some(value).filter(|v| !v.is_nan()),
-            };
+            let quick = QuickRecord { period: period_of(word(0) as i32)?, unit: word(4), category: word(8), value };
             all.push(record_of(caseload, quick)?);
         }
         caseload.records = all;
@@ -128,9 +120,9 @@ mod tests {
         let doc = r#"{"opeka":1,"kind":"caseload","title":"t","units":[{"id":"u","label":"U"}],"categories":[{"id":"a","label":"A"},{"id":"b","label":"B"}],"records":[]}"#;
         let day = |d| Period::Day(Date::from_ymd_opt(2024, 1, d).expect("a day"));
         let records = [
-            QuickRecord { period: day(1), unit: None, category: Some(1), value: Some(-0.5) },
-            QuickRecord { period: day(2), unit: Some(0), category: Some(0), value: None },
-            QuickRecord { period: Period::Month(2024, 3), unit: None, category: None, value: Some(12_000.0) },
+            QuickRecord::new(day(1), None, Some(1), Some(-0.5)),
+            QuickRecord::new(day(2), Some(0), Some(0), None),
+            QuickRecord::new(Period::Month(2024, 3), None, None, Some(12_000.0)),
         ];
         let packed = pack(doc.as_bytes(), &records).expect("packed");
         let (read_doc, read_records) = unpack(&packed).expect("unpacked");
@@ -148,7 +140,7 @@ mod tests {
         );
 
         // A place past its list, or a count past the bytes, is refused.
-        let past = pack(doc.as_bytes(), &[QuickRecord { category: Some(2), ..records[0] }]).expect("packed");
+        let past = pack(doc.as_bytes(), &[QuickRecord { category: 2, ..records[0] }]).expect("packed");
         let (past_doc, past_records) = unpack(&past).expect("unpacked");
         assert!(validate(past_doc, &Options::default()).expect("valid").with_packed_records(past_records).is_none());
         assert_eq!(unpack(&packed[..30]), None);

@@ -38,16 +38,54 @@ pub struct QuickCaseload {
 /// One record read on the quick path: its unit and category by their
 /// place in the feed's `units` and `categories`, so that a big feed's
 /// records hold no text of their own.
-#[derive(Clone, Copy, Debug, PartialEq)]
+///
+/// 24 bytes, as the packed records the page is handed are 20: the whole
+/// and not reported are written as a place and a value no record has
+/// (`WHOLE`, NaN), not as `Option`s, which made a record 40 bytes and a
+/// 15 MB feed's records 6.7 MB of the worker's memory (docs/performance.md,
+/// stop 31).
+#[derive(Clone, Copy, Debug)]
 pub struct QuickRecord {
     /// When.
     pub period: Period,
+    /// The unit's place, or `WHOLE`. While [`StreamedCaseload`] reads,
+    /// where the unit's id is written in the body instead.
+    pub(super) unit: u32,
+    /// The category's place, or `WHOLE` (where its id is written, likewise).
+    pub(super) category: u32,
+    /// The value, or NaN for not reported (JSON has no NaN).
+    pub(super) value: f64,
+}
+
+/// The place (or, while reading, the position) of a record of the whole.
+pub(super) const WHOLE: u32 = u32::MAX;
+
+impl QuickRecord {
+    /// A record of `period`, its unit and category by place (`None`: the whole).
+    pub fn new(period: Period, unit: Option<u32>, category: Option<u32>, value: Value) -> Self {
+        QuickRecord { period, unit: unit.unwrap_or(WHOLE), category: category.unwrap_or(WHOLE), value: value.unwrap_or(f64::NAN) }
+    }
+
     /// Where: a place in `units`; `None` is the whole.
-    pub unit: Option<u32>,
+    pub fn unit(&self) -> Option<u32> {
+        Some(self.unit).filter(|&u| u != WHOLE)
+    }
+
     /// Which split: a place in `categories`; `None` is the whole.
-    pub category: Option<u32>,
+    pub fn category(&self) -> Option<u32> {
+        Some(self.category).filter(|&c| c != WHOLE)
+    }
+
     /// How many; `None` is not reported.
-    pub value: Value,
+    pub fn value(&self) -> Value {
+        Some(self.value).filter(|v| !v.is_nan())
+    }
+}
+
+impl PartialEq for QuickRecord {
+    fn eq(&self, other: &Self) -> bool {
+        (self.period, self.unit, self.category, self.value()) == (other.period, other.unit, other.category, other.value())
+    }
 }
 
 /// [`super::validate_locating`] for `"records"`, on the quick path: the
@@ -68,15 +106,15 @@ pub fn validate_caseload_quickly(bytes: &[u8], options: &Options) -> Option<(Che
 /// The record `r` names, its unit and category the ids at its places in
 /// `caseload`'s lists; `None` for a place past its list.
 pub(crate) fn record_of(caseload: &Caseload, r: QuickRecord) -> Option<Record> {
-    let unit = match r.unit {
+    let unit = match r.unit() {
         None => None,
         Some(i) => Some(caseload.units.get(i as usize)?.id.clone()),
     };
-    let category = match r.category {
+    let category = match r.category() {
         None => None,
         Some(i) => Some(caseload.categories.get(i as usize)?.id.clone()),
     };
-    Some(Record { period: r.period, unit, category, value: r.value })
+    Some(Record { period: r.period, unit, category, value: r.value() })
 }
 
 /// The quick path itself: a caseload feed whose records the validator
@@ -113,7 +151,11 @@ pub struct StreamedCaseload {
     after_record: bool,
     /// After the array's `]`, once read.
     end: Option<usize>,
-    records: Vec<ReadRecord>,
+    /// The records read, each naming its unit and category by where
+    /// its id is written in the body until `finish` puts their places
+    /// there, in the same vector: a 15 MB feed's records are read into
+    /// one vector, not two.
+    records: Vec<QuickRecord>,
     first_span: Range<usize>,
     /// Room for this many bytes: the body's announced size.
     room: usize,
@@ -129,9 +171,13 @@ pub struct StreamedCaseload {
 /// kilobytes, and each chunk reads again what did not end.
 const STREAM_LOOKAHEAD: usize = 256 << 10;
 
+/// How many records are read before room is kept for the rest
+/// ([`StreamedCaseload::reserve`]).
+const RECORDS_TO_JUDGE_BY: usize = 256;
+
 impl StreamedCaseload {
     /// A reader of a body of about `size` bytes (its `Content-Length`,
-    /// bounded by the caller): its records get room for that at once.
+    /// bounded by the caller): room for its records is judged by it.
     pub fn with_room(size: usize) -> Self {
         StreamedCaseload { room: size, ..StreamedCaseload::default() }
     }
@@ -164,7 +210,7 @@ impl StreamedCaseload {
             let (first, value_at) = skip_space(bytes, colon + 1)?;
             let end = if same(key, b"records") {
                 if self.start.is_none() && first == b'[' {
-                    self.begin(bytes, value_at);
+                    self.begin(value_at);
                 }
                 // Not an array, or a second `records`.
                 if self.start != Some(value_at) {
@@ -190,13 +236,22 @@ impl StreamedCaseload {
     }
 
     /// Starts the records array at `at` (its `[`).
-    fn begin(&mut self, bytes: &[u8], at: usize) {
-        // Room for a record every 45 bytes (most take 60–100, the tightest
-        // `{"period":"2024","value":1},` 28), so that the vector is seldom
-        // copied as it grows: what is not used is never touched, and costs
-        // address space, not memory.
-        self.records = Vec::with_capacity(self.room.max(bytes.len()) / 45);
+    fn begin(&mut self, at: usize) {
         (self.start, self.at) = (Some(at), at + 1);
+    }
+
+    /// Room for as many records as the rest of the body (of `len` bytes
+    /// so far, `room` announced) holds at the rate of those read so far,
+    /// and an eighth more: the records of one feed are written alike, so
+    /// the vector is seldom copied as it grows, and a 15 MB feed's records
+    /// take 4.4 MB of room, where room for a record every 45 bytes (the
+    /// tightest, `{"period":"2024","value":1},`, take 28) took 8.2
+    /// (docs/performance.md, stop 31). `finish` gives back what is not used.
+    fn reserve(&mut self, len: usize) {
+        let Some(start) = self.start else { return };
+        let (read, total) = ((self.at - start) as u64, self.room.max(len).saturating_sub(start) as u64);
+        let expected = total * self.records.len() as u64 / read.max(1) * 9 / 8;
+        self.records.reserve_exact(usize::try_from(expected.min(total / 28 + 1)).unwrap_or(0).saturating_sub(self.records.len()));
     }
 
     /// Reads records from `at` on while `bytes` holds them whole: `Some`
@@ -221,6 +276,9 @@ impl StreamedCaseload {
             }
             self.records.push(record);
             (self.at, self.after_record) = (end, true);
+            if self.records.len() == RECORDS_TO_JUDGE_BY {
+                self.reserve(bytes.len());
+            }
         }
     }
 
@@ -234,7 +292,10 @@ impl StreamedCaseload {
         let close = self.walk(bytes, &mut Scanner::new(bytes))?;
         skip_space(bytes, close).is_none().then_some(())?;
         let span = self.start?..self.end?;
-        let read = self.records;
+        let mut records = self.records;
+        // Room not used goes back, for the validation's and the
+        // reduction's vectors to take.
+        records.shrink_to_fit();
         // The document with only its first record: every check but the
         // records', with the same paths (the first record sets the feed's
         // granularity, as it does in the whole document).
@@ -251,23 +312,21 @@ impl StreamedCaseload {
         let is_count = caseload.measure.format == Format::Count;
         let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
         let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
-        let granularity = read.first()?.period.granularity();
-        let id = |at: Option<(u32, u32)>| at.map(|(start, end)| bytes.get(start as usize..end as usize));
-        let key = |r: &QuickRecord| (r.period, r.unit, r.category);
-        let mut records: Vec<QuickRecord> = Vec::with_capacity(read.len());
+        let granularity = records.first()?.period.granularity();
+        let key = |r: &QuickRecord| (r.period, r.unit(), r.category());
         // Whether every record's key is greater than the one before, as in
         // feeds written period by period: then none repeats, unsorted.
         let mut ascending = true;
-        for r in &read {
-            let unit = id(r.unit).map(|id| units.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
-            let category = id(r.category).map(|id| categories.rank(id?)).map_or(Some(None), |rank| rank.map(Some))?;
-            let value_ok = r.value.is_none_or(|n| !is_count || n >= 0.0);
+        let mut last = None;
+        for r in &mut records {
+            r.unit = place(bytes, r.unit, &mut units)?;
+            r.category = place(bytes, r.category, &mut categories)?;
+            let value_ok = r.value().is_none_or(|n| !is_count || n >= 0.0);
             if r.period.granularity() != granularity || !value_ok {
                 return None;
             }
-            let record = QuickRecord { period: r.period, unit, category, value: r.value };
-            ascending &= records.last().is_none_or(|last| key(last) < key(&record));
-            records.push(record);
+            ascending &= last.is_none_or(|last| last < key(r));
+            last = Some(key(r));
         }
         // A repeated (period, unit, category) is an error: the full walk words it.
         let compare = |a: usize, b: usize| key(&records[a]).cmp(&key(&records[b]));
@@ -278,14 +337,21 @@ impl StreamedCaseload {
     }
 }
 
-/// One record as read, before its references are checked.
-struct ReadRecord {
-    period: Period,
-    /// Where the id is written in the body (its bytes, from and to):
-    /// a declared id's if it is one.
-    unit: Option<(u32, u32)>,
-    category: Option<(u32, u32)>,
-    value: Value,
+/// The place in `ranks` of the id written at `at` in `bytes` (a record's
+/// unit or category as read), `WHOLE` for `WHOLE`; `None` when no
+/// declared id is written so.
+fn place<'b>(bytes: &'b [u8], at: u32, ranks: &mut Ranks<'_, 'b>) -> Option<u32> {
+    if at == WHOLE {
+        return Some(WHOLE);
+    }
+    let rest = bytes.get(at as usize..)?;
+    // The reader took the id as a plain string: it ends at its first quote.
+    if let Some((last, rank)) = ranks.last {
+        if rest.get(last.len()) == Some(&b'"') && same(&rest[..last.len()], last) {
+            return Some(rank);
+        }
+    }
+    ranks.rank(&rest[..rest.iter().position(|&b| b == b'"')?])
 }
 
 /// The declared ids of one list, sorted, each with its place in the list:
@@ -375,7 +441,7 @@ fn skip_value(bytes: &[u8], scanner: &mut Scanner<'_>, mut at: usize) -> Option<
 /// One record at `at` (its `{`) and where it ends: each of `period`,
 /// `unit`, `category` and `value` at most once, nothing else, and each of
 /// the type the validator wants.
-fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(ReadRecord, usize)> {
+fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(QuickRecord, usize)> {
     let (b'{', _) = skip_space(bytes, at)? else { return None };
     let (mut period, mut unit, mut category, mut value) = (None, None, None, None);
     let mut at = at + 1;
@@ -402,7 +468,8 @@ fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(ReadRec
                     value_at + 4
                 } else if first == b'"' {
                     let (_, end) = scanner.plain_string(value_at + 1)?;
-                    *slot = Some(Some((value_at as u32 + 1, end as u32 - 1)));
+                    // Where the id is written (see `StreamedCaseload::records`).
+                    *slot = Some(Some(u32::try_from(value_at + 1).ok().filter(|&at| at != WHOLE)?));
                     end
                 } else {
                     return None;
@@ -423,7 +490,7 @@ fn record(bytes: &[u8], scanner: &mut Scanner<'_>, at: usize) -> Option<(ReadRec
         match skip_space(bytes, end)? {
             (b',', comma) => at = comma + 1,
             (b'}', close) => {
-                let record = ReadRecord { period: period?, unit: unit.flatten(), category: category.flatten(), value: value? };
+                let record = QuickRecord::new(period?, unit.flatten(), category.flatten(), value?);
                 return Some((record, close + 1));
             }
             _ => return None,

@@ -521,8 +521,17 @@ pub(crate) struct CellRecords<'a> {
 /// folds them, so the sums are bit for bit the same. `None` when the lines
 /// are not categories (then no two records share a cell and there is
 /// nothing to sum) or when a sum is not finite.
-pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &'a [RecordRef<'a>]) -> Option<Vec<CellRecords<'a>>> {
-    if !records.iter().any(|r| r.category.is_some()) {
+///
+/// The `count` records are read through `record` (`None` for one that
+/// cannot be read, which leaves nothing summed): a 15 MB feed's 167 000
+/// records would be 6.7 MB of the worker's memory as a vector of their own
+/// (docs/performance.md, stop 31).
+pub(crate) fn summed_records<'a>(
+    categories: &[opeka_feed::Category],
+    count: usize,
+    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<Vec<CellRecords<'a>>> {
+    if !(0..count).any(|i| record(i).is_some_and(|r| r.category.is_some())) {
         return None;
     }
     #[derive(Default)]
@@ -556,12 +565,8 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
             None => search(id),
         },
     };
-    let mut pairs = Vec::with_capacity(records.len());
-    for (i, r) in records.iter().enumerate() {
-        pairs.push(((period_ordinal(&r.period), rank(r.category)?), i));
-    }
-    let add = |fold: &mut Fold<'a>, i: usize| {
-        let record = &records[i];
+    let key = |r: &RecordRef| Some((period_ordinal(&r.period), rank(r.category)?));
+    let add = |fold: &mut Fold<'a>, record: RecordRef<'a>| {
         fold.category.get_or_insert(record.category);
         fold.cell.add(record.value);
         fold.period = Some(record.period);
@@ -571,25 +576,41 @@ pub(crate) fn summed_records<'a>(categories: &[opeka_feed::Category], records: &
         let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
         unit.get_or_insert(record.unit);
     };
-    let first = pairs.iter().map(|((o, _), _)| *o).min().unwrap_or_default();
-    let last = pairs.iter().map(|((o, _), _)| *o).max().unwrap_or_default();
-    let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
-    let cells: Vec<Fold> = match span.checked_mul(ids.len() + 1) {
+    let (mut first, mut last) = (i64::MAX, i64::MIN);
+    for i in 0..count {
+        let (ordinal, _) = key(&record(i)?)?;
+        (first, last) = (first.min(ordinal), last.max(ordinal));
+    }
+    let span = usize::try_from(last.saturating_sub(first).saturating_add(1)).unwrap_or(usize::MAX);
+    // The cells as they are folded, not collected again: the grid of a
+    // 15 MB feed's is 1.3 MB.
+    let cells: Box<dyn Iterator<Item = Fold>> = match span.checked_mul(ids.len() + 1) {
         // Periods that are dense enough (daily records over the days of a
         // span): each record folded straight into its cell of a grid, in
-        // the records' order, with no sort.
-        Some(grid) if grid <= 4 * pairs.len() + 1024 => {
+        // the records' order, with no sort and no vector of keys.
+        Some(grid) if grid <= 4 * count + 1024 => {
             let mut slots: Vec<Option<Fold>> = (0..grid).map(|_| None).collect();
-            for ((ordinal, rank), i) in pairs {
+            for i in 0..count {
+                let r = record(i)?;
+                let (ordinal, rank) = key(&r)?;
                 // Within the grid by construction (ordinal in first..=last).
                 let slot = slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?;
-                add(slot.get_or_insert_with(Fold::default), i);
+                add(slot.get_or_insert_with(Fold::default), r);
             }
-            slots.into_iter().flatten().collect()
+            Box::new(slots.into_iter().flatten())
         }
-        _ => SortedMap::from_folded(pairs, add).into_values().collect(),
+        _ => {
+            let mut pairs = Vec::with_capacity(count);
+            for i in 0..count {
+                pairs.push((key(&record(i)?)?, i));
+            }
+            // Each record read again as it is folded: read once, it is not
+            // `None` now.
+            Box::new(SortedMap::from_folded(pairs, |fold, i| record(i).into_iter().for_each(|r| add(fold, r))).into_values())
+        }
     };
-    let mut out = Vec::with_capacity(cells.len());
+    // At most a cell per slot of the grid, or exactly one per key.
+    let mut out = Vec::with_capacity(cells.size_hint().1.unwrap_or(0));
     for fold in cells {
         let period = fold.period?;
         let category = fold.category?;
