@@ -9,10 +9,10 @@
 // and Opeka's wasm memory after drawing (for the generated feeds also
 // after each of five `reload()`s of the same feed: it must not grow), the
 // page's module's and the worker's. Figures only; nothing fails on a time.
-import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, startServer, launchBrowser, measuredWorkerScript } from '../e2e/harness.mjs';
 import { generatedCaseload, timedLoads } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
@@ -39,21 +39,22 @@ el.style.cssText = 'display:block;width:960px'; const q = new URLSearchParams(lo
 if (q.get('worker') == 'off') el.setAttribute('worker', 'off'); document.getElementById('slot').append(el);</script></body></html>` });
 server.routes.set('/bench/opeka.html', opekaPage('/opeka'));
 server.routes.set('/bench/opeka-measured.html', opekaPage('/measured/opeka'));
-server.routes.set('/bench/peer.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
-<script src="/bench/measure.js"></script><link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script><script src="/vendor/chart.js/chart.umd.js"></script>
+// Each peer's page loads its own library only (until stop 31 both loaded
+// both, and each paid for the other's script).
+const PEER_SCRIPTS = {
+  uplot: '<link rel="stylesheet" href="/vendor/uplot/uPlot.min.css"><script src="/vendor/uplot/uPlot.iife.min.js"></script>',
+  chartjs: '<script src="/vendor/chart.js/chart.umd.js"></script>',
+};
+for (const [lib, scripts] of Object.entries(PEER_SCRIPTS)) {
+  server.routes.set(`/bench/peer-${lib}.html`, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+<script src="/bench/measure.js"></script>${scripts}
 </head><body><div id="chart" style="width:960px"></div><script type="module" src="/bench/peer-page.js"></script></body></html>` });
+}
 
 // The memory's page loads dist/opeka from /measured/, where the worker's
-// script first keeps its module's memory where the benchmark can read it
-// (`self.memory`): the module's glue keeps it to itself. The timed loads
-// run the files as they ship.
-const worker = await readFile(join(ROOT, 'dist', 'opeka', 'opeka-worker.js'), 'utf8');
-server.routes.set('/measured/opeka/opeka-worker.js', { type: 'text/javascript', body: `{
-  const keep = (result) => ((self.memory = (result.instance ?? result).exports.memory), result);
-  const [instantiate, streaming] = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
-  WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
-  WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
-}\n${worker}` });
+// script keeps its module's memory where the benchmark can read it. The
+// timed loads run the files as they ship.
+server.routes.set('/measured/opeka/opeka-worker.js', { type: 'text/javascript', body: await measuredWorkerScript() });
 
 const browser = await launchBrowser();
 const loads = await timedLoads(browser, server);
@@ -101,8 +102,8 @@ try {
       runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`));
       runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`));
       runs.none.push(await loads.load(`${server.url}/bench/opeka.html?worker=none&src=${encodeURIComponent(src)}`));
-      runs.uplot.push(await loads.load(`${server.url}/bench/peer.html?lib=uplot&src=${encodeURIComponent(src)}`));
-      runs.chartjs.push(await loads.load(`${server.url}/bench/peer.html?lib=chartjs&src=${encodeURIComponent(src)}`));
+      runs.uplot.push(await loads.load(`${server.url}/bench/peer-uplot.html?lib=uplot&src=${encodeURIComponent(src)}`));
+      runs.chartjs.push(await loads.load(`${server.url}/bench/peer-chartjs.html?lib=chartjs&src=${encodeURIComponent(src)}`));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
     // Each round's Opeka / uPlot, loads a few seconds apart: a machine

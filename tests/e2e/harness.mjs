@@ -2,7 +2,7 @@
 // lays out the site as a host would (/opeka/ = dist/opeka, /feeds/, /examples/,
 // /fixtures/, and / = the built gallery), and headless Debian Chromium.
 import { createServer } from 'node:http';
-import { stat, mkdir } from 'node:fs/promises';
+import { stat, mkdir, readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -140,6 +140,21 @@ export const timesAsked = (server, since, path) => server.requests.slice(since).
  * modulepreloaded), 'fetch'; undefined for a path never asked for.
  */
 export const initiators = (target, paths) => target.evaluate((list) => list.map((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.initiatorType), paths);
+
+/**
+ * The worker's script (dist/opeka/opeka-worker.js) with a few lines ahead
+ * that keep its module's memory as `self.memory`, where a test or a
+ * benchmark can read it (the module's glue keeps it to itself): served in
+ * place of the script, for the worker's memory (issue 13's goal 3).
+ */
+export async function measuredWorkerScript() {
+  return `{
+  const keep = (result) => ((self.memory = (result.instance ?? result).exports.memory), result);
+  const [instantiate, streaming] = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
+  WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
+  WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
+}\n${await readFile(join(ROOT, 'dist', 'opeka', 'opeka-worker.js'), 'utf8')}`;
+}
 
 /** Launches Debian's Chromium headless (never a downloaded browser). */
 export function launchBrowser() {

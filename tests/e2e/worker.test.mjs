@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, startServer, launchBrowser, openPage, openTables, readChart, waitForWidgets } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, measuredWorkerScript, openPage, openTables, readChart, waitForWidgets } from './harness.mjs';
 
 let server;
 let browser;
@@ -144,15 +144,8 @@ function assertPairsSame(widgets) {
 before(async () => {
   server = await startServer({ mounts: [...Object.keys(BROKEN_WORKERS).map((kind) => [`/broken-${kind}/`, DIST]), ['/measured/', DIST]] });
   // opeka.js and everything beside it, from /measured/, with the worker's
-  // script as it ships after a few lines that keep its module's memory
-  // where the test can read it (`self.memory`): the module's glue keeps
-  // it to itself.
-  server.routes.set('/measured/opeka-worker.js', { type: 'text/javascript', body: `{
-    const keep = (result) => ((self.memory = (result.instance ?? result).exports.memory), result);
-    const [instantiate, streaming] = [WebAssembly.instantiate, WebAssembly.instantiateStreaming];
-    WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
-    WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
-  }\n${await readFile(join(DIST, 'opeka-worker.js'), 'utf8')}` });
+  // script keeping its module's memory where the test can read it.
+  server.routes.set('/measured/opeka-worker.js', { type: 'text/javascript', body: await measuredWorkerScript() });
   server.routes.set('/gen/big.json', { body: bigFeed(420), type: 'application/json' });
   server.routes.set('/gen/broken.json', { body: bigFeed(420, true), type: 'application/json' });
   server.routes.set('/gen/long.json', { body: bigFeed(2100), type: 'application/json' });
@@ -284,6 +277,34 @@ test('without Worker in the browser the big feed is reduced by the worker\'s mod
     });
     const feed = Buffer.byteLength(bigFeed(420));
     assert.ok(memory && memory <= 2 * feed, `the worker's module on the page: ${memory} bytes of memory for a feed of ${feed}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// A page whose policy refuses workers (`worker-src 'none'`, the rest as
+// strict as examples/strict-csp.html): the browser refuses the worker,
+// which is the one violation; the big feed is reduced by the worker's
+// module on the page, which the policy allows, and drawn as the page's own
+// module draws it. Before stop 31 the page's own module read it.
+test('under a policy that refuses workers the big feed is reduced by the worker\'s module on the page, drawn the same, with no violation but the worker\'s', async () => {
+  server.routes.set('/gen/no-workers.html', {
+    // Without the helper's inline style, which the policy refuses too.
+    body: page([['trend', 'src="/gen/big.json" view="trend"']]).body.replace(/<style>.*?<\/style>/, ''),
+    headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'none'" },
+  });
+  const from = server.requests.length;
+  const { context, events, widgets, answers, errors, page: opened } = await open('/gen/no-workers.html', 2);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.deepEqual(answers, []);
+    assert.equal(assertPairsSame(widgets), 1);
+    assert.ok(widgets['trend-on'].table.split('\n').length > 400);
+    const asked = server.requests.slice(from);
+    assert.ok(asked.some((path) => path.endsWith('/opeka_worker_bg.wasm')), `the worker's module fetched by the page: ${asked.join(' ')}`);
+    const violations = await opened.evaluate(() => window.__opeka.violations);
+    assert.ok(violations.length > 0 && violations.every((v) => /^worker-src /.test(v)), violations.join('\n'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
