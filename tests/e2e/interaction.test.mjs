@@ -163,7 +163,7 @@ test('a bar tooltip is its full reading; hover at the right edge keeps it inside
   await context.close();
 });
 
-test('a tap on a phone shows the tooltip; a tap elsewhere closes it', async () => {
+test('a tap on a phone shows the tooltip, off the tapped period\'s points; a tap elsewhere closes it', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`, {
     viewport: { width: 375, height: 740 }, context: { hasTouch: true, isMobile: true },
   });
@@ -177,6 +177,22 @@ test('a tap on a phone shows the tooltip; a tap elsewhere closes it', async () =
   assert.ok(widget.tip, 'the tapped period shows its tooltip');
   checkTrendTooltip(widget.tip, widget);
   assert.ok(widget.tipBox.left >= widget.host.left - 0.5 && widget.tipBox.right <= widget.host.right + 0.5, 'inside the phone-wide widget');
+  // The tooltip is too wide to stand beside the period's column of points
+  // on a phone: it stands above or below it, and every line's point there
+  // (each line's point nearest the tap) stays in view. Until stop 31 it
+  // covered them.
+  const tapX = box.x + box.width * 0.6;
+  const points = await page.evaluate(([sel, x]) => {
+    const svg = document.querySelector(sel).shadowRoot.querySelector('.opeka-svg svg');
+    const matrix = svg.getScreenCTM();
+    return [...svg.querySelectorAll('polyline')].map((line) => [...line.points]
+      .map((p) => new DOMPoint(p.x, p.y).matrixTransform(matrix))
+      .reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best)))
+      .map((p) => [p.x, p.y]);
+  }, [TREND, tapX]);
+  assert.ok(points.length >= 2, `${points.length} lines`);
+  const covered = points.filter(([x, y]) => x > widget.tipBox.left && x < widget.tipBox.right && y > widget.tipBox.top && y < widget.tipBox.bottom);
+  assert.deepEqual(covered, [], `the tooltip ${JSON.stringify(widget.tipBox)} covers the tapped period's points`);
   await screenshot(page, 'interaction-tap-375');
   await page.locator('h1').first().tap();
   assert.equal((await readWidget(page, TREND)).tip, null, 'a tap elsewhere closes it');

@@ -10,7 +10,9 @@ export function listen(figure, chart, s) {
   const box = (i) => s.marks.slice(i * 5, i * 5 + 5);
   const { close, place } = s;
   // Inside the chart, never past an edge: a mark's tooltip above it where
-  // there is room, else below; a period's beside its column of points.
+  // there is room, else below; a period's beside its column of points,
+  // or, where neither side has room for it (a phone), above or below the
+  // column as a mark's, so that the points it reads stay in view.
   const show = (i) => {
     const [reading, period] = s.texts[i];
     const group = period ? s.texts.flatMap((t, j) => (t[1] === period ? [j] : [])) : [i];
@@ -26,8 +28,9 @@ export function listen(figure, chart, s) {
     const right = Math.max(Math.min(figure.clientWidth, chart.clientWidth), tw) - tw;
     const bottom = chart.clientHeight - th;
     const fit = (v, max) => Math.max(0, Math.min(v, max));
-    place(s.tip, ...(period
-      ? [x1 + 12 <= right ? x1 + 12 : fit(x0 - 12 - tw, right), fit(y0, bottom)]
+    const beside = x1 + 12 <= right ? x1 + 12 : x0 - 12 - tw >= 0 ? x0 - 12 - tw : null;
+    place(s.tip, ...(period && beside !== null
+      ? [beside, fit(y0, bottom)]
       : [fit((x0 + x1 - tw) / 2, right), y0 - th - 8 >= 0 ? y0 - th - 8 : fit(y1 + 8, bottom)]));
   };
   const pointer = (e) => {
