@@ -77,12 +77,10 @@ async function memoryOverReloads(src, reloads, query = '') {
   const sizes = { page: [], worker: [] };
   for (let i = 0; i <= reloads; i++) {
     await page.waitForFunction((n) => window.__drawn > n, i, { timeout: 180000 });
-    sizes.page.push(await page.evaluate(async () => (await (await import('/measured/opeka/opeka.js')).loadModule()).memory.buffer.byteLength));
+    const { wasm, here } = await page.evaluate(() => self.__wasmMemory());
     const [worker] = page.workers();
-    sizes.worker.push(worker ? await worker.evaluate(() => self.memory?.buffer.byteLength ?? 0) : await page.evaluate(async () => {
-      const here = performance.getEntriesByType('resource').some((e) => e.name.endsWith('/measured/opeka/opeka_worker_bg.wasm'));
-      return here ? (await (await import('/measured/opeka/opeka_worker_bindings.js')).default()).memory.buffer.byteLength : 0;
-    }));
+    sizes.page.push(wasm);
+    sizes.worker.push(worker ? await worker.evaluate(() => self.memory?.buffer.byteLength ?? 0) : here);
     if (i < reloads) await page.evaluate(() => document.getElementById('c').reload());
   }
   await context.close();

@@ -8,21 +8,19 @@
 // length, ms), `resources` (each file the page fetched, with its start and
 // end, ms), `wasm`, the memory of the page's Opeka module (0 on a page
 // without one), `here`, that of the worker's module where the page ran it
-// itself (no worker: opeka-worker-host.js; else 0), and `origin`, the page's `performance.timeOrigin` (to set
-// a worker's times beside the page's), and `marks`, the steps an
-// instrumented build put in `self.__marks` (tests/bench/timeline.mjs).
+// itself (no worker: opeka-worker-host.js; else 0), and `origin`, the
+// page's `performance.timeOrigin` (to set a worker's times beside the
+// page's), and `marks`, the steps an instrumented build put in
+// `self.__marks` (tests/bench/timeline.mjs). `self.__wasmMemory()` gives
+// `{ wasm, here }` as they are now (big-feeds.mjs reads them after each
+// reload).
 (() => {
   const tasks = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
   }).observe({ type: 'longtask', buffered: true });
-  let reported = false;
-  const report = async (result) => {
-    if (reported) return;
-    reported = true;
-    await new Promise((ok) => setTimeout(ok, 200));
-    let wasm = 0;
-    let here = 0;
+  self.__wasmMemory = async () => {
+    let [wasm, here] = [0, 0];
     const script = document.querySelector('script[src$="/opeka.js"]');
     if (script) {
       const loader = await import(script.src);
@@ -33,6 +31,14 @@
         here = (await (await import(new URL('opeka_worker_bindings.js', script.src).href)).default()).memory.buffer.byteLength;
       }
     }
+    return { wasm, here };
+  };
+  let reported = false;
+  const report = async (result) => {
+    if (reported) return;
+    reported = true;
+    await new Promise((ok) => setTimeout(ok, 200));
+    const { wasm, here } = await self.__wasmMemory();
     await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, origin: performance.timeOrigin, marks: self.__marks, longest: Math.max(0, ...tasks.map(([, ms]) => ms)), tasks, wasm, here, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
   };
   for (const drawn of ['opeka-rendered', 'bench-drawn']) document.addEventListener(drawn, () => report({ done: performance.now() }));

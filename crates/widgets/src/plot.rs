@@ -115,8 +115,9 @@ impl Plot {
     }
 
     /// Lays `feed` out with `settings`, as [`Plot::draw`] would, and draws
-    /// nothing: the first half of a warm-up's drawing (`crates/embed`'s
-    /// `warm_up_later`), so that its code is compiled over two short tasks.
+    /// nothing: the middle of a warm-up's three tasks (`crates/embed`'s
+    /// `warm_up_later`: validated, laid out, drawn), so that its code is
+    /// compiled over short tasks.
     pub fn lay_out(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<(), JsValue> {
         self.feed = Some(Arc::clone(feed));
         self.settings = Some(*settings);

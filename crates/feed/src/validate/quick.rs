@@ -344,14 +344,7 @@ fn place<'b>(bytes: &'b [u8], at: u32, ranks: &mut Ranks<'_, 'b>) -> Option<u32>
     if at == WHOLE {
         return Some(WHOLE);
     }
-    let rest = bytes.get(at as usize..)?;
-    // The reader took the id as a plain string: it ends at its first quote.
-    if let Some((last, rank)) = ranks.last {
-        if rest.get(last.len()) == Some(&b'"') && same(&rest[..last.len()], last) {
-            return Some(rank);
-        }
-    }
-    ranks.rank(&rest[..rest.iter().position(|&b| b == b'"')?])
+    ranks.rank_at(bytes, at as usize)
 }
 
 /// The declared ids of one list, sorted, each with its place in the list:
@@ -386,6 +379,19 @@ impl<'a, 'b> Ranks<'a, 'b> {
         };
         self.last = Some((id, rank));
         Some(rank)
+    }
+
+    /// [`Ranks::rank`] of the id written as a plain string from `at` in
+    /// `bytes` (as the quick path read it: it ends at its first quote),
+    /// looked for only when it is not the last id found.
+    fn rank_at(&mut self, bytes: &'b [u8], at: usize) -> Option<u32> {
+        let rest = bytes.get(at..)?;
+        if let Some((last, rank)) = self.last {
+            if rest.get(last.len()) == Some(&b'"') && same(&rest[..last.len()], last) {
+                return Some(rank);
+            }
+        }
+        self.rank(&rest[..rest.iter().position(|&b| b == b'"')?])
     }
 }
 

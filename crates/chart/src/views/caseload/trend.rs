@@ -531,9 +531,6 @@ pub(crate) fn summed_records<'a>(
     count: usize,
     record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
 ) -> Option<Vec<CellRecords<'a>>> {
-    if !(0..count).any(|i| record(i).is_some_and(|r| r.category.is_some())) {
-        return None;
-    }
     #[derive(Default)]
     struct Fold<'a> {
         /// The category of the cell's records.
@@ -576,10 +573,16 @@ pub(crate) fn summed_records<'a>(
         let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
         unit.get_or_insert(record.unit);
     };
-    let (mut first, mut last) = (i64::MAX, i64::MIN);
+    // The periods' span, and whether any record has a category, in one pass.
+    let (mut first, mut last, mut split) = (i64::MAX, i64::MIN, false);
     for i in 0..count {
-        let (ordinal, _) = key(&record(i)?)?;
+        let r = record(i)?;
+        split |= r.category.is_some();
+        let (ordinal, _) = key(&r)?;
         (first, last) = (first.min(ordinal), last.max(ordinal));
+    }
+    if !split {
+        return None;
     }
     let span = usize::try_from(last.saturating_sub(first).saturating_add(1)).unwrap_or(usize::MAX);
     // The cells as they are folded, not collected again: the grid of a
