@@ -85,6 +85,19 @@ test('under forced colours the chart takes the system colours and stays readable
   const allowed = [system.Highlight, system.CanvasText, system.GrayText];
   assert.ok(widgets.bars.bars.includes(system.Highlight), 'bars are Highlight');
   for (const fill of widgets.bars.bars) assert.ok(allowed.includes(fill), `every bar, swatch and rule is a system colour (${fill})`);
+  // A period's tooltip: its rows' swatches, copied from the legend, take
+  // the system colours as the chart's markers do.
+  const trend = await page.locator('#auto .opeka-svg').boundingBox();
+  await page.mouse.move(trend.x + trend.width * 0.5, trend.y + trend.height * 0.55);
+  await page.waitForFunction(() => !document.querySelector('#auto').shadowRoot.querySelector('.opeka-tip').hidden);
+  const swatches = await page.evaluate(() => {
+    const tip = document.querySelector('#auto').shadowRoot.querySelector('.opeka-tip');
+    return [...tip.querySelectorAll('svg > *')].map((e) => [e.localName, getComputedStyle(e).fill]);
+  });
+  assert.ok(swatches.filter(([name]) => name !== 'rect').length >= 4, `a marker in each row's swatch: ${JSON.stringify(swatches)}`);
+  for (const [name, fill] of swatches) {
+    assert.ok(name === 'rect' ? fill === system.Highlight : [system.CanvasText, system.Canvas].includes(fill), `the swatch's ${name} is a system colour (${fill})`);
+  }
   await screenshot(page, 'forced-colors');
 
   // Dark system colours (Windows' "Night sky"): the same mapping, light on dark.

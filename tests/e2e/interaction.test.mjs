@@ -33,7 +33,9 @@ async function readWidget(page, selector) {
       rows: [...root.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
       caption: root.querySelector('table caption')?.textContent ?? '',
       summary: root.querySelector('[role="img"]').getAttribute('aria-label'),
-      tip: visible(tip) ? [...tip.children].map((line) => line.textContent) : null,
+      // The tooltip's lines, and apart from them the note under a period's rows.
+      tip: visible(tip) ? [...tip.children].filter((line) => !('note' in line.dataset)).map((line) => line.textContent) : null,
+      note: visible(tip) ? [...tip.children].find((line) => 'note' in line.dataset)?.textContent ?? null : null,
       tipBox: visible(tip) ? rect(tip) : null,
       host: rect(document.querySelector(sel)),
       ring: visible(ring) ? rect(ring) : null,
@@ -114,10 +116,33 @@ test('hovering the trend shows every series at the nearest period, as the table 
   const periods = (await readWidget(page, TREND)).rows.length;
   assert.equal(seen.size, periods, `a sweep across the plot meets every period: ${[...seen.keys()].join(', ')}`);
   for (const widget of seen.values()) checkTrendTooltip(widget.tip, widget);
-  // Every series line names the change from the month before, except in the first month.
-  const [first, second] = [...seen.values()].map((w) => w.tip);
-  assert.ok(first.slice(1).every((l) => !l.includes('предыдущ')), first.join(' | '));
-  assert.ok(second.slice(1).every((l) => / к предыдущему периоду$/.test(l)), second.join(' | '));
+  // Every series line gives the change from the month before, except in the
+  // first month, and the words for it come once, under the lines.
+  const [first, second] = [...seen.values()];
+  assert.ok(first.tip.slice(1).every((l) => !/\s%|предыдущ/.test(l)) && first.note === null, `${first.tip.join(' | ')} / ${first.note}`);
+  assert.ok(second.tip.slice(1).every((l) => /, [+−]?[\d,]+\s%$/.test(l)), second.tip.join(' | '));
+  assert.equal(second.note, 'к предыдущему периоду');
+
+  // Each line starts with its series' swatch: the colour of the point it reads.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+  const inks = await page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const s = root.querySelector('.opeka-figure').opeka;
+    const tip = root.querySelector('.opeka-tip');
+    const group = s.texts.flatMap((t, j) => (t[1] === tip.firstChild.textContent ? [j] : []));
+    const ink = (shapes) => [...new Set(shapes.map((e) => e.getAttribute('fill')?.toUpperCase()).filter((f) => f && f !== '#FFFFFF' && f !== 'NONE'))];
+    const holds = (e, x, y) => { const b = e.getBBox(); return x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height; };
+    const points = [...root.querySelectorAll('.opeka-svg svg > circle, .opeka-svg svg > polygon')];
+    return [...tip.children].slice(1).filter((row) => !('note' in row.dataset)).map((row, k) => {
+      const [x, y, w, h] = s.marks.slice(group[k] * 5, group[k] * 5 + 4);
+      // The marker drawn at the point (a circle, square, triangle or diamond).
+      const point = points.filter((e) => holds(e, x + w / 2, y + h / 2));
+      return { swatch: ink([...row.querySelectorAll('svg > *')]), point: ink(point), text: row.textContent };
+    });
+  }, TREND);
+  assert.equal(inks.length, 4, JSON.stringify(inks));
+  for (const { swatch, point, text } of inks) assert.ok(point.length === 1 && swatch.includes(point[0]), `${text}: swatch ${swatch}, point ${point}`);
+  assert.equal(new Set(inks.map((i) => i.point[0])).size, 4, 'four series, four colours');
 
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
   assert.ok((await readWidget(page, TREND)).tip);

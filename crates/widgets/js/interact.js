@@ -11,7 +11,9 @@
 // The module calls it after every drawing of the chart in `figure` (whose
 // first child is the chart's box, the SVG in the figure's pixels) with one
 // string of six parts, "\u0002" between (crates/widgets/src/plot.rs):
-//   "1" on `trend`, where the pointer snaps to the nearest period;
+//   on `trend`, where the pointer snaps to the nearest period, "1" and
+//   the words that end a reading's change from the previous period ("к
+//   предыдущему периоду"), which a period's tooltip says once;
 //   the marks in keyboard order, 5 numbers each: x, y, w, h, series ("," after each);
 //   each mark's reading, on `trend` then "\n" and its period ("\u0001"
 //   after each): a tooltip is the reading, or on `trend` the period and

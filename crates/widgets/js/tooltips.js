@@ -5,10 +5,79 @@
 // imports it as a snippet). `s` is the chart's state from interact.js:
 // the marks as x, y, w, h, series; their texts; the tooltip, ring and live
 // region, and its `close` and `place`. The texts go in as text, never as HTML.
+// In forced colours the chart's shapes take system colours (widget.css),
+// and so do the legend's swatches copied into its tooltips: a sheet of
+// their own, adopted by the chart's root as the widget's is (a constructed
+// sheet, which a strict CSP allows), so that the page's download does not
+// carry it.
+let forced;
+try {
+  forced = new CSSStyleSheet();
+  forced.replaceSync(`@media (forced-colors: active) { .opeka-tip rect { fill: Highlight } .opeka-tip :is(polygon, circle) { fill: CanvasText }
+    .opeka-tip :is([fill="#FFFFFF"], [fill="#1C1E22"]) { fill: Canvas } }`);
+} catch {}
+
+/**
+ * An SVG shape's box, `[left, top, right, bottom]`, from its attributes
+ * (the chart's shapes are rects, circles and polygons), without the layout
+ * that `getBBox` would ask of a chart of thousands; `null` for anything else.
+ */
+const bounds = (e) => {
+  const a = (name) => +e.getAttribute(name);
+  if (e.localName === 'rect') return [a('x'), a('y'), a('x') + a('width'), a('y') + a('height')];
+  if (e.localName === 'circle') return [a('cx') - a('r'), a('cy') - a('r'), a('cx') + a('r'), a('cy') + a('r')];
+  if (e.localName !== 'polygon') return null;
+  const v = e.getAttribute('points').trim().split(/[\s,]+/).map(Number);
+  const [xs, ys] = [v.filter((_, k) => k % 2 === 0), v.filter((_, k) => k % 2 === 1)];
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+};
+
 /** The chart's pointer and key handlers, `{ pointer, key }`. */
 export function listen(figure, chart, s) {
   const box = (i) => s.marks.slice(i * 5, i * 5 + 5);
   const { close, place } = s;
+  const root = figure.getRootNode();
+  if (forced && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(forced)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
+  // A period's tooltip: the period, then a row per series, each led by
+  // the series' swatch from the legend; the words that end a change from
+  // the previous period (a trend's `s.snap` after its "1") are said once,
+  // under the rows, where two rows or more have them (said on every row,
+  // they took each row to a second line at 1 280 px). The live region
+  // still reads each point whole.
+  const line = (textContent, style = {}) => {
+    const div = Object.assign(document.createElement('div'), { textContent });
+    Object.assign(div.style, style);
+    return div;
+  };
+  // The legend's swatch of series `n` (its line and marker): copies of the
+  // chart's SVG shapes within the key's first 1.5 line heights (the swatch
+  // is 1.6 font sizes wide, its label after a gap), in a box as tall as the
+  // key's line; found once per drawing, '' where the series has no key.
+  let swatches = {};
+  const swatch = (n) => {
+    const svg = chart.querySelector('svg');
+    if (swatches.svg !== svg) swatches = { svg };
+    const b = s.buttons[n];
+    if (!(n in swatches) && svg && b) {
+      const [x, y, h] = [b.style.left, b.style.top, b.style.height].map(parseFloat);
+      const shapes = [];
+      let [x0, x1] = [Infinity, -Infinity];
+      for (const e of svg.children) {
+        const [l, t, r, bottom] = bounds(e) ?? [];
+        const [cx, cy] = [(l + r) / 2, (t + bottom) / 2];
+        if (cx >= x && cx <= x + 1.5 * h && cy >= y && cy <= y + h) {
+          shapes.push(e.cloneNode());
+          [x0, x1] = [Math.min(x0, l), Math.max(x1, r)];
+        }
+      }
+      const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      for (const [k, v] of [['viewBox', `${x0} ${y} ${x1 - x0} ${h}`], ['width', x1 - x0], ['height', h]]) icon.setAttribute(k, v);
+      icon.style.flex = 'none';
+      icon.append(...shapes);
+      swatches[n] = shapes.length ? icon : null;
+    }
+    return swatches[n]?.cloneNode(true) ?? '';
+  };
   // Inside the chart, never past an edge: a mark's tooltip above it where
   // there is room, else below; a period's beside its column of points,
   // or, where neither side has room for it (a phone), above or below the
@@ -16,8 +85,23 @@ export function listen(figure, chart, s) {
   const show = (i) => {
     const [reading, period] = s.texts[i];
     const group = period ? s.texts.flatMap((t, j) => (t[1] === period ? [j] : [])) : [i];
-    const lines = period ? [period, ...group.map((j) => s.texts[j][0].replace(`, ${period}`, ''))] : [reading];
-    s.tip.replaceChildren(...lines.map((textContent) => Object.assign(document.createElement('div'), { textContent })));
+    let lines = [line(reading)];
+    if (period) {
+      const end = ` ${s.snap.slice(1)}`;
+      const texts = group.map((j) => s.texts[j][0].replace(`, ${period}`, ''));
+      const note = end.length > 1 && texts.filter((t) => t.includes(end)).length > 1;
+      lines = [line(period, { fontWeight: 'bold' }), ...texts.map((t, k) => {
+        const row = line(note ? t.replace(end, '') : t, { display: 'flex', gap: '.4em', alignItems: 'start' });
+        row.prepend(swatch(box(group[k])[4]));
+        return row;
+      })];
+      if (note) {
+        lines.push(line(end.trim(), { fontStyle: 'italic' }));
+        lines.at(-1).dataset.note = '';
+      }
+    }
+    s.tip.replaceChildren(...lines);
+    s.tip.style.maxWidth = period ? 'min(36em, 100%)' : '';
     s.tip.hidden = false;
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const j of group) {

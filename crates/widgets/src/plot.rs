@@ -169,7 +169,10 @@ impl Plot {
         if let (Some(scene), Some(settings)) = (scene, self.settings) {
             let trend = scene.view == View::Trend;
             if trend {
+                // With the words a change from the previous period ends
+                // with, which a period's tooltip says once for its rows.
                 data.push('1');
+                data.push_str(&Msg::FromPrevious.text(settings.lang));
             }
             // `order` is a rank: the marks' places in keyboard order, without a sort.
             let mut by_order = vec![0; scene.marks.len()];
