@@ -264,6 +264,13 @@ test('<opeka-chart> children are the slides: contrast unless a child says otherw
   await tab.keyboard.press('End');
   state = await settled((s) => s.index === 1 && s.theme === 'dark');
   assert.deepEqual([state.index, state.theme], [1, 'dark'], "a child's own theme stays");
+  // The trend's tooltip is the slide's size: 1.7 % of the deck's width.
+  const slide = tab.locator('opeka-deck > opeka-chart[theme="dark"] .opeka-svg');
+  const box = await slide.boundingBox();
+  await tab.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  await tab.waitForFunction(() => !document.querySelector('opeka-deck > opeka-chart[theme="dark"]').shadowRoot.querySelector('.opeka-tip').hidden, null, { timeout: 10000 });
+  const tip = await tab.evaluate(() => parseFloat(getComputedStyle(document.querySelector('opeka-deck > opeka-chart[theme="dark"]').shadowRoot.querySelector('.opeka-tip')).fontSize));
+  assert.ok(Math.abs(tip - 0.017 * 1280) < 1, `the tooltip's type in a 1 280-px deck: ${tip} px`);
   assert.equal(await tab.evaluate(() => document.querySelectorAll('opeka-deck > opeka-chart[slot]').length), 2, 'the children stay in the page, slotted');
   await tab.keyboard.press('ArrowRight');
   assert.equal((await deckState(tab)).index, 1, 'a deck without loop stops at its last slide');

@@ -77,12 +77,15 @@ button:focus-visible, .deck:focus-visible { outline: 3px solid var(--opeka-accen
 
 // Added to each slide's own shadow root by the deck (the widget's stylesheet
 // stays as every page has it): the chart fills the slide, so its data table is
-// for screen readers only, and the stale line floats in the slide's bottom
-// corner, above the deck's bar, instead of pushing the chart down.
+// for screen readers only, the stale line floats in the slide's bottom
+// corner, above the deck's bar, instead of pushing the chart down, and a
+// tooltip's type grows with the deck's width, as the slide's does (a
+// 768-px layout drawn at the deck's width).
 const SLIDE_CSS = `
 .opeka { position: relative; overflow: hidden; }
 .opeka-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); margin: 0; }
 .opeka-stale { position: absolute; bottom: 3.6em; inset-inline-end: 10px; z-index: 1; margin: 0; font-size: clamp(16px, 2.2vh, 28px); background: inherit; }
+.opeka-tip { font-size: max(13px, 1.7cqw); }
 `;
 
 let slideSheet = null;

@@ -307,6 +307,9 @@ function text(g, el, style, fill, stroke) {
 // screen 768 px wide or more, as decks do), at the screen's height, in PT Sans (loaded now, not before: a subset of Latin
 // and Cyrillic named "Opeka Sans", as its licence asks of modified copies,
 // scripts/subset-fonts.py); leaving restores its `medium` and `height`.
+// Its tooltips grow with it: the slide medium draws a 768-px layout at the
+// screen's width, and a tooltip at the page's 13 px was a fifth of the
+// legend's height on a 1 920-px projector.
 // opeka-deck.js loads the same fonts from here.
 /** The font list of full screen and decks. */
 export const FONT = '"Opeka Sans", "PT Sans", sans-serif';
@@ -315,6 +318,7 @@ FULL.replaceSync(`
 :host([data-full]) .opeka { height: 100%; overflow: auto; padding: 1vh 0; }
 :host([data-full="overlay"]) { position: fixed; inset: 0; z-index: 2147483647; }
 :host([data-pt]) { --opeka-font: ${FONT}; }
+:host([data-full]) .opeka-tip { font-size: max(13px, 1.7vw); }
 `);
 
 let fontsLoading = null;

@@ -52,7 +52,9 @@ export function listen(figure, chart, s) {
   // The legend's swatch of series `n` (its line and marker): copies of the
   // chart's SVG shapes within the key's first 1.5 line heights (the swatch
   // is 1.6 font sizes wide, its label after a gap), in a box as tall as the
-  // key's line; found once per drawing, '' where the series has no key.
+  // key's line, drawn as tall as a line of the tooltip's text (full screen
+  // draws the legend at twice its size and more); found once per drawing,
+  // '' where the series has no key.
   let swatches = {};
   const swatch = (n) => {
     const svg = chart.querySelector('svg');
@@ -71,8 +73,8 @@ export function listen(figure, chart, s) {
         }
       }
       const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      for (const [k, v] of [['viewBox', `${x0} ${y} ${x1 - x0} ${h}`], ['width', x1 - x0], ['height', h]]) icon.setAttribute(k, v);
-      icon.style.flex = 'none';
+      icon.setAttribute('viewBox', `${x0} ${y} ${x1 - x0} ${h}`);
+      Object.assign(icon.style, { flex: 'none', height: '1.2em', width: `${(1.2 * (x1 - x0)) / h}em` });
       icon.append(...shapes);
       swatches[n] = shapes.length ? icon : null;
     }
