@@ -96,12 +96,20 @@ console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)}
 try {
   for (const [name, src, records, size] of feeds) {
     const runs = { opeka: [], off: [], none: [], uplot: [], chartjs: [] };
+    const pages = {
+      opeka: `/bench/opeka.html?src=${encodeURIComponent(src)}`,
+      off: `/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`,
+      none: `/bench/opeka.html?worker=none&src=${encodeURIComponent(src)}`,
+      uplot: `/bench/peer-uplot.html?lib=uplot&src=${encodeURIComponent(src)}`,
+      chartjs: `/bench/peer-chartjs.html?lib=chartjs&src=${encodeURIComponent(src)}`,
+    };
+    const order = Object.keys(pages);
     for (let i = 0; i < RUNS; i++) {
-      runs.opeka.push(await loads.load(`${server.url}/bench/opeka.html?src=${encodeURIComponent(src)}`));
-      runs.off.push(await loads.load(`${server.url}/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`));
-      runs.none.push(await loads.load(`${server.url}/bench/opeka.html?worker=none&src=${encodeURIComponent(src)}`));
-      runs.uplot.push(await loads.load(`${server.url}/bench/peer-uplot.html?lib=uplot&src=${encodeURIComponent(src)}`));
-      runs.chartjs.push(await loads.load(`${server.url}/bench/peer-chartjs.html?lib=chartjs&src=${encodeURIComponent(src)}`));
+      // Each round starts with the next page, so that no page always
+      // follows the same one: a load shares the machine with what the
+      // load before it left running (its renderer going, the browser's
+      // next one starting; docs/performance.md, stop 32).
+      for (const k of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) runs[k].push(await loads.load(`${server.url}${pages[k]}`));
     }
     const t = (k) => median(runs[k].map((r) => r.done));
     // Each round's Opeka / uPlot, loads a few seconds apart: a machine
