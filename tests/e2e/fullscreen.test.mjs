@@ -36,13 +36,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const FONTS = ['/opeka/opeka-sans-regular.woff2', '/opeka/opeka-sans-bold.woff2'];
 
-/** The widget's state: its attributes, the drawn SVG's size and title type, the button, the fonts. */
 /** The font size of widget `id`'s tooltip and the height of each swatch in it, px. */
 const tipType = (page, id) => page.evaluate((sel) => {
   const tip = document.querySelector(`#${sel}`).shadowRoot.querySelector('.opeka-tip');
   return { font: parseFloat(getComputedStyle(tip).fontSize), swatches: [...tip.querySelectorAll('svg')].map((svg) => svg.getBoundingClientRect().height) };
 }, id);
 
+/** The widget's state: its attributes, the drawn SVG's size and title type, the button, the fonts. */
 const state = (page, id = 'chart') => page.evaluate((sel) => {
   const host = document.querySelector(sel);
   const root = host.shadowRoot;
@@ -109,7 +109,6 @@ test('the button: full screen in the slide medium and PT Sans, the fonts loaded 
   assert.ok(tip.swatches.length === 4 && tip.swatches.every((h) => Math.abs(h - 1.2 * tip.font) < 1), `a swatch a line tall on each row: ${tip.swatches}`);
   // What the screen shows (a full-page shot would add the page under it).
   await page.screenshot({ path: join(ARTIFACTS, 'fullscreen-1920.png') });
-  await page.mouse.move(0, 0);
 
   // The button again leaves.
   n = await rendered(page);
@@ -121,7 +120,6 @@ test('the button: full screen in the slide medium and PT Sans, the fonts loaded 
   assert.equal(after.height, '320', 'height restored');
   assert.equal(after.svgHeight, 320);
   assert.equal(after.largest, before.largest, 'the screen medium again');
-  await page.mouse.move(svg.x + svg.width * 0.3, 200);
   const box = await page.locator('#chart .opeka-svg').boundingBox();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
   await page.waitForFunction(() => !document.querySelector('#chart').shadowRoot.querySelector('.opeka-tip').hidden, null, { timeout: 10000 });
