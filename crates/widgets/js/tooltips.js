@@ -38,12 +38,7 @@ export function listen(figure, chart, s) {
   const { close, place } = s;
   const root = figure.getRootNode();
   if (forced && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(forced)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
-  // A period's tooltip: the period, then a row per series, each led by
-  // the series' swatch from the legend; the words that end a change from
-  // the previous period (a trend's `s.snap` after its "1") are said once,
-  // under the rows, where two rows or more have them (said on every row,
-  // they took each row to a second line at 1 280 px). The live region
-  // still reads each point whole.
+  // A line of the tooltip, styled through the CSSOM (a strict CSP refuses style attributes).
   const line = (textContent, style = {}) => {
     const div = Object.assign(document.createElement('div'), { textContent });
     Object.assign(div.style, style);
@@ -80,6 +75,12 @@ export function listen(figure, chart, s) {
     }
     return swatches[n]?.cloneNode(true) ?? '';
   };
+  // A mark's tooltip is its reading. A period's is the period, then a row
+  // per series, each led by the series' swatch from the legend; the words
+  // that end a change from the previous period (a trend's `s.snap` after
+  // its "1") are said once, under the rows, where two rows or more have
+  // them (said on every row, they took each row to a second line at
+  // 1 280 px); the live region still reads each point whole.
   // Inside the chart, never past an edge: a mark's tooltip above it where
   // there is room, else below; a period's beside its column of points,
   // or, where neither side has room for it (a phone), above or below the
