@@ -74,15 +74,16 @@ fn reduce_records<'a>(
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let summed = summed_records(&caseload.categories, count, record)?;
+    let (cells, summed) = summed_records(&caseload.categories, count, record)?;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
     // The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
     fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u32>> {
         id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
     }
-    let mut out = Vec::with_capacity(summed.len() + summed.len() / 8);
-    for cell in &summed {
+    let mut out = Vec::with_capacity(cells + cells / 8);
+    for cell in summed {
+        let cell = cell?;
         let category = place(&mut categories, cell.category)?;
         if let Some((sum, unit)) = cell.reported {
             // The trend of categories does not read units, so a sum goes

@@ -518,28 +518,45 @@ pub(crate) struct CellRecords<'a> {
 /// The caseload's records summed into one per (period, category), which
 /// the trend draws exactly as it draws the records themselves: each cell's
 /// values are folded in the order the records give them, as [`trend_data`]
-/// folds them, so the sums are bit for bit the same. `None` when the lines
-/// are not categories (then no two records share a cell and there is
-/// nothing to sum) or when a sum is not finite.
+/// folds them, so the sums are bit for bit the same. Answers how many
+/// cells there are and the cells, in order, each `None` when a sum is not
+/// finite; `None` when the lines are not categories (then no two records
+/// share a cell and there is nothing to sum).
 ///
 /// The `count` records are read through `record` (`None` for one that
 /// cannot be read, which leaves nothing summed): a 15 MB feed's 167 000
 /// records would be 6.7 MB of the worker's memory as a vector of their own
-/// (docs/performance.md, stop 31).
-pub(crate) fn summed_records<'a>(
+/// (docs/performance.md, stop 31). A cell holds the places of the records
+/// it needs (its first, its last, its first reported and its first `null`)
+/// rather than their ids, and is read out as it is asked for: the cells
+/// of that feed took 1.5 MB as they were folded and 0.8 MB more collected
+/// (stop 32).
+pub(crate) fn summed_records<'a, 'r>(
     categories: &[opeka_feed::Category],
     count: usize,
-    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
-) -> Option<Vec<CellRecords<'a>>> {
-    #[derive(Default)]
-    struct Fold<'a> {
-        /// The category of the cell's records.
-        category: Option<Option<&'a str>>,
+    record: &'r dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<(usize, impl Iterator<Item = Option<CellRecords<'a>>> + 'r)> {
+    /// No record.
+    const NONE: u32 = u32::MAX;
+    /// A cell as it is folded: its sum and the places of its records.
+    #[derive(Clone, Copy)]
+    struct Fold {
         cell: Cell,
-        period: Option<Period>,
-        reported_unit: Option<Option<&'a str>>,
-        missing_unit: Option<Option<&'a str>>,
+        /// The first record: the cell's category.
+        first: u32,
+        /// The last: the cell's period, as the trend takes it.
+        last: u32,
+        /// The first reported and the first `null`: the units the sum and the `null` are written with.
+        reported: u32,
+        missing: u32,
     }
+    impl Default for Fold {
+        fn default() -> Self {
+            Fold { cell: Cell::default(), first: NONE, last: NONE, reported: NONE, missing: NONE }
+        }
+    }
+    // Every record's place fits a `u32` (a 64 MiB body has far fewer).
+    u32::try_from(count).ok()?;
     // The cells are keyed by integers, the period's ordinal and the
     // category's rank among the declared ids (the whole first): the same
     // order as by (period, category), without comparing the ids' text for
@@ -563,15 +580,21 @@ pub(crate) fn summed_records<'a>(
         },
     };
     let key = |r: &RecordRef| Some((period_ordinal(&r.period), rank(r.category)?));
-    let add = |fold: &mut Fold<'a>, record: RecordRef<'a>| {
-        fold.category.get_or_insert(record.category);
-        fold.cell.add(record.value);
-        fold.period = Some(record.period);
-        // Two records of one cell differ in their unit (the validator
-        // refuses repeated (period, unit, category)), so the sum and the
-        // `null` written with the units of different records differ too.
-        let unit = if record.value.is_some() { &mut fold.reported_unit } else { &mut fold.missing_unit };
-        unit.get_or_insert(record.unit);
+    // Record `i` (its value `value`) folded into `fold`. Two records of
+    // one cell differ in their unit (the validator refuses repeated
+    // (period, unit, category)), so the sum and the `null` written with
+    // the units of different records differ too.
+    let add = |fold: &mut Fold, i: usize, value: opeka_feed::Value| {
+        let i = i as u32;
+        if fold.first == NONE {
+            fold.first = i;
+        }
+        fold.last = i;
+        fold.cell.add(value);
+        let by = if value.is_some() { &mut fold.reported } else { &mut fold.missing };
+        if *by == NONE {
+            *by = i;
+        }
     };
     // The periods' span, and whether any record has a category, in one pass.
     let (mut first, mut last, mut split) = (i64::MAX, i64::MIN, false);
@@ -585,22 +608,20 @@ pub(crate) fn summed_records<'a>(
         return None;
     }
     let span = usize::try_from(last.saturating_sub(first).saturating_add(1)).unwrap_or(usize::MAX);
-    // The cells as they are folded, not collected again: the grid of a
-    // 15 MB feed's is 1.3 MB.
-    let cells: Box<dyn Iterator<Item = Fold>> = match span.checked_mul(ids.len() + 1) {
+    let (cells, folds): (usize, Box<dyn Iterator<Item = Fold>>) = match span.checked_mul(ids.len() + 1) {
         // Periods that are dense enough (daily records over the days of a
         // span): each record folded straight into its cell of a grid, in
         // the records' order, with no sort and no vector of keys.
         Some(grid) if grid <= 4 * count + 1024 => {
-            let mut slots: Vec<Option<Fold>> = (0..grid).map(|_| None).collect();
+            let mut slots = vec![Fold::default(); grid];
             for i in 0..count {
                 let r = record(i)?;
                 let (ordinal, rank) = key(&r)?;
                 // Within the grid by construction (ordinal in first..=last).
-                let slot = slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?;
-                add(slot.get_or_insert_with(Fold::default), r);
+                add(slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?, i, r.value);
             }
-            Box::new(slots.into_iter().flatten())
+            let cells = slots.iter().filter(|fold| fold.first != NONE).count();
+            (cells, Box::new(slots.into_iter().filter(|fold| fold.first != NONE)))
         }
         _ => {
             let mut pairs = Vec::with_capacity(count);
@@ -609,22 +630,25 @@ pub(crate) fn summed_records<'a>(
             }
             // Each record read again as it is folded: read once, it is not
             // `None` now.
-            Box::new(SortedMap::from_folded(pairs, |fold, i| record(i).into_iter().for_each(|r| add(fold, r))).into_values())
+            let map = SortedMap::from_folded(pairs, |fold, i| {
+                if let Some(r) = record(i) {
+                    add(fold, i, r.value);
+                }
+            });
+            (map.len(), Box::new(map.into_values()))
         }
     };
-    // At most a cell per slot of the grid, or exactly one per key.
-    let mut out = Vec::with_capacity(cells.size_hint().1.unwrap_or(0));
-    for fold in cells {
-        let period = fold.period?;
-        let category = fold.category?;
-        let reported = match (fold.cell.value(), fold.reported_unit) {
-            (Some(sum), Some(unit)) if sum.is_finite() => Some((sum, unit)),
+    let cell = move |fold: Fold| {
+        let unit = |at: u32| record(at as usize).map(|r| r.unit);
+        let reported = match (fold.cell.value(), fold.reported) {
+            (Some(sum), at) if at != NONE && sum.is_finite() => Some((sum, unit(at)?)),
             (None, _) => None,
             _ => return None,
         };
-        out.push(CellRecords { period, category, reported, missing: fold.missing_unit });
-    }
-    Some(out)
+        let missing = if fold.missing == NONE { None } else { Some(unit(fold.missing)?) };
+        Some(CellRecords { period: record(fold.last as usize)?.period, category: record(fold.first as usize)?.category, reported, missing })
+    };
+    Some((cells, folds.map(cell)))
 }
 
 #[cfg(test)]
