@@ -162,9 +162,9 @@ export const words = (bytes) => withModule((module) => module.word_problems(byte
 
 // A big feed (1 MB and more, as opeka.js's) no worker can take, reduced as
 // the worker would, on this thread: one long task, as the page's own
-// module would take, but the memory it leaves is the worker's, 1.5 to 1.8
+// module would take, but the memory it leaves is the worker's, 1.4 to 1.7
 // times the feed, where the page's module, reading the whole feed, kept 9
-// times a 1 MB one and 104 MB for 15 MB (docs/performance.md, stop 31). A
+// times a 1 MB one and 104 MB for 15 MB (docs/performance.md, stops 31 and 32). A
 // small one (worker="on") is left to the page's module: not worth the
 // worker module's download.
 const here = (bytes, view) => (bytes.length >= 1e6 ? withModule((module) => module.reduce_feed(bytes, view)) : Promise.reject());

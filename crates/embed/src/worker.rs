@@ -25,7 +25,7 @@
 //! that fails to start, traps, or does not answer in time), that page side
 //! runs the worker's module on this thread for a body of 1 MB or more and
 //! answers as the worker would: the same reduction, with the worker's
-//! memory (about 1.7 times the feed, where this module reading the whole
+//! memory (1.4 to 1.7 times the feed, where this module reading the whole
 //! feed holds 9 times a 1 MB one). Only when that fails too, or for a
 //! smaller body, does [`in_worker`] answer `None`, and the widget does the
 //! work itself.

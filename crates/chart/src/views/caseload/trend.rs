@@ -613,14 +613,15 @@ pub(crate) fn summed_records<'a, 'r>(
         // span): each record folded straight into its cell of a grid, in
         // the records' order, with no sort and no vector of keys.
         Some(grid) if grid <= 4 * count + 1024 => {
-            let mut slots = vec![Fold::default(); grid];
+            let (mut slots, mut cells) = (vec![Fold::default(); grid], 0);
             for i in 0..count {
                 let r = record(i)?;
                 let (ordinal, rank) = key(&r)?;
                 // Within the grid by construction (ordinal in first..=last).
-                add(slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?, i, r.value);
+                let slot = slots.get_mut((ordinal - first) as usize * (ids.len() + 1) + rank)?;
+                cells += usize::from(slot.first == NONE);
+                add(slot, i, r.value);
             }
-            let cells = slots.iter().filter(|fold| fold.first != NONE).count();
             (cells, Box::new(slots.into_iter().filter(|fold| fold.first != NONE)))
         }
         _ => {
