@@ -145,25 +145,36 @@ test('a phone-width trend of three lines over 900 days: each line drawn with few
   try {
     const events = await waitForWidgets(page, 1, 60000);
     assert.deepEqual(events.errors, []);
-    await openTables(page);
-    const { drawn, rows } = await page.evaluate(() => {
-      const root = document.getElementById('lines').shadowRoot;
-      return {
-        drawn: [...root.querySelectorAll('svg polyline')].map((line) => line.getAttribute('points').trim().split(/\s+/).length),
-        rows: [...root.querySelectorAll('.opeka-table tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent)),
-      };
-    });
+    const drawn = await page.evaluate(() => [...document.getElementById('lines').shadowRoot.querySelectorAll('svg polyline')]
+      .map((line) => line.getAttribute('points').trim().split(/\s+/).length));
     // Each line is downsampled on its own to the plot's width, keeping its own days.
     assert.equal(drawn.length, 3);
     assert.ok(drawn.every((n) => n < 900), `points drawn per line: ${drawn}`);
-    const byDay = new Map(rows.map(([period, ...values]) => [period, values]));
+    // The points' readings, as the script holds them: each point is placed
+    // on the first pointer, and read when the pointer comes to its place.
+    const held = () => page.evaluate(() => {
+      const s = document.getElementById('lines').shadowRoot.querySelector('.opeka-figure').opeka;
+      return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
+    });
     const box = await page.locator('#lines .opeka-svg').boundingBox();
     const tips = [];
     for (let x = box.x + box.width * 0.2; x < box.x + box.width * 0.95; x += box.width / 40) {
       await page.mouse.move(x, box.y + box.height * 0.5);
       await page.waitForFunction(() => !document.getElementById('lines').shadowRoot.querySelector('.opeka-tip').hidden, null, { timeout: 10000 });
       tips.push(await page.evaluate(() => [...document.getElementById('lines').shadowRoot.querySelector('.opeka-tip').children].filter((line) => !('note' in line.dataset)).map((line) => line.textContent)));
+      if (tips.length === 1) {
+        const first = await held();
+        assert.equal(first.placed, 2700, 'the first pointer placed every point of the three lines');
+        assert.ok(first.read >= 3 && first.read <= 9, `and read those at its place only: ${first.read}`);
+      }
     }
+    const swept = await held();
+    assert.ok(swept.read >= 3 * 20 && swept.read < 2700 / 4, `the sweep read the places it came to: ${swept.read} of 2 700`);
+    // The table's rows, read when it is opened.
+    await openTables(page);
+    const rows = await page.evaluate(() => [...document.getElementById('lines').shadowRoot.querySelectorAll('.opeka-table tbody tr')]
+      .map((row) => [...row.cells].map((cell) => cell.textContent)));
+    const byDay = new Map(rows.map(([period, ...values]) => [period, values]));
     assert.ok(new Set(tips.map((tip) => tip[0])).size >= 20, `${tips.length} tooltips over ${new Set(tips.map((tip) => tip[0])).size} days`);
     for (const [period, ...lines] of tips) {
       assert.deepEqual(lines.map((line) => line.split(':')[0]), ['Первая', 'Вторая', 'Третья'], `${period}: ${lines.join(' | ')}`);

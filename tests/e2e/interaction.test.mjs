@@ -19,20 +19,21 @@ const MINISTRY = '/examples/ministry-page.html';
 const TREND = '#caseload-trend';
 const NBSP = '\u00a0';
 
-/** The widget's table, tooltip, live region, outline and legend, as a viewer (or a screen reader) meets them. */
+/**
+ * The widget's table, tooltip, live region, outline and legend, as a viewer
+ * (or a screen reader) meets them: the tooltip, outline and live region as
+ * they are, then the tables opened (a trend's rows, not yet read, are read
+ * then, and the chart's tooltip closes as the script takes them, as it
+ * does when a reader leaves the chart for the table).
+ */
 async function readWidget(page, selector) {
-  await openTables(page);
-  return page.evaluate((sel) => {
+  const shown = await page.evaluate((sel) => {
     const root = document.querySelector(sel).shadowRoot;
     const visible = (e) => e && !e.hidden && e.getBoundingClientRect().width > 0;
     const tip = root.querySelector('.opeka-tip');
     const ring = root.querySelector('.opeka-ring');
     const rect = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
     return {
-      columns: [...root.querySelectorAll('table thead th')].map((th) => th.textContent),
-      rows: [...root.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
-      caption: root.querySelector('table caption')?.textContent ?? '',
-      summary: root.querySelector('[role="img"]').getAttribute('aria-label'),
       // The tooltip's lines, and apart from them the note under a period's rows.
       tip: visible(tip) ? [...tip.children].filter((line) => !('note' in line.dataset)).map((line) => line.textContent) : null,
       note: visible(tip) ? [...tip.children].find((line) => 'note' in line.dataset)?.textContent ?? null : null,
@@ -40,12 +41,23 @@ async function readWidget(page, selector) {
       host: rect(document.querySelector(sel)),
       ring: visible(ring) ? rect(ring) : null,
       live: root.querySelector('[aria-live="polite"]')?.textContent ?? '',
-      keys: [...root.querySelectorAll('.opeka-key')].map((b) => ({ name: b.textContent, pressed: b.getAttribute('aria-pressed') })),
-      lines: root.querySelectorAll('svg polyline').length,
-      ticks: [...root.querySelectorAll('svg text')].map((t) => t.textContent.trim()),
       active: root.activeElement ? (root.activeElement.className || root.activeElement.tagName.toLowerCase()) : null,
     };
   }, selector);
+  await openTables(page);
+  return page.evaluate(([sel, shown]) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return {
+      ...shown,
+      columns: [...root.querySelectorAll('table thead th')].map((th) => th.textContent),
+      rows: [...root.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      caption: root.querySelector('table caption')?.textContent ?? '',
+      summary: root.querySelector('[role="img"]').getAttribute('aria-label'),
+      keys: [...root.querySelectorAll('.opeka-key')].map((b) => ({ name: b.textContent, pressed: b.getAttribute('aria-pressed') })),
+      lines: root.querySelectorAll('svg polyline').length,
+      ticks: [...root.querySelectorAll('svg text')].map((t) => t.textContent.trim()),
+    };
+  }, [selector, shown]);
 }
 
 /** Whether `text` starts with `prefix` and the number in the prefix ends there. */
@@ -101,8 +113,13 @@ test('hovering the trend shows every series at the nearest period, as the table 
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
   await tooltipShown(page, TREND);
   assert.equal(tooltipsFetched(), before + 1, 'fetched once, for every chart of the page');
-  assert.ok((await readings()) > 20, 'the first pointer wrote every point\'s reading');
-  assert.equal(await places(), (await readings()) * 5, 'and its place: x, y, w, h, series');
+  assert.ok((await readings()) > 20, 'the first pointer placed every point');
+  assert.equal(await places(), (await readings()) * 5, 'x, y, w, h, series each');
+  // Read: the points of the period under the pointer, one a line (and a target there), not the rest.
+  const read = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka.texts.filter((t) => t[0]).length, TREND);
+  const written = await read();
+  const lines = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelectorAll('.opeka-key').length, TREND);
+  assert.ok(lines >= 2 && written >= lines && written <= lines + 1, `the period's ${lines} readings are written, not every point's: ${written}`);
   const seen = new Map();
   for (let x = box.x + 4; x < box.x + box.width; x += 9) {
     await page.mouse.move(x, box.y + box.height * 0.55);
@@ -292,6 +309,43 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
   const narrow = await layout();
   assert.ok(narrow.summary.right <= narrow.menu.left, `the toggle (to ${narrow.summary.right}) ends before the menu (from ${narrow.menu.left})`);
   assert.ok(narrow.menu.right <= narrow.figure.right + 0.5 && narrow.widget[0] <= narrow.widget[1], 'the menu and the widget still fit the phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('before its table is read, a trend is read a period at a time as the keys come to it, as the table has it', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
+  await waitForWidgets(page, 2);
+  const held = () => page.evaluate((sel) => {
+    const s = document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka;
+    return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
+  }, TREND);
+  const live = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[aria-live="polite"]').textContent, TREND);
+  await page.locator(`${TREND} .opeka-svg`).focus();
+  const heard = [];
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(([sel, before]) => {
+      const text = document.querySelector(sel).shadowRoot.querySelector('[aria-live="polite"]').textContent;
+      return text && text !== before;
+    }, [TREND, heard.at(-1) ?? ''], { timeout: 10000 });
+    heard.push(await live());
+  }
+  const { placed, read } = await held();
+  assert.ok(placed > 20, `every point placed: ${placed}`);
+  assert.ok(read >= 4 && read < placed / 2, `the periods walked to are read, not the rest: ${read} of ${placed}`);
+  const widget = await readWidget(page, TREND);
+  const [first, second] = widget.columns.slice(1);
+  const periods = widget.rows.map((row) => row[0]);
+  const said = (reading, series, period) => {
+    const row = widget.rows.find((r) => r[0] === period);
+    const value = row[widget.columns.indexOf(series)];
+    return startsWithNumber(reading, `${series}, ${period}: ${value}`) && reading[`${series}, ${period}: ${value}`.length] === NBSP;
+  };
+  // Right along the first series, its first three periods; down to the second series there; left along it.
+  [[first, 0], [first, 1], [first, 2], [second, 2], [second, 1]].forEach(([series, p], i) => {
+    assert.ok(said(heard[i], series, periods[p]), `${heard[i]} is ${series} at ${periods[p]}, as the table has it`);
+  });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -29,7 +29,7 @@ pub use opeka_feed::{Lang, View};
 pub use crate::parts::{axis, frame, legend};
 
 pub use crate::measure::{PtSansMetrics, TextMeasure};
-pub use crate::render::{render, render_hiding, render_with, ChartRequest, SLIDE_LAYOUT_WIDTH};
+pub use crate::render::{render, render_hiding, render_with, ChartRequest, Readings, SLIDE_LAYOUT_WIDTH};
 pub use crate::scene::{Align, Item, Key, Mark, Medium, Scene, Shape, TextBox, TextRole};
 pub use crate::table::{DataTable, MAX_ROWS};
 pub use crate::theme::{MarkerShape, Rgb, Style, Theme};

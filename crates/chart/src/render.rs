@@ -32,6 +32,30 @@ impl ChartRequest {
     }
 }
 
+/// How much of a drawing's readings [`render_with`] writes: a page writes
+/// a long trend's only as a viewer needs them (on a long series they are
+/// most of the drawing's time).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Readings {
+    /// A `trend`'s points have no marks and its table no rows; a
+    /// `ranking`'s table has its first [`crate::MAX_ROWS`] units and
+    /// counts the rest.
+    Unread,
+    /// As `Unread`, but a `trend`'s points have their marks, each with its
+    /// place and series and an empty label (no period or value): what a
+    /// pointer or the keys move over.
+    Places,
+    /// As `Unread`, with the marks, read, of a `trend`'s points whose x
+    /// lies between the two (inclusive): a period's points, read as a
+    /// viewer comes to them.
+    Between(f64, f64),
+    /// As `Places`, with every table row (a `ranking`'s too): the table as
+    /// a page shows it, prints it and saves it as CSV.
+    Rows,
+    /// Every mark and every table row read.
+    All,
+}
+
 /// The width, in layout pixels, of a slide's 16:9 reference canvas: a slide
 /// is laid out as a screen chart of this width and then scaled to the canvas,
 /// so that every size keeps its proportion to the slide (at 1920×1080 the
@@ -49,21 +73,18 @@ pub fn render(feed: &ValidFeed, request: &ChartRequest, measure: &dyn TextMeasur
 /// keep their colours and legend entries; the axis fits the rest, and the
 /// summary and table caption say what is hidden. Slides show every series.
 pub fn render_hiding(feed: &ValidFeed, request: &ChartRequest, hidden: u64, measure: &dyn TextMeasure) -> Scene {
-    render_with(feed, request, hidden, true, measure)
+    render_with(feed, request, hidden, Readings::All, measure)
 }
 
-/// Lays out `feed` as [`render_hiding`] does; without `readings`, a line's
-/// points are unread: a `trend` has the marks of its targets only, not of
-/// its points, and the scene's `table` has no rows; a `ranking`'s table
-/// has the first [`crate::MAX_ROWS`] units and counts the rest. For a page that writes
-/// the readings only when a viewer first points at the chart, walks it
-/// with the keys or opens its table (the widget): on a long series they
-/// are most of the drawing's time. Other views' marks and tables are
-/// always read. Read, a trend has a mark for every point of its lines,
-/// also those a long line's drawing leaves out (each line is downsampled
-/// on its own, so the marks of one period name every line with a value
-/// there).
-pub fn render_with(feed: &ValidFeed, request: &ChartRequest, hidden: u64, readings: bool, measure: &dyn TextMeasure) -> Scene {
+/// Lays out `feed` as [`render_hiding`] does, with as much of a `trend`'s
+/// and a `ranking`'s readings as `readings` asks (the drawing is the same
+/// in each): for a page that writes them only when a viewer points at the
+/// chart, walks it with the keys or opens its table (the widget). Other
+/// views' marks and tables are always read, and a trend's targets. Read,
+/// a trend has a mark for every point of its lines, also those a long
+/// line's drawing leaves out (each line is downsampled on its own, so the
+/// marks of one period name every line with a value there).
+pub fn render_with(feed: &ValidFeed, request: &ChartRequest, hidden: u64, readings: Readings, measure: &dyn TextMeasure) -> Scene {
     match request.medium {
         Medium::Screen => crate::views::render_view(feed, request, request.width, request.height, hidden, readings, measure),
         Medium::Slide => render_slide(feed, request, readings, measure),
@@ -72,7 +93,7 @@ pub fn render_with(feed: &ValidFeed, request: &ChartRequest, hidden: u64, readin
 
 /// A slide: the chart laid out at the reference size of the canvas's
 /// shorter side, then scaled up to fill it.
-fn render_slide(feed: &ValidFeed, request: &ChartRequest, readings: bool, measure: &dyn TextMeasure) -> Scene {
+fn render_slide(feed: &ValidFeed, request: &ChartRequest, readings: Readings, measure: &dyn TextMeasure) -> Scene {
     let width = if request.width.is_finite() { request.width.clamp(crate::views::MIN_WIDTH, crate::views::MAX_SIDE) } else { 1920.0 };
     let height =
         request.height.filter(|h| h.is_finite()).unwrap_or(width * 9.0 / 16.0).clamp(crate::views::MIN_HEIGHT, crate::views::MAX_SIDE);
@@ -81,6 +102,11 @@ fn render_slide(feed: &ValidFeed, request: &ChartRequest, readings: bool, measur
     let factor = (width.min(height * 16.0 / 9.0) / SLIDE_LAYOUT_WIDTH).max(0.25);
     let layout_w = (width / factor).floor();
     let layout_h = (height / factor).floor();
+    // A band of points to read is in the slide's pixels.
+    let readings = match readings {
+        Readings::Between(from, to) => Readings::Between(from / factor, to / factor),
+        readings => readings,
+    };
     let mut scene = crate::views::render_view(feed, request, layout_w, Some(layout_h), 0, readings, measure).scaled(factor);
     scene.width = width.round();
     scene.height = height.round();

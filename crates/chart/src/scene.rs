@@ -246,7 +246,8 @@ pub struct Mark {
     pub baseline: Option<f64>,
     /// What the datum says, in full, in the viewer's language:
     /// `"Социальное обслуживание на дому, март 2018: 12 345 человек"`.
-    /// Never empty.
+    /// Never empty, but for a trend's points placed only
+    /// ([`crate::Readings::Places`]).
     pub label: String,
     /// Where it is drawn.
     pub shape: Shape,

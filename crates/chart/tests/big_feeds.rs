@@ -13,7 +13,7 @@
 mod common;
 
 use common::{drawn_points, feed_from_json};
-use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, TextRole, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Readings, Scene, TextRole, Theme, View};
 
 fn draw(json: &str, view: View, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(view), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -160,7 +160,7 @@ fn a_ranking_table_drawn_unread_holds_its_first_1000_rows_and_counts_the_rest_re
     let request =
         ChartRequest { view: Some(View::Ranking), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let feed = feed_from_json(&by_units(1_500, 0));
-    let unread = render_with(&feed, &request, 0, false, &PtSansMetrics);
+    let unread = render_with(&feed, &request, 0, Readings::Unread, &PtSansMetrics);
     assert_eq!((unread.table.rows.len(), unread.table.more_rows), (1_000, 500));
     // Largest first: the table's last row is the thousandth largest.
     assert_eq!(unread.table.rows[999][0], "Территория 500", "{:?}", unread.table.rows[999]);
@@ -228,10 +228,10 @@ fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
     for width in [360.0, 800.0, 1920.0] {
         let request =
             ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
-        let unread = render_with(&feed, &request, 0, false, &PtSansMetrics);
+        let unread = render_with(&feed, &request, 0, Readings::Unread, &PtSansMetrics);
         let labels: Vec<&str> = unread.marks.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(labels, ["Цель, 23\u{a0}июня\u{a0}2029\u{a0}г.: 400"], "at {width} px");
-        let read = render_with(&feed, &request, 0, true, &PtSansMetrics);
+        let read = render_with(&feed, &request, 0, Readings::All, &PtSansMetrics);
         assert_eq!((read.items.len(), &read.summary), (unread.items.len(), &unread.summary), "at {width} px: the same drawing");
         assert_eq!(read.marks.iter().filter(|m| m.series_index == 2).count(), 40, "at {width} px, every point of the short line");
         for line in 0..2 {

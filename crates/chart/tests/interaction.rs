@@ -8,7 +8,7 @@ mod common;
 
 use common::{geometry_problems, sample_feed};
 use opeka_chart::{
-    render, render_hiding, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Rgb, Scene, Shape, TextRole, Theme, View,
+    render, render_hiding, render_with, ChartRequest, Item, Lang, Medium, PtSansMetrics, Readings, Rgb, Scene, Shape, TextRole, Theme, View,
 };
 
 fn chart(feed: &str, view: View, lang: Lang, hidden: u64) -> Scene {
@@ -198,8 +198,8 @@ fn an_unread_chart_is_the_read_one_without_the_trend_points_readings_and_table_r
             for (medium, width, hidden) in [(Medium::Screen, 800.0, 0), (Medium::Screen, 360.0, 0b10), (Medium::Slide, 1920.0, 0)] {
                 let request = ChartRequest { view: Some(view), width, height: None, medium, theme: Theme::Light, lang: Lang::Ru };
                 let read = render_hiding(&feed, &request, hidden, &PtSansMetrics);
-                assert_eq!(read, render_with(&feed, &request, hidden, true, &PtSansMetrics), "{name} {view:?}");
-                let unread = render_with(&feed, &request, hidden, false, &PtSansMetrics);
+                assert_eq!(read, render_with(&feed, &request, hidden, Readings::All, &PtSansMetrics), "{name} {view:?}");
+                let unread = render_with(&feed, &request, hidden, Readings::Unread, &PtSansMetrics);
                 let context = format!("{name} {view:?} {medium:?} {width}");
                 assert!(read.marks.iter().chain(&unread.marks).all(|m| !m.label.is_empty()), "{context}: every mark says something");
                 assert_eq!((&unread.items, &unread.summary, &unread.keys), (&read.items, &read.summary, &read.keys), "{context}");
@@ -227,4 +227,70 @@ fn an_unread_chart_is_the_read_one_without_the_trend_points_readings_and_table_r
         }
     }
     assert!(unread_points > 100, "the trends' points went unread: {unread_points}");
+}
+
+#[test]
+fn a_trend_is_placed_read_a_period_at_a_time_or_with_its_rows_as_when_all_is_read() {
+    // A ranking's table with its rows is every unit's, as read.
+    for name in ["kuzbass-caseload", "kuzbass-accident-families"] {
+        let feed = sample_feed(name);
+        let request = ChartRequest::new(800.0, Lang::Ru);
+        let request = ChartRequest { view: Some(View::Ranking), ..request };
+        let read = render_with(&feed, &request, 0, Readings::All, &PtSansMetrics);
+        assert_eq!(render_with(&feed, &request, 0, Readings::Rows, &PtSansMetrics), read, "{name}");
+    }
+    let mut periods = 0;
+    for name in ["kuzbass-caseload", "kuzbass-accident-families", "kuzbass-social-worker-day-2018", "vyksa-orphanhood-prevention"] {
+        let feed = sample_feed(name);
+        for (medium, width, hidden) in [(Medium::Screen, 800.0, 0), (Medium::Screen, 360.0, 0b10), (Medium::Slide, 1920.0, 0)] {
+            let request = ChartRequest { view: Some(View::Trend), width, height: None, medium, theme: Theme::Light, lang: Lang::Ru };
+            let context = format!("{name} {medium:?} {width}");
+            let read = render_with(&feed, &request, hidden, Readings::All, &PtSansMetrics);
+            if read.view != View::Trend {
+                continue;
+            }
+            let placed = render_with(&feed, &request, hidden, Readings::Places, &PtSansMetrics);
+            assert_eq!((&placed.items, &placed.summary, &placed.keys), (&read.items, &read.summary, &read.keys), "{context}");
+            assert!(placed.table.rows.is_empty(), "{context}: no table rows placed only");
+            // With its rows: placed, and the table as read.
+            let rows = render_with(&feed, &request, hidden, Readings::Rows, &PtSansMetrics);
+            assert_eq!((&rows.marks, &rows.items), (&placed.marks, &placed.items), "{context}");
+            assert_eq!(rows.table, read.table, "{context}");
+            // The same marks in the same places and keyboard order; a
+            // point's texts empty, a target's as read.
+            assert_eq!(placed.marks.len(), read.marks.len(), "{context}");
+            for (p, r) in placed.marks.iter().zip(&read.marks) {
+                assert_eq!((p.shape, p.series_index, p.order, p.panel), (r.shape, r.series_index, r.order, r.panel), "{context}");
+                let target = r.series_index >= read.keys.len();
+                assert_eq!(p.label.is_empty(), !target, "{context}: {}", r.label);
+                if target {
+                    assert_eq!(p, r, "{context}");
+                }
+            }
+            // Each period's points read on their own are the read ones there.
+            let xs: Vec<f64> = read.marks.iter().filter(|m| m.series_index < read.keys.len()).map(point_x).collect();
+            for &x in xs.iter().step_by(7) {
+                let between = render_with(&feed, &request, hidden, Readings::Between(x - 0.3, x + 0.3), &PtSansMetrics);
+                let points: Vec<_> = between.marks.iter().filter(|m| m.series_index < read.keys.len()).collect();
+                let expected: Vec<_> =
+                    read.marks.iter().filter(|m| m.series_index < read.keys.len() && (point_x(m) - x).abs() <= 0.3).collect();
+                assert!(!points.is_empty(), "{context}: {x}");
+                assert_eq!(points.len(), expected.len(), "{context}: {x}");
+                for (b, r) in points.iter().zip(&expected) {
+                    assert_eq!((&b.label, &b.period, b.value, b.shape), (&r.label, &r.period, r.value, r.shape), "{context}: {x}");
+                }
+                assert!(between.table.rows.is_empty(), "{context}");
+                periods += 1;
+            }
+        }
+    }
+    assert!(periods > 20, "{periods}");
+}
+
+/// A point's x.
+fn point_x(mark: &opeka_chart::Mark) -> f64 {
+    match mark.shape {
+        Shape::Point { x, .. } => x,
+        _ => f64::NAN,
+    }
 }

@@ -13,7 +13,7 @@
 mod common;
 
 use common::{check_snapshot, drawn_points, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Readings, Scene, Shape, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -248,7 +248,7 @@ fn a_large_feed_renders_in_time_bounded_by_width() {
     let request =
         ChartRequest { view: Some(View::Trend), width: 640.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::En };
     // Drawn unread, as a page first draws it: no mark per point.
-    let chart = render_with(&valid, &request, 0, false, &PtSansMetrics);
+    let chart = render_with(&valid, &request, 0, Readings::Unread, &PtSansMetrics);
     assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
     assert!(drawn_points(&chart).len() <= 2 * 640, "{}", drawn_points(&chart).len());
     assert!(chart.marks.is_empty(), "{} marks", chart.marks.len());

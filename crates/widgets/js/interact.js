@@ -20,16 +20,21 @@
 //   the readings of every mark of that period without it (Scene::tooltip);
 //   where the marks were drawn unread (a trend's: writing them is most of
 //   a long series' drawing), "-" for the marks and no readings, until the
-//   first event asks for both;
+//   first event asks for their places (`toggle(-2)`), which come with an
+//   empty reading for each point: tooltips.js asks for a period's
+//   readings as a viewer comes to it;
 //   the legend entries that hide their series: x, y, w, h, 1 if hidden;
 //   the entries' names ("\u0001" after each);
 //   the data table: lines with "\u0003" between, the caption, the column
 //   headings, each row (the row's heading first) and the count of rows
 //   left out, or nothing (cells with "\u0001" after each); kept, and built
-//   into the table's <details> only when first wanted (drawn unread, its
-//   rows are left out, and asked for with the readings);
+//   into the table's <details> only when first wanted (a trend's drawn
+//   unread or placed only has none, and its rows are asked for then);
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
-// this again), or given -1 calls this again with the readings. An empty
+// this again), or given -1 calls this again with the table's rows whole
+// (and a trend's points placed), given -2 with a trend's points placed,
+// and given -3 - 10x puts in `figure.read` the readings of the marks
+// placed about x (plot.rs, `read_at`). An empty
 // string clears the chart. The texts are the chart core's and go in as
 // text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
@@ -58,7 +63,7 @@ export function interact(figure, data, toggle, tips) {
     const load = () => (s.loading ??= Promise.resolve(typeof tips === 'function' ? tips() : tips).then((m) => { on = m.listen(figure, chart, s); }));
     const run = (name) => (e) => {
       if (on) {
-        s.texts || s.toggle(-1);
+        s.texts || s.toggle(-2);
         return s.texts && on[name](e);
       }
       if (name === 'key' && /^(Arrow(Up|Down|Left|Right)|Home|End)$/.test(e.key)) e.preventDefault();
@@ -133,7 +138,10 @@ export function interact(figure, data, toggle, tips) {
   // The band of the plot where the pointer snaps (no spread: a chart may have 200 000 marks).
   s.top = Infinity;
   s.bottom = -Infinity;
-  for (let i = 1; i < s.marks.length; i += 5) [s.top, s.bottom] = [Math.min(s.top, s.marks[i]), Math.max(s.bottom, s.marks[i] + s.marks[i + 2])];
+  for (let i = 1; i < s.marks.length; i += 5) {
+    s.top = Math.min(s.top, s.marks[i]);
+    s.bottom = Math.max(s.bottom, s.marks[i] + s.marks[i + 2]);
+  }
   s.close();
   // Buttons over the legend's entries, reused so that focus stays on the one pressed.
   const entries = list(keys, ',').map(Number);

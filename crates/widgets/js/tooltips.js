@@ -75,6 +75,40 @@ export function listen(figure, chart, s) {
     }
     return swatches[n]?.cloneNode(true) ?? '';
   };
+  // Mark i's reading and period. A trend's points come placed only, each
+  // with an empty reading (writing all of a long one's made its first
+  // pointer a task of 150 ms): they are asked for a place at a time, as
+  // the viewer comes to it, and come with the places of the marks they
+  // are of (a period's points, and a target there).
+  const text = (i) => {
+    const m = s.marks;
+    if (!s.texts[i][0]) {
+      s.toggle(-3 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
+      for (const item of figure.read.split('\u0001').slice(0, -1)) {
+        const parts = item.split(',');
+        const [x, y, w, h, n] = parts.splice(0, 5).map(Number);
+        for (let k = 0; k < m.length; k += 5) {
+          if (m[k] === x && m[k + 1] === y && m[k + 2] === w && m[k + 3] === h && m[k + 4] === n && !s.texts[k / 5][0]) {
+            s.texts[k / 5] = parts.join(',').split('\n');
+            break;
+          }
+        }
+      }
+      figure.read = '';
+    }
+    return s.texts[i];
+  };
+  // The readings at a place asked for in the task that placed the marks
+  // (the first event after a drawing) wait for the next task: each is a
+  // task of its own, and neither long. Only the last event waiting runs.
+  let placed, waiting;
+  const later = (i, f) => {
+    waiting = null;
+    if (s.texts === placed || s.texts[i][0]) return f();
+    placed = s.texts;
+    const run = (waiting = () => waiting === run && f());
+    setTimeout(run);
+  };
   // A mark's tooltip is its reading. A period's is the period, then a row
   // per series, each led by the series' swatch from the legend; the words
   // that end a change from the previous period (a trend's `s.snap` after
@@ -86,7 +120,7 @@ export function listen(figure, chart, s) {
   // or, where neither side has room for it (a phone), above or below the
   // column as a mark's, so that the points it reads stay in view.
   const show = (i) => {
-    const [reading, period] = s.texts[i];
+    const [reading, period] = text(i);
     const group = period ? s.texts.flatMap((t, j) => (t[1] === period ? [j] : [])) : [i];
     let lines = [line(reading)];
     if (period) {
@@ -135,7 +169,7 @@ export function listen(figure, chart, s) {
         best = d;
       }
     }
-    hit < 0 ? close() : show(hit);
+    hit < 0 ? close() : later(hit, () => show(hit));
   };
   // The mark in the next (down) or previous series nearest this one: the
   // same period for points, the same bar for bars (all horizontal).
@@ -163,12 +197,14 @@ export function listen(figure, chart, s) {
     close();
     s.at = to;
     if (to < 0) return;
-    s.live.textContent = s.texts[to][0];
     // A zero-length bar or a small point still gets an outline one can see.
     const [x, y, w, h] = box(to);
     place(s.ring, x + Math.min(w, 6) / 2 - 6, y + Math.min(h, 6) / 2 - 6, Math.max(w, 6) + 6, Math.max(h, 6) + 6);
     s.ring.hidden = false;
-    show(to);
+    later(to, () => {
+      s.live.textContent = text(to)[0];
+      show(to);
+    });
   };
   return { pointer, key };
 }

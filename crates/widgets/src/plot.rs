@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use js_sys::Function;
-use opeka_chart::{ChartRequest, Mark, Scene, View, MAX_ROWS};
+use opeka_chart::{ChartRequest, Mark, Readings, Scene, View, MAX_ROWS};
 use opeka_feed::locale::Msg;
 use opeka_feed::ValidFeed;
 use wasm_bindgen::prelude::*;
@@ -121,7 +121,7 @@ impl Plot {
     pub fn lay_out(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<(), JsValue> {
         self.feed = Some(Arc::clone(feed));
         self.settings = Some(*settings);
-        self.scene(family, false).map(drop)
+        self.scene(family, Readings::Unread).map(drop)
     }
 
     /// Draws the last feed and settings again; the scene is dropped once
@@ -131,15 +131,15 @@ impl Plot {
     /// asks for them when a viewer first points, walks or opens the table
     /// ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
-        let scene = self.scene(family, false)?;
+        let scene = self.scene(family, Readings::Unread)?;
         mount_svg(&self.svg_box, &scene.to_svg())?;
         self.svg_box.set_attribute("aria-label", &scene.summary)?;
-        self.connect(Some(&scene), false)?;
+        self.connect(Some(&scene), Readings::Unread)?;
         Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
     }
 
-    /// The scene of the last feed and settings, its marks read or not.
-    fn scene(&mut self, family: String, readings: bool) -> Result<Scene, JsValue> {
+    /// The scene of the last feed and settings, with `readings`.
+    fn scene(&mut self, family: String, readings: Readings) -> Result<Scene, JsValue> {
         let (Some(feed), Some(settings)) = (self.feed.clone(), self.settings) else { return Err(JsValue::from_str("nothing to draw")) };
         let request = ChartRequest {
             view: settings.view,
@@ -161,10 +161,10 @@ impl Plot {
     /// Hands the marks, their readings, the legend's entries and the data
     /// table to `interact`, as one string (fewer bindings than arrays, and
     /// the table's thousands of cells made in JavaScript, not each through
-    /// a binding; the format is in `js/interact.js`). `read`: `scene` was
-    /// drawn with its readings, which only a trend's marks and table and a
-    /// ranking's table can be without.
-    fn connect(&self, scene: Option<&Scene>, read: bool) -> Result<(), JsValue> {
+    /// a binding; the format is in `js/interact.js`). `read`: how much of
+    /// a trend's marks and table, or a ranking's table, `scene` was drawn
+    /// with; other views' are always read.
+    fn connect(&self, scene: Option<&Scene>, read: Readings) -> Result<(), JsValue> {
         let mut data = String::new();
         if let (Some(scene), Some(settings)) = (scene, self.settings) {
             let trend = scene.view == View::Trend;
@@ -174,34 +174,21 @@ impl Plot {
                 data.push('1');
                 data.push_str(&Msg::FromPrevious.text(settings.lang));
             }
-            // `order` is a rank: the marks' places in keyboard order, without a sort.
-            let mut by_order = vec![0; scene.marks.len()];
-            for (i, mark) in scene.marks.iter().enumerate() {
-                if let Some(slot) = by_order.get_mut(mark.order) {
-                    *slot = i;
-                }
-            }
-            let marks: Vec<&Mark> = by_order.iter().map(|&i| &scene.marks[i]).collect();
+            let marks = in_order(scene);
             // Unread marks go as "-", without places or texts: `interact`
-            // asks for them when a viewer first points, walks or opens the
-            // table. A long trend's 7 000 places, written, decoded and
-            // split, were a third of its drawing.
-            let marks_read = read || !trend;
+            // asks for their places when a viewer first points or walks
+            // (a long trend's 7 000 places, written, decoded and split,
+            // were a third of its drawing), then for a period's readings
+            // as the viewer comes to it (`Plot::read_at`): placed only, a
+            // point's text is empty.
+            let marks_read = read != Readings::Unread || !trend;
             data.push('\u{2}');
             for mark in marks.iter().filter(|_| marks_read) {
-                let (x, y, w, h) = mark.shape.bounds();
-                numbers(&mut data, &[x, y, w, h, mark.series_index as f64]);
+                push_place(&mut data, mark);
             }
             data.push_str(if marks_read { "\u{2}" } else { "-\u{2}" });
             for mark in marks.iter().filter(|_| marks_read) {
-                data.push_str(&mark.label);
-                // On a line chart the tooltip is the period's: the script gathers
-                // the marks of the same period, as `Scene::tooltip` does.
-                if let Some(period) = mark.period.as_deref().filter(|_| trend) {
-                    data.push('\n');
-                    data.push_str(period);
-                }
-                data.push('\u{1}');
+                push_reading(&mut data, mark, trend);
             }
             data.push('\u{2}');
             for key in &scene.keys {
@@ -213,23 +200,26 @@ impl Plot {
                 data.push('\u{1}');
             }
             // The table, which `interact` builds only when it is wanted
-            // (a trend's drawn unread has no rows and is asked for then).
+            // (drawn unread, a trend's has no rows and is asked for then;
+            // placed only, it goes as nothing and is asked for the same).
             // Read, its rows go whole, for its CSV: the page's table shows
             // a trend's latest MAX_ROWS (its caption says so) or any other
             // view's first MAX_ROWS, and a line counts the rest, which
             // `interact` holds. Unread, no more go than the page shows.
             let table = &scene.table;
-            let cap = if read { usize::MAX } else { MAX_ROWS };
+            let cap = if read == Readings::Rows { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
-            data.push_str(&table.caption);
-            for row in [&table.columns].into_iter().chain(table.rows.iter().take(cap)) {
-                data.push('\u{3}');
-                for cell in row {
-                    data.push_str(cell);
-                    data.push('\u{1}');
+            if read != Readings::Places {
+                data.push_str(&table.caption);
+                for row in [&table.columns].into_iter().chain(table.rows.iter().take(cap)) {
+                    data.push('\u{3}');
+                    for cell in row {
+                        data.push_str(cell);
+                        data.push('\u{1}');
+                    }
                 }
+                data.push('\u{3}');
             }
-            data.push('\u{3}');
             let more = if trend { 0 } else { table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows };
             if more > 0 {
                 data.push_str(&Msg::MoreRows(more).text(settings.lang));
@@ -239,20 +229,43 @@ impl Plot {
         interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
 
-    /// Hides or shows series `n` and redraws; `n` past the last series
-    /// (`interact` gives -1) hands `interact` the readings of the marks on
-    /// show and the table, drawn unread.
+    /// Hides or shows series `n` and redraws; past the last series (as
+    /// `interact` gives negative numbers): -1 hands `interact` the table's
+    /// rows whole (a trend's points placed), -2 a trend's points placed,
+    /// and -3 - x the readings at x tenths of a pixel ([`Plot::read_at`]).
     fn toggle(&mut self, n: u32) {
         let family = crate::chart_box::font_family_of(&self.svg_box);
-        let done = if n < 64 {
-            self.hidden ^= 1 << n;
-            self.redraw(family).map(drop)
-        } else {
-            self.scene(family, true).and_then(|scene| self.connect(Some(&scene), true))
+        let done = match n {
+            0..64 => {
+                self.hidden ^= 1 << n;
+                self.redraw(family).map(drop)
+            }
+            PLACES.. => {
+                let read = if n == PLACES { Readings::Places } else { Readings::Rows };
+                self.scene(family, read).and_then(|scene| self.connect(Some(&scene), read))
+            }
+            _ => self.read_at(family, PLACES - 1 - n),
         };
         if let Err(error) = done {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
         }
+    }
+
+    /// Puts in the figure's `read` the readings of a trend's points
+    /// centred within 0.3 px of `tenths` tenths of a pixel (a period's),
+    /// and of its targets, in keyboard order, each after its place as
+    /// `connect` writes both (`interact` finds the marks by them). The
+    /// chart is laid out again with only those points read: a fraction of
+    /// the time of reading every point (docs/performance.md, stop 33).
+    fn read_at(&mut self, family: String, tenths: u32) -> Result<(), JsValue> {
+        let x = f64::from(tenths) / 10.0;
+        let scene = self.scene(family, Readings::Between(x - 0.3, x + 0.3))?;
+        let mut texts = String::new();
+        for mark in in_order(&scene) {
+            push_place(&mut texts, mark);
+            push_reading(&mut texts, mark, true);
+        }
+        js_sys::Reflect::set(&self.figure, &JsValue::from_str("read"), &JsValue::from_str(&texts)).map(drop)
     }
 
     /// Lets go of the feed drawn, before a new one is read in: the drawing
@@ -266,8 +279,40 @@ impl Plot {
         self.svg_box.replace_children_with_node_0();
         self.svg_box.remove_attribute("aria-label")?;
         self.table_box.replace_children_with_node_1(&self.table_summary);
-        self.connect(None, false)
+        self.connect(None, Readings::Unread)
     }
+}
+
+/// `toggle`'s number for the places of a trend's points (-2 in `interact`).
+const PLACES: u32 = u32::MAX - 1;
+
+/// The scene's marks in keyboard order (`order` is a rank: no sort).
+fn in_order(scene: &Scene) -> Vec<&Mark> {
+    let mut by_order = vec![0; scene.marks.len()];
+    for (i, mark) in scene.marks.iter().enumerate() {
+        if let Some(slot) = by_order.get_mut(mark.order) {
+            *slot = i;
+        }
+    }
+    by_order.iter().map(|&i| &scene.marks[i]).collect()
+}
+
+/// Appends a mark's place for `interact`: x, y, w, h, series.
+fn push_place(out: &mut String, mark: &Mark) {
+    let (x, y, w, h) = mark.shape.bounds();
+    numbers(out, &[x, y, w, h, mark.series_index as f64]);
+}
+
+/// Appends a mark's reading for `interact`: its label, on a trend then
+/// "\n" and its period (the script gathers a period's marks for its
+/// tooltip, as `Scene::tooltip` does), and "\u{1}".
+fn push_reading(out: &mut String, mark: &Mark, trend: bool) {
+    out.push_str(&mark.label);
+    if let Some(period) = mark.period.as_deref().filter(|_| trend) {
+        out.push('\n');
+        out.push_str(period);
+    }
+    out.push('\u{1}');
 }
 
 /// Appends `values`, each rounded to a tenth of a pixel and followed by a comma.

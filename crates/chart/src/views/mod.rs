@@ -34,7 +34,7 @@ use opeka_feed::{Body, Lang, Text, UnitWord, ValidFeed, View};
 use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
 use crate::parts::frame::Frame;
-use crate::render::ChartRequest;
+use crate::render::{ChartRequest, Readings};
 use crate::scene::{Medium, Scene};
 use crate::text::{clean, Font};
 use crate::theme::{Style, TextSize};
@@ -59,8 +59,8 @@ pub(crate) struct Context<'a> {
     pub hidden: u64,
     /// Screen or slide: a slide has no data table to point readers to.
     pub medium: Medium,
-    /// Whether the marks carry their readings ([`crate::render_with`]).
-    pub readings: bool,
+    /// How much of a trend's or ranking's readings to write ([`crate::render_with`]).
+    pub readings: Readings,
 }
 
 impl Context<'_> {
@@ -143,7 +143,7 @@ pub(crate) fn render_view(
     width: f64,
     height: Option<f64>,
     hidden: u64,
-    readings: bool,
+    readings: Readings,
     measure: &dyn TextMeasure,
 ) -> Scene {
     let clamp = |v: f64, lo: f64, default: f64| if v.is_finite() { v.round().clamp(lo, MAX_SIDE) } else { default };

@@ -21,6 +21,7 @@ use opeka_feed::{Caseload, Format, Granularity, Period};
 use crate::downsample::lttb;
 use crate::parts::axis::{draw_value_axis, value_tick_labels, PeriodAxis};
 use crate::parts::legend::Legend;
+use crate::render::Readings;
 use crate::scale::{period_at, period_ordinal, value_domain, LinearScale, PeriodScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::{DataTable, MAX_ROWS};
@@ -343,11 +344,24 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                 // too: each line downsampled on its own keeps other periods,
                 // and a tooltip (a period's marks) would leave out the
                 // lines that had no point kept there.
+                // Placed only, a point's mark has an empty label: a page
+                // that places every point reads a period's when a viewer
+                // comes to it (`Readings::Between`).
                 let r = if markers { style.marker_radius } else { style.line_width.max(3.0) };
                 let marker = markers.then_some(series.marker);
-                for (i, &(o, value)) in run.iter().enumerate().filter(|_| ctx.readings) {
+                for (i, &(o, value)) in run.iter().enumerate().filter(|_| ctx.readings != Readings::Unread) {
                     let (x, y) = points[i];
                     let shape = Shape::Point { x, y, r, marker };
+                    match ctx.readings {
+                        Readings::Between(from, to) if !(from..=to).contains(&x) => continue,
+                        Readings::Places | Readings::Rows => {
+                            let mut mark = Mark::new(&series.label, &series.label, String::new(), shape);
+                            mark.series_index = n;
+                            canvas.mark(mark);
+                            continue;
+                        }
+                        _ => {}
+                    }
                     let period = data.periods.get(&o).copied().or_else(|| period_at(data.granularity, o));
                     // The formatters' own texts: nothing in them for `clean` to take out,
                     // and once a point it was a tenth of a long trend's readings.
@@ -420,7 +434,7 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     let rows = data
         .periods
         .iter()
-        .take(if ctx.readings { total } else { 0 })
+        .take(if ctx.readings == Readings::All || ctx.readings == Readings::Rows { total } else { 0 })
         .map(|(o, period)| {
             let mut row = vec![format_period(period, ctx.lang)];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
