@@ -84,7 +84,8 @@ export function listen(figure, chart, s) {
     const m = s.marks;
     if (!s.texts[i][0]) {
       s.toggle(-3 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
-      for (const item of figure.read.split('\u0001').slice(0, -1)) {
+      // Nothing there when the module could not lay the chart out (it says so in the console).
+      for (const item of (figure.read ?? '').split('\u0001').slice(0, -1)) {
         const parts = item.split(',');
         const [x, y, w, h, n] = parts.splice(0, 5).map(Number);
         for (let k = 0; k < m.length; k += 5) {
