@@ -344,6 +344,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                 // too: each line downsampled on its own keeps other periods,
                 // and a tooltip (a period's marks) would leave out the
                 // lines that had no point kept there.
+                //
                 // Placed only, a point's mark has an empty label: a page
                 // that places every point reads a period's when a viewer
                 // comes to it (`Readings::Between`).
@@ -429,8 +430,8 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     caption.push_str(&ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     // Unread, no row is formatted: a daily trend of years has thousands,
     // most of what is left of a long series' drawing once its points go
-    // unread, and a page asks for them with the readings (a reader
-    // pointing, opening the table, a print, a CSV).
+    // unread, and a page asks for them when its table is wanted (opened,
+    // printed, saved as CSV: `Readings::Rows`).
     let rows = data
         .periods
         .iter()
