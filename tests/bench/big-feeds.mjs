@@ -63,6 +63,21 @@ const browser = await launchBrowser();
 const loads = await timedLoads(browser, server);
 
 /**
+ * A page of the server at `path`, in a new context with `options`, that
+ * counts the charts it has drawn (`opeka-rendered`) in `window.__drawn`.
+ */
+async function countingPage(path, options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__drawn = 0;
+    document.addEventListener('opeka-rendered', () => { window.__drawn += 1; });
+  });
+  await page.goto(`${server.url}${path}`);
+  return { context, page };
+}
+
+/**
  * The wasm memory after the first drawing of `src` and after each of
  * `reloads` reloads (`el.reload()`: the whole feed fetched and drawn
  * anew): `{ page, worker }`, the page's module's and the worker's module's
@@ -70,13 +85,7 @@ const loads = await timedLoads(browser, server);
  * did not run).
  */
 async function memoryOverReloads(src, reloads, query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__drawn = 0;
-    document.addEventListener('opeka-rendered', () => { window.__drawn += 1; });
-  });
-  await page.goto(`${server.url}/bench/opeka-measured.html?${query}&src=${encodeURIComponent(src)}`);
+  const { context, page } = await countingPage(`/bench/opeka-measured.html?${query}&src=${encodeURIComponent(src)}`, { viewport: { width: 1280, height: 900 } });
   const sizes = { page: [], worker: [] };
   for (let i = 0; i <= reloads; i++) {
     await page.waitForFunction((n) => window.__drawn > n, i, { timeout: 180000 });
@@ -104,13 +113,8 @@ async function firstUse(src, width, what) {
   const results = [];
   for (let i = 0; i < RUNS; i++) {
     const touch = width < 500;
-    const context = await browser.newContext({ viewport: { width, height: 900 }, hasTouch: touch, isMobile: touch });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__drawn = 0;
-      document.addEventListener('opeka-rendered', () => { window.__drawn += 1; });
-    });
-    await page.goto(`${server.url}/bench/opeka.html?fit=1&src=${encodeURIComponent(src)}`);
+    const { context, page } = await countingPage(`/bench/opeka.html?fit=1&src=${encodeURIComponent(src)}`,
+      { viewport: { width, height: 900 }, hasTouch: touch, isMobile: touch });
     await page.waitForFunction(() => window.__drawn > 0, null, { timeout: 180000 });
     await page.evaluate(async () => {
       const chart = document.getElementById('c').shadowRoot.querySelector('.opeka-svg');

@@ -60,6 +60,14 @@ async function readWidget(page, selector) {
   }, [selector, shown]);
 }
 
+/** The trend's marks the script holds: how many are placed, and how many of them read. */
+function held(page) {
+  return page.evaluate((sel) => {
+    const s = document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka;
+    return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
+  }, TREND);
+}
+
 /** Whether `text` starts with `prefix` and the number in the prefix ends there. */
 function startsWithNumber(text, prefix) {
   return text.startsWith(prefix) && !/[\d,]/.test(text[prefix.length] ?? '');
@@ -116,8 +124,7 @@ test('hovering the trend shows every series at the nearest period, as the table 
   assert.ok((await readings()) > 20, 'the first pointer placed every point');
   assert.equal(await places(), (await readings()) * 5, 'x, y, w, h, series each');
   // Read: the points of the period under the pointer, one a line (and a target there), not the rest.
-  const read = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka.texts.filter((t) => t[0]).length, TREND);
-  const written = await read();
+  const written = (await held(page)).read;
   const lines = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelectorAll('.opeka-key').length, TREND);
   assert.ok(lines >= 2 && written >= lines && written <= lines + 1, `the period's ${lines} readings are written, not every point's: ${written}`);
   const seen = new Map();
@@ -316,10 +323,6 @@ test('on a phone, a table wider than the screen is swiped on its own: the chart,
 test('before its table is read, a trend is read a period at a time as the keys come to it, as the table has it', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}${MINISTRY}`);
   await waitForWidgets(page, 2);
-  const held = () => page.evaluate((sel) => {
-    const s = document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka;
-    return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
-  }, TREND);
   const live = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[aria-live="polite"]').textContent, TREND);
   await page.locator(`${TREND} .opeka-svg`).focus();
   const heard = [];
@@ -331,7 +334,7 @@ test('before its table is read, a trend is read a period at a time as the keys c
     }, [TREND, heard.at(-1) ?? ''], { timeout: 10000 });
     heard.push(await live());
   }
-  const { placed, read } = await held();
+  const { placed, read } = await held(page);
   assert.ok(placed > 20, `every point placed: ${placed}`);
   assert.ok(read >= 4 && read < placed / 2, `the periods walked to are read, not the rest: ${read} of ${placed}`);
   const widget = await readWidget(page, TREND);

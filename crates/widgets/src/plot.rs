@@ -202,10 +202,11 @@ impl Plot {
             // The table, which `interact` builds only when it is wanted
             // (drawn unread, a trend's has no rows and is asked for then;
             // placed only, it goes as nothing and is asked for the same).
-            // Read, its rows go whole, for its CSV: the page's table shows
-            // a trend's latest MAX_ROWS (its caption says so) or any other
-            // view's first MAX_ROWS, and a line counts the rest, which
-            // `interact` holds. Unread, no more go than the page shows.
+            // With its rows (`Readings::Rows`), they go whole, for its CSV:
+            // the page's table shows a trend's latest MAX_ROWS (its caption
+            // says so) or any other view's first MAX_ROWS, and a line
+            // counts the rest, which `interact` holds. Otherwise no more go
+            // than the page shows.
             let table = &scene.table;
             let cap = if read == Readings::Rows { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
