@@ -51,9 +51,14 @@ const stop = (again, why) => {
  * Starts the worker unless there is one (or none can be); returns it, or
  * `false`. `early`: the worker opeka.js started as the first big body was
  * announced, taken as this one (once: a later one is a worker this module
- * stopped when idle), or stopped when there is one already.
+ * stopped when idle), or stopped when there is one already; 0 when that
+ * worker failed before this module could take it. None is started then:
+ * the page's policy refused it (`worker-src`), or its script could not
+ * load, and another would fail the same way (a refusing policy reported
+ * both: two violations where there is one).
  */
 export function warm(early) {
+  if (early === 0 && worker === undefined) worker = false;
   const fresh = early && !adopted;
   if (fresh) adopted = true;
   if (worker !== undefined) {

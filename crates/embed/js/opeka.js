@@ -25,10 +25,11 @@ const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.
 // `warm` also starts the first worker itself, which the host adopts: the
 // host's module is evaluated only after the page's module and its first
 // tasks, 150–300 ms after a 1 MB body is announced (stop 17). `started` is
-// 0 once that worker failed before the host could hear it; the host then
-// starts its own. Where none can start here (no Worker in this browser,
-// or opeka.js on another origin than the page), the host tries once more
-// and then does the work on the main thread, with the worker's module.
+// 0 once that worker failed before the host could hear it (a policy that
+// refuses workers, a script that did not load); the host then starts none,
+// and does the work on the main thread, with the worker's module. Where
+// none can start here (no Worker in this browser, or opeka.js on another
+// origin than the page), the host tries once more, then does the same.
 // The body itself goes to that worker as it is read, a chunk at a time
 // ([-body, chunk, size], and [-body] once whole), and is marked [worker,
 // body]: the host then asks that worker for it by its number rather than
