@@ -106,6 +106,22 @@ test('a daily trend of 1 200 days: its table holds the latest 1 000, from the 20
   try {
     const events = await waitForWidgets(page, 2, 60000);
     assert.deepEqual(events.errors, []);
+    // Opened, its rows go in a hundred a frame, so that no task lays out
+    // the thousand: a hundred as it opens, then more in each frame.
+    const growth = await page.evaluate(() => new Promise((resolve) => {
+      const box = document.getElementById('ru').shadowRoot.querySelector('.opeka-table');
+      const counts = [];
+      const count = () => {
+        counts.push(box.querySelectorAll('tbody tr').length);
+        if (counts.at(-1) < 1000 && counts.length < 50) requestAnimationFrame(count);
+        else resolve(counts);
+      };
+      box.addEventListener('toggle', count, { once: true });
+      box.open = true;
+    }));
+    assert.equal(growth[0], 100, `rows as the table opened: ${growth}`);
+    assert.equal(growth.at(-1), 1000, `rows frame by frame: ${growth}`);
+    assert.ok(growth.every((n, i) => i === 0 || n - growth[i - 1] <= 200), `no frame adds more than two hundred: ${growth}`);
     await openTables(page);
     const tables = await page.evaluate(() => ['ru', 'en'].map((id) => {
       const table = document.getElementById(id).shadowRoot.querySelector('.opeka-table table');

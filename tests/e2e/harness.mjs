@@ -196,12 +196,16 @@ export async function waitForWidgets(page, count, timeout = 20000) {
 /**
  * Opens every widget's data table on the page (in the shadow roots of its
  * elements, nested too), as a reader does by its toggle, and resolves once
- * each has been built: a table is built when first wanted (interact.js).
+ * each has been built: a table is built when first wanted, and an open
+ * one's rows go in a hundred a frame (interact.js), so this waits until
+ * two frames in a row add none.
  */
 export function openTables(page) {
   return page.evaluate(async () => {
     const closed = [];
+    const boxes = [];
     const walk = (root) => root.querySelectorAll('*').forEach((e) => {
+      if (e.matches('details.opeka-table')) boxes.push(e);
       if (e.matches('details.opeka-table:not([open])')) closed.push(e);
       if (e.shadowRoot) walk(e.shadowRoot);
     });
@@ -210,6 +214,9 @@ export function openTables(page) {
       box.addEventListener('toggle', resolve, { once: true });
       box.open = true;
     })));
+    const rows = () => boxes.reduce((n, box) => n + box.querySelectorAll('tr').length, 0);
+    const frame = () => new Promise(requestAnimationFrame);
+    for (let last = -1; rows() !== last; await frame(), await frame()) last = rows();
   });
 }
 

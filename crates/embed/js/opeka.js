@@ -100,9 +100,7 @@ const MESSAGE = {
 };
 
 class OpekaChartElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls', 'medium', 'slide-title', 'slide-note'];
-  }
+  static observedAttributes = ['src', 'view', 'lang', 'theme', 'height', 'refresh', 'timeout', 'controls', 'medium', 'slide-title', 'slide-note'];
 
   constructor() {
     super();

@@ -66,7 +66,7 @@ export function interact(figure, data, toggle, tips) {
         s.texts || s.toggle(-2);
         return s.texts && on[name](e);
       }
-      if (name === 'key' && /^(Arrow(Up|Down|Left|Right)|Home|End)$/.test(e.key)) e.preventDefault();
+      if (name === 'key' && /^(Arrow|Home|End)/.test(e.key)) e.preventDefault();
       load().then(() => run(name)(e), (error) => console.error('opeka: could not load the tooltips:', error));
     };
     chart.addEventListener('pointerenter', load);
@@ -123,7 +123,18 @@ export function interact(figure, data, toggle, tips) {
     // `s.rows`, the head first): the page shows a trend's latest 1 000,
     // any other view's first 1 000.
     s.rows = [head, ...rows];
-    for (const row of snap ? rows.slice(-1e3) : rows.slice(0, 1e3)) line(body, list(row, '\u0001'), 'row');
+    // Opened, a hundred rows a frame: the browser laid out a table of
+    // 1 000 in one task of 50–70 ms, and a hundred more at a time in 5–10
+    // ms each (docs/performance.md, stop 34). Closed (built to be printed,
+    // or for its CSV), it is not laid out, and one taking the place of a
+    // table on show (a redraw) must not shrink the page: every row at once.
+    const shown = snap ? rows.slice(-1e3) : rows.slice(0, 1e3);
+    const n = box.open && !box.children[1] ? 100 : 1e3;
+    const rest = () => {
+      for (const row of shown.splice(0, n)) line(body, list(row, '\u0001'), 'row');
+      shown.length && requestAnimationFrame(rest);
+    };
+    rest();
     if (more) add(add(add(t, 'tfoot'), 'tr'), 'td', more).colSpan = columns.length;
     box.replaceChildren(box.firstChild, t);
   });
