@@ -199,6 +199,20 @@ test('a bar tooltip is its full reading; hover at the right edge keeps it inside
   assert.ok(row, `${reading} names a row of the table`);
   const column = widget.columns.findIndex((c, i) => i > 0 && reading.includes(`, ${c}: `));
   assert.ok(column > 0 && reading.includes(`, ${widget.columns[column]}: ${row[column]}`), `${reading} agrees with the table (${row})`);
+  // Led by its category's swatch from the legend: the colour of the bar it reads.
+  const inks = await page.evaluate(() => {
+    const root = document.getElementById('w03').shadowRoot;
+    const s = root.querySelector('.opeka-figure').opeka;
+    const ink = (shapes) => [...new Set(shapes.map((e) => e.getAttribute('fill')?.toUpperCase()).filter((f) => f && f !== '#FFFFFF' && f !== 'NONE'))];
+    const tip = root.querySelector('.opeka-tip');
+    // The bar the tooltip reads: the mark whose reading it is.
+    const i = s.texts.findIndex((t) => t[0] === tip.textContent);
+    const [bx, by, bw, bh] = s.marks.slice(i * 5, i * 5 + 4);
+    const bar = [...root.querySelectorAll('.opeka-svg svg > rect')].filter((r) => Math.abs(+r.getAttribute('x') - bx) < 0.6
+      && Math.abs(+r.getAttribute('y') - by) < 0.6 && Math.abs(+r.getAttribute('width') - bw) < 0.6 && Math.abs(+r.getAttribute('height') - bh) < 0.6);
+    return { swatch: ink([...tip.querySelectorAll('svg > *')]), bar: ink(bar) };
+  });
+  assert.ok(inks.bar.length === 1 && inks.swatch.includes(inks.bar[0]), `swatch ${inks.swatch}, bar ${inks.bar}`);
   await page.mouse.move(box.x + box.width - 3, box.y + box.height * 0.3);
   const edge = await readWidget(page, '#w03');
   if (edge.tipBox) assert.ok(edge.tipBox.right <= edge.host.right + 0.5, 'never cut off at the right edge');

@@ -110,12 +110,20 @@ export function listen(figure, chart, s) {
     const run = (waiting = () => waiting === run && f());
     setTimeout(run);
   };
-  // A mark's tooltip is its reading. A period's is the period, then a row
-  // per series, each led by the series' swatch from the legend; the words
-  // that end a change from the previous period (a trend's `s.snap` after
-  // its "1") are said once, under the rows, where two rows or more have
-  // them (said on every row, they took each row to a second line at
-  // 1 280 px); the live region still reads each point whole.
+  // A line of text led by series `n`'s swatch ('' where the legend has none).
+  const row = (t, n) => {
+    const r = line(t, { display: 'flex', gap: '.4em', alignItems: 'start' });
+    r.prepend(swatch(n));
+    return r;
+  };
+  // A mark's tooltip is its reading, led by its series' swatch (a stacked
+  // bar's category; a ranking's bars have no legend, and no swatch). A
+  // period's is the period, then a row per series, each led by its
+  // swatch; the words that end a change from the previous period (a
+  // trend's `s.snap` after its "1") are said once, under the rows, where
+  // two rows or more have them (said on every row, they took each row to
+  // a second line at 1 280 px); the live region still reads each point
+  // whole.
   // Inside the chart, never past an edge: a mark's tooltip above it where
   // there is room, else below; a period's beside its column of points,
   // or, where neither side has room for it (a phone), above or below the
@@ -123,16 +131,12 @@ export function listen(figure, chart, s) {
   const show = (i) => {
     const [reading, period] = text(i);
     const group = period ? s.texts.flatMap((t, j) => (t[1] === period ? [j] : [])) : [i];
-    let lines = [line(reading)];
+    let lines = period ? [] : [row(reading, box(i)[4])];
     if (period) {
       const end = ` ${s.snap.slice(1)}`;
       const texts = group.map((j) => s.texts[j][0].replace(`, ${period}`, ''));
       const note = end.length > 1 && texts.filter((t) => t.includes(end)).length > 1;
-      lines = [line(period, { fontWeight: 'bold' }), ...texts.map((t, k) => {
-        const row = line(note ? t.replace(end, '') : t, { display: 'flex', gap: '.4em', alignItems: 'start' });
-        row.prepend(swatch(box(group[k])[4]));
-        return row;
-      })];
+      lines = [line(period, { fontWeight: 'bold' }), ...texts.map((t, k) => row(note ? t.replace(end, '') : t, box(group[k])[4]))];
       if (note) {
         lines.push(line(end.trim(), { fontStyle: 'italic' }));
         lines.at(-1).dataset.note = '';
