@@ -41,6 +41,12 @@ const opekaPage = (opeka) => ({ type: 'text/html; charset=utf-8', body: `<!docty
 const q = new URLSearchParams(location.search); el.style.cssText = q.get('fit') ? 'display:block' : 'display:block;width:960px'; el.setAttribute('src', q.get('src'));
 if (q.get('worker') == 'off') el.setAttribute('worker', 'off'); document.getElementById('slot').append(el);</script></body></html>` });
 server.routes.set('/bench/opeka.html', opekaPage('/opeka'));
+// The module's floor (docs/performance.md, stop 34): opeka.js loaded and
+// its module fetched, compiled and instantiated, with no widget and no
+// feed; what is left of Opeka's time is the widget's.
+server.routes.set('/bench/floor.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
+<script src="/bench/measure.js"></script><script type="module">import { loadModule } from '/opeka/opeka.js';
+loadModule().then(() => document.dispatchEvent(new CustomEvent('bench-drawn')));</script></head><body></body></html>` });
 server.routes.set('/bench/opeka-measured.html', opekaPage('/measured/opeka'));
 // Each peer's page loads its own library only (until stop 31 both loaded
 // both, and each paid for the other's script).
@@ -159,13 +165,15 @@ console.log(`-- big feeds: trend of 4 categories, 960×400, median of ${RUNS} co
 console.log(`${'feed'.padEnd(7)} ${'bytes'.padStart(9)} ${'records'.padStart(8)} | ${'opeka'.padStart(8)} ${'off'.padStart(8)} ${'no Worker'.padStart(9)} ${'uPlot'.padStart(8)} ${'Chart.js'.padStart(8)} ${'o/uPlot'.padStart(7)} ${'paired (range)'.padStart(17)} | longest task, max (median): ${'opeka'.padStart(12)} ${'off'.padStart(12)} ${'no Worker'.padStart(12)} ${'uPlot'.padStart(12)} | wasm memory after drawing: the page's module; without Worker, with the worker's module beside it; for the generated feeds, both modules over reloads`);
 try {
   for (const [name, src, records, size] of feeds) {
-    const runs = { opeka: [], off: [], none: [], uplot: [], chartjs: [] };
+    const runs = { opeka: [], off: [], none: [], uplot: [], chartjs: [], floor: [] };
     const pages = {
       opeka: `/bench/opeka.html?src=${encodeURIComponent(src)}`,
       off: `/bench/opeka.html?worker=off&src=${encodeURIComponent(src)}`,
       none: `/bench/opeka.html?worker=none&src=${encodeURIComponent(src)}`,
       uplot: `/bench/peer-uplot.html?lib=uplot&src=${encodeURIComponent(src)}`,
       chartjs: `/bench/peer-chartjs.html?lib=chartjs&src=${encodeURIComponent(src)}`,
+      // Once, beside the sample: the floor does not depend on the feed.
+      ...(size ? {} : { floor: '/bench/floor.html' }),
     };
     const order = Object.keys(pages);
     for (let i = 0; i < RUNS; i++) {
@@ -189,6 +197,7 @@ try {
     const most = memory && Math.max(...memory.page, ...memory.worker);
     const fallback = size ? await memoryOverReloads(src, 5, 'worker=none') : null;
     const both = fallback && fallback.page.map((m, i) => m + fallback.worker[i]);
+    if (runs.floor.length) console.log(`${'floor'.padEnd(7)} the module alone (opeka.js, its module fetched, compiled and instantiated; no widget, no feed): ${t('floor').toFixed(0)} ms; Opeka's time past it ${(t('opeka') - t('floor')).toFixed(0)} ms, uPlot's whole time ${t('uplot').toFixed(0)} ms`);
     console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(8)} ${`${t('none').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(27)} ${longest('opeka').padStart(12)} ${longest('off').padStart(12)} ${longest('none').padStart(12)} ${longest('uplot').padStart(12)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed); without Worker ${mb(alone)} (${(alone / bytes).toFixed(1)}×)` + (memory ? `; over 5 reloads, page ${memory.page.map(mb).join(' → ')}, worker ${memory.worker.map(mb).join(' → ')} (at most ${(most / bytes).toFixed(2)}× the feed); without Worker ${both.map(mb).join(' → ')}` : ''));
   }
   // A trend's points are placed on its first pointer, and only the

@@ -197,27 +197,29 @@ export async function waitForWidgets(page, count, timeout = 20000) {
  * Opens every widget's data table on the page (in the shadow roots of its
  * elements, nested too), as a reader does by its toggle, and resolves once
  * each has been built: a table is built when first wanted, and an open
- * one's rows go in a hundred a frame (interact.js), so this waits until
- * two frames in a row add none.
+ * one's rows go in a hundred a frame (interact.js), so this then waits
+ * until 100 ms pass without a row added. In real time, from here: a test
+ * may have stopped the page's clock, and its frames with it (a long
+ * table then keeps the rows it opened with).
  */
-export function openTables(page) {
-  return page.evaluate(async () => {
-    const closed = [];
+export async function openTables(page) {
+  const rows = () => page.evaluate(async () => {
     const boxes = [];
     const walk = (root) => root.querySelectorAll('*').forEach((e) => {
       if (e.matches('details.opeka-table')) boxes.push(e);
-      if (e.matches('details.opeka-table:not([open])')) closed.push(e);
       if (e.shadowRoot) walk(e.shadowRoot);
     });
     walk(document);
-    await Promise.all(closed.map((box) => new Promise((resolve) => {
+    await Promise.all(boxes.filter((box) => !box.open).map((box) => new Promise((resolve) => {
       box.addEventListener('toggle', resolve, { once: true });
       box.open = true;
     })));
-    const rows = () => boxes.reduce((n, box) => n + box.querySelectorAll('tr').length, 0);
-    const frame = () => new Promise(requestAnimationFrame);
-    for (let last = -1; rows() !== last; await frame(), await frame()) last = rows();
+    return boxes.reduce((n, box) => n + box.querySelectorAll('tr').length, 0);
   });
+  for (let last = -1, now = await rows(); now !== last; now = await rows()) {
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** What a viewer sees in one widget's chart: texts, lines and the table (opened first). */
