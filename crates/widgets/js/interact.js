@@ -127,7 +127,8 @@ export function interact(figure, data, toggle, tips) {
     // 1 000 in one task of 50–70 ms, and a hundred more at a time in 5–10
     // ms each (docs/performance.md, stop 34). Closed (built to be printed,
     // or for its CSV), it is not laid out, and one taking the place of a
-    // table on show (a redraw) must not shrink the page: every row at once.
+    // table built before (a redraw: one on show must not shrink the page)
+    // gets every row at once too.
     const shown = snap ? rows.slice(-1e3) : rows.slice(0, 1e3);
     const n = box.open && !box.children[1] ? 100 : 1e3;
     const rest = () => {
