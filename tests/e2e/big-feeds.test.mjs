@@ -6,7 +6,7 @@
 // caption says so; its CSV holds every day.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForWidgets, readChart, openTables } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForWidgets, readChart, openTables, heldMarks } from './harness.mjs';
 
 let server;
 let browser;
@@ -168,10 +168,7 @@ test('a phone-width trend of three lines over 900 days: each line drawn with few
     assert.ok(drawn.every((n) => n < 900), `points drawn per line: ${drawn}`);
     // The points' readings, as the script holds them: each point is placed
     // on the first pointer, and read when the pointer comes to its place.
-    const held = () => page.evaluate(() => {
-      const s = document.getElementById('lines').shadowRoot.querySelector('.opeka-figure').opeka;
-      return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
-    });
+    const held = () => heldMarks(page, '#lines');
     const box = await page.locator('#lines .opeka-svg').boundingBox();
     const tips = [];
     for (let x = box.x + box.width * 0.2; x < box.x + box.width * 0.95; x += box.width / 40) {

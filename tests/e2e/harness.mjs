@@ -222,6 +222,19 @@ export async function openTables(page) {
   }
 }
 
+/**
+ * A drawn trend's marks as its script holds them (interact.js), in the
+ * widget at `selector`: how many points are placed, and how many of them
+ * read (a trend's points are placed on the first pointer or key, and read
+ * a period at a time).
+ */
+export function heldMarks(page, selector) {
+  return page.evaluate((sel) => {
+    const s = document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka;
+    return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
+  }, selector);
+}
+
 /** What a viewer sees in one widget's chart: texts, lines and the table (opened first). */
 export async function readChart(page, selector) {
   await openTables(page);

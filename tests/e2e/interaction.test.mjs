@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, openTables, waitForWidgets, screenshot } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, openTables, waitForWidgets, screenshot, heldMarks } from './harness.mjs';
 
 let server;
 let browser;
@@ -61,12 +61,7 @@ async function readWidget(page, selector) {
 }
 
 /** The trend's marks the script holds: how many are placed, and how many of them read. */
-function held(page) {
-  return page.evaluate((sel) => {
-    const s = document.querySelector(sel).shadowRoot.querySelector('.opeka-figure').opeka;
-    return { placed: s.marks.length / 5, read: s.texts?.filter((t) => t[0]).length ?? 0 };
-  }, TREND);
-}
+const held = (page) => heldMarks(page, TREND);
 
 /** Whether `text` starts with `prefix` and the number in the prefix ends there. */
 function startsWithNumber(text, prefix) {
