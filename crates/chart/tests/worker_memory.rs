@@ -4,8 +4,9 @@
 //! body's size: counted here by an allocator that keeps the peak of the
 //! bytes allocated at once, as the worker reads a 15 MB body arriving in
 //! 64 KiB pieces (`opeka-worker.js`), finishes it and reduces it for its
-//! trend. In the worker's wasm the module's stack and data add 0.2 MB and
-//! its warm-up 0.4 MB (docs/performance.md, stop 31).
+//! trend. In the worker's wasm the module's stack, data and first heap
+//! add 0.13 MB; the body takes the room its warm-up freed
+//! (docs/performance.md, stops 31 and 35).
 //!
 //! One test in its own binary: the allocator counts every thread's
 //! allocations, and another test running beside it would count too.

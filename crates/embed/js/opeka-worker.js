@@ -7,7 +7,7 @@
 // of this import (scripts/join-worker.mjs): one script for the worker to
 // fetch. Same-origin, so `script-src 'self'` (or `worker-src 'self'`) lets
 // it run; the module needs 'wasm-unsafe-eval' here too.
-import init, { reduce_ahead, reduce_feed, reduce_streamed, stream_chunk, warm_up } from './opeka_worker_bindings.js';
+import init, { chunk_room, chunk_written, reduce_ahead, reduce_feed, reduce_streamed, warm_up } from './opeka_worker_bindings.js';
 
 const ready = init({ module_or_path: new URL('./opeka_worker_bg.wasm', import.meta.url) });
 
@@ -33,20 +33,18 @@ const warm = () => {
 ready.then(() => setTimeout(warm), () => {});
 
 // A big body's chunks, [-body, chunk, size], as opeka.js reads them ([-body]
-// once it is whole): each goes into the module's memory as it comes
-// (`stream_chunk`; those that come before the module is up wait here), so
-// the body is there when a widget asks for it by its number. Once it is
-// whole, its answer for the feed's own view is found at once
-// (`reduce_ahead`), before the widget's ask arrives.
-// A chunk goes in as pieces of at most PIECE bytes: each is copied into the
-// module's memory for the call and freed after it, so a chunk of a
-// megabyte (a fast network's) would leave a hole of its size beside the
-// body (docs/performance.md, stop 31).
-const PIECE = 65536;
+// once it is whole): each is written into the body in the module's memory
+// as it comes (`chunk_room`, `chunk_written`; those that come before the
+// module is up wait here), so the body is there when a widget asks for it
+// by its number. Once it is whole, its answer for the feed's own view is
+// found at once (`reduce_ahead`), before the widget's ask arrives.
 const chunks = [];
-const stream = () => {
+const stream = (wasm) => {
   for (const [body, chunk, size] of chunks.splice(0)) {
-    for (let at = 0; at < chunk.length; at += PIECE) stream_chunk(-body, chunk.subarray(at, at + PIECE), size);
+    // The room first: making it may grow the memory, which then has a new buffer.
+    const at = chunk_room(-body, chunk.length, size);
+    new Uint8Array(wasm.memory.buffer, at, chunk.length).set(chunk);
+    chunk_written(-body);
   }
 };
 
@@ -63,9 +61,9 @@ onmessage = ({ data }) => {
   const [id, bytes, view] = data;
   if (id < 0 && bytes) chunks.push(data);
   // A feed asked for, or a body whole (its ask follows): no more warm-ups.
-  ((asked ||= id > 0 || (id < 0 && !bytes)), ready).then(() => {
+  ((asked ||= id > 0 || (id < 0 && !bytes)), ready).then((wasm) => {
     if (trapped) throw trapped;
-    stream();
+    stream(wasm);
     if (id < 0) return bytes || reduce_ahead(-id);
     if (!id) return postMessage([0, true]);
     const answer = typeof bytes == 'number' ? reduce_streamed(bytes, view) : reduce_feed(bytes, view);

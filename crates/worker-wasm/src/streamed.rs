@@ -42,20 +42,34 @@ pub(crate) struct StreamedBodies {
 }
 
 impl StreamedBodies {
-    /// Appends `chunk` to body `id`; its first chunk starts it, with room
-    /// for `size` bytes, and lets go of older bodies (see the module's doc).
-    pub(crate) fn push(&mut self, id: u32, chunk: &[u8], size: usize) {
-        if !self.bodies.iter().any(|body| body.id == id) {
-            self.bodies.retain(|body| !body.used);
-            if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
-                self.bodies.drain(..excess);
+    /// `len` more bytes at the end of body `id`, zeroed, for the page to
+    /// write its next chunk into (no copy of the chunk is made to be freed
+    /// after, leaving its hole beside the body); its first chunk starts the
+    /// body, with room for `size` bytes, and lets go of older bodies (see
+    /// the module's doc). [`Self::written`] reads what was written.
+    pub(crate) fn room(&mut self, id: u32, len: usize, size: usize) -> &mut [u8] {
+        let at = match self.bodies.iter().position(|body| body.id == id) {
+            Some(at) => at,
+            None => {
+                self.bodies.retain(|body| !body.used);
+                if let Some(excess) = (self.bodies.len() + 1).checked_sub(KEPT_UNUSED) {
+                    self.bodies.drain(..excess);
+                }
+                let room = size.max(len).min(MAX_ROOM);
+                let (bytes, read) = (Vec::with_capacity(room), Some(StreamedCaseload::with_room(room)));
+                self.bodies.push(StreamedBody { id, bytes, read, used: false });
+                self.bodies.len() - 1
             }
-            let room = size.clamp(chunk.len(), MAX_ROOM);
-            let (bytes, read) = (Vec::with_capacity(room), Some(StreamedCaseload::with_room(room)));
-            self.bodies.push(StreamedBody { id, bytes, read, used: false });
-        }
+        };
+        let bytes = &mut self.bodies[at].bytes;
+        let from = bytes.len();
+        bytes.resize(from + len, 0);
+        &mut bytes[from..]
+    }
+
+    /// Reads the records of body `id` that its bytes now hold whole.
+    pub(crate) fn written(&mut self, id: u32) {
         let Some(body) = self.bodies.iter_mut().find(|body| body.id == id) else { return };
-        body.bytes.extend_from_slice(chunk);
         if let Some(read) = &mut body.read {
             read.read(&body.bytes);
         }
@@ -79,6 +93,12 @@ mod tests {
         taken.map(|(bytes, _)| bytes)
     }
 
+    /// As the page streams a chunk: written into its room, then read.
+    fn push(bodies: &mut StreamedBodies, id: u32, chunk: &[u8], size: usize) {
+        bodies.room(id, chunk.len(), size).copy_from_slice(chunk);
+        bodies.written(id);
+    }
+
     fn ids(bodies: &StreamedBodies) -> Vec<u32> {
         bodies.bodies.iter().map(|body| body.id).collect()
     }
@@ -86,8 +106,8 @@ mod tests {
     #[test]
     fn chunks_join_in_order_and_a_body_serves_every_ask() {
         let mut bodies = StreamedBodies::default();
-        bodies.push(1, b"{\"opeka\"", 20);
-        bodies.push(1, b":1}", 20);
+        push(&mut bodies, 1, b"{\"opeka\"", 20);
+        push(&mut bodies, 1, b":1}", 20);
         assert_eq!(bytes(bodies.take(1, true)), Some(&b"{\"opeka\":1}"[..]));
         // Another widget's view of the same body.
         assert_eq!(bytes(bodies.take(1, true)), Some(&b"{\"opeka\":1}"[..]));
@@ -97,14 +117,14 @@ mod tests {
     #[test]
     fn a_new_body_lets_go_of_used_ones_and_keeps_few_unused() {
         let mut bodies = StreamedBodies::default();
-        bodies.push(1, b"a", 1);
+        push(&mut bodies, 1, b"a", 1);
         assert!(bodies.take(1, true).is_some());
         // A refresh: the used body goes as the next one starts.
-        bodies.push(2, b"b", 1);
+        push(&mut bodies, 2, b"b", 1);
         assert_eq!(ids(&bodies), [2]);
         // Bodies nobody asks for (cut at the limit, worker="off"): the oldest go.
-        bodies.push(3, b"c", 1);
-        bodies.push(4, b"d", 1);
+        push(&mut bodies, 3, b"c", 1);
+        push(&mut bodies, 4, b"d", 1);
         assert_eq!(ids(&bodies), [3, 4]);
         assert_eq!(bytes(bodies.take(2, true)), None);
         assert_eq!(bytes(bodies.take(4, true)), Some(&b"d"[..]));
@@ -113,10 +133,10 @@ mod tests {
     #[test]
     fn a_body_taken_before_any_ask_stays_unused() {
         let mut bodies = StreamedBodies::default();
-        bodies.push(1, b"a", 1);
+        push(&mut bodies, 1, b"a", 1);
         // Its answer found ahead: a second body does not let it go before its ask.
         assert!(bodies.take(1, false).is_some());
-        bodies.push(2, b"b", 1);
+        push(&mut bodies, 2, b"b", 1);
         assert_eq!(ids(&bodies), [1, 2]);
         assert_eq!(bytes(bodies.take(1, true)), Some(&b"a"[..]));
     }
@@ -124,7 +144,7 @@ mod tests {
     #[test]
     fn room_ahead_is_bounded() {
         let mut bodies = StreamedBodies::default();
-        bodies.push(1, b"x", usize::MAX);
+        push(&mut bodies, 1, b"x", usize::MAX);
         assert!(bodies.bodies[0].bytes.capacity() <= MAX_ROOM);
     }
 }
