@@ -481,7 +481,9 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
 });
 
 // Goal 3 of issue 13: a page that reloads a big feed keeps its module's
-// memory, and the worker takes at most twice the feed's bytes. Each reload
+// memory, and its module and the worker's take at most twice the feed's
+// bytes together (worker-module.test.mjs checks the tightest case, a 1 MB
+// feed, in the worker's module alone). Each reload
 // is redrawn through the worker, and both wasm memories (which never
 // shrink: a growth stays) are read after each drawing. Before stop 29 the
 // page's grew by a step within these six reloads: the old feed was still
@@ -489,7 +491,7 @@ test('an idle worker is stopped after 10 s, and the next big feed starts a new o
 // room (docs/performance.md, stop 29). Before stop 31 the worker's held
 // 2.8 times a 15 MB feed: room for its records at a record every 45 bytes,
 // copied twice over, and a stack of 1 MiB.
-test('reloads of a big feed keep the page\'s wasm memory where its first drawing left it, the worker\'s under twice the feed, and draw the same chart', async () => {
+test('reloads of a big feed keep the page\'s wasm memory where its first drawing left it, the two modules\' together under twice the feed, and draw the same chart', async () => {
   const { context, page, errors } = await openTracked('/measured/long-one.html');
   try {
     await waitForWidgets(page, 1, 90000);
@@ -514,7 +516,7 @@ test('reloads of a big feed keep the page\'s wasm memory where its first drawing
     const feed = Buffer.byteLength(bigFeed(2100));
     assert.deepEqual(sizes, sizes.map(() => first), `the page's wasm memory after each reload, against ${first} after the first drawing`);
     assert.ok(first < feed / 2, `${first} bytes of wasm memory for the feed`);
-    assert.ok(Math.max(...worker) <= 2 * feed, `the worker's wasm memory after each drawing, ${worker.join(', ')} bytes, for a feed of ${feed}`);
+    assert.ok(first + Math.max(...worker) <= 2 * feed, `the page's wasm memory, ${first} bytes, and the worker's after each drawing, ${worker.join(', ')} bytes, for a feed of ${feed}`);
     assert.deepEqual(worker, worker.map(() => worker[0]), `the worker's wasm memory after each drawing: ${worker.join(', ')}`);
     assert.deepEqual(await page.evaluate(() => window.__answers), Array(7).fill('reduced'));
     assert.deepEqual(await page.evaluate(() => window.__opeka.errors), []);
