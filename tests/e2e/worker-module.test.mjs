@@ -91,11 +91,10 @@ test('an ask for another view is answered anew from the body; an invalid feed\'s
 // feed after drawing it) together at most twice the feed. A fresh module
 // warms up as the worker does, then takes four bodies in turn, as reloads
 // bring them: its memory (which never shrinks) after each answer. Before
-// stop 35, 1.56 times the feed after the first and 1.63 after the next
-// (the allocator grew the memory by a whole body beside the free end the
-// warm-up left, wasm-bindgen's table of JS values split that free end,
-// each chunk was copied in and freed beside the body, and the stack was
-// 128 KiB).
+// stop 35 it held 1.65 times the feed after the first (the allocator grew
+// the memory by a whole body beside the free end the warm-up left,
+// wasm-bindgen's table of JS values split that free end, each chunk was
+// copied in and freed beside the body, and the stack was 128 KiB).
 test('a fresh module holds a 1 MB body, its records and its answer in under 1.5 times the body, the same for every body after', async () => {
   const fresh = await import(`${pathToFileURL(join(DIST, 'opeka_worker_bindings.js')).href}?fresh`);
   const exports = await fresh.default({ module_or_path: await readFile(join(DIST, 'opeka_worker_bg.wasm')) });

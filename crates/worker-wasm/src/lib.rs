@@ -51,7 +51,8 @@ struct Ahead {
 /// (a small vector, made on its first use and kept) at the foot of the
 /// heap. Made by the first answer instead, it sat above the warm-up's feed
 /// and split the heap the warm-up freed, so the next body went above
-/// both: 1.81 MB for the 1 MB feed, 1.56 with it made here.
+/// both: 1.81 MiB for the 1 MB feed, 1.56 with it made here (before the
+/// stack and the chunks' copies went: docs/performance.md, stop 35).
 #[wasm_bindgen(start)]
 fn start() {
     drop(Array::new());
