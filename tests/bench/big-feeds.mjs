@@ -105,6 +105,9 @@ async function memoryOverReloads(src, reloads, query = '') {
   return sizes;
 }
 
+/** `memoryOverReloads`' sizes, the page's module's and the worker's added, reload by reload. */
+const together = ({ page, worker }) => page.map((m, i) => m + worker[i]);
+
 /**
  * A reader's first use of a drawn chart of `src`, `width` px wide, in each
  * of RUNS cold loads: `what` 'pointer', the pointer at 60 % of its width
@@ -195,9 +198,9 @@ try {
     const alone = Math.max(...runs.none.map((r) => r.wasm + r.here));
     const memory = size ? await memoryOverReloads(src, 5) : null;
     // Goal 3 read strictly: the page's module and the worker's together.
-    const most = memory && Math.max(...memory.page.map((m, i) => m + memory.worker[i]));
+    const most = memory && Math.max(...together(memory));
     const fallback = size ? await memoryOverReloads(src, 5, 'worker=none') : null;
-    const both = fallback && fallback.page.map((m, i) => m + fallback.worker[i]);
+    const both = fallback && together(fallback);
     if (runs.floor.length) console.log(`${'floor'.padEnd(7)} the module alone (opeka.js, its module fetched, compiled and instantiated; no widget, no feed): ${t('floor').toFixed(0)} ms; Opeka's time past it ${(t('opeka') - t('floor')).toFixed(0)} ms, uPlot's whole time ${t('uplot').toFixed(0)} ms`);
     console.log(`${name.padEnd(7)} ${String(bytes).padStart(9)} ${String(records).padStart(8)} | ${`${t('opeka').toFixed(0)} ms`.padStart(8)} ${`${t('off').toFixed(0)} ms`.padStart(8)} ${`${t('none').toFixed(0)} ms`.padStart(9)} ${`${t('uplot').toFixed(0)} ms`.padStart(8)} ${`${t('chartjs').toFixed(0)} ms`.padStart(8)} ${(t('opeka') / t('uplot')).toFixed(2).padStart(7)} ${`${median(paired).toFixed(2)} (${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`.padStart(17)} | ${''.padStart(27)} ${longest('opeka').padStart(12)} ${longest('off').padStart(12)} ${longest('none').padStart(12)} ${longest('uplot').padStart(12)} | ${mb(wasm)} (${(wasm / bytes).toFixed(1)}× the feed); without Worker ${mb(alone)} (${(alone / bytes).toFixed(1)}×)` + (memory ? `; over 5 reloads, page ${memory.page.map(mb).join(' → ')}, worker ${memory.worker.map(mb).join(' → ')} (together at most ${(most / bytes).toFixed(2)}× the feed); without Worker ${both.map(mb).join(' → ')}` : ''));
   }
