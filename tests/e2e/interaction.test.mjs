@@ -489,6 +489,8 @@ test('the Leptos component reads, walks and toggles as the element does', async 
   await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('svg'), first, { timeout: 20000 });
   await page.locator(`${first} .opeka-svg`).first().focus();
   await page.keyboard.press('End');
+  // The first key after a drawing places the marks; their readings, and the tooltip, follow in the next task.
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-tip')?.hidden === false, first, { timeout: 10000 });
   const walked = await readWidget(page, first);
   assert.ok(walked.tip && walked.ring, 'the last mark is outlined with its tooltip');
   assert.ok(walked.live.includes(walked.rows.at(-1)[0]), `${walked.live} is of the last period`);
