@@ -1,5 +1,5 @@
 // What the big-feed benchmarks share (big-feeds.mjs, ab-dists.mjs,
-// profile-worker.mjs, devtools-cost.mjs): their feed and a cold load of a
+// profile-worker.mjs, devtools-cost.mjs, long-tasks.mjs): their feed and a cold load of a
 // page, in a Chromium with no DevTools session on the page
 // (`plainBrowser`) or driven by Playwright (`coldLoad`).
 import { spawn } from 'node:child_process';
@@ -85,6 +85,7 @@ export async function timedLoads(browser, server) {
  * throws its `opeka-error`). BENCH_JS_FLAGS: V8 flags for that Chromium,
  * to look into the engine (`--liftoff-only`: wasm in baseline code only,
  * docs/performance.md, stop 24), never for the figures a goal is read from.
+ * `load(url, trace)` also traces the load (long-tasks.mjs).
  */
 export async function plainBrowser(server) {
   const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
@@ -96,16 +97,24 @@ export async function plainBrowser(server) {
     '--disable-field-trial-config', '--disable-extensions', '--disable-breakpad', '--disable-hang-monitor',
     '--remote-debugging-pipe', `--user-data-dir=${profile}`, ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []), 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   const pending = new Map();
+  // Events (messages without an id), by method: one waiter each.
+  const awaited = new Map();
   let asked = 0;
   let unread = '';
   browser.stdio[4].on('data', (data) => {
     unread += data;
     for (let end; (end = unread.indexOf('\0')) >= 0; unread = unread.slice(end + 1)) {
       const message = JSON.parse(unread.slice(0, end));
+      if (message.id === undefined) {
+        awaited.get(message.method)?.(message.params);
+        awaited.delete(message.method);
+        continue;
+      }
       pending.get(message.id)?.(message);
       pending.delete(message.id);
     }
   });
+  const event = (method) => new Promise((resolve) => awaited.set(method, resolve));
   const send = (method, params = {}, sessionId = undefined) => new Promise((resolve, reject) => {
     pending.set(++asked, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
     browser.stdio[3].write(`${JSON.stringify({ id: asked, method, params, sessionId })}\0`);
@@ -114,19 +123,42 @@ export async function plainBrowser(server) {
   const exited = new Promise((resolve) => browser.once('exit', resolve)).then(() => {
     for (const answer of pending.values()) answer({ error: { message: 'Chromium exited' } });
   });
+  // The trace of a load, read whole once it ends: its events.
+  const traceEvents = async () => {
+    const complete = event('Tracing.tracingComplete');
+    await send('Tracing.end');
+    const { stream } = await complete;
+    const chunks = [];
+    for (let eof = false; !eof; ) {
+      const read = await send('IO.read', { handle: stream, size: 1 << 22 });
+      chunks.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'utf8'));
+      eof = read.eof;
+    }
+    await send('IO.close', { handle: stream });
+    const trace = JSON.parse(Buffer.concat(chunks).toString());
+    return trace.traceEvents ?? trace;
+  };
   return {
-    async load(url) {
+    /**
+     * One cold load of `url`: the page's figures; with `trace` (Chromium's
+     * trace categories, comma-separated), also `events`, the browser's trace
+     * of the load (all its processes, from before the navigation until the
+     * page has reported).
+     */
+    async load(url, trace = '') {
       const { browserContextId } = await send('Target.createBrowserContext');
       try {
-        return await reported(server, url, async () => {
+        const figures = await reported(server, url, async () => {
           // Opened blank, then navigated, as Playwright's `goto` does: the
           // renderer's process is up (it has run a script) when the
           // navigation starts. The session enables no domain.
           const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
           const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
           await send('Runtime.evaluate', { expression: '0' }, sessionId);
+          if (trace) await send('Tracing.start', { categories: trace, transferMode: 'ReturnAsStream' });
           await send('Page.navigate', { url }, sessionId);
         });
+        return trace ? { ...figures, events: await traceEvents() } : figures;
       } finally {
         await send('Target.disposeBrowserContext', { browserContextId });
       }
