@@ -199,6 +199,11 @@ bench: dist
 	@if [ -f tests/bench/browser.mjs ]; then echo "== host pages in headless Chromium"; node tests/bench/browser.mjs; fi
 	@echo "== big feeds beside uPlot and Chart.js (docs/performance.md)"
 	node tests/bench/big-feeds.mjs
+	@echo "== the page's main thread while a feed loads: each task's CPU beside its wall time (Chromium's trace; docs/performance.md, stop 36)"
+	node tests/bench/long-tasks.mjs "" 5
+	@echo "== big feeds in the Leptos component: its worker against the main thread (the example app built for release)"
+	trunk build --release --offline --config examples/leptos-app/Trunk.toml --dist target/leptos-app-release
+	node tests/bench/leptos-big-feeds.mjs target/leptos-app-release
 	@echo "== the snippet over a slow network, with and without preloads (README)"
 	node tests/bench/preload.mjs
 	@echo "== adversarial feeds under the 16 MiB limit (docs/performance.md)"

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { generatedCaseload } from '../bench/big-feed-bench.mjs';
 
 let server;
 let browser;
@@ -129,4 +130,88 @@ test('a Leptos chart goes full screen in the slide medium, by its button and by 
   }
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a big feed goes to the worker: the chart read on the main thread, off it; a broken one names its problems by path', async () => {
+  // The app's first and third charts read one feed of 1.2 MB, the second a
+  // broken one; where the worker's page side cannot load (served as text),
+  // the app reads both on its main thread.
+  const feed = generatedCaseload(300);
+  // The third unit renamed where it is declared: its records name a unit the feed does not have.
+  const broken = feed.replace('"district-3"', '"no-such-district"');
+  server.routes.set('/leptos-app/feeds/kuzbass-caseload.json', { body: feed, type: 'application/json' });
+  server.routes.set('/leptos-app/feeds/kuzbass-accident-families.json', { body: broken, type: 'application/json' });
+  const load = async (host) => {
+    if (host) server.routes.set('/leptos-app/opeka-worker-host.js', host);
+    const from = server.requests.length;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    const warnings = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    // Feeds posted to a worker: [id, bytes or a streamed body's number, view].
+    await page.addInitScript(() => {
+      window.__asked = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (Array.isArray(message) && message[0] > 0) window.__asked.push(message[2]);
+        return post.call(this, message, ...rest);
+      };
+    });
+    await page.goto(`${server.url}/leptos-app/`);
+    await drawn(page, () => {
+      const [a, b, c] = document.querySelectorAll('.opeka-chart');
+      return a?.shadowRoot?.querySelector('svg') && c?.shadowRoot?.querySelector('svg') && b?.shadowRoot?.querySelector('.opeka-error');
+    });
+    const read = () => page.$$eval('.opeka-chart', (charts) => charts.map((chart) => ({
+      svg: chart.shadowRoot.querySelector('.opeka-svg svg')?.outerHTML ?? null,
+      summary: chart.shadowRoot.querySelector('[role="img"]')?.getAttribute('aria-label') ?? null,
+      error: chart.shadowRoot.querySelector('.opeka-error')?.textContent ?? null,
+    })));
+    const trend = await read();
+    await page.selectOption('#view', 'ranking');
+    await drawn(page, () => [0, 2].every((i) => {
+      const svg = document.querySelectorAll('.opeka-chart')[i].shadowRoot.querySelector('.opeka-svg svg');
+      return svg && !svg.querySelector('polyline') && svg.querySelector('rect');
+    }));
+    const ranking = await read();
+    const asked = await page.evaluate(() => window.__asked);
+    const loaded = server.requests.slice(from).map((r) => r.split('/').pop());
+    await context.close();
+    if (host) server.routes.delete('/leptos-app/opeka-worker-host.js');
+    return { trend, ranking, asked, loaded, errors, warnings };
+  };
+  try {
+    const off = await load({ body: 'export {};', type: 'text/plain' });
+    const on = await load();
+
+    assert.deepEqual(on.errors, []);
+    assert.deepEqual(off.errors, []);
+    // The worker read every big feed, once for each chart and view: the
+    // two trends and the broken feed, then the two rankings.
+    assert.deepEqual(on.asked, ['trend', 'trend', 'trend', 'ranking', 'ranking'], 'asked of the worker');
+    assert.ok(on.loaded.includes('opeka_worker_bg.wasm'), 'the worker loaded its module');
+    assert.deepEqual(on.warnings.filter((w) => w.includes('opeka-worker-host.js')), []);
+    assert.deepEqual(off.asked, [], 'no worker where its page side does not load');
+    assert.ok(!off.loaded.includes('opeka_worker_bg.wasm'));
+    assert.equal(off.warnings.filter((w) => w.startsWith('opeka-leptos: could not load opeka-worker-host.js')).length, 1, off.warnings.join('\n'));
+
+    // What a reader gets is the same either way.
+    for (const view of ['trend', 'ranking']) {
+      for (const i of [0, 2]) {
+        assert.ok(on[view][i].svg?.includes('Обращения за социальной поддержкой'), `${view} ${i}: the big feed's chart`);
+        assert.equal(on[view][i].svg, off[view][i].svg, `${view} ${i}: the same SVG`);
+        assert.equal(on[view][i].summary, off[view][i].summary, `${view} ${i}: the same summary`);
+      }
+    }
+    assert.equal(on.trend[0].svg.match(/<polyline/g).length, 4, 'four categories');
+    // The broken feed's problems, by their paths, as the main thread words them.
+    assert.equal(on.trend[1].error, off.trend[1].error);
+    assert.ok(on.trend[1].error.startsWith('Не удалось показать график: в данных есть ошибки.'), on.trend[1].error.slice(0, 200));
+    assert.ok(on.trend[1].error.includes('records[8].unit: "district-3" не объявлен в units'), on.trend[1].error.slice(0, 200));
+  } finally {
+    server.routes.delete('/leptos-app/feeds/kuzbass-caseload.json');
+    server.routes.delete('/leptos-app/feeds/kuzbass-accident-families.json');
+  }
 });

@@ -105,6 +105,9 @@ fn DeckSection() -> impl IntoView {
 
 fn main() {
     console_error_panic_hook::set_once();
+    // dist/opeka is served beside this page (index.html copies it): its
+    // worker takes the feeds of 1 MB and more that the generator is given.
+    opeka_leptos::use_worker_url("opeka/opeka-worker-host.js");
     mount_to_body(App);
 }
 

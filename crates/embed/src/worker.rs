@@ -57,18 +57,7 @@ pub(crate) fn use_worker(reduce: Function, words: Function) {
     ASK.with(|slot| slot.replace(Some((reduce, words))));
 }
 
-/// What the worker found.
-#[allow(clippy::large_enum_variant, reason = "one answer at a time, moved once or twice: a box would be code for nothing")]
-pub(crate) enum Reduced {
-    /// The feed is valid; here is what the view draws, as a smaller feed
-    /// packed (`opeka_feed::validate::packed`; `None`: not reduced, the
-    /// page validates the body it has), and the full feed's warnings as
-    /// console lines. The packed bytes stay in JavaScript until the
-    /// widget has let go of the feed they replace.
-    Valid(Option<Uint8Array>, Vec<String>),
-    /// The feed is invalid.
-    Invalid(Failure),
-}
+include!("../../widgets/src/worker_answer.rs");
 
 /// Hands `body` to the page's worker for `view` (or, without one, to the
 /// worker's module on this thread); `None` when neither could do it (the
@@ -91,28 +80,4 @@ pub(crate) async fn worded(body: &Body) -> Option<Reduced> {
 /// worker="on", or for its problems' words) copied out of this module's memory.
 fn js_bytes(body: &Body) -> Uint8Array {
     body.held().cloned().unwrap_or_else(|| Uint8Array::from(&body.bytes()[..]))
-}
-
-/// Reads the answer `reduce_feed` or `word_problems` gives
-/// (crates/worker-wasm), once `promise` resolves to it.
-async fn read_answer(promise: JsValue) -> Option<Reduced> {
-    let answer: Array = JsFuture::from(Promise::from(promise)).await.ok()?.into();
-    let first = answer.get(0);
-    if let Some(errors) = first.as_f64() {
-        // [errors omitted, warnings omitted, then path, is error, ru, en per problem]
-        let omitted = Omitted { errors: errors as usize, warnings: answer.get(1).as_f64()? as usize };
-        let mut problems = Vec::new();
-        let mut i = 2;
-        while i + 3 < answer.length() {
-            let text = |k: u32| answer.get(i + k).as_string().unwrap_or_default();
-            let severity = if answer.get(i + 1).is_truthy() { Severity::Error } else { Severity::Warning };
-            problems.push(Problem { path: text(0), message: ProblemMessage::Worded { ru: text(2), en: text(3) }, severity });
-            i += 4;
-        }
-        return Some(Reduced::Invalid(Failure::Invalid { problems, omitted }));
-    }
-    // The reduced feed (a Uint8Array), or null.
-    let reduced = (!first.is_null()).then(|| Uint8Array::new(&first));
-    let warnings = (1..answer.length()).filter_map(|i| answer.get(i).as_string()).collect();
-    Some(Reduced::Valid(reduced, warnings))
 }

@@ -6,9 +6,11 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use opeka_chart::{Medium, Theme};
-use opeka_feed::validate::{validate, Options};
+use opeka_feed::validate::packed::unpack;
+use opeka_feed::validate::{validate, Checked, Options};
 use opeka_feed::{Lang, View};
-use opeka_widgets::fetch::{self, Answer, Reuse};
+use opeka_widgets::fetch::{self, Answer, Reuse, HELD_FROM_BYTES};
+use opeka_widgets::worker::{self, Reduced};
 use opeka_widgets::{style, ChartBox, Controls, ErrorReport, Failure, FeedState, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -112,6 +114,7 @@ pub fn OpekaChart(
     let loader = Loader {
         src,
         feed,
+        view,
         state: RwSignal::new(FeedState::Loading),
         feed_locale: RwSignal::new(None),
         live: StoredValue::new_local(Live::default()),
@@ -141,6 +144,15 @@ pub fn OpekaChart(
         src.track();
         feed.track();
         loader.load(true, Reuse::Any);
+    });
+
+    // A feed the worker reduced holds only what its view draws: another
+    // view has the body (shared, not fetched again) reduced anew.
+    Effect::new(move |_| {
+        let view = view.get();
+        if loader.live.try_with_value(|live| live.reduced_for.is_some_and(|drawn| drawn != view)) == Some(true) {
+            loader.load(true, Reuse::Any);
+        }
     });
 
     Effect::new(move |_| {
@@ -177,7 +189,14 @@ pub fn OpekaChart(
         };
         let drawn = loader
             .state
-            .with(|state| loader.live.try_update_value(|live| live.chart.as_mut().and_then(|chart| chart.show(state, &settings))))
+            .with(|state| {
+                loader.live.try_update_value(|live| {
+                    // Never a reduced feed in another view than its own:
+                    // the effect above is loading the one for this view.
+                    let state = if live.reduced_for.is_some_and(|drawn| drawn != settings.view) { &FeedState::Loading } else { state };
+                    live.chart.as_mut().and_then(|chart| chart.show(state, &settings))
+                })
+            })
             .flatten();
         if let (Some(drawn), Some(on_rendered)) = (drawn, on_rendered) {
             on_rendered.run(drawn.into());
@@ -246,6 +265,7 @@ fn page_lang(holder: Option<HtmlDivElement>) -> Option<Lang> {
 struct Loader {
     src: MaybeProp<String>,
     feed: MaybeProp<String>,
+    view: MaybeProp<View>,
     state: RwSignal<FeedState>,
     feed_locale: RwSignal<Option<Lang>>,
     live: StoredValue<Live, LocalStorage>,
@@ -330,6 +350,9 @@ impl Loader {
             if text.trim().is_empty() {
                 // The app has not got its feed yet.
                 self.state.set(FeedState::Loading);
+            } else if text.len() >= HELD_FROM_BYTES {
+                self.state.set(FeedState::Loading);
+                self.accept_big(js_sys::Uint8Array::from(text.as_bytes()), generation);
             } else {
                 self.accept(text.as_bytes());
             }
@@ -363,7 +386,11 @@ impl Loader {
             match result {
                 Ok(Answer::Body(body)) => {
                     self.confirm(Some(body.clone()));
-                    self.accept(&body.bytes());
+                    match body.held() {
+                        // 1 MB or more: to the worker, from where the loader holds it.
+                        Some(held) => self.accept_big(held.clone(), generation),
+                        None => self.accept(&body.bytes()),
+                    }
                 }
                 // Nothing new: the chart on show stays, and is fresh again.
                 Ok(Answer::NotModified) => self.confirm(None),
@@ -402,14 +429,58 @@ impl Loader {
                 for warning in &checked.warnings {
                     web_sys::console::warn_1(&format!("opeka-leptos: {}", warning.to_string_in(Lang::En)).into());
                 }
-                self.feed_locale.try_set(Some(checked.feed.locale));
-                self.state.try_set(FeedState::Ready(Arc::new(checked.feed)));
+                self.show(checked, None);
             }
             Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }),
         }
     }
 
+    /// Shows a valid feed: the whole one, or one the worker reduced for
+    /// `reduced_for`'s view.
+    fn show(self, checked: Checked, reduced_for: Option<Option<View>>) {
+        self.live.try_update_value(|live| live.reduced_for = reduced_for);
+        self.feed_locale.try_set(Some(checked.feed.locale));
+        self.state.try_set(FeedState::Ready(Arc::new(checked.feed)));
+    }
+
+    /// Hands a big feed (1 MB or more) to Opeka's worker for the current
+    /// view, as `<opeka-chart>` does (`opeka_widgets::worker`), so that the
+    /// app's main thread is never blocked reading it: the answer is what
+    /// the view draws, packed, and only that is validated here; or the
+    /// feed's problems. Where no worker could do it, the bytes are
+    /// validated here. An answer to an older load is dropped.
+    fn accept_big(self, bytes: js_sys::Uint8Array, generation: u64) {
+        let view = self.view.get_untracked();
+        spawn_local(async move {
+            let answer = worker::in_worker(&bytes, view).await;
+            let current = self.live.try_with_value(|live| !live.closed && live.generation == generation);
+            if current != Some(true) {
+                return;
+            }
+            match answer {
+                Some(Reduced::Valid(Some(packed), warnings)) => {
+                    let packed = packed.to_vec();
+                    let checked =
+                        unpack(&packed).and_then(|(doc, records)| validate(doc, &Options::default()).ok()?.with_packed_records(records));
+                    let Some(checked) = checked else {
+                        // The worker never makes one that does not read; if it did, the body is read here.
+                        self.accept(&bytes.to_vec());
+                        return;
+                    };
+                    for line in warnings {
+                        web_sys::console::warn_1(&format!("opeka-leptos: {line}").into());
+                    }
+                    self.show(checked, Some(view));
+                }
+                Some(Reduced::Invalid(failure)) => self.fail(failure),
+                // Not reduced (a feed the view draws whole), or no worker: read here.
+                Some(Reduced::Valid(None, _)) | None => self.accept(&bytes.to_vec()),
+            }
+        });
+    }
+
     fn fail(self, failure: Failure) {
+        self.live.try_update_value(|live| live.reduced_for = None);
         self.report(&failure);
         self.state.try_set(FeedState::Failed(Arc::new(failure)));
     }

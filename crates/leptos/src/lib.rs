@@ -40,6 +40,13 @@
 //! beside the app's page (see [`use_extras_url`]); `controls=Controls::None`
 //! hides it.
 //!
+//! **Big feeds.** A feed of 1 MB or more (from `src`, or `feed` text) goes
+//! to Opeka's Web Worker, as `<opeka-chart>`'s does: it is read, validated
+//! and reduced to what the view draws there, and the app's main thread only
+//! draws the result. The worker's four files sit beside the app's page
+//! (see [`use_worker_url`]); without them big feeds are read on the main
+//! thread.
+//!
 //! **Styles.** The chart lives in a shadow root with its own stylesheet:
 //! the app's CSS does not reach inside, and the app styles it only through
 //! the custom properties `--opeka-font`, `--opeka-foreground`,
@@ -70,6 +77,22 @@ pub use opeka_widgets::Controls;
 /// opeka_leptos::use_extras_url("/static/opeka-extras.js");
 /// ```
 pub use opeka_widgets::menu::use_extras_url;
+
+/// Tells the charts where Opeka's worker for big feeds is:
+/// `opeka-worker-host.js` from Opeka's `dist/opeka/`, resolved against the
+/// page's base URL, with `opeka-worker.js`, `opeka_worker_bindings.js` and
+/// `opeka_worker_bg.wasm` beside it. By default it is
+/// `opeka-worker-host.js` beside the app's `index.html` (Trunk: a
+/// `<link data-trunk rel="copy-file">` for each of the four files). A feed
+/// of 1 MB or more is read, validated and reduced to what its view draws
+/// there, off the app's main thread, as `<opeka-chart>` does; where the
+/// files are missing, a console warning says so once and big feeds are
+/// read on the main thread. Call it before the first big feed loads.
+///
+/// ```no_run
+/// opeka_leptos::use_worker_url("/static/opeka/opeka-worker-host.js");
+/// ```
+pub use opeka_widgets::worker::use_worker_url;
 
 /// A feed view: which chart to draw (`Trend`, `Ranking`, … for case-loads;
 /// `Breakdown`, `Podium`, … for awards; `Progress`, … for outcomes).

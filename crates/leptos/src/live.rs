@@ -42,6 +42,10 @@ pub(crate) struct Live {
     /// When the feed on show was last fetched or confirmed (local time),
     /// for the stale marker.
     pub confirmed: Option<opeka_feed::DayTime>,
+    /// The view the feed on show was reduced for by the worker (`None`:
+    /// the whole feed is on show). Such a feed holds only what that view
+    /// draws: another view reads the body again.
+    pub reduced_for: Option<Option<opeka_feed::View>>,
 }
 
 impl Drop for Live {

@@ -161,6 +161,24 @@ async fn feed_text_is_drawn_and_new_text_redraws() {
 }
 
 #[wasm_bindgen_test]
+async fn a_big_feed_text_without_the_workers_files_is_read_on_the_main_thread() {
+    // 1 MB and more goes to the worker, whose files this page does not
+    // have (opeka-worker-host.js is not beside it): the component says so
+    // in the console and reads the feed itself. (With the files, the
+    // example app's end-to-end test, tests/e2e/leptos-app.test.mjs.)
+    let big = format!("{CASELOAD}{}", " ".repeat(1_000_000));
+    let host = host(600, None);
+    let heard = Heard::default();
+    let on_error = heard.on_error();
+    let handle = leptos::mount::mount_to(host.clone(), move || view! { <OpekaChart feed=big.clone() lang=Lang::En on_error /> });
+    until("the chart", || title(&host).is_some()).await;
+    assert_eq!(title(&host).as_deref(), Some("People receiving social services in Kuzbass"));
+    assert!(heard.errors().is_empty());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn changing_the_view_language_and_width_redraws() {
     let host = host(800, None);
     let heard = Heard::default();

@@ -377,15 +377,16 @@ async fn request(
 }
 
 /// The loader of `js/loader.js`, imported as a wasm-bindgen snippet, for
-/// faces that have no `opeka.js` to give one (the Leptos component).
+/// faces that have no `opeka.js` to give one (the Leptos component). A
+/// body of 1 MB or more, announced, starts the worker ([`crate::worker`]).
 #[cfg(feature = "loader")]
 fn bundled_load(args: &Array, signal: &JsValue) -> Result<JsValue, String> {
     #[wasm_bindgen(module = "/js/loader.js")]
     extern "C" {
         #[wasm_bindgen(js_name = load)]
-        fn load_snippet(args: &Array, signal: &JsValue) -> Promise;
+        fn load_snippet(args: &Array, signal: &JsValue, big: &JsValue) -> Promise;
     }
-    Ok(load_snippet(args, signal).into())
+    Ok(load_snippet(args, signal, &crate::worker::announced()).into())
 }
 
 /// Without the `loader` feature the module waits for `opeka.js` to give one.

@@ -19,6 +19,11 @@ mod report;
 mod state;
 pub mod style;
 mod svg_mount;
+/// Big feeds through the worker, for the Leptos component (the element's
+/// path is opeka-embed's, through opeka.js): behind `loader`, so that the
+/// element's module is the same to the byte without it.
+#[cfg(feature = "loader")]
+pub mod worker;
 
 pub use chart_box::{ChartBox, RenderedChart, Settings};
 pub use measure::CanvasMeasure;
