@@ -489,7 +489,7 @@ test('the Leptos component reads, walks and toggles as the element does', async 
   await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('svg'), first, { timeout: 20000 });
   await page.locator(`${first} .opeka-svg`).first().focus();
   await page.keyboard.press('End');
-  // The first key after a drawing places the marks; their readings, and the tooltip, follow in the next task.
+  // The tooltip may come in a task after the key's (tooltips.js's `later`, for readings not written yet): wait for it.
   await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.opeka-tip')?.hidden === false, first, { timeout: 10000 });
   const walked = await readWidget(page, first);
   assert.ok(walked.tip && walked.ring, 'the last mark is outlined with its tooltip');

@@ -19,5 +19,21 @@ export const useUrl = (at) => { url = at; hosting = undefined; };
 /** The loader's `big`: a body of 1 MB or more is announced; the worker starts while it downloads. */
 export const announced = () => { host().then((h) => h.warm(), () => {}); };
 
+// The asks in flight, by body, then by view: charts of one feed are given
+// one body (the page's fetch cache), and those of one view share one ask,
+// rather than each posting the worker a copy of it. An answer is not kept
+// once it has come (it holds the reduced feed).
+const asked = new WeakMap();
+
 /** The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name, or ''). */
-export const reduce = (bytes, view) => host().then((h) => h.reduce(bytes, view));
+export const reduce = (bytes, view) => {
+  let views = asked.get(bytes);
+  if (!views) asked.set(bytes, (views = new Map()));
+  let answer = views.get(view);
+  if (!answer) {
+    views.set(view, (answer = host().then((h) => h.reduce(bytes, view))));
+    const done = () => views.delete(view);
+    answer.then(done, done);
+  }
+  return answer;
+};
