@@ -33,15 +33,12 @@ extern "C" {
     fn reduce(bytes: &Uint8Array, view: &str) -> Promise;
 }
 
-/// Where the Leptos component finds `opeka-worker-host.js` unless
-/// [`use_worker_url`] says otherwise: beside the app's page.
-pub const DEFAULT_WORKER_URL: &str = "opeka-worker-host.js";
-
 /// Makes the component's big feeds go to the worker whose page side,
 /// `opeka-worker-host.js` from Opeka's `dist/opeka/`, is at `url`
 /// (resolved against the page's base URL), with `opeka-worker.js`,
-/// `opeka_worker_bindings.js` and `opeka_worker_bg.wasm` beside it. Call
-/// it before the first big feed loads.
+/// `opeka_worker_bindings.js` and `opeka_worker_bg.wasm` beside it; by
+/// default it is `opeka-worker-host.js` beside the app's page
+/// (`js/worker-host.js`). Call it before the first big feed loads.
 pub fn use_worker_url(url: &str) {
     use_url(url);
 }
