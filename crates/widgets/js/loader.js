@@ -69,3 +69,45 @@ export const extras = (url) => (event) => {
   const href = new URL(url, document.baseURI).href;
   import(href).then((m) => m.menu(button, key), (error) => console.error('opeka: could not load', href, error));
 };
+
+// The Leptos component's way to Opeka's worker for big feeds (crates/widgets/src/worker.rs;
+// opeka.js has its own, and leaves these out: nothing of it calls them). They
+// import the worker's page side, `opeka-worker-host.js` (crates/embed/js), from
+// `workerUrl`, resolved against the page: by default beside the app's page,
+// where the app copies it with the worker's script, glue and module from
+// Opeka's dist/opeka/. The import is asked once and its promise kept; where it
+// fails, a console warning says so once and every big feed is read on the main
+// thread. (In this file, not one of their own: the snippets a test page of the
+// component loads at once are as many as wasm-bindgen-test-runner's server
+// answers at once; one more, and the page waited for ever.)
+let workerUrl = 'opeka-worker-host.js';
+let workerHosting;
+const workerHost = () => (workerHosting ??= import(new URL(workerUrl, document.baseURI).href).catch((error) => {
+  console.warn(`opeka-leptos: could not load ${workerUrl} (${error?.message ?? error}); big feeds are read on the main thread`);
+  throw error;
+}));
+
+/** Where the worker's page side is, for the imports from now on. */
+export const useWorkerUrl = (at) => { workerUrl = at; workerHosting = undefined; };
+
+/** The loader's `big`: a body of 1 MB or more is announced; the worker starts while it downloads. */
+export const workerAnnounced = () => { workerHost().then((h) => h.warm(), () => {}); };
+
+// The asks in flight, by body, then by view: charts of one feed are given
+// one body (the page's fetch cache), and those of one view share one ask,
+// rather than each posting the worker a copy of it. An answer is not kept
+// once it has come (it holds the reduced feed).
+const workerAsks = /*#__PURE__*/ new WeakMap();
+
+/** The worker's answer for `bytes` (a Uint8Array) and `view` (a view's name, or ''). */
+export const reduceInWorker = (bytes, view) => {
+  let views = workerAsks.get(bytes);
+  if (!views) workerAsks.set(bytes, (views = new Map()));
+  let answer = views.get(view);
+  if (!answer) {
+    views.set(view, (answer = workerHost().then((h) => h.reduce(bytes, view))));
+    const done = () => views.delete(view);
+    answer.then(done, done);
+  }
+  return answer;
+};

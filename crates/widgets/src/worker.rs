@@ -3,7 +3,7 @@
 //! 1 MB or more ([`HELD_FROM_BYTES`]) to Opeka's Web Worker through
 //! `opeka.js` (`crates/embed/src/worker.rs`); the component does the same
 //! through the worker's page side, `opeka-worker-host.js`, imported from
-//! [`use_worker_url`]'s URL (`js/worker-host.js`). The worker validates
+//! [`use_worker_url`]'s URL (`js/loader.js`). The worker validates
 //! the body and reduces it to what the view draws, packed; the component
 //! validates that small document and draws it, or shows the problems the
 //! worker found, each with its path. Where the host cannot load (the app
@@ -23,13 +23,13 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::state::Failure;
 
-#[wasm_bindgen(module = "/js/worker-host.js")]
+#[wasm_bindgen(module = "/js/loader.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = useUrl)]
+    #[wasm_bindgen(js_name = useWorkerUrl)]
     fn use_url(url: &str);
-    #[wasm_bindgen(thread_local_v2, js_name = announced)]
+    #[wasm_bindgen(thread_local_v2, js_name = workerAnnounced)]
     static ANNOUNCED: Function;
-    #[wasm_bindgen(js_name = reduce)]
+    #[wasm_bindgen(js_name = reduceInWorker)]
     fn reduce(bytes: &Uint8Array, view: &str) -> Promise;
 }
 
@@ -38,7 +38,7 @@ extern "C" {
 /// (resolved against the page's base URL), with `opeka-worker.js`,
 /// `opeka_worker_bindings.js` and `opeka_worker_bg.wasm` beside it; by
 /// default it is `opeka-worker-host.js` beside the app's page
-/// (`js/worker-host.js`). Call it before the first big feed loads.
+/// (`js/loader.js`). Call it before the first big feed loads.
 pub fn use_worker_url(url: &str) {
     use_url(url);
 }
