@@ -23,12 +23,20 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # same reason -O2, not -Oz: binaryen's shrinking passes save raw bytes that
 # gzip had already compressed as repeats; of those passes only code folding
 # (identical block tails merged) still pays (docs/size.md has the figures).
+# One exception: a function with one caller and a body of at most 20 bytes
+# is put into its caller. The page's module has 295 functions fewer, and
+# V8 compiles each function the drawing calls on the main thread at its
+# first call, about 6 µs each besides its bytes (docs/performance.md, stop
+# 37: 1 085 such functions in the sample's drawing, 907 with this). The
+# module was 746 bytes smaller gzipped at this limit, and within 90 bytes
+# of its size without it at 16, 18 and 22: part of that is gzip's luck
+# with this code, and a change may lose it (docs/size.md, stop 37).
 # --low-memory-unused lets binaryen fold constant offsets into loads and
 # stores (−330 bytes): the first KB of memory is the far end of Rust's stack
 # (which the data follows: 128 KiB in the page's module, crates/embed/build.rs;
 # 1 MiB in the others), reached only by a stack about to overflow, and
 # emscripten assumes the same by default.
-WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features
+WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 20 --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
@@ -96,7 +104,14 @@ dist:
 	@# handling (crates/widgets/js/loader.js and interact.js, which the Leptos
 	@# component imports as snippets), so a page loads one script.
 	node scripts/join-glue.mjs $(DIST)/opeka_bindings.js $(DIST)/opeka.joined.js crates/widgets/js/loader.js crates/widgets/js/interact.js crates/embed/js/opeka.js
-	terser $(DIST)/opeka.joined.js $(TERSER_PAGE_FLAGS) -o $(DIST)/opeka.js
+	@# Its first line asks V8 to compile every function in it as the script
+	@# streams in, on a background thread (V8's explicit compile hints): the
+	@# glue's import shims, the loader and the widget's handlers run in the
+	@# first drawing, which otherwise compiles each on the main thread at its
+	@# first call (docs/performance.md, stop 37: the sample's task 44 → 36 ms
+	@# of CPU, for 23 bytes).
+	terser $(DIST)/opeka.joined.js $(TERSER_PAGE_FLAGS) --format "preamble='//# allFunctionsCalledOnLoad'" -o $(DIST)/opeka.js
+	@head -1 $(DIST)/opeka.js | grep -qx '//# allFunctionsCalledOnLoad' || { echo "opeka.js does not start with its compile hint"; exit 1; }
 	rm $(DIST)/opeka.joined.js $(DIST)/opeka_bindings.js
 	@# Loaded only when a reader opens a widget's downloads menu (PNG, SVG, CSV)
 	@# or its full screen, and by decks for their fonts.

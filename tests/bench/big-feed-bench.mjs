@@ -76,16 +76,20 @@ export async function timedLoads(browser, server) {
   return plainBrowser(server);
 }
 
+/** How long a new window is left to settle before its page is loaded (`plainBrowser`). */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1000);
+
 /**
  * A Chromium of its own, driven over a pipe (`--remote-debugging-pipe`)
  * with no DevTools domain enabled on its pages: each `load(url)` opens
  * `url` (a page of `server`, the harness's, whose head starts with
  * tests/bench/measure.js) in a new browser context, as a cold load in a
- * reader's browser, and resolves to the figures the page reports (or
- * throws its `opeka-error`). BENCH_JS_FLAGS: V8 flags for that Chromium,
- * to look into the engine (`--liftoff-only`: wasm in baseline code only,
- * docs/performance.md, stop 24), never for the figures a goal is read from.
- * `load(url, trace)` also traces the load (long-tasks.mjs).
+ * reader's browser (once the context's new window has settled), and
+ * resolves to the figures the page reports (or throws its `opeka-error`).
+ * BENCH_JS_FLAGS: V8 flags for that Chromium, to look into the engine
+ * (`--liftoff-only`: wasm in baseline code only, docs/performance.md,
+ * stop 24), never for the figures a goal is read from. `load(url, trace)`
+ * also traces the load (long-tasks.mjs).
  */
 export async function plainBrowser(server) {
   const profile = await mkdtemp(join(tmpdir(), 'opeka-plain-'));
@@ -148,13 +152,20 @@ export async function plainBrowser(server) {
     async load(url, trace = '') {
       const { browserContextId } = await send('Target.createBrowserContext');
       try {
+        // Opened blank, then navigated, as Playwright's `goto` does: the
+        // renderer's process is up (it has run a script) when the
+        // navigation starts. The session enables no domain.
+        const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
+        const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+        await send('Runtime.evaluate', { expression: '0' }, sessionId);
+        // A context's first target opens a window, and Chromium loads that
+        // window's own pages (the address bar's popup, chrome://omnibox-popup,
+        // in renderers of their own) for about 400 ms after it opens: 37–99
+        // ms of CPU on the two cores during the sample's drawing task alone
+        // (docs/performance.md, stop 37). A reader's window is open before
+        // they follow a link, so the navigation waits until it has settled.
+        await new Promise((settled) => setTimeout(settled, SETTLE_MS));
         const figures = await reported(server, url, async () => {
-          // Opened blank, then navigated, as Playwright's `goto` does: the
-          // renderer's process is up (it has run a script) when the
-          // navigation starts. The session enables no domain.
-          const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId, width: 1280, height: 900 });
-          const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-          await send('Runtime.evaluate', { expression: '0' }, sessionId);
           if (trace) await send('Tracing.start', { categories: trace, transferMode: 'ReturnAsStream' });
           await send('Page.navigate', { url }, sessionId);
         });
