@@ -1,7 +1,8 @@
 // What the big-feed benchmarks share (big-feeds.mjs, ab-dists.mjs,
-// profile-worker.mjs, devtools-cost.mjs, long-tasks.mjs): their feed and a cold load of a
-// page, in a Chromium with no DevTools session on the page
-// (`plainBrowser`) or driven by Playwright (`coldLoad`).
+// profile-worker.mjs, devtools-cost.mjs, long-tasks.mjs,
+// leptos-big-feeds.mjs): their feed and a cold load of a page, in a
+// Chromium with no DevTools session on the page (`plainBrowser`) or driven
+// by Playwright (`coldLoad`).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -150,7 +150,7 @@ pub fn OpekaChart(
     // view has the body (shared, not fetched again) reduced anew.
     Effect::new(move |_| {
         let view = view.get();
-        if loader.live.try_with_value(|live| live.reduced_for.is_some_and(|drawn| drawn != view)) == Some(true) {
+        if loader.live.try_with_value(|live| live.reduced_for_another(view)) == Some(true) {
             loader.load(true, Reuse::Any);
         }
     });
@@ -193,7 +193,7 @@ pub fn OpekaChart(
                 loader.live.try_update_value(|live| {
                     // Never a reduced feed in another view than its own:
                     // the effect above is loading the one for this view.
-                    let state = if live.reduced_for.is_some_and(|drawn| drawn != settings.view) { &FeedState::Loading } else { state };
+                    let state = if live.reduced_for_another(settings.view) { &FeedState::Loading } else { state };
                     live.chart.as_mut().and_then(|chart| chart.show(state, &settings))
                 })
             })

@@ -48,6 +48,14 @@ pub(crate) struct Live {
     pub reduced_for: Option<Option<opeka_feed::View>>,
 }
 
+impl Live {
+    /// Whether the feed on show was reduced by the worker for another view
+    /// than `view`, and so cannot draw it.
+    pub fn reduced_for_another(&self, view: Option<opeka_feed::View>) -> bool {
+        self.reduced_for.is_some_and(|reduced| reduced != view)
+    }
+}
+
 impl Drop for Live {
     fn drop(&mut self) {
         if let Some(controller) = self.abort.take() {
