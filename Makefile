@@ -23,20 +23,25 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # same reason -O2, not -Oz: binaryen's shrinking passes save raw bytes that
 # gzip had already compressed as repeats; of those passes only code folding
 # (identical block tails merged) still pays (docs/size.md has the figures).
-# One exception: a function with one caller and a body of at most 20 bytes
-# is put into its caller. The page's module has 295 functions fewer, and
-# V8 compiles each function the drawing calls on the main thread at its
+# One exception: a function with one caller and a body of at most 9 bytes
+# is put into its caller. The page's module has about 200 functions fewer,
+# and V8 compiles each function the drawing calls on the main thread at its
 # first call, about 6 µs each besides its bytes (docs/performance.md, stop
-# 37: 1 085 such functions in the sample's drawing, 907 with this). The
-# module was 746 bytes smaller gzipped at this limit, and within 90 bytes
-# of its size without it at 16, 18 and 22: part of that is gzip's luck
-# with this code, and a change may lose it (docs/size.md, stop 37).
+# 37: 1 085 such functions in the sample's drawing, 907 with a limit of 20).
+# The limit is where gzip compresses this code best, and that is luck:
+# stop 37 chose 20 (−746 bytes against no inlining). Stop 38's changes,
+# 242 bytes of raw module, were 841 bytes of gzip at 20 and 210 at 9,
+# where it is now smallest (−1 292 against none; from 10 on, 630 bytes
+# and more larger than at 9). A change to the code may move it again:
+# `make inline-sweep` when `make dist` goes over the budget (docs/size.md,
+# stop 38).
 # --low-memory-unused lets binaryen fold constant offsets into loads and
 # stores (−330 bytes): the first KB of memory is the far end of Rust's stack
 # (which the data follows: 128 KiB in the page's module, crates/embed/build.rs;
 # 1 MiB in the others), reached only by a stack about to overflow, and
 # emscripten assumes the same by default.
-WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size 20 --strip-producers --strip-target-features
+ONE_CALLER_LIMIT := 9
+WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size $(ONE_CALLER_LIMIT) --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything
@@ -55,7 +60,7 @@ TERSER_FLAGS   := --module --ecma 2020 --compress --mangle
 # only calls its imports (docs/size.md, stop 15).
 TERSER_PAGE_FLAGS := --module --ecma 2020 --compress unsafe_methods=true --mangle
 
-.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz fuzz-long fuzz-scene clean size-audit named-dist
+.PHONY: help tools serve gallery dist test lint test-native test-wasm test-e2e bench soak fuzz fuzz-long fuzz-scene clean size-audit named-dist inline-sweep
 
 help:
 	@echo "make serve   build and serve the gallery at http://127.0.0.1:8080 (sample feeds bundled)"
@@ -232,6 +237,23 @@ soak: dist
 	scripts/install-tools.sh node browser
 	node tests/soak/soak.mjs
 	node tests/soak/deck-soak.mjs
+
+## inline-sweep: the page's module gzipped at each one-caller inlining limit
+## (ONE_CALLER_LIMIT is gzip's luck with the code, docs/size.md stop 38), as
+## dist builds it: for when `make dist` goes over the budget (so not after it).
+INLINE_LIMITS ?= 0 6 8 9 10 12 16 20 24 30
+inline-sweep:
+	scripts/install-tools.sh wasm node
+	$(DIST_CARGO) build --release -p opeka-embed --target $(WASM_TARGET) $(DIST_BUILD_STD)
+	rm -rf target/inline-sweep && mkdir -p target/inline-sweep
+	wasm-bindgen --target web --no-typescript --out-dir target/inline-sweep --out-name opeka_bindings $(EMBED_WASM)
+	@for limit in $(INLINE_LIMITS); do \
+	  wasm-opt $(subst --one-caller-inline-max-function-size $(ONE_CALLER_LIMIT),--one-caller-inline-max-function-size $$limit,$(WASM_OPT_FLAGS)) $(WASM_FEATURES) \
+	    target/inline-sweep/opeka_bindings_bg.wasm -o target/inline-sweep/opeka_bg.wasm && \
+	  cp target/inline-sweep/opeka_bindings.js target/inline-sweep/glue.js && \
+	  node scripts/minify-names.mjs target/inline-sweep/opeka_bg.wasm target/inline-sweep/glue.js > /dev/null && \
+	  echo "limit $$limit: opeka_bg.wasm $$(gzip -9c target/inline-sweep/opeka_bg.wasm | wc -c) bytes gzip, $$(wc -c < target/inline-sweep/opeka_bg.wasm) raw"; \
+	done
 
 ## size-audit: the bundle with function names kept, and where its bytes go (docs/size.md).
 size-audit:

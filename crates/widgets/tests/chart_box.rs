@@ -302,3 +302,24 @@ fn a_capped_problem_list_ends_with_the_count_of_the_rest() {
     assert_eq!(items.length(), 201);
     assert_eq!(items.item(200).and_then(|n| n.text_content()).as_deref(), Some("и ещё 400"));
 }
+
+#[wasm_bindgen_test]
+fn texts_measured_in_turn_in_two_fonts_each_get_their_own() {
+    use opeka_chart::TextMeasure;
+    use opeka_widgets::CanvasMeasure;
+    let family = "Arial, sans-serif";
+    // The measurer sets the canvas's font only when it changes: texts met
+    // in turn in two fonts must each be measured in their own, as a fresh
+    // measurer measures each.
+    let texts =
+        [("Получатели", 12.0, false), ("услуг", 24.0, true), ("Кузбасс", 12.0, false), ("2016", 24.0, false), ("январь", 24.0, true)];
+    let measurer = CanvasMeasure::new(family);
+    for (text, size, bold) in texts {
+        let alone = CanvasMeasure::new(family).width(text, size, bold);
+        assert!(alone > 0.0, "{text} measured");
+        assert_eq!(measurer.width(text, size, bold), alone, "{text} at {size} px, bold {bold}");
+    }
+    // And the sizes are the ones asked for: twice the size, twice the width.
+    let (small, large) = (measurer.width("Ж", 12.0, false), measurer.width("Ж", 24.0, false));
+    assert!((large / small - 2.0).abs() < 0.05, "{small} and {large}");
+}

@@ -393,6 +393,25 @@ pub fn write_trimmed(out: &mut String, value: f64, max_decimals: usize) {
 /// read back as the same `f64` (the nearest such when there is a choice),
 /// never in exponent notation (`1e21` is written out in full).
 pub fn write_shortest(out: &mut String, value: f64) {
+    // A chart's opacities and font sizes are short decimals (1, 0.35, 13):
+    // the first count of places whose scaled value reads back exactly is
+    // the shortest, with no exact expansion, which took a few percent of
+    // a first drawing (docs/performance.md, stop 38). Below 2^31 a place
+    // (up to six) is wider than the gap between doubles, so one candidate
+    // at most reads back, and the product's rounding cannot pick another.
+    let magnitude = value.abs();
+    if magnitude > 0.0 && magnitude < SHORT_BELOW {
+        let mut scale = 1.0;
+        for places in 0..=6 {
+            let digits = (magnitude * scale).round();
+            // Both exact, so their quotient is the decimal read back.
+            if digits / scale == magnitude {
+                write_scaled(out, value, digits, places);
+                return;
+            }
+            scale *= 10.0;
+        }
+    }
     let Some(exact) = Exact::of(out, value) else { return };
     if exact.digits.is_empty() {
         out.push('0');
@@ -435,6 +454,9 @@ pub fn write_shortest(out: &mut String, value: f64) {
 /// error is under an eighth, so the nearest integer to it is the nearest to
 /// the exact product. A NaN compares false with it, and takes the exact path.
 const FAST_BELOW: f64 = (1u64 << 50) as f64;
+
+/// Where [`write_shortest`]'s fast path stops: 2^31.
+const SHORT_BELOW: f64 = 2_147_483_648.0;
 
 /// Writes `value`'s sign, then `digits × 10^-places` with `places` places
 /// (`digits` whole, under [`FAST_BELOW`]).
