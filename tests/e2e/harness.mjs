@@ -167,11 +167,13 @@ export function launchBrowser() {
 
 /**
  * Opens a page that records every opeka event and every uncaught error
- * from the first script on, so no event can be missed.
+ * from the first script on, so no event can be missed. `options.init`: a
+ * script of the test's own, run before the page's (as the recorder is).
  */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...options.context });
   const page = await context.newPage();
+  if (options.init) await page.addInitScript(options.init);
   const errors = [];
   const consoleErrors = [];
   page.on('pageerror', (error) => errors.push(String(error)));

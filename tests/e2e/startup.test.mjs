@@ -5,7 +5,7 @@
 // its first text in a font opeka.js did not set up pays for it in its task.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForWidgets } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForWidgets } from './harness.mjs';
 
 let server;
 let browser;
@@ -24,22 +24,16 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('every font a chart measures in its first drawing was set up before the module was up', async () => {
   // Every text measured on a canvas, in order, with the canvas's font as the
   // browser reads it back (weight and size normalized).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    const measure = CanvasRenderingContext2D.prototype.measureText;
-    window.__measured = [];
-    CanvasRenderingContext2D.prototype.measureText = function (text) {
-      window.__measured.push({ text, font: this.font });
-      return measure.call(this, text);
-    };
+  const { page, context } = await openPage(browser, `${server.url}/startup.html`, {
+    init: () => {
+      const measure = CanvasRenderingContext2D.prototype.measureText;
+      window.__measured = [];
+      CanvasRenderingContext2D.prototype.measureText = function (text) {
+        window.__measured.push({ text, font: this.font });
+        return measure.call(this, text);
+      };
+    },
   });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__opeka = { rendered: [], errors: [] };
-    document.addEventListener('opeka-rendered', (e) => window.__opeka.rendered.push({ id: e.target.id }));
-    document.addEventListener('opeka-error', (e) => window.__opeka.errors.push({ id: e.target.id }));
-  });
-  await page.goto(`${server.url}/startup.html`);
   const events = await waitForWidgets(page, 2);
   assert.deepEqual(events.errors, []);
   const measured = await page.evaluate(() => window.__measured);
