@@ -5,9 +5,10 @@
 // reading a generated 1 MB or 15 MB caseload, as big-feeds.mjs's, and
 // prints the median time from navigation until both are drawn and the
 // longest main-thread task (PerformanceObserver 'longtask'), with the
-// worker and with its page side refused (served as text: the component
-// then reads the feed on the main thread), alternately, in a Chromium with
-// no DevTools session on the page. Figures only; nothing fails on a time.
+// worker and with its files refused (its page side and script served as
+// text: the component then reads the feed on the main thread),
+// alternately, in a Chromium with no DevTools session on the page.
+// Figures only; nothing fails on a time.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT, startServer } from '../e2e/harness.mjs';
@@ -40,8 +41,10 @@ try {
     const figures = { worker: [], 'main thread': [] };
     for (let run = 0; run < RUNS; run++) {
       for (const way of run % 2 ? ['main thread', 'worker'] : ['worker', 'main thread']) {
-        if (way === 'worker') server.routes.delete('/leptos-app/opeka-worker-host.js');
-        else server.routes.set('/leptos-app/opeka-worker-host.js', REFUSED);
+        for (const file of ['opeka-worker-host.js', 'opeka-worker.js']) {
+          if (way === 'worker') server.routes.delete(`/leptos-app/${file}`);
+          else server.routes.set(`/leptos-app/${file}`, REFUSED);
+        }
         const { done, longest } = await loads.load(`${server.url}/leptos-app/`);
         figures[way].push([done, longest]);
       }

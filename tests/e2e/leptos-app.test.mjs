@@ -132,17 +132,17 @@ test('a Leptos chart goes full screen in the slide medium, by its button and by 
   await context.close();
 });
 
-test('a big feed goes to the worker: the chart read on the main thread, off it; a broken one names its problems by path', async () => {
+test('a big feed streams to the worker as it is read: the chart read on the main thread, off it; a broken one names its problems by path', async () => {
   // The app's first and third charts read one feed of 1.2 MB, the second a
-  // broken one; where the worker's page side cannot load (served as text),
+  // broken one; where the worker's files are not there (served as text),
   // the app reads both on its main thread.
   const feed = generatedCaseload(300);
   // The third unit renamed where it is declared: its records name a unit the feed does not have.
   const broken = feed.replace('"district-3"', '"no-such-district"');
   server.routes.set('/leptos-app/feeds/kuzbass-caseload.json', { body: feed, type: 'application/json' });
   server.routes.set('/leptos-app/feeds/kuzbass-accident-families.json', { body: broken, type: 'application/json' });
-  const load = async (host) => {
-    if (host) server.routes.set('/leptos-app/opeka-worker-host.js', host);
+  const load = async (refused) => {
+    for (const file of refused) server.routes.set(`/leptos-app/${file}`, { body: 'export {};', type: 'text/plain' });
     const from = server.requests.length;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -150,12 +150,17 @@ test('a big feed goes to the worker: the chart read on the main thread, off it; 
     const warnings = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    // Feeds posted to a worker: [id, bytes or a streamed body's number, view].
+    // What the app posts to a worker: a body's chunk ([-body, chunk,
+    // size]), with its length, and a feed asked for ([id, bytes or a
+    // streamed body's number, view]), with its view and how it is given.
     await page.addInitScript(() => {
       window.__asked = [];
+      window.__chunks = [];
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (message, ...rest) {
-        if (Array.isArray(message) && message[0] > 0) window.__asked.push(message[2]);
+        const [id, body, view] = Array.isArray(message) ? message : [];
+        if (id > 0) window.__asked.push(`${view} by ${typeof body === 'number' ? 'number' : body instanceof Uint8Array ? 'bytes' : typeof body}`);
+        if (id < 0 && body) window.__chunks.push(body.length);
         return post.call(this, message, ...rest);
       };
     });
@@ -176,24 +181,27 @@ test('a big feed goes to the worker: the chart read on the main thread, off it; 
       return svg && !svg.querySelector('polyline') && svg.querySelector('rect');
     }));
     const ranking = await read();
-    const asked = await page.evaluate(() => window.__asked);
+    const { asked, chunks } = await page.evaluate(() => ({ asked: window.__asked, chunks: window.__chunks }));
     const loaded = server.requests.slice(from).map((r) => r.split('/').pop());
     await context.close();
-    if (host) server.routes.delete('/leptos-app/opeka-worker-host.js');
-    return { trend, ranking, asked, loaded, errors, warnings };
+    for (const file of refused) server.routes.delete(`/leptos-app/${file}`);
+    return { trend, ranking, asked, chunks, loaded, errors, warnings };
   };
   try {
-    const off = await load({ body: 'export {};', type: 'text/plain' });
-    const on = await load();
+    const off = await load(['opeka-worker-host.js', 'opeka-worker.js']);
+    const on = await load([]);
 
     assert.deepEqual(on.errors, []);
     assert.deepEqual(off.errors, []);
     // The worker read each big feed once for each view: the two charts of
-    // one feed share an ask (and its copy of the body); the broken feed.
-    assert.deepEqual(on.asked, ['trend', 'trend', 'ranking'], 'asked of the worker');
+    // one feed share an ask; the broken feed. Each body came to it in
+    // chunks as it was read (the two charts of one feed share one), and was
+    // asked for by its number, never posted whole from the app's copy.
+    assert.deepEqual(on.asked, ['trend by number', 'trend by number', 'ranking by number'], 'asked of the worker');
+    assert.equal(on.chunks.reduce((sum, length) => sum + length, 0), Buffer.byteLength(feed) + Buffer.byteLength(broken), 'streamed to the worker');
     assert.ok(on.loaded.includes('opeka_worker_bg.wasm'), 'the worker loaded its module');
     assert.deepEqual(on.warnings.filter((w) => w.includes('opeka-worker-host.js')), []);
-    assert.deepEqual(off.asked, [], 'no worker where its page side does not load');
+    assert.deepEqual(off.asked, [], 'no worker where its files are not there');
     assert.ok(!off.loaded.includes('opeka_worker_bg.wasm'));
     assert.equal(off.warnings.filter((w) => w.startsWith('opeka-leptos: could not load opeka-worker-host.js')).length, 1, off.warnings.join('\n'));
 

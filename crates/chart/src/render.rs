@@ -49,8 +49,12 @@ pub enum Readings {
     /// lies between the two (inclusive): a period's points, read as a
     /// viewer comes to them.
     Between(f64, f64),
+    /// As `Places`, with the table rows a page's table shows and prints: a
+    /// `trend`'s latest [`crate::MAX_ROWS`] periods, a `ranking`'s first
+    /// [`crate::MAX_ROWS`] units (counting the rest, as `Unread`).
+    Shown,
     /// As `Places`, with every table row (a `ranking`'s too): the table as
-    /// a page shows it, prints it and saves it as CSV.
+    /// a page saves it as CSV.
     Rows,
     /// Every mark and every table row read.
     All,

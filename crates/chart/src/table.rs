@@ -15,10 +15,10 @@ pub struct DataTable {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows of cells, each as long as `columns`. Drawn unread, a ranking
-    /// holds its first [`MAX_ROWS`] units and a trend none; read (a page's
-    /// table, its CSV), every unit and every period. A page's table shows
-    /// a trend's latest [`MAX_ROWS`] (its caption says so) and any other
-    /// view's first [`MAX_ROWS`].
+    /// holds its first [`MAX_ROWS`] units and a trend none; as a page's
+    /// table shows them, a trend's latest [`MAX_ROWS`] periods (its caption
+    /// says so) and any other view's first [`MAX_ROWS`]; read (its CSV),
+    /// every unit and every period.
     pub rows: Vec<Vec<String>>,
     /// Rows left out after `rows`, past [`MAX_ROWS`].
     pub more_rows: usize,

@@ -176,6 +176,17 @@ fn a_ranking_table_drawn_unread_holds_its_first_1000_rows_and_counts_the_rest_re
     let json = format!(r#"{{ "opeka": 1, "kind": "caseload", "title": "Обращения", "records": [{}] }}"#, records.join(","));
     let trend = draw(&json, View::Trend, Lang::Ru);
     assert_eq!((trend.table.rows.len(), trend.table.more_rows), (1_200, 0));
+    // As the page's table shows it (opened, printed): only the latest 1 000
+    // are formatted, the rows and caption of the whole table's end; the
+    // points placed, as with every row.
+    let request =
+        ChartRequest { view: Some(View::Trend), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+    let shown = render_with(&feed_from_json(&json), &request, 0, Readings::Shown, &PtSansMetrics);
+    assert_eq!(shown.table.rows[..], trend.table.rows[200..]);
+    assert_eq!((&shown.table.caption, shown.table.more_rows), (&trend.table.caption, 0));
+    let rows = render_with(&feed_from_json(&json), &request, 0, Readings::Rows, &PtSansMetrics);
+    assert_eq!(rows.table, trend.table);
+    assert_eq!((&shown.marks, &shown.items), (&rows.marks, &rows.items));
     assert_eq!(plain(&trend.table.rows[0][1]), "1", "{:?}", trend.table.rows[0]);
     assert_eq!(plain(&trend.table.rows[200][1]), "201", "{:?}", trend.table.rows[200]);
     assert_eq!(plain(&trend.table.rows[1_199][1]), "1 200", "{:?}", trend.table.rows[1_199]);

@@ -256,6 +256,8 @@ fn a_trend_is_placed_read_a_period_at_a_time_or_with_its_rows_as_when_all_is_rea
             let rows = render_with(&feed, &request, hidden, Readings::Rows, &PtSansMetrics);
             assert_eq!((&rows.marks, &rows.items), (&placed.marks, &placed.items), "{context}");
             assert_eq!(rows.table, read.table, "{context}");
+            // As the page shows it: the same, for a table within 1 000 rows.
+            assert_eq!(render_with(&feed, &request, hidden, Readings::Shown, &PtSansMetrics), rows, "{context}");
             // The same marks in the same places and keyboard order; a
             // point's texts empty, a target's as read.
             assert_eq!(placed.marks.len(), read.marks.len(), "{context}");

@@ -4,10 +4,12 @@
 // feeds are small carries none of it; it runs the page's one worker,
 // opeka-worker.js, also beside it.
 //
-// `warm` takes over the worker opeka.js started as soon as a big body was
-// announced (by its Content-Length), so that the worker loads its module
-// while the body downloads and while this module still loads, or starts
-// one. `reduce` asks it for a body opeka.js streamed to it as it was read,
+// `warm` takes over the worker opeka.js (or the Leptos component's loader,
+// crates/widgets/js/loader.js, which imports this module from the app's
+// page) started as soon as a big body was announced (by its
+// Content-Length), so that the worker loads its module while the body
+// downloads and while this module still loads, or starts one. `reduce`
+// asks it for a body that was streamed to it as it was read,
 // else posts the bytes (a copy: the page's fetch cache keeps them, for the
 // other widgets of that feed and for the fallback), with the view, and
 // resolves to the worker's answer. When there is no worker to ask — none
@@ -49,7 +51,7 @@ const stop = (again, why) => {
 
 /**
  * Starts the worker unless there is one (or none can be); returns it, or
- * `false`. `early`: the worker opeka.js started as the first big body was
+ * `false`. `early`: the worker the page's loader started as the first big body was
  * announced, taken as this one (once: a later one is a worker this module
  * stopped when idle), or stopped when there is one already; 0 when that
  * worker failed before this module could take it. None is started then:
@@ -128,7 +130,7 @@ export function reduce(bytes, view, early = false) {
     if (!warm()) return elsewhere();
     clearTimeout(idle);
     const timer = setTimeout(() => stop(false, `did not answer in ${Math.round((ANSWER_MS + bytes.length / 500) / 1000)} s`), ANSWER_MS + bytes.length / 500);
-    // A body opeka.js streamed to this very worker as it was read is asked
+    // A body the loader streamed to this very worker as it was read is asked
     // for by its number; any other is posted (a copy).
     const [to, body] = bytes.streamed ?? [];
     const posted = [++asked, bytes, view];

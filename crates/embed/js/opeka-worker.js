@@ -32,7 +32,7 @@ const warm = () => {
 
 ready.then(() => setTimeout(warm), () => {});
 
-// A big body's chunks, [-body, chunk, size], as opeka.js reads them ([-body]
+// A big body's chunks, [-body, chunk, size], as the page's loader reads them ([-body]
 // once it is whole): each is written into the body in the module's memory
 // as it comes (`chunk_room`, `chunk_written`; those that come before the
 // module is up wait here), so the body is there when a widget asks for it

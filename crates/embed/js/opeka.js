@@ -42,8 +42,7 @@ const warm = (size) => {
       started ??= Object.assign(new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' }), { onerror: () => (started = 0) });
     } catch {}
     host().then((h) => h.warm(started), () => {});
-    const to = started, body = ++bodies;
-    if (to) return (chunk, transfer) => (to.postMessage([-body, chunk, size], transfer), chunk ? 0 : [to, body]);
+    if (started) return streamTo(started, ++bodies, size);
   }
 };
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));

@@ -453,6 +453,12 @@ impl Loader {
         let view = self.view.get_untracked();
         spawn_local(async move {
             let answer = worker::in_worker(&bytes, view).await;
+            // In tasks of its own: the charts of one feed share one answer,
+            // and in the microtasks of the task that brought it they were
+            // validated and drawn together (where no worker could, each
+            // reading a 15 MB body: one task of 300 ms). Now each is
+            // validated in a task, then drawn in the next (docs/performance.md, stop 39).
+            gloo_timers::future::TimeoutFuture::new(0).await;
             let current = self.live.try_with_value(|live| !live.closed && live.generation == generation);
             if current != Some(true) {
                 return;
@@ -469,6 +475,11 @@ impl Loader {
                     };
                     for line in warnings {
                         web_sys::console::warn_1(&format!("opeka-leptos: {line}").into());
+                    }
+                    // Drawn in the next task.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if self.live.try_with_value(|live| !live.closed && live.generation == generation) != Some(true) {
+                        return;
                     }
                     self.show(checked, Some(view));
                 }

@@ -31,10 +31,12 @@
 //   into the table's <details> only when first wanted (a trend's drawn
 //   unread or placed only has none, and its rows are asked for then);
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
-// this again), or given -1 calls this again with the table's rows whole
-// (and a trend's points placed), given -2 with a trend's points placed,
-// and given -3 - 10x puts in `figure.read` the readings of the marks
-// placed about x (plot.rs, `read_at`). An empty
+// this again), or given -1 calls this again with the table's rows as the
+// page shows them (and a trend's points placed), given -2 with a trend's
+// points placed, given -3 with the table's rows whole (for its CSV,
+// opeka-extras.js, which then sets `whole`), and given -4 - 10x puts in
+// `figure.read` the readings of the marks placed about x (plot.rs,
+// `read_at`). An empty
 // string clears the chart. The texts are the chart core's and go in as
 // text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
@@ -85,6 +87,7 @@ export function interact(figure, data, toggle, tips) {
       if (s.table) s.table();
     }));
   }
+  s.whole = false;
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
   const [snap, marks, texts, keys, names, table] = data.split('\u0002');
@@ -119,9 +122,9 @@ export function interact(figure, data, toggle, tips) {
     };
     line(add(t, 'thead'), columns, 'col');
     const body = add(t, 'tbody');
-    // Read, the rows come whole, for the CSV (opeka-extras.js reads
-    // `s.rows`, the head first): the page shows a trend's latest 1 000,
-    // any other view's first 1 000.
+    // The rows as they came, for the CSV (opeka-extras.js reads `s.rows`,
+    // the head first, once it has asked for them whole): the page shows a
+    // trend's latest 1 000, any other view's first 1 000.
     s.rows = [head, ...rows];
     // Opened, a hundred rows a frame: the browser laid out a table of
     // 1 000 in one task of 50–70 ms, and a hundred more at a time in 5–10

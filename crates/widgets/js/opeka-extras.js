@@ -157,16 +157,16 @@ export function svgText(svg) {
  */
 export function csv(root) {
   // The table is built when first wanted (interact.js): now, if not yet.
+  // With every row: the page's table shows at most 1 000 (a ranking's
+  // first, and a line counting the rest; a trend's latest), so the rows
+  // are asked for whole (interact.js's `toggle(-3)`) unless they came so.
   const s = root.querySelector('.opeka-table')?.parentNode.opeka;
+  if (s?.toggle && !s.whole) {
+    s.toggle(-3);
+    s.whole = true;
+  }
   s?.build?.();
   if (!s?.rows) return '';
-  // A table longer than the page shows (a ranking of 3 000 units: its
-  // first 1 000, and a line counting the rest) has all its rows handed
-  // over, read (interact.js's `toggle(-1)`), then built again.
-  if (s.rows.length <= 1001 && root.querySelector('.opeka-table tfoot')) {
-    s.toggle(-1);
-    s.build();
-  }
   const lang = root.lang === 'ru' ? 'ru' : 'en';
   const sep = lang === 'ru' ? ';' : ',';
   // `number`: a body cell after the row's first (its period or name).

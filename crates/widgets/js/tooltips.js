@@ -83,7 +83,7 @@ export function listen(figure, chart, s) {
   const text = (i) => {
     const m = s.marks;
     if (!s.texts[i][0]) {
-      s.toggle(-3 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
+      s.toggle(-4 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
       // Nothing there when the module could not lay the chart out (it says so in the console).
       for (const item of (figure.read ?? '').split('\u0001').slice(0, -1)) {
         const parts = item.split(',');

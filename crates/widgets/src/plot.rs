@@ -206,7 +206,7 @@ impl Plot {
             // the page's table shows a trend's latest MAX_ROWS (its caption
             // says so) or any other view's first MAX_ROWS, and a line
             // counts the rest, which `interact` holds. Otherwise no more go
-            // than the page shows.
+            // than the page shows (`Readings::Shown`: a trend's latest).
             let table = &scene.table;
             let cap = if read == Readings::Rows { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
@@ -232,8 +232,9 @@ impl Plot {
 
     /// Hides or shows series `n` and redraws; past the last series (as
     /// `interact` gives negative numbers): -1 hands `interact` the table's
-    /// rows whole (a trend's points placed), -2 a trend's points placed,
-    /// and -3 - x the readings at x tenths of a pixel ([`Plot::read_at`]).
+    /// rows as the page shows them (a trend's points placed), -2 a trend's
+    /// points placed, -3 the table's rows whole (for its CSV), and -4 - x
+    /// the readings at x tenths of a pixel ([`Plot::read_at`]).
     fn toggle(&mut self, n: u32) {
         let family = crate::chart_box::font_family_of(&self.svg_box);
         let done = match n {
@@ -241,11 +242,15 @@ impl Plot {
                 self.hidden ^= 1 << n;
                 self.redraw(family).map(drop)
             }
-            PLACES.. => {
-                let read = if n == PLACES { Readings::Places } else { Readings::Rows };
+            ROWS.. => {
+                let read = match n {
+                    ROWS => Readings::Rows,
+                    PLACES => Readings::Places,
+                    _ => Readings::Shown,
+                };
                 self.scene(family, read).and_then(|scene| self.connect(Some(&scene), read))
             }
-            _ => self.read_at(family, PLACES - 1 - n),
+            _ => self.read_at(family, ROWS - 1 - n),
         };
         if let Err(error) = done {
             web_sys::console::error_2(&JsValue::from_str("opeka: could not redraw the chart:"), &error);
@@ -286,6 +291,10 @@ impl Plot {
 
 /// `toggle`'s number for the places of a trend's points (-2 in `interact`).
 const PLACES: u32 = u32::MAX - 1;
+
+/// `toggle`'s number for the table's rows whole (-3 in `interact`); those
+/// below it are [`Plot::read_at`]'s.
+const ROWS: u32 = u32::MAX - 2;
 
 /// The scene's marks in keyboard order (`order` is a rank: no sort).
 fn in_order(scene: &Scene) -> Vec<&Mark> {

@@ -3,7 +3,10 @@
 //! 1 MB or more ([`HELD_FROM_BYTES`]) to Opeka's Web Worker through
 //! `opeka.js` (`crates/embed/src/worker.rs`); the component does the same
 //! through the worker's page side, `opeka-worker-host.js`, imported from
-//! [`use_worker_url`]'s URL (`js/loader.js`). The worker validates
+//! [`use_worker_url`]'s URL (`js/loader.js`). As the element's, the loader
+//! starts the worker (`opeka-worker.js`, beside the page side) as soon as a
+//! big body is announced and streams the body to it as it is read; the
+//! worker is then asked for it by number, not handed a copy. The worker validates
 //! the body and reduces it to what the view draws, packed; the component
 //! validates that small document and draws it, or shows the problems the
 //! worker found, each with its path. Where the host cannot load (the app
@@ -44,7 +47,8 @@ pub fn use_worker_url(url: &str) {
 }
 
 /// The loader's `big`: called when a body of 1 MB or more is announced,
-/// it starts the worker while the body downloads.
+/// it starts the worker while the body downloads, and answers the sink
+/// that streams the body to it (`js/loader.js`).
 pub(crate) fn announced() -> JsValue {
     ANNOUNCED.with(|announced| announced.clone().into())
 }

@@ -1,5 +1,6 @@
 //! The bodies the page streams to the worker chunk by chunk as they
-//! download (`opeka.js` posts each chunk as its loader reads it), so that a
+//! download (`opeka.js`, or the Leptos component, posts each chunk as
+//! `crates/widgets/js/loader.js` reads it), so that a
 //! big body is already in the worker's module when the widget asks for it:
 //! the page's main thread does not copy it whole to the worker (a
 //! structured clone of 15 MB, one task of 30 ms and more), and the worker

@@ -355,7 +355,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
                     let shape = Shape::Point { x, y, r, marker };
                     match ctx.readings {
                         Readings::Between(from, to) if !(from..=to).contains(&x) => continue,
-                        Readings::Places | Readings::Rows => {
+                        Readings::Places | Readings::Shown | Readings::Rows => {
                             let mut mark = Mark::new(&series.label, &series.label, String::new(), shape);
                             mark.series_index = n;
                             canvas.mark(mark);
@@ -430,12 +430,19 @@ fn data_table(ctx: &Context, data: &TrendData, title: &str) -> DataTable {
     caption.push_str(&ctx.hidden_note(data.series.iter().map(|s| s.label.as_str())));
     // Unread, no row is formatted: a daily trend of years has thousands,
     // most of what is left of a long series' drawing once its points go
-    // unread, and a page asks for them when its table is wanted (opened,
-    // printed, saved as CSV: `Readings::Rows`).
+    // unread, and a page asks for them when its table is wanted: the rows
+    // it shows when opened or printed (`Readings::Shown`: 4 175 days'
+    // rows made a task of 60 ms as the table opened, docs/performance.md,
+    // stop 39), every row when saved as CSV (`Readings::Rows`).
+    let formatted = match ctx.readings {
+        Readings::All | Readings::Rows => total,
+        Readings::Shown => total.min(MAX_ROWS),
+        _ => 0,
+    };
     let rows = data
         .periods
         .iter()
-        .take(if ctx.readings == Readings::All || ctx.readings == Readings::Rows { total } else { 0 })
+        .skip(total - formatted)
         .map(|(o, period)| {
             let mut row = vec![format_period(period, ctx.lang)];
             row.extend(data.series.iter().map(|s| match s.cells.get(o).and_then(Cell::value) {
