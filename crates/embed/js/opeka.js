@@ -24,27 +24,17 @@ let hosting;
 const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.meta.url).href));
 // `warm` also starts the first worker itself, which the host adopts: the
 // host's module is evaluated only after the page's module and its first
-// tasks, 150–300 ms after a 1 MB body is announced (stop 17). `started` is
-// 0 once that worker failed before the host could hear it (a policy that
-// refuses workers, a script that did not load); the host then starts none,
-// and does the work on the main thread, with the worker's module. Where
+// tasks, 150–300 ms after a 1 MB body is announced (stop 17). Once that
+// worker failed before the host could hear it (a policy that refuses
+// workers, a script that did not load), the host starts none, and does
+// the work on the main thread, with the worker's module. Where
 // none can start here (no Worker in this browser, or opeka.js on another
 // origin than the page), the host tries once more, then does the same.
-// The body itself goes to that worker as it is read, a chunk at a time
-// ([-body, chunk, size], and [-body] once whole), and is marked [worker,
-// body]: the host then asks that worker for it by its number rather than
-// posting it whole.
-let started;
-let bodies = 0;
-const warm = (size) => {
-  if (document.querySelector('opeka-chart:not([worker=off])')) {
-    try {
-      started ??= Object.assign(new Worker(new URL('./opeka-worker.js', import.meta.url), { type: 'module' }), { onerror: () => (started = 0) });
-    } catch {}
-    host().then((h) => h.warm(started), () => {});
-    if (started) return streamTo(started, ++bodies, size);
-  }
-};
+// The body itself goes to that worker as it is read, a chunk at a time,
+// and the host then asks that worker for it by its number rather than
+// posting it whole (loader.js's `announcer`).
+const announce = announcer(() => new URL('./opeka-worker.js', import.meta.url), host);
+const warm = (size) => (document.querySelector('opeka-chart:not([worker=off])') ? announce(size) : undefined);
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));
 
 // The words of a feed's problems, from the worker's module on this thread

@@ -459,8 +459,7 @@ impl Loader {
             // reading a 15 MB body: one task of 300 ms). Now each is
             // validated in a task, then drawn in the next (docs/performance.md, stop 39).
             gloo_timers::future::TimeoutFuture::new(0).await;
-            let current = self.live.try_with_value(|live| !live.closed && live.generation == generation);
-            if current != Some(true) {
+            if !self.still_loading(generation) {
                 return;
             }
             match answer {
@@ -478,7 +477,7 @@ impl Loader {
                     }
                     // Drawn in the next task.
                     gloo_timers::future::TimeoutFuture::new(0).await;
-                    if self.live.try_with_value(|live| !live.closed && live.generation == generation) != Some(true) {
+                    if !self.still_loading(generation) {
                         return;
                     }
                     self.show(checked, Some(view));
@@ -488,6 +487,11 @@ impl Loader {
                 Some(Reduced::Valid(None, _)) | None => self.accept(&bytes.to_vec()),
             }
         });
+    }
+
+    /// Whether load `generation` is still the chart's, and the chart there.
+    fn still_loading(self, generation: u64) -> bool {
+        self.live.try_with_value(|live| !live.closed && live.generation == generation) == Some(true)
     }
 
     fn fail(self, failure: Failure) {

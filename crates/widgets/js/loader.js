@@ -55,11 +55,28 @@ export async function load([url, etag, modified, limit], signal, big) {
   return answer;
 }
 
-// A sink for `load`, from its `big`: posts each chunk of a big body to
-// Opeka's `worker` as body number `body` ([-body, chunk, size], and [-body]
-// once whole: opeka-worker.js), and answers [worker, body] at the end, by
-// which the worker's page side (opeka-worker-host.js) asks for the body.
-export const streamTo = (worker, body, size) => (chunk, transfer) => (worker.postMessage([-body, chunk, size], transfer), chunk ? 0 : [worker, body]);
+// A `big` for `load`, shared by opeka.js and the Leptos component: as a
+// big body is announced, starts Opeka's worker (a module worker at
+// `workerUrl()`) unless it did already, hands it to the worker's page side
+// (`host()`, the promise of opeka-worker-host.js) to adopt, and answers a
+// sink that posts each chunk to it as body number n ([-n, chunk, size],
+// and [-n] once whole: opeka-worker.js), then [worker, n], by which the
+// page side asks for the body rather than posting it. The worker started
+// is 0 once it failed before the page side could hear it (a policy that
+// refuses workers, a script not there): no body goes to it, and the page
+// side starts none. One whose page side cannot load is stopped.
+export const announcer = (workerUrl, host) => {
+  let started;
+  let bodies = 0;
+  return (size) => {
+    try {
+      started ??= Object.assign(new Worker(workerUrl(), { type: 'module' }), { onerror: () => (started = 0) });
+    } catch {}
+    host().then((h) => h.warm(started), () => started && started.terminate());
+    const to = started, body = ++bodies;
+    if (to) return (chunk, transfer) => (to.postMessage([-body, chunk, size], transfer), chunk ? 0 : [to, body]);
+  };
+};
 
 // The click and keydown handler of the widgets' downloads menu buttons:
 // the first press (a click, Enter, Space, or an arrow key) loads the module
@@ -94,27 +111,14 @@ const workerHost = () => (workerHosting ??= import(new URL(workerUrl, document.b
 }));
 
 /** Where the worker's page side is, for the imports from now on. */
-export const useWorkerUrl = (at) => { workerUrl = at; workerHosting = workerStarted = undefined; };
-
-// The worker itself is started here as the first big body is announced,
-// as opeka.js starts its own, and handed to the page side to adopt once
-// that has loaded: the body streams to it as it is read, and the page side
-// then asks for it by its number rather than posting the app's main thread's
-// copy. `workerStarted` is 0 once that worker failed before the page side
-// could hear it (opeka-worker.js not there, or refused); a worker whose
-// page side could not load is stopped.
-let workerStarted;
-let workerBodies = 0;
+// The worker is started here, as opeka.js starts its own (`announcer`):
+// `opeka-worker.js` beside the page side, anew for a new `workerUrl`.
+const workerAnnouncer = () => announcer(() => new URL('opeka-worker.js', new URL(workerUrl, document.baseURI)), workerHost);
+let workerAnnounce = /*#__PURE__*/ workerAnnouncer();
+export const useWorkerUrl = (at) => { workerUrl = at; workerHosting = undefined; workerAnnounce = workerAnnouncer(); };
 
 /** The loader's `big`: a body of 1 MB or more is announced; the worker starts while it downloads, and the body streams to it. */
-export const workerAnnounced = (size) => {
-  try {
-    workerStarted ??= Object.assign(new Worker(new URL('opeka-worker.js', new URL(workerUrl, document.baseURI)), { type: 'module' }),
-      { onerror: () => (workerStarted = 0) });
-  } catch {}
-  workerHost().then((h) => h.warm(workerStarted), () => workerStarted && workerStarted.terminate());
-  if (workerStarted) return streamTo(workerStarted, ++workerBodies, size);
-};
+export const workerAnnounced = (size) => workerAnnounce(size);
 
 // The asks in flight, by body, then by view: charts of one feed are given
 // one body (the page's fetch cache), and those of one view share one ask,
