@@ -237,6 +237,55 @@ export function heldMarks(page, selector) {
   }, selector);
 }
 
+/**
+ * Records the title of every SVG put into a widget's shadow root (`__drawn`:
+ * an `<opeka-chart>`'s or a Leptos chart's), and of every SVG a frame shows
+ * (`__shown`). With `tasks`, also counts the page's tasks
+ * (`__task`, a message loop for 30 s) and records the task in which each
+ * title was first measured on a canvas (`__measuredIn`) and first put in
+ * (`__drawnIn`).
+ */
+export function recordDrawn(page, tasks = false) {
+  return page.addInitScript((counted) => {
+    window.__drawn = [];
+    window.__shown = new Set();
+    window.__task = 0;
+    window.__measuredIn = {};
+    window.__drawnIn = {};
+    if (counted) {
+      const loop = new MessageChannel();
+      loop.port1.onmessage = () => ++window.__task && performance.now() < 30000 && loop.port2.postMessage(0);
+      loop.port2.postMessage(0);
+      const measure = CanvasRenderingContext2D.prototype.measureText;
+      CanvasRenderingContext2D.prototype.measureText = function (text) {
+        window.__measuredIn[text] ??= window.__task;
+        return measure.call(this, text);
+      };
+    }
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.localName !== 'svg') continue;
+            const title = n.querySelector('title')?.textContent;
+            window.__drawn.push(title);
+            window.__drawnIn[title] ??= window.__task;
+          }
+        }
+      }).observe(root, { childList: true, subtree: true });
+      const frame = () => {
+        const figure = root.querySelector('.opeka-figure');
+        if (figure && !figure.hidden) window.__shown.add(root.querySelector('svg title')?.textContent);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      return root;
+    };
+  }, tasks);
+}
+
 /** What a viewer sees in one widget's chart: texts, lines and the table (opened first). */
 export async function readChart(page, selector) {
   await openTables(page);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openPage, screenshot, recordDrawn } from './harness.mjs';
 import { generatedCaseload } from '../bench/big-feed-bench.mjs';
 
 let server;
@@ -68,6 +68,28 @@ test('the Leptos example draws three charts that follow the view and language se
   await screenshot(page, 'leptos-app-360');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('while their feeds download, the Leptos charts warm up once, unseen, and then draw their feeds', async () => {
+  const { page, context, errors } = await openPage(browser, 'about:blank');
+  try {
+    await recordDrawn(page);
+    // The feeds held a second: the app is up and waiting for them.
+    await page.route('**/feeds/*.json', async (route) => { await new Promise((ok) => setTimeout(ok, 1000)); await route.continue(); });
+    await page.goto(`${server.url}/leptos-app/`);
+    await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('.opeka-svg svg polyline')).length === 3);
+    await page.waitForTimeout(300);
+    const { drawnTitles, shown } = await page.evaluate(() => ({ drawnTitles: window.__drawn, shown: [...window.__shown] }));
+    const titles = (await readCharts(page)).map((c) => c.title);
+    assert.equal(titles[0], 'Получатели социальных услуг в Кузбассе');
+    assert.equal(drawnTitles[0], 'Ж', `the warm-up feed's chart first: ${drawnTitles}`);
+    assert.equal(drawnTitles.filter((t) => t === 'Ж').length, 1, 'one warm-up for the app\'s three charts');
+    assert.deepEqual(drawnTitles.slice(1).sort(), [...titles].sort(), 'then each chart\'s feed, once');
+    assert.ok(!shown.includes('Ж'), `no frame showed the warm-up chart: ${shown}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });
 
 test('the Leptos charts have the same downloads menu, loaded from beside the app', async () => {

@@ -14,7 +14,7 @@ use opeka_feed::validate::packed::unpack;
 use opeka_feed::validate::{validate, Checked, Options, Rejected};
 use opeka_feed::{DayTime, Lang, Text, ValidFeed};
 use opeka_widgets::fetch::{self, Answer, Body, Reuse};
-use opeka_widgets::{style, ChartBox, Failure, FeedState, RenderedChart, Settings};
+use opeka_widgets::{style, ChartBox, Failure, FeedState, RenderedChart, Settings, WARM_UP_FEED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -110,15 +110,7 @@ fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
     validate(bytes, &Options::default())
 }
 
-/// What a widget validates and draws, unseen, while it waits for its feed
-/// or its worker's answer: V8 compiles a wasm function when it is first
-/// called, and the canvas sets its font up on the first measure, so the
-/// page's tasks that then validate and draw the feed are shorter. A
-/// caseload's trend of categories summed over units, as the big feeds are
-/// (the worker warms up on a bigger one, `opeka_chart::reduce::warm_up_feed`).
-const WARM_UP_FEED: &str = r#"{"opeka":1,"kind":"caseload","title":"Ж","units":[{"id":"u","label":"У"}],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"}],"records":[{"period":"2024-01-01","unit":"u","category":"a","value":1},{"period":"2024-01-02","unit":"u","category":"b","value":2}]}"#;
-
-/// Whether a widget of this page has drawn [`WARM_UP_FEED`].
+/// Whether a widget of this page has drawn [`WARM_UP_FEED`] (`warm_up_later`).
 static WARMED_UP: AtomicBool = AtomicBool::new(false);
 
 /// Resolves in a task of its own (`setTimeout(resolve)`), after any input.

@@ -1,5 +1,6 @@
 //! The `OpekaChart` component: props in, the widget core's box out.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::html;
@@ -11,7 +12,7 @@ use opeka_feed::validate::{validate, Checked, Options};
 use opeka_feed::{Lang, View};
 use opeka_widgets::fetch::{self, Answer, Reuse, HELD_FROM_BYTES};
 use opeka_widgets::worker::{self, Reduced};
-use opeka_widgets::{style, ChartBox, Controls, ErrorReport, Failure, FeedState, Settings};
+use opeka_widgets::{style, ChartBox, Controls, ErrorReport, Failure, FeedState, Settings, WARM_UP_FEED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -20,6 +21,9 @@ use web_sys::{
 };
 
 use crate::live::{FullScreenHooks, Live};
+
+/// Whether a chart of the app has drawn [`WARM_UP_FEED`] (`Loader::warm_up`).
+static WARMED_UP: AtomicBool = AtomicBool::new(false);
 
 /// How long a fetched feed may serve another chart of the same URL, as
 /// `<opeka-chart>` shares it when it does not refresh.
@@ -194,6 +198,7 @@ pub fn OpekaChart(
                     // Never a reduced feed in another view than its own:
                     // the effect above is loading the one for this view.
                     let state = if live.reduced_for_another(settings.view) { &FeedState::Loading } else { state };
+                    live.settings = Some(settings);
                     live.chart.as_mut().and_then(|chart| chart.show(state, &settings))
                 })
             })
@@ -407,6 +412,7 @@ impl Loader {
                 Err(failure) => self.fail(Failure::clone(&failure)),
             }
         });
+        self.warm_up(generation);
     }
 
     /// Records a good answer: the body on show (when new) and the time,
@@ -451,6 +457,8 @@ impl Loader {
     /// validated here. An answer to an older load is dropped.
     fn accept_big(self, bytes: js_sys::Uint8Array, generation: u64) {
         let view = self.view.get_untracked();
+        // A feed the app gave as text has had no download to warm up in.
+        self.warm_up(generation);
         spawn_local(async move {
             let answer = worker::in_worker(&bytes, view).await;
             // In tasks of its own: the charts of one feed share one answer,
@@ -485,6 +493,44 @@ impl Loader {
                 Some(Reduced::Invalid(failure)) => self.fail(failure),
                 // Not reduced (a feed the view draws whole), or no worker: read here.
                 Some(Reduced::Valid(None, _)) | None => self.accept(&bytes.to_vec()),
+            }
+        });
+    }
+
+    /// While its feed downloads (or the worker reads a big one), the app's
+    /// first chart to wait validates, lays out and draws [`WARM_UP_FEED`]
+    /// unseen, a step a task, as `<opeka-chart>` does: the code those steps
+    /// compile on first call is then compiled before the feed comes, and
+    /// the tasks that validate and draw it are shorter (docs/performance.md,
+    /// stop 40).
+    fn warm_up(self, generation: u64) {
+        if WARMED_UP.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        spawn_local(async move {
+            let mut feed = None;
+            for step in 0..3 {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                let waiting = self.still_loading(generation)
+                    && self.state.try_with_untracked(|state| matches!(state, FeedState::Loading)) == Some(true);
+                if !waiting {
+                    return;
+                }
+                if step == 0 {
+                    feed = validate(WARM_UP_FEED.as_bytes(), &Options::default()).ok().map(|checked| Arc::new(checked.feed));
+                    continue;
+                }
+                let Some(feed) = &feed else { return };
+                self.live.try_update_value(|live| {
+                    let (Some(chart), Some(settings)) = (live.chart.as_mut(), live.settings) else { return };
+                    if step == 1 {
+                        drop(chart.lay_out(feed, &settings));
+                    } else {
+                        // Drawn and taken down in one task: never painted.
+                        chart.show(&FeedState::Ready(Arc::clone(feed)), &settings);
+                        chart.show(&FeedState::Loading, &settings);
+                    }
+                });
             }
         });
     }

@@ -1,7 +1,7 @@
 //! What one mounted chart holds in the browser, released in one place.
 
 use gloo_timers::callback::Interval;
-use opeka_widgets::ChartBox;
+use opeka_widgets::{ChartBox, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, HtmlDivElement, KeyboardEvent, MediaQueryList, MutationObserver, ResizeObserver};
@@ -23,6 +23,8 @@ pub(crate) type FullScreenHooks = (MutationObserver, Closure<dyn FnMut(js_sys::A
 pub(crate) struct Live {
     /// The widget core's box, once the component's element is in the page.
     pub chart: Option<ChartBox>,
+    /// What the box last showed its state with: a warm-up draws with them.
+    pub settings: Option<Settings>,
     /// Follows the container's width.
     pub resize: Option<WidthObserver>,
     /// Follows `prefers-color-scheme` and the contrast preference for the automatic theme.

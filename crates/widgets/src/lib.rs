@@ -38,6 +38,15 @@ pub use state::{Failure, FeedState};
 /// (as a constructed stylesheet, so it needs no `'unsafe-inline'`).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
+/// What a widget validates and draws, unseen, while it waits for its feed
+/// or its worker's answer (the element and the Leptos component alike): V8
+/// compiles a wasm function when it is first called, and the canvas sets
+/// its font up on the first measure, so the page's tasks that then validate
+/// and draw the feed are shorter. A caseload's trend of categories summed
+/// over units, as the big feeds are (the worker warms up on a bigger one,
+/// `opeka_chart::reduce::warm_up_feed`).
+pub const WARM_UP_FEED: &str = r#"{"opeka":1,"kind":"caseload","title":"Ж","units":[{"id":"u","label":"У"}],"categories":[{"id":"a","label":"А"},{"id":"b","label":"Б"}],"records":[{"period":"2024-01-01","unit":"u","category":"a","value":1},{"period":"2024-01-02","unit":"u","category":"b","value":2}]}"#;
+
 /// The media query of a dark colour scheme, followed by `theme="auto"`.
 pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
