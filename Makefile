@@ -40,7 +40,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # (which the data follows: 128 KiB in the page's module, crates/embed/build.rs;
 # 1 MiB in the others), reached only by a stack about to overflow, and
 # emscripten assumes the same by default.
-ONE_CALLER_LIMIT := 9
+ONE_CALLER_LIMIT := 20
 WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size $(ONE_CALLER_LIMIT) --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust

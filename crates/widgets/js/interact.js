@@ -9,21 +9,27 @@
 // the Leptos component gives it at once.
 //
 // The module calls it after every drawing of the chart in `figure` (whose
-// first child is the chart's box, the SVG in the figure's pixels) with one
-// string of six parts, "\u0002" between (crates/widgets/src/plot.rs):
+// first child is the chart's box, the SVG in the figure's pixels), having
+// put in `figure.places` the places of the marks, in keyboard order, then
+// of the legend's entries, as a Uint8Array of little-endian doubles, five
+// each: x, y, w, h, and the mark's series, or for an entry 1 if its series
+// is hidden (a long trend's 83 500, as text, were half of a reader's first
+// pointer: docs/performance.md, stop 40); and with one string of six
+// parts, "\u0002" between (crates/widgets/src/plot.rs):
 //   on `trend`, where the pointer snaps to the nearest period, "1" and
 //   the words that end a reading's change from the previous period ("к
 //   предыдущему периоду"), which a period's tooltip says once;
-//   the marks in keyboard order, 5 numbers each: x, y, w, h, series ("," after each);
+//   nothing (the marks' places are in `figure.places`);
 //   each mark's reading, on `trend` then "\n" and its period ("\u0001"
 //   after each): a tooltip is the reading, or on `trend` the period and
 //   the readings of every mark of that period without it (Scene::tooltip);
 //   where the marks were drawn unread (a trend's: writing them is most of
-//   a long series' drawing), "-" for the marks and no readings, until the
+//   a long series' drawing), "-", no marks' places and no readings, until the
 //   first event asks for their places (`toggle(-2)`), which come with an
 //   empty reading for each point: tooltips.js asks for a period's
 //   readings as a viewer comes to it;
-//   the legend entries that hide their series: x, y, w, h, 1 if hidden;
+//   nothing (the legend's entries, which hide their series, are placed in
+//   `figure.places`);
 //   the entries' names ("\u0001" after each);
 //   the data table: lines with "\u0003" between, the caption, the column
 //   headings, each row (the row's heading first) and the count of rows
@@ -35,8 +41,9 @@
 // page shows them (and a trend's points placed), given -2 with a trend's
 // points placed, given -3 with the table's rows whole (for its CSV,
 // opeka-extras.js, which then sets `whole`), and given -4 - 10x puts in
-// `figure.read` the readings of the marks placed about x (plot.rs,
-// `read_at`). An empty
+// `figure.read` the readings of the marks placed about x ("\u0001" after
+// each), and in `figure.readPlaces` their places, as `figure.places`
+// (plot.rs, `read_at`). An empty
 // string clears the chart. The texts are the chart core's and go in as
 // text, never as HTML.
 // `tips` is tooltips.js's module, or a function that imports it.
@@ -90,7 +97,10 @@ export function interact(figure, data, toggle, tips) {
   s.whole = false;
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
-  const [snap, marks, texts, keys, names, table] = data.split('\u0002');
+  const [snap, marks, texts, , names, table] = data.split('\u0002');
+  const words = list(names, '\u0001');
+  // The marks' places, then the legend entries' (as above).
+  const places = new Float64Array(figure.places.buffer);
   // The data table is built when it is first wanted: its toggle opened, the
   // page printed (`beforeprint`), or its CSV saved (opeka-extras.js calls
   // `figure.opeka.build`); most readers never open it, and a long trend's
@@ -146,7 +156,7 @@ export function interact(figure, data, toggle, tips) {
   // module has finished this drawing (it holds the chart until then).
   if (box.open) queueMicrotask(s.build);
   s.snap = snap;
-  s.marks = list(marks, ',').map(Number);
+  s.marks = places.subarray(0, places.length - words.length * 5);
   s.texts = texts || !marks ? list(texts, '\u0001').map((t) => t.split('\n')) : null;
   s.toggle = toggle;
   s.at = Math.min(s.at ?? -1, s.marks.length / 5 - 1);
@@ -159,8 +169,7 @@ export function interact(figure, data, toggle, tips) {
   }
   s.close();
   // Buttons over the legend's entries, reused so that focus stays on the one pressed.
-  const entries = list(keys, ',').map(Number);
-  const words = list(names, '\u0001');
+  const entries = places.subarray(s.marks.length);
   while (s.buttons.length > words.length) s.buttons.pop().remove();
   words.forEach((word, i) => {
     const b = (s.buttons[i] ??= make('button', 'opeka-key'));

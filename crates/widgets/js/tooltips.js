@@ -85,16 +85,15 @@ export function listen(figure, chart, s) {
     if (!s.texts[i][0]) {
       s.toggle(-4 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
       // Nothing there when the module could not lay the chart out (it says so in the console).
-      for (const item of (figure.read ?? '').split('\u0001').slice(0, -1)) {
-        const parts = item.split(',');
-        const [x, y, w, h, n] = parts.splice(0, 5).map(Number);
+      const p = new Float64Array(figure.readPlaces.buffer);
+      (figure.read ?? '').split('\u0001').slice(0, -1).forEach((reading, j) => {
         for (let k = 0; k < m.length; k += 5) {
-          if (m[k] === x && m[k + 1] === y && m[k + 2] === w && m[k + 3] === h && m[k + 4] === n && !s.texts[k / 5][0]) {
-            s.texts[k / 5] = parts.join(',').split('\n');
+          if (m[k] === p[j * 5] && m[k + 1] === p[j * 5 + 1] && m[k + 2] === p[j * 5 + 2] && m[k + 3] === p[j * 5 + 3] && m[k + 4] === p[j * 5 + 4] && !s.texts[k / 5][0]) {
+            s.texts[k / 5] = reading.split('\n');
             break;
           }
         }
-      }
+      });
       figure.read = '';
     }
     return s.texts[i];

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use js_sys::Function;
+use js_sys::{Function, Uint8Array};
 use opeka_chart::{ChartRequest, Mark, Readings, Scene, View, MAX_ROWS};
 use opeka_feed::locale::Msg;
 use opeka_feed::ValidFeed;
@@ -166,6 +166,7 @@ impl Plot {
     /// with; other views' are always read.
     fn connect(&self, scene: Option<&Scene>, read: Readings) -> Result<(), JsValue> {
         let mut data = String::new();
+        let mut places = Vec::new();
         if let (Some(scene), Some(settings)) = (scene, self.settings) {
             let trend = scene.view == View::Trend;
             if trend {
@@ -182,19 +183,18 @@ impl Plot {
             // as the viewer comes to it (`Plot::read_at`): placed only, a
             // point's text is empty.
             let marks_read = read != Readings::Unread || !trend;
-            data.push('\u{2}');
             for mark in marks.iter().filter(|_| marks_read) {
-                push_place(&mut data, mark);
+                push_place(&mut places, mark);
             }
-            data.push_str(if marks_read { "\u{2}" } else { "-\u{2}" });
+            data.push_str(if marks_read { "\u{2}\u{2}" } else { "\u{2}-\u{2}" });
             for mark in marks.iter().filter(|_| marks_read) {
                 push_reading(&mut data, mark, trend);
             }
-            data.push('\u{2}');
+            // The legend's entries' places after the marks', as numbers too.
             for key in &scene.keys {
-                numbers(&mut data, &[key.x, key.y, key.w, key.h, f64::from(u8::from(key.hidden))]);
+                push_numbers(&mut places, [key.x, key.y, key.w, key.h, f64::from(u8::from(key.hidden))]);
             }
-            data.push('\u{2}');
+            data.push_str("\u{2}\u{2}");
             for key in &scene.keys {
                 data.push_str(&key.label);
                 data.push('\u{1}');
@@ -226,6 +226,7 @@ impl Plot {
                 data.push_str(&Msg::MoreRows(more).text(settings.lang));
             }
         }
+        set(&self.figure, "places", &Uint8Array::from(&places[..]))?;
         let toggle = self.toggle.as_ref().map_or(JsValue::NULL, |t| t.as_ref().clone());
         interact(&self.figure, &JsValue::from_str(&data), &toggle)
     }
@@ -266,12 +267,14 @@ impl Plot {
     fn read_at(&mut self, family: String, tenths: u32) -> Result<(), JsValue> {
         let x = f64::from(tenths) / 10.0;
         let scene = self.scene(family, Readings::Between(x - 0.3, x + 0.3))?;
+        let mut places = Vec::new();
         let mut texts = String::new();
         for mark in in_order(&scene) {
-            push_place(&mut texts, mark);
+            push_place(&mut places, mark);
             push_reading(&mut texts, mark, true);
         }
-        js_sys::Reflect::set(&self.figure, &JsValue::from_str("read"), &JsValue::from_str(&texts)).map(drop)
+        set(&self.figure, "readPlaces", &Uint8Array::from(&places[..]))?;
+        set(&self.figure, "read", &JsValue::from_str(&texts))
     }
 
     /// Lets go of the feed drawn, before a new one is read in: the drawing
@@ -307,10 +310,25 @@ fn in_order(scene: &Scene) -> Vec<&Mark> {
     by_order.iter().map(|&i| &scene.marks[i]).collect()
 }
 
-/// Appends a mark's place for `interact`: x, y, w, h, series.
-fn push_place(out: &mut String, mark: &Mark) {
+/// Appends a mark's place for `interact`: x, y, w, h, series, as the bytes
+/// of little-endian doubles (`interact` reads them as a Float64Array). As
+/// numbers: a long trend's 83 500, written as text and parsed again, were
+/// half of a reader's first pointer (docs/performance.md, stop 40).
+fn push_place(out: &mut Vec<u8>, mark: &Mark) {
     let (x, y, w, h) = mark.shape.bounds();
-    numbers(out, &[x, y, w, h, mark.series_index as f64]);
+    push_numbers(out, [x, y, w, h, mark.series_index as f64]);
+}
+
+/// Appends `values` as the bytes of little-endian doubles.
+fn push_numbers(out: &mut Vec<u8>, values: [f64; 5]) {
+    for v in values {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+}
+
+/// Sets `figure`'s property `name` to `value`, for `interact` to read.
+fn set(figure: &Element, name: &str, value: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(figure, &JsValue::from_str(name), value).map(drop)
 }
 
 /// Appends a mark's reading for `interact`: its label, on a trend then
@@ -323,14 +341,6 @@ fn push_reading(out: &mut String, mark: &Mark, trend: bool) {
         out.push_str(period);
     }
     out.push('\u{1}');
-}
-
-/// Appends `values`, each rounded to a tenth of a pixel and followed by a comma.
-fn numbers(out: &mut String, values: &[f64]) {
-    for &v in values {
-        opeka_feed::locale::write_trimmed(out, v, 1);
-        out.push(',');
-    }
 }
 
 /// Calls `interact`: the one `opeka.js` gave, else (the Leptos component) the snippet.
