@@ -14,7 +14,7 @@
 // of the legend's entries, as a Uint8Array of little-endian doubles, five
 // each: x, y, w, h, and the mark's series, or for an entry 1 if its series
 // is hidden (a long trend's 83 500, as text, were half of a reader's first
-// pointer: docs/performance.md, stop 40); and with one string of six
+// pointer: docs/performance.md, stop 40); and with one string of five
 // parts, "\u0002" between (crates/widgets/src/plot.rs):
 //   on `trend`, where the pointer snaps to the nearest period, "1" and
 //   the words that end a reading's change from the previous period ("к
@@ -28,9 +28,8 @@
 //   first event asks for their places (`toggle(-2)`), which come with an
 //   empty reading for each point: tooltips.js asks for a period's
 //   readings as a viewer comes to it;
-//   nothing (the legend's entries, which hide their series, are placed in
-//   `figure.places`);
-//   the entries' names ("\u0001" after each);
+//   the names of the legend's entries, which hide their series ("\u0001"
+//   after each);
 //   the data table: lines with "\u0003" between, the caption, the column
 //   headings, each row (the row's heading first) and the count of rows
 //   left out, or nothing (cells with "\u0001" after each); kept, and built
@@ -97,7 +96,7 @@ export function interact(figure, data, toggle, tips) {
   s.whole = false;
   // Each list's items end with their separator.
   const list = (text, end) => (text ? text.split(end).slice(0, -1) : []);
-  const [snap, marks, texts, , names, table] = data.split('\u0002');
+  const [snap, marks, texts, names, table] = data.split('\u0002');
   const words = list(names, '\u0001');
   // The marks' places, then the legend entries' (as above).
   const places = new Float64Array(figure.places.buffer);

@@ -194,7 +194,7 @@ impl Plot {
             for key in &scene.keys {
                 push_numbers(&mut places, [key.x, key.y, key.w, key.h, f64::from(u8::from(key.hidden))]);
             }
-            data.push_str("\u{2}\u{2}");
+            data.push('\u{2}');
             for key in &scene.keys {
                 data.push_str(&key.label);
                 data.push('\u{1}');
@@ -260,10 +260,11 @@ impl Plot {
 
     /// Puts in the figure's `read` the readings of a trend's points
     /// centred within 0.3 px of `tenths` tenths of a pixel (a period's),
-    /// and of its targets, in keyboard order, each after its place as
-    /// `connect` writes both (`interact` finds the marks by them). The
-    /// chart is laid out again with only those points read: a fraction of
-    /// the time of reading every point (docs/performance.md, stop 33).
+    /// and of its targets, in keyboard order, and in its `readPlaces`
+    /// their places as `connect` writes them (`interact` finds the marks
+    /// by them). The chart is laid out again with only those points read:
+    /// a fraction of the time of reading every point (docs/performance.md,
+    /// stop 33).
     fn read_at(&mut self, family: String, tenths: u32) -> Result<(), JsValue> {
         let x = f64::from(tenths) / 10.0;
         let scene = self.scene(family, Readings::Between(x - 0.3, x + 0.3))?;
