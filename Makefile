@@ -222,8 +222,9 @@ bench: dist
 	@echo "== the page's main thread while a feed loads: each task's CPU beside its wall time (Chromium's trace; docs/performance.md, stop 36)"
 	node tests/bench/long-tasks.mjs "" 5
 	@echo "== big feeds in the Leptos component: its worker against the main thread (the example app built for release)"
-	trunk build --release --offline --config examples/leptos-app/Trunk.toml --dist target/leptos-app-release
-	node tests/bench/leptos-big-feeds.mjs target/leptos-app-release
+	@# Trunk reads a relative --dist against the config's folder: the path is absolute.
+	trunk build --release --offline --config examples/leptos-app/Trunk.toml --dist $(CURDIR)/target/leptos-app-release
+	node tests/bench/leptos-big-feeds.mjs $(CURDIR)/target/leptos-app-release
 	@echo "== the snippet over a slow network, with and without preloads (README)"
 	node tests/bench/preload.mjs
 	@echo "== adversarial feeds under the 16 MiB limit (docs/performance.md)"
