@@ -202,10 +202,11 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
     assert.equal(assertPairsSame(widgets), 8);
     assert.match(await page.evaluate(() => window.__workerUrl), /\/opeka\/opeka-worker\.js$/);
     // One answer per widget with the worker: the caseload's two trends
-    // reduced (its own view is the trend); the rest only checked, the
-    // families' trend too (one record per category and quarter: nothing to sum).
+    // reduced (its own view is the trend), and the families' ranking (to its
+    // latest quarter); the rest only checked, the families' trend too (one
+    // record per category and quarter: nothing to sum).
     assert.equal(answers.length, 8, answers.join());
-    assert.equal(answers.filter((a) => a === 'reduced').length, 2, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 3, answers.join());
     assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
     assert.deepEqual(errors, []);
   } finally {
@@ -219,11 +220,13 @@ test('a big feed (over 1 MB): the worker by default, the same charts and tables 
     assert.deepEqual(events.errors, []);
     assert.equal(assertPairsSame(widgets), 4);
     assert.ok(widgets['trend-on'].table.split('\n').length > 400, 'every day is in the table');
-    assert.equal(answers.filter((a) => a === 'reduced').length, 2, answers.join());
-    assert.equal(answers.filter((a) => a === 'checked').length, 2, answers.join());
-    // The reduced trend, asked for the ranking, has the worker check the
-    // feed again (the body is shared, not fetched again); the ranking,
-    // which holds the whole feed, draws its trend at once.
+    // The trends and the ranking reduced (the ranking to the latest day),
+    // the composition only checked.
+    assert.equal(answers.filter((a) => a === 'reduced').length, 3, answers.join());
+    assert.equal(answers.filter((a) => a === 'checked').length, 1, answers.join());
+    // A reduced feed asked for another view has the worker reduce the feed
+    // again for it (the body is shared, not fetched again): the trend's for
+    // the ranking, the ranking's for the trend.
     await page.evaluate(() => {
       window.__opeka.rendered.length = 0;
       for (const id of ['ranking-on', 'ranking-off']) document.getElementById(id).setAttribute('view', 'trend');
@@ -233,7 +236,7 @@ test('a big feed (over 1 MB): the worker by default, the same charts and tables 
     await page.waitForTimeout(200);
     assert.equal(assertPairsSame(await readAll(page)), 4);
     const after = await page.evaluate(() => window.__answers);
-    assert.deepEqual(after.slice(4), ['checked'], after.join());
+    assert.deepEqual(after.slice(4), ['reduced', 'reduced'], after.join());
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

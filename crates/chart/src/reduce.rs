@@ -5,10 +5,17 @@
 //! [`opeka_feed::validate::packed`]) and drawn by the usual code, gives
 //! exactly the same chart and data table.
 //!
-//! Reduced today: the `trend` of a caseload whose lines are categories
-//! (records summed into one per category and period, the shape of daily
-//! feeds over many units). Every other view and shape is not reduced
-//! ([`reduce`] returns `None`): the worker then hands over the feed as it is.
+//! Reduced today:
+//! - the `trend` of a caseload whose lines are categories (records summed
+//!   into one per category and period, the shape of daily feeds over many
+//!   units);
+//! - a caseload's `ranking` and `per-capita`, which read the latest
+//!   period's records: those, and for each unit and category that only
+//!   older records name, one of those (the views list what any record
+//!   names).
+//!
+//! Every other view and shape is not reduced ([`reduce`] returns `None`):
+//! the worker then hands over the feed as it is.
 
 use std::ops::Range;
 
@@ -24,19 +31,19 @@ use crate::views::caseload::{summed_records, RecordRef};
 /// ([`opeka_feed::validate::packed`]). `None` when the view is not reduced
 /// or nothing would be gained.
 pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
-    let caseload = trend_of_caseload(feed, view)?;
+    let (caseload, reduction) = reduced_caseload(feed, view)?;
     let record = |i: usize| {
         let r = caseload.records.get(i)?;
         Some(RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
     };
-    reduce_records(bytes, records, caseload, caseload.records.len(), &record)
+    reduction(bytes, records, caseload, caseload.records.len(), &record)
 }
 
 /// [`reduce`] for a big caseload read on the validator's quick path
 /// (`opeka_feed::validate::read_caseload_quickly`), whose records name
 /// their unit and category by place: no record's ids are copied.
 pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> Option<Vec<u8>> {
-    let caseload = trend_of_caseload(&quick.checked.feed, view)?;
+    let (caseload, reduction) = reduced_caseload(&quick.checked.feed, view)?;
     // `None` for a place past its list, which the quick path never gives.
     fn id<'a>(ids: &[&'a str], place: Option<u32>) -> Option<Option<&'a str>> {
         match place {
@@ -50,14 +57,91 @@ pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> 
         let r = quick.records.get(i)?;
         Some(RecordRef { period: r.period, unit: id(&units, r.unit())?, category: id(&categories, r.category())?, value: r.value() })
     };
-    reduce_records(bytes, quick.span.clone(), caseload, quick.records.len(), &record)
+    reduction(bytes, quick.span.clone(), caseload, quick.records.len(), &record)
 }
 
-/// The caseload of `feed` when `view` is its trend: the one view reduced.
-fn trend_of_caseload(feed: &ValidFeed, view: Option<View>) -> Option<&Caseload> {
+/// How a caseload's records are reduced for one view: the bytes, where
+/// their `records` are, the caseload, its number of records and a reader
+/// of each.
+type Reduction = for<'a> fn(&[u8], Range<usize>, &'a Caseload, usize, &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<u8>>;
+
+/// The caseload of `feed` and its reduction, when `view` is one reduced.
+fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, Reduction)> {
     let feed = feed.feed();
     let Body::Caseload(caseload) = &feed.body else { return None };
-    (feed.resolve_view(view) == View::Trend).then_some(caseload)
+    let reduction: Reduction = match feed.resolve_view(view) {
+        View::Trend => reduce_records,
+        View::Ranking | View::PerCapita => reduce_to_latest,
+        _ => return None,
+    };
+    Some((caseload, reduction))
+}
+
+/// The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
+fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u32>> {
+    id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
+}
+
+/// The document of `bytes` with the array at `records` emptied, and `out`
+/// packed beside it; `None` when that is not fewer records than `count`,
+/// or `records` is not an array.
+fn packed_beside(bytes: &[u8], records: Range<usize>, count: usize, out: &[QuickRecord]) -> Option<Vec<u8>> {
+    let array = bytes.get(records.clone())?;
+    if out.len() >= count || !(array.starts_with(b"[") && array.ends_with(b"]")) {
+        return None;
+    }
+    let mut doc = Vec::with_capacity(bytes.len() - records.len() + 2);
+    doc.extend_from_slice(&bytes[..records.start]);
+    doc.extend_from_slice(b"[]");
+    doc.extend_from_slice(&bytes[records.end..]);
+    packed::pack(&doc, out)
+}
+
+/// The reduction for the views that read the latest period's records
+/// (`ranking`, `per-capita`: `views::caseload::rows::ranked_rows`): those
+/// records as they are, in their order (so each row sums as before), and
+/// for each unit and category that only older records name, the first of
+/// those: the views list every unit (or category) a record names, and an
+/// older record adds nothing to the latest period's sums.
+fn reduce_to_latest<'a>(
+    bytes: &[u8],
+    records: Range<usize>,
+    caseload: &'a Caseload,
+    count: usize,
+    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<Vec<u8>> {
+    let mut latest = None;
+    for i in 0..count {
+        latest = latest.max(Some(record(i)?.period));
+    }
+    let latest = latest?;
+    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
+    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut named_units = vec![false; caseload.units.len()];
+    let mut named_categories = vec![false; caseload.categories.len()];
+    let mut out = Vec::new();
+    // The latest period's records first, then the older ones still needed.
+    for older in [false, true] {
+        for i in 0..count {
+            let r = record(i)?;
+            if (r.period != latest) != older {
+                continue;
+            }
+            let (unit, category) = (place(&mut units, r.unit)?, place(&mut categories, r.category)?);
+            let new_unit = names_new(&mut named_units, unit);
+            let new_category = names_new(&mut named_categories, category);
+            if older && !new_unit && !new_category {
+                continue;
+            }
+            out.push(QuickRecord::new(r.period, unit, category, r.value));
+        }
+    }
+    packed_beside(bytes, records, count, &out)
+}
+
+/// Whether `place` is an id that no record kept so far names; it is named from now on.
+fn names_new(named: &mut [bool], place: Option<u32>) -> bool {
+    place.and_then(|p| named.get_mut(p as usize)).is_some_and(|named| !std::mem::replace(named, true))
 }
 
 /// The reduction itself: the document of `bytes` with the array at
@@ -70,17 +154,9 @@ fn reduce_records<'a>(
     count: usize,
     record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
 ) -> Option<Vec<u8>> {
-    let array = bytes.get(records.clone())?;
-    if !(array.starts_with(b"[") && array.ends_with(b"]")) {
-        return None;
-    }
     let (cells, summed) = summed_records(&caseload.categories, count, record)?;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
-    // The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
-    fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u32>> {
-        id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
-    }
     let mut out = Vec::with_capacity(cells + cells / 8);
     for cell in summed {
         let cell = cell?;
@@ -96,14 +172,7 @@ fn reduce_records<'a>(
             out.push(QuickRecord::new(cell.period, place(&mut units, unit)?, category, None));
         }
     }
-    if out.len() >= count {
-        return None;
-    }
-    let mut doc = Vec::with_capacity(bytes.len() - array.len() + 2);
-    doc.extend_from_slice(&bytes[..records.start]);
-    doc.extend_from_slice(b"[]");
-    doc.extend_from_slice(&bytes[records.end..]);
-    packed::pack(&doc, &out)
+    packed_beside(bytes, records, count, &out)
 }
 
 /// A small feed of the shape big feeds have: 2 400 daily records of ten

@@ -2,7 +2,8 @@
 //! view draws, validated and drawn again, gives the same chart — the same
 //! scene (marks, texts, summary, table) and the same SVG — as the feed
 //! itself, for every sample feed and a generated big one, in every view
-//! of its kind, both languages, with a series hidden.
+//! of its kind, both languages, with a series hidden; and the latest
+//! period's reduction keeps every unit and category that older records name.
 #![allow(clippy::disallowed_methods, reason = "tests build their feeds with std formatting")]
 
 mod common;
@@ -95,11 +96,14 @@ fn every_sample_feed_draws_the_same_reduced() {
             reduced.push((name, view));
         }
     }
-    // The caseload sample (units × categories × months) is reduced for its trend.
-    assert!(reduced.contains(&("kuzbass-caseload", View::Trend)), "{reduced:?}");
+    // The caseload sample (units × categories × months) is reduced for its
+    // trend, and to its latest month for the ranking and the rates.
+    for view in [View::Trend, View::Ranking, View::PerCapita] {
+        assert!(reduced.contains(&("kuzbass-caseload", view)), "{view:?}: {reduced:?}");
+    }
     let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
     assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
-    assert!(reduced.iter().all(|(_, view)| *view == View::Trend), "{reduced:?}");
+    assert!(reduced.iter().all(|(_, view)| matches!(view, View::Trend | View::Ranking | View::PerCapita)), "{reduced:?}");
 }
 
 /// The big feed of `tests/bench/big-feeds.mjs`: 10 units × 4 categories ×
@@ -152,12 +156,39 @@ fn a_big_daily_feed_draws_the_same_reduced_to_a_tenth() {
     assert!(quick_agrees("big", json.as_bytes()), "a big plain feed is read on the quick path");
     let trend = reduced.iter().find(|(view, _)| *view == View::Trend).expect("the trend is reduced");
     assert!(trend.1 * 8 < json.len(), "{} of {} bytes", trend.1, json.len());
+    // The latest day's records, and the lists: a hundredth of the feed.
+    for view in [View::Ranking, View::PerCapita] {
+        let latest = reduced.iter().find(|(v, _)| *v == view).unwrap_or_else(|| panic!("{view:?} is reduced"));
+        assert!(latest.1 * 100 < json.len(), "{view:?}: {} of {} bytes", latest.1, json.len());
+    }
+}
+
+#[test]
+fn units_and_categories_only_older_records_name_stay_in_the_latest_reduction() {
+    // Unit b appears only before the latest year, unit c only in an older
+    // `null`, unit d only in a latest `null`; the ranking still lists b and
+    // c ("нет данных"), and a record of the whole in an older year adds
+    // nothing.
+    let json = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{"label":"Получатели"},
+      "units":[{"id":"a","label":"A","population":1000},{"id":"b","label":"B","population":2000},{"id":"c","label":"C","population":500},{"id":"d","label":"D"}],
+      "categories":[{"id":"x","label":"X"},{"id":"y","label":"Y"}],
+      "records":[{"period":"2023","unit":"a","category":"x","value":5},{"period":"2023","unit":"b","category":"y","value":7},
+        {"period":"2023","value":40},{"period":"2024","unit":"a","category":"x","value":6},{"period":"2024","unit":"a","value":2},
+        {"period":"2022","unit":"c","category":"x","value":null},{"period":"2024","unit":"d","category":"y","value":null}]}"#;
+    let reduced = same_charts("older", json.as_bytes());
+    for view in [View::Ranking, View::PerCapita] {
+        assert!(reduced.iter().any(|(v, _)| *v == view), "{view:?}: {reduced:?}");
+    }
+    // Categories alone (no record names a unit): the ranking by category.
+    let by_category = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"categories":[{"id":"x","label":"X"},{"id":"y","label":"Y"}],
+      "records":[{"period":"2023","category":"y","value":3},{"period":"2024","category":"x","value":4},{"period":"2023","category":"x","value":1}]}"#;
+    assert!(same_charts("by category", by_category.as_bytes()).iter().any(|(v, _)| *v == View::Ranking));
 }
 
 #[test]
 fn views_and_shapes_not_reduced_are_left_alone() {
     let json = big_feed(3);
-    for view in [View::Ranking, View::Composition, View::PerCapita, View::Tiles] {
+    for view in [View::Composition, View::Tiles] {
         assert!(reduced(json.as_bytes(), Some(view)).is_none(), "{view:?}");
     }
     // Lines by unit: no two records share a line's period, nothing to sum.
