@@ -36,7 +36,8 @@ pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Optio
         let r = caseload.records.get(i)?;
         Some(RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
     };
-    reduction(bytes, records, caseload, caseload.records.len(), &record)
+    let count = caseload.records.len();
+    packed_beside(bytes, records, count, &reduction(caseload, count, &record)?)
 }
 
 /// [`reduce`] for a big caseload read on the validator's quick path
@@ -57,13 +58,14 @@ pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> 
         let r = quick.records.get(i)?;
         Some(RecordRef { period: r.period, unit: id(&units, r.unit())?, category: id(&categories, r.category())?, value: r.value() })
     };
-    reduction(bytes, quick.span.clone(), caseload, quick.records.len(), &record)
+    let count = quick.records.len();
+    packed_beside(bytes, quick.span.clone(), count, &reduction(caseload, count, &record)?)
 }
 
-/// How a caseload's records are reduced for one view: the bytes, where
-/// their `records` are, the caseload, its number of records and a reader
-/// of each.
-type Reduction = for<'a> fn(&[u8], Range<usize>, &'a Caseload, usize, &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<u8>>;
+/// How a caseload's records are reduced for one view: from the caseload,
+/// its number of records and a reader of each, the records to pack beside
+/// its document ([`packed_beside`]).
+type Reduction = for<'a> fn(&'a Caseload, usize, &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<QuickRecord>>;
 
 /// The caseload of `feed` and its reduction, when `view` is one reduced.
 fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, Reduction)> {
@@ -103,13 +105,7 @@ fn packed_beside(bytes: &[u8], records: Range<usize>, count: usize, out: &[Quick
 /// for each unit and category that only older records name, the first of
 /// those: the views list every unit (or category) a record names, and an
 /// older record adds nothing to the latest period's sums.
-fn reduce_to_latest<'a>(
-    bytes: &[u8],
-    records: Range<usize>,
-    caseload: &'a Caseload,
-    count: usize,
-    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
-) -> Option<Vec<u8>> {
+fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<QuickRecord>> {
     let mut latest = None;
     for i in 0..count {
         latest = latest.max(Some(record(i)?.period));
@@ -136,7 +132,7 @@ fn reduce_to_latest<'a>(
             out.push(QuickRecord::new(r.period, unit, category, r.value));
         }
     }
-    packed_beside(bytes, records, count, &out)
+    Some(out)
 }
 
 /// Whether `place` is an id that no record kept so far names; it is named from now on.
@@ -144,16 +140,9 @@ fn names_new(named: &mut [bool], place: Option<u32>) -> bool {
     place.and_then(|p| named.get_mut(p as usize)).is_some_and(|named| !std::mem::replace(named, true))
 }
 
-/// The reduction itself: the document of `bytes` with the array at
-/// `records` emptied, and the caseload's `count` records (read through
-/// `record`) summed, packed beside it ([`opeka_feed::validate::packed`]).
-fn reduce_records<'a>(
-    bytes: &[u8],
-    records: Range<usize>,
-    caseload: &'a Caseload,
-    count: usize,
-    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
-) -> Option<Vec<u8>> {
+/// The reduction for the trend: the caseload's `count` records (read
+/// through `record`) summed, one per category and period.
+fn reduce_records<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<QuickRecord>> {
     let (cells, summed) = summed_records(&caseload.categories, count, record)?;
     let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
     let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
@@ -172,7 +161,7 @@ fn reduce_records<'a>(
             out.push(QuickRecord::new(cell.period, place(&mut units, unit)?, category, None));
         }
     }
-    packed_beside(bytes, records, count, &out)
+    Some(out)
 }
 
 /// A small feed of the shape big feeds have: 2 400 daily records of ten

@@ -85,9 +85,10 @@ export function listen(figure, chart, s) {
     if (!s.texts[i][0]) {
       s.toggle(-4 - Math.round((m[i * 5] + m[i * 5 + 2] / 2) * 10));
       // Nothing there when the module could not lay the chart out (it says so in the console).
-      const p = new Float64Array(figure.readPlaces.buffer);
+      const p = new Float64Array(figure.readPlaces?.buffer ?? 0);
       (figure.read ?? '').split('\u0001').slice(0, -1).forEach((reading, j) => {
         for (let k = 0; k < m.length; k += 5) {
+          // Mark k's place (x, y, w, h, series) is the j-th reading's.
           if (m[k] === p[j * 5] && m[k + 1] === p[j * 5 + 1] && m[k + 2] === p[j * 5 + 2] && m[k + 3] === p[j * 5 + 3] && m[k + 4] === p[j * 5 + 4] && !s.texts[k / 5][0]) {
             s.texts[k / 5] = reading.split('\n');
             break;
