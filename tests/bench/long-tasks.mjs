@@ -15,7 +15,7 @@
 //   change to the page's code makes it shorter;
 // and then each task over 50 ms of any load, wall / CPU.
 // LONG_TASKS_VERBOSE=1 prints each load, with what ran in its tasks over
-// 50 ms. The trace itself costs the page some time: the figures of
+// 50 ms; LONG_TASKS_VIEW=tiles draws another view than the trend. The trace itself costs the page some time: the figures of
 // record are big-feeds.mjs's; these say where the time goes.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,7 @@ const OTHER = process.argv[2] ? resolve(process.argv[2]) : null;
 const RUNS = Number(process.argv[3] ?? 7);
 const PICKED = (process.env.LONG_TASKS_FEEDS ?? 'sample,1,15').split(',');
 const VERBOSE = process.env.LONG_TASKS_VERBOSE === '1';
+const VIEW = process.env.LONG_TASKS_VIEW ?? 'trend';
 const CATEGORIES = 'toplevel,devtools.timeline,v8.wasm,blink.user_timing,loading';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (us) => Math.round(us / 1000);
@@ -44,7 +45,7 @@ const server = await startServer({ mounts: [['/big/', dir], ['/this/', join(ROOT
 for (const build of builds) {
   server.routes.set(`/tasks/${build}.html`, { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>tasks</title>
 <script src="/bench/measure.js"></script><script type="module" src="/${build}/opeka.js"></script></head><body><div id="slot"></div>
-<script type="module">const el = document.createElement('opeka-chart'); el.setAttribute('view', 'trend'); el.setAttribute('height', '400');
+<script type="module">const el = document.createElement('opeka-chart'); el.setAttribute('view', '${VIEW}'); el.setAttribute('height', '400');
 el.style.cssText = 'display:block;width:960px'; el.setAttribute('src', new URLSearchParams(location.search).get('src')); document.getElementById('slot').append(el);</script></body></html>` });
 }
 

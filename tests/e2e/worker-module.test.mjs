@@ -72,11 +72,19 @@ test('a whole body\'s answer is found before the ask, and answers its own view o
   assert.equal(worker.reduce_streamed(10, 'trend'), undefined);
 });
 
-test('an ask for another view is answered anew from the body; an invalid feed\'s problems serve every view', () => {
+test('an ask for another view is answered anew from the body; an invalid feed\'s problems serve every view', async () => {
   const bytes = stream(7, generatedCaseload(60));
   assert.deepEqual(plain(worker.reduce_streamed(7, 'ranking')), plain(worker.reduce_feed(bytes, 'ranking')));
   assert.ok(plain(worker.reduce_streamed(7, 'ranking'))[0], 'the ranking is reduced, to its latest day');
-  assert.equal(plain(worker.reduce_streamed(7, 'composition'))[0], null, 'the composition is not reduced: the page validates the body');
+  // The composition and the tiles reduced to their latest day too.
+  for (const view of ['composition', 'tiles']) {
+    assert.deepEqual(plain(worker.reduce_streamed(7, view)), plain(worker.reduce_feed(bytes, view)), view);
+    assert.ok(plain(worker.reduce_streamed(7, view))[0], `the ${view} is reduced`);
+  }
+  // An awards feed has no records to reduce: the page validates the body.
+  const awards = stream(12, await readFile(join(ROOT, 'feeds', 'kuzbass-social-worker-day-2018.json')));
+  assert.deepEqual(plain(worker.reduce_streamed(12, 'podium')), plain(worker.reduce_feed(awards, 'podium')));
+  assert.equal(plain(worker.reduce_streamed(12, 'podium'))[0], null, 'an awards feed is not reduced');
   // The third unit declared by another id: its records name an undeclared one.
   const broken = generatedCaseload(60).replace('"district-3"', '"no-such-district"');
   const brokenBytes = stream(8, broken);

@@ -164,6 +164,7 @@ before(async () => {
     ['own', 'src="/gen/big.json" lang="en"'],
     ['ranking', 'src="/gen/big.json" view="ranking"'],
     ['composition', 'src="/gen/big.json" view="composition" lang="en"'],
+    ['tiles', 'src="/gen/big.json" view="tiles"'],
   ]));
   server.routes.set('/gen/broken.html', page([
     ['ru', 'src="/gen/broken.json" view="trend"'],
@@ -202,11 +203,12 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
     assert.equal(assertPairsSame(widgets), 8);
     assert.match(await page.evaluate(() => window.__workerUrl), /\/opeka\/opeka-worker\.js$/);
     // One answer per widget with the worker: the caseload's two trends
-    // reduced (its own view is the trend), and the families' ranking (to its
-    // latest quarter); the rest only checked, the families' trend too (one
-    // record per category and quarter: nothing to sum).
+    // reduced (its own view is the trend), its composition and the
+    // families' ranking (to their latest month and quarter); the rest only
+    // checked, the families' trend too (one record per category and
+    // quarter: nothing to sum), and the awards and outcomes (no records).
     assert.equal(answers.length, 8, answers.join());
-    assert.equal(answers.filter((a) => a === 'reduced').length, 3, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 4, answers.join());
     assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
     assert.deepEqual(errors, []);
   } finally {
@@ -214,16 +216,15 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
   }
 });
 
-test('a big feed (over 1 MB): the worker by default, the same charts and tables as worker="off", in four views', async () => {
-  const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 8);
+test('a big feed (over 1 MB): the worker by default, the same charts and tables as worker="off", in five views', async () => {
+  const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 10);
   try {
     assert.deepEqual(events.errors, []);
-    assert.equal(assertPairsSame(widgets), 4);
+    assert.equal(assertPairsSame(widgets), 5);
     assert.ok(widgets['trend-on'].table.split('\n').length > 400, 'every day is in the table');
-    // The trends and the ranking reduced (the ranking to the latest day),
-    // the composition only checked.
-    assert.equal(answers.filter((a) => a === 'reduced').length, 3, answers.join());
-    assert.equal(answers.filter((a) => a === 'checked').length, 1, answers.join());
+    // Every view reduced: the trends summed, the ranking, the composition
+    // and the tiles to the latest day.
+    assert.deepEqual(answers, Array(5).fill('reduced'));
     // A reduced feed asked for another view has the worker reduce the feed
     // again for it (the body is shared, not fetched again): the trend's for
     // the ranking, the ranking's for the trend.
@@ -234,9 +235,9 @@ test('a big feed (over 1 MB): the worker by default, the same charts and tables 
     });
     await page.waitForFunction(() => new Set(window.__opeka.rendered.map((e) => e.id)).size === 4, null, { timeout: 60000 });
     await page.waitForTimeout(200);
-    assert.equal(assertPairsSame(await readAll(page)), 4);
+    assert.equal(assertPairsSame(await readAll(page)), 5);
     const after = await page.evaluate(() => window.__answers);
-    assert.deepEqual(after.slice(4), ['reduced', 'reduced'], after.join());
+    assert.deepEqual(after.slice(5), ['reduced', 'reduced'], after.join());
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -269,11 +270,11 @@ test('a broken big feed: the worker\'s problems keep their paths and both langua
 // (worker="off"), with that module's memory at most twice the feed. Before
 // stop 31 the page's own module read it, and kept 9 times a 1 MB feed.
 test('without Worker in the browser the big feed is reduced by the worker\'s module on the main thread, and drawn the same', async () => {
-  const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 8, { noWorker: true });
+  const { context, events, widgets, answers, errors, page } = await open('/gen/big.html', 10, { noWorker: true });
   try {
     assert.deepEqual(events.errors, []);
     assert.deepEqual(answers, []);
-    assert.equal(assertPairsSame(widgets), 4);
+    assert.equal(assertPairsSame(widgets), 5);
     const memory = await page.evaluate(async () => {
       const module = await import('/opeka/opeka_worker_bindings.js');
       return performance.getEntriesByType('resource').some((r) => r.name.endsWith('/opeka_worker_bg.wasm')) ? (await module.default()).memory.buffer.byteLength : null;

@@ -9,10 +9,13 @@
 //! - the `trend` of a caseload whose lines are categories (records summed
 //!   into one per category and period, the shape of daily feeds over many
 //!   units);
-//! - a caseload's `ranking` and `per-capita`, which read the latest
-//!   period's records: those, and for each unit and category that only
-//!   older records name, one of those (the views list what any record
-//!   names).
+//! - a caseload's `ranking` and `per-capita`, and its `composition` by
+//!   unit, which read the latest period's records: those, and for each
+//!   unit and category that only older records name, one of those (the
+//!   views list what any record names);
+//! - a caseload's `tiles`, which read the records of the latest period
+//!   with a reported value: those, and one record naming a category when
+//!   none of them does (the tiles are then by category).
 //!
 //! Every other view and shape is not reduced ([`reduce`] returns `None`):
 //! the worker then hands over the feed as it is.
@@ -22,6 +25,7 @@ use std::ops::Range;
 use opeka_feed::validate::{packed, QuickCaseload, QuickRecord, Ranks};
 use opeka_feed::{Body, Caseload, ValidFeed, View};
 
+use crate::scale::period_ordinal;
 use crate::views::caseload::{summed_records, RecordRef};
 
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
@@ -74,6 +78,9 @@ fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, 
     let reduction: Reduction = match feed.resolve_view(view) {
         View::Trend => reduce_records,
         View::Ranking | View::PerCapita => reduce_to_latest,
+        // Without units, one bar per period: every record is drawn.
+        View::Composition if caseload.records.iter().any(|r| r.unit.is_some()) => reduce_to_latest,
+        View::Tiles => reduce_to_tiles_period,
         _ => return None,
     };
     Some((caseload, reduction))
@@ -131,6 +138,43 @@ fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(us
             }
             out.push(QuickRecord::new(r.period, unit, category, r.value));
         }
+    }
+    Some(out)
+}
+
+/// The reduction for a caseload's tiles (`views::tiles`): the records of
+/// the period they show, in their order (so each tile sums as before),
+/// and when none of those names a category but another record does, the
+/// first such record: it keeps the tiles by category, and its period is
+/// not the one shown (nor a later one with a reported value).
+fn reduce_to_tiles_period<'a>(
+    caseload: &'a Caseload,
+    count: usize,
+    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<Vec<QuickRecord>> {
+    let mut periods = Vec::with_capacity(count);
+    for i in 0..count {
+        let r = record(i)?;
+        periods.push((r.period, r.value.is_some()));
+    }
+    let shown = crate::views::tiles_period(periods.iter().map(|(period, reported)| (period, *reported)))?;
+    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
+    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut out = Vec::new();
+    let mut by_category = false;
+    let mut first_by_category = None;
+    for (i, (period, _)) in periods.iter().enumerate() {
+        let r = record(i)?;
+        if period_ordinal(period) == shown {
+            by_category |= r.category.is_some();
+            out.push(QuickRecord::new(r.period, place(&mut units, r.unit)?, place(&mut categories, r.category)?, r.value));
+        } else if first_by_category.is_none() && r.category.is_some() {
+            first_by_category = Some(i);
+        }
+    }
+    if let Some(i) = first_by_category.filter(|_| !by_category) {
+        let r = record(i)?;
+        out.push(QuickRecord::new(r.period, place(&mut units, r.unit)?, place(&mut categories, r.category)?, r.value));
     }
     Some(out)
 }

@@ -2,8 +2,9 @@
 //! view draws, validated and drawn again, gives the same chart — the same
 //! scene (marks, texts, summary, table) and the same SVG — as the feed
 //! itself, for every sample feed and a generated big one, in every view
-//! of its kind, both languages, with a series hidden; and the latest
-//! period's reduction keeps every unit and category that older records name.
+//! of its kind, both languages, with a series hidden; the latest
+//! period's reduction keeps every unit and category that older records
+//! name, and the tiles' reduction the period they show.
 #![allow(clippy::disallowed_methods, reason = "tests build their feeds with std formatting")]
 
 mod common;
@@ -97,14 +98,18 @@ fn every_sample_feed_draws_the_same_reduced() {
         }
     }
     // The caseload sample (units × categories × months) is reduced for its
-    // trend, and to its latest month for the ranking and the rates.
-    for view in [View::Trend, View::Ranking, View::PerCapita] {
+    // trend, and to its latest month for the ranking, the rates, the
+    // composition and the tiles.
+    for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
         assert!(reduced.contains(&("kuzbass-caseload", view)), "{view:?}: {reduced:?}");
     }
     let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
     assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
-    assert!(reduced.iter().all(|(_, view)| matches!(view, View::Trend | View::Ranking | View::PerCapita)), "{reduced:?}");
+    assert!(reduced.iter().all(|(_, view)| *view == View::Trend || LATEST_VIEWS.contains(view)), "{reduced:?}");
 }
+
+/// The views reduced to their latest period's records.
+const LATEST_VIEWS: [View; 4] = [View::Ranking, View::PerCapita, View::Composition, View::Tiles];
 
 /// The big feed of `tests/bench/big-feeds.mjs`: 10 units × 4 categories ×
 /// `days` days; here with some values not reported (a whole cell, or one
@@ -157,7 +162,7 @@ fn a_big_daily_feed_draws_the_same_reduced_to_a_tenth() {
     let trend = reduced.iter().find(|(view, _)| *view == View::Trend).expect("the trend is reduced");
     assert!(trend.1 * 8 < json.len(), "{} of {} bytes", trend.1, json.len());
     // The latest day's records, and the lists: a hundredth of the feed.
-    for view in [View::Ranking, View::PerCapita] {
+    for view in LATEST_VIEWS {
         let latest = reduced.iter().find(|(v, _)| *v == view).unwrap_or_else(|| panic!("{view:?} is reduced"));
         assert!(latest.1 * 100 < json.len(), "{view:?}: {} of {} bytes", latest.1, json.len());
     }
@@ -176,7 +181,7 @@ fn units_and_categories_only_older_records_name_stay_in_the_latest_reduction() {
         {"period":"2023","value":40},{"period":"2024","unit":"a","category":"x","value":6},{"period":"2024","unit":"a","value":2},
         {"period":"2022","unit":"c","category":"x","value":null},{"period":"2024","unit":"d","category":"y","value":null}]}"#;
     let reduced = same_charts("older", json.as_bytes());
-    for view in [View::Ranking, View::PerCapita] {
+    for view in LATEST_VIEWS {
         assert!(reduced.iter().any(|(v, _)| *v == view), "{view:?}: {reduced:?}");
     }
     // Categories alone (no record names a unit): the ranking by category.
@@ -187,13 +192,37 @@ fn units_and_categories_only_older_records_name_stay_in_the_latest_reduction() {
 
 #[test]
 fn views_and_shapes_not_reduced_are_left_alone() {
-    let json = big_feed(3);
-    for view in [View::Composition, View::Tiles] {
-        assert!(reduced(json.as_bytes(), Some(view)).is_none(), "{view:?}");
-    }
+    // The composition with no unit named: one bar per period, all drawn.
+    let by_period = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"categories":[{"id":"x","label":"X"}],"records":[{"period":"2023","category":"x","value":1},{"period":"2024","category":"x","value":2}]}"#;
+    assert!(reduced(by_period.as_bytes(), Some(View::Composition)).is_none());
+    assert!(reduced(by_period.as_bytes(), Some(View::Tiles)).is_some(), "the tiles show 2024 alone");
     // Lines by unit: no two records share a line's period, nothing to sum.
     let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2}]}"#;
     assert!(reduced(by_unit.as_bytes(), Some(View::Trend)).is_none());
+}
+
+#[test]
+fn the_tiles_reduction_keeps_the_period_they_show() {
+    // The latest year has only a `null`: the tiles show 2023, its records
+    // of the whole and of no category; only an older record names a
+    // category, which keeps the tiles by category ("Всего" beside X's
+    // empty tile is not the measure's label).
+    let json = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{"label":"Получатели"},
+      "units":[{"id":"a","label":"A"},{"id":"b","label":"B"}],"categories":[{"id":"x","label":"X"}],
+      "records":[{"period":"2021","unit":"a","category":"x","value":5},{"period":"2022","unit":"a","value":3},
+        {"period":"2023","unit":"a","value":6},{"period":"2023","unit":"b","value":null},{"period":"2023","value":1.5},
+        {"period":"2024","unit":"a","value":null}]}"#;
+    let feed = valid(json.as_bytes());
+    let reduced = same_charts("tiles", json.as_bytes());
+    assert!(reduced.iter().any(|(v, _)| *v == View::Tiles), "{reduced:?}");
+    let request =
+        ChartRequest { view: Some(View::Tiles), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+    let tiles = render_hiding(&feed, &request, 0, &PtSansMetrics);
+    assert!(tiles.summary.contains("Всего") && tiles.summary.contains("2023") && tiles.summary.contains("7,5"), "{}", tiles.summary);
+    // Nothing reported at all: the tiles show the latest period's `null`s.
+    let unreported = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"categories":[{"id":"x","label":"X"}],
+      "records":[{"period":"2023","category":"x","value":null},{"period":"2024","value":null},{"period":"2024","category":"x","value":null}]}"#;
+    assert!(same_charts("unreported", unreported.as_bytes()).iter().any(|(v, _)| *v == View::Tiles));
 }
 
 #[test]

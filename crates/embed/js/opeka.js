@@ -67,20 +67,19 @@ const claim = (args, signal) => {
   return request.answer;
 };
 
-// The first text a chart measures in a font (a family, size and weight)
-// costs 1–5 ms as the browser looks the family up and sets the font up at
-// that size (docs/performance.md, stop 37); later texts in it cost next to
-// nothing. So, while the module downloads, a task measures a letter in each
-// font of the widget's text sizes (chart/src/theme.rs: a title of 18 px,
-// 16 on a narrow chart, bold; 14, 13 and 12) in its default family
-// (widget.css): the fonts the sample's chart measured first in its drawing
-// task are then set up. A host's own --opeka-font is not looked up here.
-// A browser that refuses the canvas has none to set up (the widget then
-// estimates its widths).
+// The first text measured in a font (a family, size and weight) costs
+// 1–5 ms as the browser looks the family up and sets the font up at that
+// size (docs/performance.md, stop 37); later texts in it cost next to
+// nothing. The widget measures every text at 100 px, regular or bold, and
+// scales it (crates/widgets/src/measure.rs), so, while the module
+// downloads, a task measures a letter in those two fonts in the widget's
+// default family (widget.css). A host's own --opeka-font is not looked up
+// here. A browser that refuses the canvas has none to set up (the widget
+// then estimates its widths).
 const setUpFonts = () => {
   const canvas = document.createElement('canvas').getContext('2d');
-  for (const font of canvas ? ['bold 18', 'bold 16', 14, 13, 12] : []) {
-    canvas.font = `${font}px "PT Sans", "Helvetica Neue", Arial, sans-serif`;
+  for (const weight of canvas ? [400, 700] : []) {
+    canvas.font = `${weight} 100px "PT Sans", "Helvetica Neue", Arial, sans-serif`;
     canvas.measureText('Ж');
   }
 };

@@ -10,22 +10,29 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// Measures text with a detached canvas in the widget's own font, so the
 /// host page's CSS cannot change the result (plotters' own measurement
 /// appends a span to the page's body, where the host's CSS applies).
+///
+/// Each text is measured once per weight, at [`REFERENCE_PX`], and scaled
+/// to the size asked for. The first text measured in a font (a family, size
+/// and weight) costs the browser 1–5 ms to set that font up, and the tiles
+/// view, fitting its numbers, asked for about a hundred sizes: 120 ms of
+/// its drawing went to that (docs/performance.md, stop 42). A canvas
+/// text's width is linear in its size (Chromium's, to the bit, from 10 to
+/// 72 px), and SVG text is laid out at those unhinted widths.
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
     family: String,
-    /// Widths by text, then by (size in 1/100 px, bold). A sorted vector,
-    /// not a `HashMap`: no hashing code in the bundle, a binary search is as
-    /// quick for the few hundred texts of a chart, and a hit needs no
-    /// allocation. A text comes in few sizes, so those are scanned.
-    cache: RefCell<SortedMap<String, Widths>>,
-    /// The font the context was last set to, (size in 1/100 px, bold): a
-    /// chart measures runs of texts in one font, and setting it again is
+    /// Widths at [`REFERENCE_PX`] by text, regular then bold. A sorted vector, not a `HashMap`: no hashing code in
+    /// the bundle, and a binary search is as quick for the few hundred
+    /// texts of a chart.
+    cache: RefCell<SortedMap<String, [Option<f64>; 2]>>,
+    /// Whether the context was last set to the bold font: setting a font is
     /// a call out of the module and a CSS parse each time.
-    font: Cell<Option<(u32, bool)>>,
+    bold: Cell<Option<bool>>,
 }
 
-/// A text's widths: (size in 1/100 px, bold, width).
-type Widths = Vec<(u32, bool, f64)>;
+/// The size every text is measured at: the font strings below say it, and
+/// opeka.js sets those two fonts up while the module downloads.
+const REFERENCE_PX: f64 = 100.0;
 
 /// The most texts the cache holds; past it, it starts again. Inserting into
 /// a sorted vector moves its tail, so an unbounded cache makes a chart of
@@ -43,7 +50,7 @@ impl CanvasMeasure {
             // so no `instanceof` checks (two imports fewer in the download).
             .and_then(|c| c.unchecked_into::<HtmlCanvasElement>().get_context("2d").ok().flatten())
             .map(|c| c.unchecked_into::<CanvasRenderingContext2d>());
-        CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default(), font: Cell::new(None) }
+        CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default(), bold: Cell::new(None) }
     }
 
     /// The font family list this measurer measures in.
@@ -58,29 +65,26 @@ impl TextMeasure for CanvasMeasure {
             // No canvas: the browser refused it.
             return estimate(text, size_px);
         };
-        // Sizes are cached at 1/100 px to keep the key exact.
-        let size = (size_px * 100.0).round() as u32;
-        let cached =
-            self.cache.borrow().get(text).and_then(|sizes| sizes.iter().find(|(s, b, _)| (*s, *b) == (size, bold)).map(|(_, _, w)| *w));
-        if let Some(width) = cached {
-            return width;
-        }
-        if self.font.replace(Some((size, bold))) != Some((size, bold)) {
-            let weight = if bold { "700" } else { "400" };
-            // `{size_px}` would link core's float printer; this writes the same.
-            let mut font = format!("{weight} ");
-            opeka_feed::locale::write_shortest(&mut font, size_px);
-            font.push_str("px ");
-            font.push_str(&self.family);
-            context.set_font(&font);
-        }
-        let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| estimate(text, size_px));
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() >= CACHE_TEXTS && !cache.contains_key(text) {
-            *cache = SortedMap::new();
-        }
-        cache.entry_or_default(text.to_owned()).push((size, bold, width));
-        width
+        let weight = usize::from(bold);
+        let cached = self.cache.borrow().get(text).and_then(|widths| widths[weight]);
+        let reference = match cached {
+            Some(width) => width,
+            None => {
+                if self.bold.replace(Some(bold)) != Some(bold) {
+                    let mut font = String::from(if bold { "700 100px " } else { "400 100px " });
+                    font.push_str(&self.family);
+                    context.set_font(&font);
+                }
+                let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| estimate(text, REFERENCE_PX));
+                let mut cache = self.cache.borrow_mut();
+                if cache.len() >= CACHE_TEXTS && !cache.contains_key(text) {
+                    *cache = SortedMap::new();
+                }
+                cache.entry_or_default(text.to_owned())[weight] = Some(width);
+                width
+            }
+        };
+        reference * size_px / REFERENCE_PX
     }
 }
 

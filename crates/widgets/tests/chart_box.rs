@@ -323,3 +323,28 @@ fn texts_measured_in_turn_in_two_fonts_each_get_their_own() {
     let (small, large) = (measurer.width("Ж", 12.0, false), measurer.width("Ж", 24.0, false));
     assert!((large / small - 2.0).abs() < 0.05, "{small} and {large}");
 }
+
+#[wasm_bindgen_test]
+fn texts_measured_at_one_size_and_scaled_are_as_wide_as_measured_at_theirs() {
+    use opeka_chart::TextMeasure;
+    use opeka_widgets::CanvasMeasure;
+    use wasm_bindgen::JsCast;
+    // The measurer measures at 100 px and scales (the tiles' many sizes
+    // would each set a font up): the width is the canvas's own at the size.
+    let family = "Arial, sans-serif";
+    let measurer = CanvasMeasure::new(family);
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>().get_context("2d").ok().flatten())
+        .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
+        .expect("a canvas");
+    for (text, size, bold) in
+        [("Получатели услуг, 2024", 12.0, false), ("12 919,5", 58.0, true), ("Кузбасс", 13.5, false), ("январь", 71.0, true)]
+    {
+        canvas.set_font(&format!("{} {size}px {family}", if bold { 700 } else { 400 }));
+        let own = canvas.measure_text(text).map(|m| m.width()).expect("measured");
+        let scaled = measurer.width(text, size, bold);
+        assert!((scaled - own).abs() < 0.01 * size, "{text} at {size} px, bold {bold}: {scaled} scaled, {own} measured");
+    }
+}

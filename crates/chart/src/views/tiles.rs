@@ -166,18 +166,29 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
     TileSet { tiles, columns: vec![words.figure.to_owned(), Msg::Value.text(lang), words.note.to_owned()] }
 }
 
+/// The period (as its ordinal) whose records a caseload's tiles show, of
+/// records given as their period and whether their value is reported: the
+/// latest with a reported value, else the latest of any.
+pub(crate) fn tiles_period<'a>(records: impl Iterator<Item = (&'a Period, bool)>) -> Option<i64> {
+    let (mut reported, mut any) = (None, None);
+    for (period, is_reported) in records {
+        let ordinal = Some(period_ordinal(period));
+        any = any.max(ordinal);
+        if is_reported {
+            reported = reported.max(ordinal);
+        }
+    }
+    reported.or(any)
+}
+
 fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let columns = vec![words.category.to_owned(), Msg::Period.text(lang), Msg::Value.text(lang)];
     let records = &caseload.records;
-    let latest = records
-        .iter()
-        .filter(|r| r.value.is_some())
-        .map(|r| period_ordinal(&r.period))
-        .max()
-        .or_else(|| records.iter().map(|r| period_ordinal(&r.period)).max());
-    let Some(latest) = latest else { return TileSet { tiles: Vec::new(), columns } };
+    let Some(latest) = tiles_period(records.iter().map(|r| (&r.period, r.value.is_some()))) else {
+        return TileSet { tiles: Vec::new(), columns };
+    };
     let in_latest: Vec<_> = records.iter().filter(|r| period_ordinal(&r.period) == latest).collect();
     let Some(period) = in_latest.first().map(|r| r.period) else { return TileSet { tiles: Vec::new(), columns } };
     let period_text = clean(&format_period(&period, lang));
