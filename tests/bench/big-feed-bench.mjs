@@ -28,6 +28,22 @@ export function generatedCaseload(days) {
 }
 
 /**
+ * A caseload of `units` units × `days` daily periods and no categories (a
+ * trend's lines are then units): 40 units over 4 175 days make 15 MB
+ * (167 000 records).
+ */
+export function generatedCaseloadByUnit(days, units = 40) {
+  const declared = Array.from({ length: units }, (_, i) => ({ id: `district-${i + 1}`, label: `Муниципальный округ ${i + 1}` }));
+  const start = Date.UTC(2014, 0, 1);
+  const records = [];
+  for (let d = 0; d < days; d++) {
+    const period = new Date(start + d * 86400000).toISOString().slice(0, 10);
+    for (const [u, unit] of declared.entries()) records.push({ period, unit: unit.id, value: (d * 7 + u * 13) % 500 });
+  }
+  return JSON.stringify({ opeka: 1, kind: 'caseload', title: 'Обращения по округам', measure: { label: 'Обращения' }, units: declared, records });
+}
+
+/**
  * The figures the page at `url` posts (tests/bench/measure.js, the first
  * script of every bench page's head) once `open()` has started loading
  * it: `{ done, longest, tasks, resources, wasm }`; throws the page's

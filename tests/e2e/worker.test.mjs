@@ -71,7 +71,7 @@ function page(pairs, on = '') {
 }
 
 /**
- * Counts the worker's answers by kind: `reduced` (a smaller feed), `checked`
+ * Counts the worker's answers by kind: `reduced` (a feed reduced or packed), `checked`
  * (valid, not reduced), `invalid`, `none`, `again` (a streamed body it does not have).
  */
 async function countAnswers(page) {
@@ -202,13 +202,13 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
     assert.deepEqual(events.errors, []);
     assert.equal(assertPairsSame(widgets), 8);
     assert.match(await page.evaluate(() => window.__workerUrl), /\/opeka\/opeka-worker\.js$/);
-    // One answer per widget with the worker: the caseload's two trends
-    // reduced (its own view is the trend), its composition and the
-    // families' ranking (to their latest month and quarter); the rest only
-    // checked, the families' trend too (one record per category and
-    // quarter: nothing to sum), and the awards and outcomes (no records).
+    // One answer per widget with the worker: the caseloads' reduced (the
+    // caseload's two trends summed, its composition and the families'
+    // ranking to their latest month and quarter, the families' trend, one
+    // record per category and quarter, packed as it is); the awards and
+    // outcomes (no records) only checked.
     assert.equal(answers.length, 8, answers.join());
-    assert.equal(answers.filter((a) => a === 'reduced').length, 4, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 5, answers.join());
     assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
     assert.deepEqual(errors, []);
   } finally {

@@ -97,15 +97,19 @@ fn every_sample_feed_draws_the_same_reduced() {
             reduced.push((name, view));
         }
     }
-    // The caseload sample (units × categories × months) is reduced for its
-    // trend, and to its latest month for the ranking, the rates, the
-    // composition and the tiles.
-    for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
-        assert!(reduced.contains(&("kuzbass-caseload", view)), "{view:?}: {reduced:?}");
+    // Every view of each caseload sample: the caseload's (units ×
+    // categories × months) trend summed, its other views reduced to the
+    // latest month; the families' (categories × quarters) trend and
+    // composition packed as they are. The awards and outcomes have no records.
+    for name in ["kuzbass-caseload", "kuzbass-accident-families"] {
+        for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
+            assert!(reduced.contains(&(name, view)), "{name} {view:?}: {reduced:?}");
+        }
     }
     let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
     assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
-    assert!(reduced.iter().all(|(_, view)| *view == View::Trend || LATEST_VIEWS.contains(view)), "{reduced:?}");
+    // Five views each, and each feed's own view asked for by no name.
+    assert_eq!(reduced.len(), 2 * 6, "{reduced:?}");
 }
 
 /// The views reduced to their latest period's records.
@@ -191,14 +195,26 @@ fn units_and_categories_only_older_records_name_stay_in_the_latest_reduction() {
 }
 
 #[test]
-fn views_and_shapes_not_reduced_are_left_alone() {
-    // The composition with no unit named: one bar per period, all drawn.
-    let by_period = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"categories":[{"id":"x","label":"X"}],"records":[{"period":"2023","category":"x","value":1},{"period":"2024","category":"x","value":2}]}"#;
-    assert!(reduced(by_period.as_bytes(), Some(View::Composition)).is_none());
-    assert!(reduced(by_period.as_bytes(), Some(View::Tiles)).is_some(), "the tiles show 2024 alone");
-    // Lines by unit: no two records share a line's period, nothing to sum.
-    let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2}]}"#;
-    assert!(reduced(by_unit.as_bytes(), Some(View::Trend)).is_none());
+fn views_and_shapes_with_nothing_to_leave_out_get_every_record_packed() {
+    // The composition with no unit named (one bar per period, all drawn)
+    // and lines by unit (no two records share a line's period): every
+    // record, packed as it is, so that the page reads no records' JSON.
+    let by_period = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"categories":[{"id":"x","label":"X"}],"records":[{"period":"2023","category":"x","value":1},{"period":"2024","category":"x","value":2},{"period":"2024","value":null}]}"#;
+    let by_unit = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"},{"id":"b","label":"B"}],"records":[{"period":"2024","unit":"a","value":1},{"period":"2025","unit":"a","value":2.5},{"period":"2025","unit":"b","value":null}]}"#;
+    for (name, json, view) in [("by period", by_period, View::Composition), ("by unit", by_unit, View::Trend)] {
+        assert!(same_charts(name, json.as_bytes()).iter().any(|(v, _)| *v == view), "{name}: {view:?} packed");
+        let (whole, packed) = (valid(json.as_bytes()), unpacked(&reduced(json.as_bytes(), Some(view)).expect("packed")));
+        let (opeka_feed::Body::Caseload(all), opeka_feed::Body::Caseload(kept)) = (&whole.feed().body, &packed.feed().body) else {
+            panic!("caseloads")
+        };
+        assert_eq!(kept.records, all.records, "{name}: every record, in its order");
+    }
+    // The tiles of the feed by period show its latest year alone.
+    assert!(reduced(by_period.as_bytes(), Some(View::Tiles)).is_some());
+    // An awards feed has no records: the worker only checks it.
+    let awards = std::fs::read(repo_root().join("feeds/kuzbass-social-worker-day-2018.json")).expect("sample feed");
+    let (feed, records) = located(&awards);
+    assert!(records.is_none() && same_charts("awards", &awards).is_empty(), "{:?}", feed.feed().kind());
 }
 
 #[test]
