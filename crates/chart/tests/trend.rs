@@ -303,6 +303,43 @@ fn units_without_categories_draw_one_line_per_unit_and_targets_join_their_line()
 }
 
 #[test]
+fn lines_of_units_are_the_same_whatever_order_the_records_come_in() {
+    // The trend tries the key after the last one found before it searches
+    // (feeds list each period's units in one order): records in declared
+    // order, in another, reversed and shuffled draw the same chart, each
+    // line named by its own unit.
+    let units = r#"[{"id":"k","label":"Кемерово"},{"id":"n","label":"Новокузнецк"},{"id":"p","label":"Прокопьевск"}]"#;
+    let record = |(period, unit, value): &(&str, &str, u32)| format!(r#"{{"period":"{period}","unit":"{unit}","value":{value}}}"#);
+    let mut records = Vec::new();
+    for (q, period) in ["2023-Q1", "2023-Q2", "2023-Q3"].iter().enumerate() {
+        for (u, unit) in ["k", "n", "p"].iter().enumerate() {
+            records.push((*period, *unit, 10 * u as u32 + q as u32));
+        }
+    }
+    let draw = |records: &[(&str, &str, u32)]| {
+        let listed: Vec<String> = records.iter().map(record).collect();
+        let json = format!(
+            r#"{{"opeka":1,"kind":"caseload","title":"t","units":{units},"records":[{}],"targets":[{{"period":"2023-Q4","unit":"n","value":15}}]}}"#,
+            listed.join(",")
+        );
+        render(&feed_from_json(&json), &ChartRequest::new(640.0, Lang::Ru), &PtSansMetrics)
+    };
+    let declared = draw(&records);
+    assert_eq!(declared.table.columns, vec!["Период", "Кемерово", "Новокузнецк", "Прокопьевск"]);
+    let values: Vec<&[String]> = declared.table.rows.iter().map(|row| &row[1..]).collect();
+    assert_eq!(values, [["0", "10", "20"], ["1", "11", "21"], ["2", "12", "22"]], "each unit's values in its own column");
+    let by_other_order: Vec<_> = records.chunks(3).flat_map(|c| [c[2], c[0], c[1]]).collect();
+    let reversed: Vec<_> = records.iter().rev().copied().collect();
+    let shuffled: Vec<_> = [4, 0, 8, 2, 6, 1, 7, 3, 5].iter().map(|&i| records[i]).collect();
+    for (name, order) in [("another order", by_other_order), ("reversed", reversed), ("shuffled", shuffled)] {
+        let chart = draw(&order);
+        assert_eq!(chart.table, declared.table, "{name}");
+        assert_eq!(chart.summary, declared.summary, "{name}");
+        assert!(chart.to_svg() == declared.to_svg(), "{name}: SVG differs");
+    }
+}
+
+#[test]
 fn extreme_values_and_single_points_still_lay_out() {
     for (a, b) in [(1e300, 1e300), (0.0, 1e-300), (1e15, 0.0), (0.0, 0.0)] {
         let json = format!(

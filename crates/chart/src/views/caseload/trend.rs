@@ -110,17 +110,25 @@ fn trend_data(ctx: &Context, caseload: &Caseload) -> TrendData {
     let key_index = SortedMap::from_pairs(ids.iter().enumerate().filter_map(|(i, k)| Some((k.as_deref()?, i))).collect());
     // `None`, the whole, is the last key and only there.
     let whole = ids.len() - 1;
+    // Feeds list each period's records in one order of their units or
+    // categories: the key after the last one found is tried first, one
+    // comparison rather than a search's six (a 15 MB feed of 40 units
+    // spent half its trend's time comparing ids).
+    let mut next = 0;
     // The validator guarantees every named unit and category is declared.
-    let split_key = |category: &Option<String>, unit: &Option<String>| -> Option<usize> {
+    let mut split_key = |category: &Option<String>, unit: &Option<String>| -> Option<usize> {
         let key = match split {
             Split::Category => category.as_deref(),
             Split::Unit => unit.as_deref(),
             Split::Whole => None,
         };
-        match key {
-            Some(key) => key_index.get(key).copied(),
-            None => Some(whole),
-        }
+        let Some(key) = key else { return Some(whole) };
+        let found = match ids.get(next) {
+            Some(Some(guess)) if guess == key => Some(next),
+            _ => key_index.get(key).copied(),
+        };
+        next = found.map_or(0, |i| i + 1);
+        found
     };
     let mut values: Vec<Vec<(i64, Option<f64>)>> = vec![Vec::new(); labels.len()];
     let mut period_pairs = Vec::with_capacity(caseload.records.len());
