@@ -34,9 +34,9 @@ use crate::views::caseload::{summed_records, RecordRef};
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
 /// its `records` at `records`: `opeka_feed::validate::validate_locating`)
 /// reduced to what `view` draws: the same document with its `records`
-/// emptied, and fewer records that draw the same chart packed beside it
-/// ([`opeka_feed::validate::packed`]). `None` for a feed that is not a
-/// caseload.
+/// emptied, and packed beside it ([`opeka_feed::validate::packed`]) the
+/// records that draw the same chart, fewer where the view allows. `None`
+/// for a feed that is not a caseload.
 pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
     let (caseload, reduction) = reduced_caseload(feed, view)?;
     let record = |i: usize| {
@@ -89,6 +89,26 @@ fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, 
     Some((caseload, reduction))
 }
 
+/// A caseload's units and categories by id, to pack records by their places.
+struct Places<'a> {
+    units: Ranks<'a, 'a>,
+    categories: Ranks<'a, 'a>,
+}
+
+impl<'a> Places<'a> {
+    fn of(caseload: &'a Caseload) -> Self {
+        Places {
+            units: Ranks::of(caseload.units.iter().map(|u| u.id.as_str())),
+            categories: Ranks::of(caseload.categories.iter().map(|c| c.id.as_str())),
+        }
+    }
+
+    /// `r` as it is packed; `None` when it names an id not declared.
+    fn pack(&mut self, r: &RecordRef<'a>) -> Option<QuickRecord> {
+        Some(QuickRecord::new(r.period, place(&mut self.units, r.unit)?, place(&mut self.categories, r.category)?, r.value))
+    }
+}
+
 /// The place of an id in its list (`None` for the whole); `None` (outside) for an id not in it.
 fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u32>> {
     id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
@@ -120,8 +140,7 @@ fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(us
         latest = latest.max(Some(record(i)?.period));
     }
     let latest = latest?;
-    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut places = Places::of(caseload);
     let mut named_units = vec![false; caseload.units.len()];
     let mut named_categories = vec![false; caseload.categories.len()];
     let mut out = Vec::new();
@@ -132,13 +151,13 @@ fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(us
             if (r.period != latest) != older {
                 continue;
             }
-            let (unit, category) = (place(&mut units, r.unit)?, place(&mut categories, r.category)?);
-            let new_unit = names_new(&mut named_units, unit);
-            let new_category = names_new(&mut named_categories, category);
+            let packed = places.pack(&r)?;
+            let new_unit = names_new(&mut named_units, packed.unit());
+            let new_category = names_new(&mut named_categories, packed.category());
             if older && !new_unit && !new_category {
                 continue;
             }
-            out.push(QuickRecord::new(r.period, unit, category, r.value));
+            out.push(packed);
         }
     }
     Some(out)
@@ -160,8 +179,7 @@ fn reduce_to_tiles_period<'a>(
         periods.push((r.period, r.value.is_some()));
     }
     let shown = crate::views::tiles_period(periods.iter().map(|(period, reported)| (period, *reported)))?;
-    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut places = Places::of(caseload);
     let mut out = Vec::new();
     let mut by_category = false;
     let mut first_by_category = None;
@@ -169,14 +187,13 @@ fn reduce_to_tiles_period<'a>(
         let r = record(i)?;
         if period_ordinal(period) == shown {
             by_category |= r.category.is_some();
-            out.push(QuickRecord::new(r.period, place(&mut units, r.unit)?, place(&mut categories, r.category)?, r.value));
+            out.push(places.pack(&r)?);
         } else if first_by_category.is_none() && r.category.is_some() {
             first_by_category = Some(i);
         }
     }
     if let Some(i) = first_by_category.filter(|_| !by_category) {
-        let r = record(i)?;
-        out.push(QuickRecord::new(r.period, place(&mut units, r.unit)?, place(&mut categories, r.category)?, r.value));
+        out.push(places.pack(&record(i)?)?);
     }
     Some(out)
 }
@@ -187,12 +204,10 @@ fn reduce_to_tiles_period<'a>(
 /// record, the page takes them without reading their JSON: a 15 MB feed's
 /// 167 000 records are no longer validated again on its main thread.
 fn every_record<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<QuickRecord>> {
-    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let mut places = Places::of(caseload);
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let r = record(i)?;
-        out.push(QuickRecord::new(r.period, place(&mut units, r.unit)?, place(&mut categories, r.category)?, r.value));
+        out.push(places.pack(&record(i)?)?);
     }
     Some(out)
 }
@@ -209,8 +224,7 @@ fn reduce_records<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(usiz
     // Lines of units (or of the whole): no two records share a line's
     // period, nothing to sum.
     let Some((cells, summed)) = summed_records(&caseload.categories, count, record) else { return every_record(caseload, count, record) };
-    let mut units = Ranks::of(caseload.units.iter().map(|u| u.id.as_str()));
-    let mut categories = Ranks::of(caseload.categories.iter().map(|c| c.id.as_str()));
+    let Places { mut units, mut categories } = Places::of(caseload);
     let mut out = Vec::with_capacity(cells + cells / 8);
     for cell in summed {
         let cell = cell?;

@@ -112,7 +112,7 @@ fn every_sample_feed_draws_the_same_reduced() {
     assert_eq!(reduced.len(), 2 * 6, "{reduced:?}");
 }
 
-/// The views reduced to their latest period's records.
+/// The views reduced to one period's records where the feed allows.
 const LATEST_VIEWS: [View; 4] = [View::Ranking, View::PerCapita, View::Composition, View::Tiles];
 
 /// The big feed of `tests/bench/big-feeds.mjs`: 10 units × 4 categories ×
