@@ -21,9 +21,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
     family: String,
-    /// Widths at [`REFERENCE_PX`] by text, regular then bold. A sorted vector, not a `HashMap`: no hashing code in
-    /// the bundle, and a binary search is as quick for the few hundred
-    /// texts of a chart.
+    /// Widths at [`REFERENCE_PX`] by text, regular then bold. A sorted
+    /// vector, not a `HashMap`: no hashing code in the bundle, and a binary
+    /// search is as quick for the few hundred texts of a chart.
     cache: RefCell<SortedMap<String, [Option<f64>; 2]>>,
     /// Whether the context was last set to the bold font: setting a font is
     /// a call out of the module and a CSS parse each time.
