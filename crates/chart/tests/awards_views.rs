@@ -282,6 +282,43 @@ fn roll_lays_out_240_names_in_columns_grouped_by_award() {
 }
 
 #[test]
+fn a_roll_longer_than_the_largest_canvas_fills_its_columns_and_counts_the_rest() {
+    // Only the names that might fit are laid out (a roll of 10 000 laid
+    // out every one): the columns still fill to the foot of the largest
+    // canvas, one as low as another, and the note counts every name not drawn.
+    let feed = feed_from_json(&roll_json(6000));
+    for width in [1280.0, 320.0] {
+        let chart = draw(&feed, View::Roll, width, Lang::Ru, Theme::Light);
+        let drawn = chart.marks.len();
+        assert!(drawn > 100 && drawn < 6000, "{width}: {drawn} drawn");
+        // "…и ещё 5 300 получателей", the number grouped by a no-break space.
+        let texts = svg_texts(&chart.to_svg());
+        let note = texts.iter().find_map(|t| t.strip_prefix("…и ещё ")).unwrap_or_else(|| panic!("{width}: no note"));
+        let counted: String = note.chars().take_while(|c| c.is_ascii_digit() || *c == '\u{a0}').filter(char::is_ascii_digit).collect();
+        assert_eq!(counted, (6000 - drawn).to_string(), "{width}: {note}");
+        assert_eq!(chart.table.rows.len(), 6000);
+        // Each column's lowest entry: within one entry of the others', and
+        // near the foot of a canvas at its largest.
+        let mut columns: Vec<(i64, f64)> = Vec::new();
+        for mark in &chart.marks {
+            let (x, y, _, h) = mark.shape.bounds();
+            match columns.iter_mut().find(|(cx, _)| *cx == x.round() as i64) {
+                Some((_, bottom)) => *bottom = bottom.max(y + h),
+                None => columns.push((x.round() as i64, y + h)),
+            }
+        }
+        let tallest = chart.marks.iter().map(|m| m.shape.bounds().3).fold(0.0, f64::max);
+        let (low, high) = columns.iter().fold((f64::MAX, 0.0f64), |(lo, hi), (_, b)| (lo.min(*b), hi.max(*b)));
+        assert!(high - low <= tallest + 12.0, "{width}: column feet {columns:?}, an entry up to {tallest}");
+        assert_eq!(chart.height, 8192.0, "{width}");
+        assert!(high > chart.height - 200.0, "{width}: the columns end at {high} of {}", chart.height);
+        if width > 1000.0 {
+            assert!(columns.len() >= 5, "{columns:?}");
+        }
+    }
+}
+
+#[test]
 fn roll_without_awards_is_one_list_and_explicit_heights_cut_it_short() {
     let json = r#"{ "opeka": 1, "kind": "awards", "title": "Волонтёры года",
         "recipients": [ { "name": "Анна" }, { "name": "Борис", "city": "Юрга" }, { "name": "Вера", "role": "волонтёр", "org": "Серебряный возраст" } ] }"#;
