@@ -213,7 +213,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
     // together, no later one can be drawn (the columns fill in order), and
     // the canvas is at its largest either way. A roll of 10 000 names
     // measured and wrapped every one of them, in a task of 290 ms on the
-    // page for the 1 600 drawn (docs/performance.md, stop 42).
+    // page for the 590 it drew at 1 280 px (docs/performance.md, stop 42).
     let room = columns as f64 * ctx.height(f64::INFINITY);
     let mut laid_h = 0.0;
     let mut laid: Vec<(Option<Block>, Vec<EntryLayout>)> = Vec::with_capacity(groups.len());
