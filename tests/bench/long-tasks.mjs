@@ -15,8 +15,9 @@
 //   change to the page's code makes it shorter;
 // and then each task over 50 ms of any load, wall / CPU.
 // LONG_TASKS_VERBOSE=1 prints each load, with what ran in its tasks over
-// 50 ms; LONG_TASKS_VIEW=tiles draws another view than the trend. The trace itself costs the page some time: the figures of
-// record are big-feeds.mjs's; these say where the time goes.
+// 50 ms; LONG_TASKS_VIEW=tiles draws another view than the trend. The
+// trace itself costs the page some time: the figures of record are
+// big-feeds.mjs's; these say where the time goes.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -81,8 +81,7 @@ fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, 
     let reduction: Reduction = match feed.resolve_view(view) {
         View::Trend => reduce_records,
         View::Ranking | View::PerCapita => reduce_to_latest,
-        // Without units, one bar per period: every record is drawn.
-        View::Composition if caseload.records.iter().any(|r| r.unit.is_some()) => reduce_to_latest,
+        View::Composition => reduce_composition,
         View::Tiles => reduce_to_tiles_period,
         _ => every_record,
     };
@@ -129,7 +128,8 @@ fn packed_beside(bytes: &[u8], records: Range<usize>, out: &[QuickRecord]) -> Op
 }
 
 /// The reduction for the views that read the latest period's records
-/// (`ranking`, `per-capita`: `views::caseload::rows::ranked_rows`): those
+/// (`ranking`, `per-capita`: `views::caseload::rows::ranked_rows`, and a
+/// `composition` by unit): those
 /// records as they are, in their order (so each row sums as before), and
 /// for each unit and category that only older records name, the first of
 /// those: the views list every unit (or category) a record names, and an
@@ -163,6 +163,23 @@ fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(us
     Some(out)
 }
 
+/// The reduction for a composition: by unit (when a record names one) it
+/// reads what the ranking reads; by period it draws every record. Decided
+/// from the records as the reduction reads them: on the validator's quick
+/// path the caseload itself holds only the first.
+fn reduce_composition<'a>(
+    caseload: &'a Caseload,
+    count: usize,
+    record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
+) -> Option<Vec<QuickRecord>> {
+    for i in 0..count {
+        if record(i)?.unit.is_some() {
+            return reduce_to_latest(caseload, count, record);
+        }
+    }
+    every_record(caseload, count, record)
+}
+
 /// The reduction for a caseload's tiles (`views::tiles`): the records of
 /// the period they show, in their order (so each tile sums as before),
 /// and when none of those names a category but another record does, the
@@ -173,19 +190,16 @@ fn reduce_to_tiles_period<'a>(
     count: usize,
     record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
 ) -> Option<Vec<QuickRecord>> {
-    let mut periods = Vec::with_capacity(count);
-    for i in 0..count {
-        let r = record(i)?;
-        periods.push((r.period, r.value.is_some()));
-    }
-    let shown = crate::views::tiles_period(periods.iter().map(|(period, reported)| (period, *reported)))?;
+    // A record that cannot be read ends this pass early, and the next
+    // pass gives `None` at it.
+    let shown = crate::views::tiles_period((0..count).map_while(record).map(|r| (r.period, r.value.is_some())))?;
     let mut places = Places::of(caseload);
     let mut out = Vec::new();
     let mut by_category = false;
     let mut first_by_category = None;
-    for (i, (period, _)) in periods.iter().enumerate() {
+    for i in 0..count {
         let r = record(i)?;
-        if period_ordinal(period) == shown {
+        if period_ordinal(&r.period) == shown {
             by_category |= r.category.is_some();
             out.push(places.pack(&r)?);
         } else if first_by_category.is_none() && r.category.is_some() {

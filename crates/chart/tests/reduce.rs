@@ -218,6 +218,20 @@ fn views_and_shapes_with_nothing_to_leave_out_get_every_record_packed() {
 }
 
 #[test]
+fn a_composition_by_unit_is_reduced_whatever_its_first_record_names() {
+    // The first record is of the whole: on the validator's quick path the
+    // caseload holds only that one, and the composition, by unit, is still
+    // reduced to its latest year, as on the full path.
+    let json = r#"{"opeka":1,"kind":"caseload","title":"t","measure":{},"units":[{"id":"a","label":"A"},{"id":"b","label":"B"}],
+      "records":[{"period":"2023","value":9},{"period":"2023","unit":"a","value":1},{"period":"2024","unit":"a","value":2},{"period":"2024","unit":"b","value":3}]}"#;
+    assert!(quick_agrees("whole first", json.as_bytes()), "read on the quick path");
+    assert!(same_charts("whole first", json.as_bytes()).iter().any(|(v, _)| *v == View::Composition));
+    let packed = unpacked(&reduced(json.as_bytes(), Some(View::Composition)).expect("reduced"));
+    let opeka_feed::Body::Caseload(kept) = &packed.feed().body else { panic!("a caseload") };
+    assert_eq!(kept.records.len(), 2, "the latest year's two records: {:?}", kept.records);
+}
+
+#[test]
 fn the_tiles_reduction_keeps_the_period_they_show() {
     // The latest year has only a `null`: the tiles show 2023, its records
     // of the whole and of no category; only an older record names a

@@ -169,10 +169,10 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
 /// The period (as its ordinal) whose records a caseload's tiles show, of
 /// records given as their period and whether their value is reported: the
 /// latest with a reported value, else the latest of any.
-pub(crate) fn tiles_period<'a>(records: impl Iterator<Item = (&'a Period, bool)>) -> Option<i64> {
+pub(crate) fn tiles_period(records: impl Iterator<Item = (Period, bool)>) -> Option<i64> {
     let (mut reported, mut any) = (None, None);
     for (period, is_reported) in records {
-        let ordinal = Some(period_ordinal(period));
+        let ordinal = Some(period_ordinal(&period));
         any = any.max(ordinal);
         if is_reported {
             reported = reported.max(ordinal);
@@ -186,7 +186,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
     let lang = ctx.lang;
     let columns = vec![words.category.to_owned(), Msg::Period.text(lang), Msg::Value.text(lang)];
     let records = &caseload.records;
-    let Some(latest) = tiles_period(records.iter().map(|r| (&r.period, r.value.is_some()))) else {
+    let Some(latest) = tiles_period(records.iter().map(|r| (r.period, r.value.is_some()))) else {
         return TileSet { tiles: Vec::new(), columns };
     };
     let in_latest: Vec<_> = records.iter().filter(|r| period_ordinal(&r.period) == latest).collect();
