@@ -4,14 +4,15 @@
 // (the page's main thread and the worker's), printed as a timeline: each
 // task of 20 ms or more on either thread, from navigation start, with the
 // work inside it (script, compile, GC, style, layout, paint) and the
-// script entry points. `PROFILE_WORKER=off` profiles the main-thread path.
+// script entry points. `PROFILE_WORKER=off` profiles the main-thread path;
+// `PROFILE_FEED` (a file) and `PROFILE_VIEW` profile another feed and view.
 // Needs `make dist`, or for the main thread's functions by name `make
 // named-dist` and PROFILE_DIST=target/named-dist (PROFILE_FOCUS: the time
 // inside chosen functions, and the self time by function under the first
 // of them). Figures only; nothing fails on a time. The trace's DevTools
 // session adds a task of its own as a big body finishes (big-feed-bench.mjs's
 // `timedLoads` says why): `ResponseBodyLoader::DidFinishLoadingBody`.
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser } from '../e2e/harness.mjs';
@@ -23,14 +24,15 @@ const MIN_MS = Number(process.env.PROFILE_MIN_MS ?? 20);
 
 
 const dir = await mkdtemp(join(tmpdir(), 'opeka-profile-'));
-const body = generatedCaseload(DAYS);
+const VIEW = process.env.PROFILE_VIEW ?? 'trend';
+const body = process.env.PROFILE_FEED ? await readFile(process.env.PROFILE_FEED, 'utf8') : generatedCaseload(DAYS);
 await writeFile(join(dir, 'feed.json'), body);
 // PROFILE_DIST: a build with names (make size-audit's wasm, bound by
 // wasm-bindgen without wasm-opt) to read the main thread's CPU profile by function.
 const server = await startServer({ mounts: [['/big/', dir], ...(process.env.PROFILE_DIST ? [['/opeka/', process.env.PROFILE_DIST]] : [])] });
 server.routes.set('/bench/profile.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>profile</title>
 <script type="module" src="/opeka/opeka.js"></script></head><body>
-<opeka-chart id="c" src="/big/feed.json" view="trend" height="400" worker="${WORKER}" style="display:block;width:960px"></opeka-chart></body></html>` });
+<opeka-chart id="c" src="/big/feed.json" view="${VIEW}" ${VIEW === 'trend' ? 'height="400"' : ''} worker="${WORKER}" style="display:block;width:960px"></opeka-chart></body></html>` });
 
 const browser = await launchBrowser();
 try {
@@ -72,7 +74,7 @@ try {
   const start = events.find((e) => e.name === 'navigationStart' && String(e.pid) === pid)?.ts
     ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
   const ms = (us) => (us / 1000).toFixed(0);
-  console.log(`-- ${(body.length / 1e6).toFixed(1)} MB feed (${DAYS} days), worker="${WORKER}": opeka-rendered at ${done.toFixed(0)} ms; long tasks (start, ms): ${JSON.stringify(tasks)}`);
+  console.log(`-- ${(body.length / 1e6).toFixed(1)} MB feed (${process.env.PROFILE_FEED ?? `${DAYS} days`}), ${VIEW}, worker="${WORKER}": opeka-rendered at ${done.toFixed(0)} ms; long tasks (start, ms): ${JSON.stringify(tasks)}`);
   const threads = [...names].filter(([key, n]) => key.startsWith(`${pid}:`) && (n === 'CrRendererMain' || /Worker/.test(n)));
   for (const [key, name] of threads) {
     const own = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined);

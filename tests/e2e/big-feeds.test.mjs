@@ -35,8 +35,21 @@ function threeLines(days) {
   return { opeka: 1, kind: 'caseload', title: 'Три ряда по дням', categories: categories.map(([id, label]) => ({ id, label })), records };
 }
 
+/** A roll of `n` named recipients, every third with a letter of thanks, the rest with a medal. */
+function manyNames(n) {
+  const award_types = [{ id: 'medal', label: 'Медаль', level: 'regional', category: 'medal' }, { id: 'letter', label: 'Благодарность', level: 'department', category: 'letter' }];
+  const recipients = Array.from({ length: n }, (_, i) => ({ name: `Получатель ${i}`, org: `Центр № ${i % 7}`, award: i % 3 === 2 ? 'letter' : 'medal' }));
+  return { opeka: 1, kind: 'awards', title: 'Награждённые', award_types, recipients };
+}
+
 before(async () => {
   server = await startServer();
+  server.routes.set('/names.json', { body: JSON.stringify(manyNames(2500)), type: 'application/json' });
+  server.routes.set('/names.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Список</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="roll" src="/names.json" view="roll"></opeka-chart></body></html>`,
+  });
   server.routes.set('/days.json', { body: JSON.stringify(manyDays(1200)), type: 'application/json' });
   server.routes.set('/days.html', {
     body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Длинный ряд</title>
@@ -95,6 +108,30 @@ test('3 000 units: 200 bars with a note, 1 000 table rows and a line counting th
     assert.deepEqual(after.map(([rows, foot]) => [rows, nbsp(foot)]), [[1000, '…и ещё 2 000 строк'], [1000, '…and 2,000 more rows']]);
     const bars = await page.evaluate(() => document.getElementById('ru').shadowRoot.querySelectorAll('svg rect').length);
     assert.ok(bars >= 200 && bars < 400, `about one rect per drawn bar, got ${bars}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a roll of 2 500 names: its table holds the first 1 000 and counts the rest; its CSV holds all 2 500, by award', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/names.html`);
+  try {
+    const events = await waitForWidgets(page, 1, 60000);
+    assert.deepEqual(events.errors, []);
+    const roll = await readChart(page, '#roll');
+    assert.equal(roll.tableRows, 1000);
+    const foot = await page.evaluate(() => document.getElementById('roll').shadowRoot.querySelector('table tfoot')?.textContent);
+    assert.equal(nbsp(foot), '…и ещё 1 500 строк');
+    const file = await page.evaluate(async () => {
+      const { csv } = await import('/opeka/opeka-extras.js');
+      return csv(document.getElementById('roll').shadowRoot.querySelector('.opeka'));
+    });
+    const lines = file.slice(1).split('\r\n').slice(0, -1);
+    // The medals' 1 667 recipients first, in the feed's order, then the letters' 833.
+    assert.equal(lines.length, 2501, 'a header and 2 500 recipients');
+    assert.deepEqual([lines[1], lines[1667], lines[1668], lines.at(-1)],
+      ['Получатель 0;;Центр № 0;;Медаль', 'Получатель 2499;;Центр № 0;;Медаль', 'Получатель 2;;Центр № 2;;Благодарность', 'Получатель 2498;;Центр № 6;;Благодарность']);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

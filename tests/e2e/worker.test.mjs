@@ -59,6 +59,22 @@ function bigFeed(days, broken = false) {
 }
 
 /**
+ * An awards feed of `n` named recipients over three award types (every
+ * thirteenth with none) and a contest: 6 000 are about 1.5 MB.
+ */
+function bigAwards(n) {
+  const award_types = [['medal', 'Медаль «За веру и добро»', 'medal'], ['diploma', 'Почётная грамота', 'diploma'], ['letter', 'Благодарственное письмо', 'letter']]
+    .map(([id, ru, category]) => ({ id, label: { ru, en: `Award ${id}` }, level: 'regional', category }));
+  const recipients = Array.from({ length: n }, (_, i) => ({
+    name: `Иванова Мария Петровна ${i}`, role: 'специалист по социальной работе',
+    org: `ГКУ «Центр социальной поддержки населения» № ${i % 97}`, city: 'Кемерово',
+    ...(i % 13 === 5 ? {} : { award: award_types[i % 3].id }),
+  }));
+  const contests = [{ name: 'Лучший социальный работник', year: 2018, places: [{ place: 1, name: 'Петрова Ольга', org: 'КЦСОН г. Кемерово' }, { place: 2, name: 'Сидорова Анна' }] }];
+  return JSON.stringify({ opeka: 1, kind: 'awards', title: { ru: 'Награждённые', en: 'Honours' }, award_types, recipients, contests });
+}
+
+/**
  * A page of widget pairs: each `[id, attributes]` once as `${id}-on`, with
  * the worker (`on`: worker="on" for small feeds), and once as `${id}-off`,
  * with worker="off".
@@ -148,6 +164,8 @@ before(async () => {
   server.routes.set('/measured/opeka-worker.js', { type: 'text/javascript', body: await measuredWorkerScript() });
   server.routes.set('/gen/big.json', { body: bigFeed(420), type: 'application/json' });
   server.routes.set('/gen/broken.json', { body: bigFeed(420, true), type: 'application/json' });
+  server.routes.set('/gen/awards.json', { body: bigAwards(6000), type: 'application/json' });
+  server.routes.set('/gen/awards.html', page(['breakdown', 'podium', 'roll'].map((view) => [view, `src="/gen/awards.json" view="${view}"`])));
   server.routes.set('/gen/long.json', { body: bigFeed(2100), type: 'application/json' });
   server.routes.set('/gen/samples.html', page([
     ['caseload-trend', 'src="/feeds/kuzbass-caseload.json" view="trend"'],
@@ -205,11 +223,28 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
     // One answer per widget with the worker: the caseloads' reduced (the
     // caseload's two trends summed, its composition and the families'
     // ranking to their latest month and quarter, the families' trend, one
-    // record per category and quarter, packed as it is); the awards and
-    // outcomes (no records) only checked.
+    // record per category and quarter, packed as it is), and the awards'
+    // podium (its contests alone); the outcomes only checked.
     assert.equal(answers.length, 8, answers.join());
-    assert.equal(answers.filter((a) => a === 'reduced').length, 5, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 6, answers.join());
     assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a big awards feed (1.5 MB): the worker by default; its breakdown and podium reduced, its roll checked; the same charts and tables as worker="off"', async () => {
+  const { context, events, widgets, answers, errors } = await open('/gen/awards.html', 6);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.equal(assertPairsSame(widgets), 3);
+    // The breakdown counts 6 000 recipients as grants; the roll's table
+    // shows its first 1 000 and counts the rest.
+    assert.match(widgets['breakdown-on'].summary.replaceAll('\u00a0', ' '), /6 000 наград/);
+    assert.match(widgets['roll-on'].table.replaceAll('\u00a0', ' '), /…и ещё 5 000 строк$/);
+    assert.ok(widgets['podium-on'].svg.includes('Петрова Ольга'));
+    assert.deepEqual([...answers].sort(), ['checked', 'reduced', 'reduced']);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

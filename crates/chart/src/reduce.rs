@@ -19,25 +19,42 @@
 //!
 //! A caseload's other views and shapes (a trend whose lines are units, a
 //! composition by period) get every record packed as it is: the page then
-//! reads no records' JSON either. An awards or outcomes feed has no
-//! records and is not reduced ([`reduce`] returns `None`): the worker
-//! checks it, and the page reads it whole.
+//! reads no records' JSON either.
+//!
+//! An awards feed's `breakdown` and `podium` get its document without the
+//! lists they do not read: the breakdown counts its grants (a feed's
+//! recipients, counted one each, become grants by award type), the podium
+//! draws its contests. Its `roll` reads the recipients, and its table
+//! lists every one, so it is not reduced ([`reduce`] returns `None`), nor
+//! is an outcomes feed: the worker checks them, and the page reads them
+//! whole.
 
 use std::ops::Range;
 
 use opeka_feed::validate::{packed, QuickCaseload, QuickRecord, Ranks};
-use opeka_feed::{Body, Caseload, ValidFeed, View};
+use opeka_feed::{Awards, Body, Caseload, ValidFeed, View};
 
 use crate::scale::period_ordinal;
 use crate::views::caseload::{summed_records, RecordRef};
+use crate::views::AwardTypes;
+
+/// The top-level members a reduction rewrites: [`reduce`] takes where
+/// each lies in the feed's bytes in this order
+/// (`opeka_feed::validate::validate_locating_each`).
+pub const MEMBERS: [&str; 4] = ["records", "grants", "recipients", "contests"];
 
 /// The feed in `bytes` (which the validator accepted as `feed`, finding
-/// its `records` at `records`: `opeka_feed::validate::validate_locating`)
-/// reduced to what `view` draws: the same document with its `records`
-/// emptied, and packed beside it ([`opeka_feed::validate::packed`]) the
-/// records that draw the same chart, fewer where the view allows. `None`
-/// for a feed that is not a caseload.
-pub fn reduce(bytes: &[u8], records: Range<usize>, feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
+/// the [`MEMBERS`] at `spans`) reduced to what `view` draws. A caseload:
+/// the same document with its `records` emptied, and packed beside it
+/// ([`opeka_feed::validate::packed`]) the records that draw the same
+/// chart, fewer where the view allows. An awards feed: its document
+/// without the lists the view does not read, with no records packed.
+/// `None` for a feed or view that is not reduced.
+pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
+    if let Body::Awards(awards) = &feed.feed().body {
+        return reduce_awards(bytes, spans, awards, feed.feed().resolve_view(view));
+    }
+    let records = spans[0].clone()?;
     let (caseload, reduction) = reduced_caseload(feed, view)?;
     let record = |i: usize| {
         let r = caseload.records.get(i)?;
@@ -125,6 +142,70 @@ fn packed_beside(bytes: &[u8], records: Range<usize>, out: &[QuickRecord]) -> Op
     doc.extend_from_slice(b"[]");
     doc.extend_from_slice(&bytes[records.end..]);
     packed::pack(&doc, out)
+}
+
+/// An awards feed's document for `view` (see the module's comment), as
+/// edits of its members' spans; `None` for the roll. A member written
+/// with escapes in its key has no span and stays as it is.
+fn reduce_awards(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], awards: &Awards, view: View) -> Option<Vec<u8>> {
+    let [_, grants, recipients, contests] = spans.clone();
+    let empty = |span: Option<Range<usize>>| span.map(|span| (span, b"[]".to_vec()));
+    let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
+    match view {
+        View::Breakdown if awards.grants.is_empty() && !awards.recipients.is_empty() => {
+            let counted = counted_as_grants(awards);
+            match (grants, recipients) {
+                (Some(grants), Some(recipients)) => edits.extend([(grants, counted), (recipients, b"[]".to_vec())]),
+                // No `grants` member: one is written after the emptied
+                // `recipients`, whose value ends before a `,` or the `}`.
+                (None, Some(recipients)) => edits.push((recipients, [&b"[],\"grants\":"[..], &counted].concat())),
+                _ => {}
+            }
+            edits.extend(empty(contests));
+        }
+        View::Breakdown => edits.extend([recipients, contests].into_iter().filter_map(empty)),
+        View::Podium => edits.extend([grants, recipients].into_iter().filter_map(empty)),
+        _ => return None,
+    }
+    opeka_feed::collections::order::sort_stable_by_key(&mut edits, |(span, _)| span.start);
+    let mut doc = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    for (span, with) in edits {
+        doc.extend_from_slice(bytes.get(at..span.start)?);
+        doc.extend_from_slice(&with);
+        at = span.end;
+    }
+    doc.extend_from_slice(bytes.get(at..)?);
+    packed::pack(&doc, &[])
+}
+
+/// The recipients counted one each, as the breakdown counts them, written
+/// as grants: one per declared award type that any recipient has, in the
+/// types' order, then one without an award for those with none.
+fn counted_as_grants(awards: &Awards) -> Vec<u8> {
+    let types = AwardTypes::of(awards);
+    let mut counts = vec![0u64; awards.award_types.len() + 1];
+    for r in &awards.recipients {
+        counts[types.index(r.award.as_deref()).unwrap_or(awards.award_types.len())] += 1;
+    }
+    let mut out = String::from("[");
+    for (i, &count) in counts.iter().enumerate().filter(|(_, &count)| count > 0) {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        // Ids are `[a-z0-9-]` (the validator's rule): nothing to escape.
+        if let Some(t) = awards.award_types.get(i) {
+            out.push_str(r#"{"award":""#);
+            out.push_str(&t.id);
+            out.push_str(r#"","count":"#);
+        } else {
+            out.push_str(r#"{"count":"#);
+        }
+        push_digits(&mut out, count, 1);
+        out.push('}');
+    }
+    out.push(']');
+    out.into_bytes()
 }
 
 /// The reduction for the views that read the latest period's records

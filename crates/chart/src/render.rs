@@ -60,6 +60,14 @@ pub enum Readings {
     All,
 }
 
+impl Readings {
+    /// Whether a table holds every row: otherwise a ranking's or a roll's
+    /// holds its first [`crate::MAX_ROWS`] and counts the rest.
+    pub(crate) fn every_row(self) -> bool {
+        matches!(self, Readings::All | Readings::Rows)
+    }
+}
+
 /// The width, in layout pixels, of a slide's 16:9 reference canvas: a slide
 /// is laid out as a screen chart of this width and then scaled to the canvas,
 /// so that every size keeps its proportion to the slide (at 1920×1080 the

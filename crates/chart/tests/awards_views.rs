@@ -11,8 +11,8 @@
 
 mod common;
 
-use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use common::{check_snapshot, feed_from_json, geometry_problems, roll_json, sample_feed, svg_texts};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Readings, Scene, Shape, Theme, View, MAX_ROWS};
 use opeka_feed::ValidFeed;
 
 const SAMPLE: &str = "kuzbass-social-worker-day-2018";
@@ -34,51 +34,6 @@ fn dump(name: &str, chart: &Scene) {
         let path = std::path::Path::new(&dir).join(format!("{feed}.{name}.{n}.svg"));
         std::fs::write(&path, chart.to_svg()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
-}
-
-/// A roll of `n` recipients over four award types (a few without one),
-/// with Russian names, roles, organisations and cities.
-fn roll_json(n: usize) -> String {
-    let first = ["Анна", "Ирина", "Ольга", "Татьяна", "Светлана", "Елена", "Наталья", "Мария", "Сергей", "Андрей", "Николай", "Владимир"];
-    let patronymic = ["Ивановна", "Петровна", "Сергеевна", "Николаевна", "Александровна", "Викторовна"];
-    let last = ["Иванова", "Кузнецова", "Смирнова", "Попова", "Васильева", "Петрова", "Соколова", "Михайлова", "Новикова", "Фёдорова"];
-    let roles = [
-        "социальный работник",
-        "специалист по социальной работе",
-        "психолог",
-        "заведующий отделением",
-        "медицинская сестра",
-        "юрисконсульт",
-    ];
-    let orgs = [
-        "КЦСОН г. Кемерово",
-        "Центр социальной помощи семье и детям",
-        "Дом-интернат для престарелых и инвалидов",
-        "Социально-реабилитационный центр для несовершеннолетних",
-        "Управление социальной защиты населения",
-    ];
-    let cities = ["Кемерово", "Новокузнецк", "Прокопьевск", "Белово", "Междуреченск", "Юрга", "Анжеро-Судженск"];
-    let awards = ["medal-faith", "medal-75", "council-diploma", "department"];
-    let recipients: Vec<String> = (0..n)
-        .map(|i| {
-            let name = format!("{} {} {}", last[i % last.len()], first[(i / 3) % first.len()], patronymic[(i / 7) % patronymic.len()]);
-            let award = if i % 29 == 5 { String::new() } else { format!(r#", "award": "{}""#, awards[(i * 7 / 5) % awards.len()]) };
-            let city = if i % 11 == 3 { String::new() } else { format!(r#", "city": "{}""#, cities[i % cities.len()]) };
-            format!(r#"{{ "name": "{name}", "role": "{}", "org": "{}"{city}{award} }}"#, roles[i % roles.len()], orgs[(i / 2) % orgs.len()])
-        })
-        .collect();
-    format!(
-        r#"{{ "opeka": 1, "kind": "awards",
-        "title": {{ "ru": "Награждённые ко Дню социального работника", "en": "Social Worker Day honours" }},
-        "award_types": [
-          {{ "id": "medal-faith", "label": {{ "ru": "Медаль «За веру и добро»", "en": "Medal “For Faith and Kindness”" }}, "level": "regional", "category": "medal" }},
-          {{ "id": "medal-75", "label": {{ "ru": "Медаль «75 лет Кемеровской области»", "en": "Medal “75 Years of the Kemerovo Region”" }}, "level": "regional", "category": "medal" }},
-          {{ "id": "council-diploma", "label": {{ "ru": "Почётная грамота Совета народных депутатов", "en": "Diploma of the Council of People's Deputies" }}, "level": "regional", "category": "diploma" }},
-          {{ "id": "department", "label": {{ "ru": "Благодарность департамента", "en": "Department letter of thanks" }}, "level": "department", "category": "letter" }}
-        ],
-        "recipients": [{}] }}"#,
-        recipients.join(",\n")
-    )
 }
 
 #[test]
@@ -316,6 +271,30 @@ fn a_roll_longer_than_the_largest_canvas_fills_its_columns_and_counts_the_rest()
             assert!(columns.len() >= 5, "{columns:?}");
         }
     }
+}
+
+#[test]
+fn a_roll_drawn_unread_tables_its_first_rows_and_counts_the_rest() {
+    // As a page draws it (`Readings::Unread`): the same drawing, with the
+    // table's first MAX_ROWS recipients written out and the rest counted
+    // (a roll of 30 000 wrote out every one, most of its drawing's time);
+    // read for its CSV (`Readings::Rows`), every recipient.
+    let feed = feed_from_json(&roll_json(2500));
+    let request =
+        ChartRequest { view: Some(View::Roll), width: 1280.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+    let read = render(&feed, &request, &PtSansMetrics);
+    let unread = render_with(&feed, &request, 0, Readings::Unread, &PtSansMetrics);
+    assert_eq!(read.table.rows.len(), 2500);
+    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (MAX_ROWS, 2500 - MAX_ROWS));
+    assert_eq!(unread.table.rows[..], read.table.rows[..MAX_ROWS]);
+    assert_eq!((&unread.table.caption, &unread.table.columns), (&read.table.caption, &read.table.columns));
+    assert_eq!(unread.to_svg(), read.to_svg());
+    assert_eq!((&unread.summary, &unread.marks), (&read.summary, &read.marks));
+    // The rows in the roll's order: by award type, then as the feed lists them.
+    assert_eq!(read.table.rows[0][4], "Медаль «За веру и добро»");
+    assert_eq!(read.table.rows[2499][4], "Другое / не указано");
+    let rows = render_with(&feed, &request, 0, Readings::Rows, &PtSansMetrics);
+    assert_eq!((rows.table.rows, rows.table.more_rows), (read.table.rows, 0));
 }
 
 #[test]

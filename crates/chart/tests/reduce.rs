@@ -4,15 +4,16 @@
 //! itself, for every sample feed and a generated big one, in every view
 //! of its kind, both languages, with a series hidden; the latest
 //! period's reduction keeps every unit and category that older records
-//! name, and the tiles' reduction the period they show.
+//! name, and the tiles' reduction the period they show; an awards feed's
+//! breakdown and podium lose the lists they do not read.
 #![allow(clippy::disallowed_methods, reason = "tests build their feeds with std formatting")]
 
 mod common;
 
-use common::{repo_root, SAMPLES};
-use opeka_chart::reduce::{reduce, reduce_quick, warm_up_feed};
+use common::{repo_root, roll_json, SAMPLES};
+use opeka_chart::reduce::{reduce, reduce_quick, warm_up_feed, MEMBERS};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
-use opeka_feed::validate::{packed, read_caseload_quickly, validate, validate_locating, Options};
+use opeka_feed::validate::{packed, read_caseload_quickly, validate, validate_locating_each, Options};
 use opeka_feed::ValidFeed;
 use std::ops::Range;
 
@@ -32,25 +33,25 @@ fn unpacked(reduced: &[u8]) -> ValidFeed {
 }
 
 /// `bytes` validated as the worker validates them, and where their
-/// `records` are (an awards or outcomes feed has none).
-fn located(bytes: &[u8]) -> (ValidFeed, Option<Range<usize>>) {
-    let (checked, records) = validate_locating(bytes, &Options::default(), "records");
-    (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed, records)
+/// members that a reduction rewrites are.
+fn located(bytes: &[u8]) -> (ValidFeed, [Option<Range<usize>>; 4]) {
+    let (checked, spans) = validate_locating_each(bytes, &Options::default(), &MEMBERS);
+    (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed, spans)
 }
 
 /// `bytes` validated as the worker validates them, then reduced for `view`.
 fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
-    let (feed, records) = located(bytes);
-    reduce(bytes, records?, &feed, view)
+    let (feed, spans) = located(bytes);
+    reduce(bytes, &spans, &feed, view)
 }
 
 /// Whether the worker reads `bytes` on the validator's quick path; then
 /// asserts that it reduces them for each view exactly as the full path does.
 fn quick_agrees(name: &str, bytes: &[u8]) -> bool {
     let Some(quick) = read_caseload_quickly(bytes, &Options::default()) else { return false };
-    let (feed, records) = located(bytes);
+    let (feed, spans) = located(bytes);
     for view in std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)) {
-        let full = records.clone().and_then(|records| reduce(bytes, records, &feed, view));
+        let full = reduce(bytes, &spans, &feed, view);
         assert!(reduce_quick(bytes, &quick, view) == full, "{name} {view:?}: the quick path reduces otherwise");
     }
     true
@@ -60,11 +61,11 @@ fn quick_agrees(name: &str, bytes: &[u8]) -> bool {
 /// returns the views that were reduced, with the reduced size.
 fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
     quick_agrees(name, bytes);
-    let (feed, records) = located(bytes);
+    let (feed, spans) = located(bytes);
     let mut reduced_views = Vec::new();
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
     for view in views {
-        let Some(reduced) = records.clone().and_then(|records| reduce(bytes, records, &feed, view)) else { continue };
+        let Some(reduced) = reduce(bytes, &spans, &feed, view) else { continue };
         assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
         let small = unpacked(&reduced);
         for lang in [Lang::Ru, Lang::En] {
@@ -100,16 +101,21 @@ fn every_sample_feed_draws_the_same_reduced() {
     // Every view of each caseload sample: the caseload's (units ×
     // categories × months) trend summed, its other views reduced to the
     // latest month; the families' (categories × quarters) trend and
-    // composition packed as they are. The awards and outcomes have no records.
+    // composition packed as they are. The awards sample's breakdown (its
+    // own view) and podium without the lists they do not read; its roll,
+    // and the outcomes, not reduced.
     for name in ["kuzbass-caseload", "kuzbass-accident-families"] {
         for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
             assert!(reduced.contains(&(name, view)), "{name} {view:?}: {reduced:?}");
         }
     }
+    for view in [View::Breakdown, View::Podium] {
+        assert!(reduced.contains(&("kuzbass-social-worker-day-2018", view)), "{view:?}: {reduced:?}");
+    }
     let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
     assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
     // Five views each, and each feed's own view asked for by no name.
-    assert_eq!(reduced.len(), 2 * 6, "{reduced:?}");
+    assert_eq!(reduced.len(), 2 * 6 + 3, "{reduced:?}");
 }
 
 /// The views reduced to one period's records where the feed allows.
@@ -211,10 +217,6 @@ fn views_and_shapes_with_nothing_to_leave_out_get_every_record_packed() {
     }
     // The tiles of the feed by period show its latest year alone.
     assert!(reduced(by_period.as_bytes(), Some(View::Tiles)).is_some());
-    // An awards feed has no records: the worker only checks it.
-    let awards = std::fs::read(repo_root().join("feeds/kuzbass-social-worker-day-2018.json")).expect("sample feed");
-    let (feed, records) = located(&awards);
-    assert!(records.is_none() && same_charts("awards", &awards).is_empty(), "{:?}", feed.feed().kind());
 }
 
 #[test]
@@ -303,4 +305,49 @@ fn a_reduced_feed_gives_its_records_period_by_period() {
     let keys: Vec<_> = summed.records.iter().map(|r| (r.period, r.category.clone())).collect();
     // A cell with a sum and a `null` gives two records of one key.
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "records out of (period, category) order");
+}
+
+#[test]
+fn an_awards_feed_is_reduced_to_the_lists_its_view_reads() {
+    let contests = r#""contests": [{ "name": "Лучший социальный работник", "year": 2018, "places": [{ "place": 1, "name": "Иванова Анна" }, { "place": 2, "name": "Петрова Ольга" }] }],"#;
+    let roll = roll_json(300);
+    let feeds = [
+        // Recipients alone: the breakdown counts them, as grants written
+        // after the emptied recipients; some have no award.
+        ("recipients", roll.clone()),
+        // An empty `grants` is where the counted recipients go.
+        ("empty grants", roll.replacen(r#""recipients": ["#, &format!(r#""grants": [], {contests} "recipients": ["#), 1)),
+        // Grants by group: the breakdown reads them, not the recipients.
+        (
+            "grants",
+            roll.replacen(
+                r#""recipients": ["#,
+                &format!(
+                    r#""groups": [{{ "id": "g", "label": "Приём" }}], "grants": [{{ "award": "medal-75", "group": "g", "count": 3 }}, {{ "count": 2 }}], {contests} "recipients": ["#
+                ),
+                1,
+            ),
+        ),
+    ];
+    for (name, json) in &feeds {
+        let views: Vec<View> = same_charts(name, json.as_bytes()).into_iter().map(|(view, _)| view).collect();
+        // The breakdown asked for by name and as the feed's own view, and the podium; the roll lists every recipient.
+        assert_eq!(views, [View::Breakdown, View::Breakdown, View::Podium], "{name}");
+        let awards = |view| awards_of(&unpacked(&reduced(json.as_bytes(), Some(view)).expect("reduced")));
+        let (breakdown, podium) = (awards(View::Breakdown), awards(View::Podium));
+        assert!(breakdown.recipients.is_empty() && breakdown.contests.is_empty(), "{name}: {breakdown:?}");
+        assert!(podium.recipients.is_empty() && podium.grants.is_empty(), "{name}: {podium:?}");
+        let counted: u64 = breakdown.grants.iter().map(|g| g.count).sum();
+        assert_eq!(counted, if *name == "grants" { 5 } else { 300 }, "{name}");
+    }
+    // Counted by award type in the types' order, then those with none.
+    let counted = awards_of(&unpacked(&reduced(roll.as_bytes(), Some(View::Breakdown)).expect("reduced")));
+    let awards: Vec<Option<&str>> = counted.grants.iter().map(|g| g.award.as_deref()).collect();
+    assert_eq!(awards, [Some("medal-faith"), Some("medal-75"), Some("council-diploma"), Some("department"), None]);
+    assert_eq!(counted.grants[4].count, (0..300).filter(|i| i % 29 == 5).count() as u64);
+}
+
+fn awards_of(feed: &ValidFeed) -> opeka_feed::Awards {
+    let opeka_feed::Body::Awards(awards) = feed.feed().body.clone() else { panic!("awards") };
+    awards
 }

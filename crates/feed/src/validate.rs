@@ -237,13 +237,24 @@ pub fn validate(bytes: &[u8], options: &Options) -> Result<Checked, Rejected> {
 /// bytes. `None` when the feed is not valid, when no member or more than
 /// one has that name, or when the key is written with escapes.
 pub fn validate_locating(bytes: &[u8], options: &Options, name: &str) -> (Result<Checked, Rejected>, Option<Range<usize>>) {
+    let (checked, [span]) = validate_locating_each(bytes, options, &[name]);
+    (checked, span)
+}
+
+/// [`validate_locating`] for each of `names`: their spans in the same
+/// order (an awards feed's reduction rewrites three members).
+pub fn validate_locating_each<const N: usize>(
+    bytes: &[u8],
+    options: &Options,
+    names: &[&str; N],
+) -> (Result<Checked, Rejected>, [Option<Range<usize>>; N]) {
     let root = match parse(bytes, options) {
         Ok(root) => root,
-        Err(rejected) => return (Err(rejected), None),
+        Err(rejected) => return (Err(rejected), std::array::from_fn(|_| None)),
     };
     let checked = checked(&root);
-    let span = checked.as_ref().ok().and_then(|_| member_span(bytes, &root, name));
-    (checked, span)
+    let spans = names.map(|name| checked.as_ref().ok().and_then(|_| member_span(bytes, &root, name)));
+    (checked, spans)
 }
 
 /// The feed in a parsed document, or its problems. Inlined into

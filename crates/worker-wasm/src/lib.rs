@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Uint8Array};
-use opeka_feed::validate::{problem_lines, validate, validate_locating, Checked, Options, Rejected, Severity, StreamedCaseload};
+use opeka_feed::validate::{problem_lines, validate, validate_locating_each, Checked, Options, Rejected, Severity, StreamedCaseload};
 use opeka_feed::{Lang, ValidFeed, View};
 use wasm_bindgen::prelude::*;
 
@@ -144,9 +144,9 @@ fn reduce_read(bytes: &[u8], view: Option<View>, read: StreamedCaseload) -> (Arr
         let views = served_views(&quick.checked.feed, view);
         return (answer(Ok(quick.checked), |_| reduced), Some(views));
     }
-    let (checked, records) = validate_locating(bytes, &options, "records");
+    let (checked, spans) = validate_locating_each(bytes, &options, &opeka_chart::reduce::MEMBERS);
     let views = checked.as_ref().ok().map(|checked| served_views(&checked.feed, view));
-    (answer(checked, |feed| opeka_chart::reduce::reduce(bytes, records?, feed, view)), views)
+    (answer(checked, |feed| opeka_chart::reduce::reduce(bytes, &spans, feed, view)), views)
 }
 
 /// The views asked for (`None`: the feed's own) that `feed` draws as it

@@ -119,3 +119,48 @@ pub fn check_snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// An awards feed: a roll of `n` recipients over four award types (a few without one),
+/// with Russian names, roles, organisations and cities.
+pub fn roll_json(n: usize) -> String {
+    let first = ["Анна", "Ирина", "Ольга", "Татьяна", "Светлана", "Елена", "Наталья", "Мария", "Сергей", "Андрей", "Николай", "Владимир"];
+    let patronymic = ["Ивановна", "Петровна", "Сергеевна", "Николаевна", "Александровна", "Викторовна"];
+    let last = ["Иванова", "Кузнецова", "Смирнова", "Попова", "Васильева", "Петрова", "Соколова", "Михайлова", "Новикова", "Фёдорова"];
+    let roles = [
+        "социальный работник",
+        "специалист по социальной работе",
+        "психолог",
+        "заведующий отделением",
+        "медицинская сестра",
+        "юрисконсульт",
+    ];
+    let orgs = [
+        "КЦСОН г. Кемерово",
+        "Центр социальной помощи семье и детям",
+        "Дом-интернат для престарелых и инвалидов",
+        "Социально-реабилитационный центр для несовершеннолетних",
+        "Управление социальной защиты населения",
+    ];
+    let cities = ["Кемерово", "Новокузнецк", "Прокопьевск", "Белово", "Междуреченск", "Юрга", "Анжеро-Судженск"];
+    let awards = ["medal-faith", "medal-75", "council-diploma", "department"];
+    let recipients: Vec<String> = (0..n)
+        .map(|i| {
+            let name = format!("{} {} {}", last[i % last.len()], first[(i / 3) % first.len()], patronymic[(i / 7) % patronymic.len()]);
+            let award = if i % 29 == 5 { String::new() } else { format!(r#", "award": "{}""#, awards[(i * 7 / 5) % awards.len()]) };
+            let city = if i % 11 == 3 { String::new() } else { format!(r#", "city": "{}""#, cities[i % cities.len()]) };
+            format!(r#"{{ "name": "{name}", "role": "{}", "org": "{}"{city}{award} }}"#, roles[i % roles.len()], orgs[(i / 2) % orgs.len()])
+        })
+        .collect();
+    format!(
+        r#"{{ "opeka": 1, "kind": "awards",
+        "title": {{ "ru": "Награждённые ко Дню социального работника", "en": "Social Worker Day honours" }},
+        "award_types": [
+          {{ "id": "medal-faith", "label": {{ "ru": "Медаль «За веру и добро»", "en": "Medal “For Faith and Kindness”" }}, "level": "regional", "category": "medal" }},
+          {{ "id": "medal-75", "label": {{ "ru": "Медаль «75 лет Кемеровской области»", "en": "Medal “75 Years of the Kemerovo Region”" }}, "level": "regional", "category": "medal" }},
+          {{ "id": "council-diploma", "label": {{ "ru": "Почётная грамота Совета народных депутатов", "en": "Diploma of the Council of People's Deputies" }}, "level": "regional", "category": "diploma" }},
+          {{ "id": "department", "label": {{ "ru": "Благодарность департамента", "en": "Department letter of thanks" }}, "level": "department", "category": "letter" }}
+        ],
+        "recipients": [{}] }}"#,
+        recipients.join(",\n")
+    )
+}

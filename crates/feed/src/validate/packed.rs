@@ -1,7 +1,8 @@
 //! A caseload the worker has validated and reduced, as it hands it to the
 //! page (issue 13, "Big feeds"): its document with an empty `records`
 //! array, and its records packed in binary beside it, each naming its unit
-//! and category by place.
+//! and category by place. An awards feed's reduction is packed the same
+//! way, with no records.
 //!
 //! The page validates the small document as any other, and takes the
 //! records as they are: they come from the worker's module, which runs
@@ -52,11 +53,12 @@ pub fn unpack(packed: &[u8]) -> Option<(&[u8], &[u8])> {
 
 impl Checked {
     /// This caseload (the document of a packed feed, validated) with the
-    /// packed `records` in place of its own; `None` when it is not a
-    /// caseload or a record names a place past its list or a period that
-    /// does not exist.
+    /// packed `records` in place of its own; another kind's document as
+    /// it is, with no records packed (an awards feed's reduction). `None`
+    /// when another kind has records packed, or a record names a place
+    /// past its list or a period that does not exist.
     pub fn with_packed_records(mut self, records: &[u8]) -> Option<Checked> {
-        let Body::Caseload(caseload) = &mut self.feed.feed_mut().body else { return None };
+        let Body::Caseload(caseload) = &mut self.feed.feed_mut().body else { return records.is_empty().then_some(self) };
         let mut all = Vec::with_capacity(records.len() / RECORD_BYTES);
         for r in records.chunks_exact(RECORD_BYTES) {
             let r: &[u8; RECORD_BYTES] = r.try_into().ok()?;

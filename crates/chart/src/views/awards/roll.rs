@@ -7,16 +7,17 @@
 //! one after another, the columns balanced in height. The canvas grows
 //! with the list; what a canvas cannot hold (an explicit height, or the
 //! largest canvas) is counted in a note under the list, and every
-//! recipient stays in the data table. A feed without recipients lists its
-//! contests' winners instead, under each contest's heading.
+//! recipient stays in the data table (drawn unread, as a ranking's, its
+//! first [`MAX_ROWS`], counting the rest). A feed without recipients lists
+//! its contests' winners instead, under each contest's heading.
 
 use opeka_feed::locale::join;
 use opeka_feed::locale::Msg;
 use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
-use opeka_feed::{Awards, Format};
+use opeka_feed::{Awards, Format, Recipient};
 
 use crate::scene::{Mark, Scene, Shape};
-use crate::table::DataTable;
+use crate::table::{DataTable, MAX_ROWS};
 use crate::text::{clean, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
@@ -31,15 +32,19 @@ const COLUMN_MIN_W: f64 = 200.0;
 const MAX_COLUMNS: usize = 6;
 
 /// A recipient's texts.
+#[derive(Clone)]
 struct Entry {
     name: String,
     role: Option<String>,
     org: Option<String>,
     city: Option<String>,
-    award: Option<String>,
 }
 
 impl Entry {
+    fn of(ctx: &Context, r: &Recipient) -> Entry {
+        Entry { name: ctx.text(&r.name), role: optional(ctx, &r.role), org: optional(ctx, &r.org), city: optional(ctx, &r.city) }
+    }
+
     /// `role · org · city`
     fn details(&self) -> String {
         // A no-break space before each dot, so that no line starts with one.
@@ -47,28 +52,49 @@ impl Entry {
     }
 }
 
-/// The recipients of one award type (or all of them, without a heading).
-struct Group {
-    heading: Option<String>,
-    entries: Vec<Entry>,
+/// Whom a group lists.
+enum Members<'a> {
+    /// A feed's recipients, written out only as they are laid out or put
+    /// in the table: a roll of 30 000 names draws some 600 at 1 280 px,
+    /// and a page's table shows 1 000. Writing out every one (their texts
+    /// cleaned, five strings each) was most of such a roll's drawing.
+    Recipients(Vec<&'a Recipient>),
+    /// A contest's places, few, written out already.
+    Places(Vec<Entry>),
 }
 
-fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
+/// The recipients of one award type (or all of them, without a heading).
+/// The heading is also each entry's award: the table's last column.
+struct Group<'a> {
+    heading: Option<String>,
+    members: Members<'a>,
+}
+
+impl Group<'_> {
+    fn len(&self) -> usize {
+        match &self.members {
+            Members::Recipients(recipients) => recipients.len(),
+            Members::Places(entries) => entries.len(),
+        }
+    }
+
+    /// The entries in order, each written out as it is reached.
+    fn entries<'s>(&'s self, ctx: &'s Context<'_>) -> impl Iterator<Item = Entry> + 's {
+        (0..self.len()).filter_map(move |i| match &self.members {
+            Members::Recipients(recipients) => recipients.get(i).map(|r| Entry::of(ctx, r)),
+            Members::Places(entries) => entries.get(i).cloned(),
+        })
+    }
+}
+
+fn groups<'a>(ctx: &Context, awards: &'a Awards) -> Vec<Group<'a>> {
     if awards.recipients.is_empty() {
         return contest_groups(ctx, awards);
     }
     let types = AwardTypes::of(awards);
     let by_award = awards.recipients.iter().any(|r| types.get(r.award.as_deref()).is_some());
-    let entry = |r: &opeka_feed::Recipient| Entry {
-        name: ctx.text(&r.name),
-        role: optional(ctx, &r.role),
-        org: optional(ctx, &r.org),
-        city: optional(ctx, &r.city),
-        award: by_award.then(|| award_label(ctx, &types, r.award.as_deref())),
-    };
     if !by_award {
-        let entries: Vec<Entry> = awards.recipients.iter().map(entry).collect();
-        return if entries.is_empty() { Vec::new() } else { vec![Group { heading: None, entries }] };
+        return vec![Group { heading: None, members: Members::Recipients(awards.recipients.iter().collect()) }];
     }
     let mut keys: Vec<Option<&str>> = awards.award_types.iter().map(|t| Some(t.id.as_str())).collect();
     keys.push(None);
@@ -76,7 +102,7 @@ fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
     // than a scan of every recipient for each award type. A key is a type's
     // index (ids are unique in a valid feed); no type, or one not declared,
     // is the last key, `None`.
-    let mut by_key: Vec<Vec<&opeka_feed::Recipient>> = vec![Vec::new(); keys.len()];
+    let mut by_key: Vec<Vec<&Recipient>> = vec![Vec::new(); keys.len()];
     for r in &awards.recipients {
         let slot = types.index(r.award.as_deref()).unwrap_or(keys.len() - 1);
         by_key[slot].push(r);
@@ -84,29 +110,22 @@ fn groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
     keys.into_iter()
         .zip(by_key)
         .filter(|(_, recipients)| !recipients.is_empty())
-        .map(|(key, recipients)| Group {
-            heading: Some(award_label(ctx, &types, key)),
-            entries: recipients.into_iter().map(entry).collect(),
-        })
+        .map(|(key, recipients)| Group { heading: Some(award_label(ctx, &types, key)), members: Members::Recipients(recipients) })
         .collect()
 }
 
 /// A feed that names no recipients may still name its contests' winners:
 /// they are then the roll, by contest and place, rather than "no data" under
 /// a title that promises the honoured.
-fn contest_groups(ctx: &Context, awards: &Awards) -> Vec<Group> {
+fn contest_groups<'a>(ctx: &Context, awards: &'a Awards) -> Vec<Group<'a>> {
     awards
         .contests
         .iter()
         .map(|contest| contest_texts(ctx, contest))
         .filter(|c| !c.places.is_empty())
         .map(|c| {
-            let entries = c
-                .places
-                .into_iter()
-                .map(|p| Entry { name: p.name, role: p.role, org: p.org, city: p.city, award: Some(c.heading.clone()) })
-                .collect();
-            Group { heading: Some(c.heading), entries }
+            let entries = c.places.into_iter().map(|p| Entry { name: p.name, role: p.role, org: p.org, city: p.city }).collect();
+            Group { heading: Some(c.heading), members: Members::Places(entries) }
         })
         .collect()
 }
@@ -220,7 +239,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
     for g in &groups {
         let heading = g.heading.as_ref().map(|h| Block::wrapped(ctx, h, heading_font, inner_w, 2, false));
         let mut entries = Vec::new();
-        for e in &g.entries {
+        for e in g.entries(ctx) {
             if laid_h > room {
                 break;
             }
@@ -232,7 +251,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
             if details.is_some() {
                 label = format!("{label} — {}", join(&[&e.role, &e.org, &e.city].into_iter().flatten().cloned().collect::<Vec<_>>(), ", "));
             }
-            if let Some(award) = &e.award {
+            if let Some(award) = &g.heading {
                 label = format!("{label}; {award}");
             }
             let series = g.heading.clone().unwrap_or_else(|| Msg::Total.text(ctx.lang));
@@ -268,7 +287,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
             break 'draw;
         }
         let note_h = small_font.line_height();
-        let total: usize = groups.iter().map(|g| g.entries.len()).sum();
+        let total: usize = groups.iter().map(Group::len).sum();
         let mut drawn = 0usize;
         let mut y = area.y;
         let mut end = area.y;
@@ -327,24 +346,27 @@ fn data_table(ctx: &Context, groups: &[Group]) -> DataTable {
     if with_award {
         columns.push(w.award.to_owned());
     }
+    let n: usize = groups.iter().map(Group::len).sum();
+    // Drawn unread, the first MAX_ROWS (all a page's table shows) are
+    // written out and the rest counted; read (its CSV), every recipient.
+    let held = if ctx.readings.every_row() { n } else { n.min(MAX_ROWS) };
     let rows = groups
         .iter()
-        .flat_map(|g| g.entries.iter())
-        .map(|e| {
-            let opt = |t: &Option<String>| t.clone().unwrap_or_default();
-            let mut row = vec![e.name.clone(), opt(&e.role), opt(&e.org), opt(&e.city)];
+        .flat_map(|g| g.entries(ctx).map(move |e| (e, &g.heading)))
+        .take(held)
+        .map(|(e, award)| {
+            let mut row = vec![e.name, e.role.unwrap_or_default(), e.org.unwrap_or_default(), e.city.unwrap_or_default()];
             if with_award {
-                row.push(opt(&e.award));
+                row.push(award.clone().unwrap_or_default());
             }
             row
         })
         .collect();
-    let n: usize = groups.iter().map(|g| g.entries.len()).sum();
     DataTable {
         caption: format!("{} ({})", ctx.text(&ctx.feed.title), count_noun(n as f64, Noun::Recipient, ctx.lang)),
         columns,
         rows,
-        more_rows: 0,
+        more_rows: n - held,
     }
 }
 
@@ -355,7 +377,7 @@ fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> Str
     if let Some(event) = event_sentence(ctx, awards) {
         out.push_str(&format!(" {event}"));
     }
-    let n: usize = groups.iter().map(|g| g.entries.len()).sum();
+    let n: usize = groups.iter().map(Group::len).sum();
     if n == 0 {
         out.push_str(&format!(" {}.", upper_first(words.no_data)));
         return out;
@@ -363,7 +385,7 @@ fn summary(ctx: &Context, awards: &Awards, groups: &[Group], title: &str) -> Str
     out.push_str(&format!(" {}: {}.", words.recipient_list, count_noun(n as f64, Noun::Recipient, lang)));
     let items: Vec<String> = groups
         .iter()
-        .filter_map(|g| g.heading.as_ref().map(|h| format!("{h} — {}", clean(&format_value(g.entries.len() as f64, Format::Count, lang)))))
+        .filter_map(|g| g.heading.as_ref().map(|h| format!("{h} — {}", clean(&format_value(g.len() as f64, Format::Count, lang)))))
         .collect();
     if !items.is_empty() {
         out.push_str(&format!(" {}: {}.", words.by_award, join(&items, "; ")));

@@ -16,7 +16,6 @@ use opeka_feed::locale::Msg;
 use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
-use crate::render::Readings;
 use crate::scene::Scene;
 use crate::table::{DataTable, MAX_ROWS};
 use crate::text::clean;
@@ -72,7 +71,7 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         RankBy::Unit => words.unit,
         RankBy::Category | RankBy::Whole => words.category,
     };
-    let held = if ctx.readings == Readings::All || ctx.readings == Readings::Rows { rows.len() } else { rows.len().min(MAX_ROWS) };
+    let held = if ctx.readings.every_row() { rows.len() } else { rows.len().min(MAX_ROWS) };
     let table = DataTable {
         caption: match &axis_title {
             Some(axis) => format!("{title} ({axis})"),
