@@ -11,14 +11,15 @@
 // page's module's and the worker's; then, for the generated feeds, a
 // reader's first pointer, tap and opening of the table on the drawn
 // chart: the longest task and the time until the tooltip or table is up;
-// last, the generated feeds in the caseload's other views, and a 15 MB
-// caseload whose lines are units: the longest task. Figures only; nothing
-// fails on a time.
+// last, the generated feeds in the caseload's other views, a 15 MB
+// caseload whose lines are units, and a generated awards feed of 10 000
+// names (2.5 MB) in its three views: the longest task. Figures only;
+// nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, measuredWorkerScript } from '../e2e/harness.mjs';
-import { generatedCaseload, generatedCaseloadByUnit, timedLoads } from './big-feed-bench.mjs';
+import { generatedAwards, generatedCaseload, generatedCaseloadByUnit, timedLoads } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -33,16 +34,19 @@ for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
   feeds.push([name, `/big/${days}.json`, days * 40, Buffer.byteLength(body)]);
 }
 await writeFile(join(dir, 'by-unit.json'), generatedCaseloadByUnit(4175));
+const awardsBody = generatedAwards(10000);
+await writeFile(join(dir, 'awards.json'), awardsBody);
 const server = await startServer({ mounts: [['/big/', dir], ['/measured/opeka/', join(ROOT, 'dist', 'opeka')], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
   ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 // Opeka's page, with opeka.js from `opeka` (the memory's page takes it
 // from /measured/, below); `?worker=none`: a browser without Worker;
-// `?view=`: a view other than the trend.
+// `?view=`: a view other than the trend; `?height=auto`: no height (a
+// roll as tall as its names, up to the largest canvas).
 const opekaPage = (opeka) => ({ type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>bench</title>
 <script src="/bench/measure.js"></script><script>if (location.search.includes('worker=none')) delete window.Worker;</script>
 <script type="module" src="${opeka}/opeka.js"></script></head><body><div id="slot"></div>
 <script type="module">const q = new URLSearchParams(location.search);
-const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', q.get('view') ?? 'trend'); el.setAttribute('height', '400'); el.style.cssText = q.get('fit') ? 'display:block' : 'display:block;width:960px'; el.setAttribute('src', q.get('src'));
+const el = document.createElement('opeka-chart'); el.id = 'c'; el.setAttribute('view', q.get('view') ?? 'trend'); if (q.get('height') !== 'auto') el.setAttribute('height', '400'); el.style.cssText = q.get('fit') ? 'display:block' : 'display:block;width:960px'; el.setAttribute('src', q.get('src'));
 if (q.get('worker') == 'off') el.setAttribute('worker', 'off'); document.getElementById('slot').append(el);</script></body></html>` });
 server.routes.set('/bench/opeka.html', opekaPage('/opeka'));
 // The module's floor (docs/performance.md, stop 34): opeka.js loaded and
@@ -228,11 +232,16 @@ try {
   // are units (its records packed as they are, nothing to sum).
   console.log(`-- the generated feeds in the caseload's other views and shapes, ${RUNS} cold loads each (goal 4: no task over 50 ms): drawn, median; the longest task, max (median)`);
   const views = feeds.filter((f) => f[3]).flatMap(([name, src]) => ['ranking', 'composition', 'per-capita', 'tiles'].map((view) => [name, src, view, view]));
-  for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units']]) {
+  // An awards feed: the worker hands the breakdown and the podium its
+  // document without the lists they do not read (stop 43); the roll reads
+  // every name, and the page validates the whole body again. The roll
+  // with no height: as tall as the largest canvas.
+  const awards = ['breakdown', 'podium', 'roll'].map((view) => [mb(Buffer.byteLength(awardsBody)), '/big/awards.json', `${view}&height=auto`, `awards ${view}`]);
+  for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units'], ...awards]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loads.load(`${server.url}/bench/opeka.html?view=${view}&src=${encodeURIComponent(src)}`));
     const longest = runs.map((r) => r.longest);
-    console.log(`${name.padEnd(7)} ${what.padEnd(12)} drawn ${median(runs.map((r) => r.done)).toFixed(0).padStart(5)} ms, longest task ${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`);
+    console.log(`${name.padEnd(7)} ${what.padEnd(16)} drawn ${median(runs.map((r) => r.done)).toFixed(0).padStart(5)} ms, longest task ${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`);
   }
 } finally {
   await loads.close();

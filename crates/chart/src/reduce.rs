@@ -36,7 +36,6 @@ use opeka_feed::{Awards, Body, Caseload, ValidFeed, View};
 
 use crate::scale::period_ordinal;
 use crate::views::caseload::{summed_records, RecordRef};
-use crate::views::AwardTypes;
 
 /// The top-level members a reduction rewrites: [`reduce`] takes where
 /// each lies in the feed's bytes in this order
@@ -167,10 +166,11 @@ fn reduce_awards(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], aw
         View::Podium => edits.extend([grants, recipients].into_iter().filter_map(empty)),
         _ => return None,
     }
-    opeka_feed::collections::order::sort_stable_by_key(&mut edits, |(span, _)| span.start);
     let mut doc = Vec::with_capacity(bytes.len());
     let mut at = 0;
-    for (span, with) in edits {
+    // The (at most three) edits in the document's order.
+    while let Some(first) = (0..edits.len()).min_by_key(|&i| edits[i].0.start) {
+        let (span, with) = edits.swap_remove(first);
         doc.extend_from_slice(bytes.get(at..span.start)?);
         doc.extend_from_slice(&with);
         at = span.end;
@@ -183,10 +183,12 @@ fn reduce_awards(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], aw
 /// as grants: one per declared award type that any recipient has, in the
 /// types' order, then one without an award for those with none.
 fn counted_as_grants(awards: &Awards) -> Vec<u8> {
-    let types = AwardTypes::of(awards);
-    let mut counts = vec![0u64; awards.award_types.len() + 1];
+    let mut types = Ranks::of(awards.award_types.iter().map(|t| t.id.as_str()));
+    let none = awards.award_types.len();
+    let mut counts = vec![0u64; none + 1];
     for r in &awards.recipients {
-        counts[types.index(r.award.as_deref()).unwrap_or(awards.award_types.len())] += 1;
+        let place = r.award.as_deref().and_then(|id| types.rank(id.as_bytes()));
+        counts[place.map_or(none, |p| p as usize)] += 1;
     }
     let mut out = String::from("[");
     for (i, &count) in counts.iter().enumerate().filter(|(_, &count)| count > 0) {

@@ -29,7 +29,6 @@ pub(crate) mod caseload;
 mod outcomes;
 mod tiles;
 
-pub(crate) use awards::AwardTypes;
 pub(crate) use tiles::tiles_period;
 
 use opeka_feed::{Body, Lang, Text, UnitWord, ValidFeed, View};

@@ -11,4 +11,4 @@ use super::Context;
 pub(super) use breakdown::render_breakdown;
 pub(super) use podium::render_podium;
 pub(super) use roll::render_roll;
-pub(crate) use texts::AwardTypes;
+pub(super) use texts::AwardTypes;
