@@ -31,8 +31,8 @@
 
 use std::ops::Range;
 
-use opeka_feed::validate::{packed, QuickCaseload, QuickRecord, Ranks};
-use opeka_feed::{Awards, Body, Caseload, ValidFeed, View};
+use opeka_feed::validate::{packed, unknown_member_cuts, Checked, QuickCaseload, QuickRecord, Ranks};
+use opeka_feed::{Awards, Body, Caseload, View};
 
 use crate::scale::period_ordinal;
 use crate::views::caseload::{summed_records, RecordRef};
@@ -42,16 +42,18 @@ use crate::views::caseload::{summed_records, RecordRef};
 /// (`opeka_feed::validate::validate_locating_each`).
 pub const MEMBERS: [&str; 4] = ["records", "grants", "recipients", "contests"];
 
-/// The feed in `bytes` (which the validator accepted as `feed`, finding
-/// the [`MEMBERS`] at `spans`) reduced to what `view` draws. A caseload:
-/// the same document with its `records` emptied, and packed beside it
-/// ([`opeka_feed::validate::packed`]) the records that draw the same
-/// chart, fewer where the view allows. An awards feed: its document
+/// The feed in `bytes` (which the validator accepted as `checked`,
+/// finding the [`MEMBERS`] at `spans`) reduced to what `view` draws. A
+/// caseload: the same document with its `records` emptied, and packed
+/// beside it ([`opeka_feed::validate::packed`]) the records that draw the
+/// same chart, fewer where the view allows. An awards feed: its document
 /// without the lists the view does not read, with no records packed.
-/// `None` for a feed or view that is not reduced.
-pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], feed: &ValidFeed, view: Option<View>) -> Option<Vec<u8>> {
-    if let Body::Awards(awards) = &feed.feed().body {
-        return reduce_awards(bytes, spans, awards, feed.feed().resolve_view(view));
+/// Either way without the top-level members the feed's kind does not know
+/// (`unknown_member_cuts`). `None` for a feed or view that is not reduced.
+pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], checked: &Checked, view: Option<View>) -> Option<Vec<u8>> {
+    let feed = checked.feed.feed();
+    if let Body::Awards(awards) = &feed.body {
+        return reduce_awards(bytes, spans, unknown_member_cuts(bytes, checked), awards, feed.resolve_view(view));
     }
     let records = spans[0].clone()?;
     let (caseload, reduction) = reduced_caseload(feed, view)?;
@@ -60,14 +62,14 @@ pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], feed:
         Some(RecordRef { period: r.period, unit: r.unit.as_deref(), category: r.category.as_deref(), value: r.value })
     };
     let count = caseload.records.len();
-    packed_beside(bytes, records, &reduction(caseload, count, &record)?)
+    packed_beside(bytes, records, unknown_member_cuts(bytes, checked), &reduction(caseload, count, &record)?)
 }
 
 /// [`reduce`] for a big caseload read on the validator's quick path
 /// (`opeka_feed::validate::read_caseload_quickly`), whose records name
 /// their unit and category by place: no record's ids are copied.
 pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> Option<Vec<u8>> {
-    let (caseload, reduction) = reduced_caseload(&quick.checked.feed, view)?;
+    let (caseload, reduction) = reduced_caseload(quick.checked.feed.feed(), view)?;
     // `None` for a place past its list, which the quick path never gives.
     fn id<'a>(ids: &[&'a str], place: Option<u32>) -> Option<Option<&'a str>> {
         match place {
@@ -82,7 +84,7 @@ pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> 
         Some(RecordRef { period: r.period, unit: id(&units, r.unit())?, category: id(&categories, r.category())?, value: r.value() })
     };
     let count = quick.records.len();
-    packed_beside(bytes, quick.span.clone(), &reduction(caseload, count, &record)?)
+    packed_beside(bytes, quick.span.clone(), unknown_member_cuts(bytes, &quick.checked), &reduction(caseload, count, &record)?)
 }
 
 /// How a caseload's records are reduced for one view: from the caseload,
@@ -91,8 +93,7 @@ pub fn reduce_quick(bytes: &[u8], quick: &QuickCaseload, view: Option<View>) -> 
 type Reduction = for<'a> fn(&'a Caseload, usize, &dyn Fn(usize) -> Option<RecordRef<'a>>) -> Option<Vec<QuickRecord>>;
 
 /// The caseload of `feed` and its reduction for `view`; `None` for another kind.
-fn reduced_caseload(feed: &ValidFeed, view: Option<View>) -> Option<(&Caseload, Reduction)> {
-    let feed = feed.feed();
+fn reduced_caseload(feed: &opeka_feed::Feed, view: Option<View>) -> Option<(&Caseload, Reduction)> {
     let Body::Caseload(caseload) = &feed.body else { return None };
     let reduction: Reduction = match feed.resolve_view(view) {
         View::Trend => reduce_records,
@@ -129,54 +130,70 @@ fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u3
     id.map_or(Some(None), |id| ranks.rank(id.as_bytes()).map(Some))
 }
 
-/// The document of `bytes` with the array at `records` emptied, and `out`
-/// packed beside it; `None` when `records` is not an array.
-fn packed_beside(bytes: &[u8], records: Range<usize>, out: &[QuickRecord]) -> Option<Vec<u8>> {
+/// The document of `bytes` with the array at `records` emptied and the
+/// `cuts` cut out, and `out` packed beside it; `None` when `records` is
+/// not an array.
+fn packed_beside(bytes: &[u8], records: Range<usize>, mut cuts: Vec<Range<usize>>, out: &[QuickRecord]) -> Option<Vec<u8>> {
     let array = bytes.get(records.clone())?;
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let mut doc = Vec::with_capacity(bytes.len() - records.len() + 2);
-    doc.extend_from_slice(&bytes[..records.start]);
-    doc.extend_from_slice(b"[]");
-    doc.extend_from_slice(&bytes[records.end..]);
-    packed::pack(&doc, out)
+    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.drain(..).map(|cut| (cut, &b""[..])).collect();
+    edits.push((records, b"[]"));
+    packed::pack(&edited(bytes, edits)?, out)
 }
 
-/// An awards feed's document for `view` (see the module's comment), as
-/// edits of its members' spans; `None` for the roll. A member written
-/// with escapes in its key has no span and stays as it is.
-fn reduce_awards(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], awards: &Awards, view: View) -> Option<Vec<u8>> {
-    let [_, grants, recipients, contests] = spans.clone();
-    let empty = |span: Option<Range<usize>>| span.map(|span| (span, b"[]".to_vec()));
-    let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
-    match view {
-        View::Breakdown if awards.grants.is_empty() && !awards.recipients.is_empty() => {
-            let counted = counted_as_grants(awards);
-            match (grants, recipients) {
-                (Some(grants), Some(recipients)) => edits.extend([(grants, counted), (recipients, b"[]".to_vec())]),
-                // No `grants` member: one is written after the emptied
-                // `recipients`, whose value ends before a `,` or the `}`.
-                (None, Some(recipients)) => edits.push((recipients, [&b"[],\"grants\":"[..], &counted].concat())),
-                _ => {}
-            }
-            edits.extend(empty(contests));
-        }
-        View::Breakdown => edits.extend([recipients, contests].into_iter().filter_map(empty)),
-        View::Podium => edits.extend([grants, recipients].into_iter().filter_map(empty)),
-        _ => return None,
-    }
-    let mut doc = Vec::with_capacity(bytes.len());
+/// `bytes` with each span of `edits` (none overlapping another) written
+/// anew as its bytes.
+fn edited(bytes: &[u8], mut edits: Vec<(Range<usize>, &[u8])>) -> Option<Vec<u8>> {
+    opeka_feed::collections::order::sort_stable_by_key(&mut edits, |(span, _)| span.start);
+    // The document's own size: a big feed's records are most of its bytes
+    // (the worker's memory, `tests/worker_memory.rs`).
+    let size = edits.iter().fold(bytes.len(), |size, (span, with)| size.saturating_sub(span.len()) + with.len());
+    let mut doc = Vec::with_capacity(size);
     let mut at = 0;
-    // The (at most three) edits in the document's order.
-    while let Some(first) = (0..edits.len()).min_by_key(|&i| edits[i].0.start) {
-        let (span, with) = edits.swap_remove(first);
+    for (span, with) in edits {
         doc.extend_from_slice(bytes.get(at..span.start)?);
-        doc.extend_from_slice(&with);
+        doc.extend_from_slice(with);
         at = span.end;
     }
     doc.extend_from_slice(bytes.get(at..)?);
-    packed::pack(&doc, &[])
+    Some(doc)
+}
+
+/// An awards feed's document for `view` (see the module's comment), as
+/// edits of its members' spans and the `cuts` cut out; `None` for the
+/// roll. A member written with escapes in its key has no span and stays
+/// as it is.
+fn reduce_awards(
+    bytes: &[u8],
+    spans: &[Option<Range<usize>>; MEMBERS.len()],
+    cuts: Vec<Range<usize>>,
+    awards: &Awards,
+    view: View,
+) -> Option<Vec<u8>> {
+    let [_, grants, recipients, contests] = spans.clone();
+    let (counted, with_grants);
+    let emptied = |span: Option<Range<usize>>| span.map(|span| (span, &b"[]"[..]));
+    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.into_iter().map(|cut| (cut, &b""[..])).collect();
+    match view {
+        View::Breakdown if awards.grants.is_empty() && !awards.recipients.is_empty() => {
+            counted = counted_as_grants(awards);
+            // No `grants` member: one is written after the emptied
+            // `recipients`, whose value ends before a `,` or the `}`.
+            with_grants = [&b"[],\"grants\":"[..], &counted].concat();
+            match (grants, recipients) {
+                (Some(grants), Some(recipients)) => edits.extend([(grants, &counted[..]), (recipients, b"[]")]),
+                (None, Some(recipients)) => edits.push((recipients, &with_grants)),
+                _ => {}
+            }
+            edits.extend(emptied(contests));
+        }
+        View::Breakdown => edits.extend([recipients, contests].into_iter().filter_map(emptied)),
+        View::Podium => edits.extend([grants, recipients].into_iter().filter_map(emptied)),
+        _ => return None,
+    }
+    packed::pack(&edited(bytes, edits)?, &[])
 }
 
 /// The recipients counted one each, as the breakdown counts them, written
@@ -222,7 +239,8 @@ fn reduce_to_latest<'a>(caseload: &'a Caseload, count: usize, record: &dyn Fn(us
     for i in 0..count {
         latest = latest.max(Some(record(i)?.period));
     }
-    let latest = latest?;
+    // No records: none to pack (the view says there is no data).
+    let Some(latest) = latest else { return Some(Vec::new()) };
     let mut places = Places::of(caseload);
     let mut named_units = vec![false; caseload.units.len()];
     let mut named_categories = vec![false; caseload.categories.len()];
@@ -275,6 +293,9 @@ fn reduce_to_tiles_period<'a>(
 ) -> Option<Vec<QuickRecord>> {
     // A record that cannot be read ends this pass early, and the next
     // pass gives `None` at it.
+    if count == 0 {
+        return Some(Vec::new());
+    }
     let shown = crate::views::tiles_period((0..count).map_while(record).map(|r| (r.period, r.value.is_some())))?;
     let mut places = Places::of(caseload);
     let mut out = Vec::new();

@@ -13,7 +13,7 @@ mod common;
 use common::{repo_root, roll_json, SAMPLES};
 use opeka_chart::reduce::{reduce, reduce_quick, warm_up_feed, MEMBERS};
 use opeka_chart::{render_hiding, write_svg, ChartRequest, Lang, Medium, PtSansMetrics, Theme, View};
-use opeka_feed::validate::{packed, read_caseload_quickly, validate, validate_locating_each, Options};
+use opeka_feed::validate::{packed, read_caseload_quickly, validate, validate_locating_each, Checked, Options};
 use opeka_feed::ValidFeed;
 use std::ops::Range;
 
@@ -34,24 +34,24 @@ fn unpacked(reduced: &[u8]) -> ValidFeed {
 
 /// `bytes` validated as the worker validates them, and where their
 /// members that a reduction rewrites are.
-fn located(bytes: &[u8]) -> (ValidFeed, [Option<Range<usize>>; 4]) {
+fn located(bytes: &[u8]) -> (Checked, [Option<Range<usize>>; 4]) {
     let (checked, spans) = validate_locating_each(bytes, &Options::default(), &MEMBERS);
-    (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")).feed, spans)
+    (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")), spans)
 }
 
 /// `bytes` validated as the worker validates them, then reduced for `view`.
 fn reduced(bytes: &[u8], view: Option<View>) -> Option<Vec<u8>> {
-    let (feed, spans) = located(bytes);
-    reduce(bytes, &spans, &feed, view)
+    let (checked, spans) = located(bytes);
+    reduce(bytes, &spans, &checked, view)
 }
 
 /// Whether the worker reads `bytes` on the validator's quick path; then
 /// asserts that it reduces them for each view exactly as the full path does.
 fn quick_agrees(name: &str, bytes: &[u8]) -> bool {
     let Some(quick) = read_caseload_quickly(bytes, &Options::default()) else { return false };
-    let (feed, spans) = located(bytes);
-    for view in std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)) {
-        let full = reduce(bytes, &spans, &feed, view);
+    let (checked, spans) = located(bytes);
+    for view in std::iter::once(None).chain(checked.feed.feed().kind().views().iter().copied().map(Some)) {
+        let full = reduce(bytes, &spans, &checked, view);
         assert!(reduce_quick(bytes, &quick, view) == full, "{name} {view:?}: the quick path reduces otherwise");
     }
     true
@@ -61,17 +61,18 @@ fn quick_agrees(name: &str, bytes: &[u8]) -> bool {
 /// returns the views that were reduced, with the reduced size.
 fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
     quick_agrees(name, bytes);
-    let (feed, spans) = located(bytes);
+    let (checked, spans) = located(bytes);
+    let feed = &checked.feed;
     let mut reduced_views = Vec::new();
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
     for view in views {
-        let Some(reduced) = reduce(bytes, &spans, &feed, view) else { continue };
+        let Some(reduced) = reduce(bytes, &spans, &checked, view) else { continue };
         assert!(reduced.len() < bytes.len(), "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
         let small = unpacked(&reduced);
         for lang in [Lang::Ru, Lang::En] {
             for (width, hidden) in [(800.0, 0), (360.0, 0), (800.0, 1)] {
                 let request = ChartRequest { view, width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
-                let whole = render_hiding(&feed, &request, hidden, &PtSansMetrics);
+                let whole = render_hiding(feed, &request, hidden, &PtSansMetrics);
                 let drawn = render_hiding(&small, &request, hidden, &PtSansMetrics);
                 assert_eq!(drawn.table, whole.table, "{name} {view:?} {lang:?}: table");
                 assert_eq!(drawn.summary, whole.summary, "{name} {view:?} {lang:?}: summary");
@@ -350,4 +351,46 @@ fn an_awards_feed_is_reduced_to_the_lists_its_view_reads() {
 fn awards_of(feed: &ValidFeed) -> opeka_feed::Awards {
     let opeka_feed::Body::Awards(awards) = feed.feed().body.clone() else { panic!("awards") };
     awards
+}
+
+#[test]
+fn members_no_view_reads_are_left_out_of_the_reduction() {
+    // Top-level members the feed's kind does not know: the page would
+    // validate them again (a million of them held it for 0.6 s).
+    let unknown = |json: &str| {
+        let json = json.trim_end();
+        let inner = json.strip_prefix('{').and_then(|j| j.strip_suffix('}')).expect("an object");
+        format!(r#"{{"dump": {{"rows": [1, "]}}", {{"x": null}}]}}, {inner}, "x-tail": [true], "x-last": "}}"}}"#)
+    };
+    let caseload = std::fs::read_to_string(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
+    for (name, json) in [("caseload", unknown(&caseload)), ("awards", unknown(&roll_json(40)))] {
+        // The quick path (the caseload) and the full path cut them alike (`quick_agrees`).
+        let views = same_charts(name, json.as_bytes());
+        assert!(views.len() >= 3, "{name}: {views:?}");
+        for (view, _) in views {
+            let reduced = reduced(json.as_bytes(), Some(view)).expect("reduced");
+            let (doc, _) = packed::unpack(&reduced).expect("packed");
+            let checked = validate(doc, &Options::default()).expect("valid");
+            let doc = String::from_utf8_lossy(doc);
+            assert!(!doc.contains("dump") && !doc.contains("x-tail") && !doc.contains("x-last"), "{name} {view:?}: {doc}");
+            assert!(
+                checked.warnings.iter().all(|w| !w.path.starts_with('x') && w.path != "dump"),
+                "{name} {view:?}: {:?}",
+                checked.warnings
+            );
+        }
+    }
+}
+
+#[test]
+fn a_caseload_without_records_is_reduced_in_every_view() {
+    // As `tests/bench/adversarial.mjs`'s `unknown-keys`: nothing to draw,
+    // and members no view reads, which the page would validate again.
+    let pad: Vec<String> = (0..2000).map(|i| format!(r#""x{i}":{i}"#)).collect();
+    let json =
+        format!(r#"{{"opeka":1,"kind":"caseload","title":"Пусто","units":[{{"id":"a","label":"А"}}],"records":[],{}}}"#, pad.join(","));
+    let views = same_charts("no records", json.as_bytes());
+    let kind = valid(json.as_bytes()).feed().kind();
+    assert_eq!(views.len(), kind.views().len() + 1, "{views:?}");
+    assert!(views.iter().all(|&(_, size)| size < 200), "{views:?}");
 }

@@ -19,6 +19,7 @@ pub(crate) mod outcomes;
 pub mod packed;
 mod path;
 mod quick;
+mod unknown;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,6 +32,7 @@ pub(crate) use cx::plural_forms;
 pub use json::Code as SyntaxDetail;
 pub use message::{Expected, Got, ProblemMessage, Repeated};
 pub use quick::{read_caseload_quickly, validate_caseload_quickly, QuickCaseload, QuickRecord, Ranks, StreamedCaseload};
+pub use unknown::unknown_member_cuts;
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
 /// records) would otherwise make millions of problems, list items and

@@ -146,7 +146,7 @@ fn reduce_read(bytes: &[u8], view: Option<View>, read: StreamedCaseload) -> (Arr
     }
     let (checked, spans) = validate_locating_each(bytes, &options, &opeka_chart::reduce::MEMBERS);
     let views = checked.as_ref().ok().map(|checked| served_views(&checked.feed, view));
-    (answer(checked, |feed| opeka_chart::reduce::reduce(bytes, &spans, feed, view)), views)
+    (answer(checked, |checked| opeka_chart::reduce::reduce(bytes, &spans, checked, view)), views)
 }
 
 /// The views asked for (`None`: the feed's own) that `feed` draws as it
@@ -179,11 +179,11 @@ pub fn word_problems(bytes: &[u8]) -> Array {
 
 /// The validator's `checked` result as [`reduce_feed`] answers it, with
 /// `reduce`'s smaller feed for a valid one.
-fn answer(checked: Result<Checked, Rejected>, reduce: impl FnOnce(&ValidFeed) -> Option<Vec<u8>>) -> Array {
+fn answer(checked: Result<Checked, Rejected>, reduce: impl FnOnce(&Checked) -> Option<Vec<u8>>) -> Array {
     let answer = Array::new();
     match checked {
         Ok(checked) => {
-            answer.push(&reduce(&checked.feed).map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
+            answer.push(&reduce(&checked).map_or(JsValue::NULL, |r| Uint8Array::from(&r[..]).into()));
             for line in problem_lines(&checked.warnings, checked.omitted) {
                 answer.push(&line.into());
             }
