@@ -28,6 +28,10 @@
 //! lists every one, so it is not reduced ([`reduce`] returns `None`), nor
 //! is an outcomes feed: the worker checks them, and the page reads them
 //! whole.
+//!
+//! Every reduced document leaves out the top-level members the feed's
+//! kind does not know, which no view reads and the page would otherwise
+//! validate again (`opeka_feed::validate::unknown_member_cuts`).
 
 use std::ops::Range;
 
@@ -133,12 +137,12 @@ fn place<'b>(ranks: &mut Ranks<'_, 'b>, id: Option<&'b str>) -> Option<Option<u3
 /// The document of `bytes` with the array at `records` emptied and the
 /// `cuts` cut out, and `out` packed beside it; `None` when `records` is
 /// not an array.
-fn packed_beside(bytes: &[u8], records: Range<usize>, mut cuts: Vec<Range<usize>>, out: &[QuickRecord]) -> Option<Vec<u8>> {
+fn packed_beside(bytes: &[u8], records: Range<usize>, cuts: Vec<Range<usize>>, out: &[QuickRecord]) -> Option<Vec<u8>> {
     let array = bytes.get(records.clone())?;
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.drain(..).map(|cut| (cut, &b""[..])).collect();
+    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.into_iter().map(|cut| (cut, &b""[..])).collect();
     edits.push((records, b"[]"));
     packed::pack(&edited(bytes, edits)?, out)
 }
@@ -291,11 +295,12 @@ fn reduce_to_tiles_period<'a>(
     count: usize,
     record: &dyn Fn(usize) -> Option<RecordRef<'a>>,
 ) -> Option<Vec<QuickRecord>> {
-    // A record that cannot be read ends this pass early, and the next
-    // pass gives `None` at it.
+    // No records: none to pack (the tiles say there is no data).
     if count == 0 {
         return Some(Vec::new());
     }
+    // A record that cannot be read ends this pass early, and the next
+    // pass gives `None` at it.
     let shown = crate::views::tiles_period((0..count).map_while(record).map(|r| (r.period, r.value.is_some())))?;
     let mut places = Places::of(caseload);
     let mut out = Vec::new();

@@ -416,8 +416,9 @@ fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
 }
 
 /// Where the value at `at` ends: the quick path's walk only finds its end,
-/// and the validator reads it from the document without its records.
-fn skip_value(bytes: &[u8], scanner: &mut Scanner<'_>, mut at: usize) -> Option<usize> {
+/// and the validator reads it from the document without its records (and
+/// `unknown_member_cuts` cuts it out).
+pub(super) fn skip_value(bytes: &[u8], scanner: &mut Scanner<'_>, mut at: usize) -> Option<usize> {
     match *bytes.get(at)? {
         b'"' => scanner.skip_string(at + 1),
         b'[' | b'{' => {

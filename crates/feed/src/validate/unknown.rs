@@ -8,15 +8,18 @@ use std::ops::Range;
 
 use crate::Kind;
 
+use super::json::Scanner;
 use super::message::ProblemMessage;
+use super::quick::skip_value;
 use super::{awards, caseload, envelope, outcomes, Checked, BOM};
 
 /// Where to cut the top-level members of `bytes` (the document `checked`
 /// came from) that its kind does not know, each with one comma, so that
 /// what is left is the same document without them. Empty unless the
 /// validator warned of an unknown member at the top (or left warnings
-/// out): only then is the document scanned, once, byte by byte. A key
-/// written with escapes might spell a known member, and is kept.
+/// out): only then is the document scanned, once, as the quick path
+/// scans what it skips. A key written with escapes might spell a known
+/// member, and is kept.
 pub fn unknown_member_cuts(bytes: &[u8], checked: &Checked) -> Vec<Range<usize>> {
     let warned = checked.omitted.warnings > 0
         || checked.warnings.iter().any(|p| p.message == ProblemMessage::UnknownField && !p.path.contains(['.', '[']));
@@ -32,15 +35,12 @@ pub fn unknown_member_cuts(bytes: &[u8], checked: &Checked) -> Vec<Range<usize>>
     let unknown: Vec<bool> = members.iter().map(|m| !m.key.contains(&b'\\') && !known.iter().any(|k| k.as_bytes() == m.key)).collect();
     // A run of unknown members at the end is cut from the end of the value
     // before it, with that comma; any other from its key to the next key.
-    let tail = unknown.iter().rposition(|&u| !u).map_or(members.len(), |kept| kept + 1);
-    let mut cuts = Vec::new();
-    for (i, member) in members.iter().enumerate().filter(|&(i, _)| unknown[i] && i < tail) {
-        cuts.push(member.key_at..members[i + 1].key_at);
-    }
-    if let (Some(before), Some(last)) = (tail.checked_sub(1).and_then(|i| members.get(i)), members.last()) {
-        if tail < members.len() {
-            cuts.push(before.value_end..last.value_end);
-        }
+    // (A valid feed has known members: `opeka`, `kind`, `title`.)
+    let Some(kept) = unknown.iter().rposition(|&u| !u) else { return Vec::new() };
+    let mut cuts: Vec<Range<usize>> =
+        members.windows(2).enumerate().filter(|&(i, _)| i < kept && unknown[i]).map(|(_, pair)| pair[0].key_at..pair[1].key_at).collect();
+    if let (Some(before), Some(last)) = (members.get(kept), members.last().filter(|_| kept + 1 < members.len())) {
+        cuts.push(before.value_end..last.value_end);
     }
     cuts
 }
@@ -58,6 +58,7 @@ struct Member<'a> {
 /// The members of the object `bytes` holds, in order; `None` when it is
 /// not one as a valid document writes it.
 fn top_members(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
+    let mut scanner = Scanner::new(bytes);
     let mut at = skip_space(bytes, if bytes.starts_with(BOM) { BOM.len() } else { 0 });
     if bytes.get(at) != Some(&b'{') {
         return None;
@@ -71,14 +72,16 @@ fn top_members(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
             b',' => at = skip_space(bytes, at + 1),
             _ => {}
         }
-        let key_end = string_end(bytes, at)?;
-        let key = bytes.get(at + 1..key_end - 1)?;
+        if bytes.get(at) != Some(&b'"') {
+            return None;
+        }
+        let key_end = scanner.skip_string(at + 1)?;
         let colon = skip_space(bytes, key_end);
         if bytes.get(colon) != Some(&b':') {
             return None;
         }
-        let value_end = value_end(bytes, skip_space(bytes, colon + 1))?;
-        members.push(Member { key_at: at, key, value_end });
+        let value_end = skip_value(bytes, &mut scanner, skip_space(bytes, colon + 1))?;
+        members.push(Member { key_at: at, key: bytes.get(at + 1..key_end - 1)?, value_end });
         at = value_end;
     }
 }
@@ -88,53 +91,6 @@ fn skip_space(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The end (the byte after the closing quote) of the string whose opening
-/// quote is at `at`.
-fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
-    if bytes.get(at) != Some(&b'"') {
-        return None;
-    }
-    let mut i = at + 1;
-    loop {
-        match bytes.get(i)? {
-            b'"' => return Some(i + 1),
-            b'\\' => i += 2,
-            _ => i += 1,
-        }
-    }
-}
-
-/// The end of the value that starts at `at`.
-fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at)? {
-        b'"' => string_end(bytes, at),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = at;
-            loop {
-                match bytes.get(i)? {
-                    b'"' => {
-                        i = string_end(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => Some(
-            at + bytes[at..].iter().position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace()).unwrap_or(bytes.len() - at),
-        ),
-    }
 }
 
 #[cfg(test)]
