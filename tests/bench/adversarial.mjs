@@ -6,14 +6,14 @@
 // only; nothing passes or fails on a time.
 //
 // OPEKA_DIST=dir measures another build of dist/opeka (an older one, for a
-// before/after); ADVERSARIAL_TIMEOUT=ms bounds each page (default 180 000).
+// before/after); ADVERSARIAL_SHAPES=a,b only those shapes.
 import { mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, startServer } from '../e2e/harness.mjs';
+import { plainBrowser } from './big-feed-bench.mjs';
 
 const LIMIT = 16 * 1024 * 1024;
-const TIMEOUT = Number(process.env.ADVERSARIAL_TIMEOUT ?? 180000);
 const id = (n) => n.toString(36);
 
 /** The four shapes, as JSON text, each under the 16 MiB limit. */
@@ -57,47 +57,30 @@ const VIEWS = ['trend', 'ranking', 'composition', 'per-capita'];
 
 const dir = await mkdtemp(join(tmpdir(), 'opeka-adversarial-'));
 const dist = process.env.OPEKA_DIST ? resolve(process.env.OPEKA_DIST) : null;
-const server = await startServer({ mounts: [['/adversarial/', dir], ...(dist ? [['/opeka/', dist]] : [])] });
+const server = await startServer({ mounts: [['/adversarial/', dir], ['/bench/', join(ROOT, 'tests', 'bench')], ...(dist ? [['/opeka/', dist]] : [])] });
 
-/** One widget drawing `/adversarial/{name}.json` in `view`, in a browser of
- * its own: a page stuck in one long task does not let go of its renderer
- * when its context closes, and would slow every page after it. */
+/** One widget drawing `/adversarial/{name}.json` in `view`, in a Chromium
+ * of its own with no DevTools domain enabled (`plainBrowser`: Playwright's
+ * session puts a task of its own on the page as a big body ends,
+ * docs/performance.md, stops 16 and 43): a page stuck in one long task does
+ * not let go of its renderer when its context closes, and would slow every
+ * page after it. The page's figures come from tests/bench/measure.js. */
 async function measure(name, view) {
-  const page = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>adversarial</title>
-<script type="module" src="/opeka/opeka.js"></script></head><body>
-<opeka-chart id="c" src="/adversarial/${name}.json" view="${view}" style="display:block;width:800px"></opeka-chart></body></html>`;
-  server.routes.set('/bench/adversarial.html', { body: page, type: 'text/html; charset=utf-8' });
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const tab = await context.newPage();
-  await tab.addInitScript(() => {
-    const done = (outcome) => () => { if (!window.__bench) window.__bench = { outcome, at: performance.now() }; };
-    document.addEventListener('opeka-rendered', done('rendered'));
-    document.addEventListener('opeka-error', done('error'));
-  });
-  let result;
-  // A Node-side deadline as well: a page busy in one task may not answer Playwright's own.
-  let timer;
-  const deadline = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error('deadline')), TIMEOUT + 5000); });
-  deadline.catch(() => {});
+  server.routes.set('/bench/adversarial.html', { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>adversarial</title>
+<script src="/bench/measure.js"></script><script type="module" src="/opeka/opeka.js"></script></head><body>
+<opeka-chart id="c" src="/adversarial/${name}.json" view="${view}" style="display:block;width:800px"></opeka-chart></body></html>` });
+  const loads = await plainBrowser(server);
   try {
-    await Promise.race([deadline, tab.goto(`${server.url}/bench/adversarial.html`, { timeout: TIMEOUT })]);
-    await Promise.race([deadline, tab.waitForFunction(() => window.__bench, null, { timeout: TIMEOUT, polling: 250 })]);
-    result = await Promise.race([deadline, tab.evaluate(() => new Promise((answer) => {
-      // Buffered: the tasks before the observer existed are reported too.
-      let longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      setTimeout(() => answer({ ...window.__bench, longest }), 100);
-    }))]);
-  } catch {
-    // The page's main thread is still in one task: it is at least as long as the wait.
-    result = { outcome: `nothing within ${TIMEOUT / 1000} s`, at: NaN, longest: NaN };
+    const figures = await loads.load(`${server.url}/bench/adversarial.html`);
+    return { outcome: 'rendered', at: figures.done, longest: figures.longest };
+  } catch (error) {
+    // An `opeka-error` page's figures come with its error; a page still in
+    // its task after 180 s reports nothing.
+    const figures = error.report;
+    return figures ? { outcome: 'error', at: figures.done, longest: figures.longest } : { outcome: 'nothing within 180 s', at: NaN, longest: NaN };
+  } finally {
+    await loads.close();
   }
-  clearTimeout(timer);
-  await browser.close();
-  return result;
 }
 
 console.log(`-- adversarial feeds in one <opeka-chart> (800 px)${dist ? `, dist ${dist}` : ''}`);
@@ -110,7 +93,7 @@ for (const [name, make] of Object.entries(SHAPES).filter(([name]) => !only || on
   for (const view of views) {
     const r = await measure(name, view);
     console.log(`${name.padEnd(14)} ${String(size).padStart(9)} bytes  ${view.padEnd(12)} ${r.outcome.padEnd(9)} ` +
-      `${Number.isNaN(r.at) ? '' : `${r.at.toFixed(0)} ms to the event, `}longest task ${Number.isNaN(r.longest) ? `over ${TIMEOUT} (still running)` : r.longest.toFixed(0)} ms`);
+      `${Number.isNaN(r.at) ? '' : `${r.at.toFixed(0)} ms to the event, `}longest task ${Number.isNaN(r.longest) ? 'over 180 000 (still running)' : r.longest.toFixed(0)} ms`);
   }
 }
 await server.close();

@@ -77,7 +77,8 @@ async function reported(server, url, open) {
     });
     await open();
     const result = await report;
-    if (result.error) throw new Error(`${url}: ${result.error}`);
+    // The page's figures go with its error (adversarial.mjs reads them).
+    if (result.error) throw Object.assign(new Error(`${url}: ${result.error}`), { report: result });
     return result;
   } finally {
     clearTimeout(timer);

@@ -3,7 +3,7 @@
 // page's head. Once the chart says `opeka-rendered` (the peers' page:
 // `bench-drawn`) or `opeka-error`, and 200 ms more for the last long
 // task to be reported, it posts to /bench/report: `done` (ms from
-// navigation), `error`, `longest` (the longest main-thread task,
+// navigation, to the chart or the error), `error`, `longest` (the longest main-thread task,
 // PerformanceObserver 'longtask'), `tasks` (each long task's start and
 // length, ms), `resources` (each file the page fetched, with its start and
 // end, ms), `wasm`, the memory of the page's Opeka module (0 on a page
@@ -42,5 +42,5 @@
     await fetch('/bench/report', { method: 'POST', body: JSON.stringify({ ...result, origin: performance.timeOrigin, marks: self.__marks, longest: Math.max(0, ...tasks.map(([, ms]) => ms)), tasks, wasm, here, page: location.href, resources: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]) }) });
   };
   for (const drawn of ['opeka-rendered', 'bench-drawn']) document.addEventListener(drawn, () => report({ done: performance.now() }));
-  document.addEventListener('opeka-error', (event) => report({ error: event.detail.message }));
+  document.addEventListener('opeka-error', (event) => report({ error: event.detail.message, done: performance.now() }));
 })();
