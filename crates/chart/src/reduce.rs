@@ -142,14 +142,13 @@ fn packed_beside(bytes: &[u8], records: Range<usize>, cuts: Vec<Range<usize>>, o
     if !(array.starts_with(b"[") && array.ends_with(b"]")) {
         return None;
     }
-    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.into_iter().map(|cut| (cut, &b""[..])).collect();
-    edits.push((records, b"[]"));
-    packed::pack(&edited(bytes, edits)?, out)
+    packed::pack(&edited(bytes, cuts, vec![(records, b"[]")])?, out)
 }
 
-/// `bytes` with each span of `edits` (none overlapping another) written
-/// anew as its bytes.
-fn edited(bytes: &[u8], mut edits: Vec<(Range<usize>, &[u8])>) -> Option<Vec<u8>> {
+/// `bytes` without the `cuts` and with each span of `edits` written anew
+/// as its bytes (no span overlapping another).
+fn edited(bytes: &[u8], cuts: Vec<Range<usize>>, mut edits: Vec<(Range<usize>, &[u8])>) -> Option<Vec<u8>> {
+    edits.extend(cuts.into_iter().map(|cut| (cut, &b""[..])));
     opeka_feed::collections::order::sort_stable_by_key(&mut edits, |(span, _)| span.start);
     // The document's own size: a big feed's records are most of its bytes
     // (the worker's memory, `tests/worker_memory.rs`).
@@ -179,16 +178,18 @@ fn reduce_awards(
     let [_, grants, recipients, contests] = spans.clone();
     let (counted, with_grants);
     let emptied = |span: Option<Range<usize>>| span.map(|span| (span, &b"[]"[..]));
-    let mut edits: Vec<(Range<usize>, &[u8])> = cuts.into_iter().map(|cut| (cut, &b""[..])).collect();
+    let mut edits: Vec<(Range<usize>, &[u8])> = Vec::new();
     match view {
         View::Breakdown if awards.grants.is_empty() && !awards.recipients.is_empty() => {
             counted = counted_as_grants(awards);
-            // No `grants` member: one is written after the emptied
-            // `recipients`, whose value ends before a `,` or the `}`.
-            with_grants = [&b"[],\"grants\":"[..], &counted].concat();
             match (grants, recipients) {
                 (Some(grants), Some(recipients)) => edits.extend([(grants, &counted[..]), (recipients, b"[]")]),
-                (None, Some(recipients)) => edits.push((recipients, &with_grants)),
+                // No `grants` member: one is written after the emptied
+                // `recipients`, whose value ends before a `,` or the `}`.
+                (None, Some(recipients)) => {
+                    with_grants = [&b"[],\"grants\":"[..], &counted].concat();
+                    edits.push((recipients, &with_grants));
+                }
                 _ => {}
             }
             edits.extend(emptied(contests));
@@ -197,7 +198,7 @@ fn reduce_awards(
         View::Podium => edits.extend([grants, recipients].into_iter().filter_map(emptied)),
         _ => return None,
     }
-    packed::pack(&edited(bytes, edits)?, &[])
+    packed::pack(&edited(bytes, cuts, edits)?, &[])
 }
 
 /// The recipients counted one each, as the breakdown counts them, written

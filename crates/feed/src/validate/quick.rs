@@ -406,7 +406,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The first byte at or after `at` that is not JSON whitespace, and where.
-fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
+pub(super) fn skip_space(bytes: &[u8], mut at: usize) -> Option<(u8, usize)> {
     loop {
         match *bytes.get(at)? {
             b' ' | b'\n' | b'\t' | b'\r' => at += 1,

@@ -10,7 +10,7 @@ use crate::Kind;
 
 use super::json::Scanner;
 use super::message::ProblemMessage;
-use super::quick::skip_value;
+use super::quick::{skip_space, skip_value};
 use super::{awards, caseload, envelope, outcomes, Checked, BOM};
 
 /// Where to cut the top-level members of `bytes` (the document `checked`
@@ -59,38 +59,27 @@ struct Member<'a> {
 /// not one as a valid document writes it.
 fn top_members(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
     let mut scanner = Scanner::new(bytes);
-    let mut at = skip_space(bytes, if bytes.starts_with(BOM) { BOM.len() } else { 0 });
-    if bytes.get(at) != Some(&b'{') {
-        return None;
-    }
+    let (b'{', open) = skip_space(bytes, if bytes.starts_with(BOM) { BOM.len() } else { 0 })? else { return None };
     let mut members = Vec::new();
-    at += 1;
+    let mut at = open + 1;
     loop {
-        at = skip_space(bytes, at);
-        match bytes.get(at)? {
-            b'}' => return Some(members),
-            b',' => at = skip_space(bytes, at + 1),
-            _ => {}
+        let (mut b, mut key_at) = skip_space(bytes, at)?;
+        if b == b'}' {
+            return Some(members);
         }
-        if bytes.get(at) != Some(&b'"') {
+        if b == b',' {
+            (b, key_at) = skip_space(bytes, key_at + 1)?;
+        }
+        if b != b'"' {
             return None;
         }
-        let key_end = scanner.skip_string(at + 1)?;
-        let colon = skip_space(bytes, key_end);
-        if bytes.get(colon) != Some(&b':') {
-            return None;
-        }
-        let value_end = skip_value(bytes, &mut scanner, skip_space(bytes, colon + 1))?;
-        members.push(Member { key_at: at, key: bytes.get(at + 1..key_end - 1)?, value_end });
+        let key_end = scanner.skip_string(key_at + 1)?;
+        let (b':', colon) = skip_space(bytes, key_end)? else { return None };
+        let (_, value_at) = skip_space(bytes, colon + 1)?;
+        let value_end = skip_value(bytes, &mut scanner, value_at)?;
+        members.push(Member { key_at, key: bytes.get(key_at + 1..key_end - 1)?, value_end });
         at = value_end;
     }
-}
-
-fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]
