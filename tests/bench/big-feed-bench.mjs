@@ -63,6 +63,23 @@ export function generatedAwards(n) {
 }
 
 /**
+ * An outcomes feed of `n` projects, each with two indicators (a baseline,
+ * a target and six yearly actuals), as a register of a region's projects
+ * would be: 2 000 make 1.96 MB.
+ */
+export function generatedOutcomes(n) {
+  const projects = Array.from({ length: n }, (_, p) => ({
+    id: `p${p}`, name: { ru: `Проект номер ${p}`, en: `Project ${p}` }, status: 'active', summary: { ru: `Краткое описание проекта ${p}` },
+    indicators: [0, 1].map((i) => ({
+      id: `i${i}`, label: { ru: `Показатель ${i} проекта ${p}`, en: `Indicator ${i}` }, format: 'count', direction: i ? 'decrease' : 'increase',
+      baseline: { period: '2018', value: 100 + (p % 50) }, target: { period: '2025', value: 150 + (p % 30) },
+      actual: Array.from({ length: 6 }, (_, k) => ({ period: String(2019 + k), value: (p * 7 + i * 13 + 2019 + k) % 200 })),
+    })),
+  }));
+  return JSON.stringify({ opeka: 1, kind: 'outcomes', title: `Проекты: ${n}`, projects });
+}
+
+/**
  * The figures the page at `url` posts (tests/bench/measure.js, the first
  * script of every bench page's head) once `open()` has started loading
  * it: `{ done, longest, tasks, resources, wasm }`; throws the page's

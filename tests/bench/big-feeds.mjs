@@ -12,14 +12,15 @@
 // reader's first pointer, tap and opening of the table on the drawn
 // chart: the longest task and the time until the tooltip or table is up;
 // last, the generated feeds in the caseload's other views, a 15 MB
-// caseload whose lines are units, and a generated awards feed of 10 000
-// names (2.5 MB) in its three views: the longest task. Figures only;
+// caseload whose lines are units, a generated awards feed of 10 000
+// names (2.5 MB) in its three views and a generated outcomes feed of
+// 2 000 projects (2 MB) in its four: the longest task. Figures only;
 // nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, measuredWorkerScript } from '../e2e/harness.mjs';
-import { generatedAwards, generatedCaseload, generatedCaseloadByUnit, timedLoads } from './big-feed-bench.mjs';
+import { generatedAwards, generatedCaseload, generatedCaseloadByUnit, generatedOutcomes, timedLoads } from './big-feed-bench.mjs';
 
 const RUNS = Number(process.env.BIG_FEEDS_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -36,6 +37,8 @@ for (const [name, days] of [['1 MB', 280], ['15 MB', 4175]]) {
 await writeFile(join(dir, 'by-unit.json'), generatedCaseloadByUnit(4175));
 const awardsBody = generatedAwards(10000);
 await writeFile(join(dir, 'awards.json'), awardsBody);
+const outcomesBody = generatedOutcomes(2000);
+await writeFile(join(dir, 'outcomes.json'), outcomesBody);
 const server = await startServer({ mounts: [['/big/', dir], ['/measured/opeka/', join(ROOT, 'dist', 'opeka')], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
   ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 // Opeka's page, with opeka.js from `opeka` (the memory's page takes it
@@ -237,11 +240,15 @@ try {
   // every name, and the page validates the whole body again. The roll
   // with no height: as tall as the largest canvas.
   const awards = ['breakdown', 'podium', 'roll'].map((view) => [mb(Buffer.byteLength(awardsBody)), '/big/awards.json', `${view}&height=auto`, `awards ${view}`]);
-  for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units'], ...awards]) {
+  // An outcomes feed: the worker checks it, and the page validates the
+  // whole body again; its views lay out only what their canvas can hold
+  // (stop 44). With no height: as tall as the largest canvas.
+  const outcomes = ['progress', 'before-after', 'trajectory', 'tiles'].map((view) => [mb(Buffer.byteLength(outcomesBody)), '/big/outcomes.json', `${view}&height=auto`, `outcomes ${view}`]);
+  for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units'], ...awards, ...outcomes]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loads.load(`${server.url}/bench/opeka.html?view=${view}&src=${encodeURIComponent(src)}`));
     const longest = runs.map((r) => r.longest);
-    console.log(`${name.padEnd(7)} ${what.padEnd(16)} drawn ${median(runs.map((r) => r.done)).toFixed(0).padStart(5)} ms, longest task ${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`);
+    console.log(`${name.padEnd(7)} ${what.padEnd(21)} drawn ${median(runs.map((r) => r.done)).toFixed(0).padStart(5)} ms, longest task ${Math.max(...longest).toFixed(0)} (${median(longest).toFixed(0)}) ms`);
   }
 } finally {
   await loads.close();

@@ -3,15 +3,30 @@
 // holds the first 1 000 rows and counts the rest, so 3 000 units cost the
 // host page 1 000 rows of DOM, not 3 000; its CSV holds all 3 000. A daily
 // trend over more periods tabulates its latest 1 000, and its table's
-// caption says so; its CSV holds every day.
+// caption says so; its CSV holds every day. An outcomes feed of 3 000
+// indicators draws what its largest canvas holds, reads out 50 of them in
+// its summary, and tabulates them as a ranking does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, openPage, waitForWidgets, readChart, openTables, heldMarks } from './harness.mjs';
+import { generatedOutcomes } from '../bench/big-feed-bench.mjs';
 
 let server;
 let browser;
 /** `s` with its no-break spaces (digit groups, number and noun) as plain ones. */
 const nbsp = (s) => s.replaceAll('\u00a0', ' ');
+
+/**
+ * The CSV of each widget of `ids` on `page`, as the downloads menu writes
+ * it (opeka-extras.js, with the widget's box): its lines, without the BOM.
+ */
+async function csvLines(page, ids) {
+  const files = await page.evaluate(async (ids) => {
+    const { csv } = await import('/opeka/opeka-extras.js');
+    return ids.map((id) => csv(document.getElementById(id).shadowRoot.querySelector('.opeka')));
+  }, ids);
+  return files.map((file) => file.slice(1).split('\r\n').slice(0, -1));
+}
 
 /** `n` municipalities, unit `i` serving `i + 1` people in June 2024. */
 function manyUnits(n) {
@@ -70,6 +85,12 @@ before(async () => {
       <body><opeka-chart id="ru" src="/big.json" view="ranking" lang="ru"></opeka-chart>
       <opeka-chart id="en" src="/big.json" view="ranking" lang="en"></opeka-chart></body></html>`,
   });
+  server.routes.set('/projects.json', { body: generatedOutcomes(1500), type: 'application/json' });
+  server.routes.set('/projects.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Проекты</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="progress" src="/projects.json" view="progress"></opeka-chart></body></html>`,
+  });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -123,15 +144,32 @@ test('a roll of 2 500 names: its table holds the first 1 000 and counts the rest
     assert.equal(roll.tableRows, 1000);
     const foot = await page.evaluate(() => document.getElementById('roll').shadowRoot.querySelector('table tfoot')?.textContent);
     assert.equal(nbsp(foot), '…и ещё 1 500 строк');
-    const file = await page.evaluate(async () => {
-      const { csv } = await import('/opeka/opeka-extras.js');
-      return csv(document.getElementById('roll').shadowRoot.querySelector('.opeka'));
-    });
-    const lines = file.slice(1).split('\r\n').slice(0, -1);
+    const [lines] = await csvLines(page, ['roll']);
     // The medals' 1 667 recipients first, in the feed's order, then the letters' 833.
     assert.equal(lines.length, 2501, 'a header and 2 500 recipients');
     assert.deepEqual([lines[1], lines[1667], lines[1668], lines.at(-1)],
       ['Получатель 0;;Центр № 0;;Медаль', 'Получатель 2499;;Центр № 0;;Медаль', 'Получатель 2;;Центр № 2;;Благодарность', 'Получатель 2498;;Центр № 6;;Благодарность']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('1 500 projects (3 000 indicators, 1.4 MB): the first projects drawn, 50 indicators read out; 1 000 table rows and a line counting the rest; the CSV holds all 3 000', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/projects.html`);
+  try {
+    const events = await waitForWidgets(page, 1, 60000);
+    assert.deepEqual(events.errors, []);
+    const chart = await readChart(page, '#progress');
+    assert.ok(chart.texts.includes('Проект номер 0') && !chart.texts.includes('Проект номер 1499'), 'the first projects are drawn');
+    assert.match(nbsp(chart.summary), /Показатель 1 проекта 24 — .*…и ещё 2 950 показателей \(см\. таблицу данных\)\.$/);
+    assert.equal(chart.tableRows, 1000);
+    const foot = await page.evaluate(() => document.getElementById('progress').shadowRoot.querySelector('table tfoot')?.textContent);
+    assert.equal(nbsp(foot), '…и ещё 2 000 строк');
+    const [lines] = await csvLines(page, ['progress']);
+    assert.equal(lines.length, 3001, 'a header and 3 000 indicators');
+    assert.match(lines[1], /^Проект номер 0;Реализуется;Показатель 0 проекта 0;/);
+    assert.match(lines.at(-1), /^Проект номер 1499;Реализуется;Показатель 1 проекта 1499;/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -61,8 +61,9 @@ pub enum Readings {
 }
 
 impl Readings {
-    /// Whether a table holds every row: otherwise a ranking's or a roll's
-    /// holds its first [`crate::MAX_ROWS`] and counts the rest.
+    /// Whether a table holds every row: otherwise a ranking's, a roll's or
+    /// an outcomes view's holds its first [`crate::MAX_ROWS`] and counts
+    /// the rest.
     pub(crate) fn every_row(self) -> bool {
         matches!(self, Readings::All | Readings::Rows)
     }

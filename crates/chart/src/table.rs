@@ -15,7 +15,8 @@ pub struct DataTable {
     /// Column headings.
     pub columns: Vec<String>,
     /// Rows of cells, each as long as `columns`. Drawn unread, a ranking
-    /// holds its first [`MAX_ROWS`] units and a trend none; as a page's
+    /// holds its first [`MAX_ROWS`] units (a roll its first names, an
+    /// outcomes view its first indicators) and a trend none; as a page's
     /// table shows them, a trend's latest [`MAX_ROWS`] periods (its caption
     /// says so) and any other view's first [`MAX_ROWS`]; read (its CSV),
     /// every unit and every period.

@@ -270,3 +270,75 @@ fn a_long_trend_drawn_unread_has_marks_for_its_targets_only() {
         assert!(drawn < read.marks.len(), "at {width} px: {drawn} points drawn, {} marks", read.marks.len());
     }
 }
+
+/// An outcomes feed of `projects` projects, each with two indicators (a
+/// baseline, a target and six yearly actuals).
+fn outcomes(projects: usize) -> String {
+    let list: Vec<String> = (0..projects)
+        .map(|p| {
+            let indicators: Vec<String> = (0..2)
+                .map(|i| {
+                    let actual: Vec<String> =
+                        (2019..2025).map(|y| format!(r#"{{ "period": "{y}", "value": {} }}"#, (p * 7 + i * 13 + y) % 200)).collect();
+                    format!(
+                        r#"{{ "id": "i{i}", "label": "Показатель {i} проекта {p}", "direction": "{}",
+                            "baseline": {{ "period": "2018", "value": {} }}, "target": {{ "period": "2025", "value": {} }},
+                            "actual": [{}] }}"#,
+                        if i == 0 { "increase" } else { "decrease" },
+                        100 + p % 50,
+                        150 + p % 30,
+                        actual.join(",")
+                    )
+                })
+                .collect();
+            format!(r#"{{ "id": "p{p}", "name": "Проект {p}", "status": "active", "indicators": [{}] }}"#, indicators.join(","))
+        })
+        .collect();
+    format!(r#"{{ "opeka": 1, "kind": "outcomes", "title": "Проекты", "projects": [{}] }}"#, list.join(","))
+}
+
+/// PT Sans metrics that count the texts measured.
+#[derive(Default)]
+struct CountingMetrics(std::cell::Cell<usize>);
+
+impl opeka_chart::TextMeasure for CountingMetrics {
+    fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
+        self.0.set(self.0.get() + 1);
+        PtSansMetrics.width(text, size_px, bold)
+    }
+}
+
+#[test]
+fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
+    // 2 000 projects (4 000 indicators) against their first 300: both fill
+    // the largest canvas, which holds fewer than 300 projects in any view.
+    let (big, first) = (feed_from_json(&outcomes(2_000)), feed_from_json(&outcomes(300)));
+    for view in [View::Progress, View::BeforeAfter, View::Trajectory, View::Tiles] {
+        let request =
+            ChartRequest { view: Some(view), width: 960.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let (big_measure, first_measure) = (CountingMetrics::default(), CountingMetrics::default());
+        let (a, b) = (render(&big, &request, &big_measure), render(&first, &request, &first_measure));
+        assert_eq!(a.height, 8192.0, "{view}: the largest canvas");
+        assert_eq!((&a.marks, &a.texts, &a.items), (&b.marks, &b.texts, &b.items), "{view}: the same drawing");
+        // Laid out as far as the canvas reaches, not for every indicator:
+        // the before-after measures every pair's two captions (for their
+        // common width), nothing else of those it does not draw.
+        let captions = if view == View::BeforeAfter { 2 * (4_000 - 600) } else { 0 };
+        assert_eq!(big_measure.0.get(), first_measure.0.get() + captions, "{view}: texts measured");
+        // The table has every indicator (read: the page's CSV); drawn
+        // unread (a page's first drawing), the table progress, before-after
+        // and trajectory share has its first 1 000, counting the rest (the
+        // tiles' keeps every tile). The summary reads out 50.
+        assert_eq!((a.table.rows.len(), a.table.more_rows), (4_000, 0), "{view}");
+        let unread = render_with(&big, &request, 0, Readings::Unread, &PtSansMetrics);
+        let held = if view == View::Tiles { 4_000 } else { 1_000 };
+        assert_eq!((unread.table.rows.len(), unread.table.more_rows), (held, 4_000 - held), "{view}");
+        assert_eq!(unread.table.rows[..], a.table.rows[..held], "{view}");
+        assert_eq!((&unread.marks, &unread.texts), (&a.marks, &a.texts), "{view}");
+        let told = summary(&a);
+        assert!(told.contains("Показатель 1 проекта 24"), "{view}: {told}");
+        assert!(!told.contains("проекта 25"), "{view}: {told}");
+        assert!(told.ends_with("…и ещё 3 950 показателей (см. таблицу данных)."), "{view}: {told}");
+        assert!(a.summary.len() < 12_000, "{view}: {} bytes", a.summary.len());
+    }
+}

@@ -11,7 +11,8 @@
 //! in a row share its height. Type scales with the tile width and, when the
 //! canvas has room to spare (a slide, an exhibition screen), grows to fill
 //! it; when an explicit height is too small it shrinks, and rows that still
-//! do not fit are left out (the summary and table keep them).
+//! do not fit are left out (the table keeps them; the summary reads out the
+//! first 50 tiles and counts the rest).
 
 use opeka_feed::locale::join;
 use opeka_feed::locale::{format_compact, format_period, format_value, Msg, Noun};
@@ -24,6 +25,7 @@ use crate::text::{clean, ellipsize, wrap, Font, Quantity};
 use crate::theme::{Rgb, Style, TextSize};
 use opeka_feed::locale::words as strings;
 
+use super::more::{more_text, SUMMARY_ITEMS};
 use super::Context;
 
 /// The most columns, reached on wide canvases.
@@ -595,18 +597,27 @@ fn column_count(n: usize, inner_w: f64, gap: f64, style: &Style) -> usize {
     n.max(1).div_ceil(rows)
 }
 
-fn grid(ctx: &Context, tiles: &[Tile], inner_w: f64, scale: f64) -> Grid {
+/// The tiles laid out at type scale `scale`, row by row while the grid is
+/// at most `limit` tall: a grid taller than that is not drawn whole, and
+/// its rows past the limit never (an outcomes feed of 4 000 indicators laid
+/// out every tile at each of nine scales, in a task of 1.9 s on the page,
+/// docs/performance.md, stop 44).
+fn grid(ctx: &Context, tiles: &[Tile], inner_w: f64, scale: f64, limit: f64) -> Grid {
     let gap = (ctx.style.gap() * 1.5).round();
     let columns = column_count(tiles.len(), inner_w, gap, ctx.style);
     let tile_w = ((inner_w - gap * (columns - 1) as f64) / columns as f64).floor().max(1.0);
     let fonts = Fonts::new(ctx.style, ctx.width, tile_w, scale);
-    let layouts: Vec<TileLayout> = tiles.iter().map(|t| layout_tile(ctx, t, &fonts, tile_w)).collect();
-    let rows = (0..tiles.len())
-        .collect::<Vec<_>>()
-        .chunks(columns)
-        .map(|row| (row.to_vec(), row.iter().map(|&i| layouts[i].height).fold(0.0, f64::max)))
-        .collect();
-    Grid { tile_w, gap, rows, layouts }
+    let mut grid = Grid { tile_w, gap, rows: Vec::new(), layouts: Vec::new() };
+    for start in (0..tiles.len()).step_by(columns) {
+        if grid.height() > limit {
+            break;
+        }
+        let row: Vec<usize> = (start..(start + columns).min(tiles.len())).collect();
+        grid.layouts.extend(row.iter().map(|&i| layout_tile(ctx, &tiles[i], &fonts, tile_w)));
+        let height = grid.layouts[start..].iter().map(|l| l.height).fold(0.0, f64::max);
+        grid.rows.push((row, height));
+    }
+    grid
 }
 
 /// `a` moved a fraction `t` of the way to `b`.
@@ -629,9 +640,9 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     let inner_w = ctx.width - 2.0 * frame.padding;
     let message_font = ctx.font(TextSize::Subtitle);
 
-    let base = grid(ctx, &set.tiles, inner_w, 1.0);
+    let base = grid(ctx, &set.tiles, inner_w, 1.0, ctx.height(f64::INFINITY));
     let natural = frame.chrome_height(style) + if set.tiles.is_empty() { 3.0 * message_font.line_height() } else { base.height() };
-    let first_row_min = grid(ctx, &set.tiles, inner_w, MIN_SCALE).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
+    let first_row_min = grid(ctx, &set.tiles, inner_w, MIN_SCALE, 0.0).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
     let (frame, height) = ctx.fit(frame, natural, first_row_min.min(base.height().max(message_font.line_height())));
     let available = height - frame.chrome_height(style);
 
@@ -640,7 +651,7 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     if chosen.height() <= available {
         let mut scale = 1.0 + SCALE_STEP;
         while scale <= MAX_SCALE + 1e-9 {
-            let bigger = grid(ctx, &set.tiles, inner_w, scale);
+            let bigger = grid(ctx, &set.tiles, inner_w, scale, available);
             // Bigger type is no gain if a number must then be cut short.
             let squeezes = bigger.layouts.iter().zip(&chosen.layouts).any(|(b, a)| b.squeezed && !a.squeezed);
             if bigger.height() > available || squeezes {
@@ -652,7 +663,7 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     } else {
         let mut scale = 1.0 - SCALE_STEP;
         while scale >= MIN_SCALE - 1e-9 {
-            chosen = grid(ctx, &set.tiles, inner_w, scale);
+            chosen = grid(ctx, &set.tiles, inner_w, scale, available);
             if chosen.height() <= available {
                 break;
             }
@@ -715,9 +726,14 @@ fn summary(ctx: &Context, set: &TileSet, title: &str) -> String {
     if set.tiles.is_empty() {
         return format!("{title}. {}: {}.", words.key_figures, words.no_data);
     }
-    let items: Vec<&str> = set.tiles.iter().map(|t| t.mark_label.as_str()).collect();
+    // The first SUMMARY_ITEMS one by one, the rest counted.
+    let items: Vec<&str> = set.tiles.iter().take(SUMMARY_ITEMS).map(|t| t.mark_label.as_str()).collect();
     let count = clean(&opeka_feed::locale::count_noun(set.tiles.len() as f64, Noun::Indicator, ctx.lang));
-    format!("{title}. {} ({count}): {}.", words.key_figures, join(&items, "; "))
+    let mut out = format!("{title}. {} ({count}): {}.", words.key_figures, join(&items, "; "));
+    if set.tiles.len() > items.len() {
+        out.push_str(&format!(" {}.", more_text(ctx, set.tiles.len() - items.len(), Noun::Indicator)));
+    }
+    out
 }
 
 #[cfg(test)]

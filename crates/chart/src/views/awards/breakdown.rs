@@ -21,8 +21,9 @@ use crate::text::clean;
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::texts::{award_label, award_meta, draw_more, event_sentence, fill, AwardTypes, Block};
+use super::texts::{award_label, award_meta, event_sentence, AwardTypes, Block};
 use super::Context;
+use crate::views::more::{draw_more, fill};
 
 /// Below this inner width labels go above their bars.
 const SIDE_BY_SIDE_MIN: f64 = 520.0;
@@ -312,8 +313,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
             canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
         }
         if shown < layouts.len() {
-            let hidden = count_noun((layouts.len() - shown) as f64, Noun::AwardType, ctx.lang);
-            draw_more(canvas, ctx, area.x, y, area.w, &hidden);
+            draw_more(canvas, ctx, area.x, y, area.w, layouts.len() - shown, Noun::AwardType);
         }
     }
 

@@ -17,8 +17,9 @@ use crate::text::{ellipsize, Font};
 use crate::theme::{Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::texts::{blocks_height, draw_more, event_sentence, optional, place_text, Block};
+use super::texts::{blocks_height, event_sentence, optional, place_text, Block};
 use super::Context;
+use crate::views::more::draw_more;
 
 /// The narrowest a card gets before the grid drops a column.
 const CARD_MIN_W: f64 = 220.0;
@@ -246,7 +247,7 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
         }
         if hidden > 0 && area.h >= note_h {
             let note_y = (end + gap).min(area.bottom() - note_h);
-            draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun(hidden as f64, Noun::Place, ctx.lang));
+            draw_more(canvas, ctx, area.x, note_y, area.w, hidden, Noun::Place);
         }
     }
 

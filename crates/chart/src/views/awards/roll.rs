@@ -23,8 +23,9 @@ use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
 
 use super::podium::contest_texts;
-use super::texts::{award_label, draw_more, event_sentence, optional, AwardTypes, Block};
+use super::texts::{award_label, event_sentence, optional, AwardTypes, Block};
 use super::Context;
+use crate::views::more::draw_more;
 
 /// The narrowest a column gets before the list drops a column.
 const COLUMN_MIN_W: f64 = 200.0;
@@ -332,7 +333,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
         }
         if drawn < total && area.h >= note_h {
             let note_y = (end + gap).min(area.bottom() - note_h);
-            draw_more(canvas, ctx, area.x, note_y, area.w, &count_noun((total - drawn) as f64, Noun::Recipient, ctx.lang));
+            draw_more(canvas, ctx, area.x, note_y, area.w, total - drawn, Noun::Recipient);
         }
     }
 

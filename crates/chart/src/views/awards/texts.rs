@@ -8,10 +8,9 @@ use opeka_feed::locale::{format_date, Msg};
 use opeka_feed::{AwardType, Awards, Lang, Text};
 
 use crate::canvas::Canvas;
-use crate::scene::{Align, Medium, TextRole};
-use crate::text::{clean, ellipsize, wrap, Font};
+use crate::scene::{Align, TextRole};
+use crate::text::{clean, wrap, Font};
 use crate::theme::Rgb;
-use opeka_feed::locale::words as strings;
 use opeka_feed::locale::{lower, upper_first};
 
 use super::Context;
@@ -99,16 +98,6 @@ pub(super) fn event_sentence(ctx: &Context, awards: &Awards) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}.", upper_first(&join(&parts, ", "))))
 }
 
-/// `template` (the catalogue's, with one `{n}`) with `{n}` replaced by `n`
-/// and its noun. Split at a char: a string pattern would link core's
-/// substring searcher into the page's module for this alone (docs/size.md).
-pub(super) fn fill(template: &str, counted: &str) -> String {
-    match template.split_once('{') {
-        Some((before, after)) => [before, counted, after.strip_prefix("n}").unwrap_or(after)].concat(),
-        None => template.to_owned(),
-    }
-}
-
 /// Lines of one font and colour, wrapped to a width.
 #[derive(Clone, Debug)]
 pub(super) struct Block {
@@ -160,16 +149,6 @@ impl Block {
 /// The height of blocks stacked one under another.
 pub(super) fn blocks_height(blocks: &[Block]) -> f64 {
     blocks.iter().map(Block::height).sum()
-}
-
-/// Writes "…и ещё 12 получателей (см. таблицу данных)" at `y`
-/// when `hidden` (the number with its noun) is not empty.
-pub(super) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, x: f64, y: f64, width: f64, hidden: &str) {
-    let font = ctx.font(crate::theme::TextSize::Small);
-    let words = strings(ctx.lang);
-    let template = if ctx.medium == Medium::Slide { words.more_not_shown } else { words.more_in_table };
-    let text = ellipsize(ctx.measure, font, &fill(template, hidden), width);
-    canvas.text(TextRole::Note, &text, x, y, font, ctx.style.muted, Align::Start);
 }
 
 #[cfg(test)]

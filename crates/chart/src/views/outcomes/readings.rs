@@ -4,18 +4,19 @@
 //! summary.
 
 use opeka_feed::locale::join;
-use opeka_feed::locale::{format_change_in, format_period, lower_first, outcome_verdict, Msg};
+use opeka_feed::locale::{count_noun, format_change_in, format_period, lower_first, outcome_verdict, Msg, Noun};
 use opeka_feed::{Direction, Format, Lang, Outcomes, Period};
 
 use crate::measure::TextMeasure;
 use crate::parts::axis::period_ordinal;
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scene::{Mark, Shape};
-use crate::table::DataTable;
+use crate::table::{DataTable, MAX_ROWS};
 use crate::text::{clean, ellipsize, Font};
 use opeka_feed::locale::words as strings;
 
 use super::Context;
+use crate::views::more::{more_text, SUMMARY_ITEMS};
 
 /// A reported value at a period.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -276,7 +277,9 @@ fn cell(row: &Row, point: Option<Point>, lang: Lang) -> String {
 }
 
 /// The data table every outcomes view shares: one row per indicator, and
-/// one per project without indicators.
+/// one per project without indicators. Drawn unread, as a ranking's, its
+/// first [`MAX_ROWS`], counting the rest: a feed of 4 000 indicators wrote
+/// the cells of every one in the drawing task (docs/performance.md, stop 44).
 pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) -> DataTable {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
@@ -291,13 +294,22 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
         words.verdict.to_owned(),
     ];
     let mut rows = Vec::new();
+    let (held, mut more_rows) = (if ctx.readings.every_row() { usize::MAX } else { MAX_ROWS }, 0);
     for project in &data.projects {
+        if rows.len() == held {
+            more_rows += project.rows.len().max(1);
+            continue;
+        }
         if project.rows.is_empty() {
             let mut r = vec![project.name.clone(), project.status.clone()];
             r.extend(vec!["—".to_owned(); 6]);
             rows.push(r);
         }
         for &i in &project.rows {
+            if rows.len() == held {
+                more_rows += 1;
+                continue;
+            }
             let row = &data.rows[i];
             rows.push(vec![
                 project.name.clone(),
@@ -311,20 +323,27 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
             ]);
         }
     }
-    DataTable { caption: title.to_owned(), columns, rows, more_rows: 0 }
+    DataTable { caption: title.to_owned(), columns, rows, more_rows }
 }
 
-/// The plain-text summary: the view's opening, the counts, then every
-/// project with its status and every indicator with its values and verdict.
+/// The plain-text summary: the view's opening, the counts, then each
+/// project with its status and each indicator with its values and verdict,
+/// up to [`SUMMARY_ITEMS`] indicators (the rest counted).
 pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, opening: &str) -> String {
     let _words = strings(ctx.lang);
     let lang = ctx.lang;
     let mut out = format!(
         "{title}. {opening}: {}, {}.",
-        opeka_feed::locale::count_noun((data.projects.len()) as f64, opeka_feed::locale::Noun::Project, lang),
-        opeka_feed::locale::count_noun((data.rows.len()) as f64, opeka_feed::locale::Noun::Indicator, lang)
+        count_noun((data.projects.len()) as f64, Noun::Project, lang),
+        count_noun((data.rows.len()) as f64, Noun::Indicator, lang)
     );
+    // The first SUMMARY_ITEMS indicators one by one, the rest counted.
+    let (mut told, mut projects_told) = (0usize, 0usize);
     for project in &data.projects {
+        if told == SUMMARY_ITEMS {
+            break;
+        }
+        projects_told += 1;
         out.push_str(&format!(" {} ({})", project.name, lower_first(&project.status)));
         if project.rows.is_empty() {
             out.push('.');
@@ -334,6 +353,7 @@ pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, 
         let items: Vec<String> = project
             .rows
             .iter()
+            .take(SUMMARY_ITEMS - told)
             .map(|&i| {
                 let row = &data.rows[i];
                 let mut parts = Vec::new();
@@ -348,9 +368,16 @@ pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, 
                 format!(" {} — {}", row.label, join(&parts, ", "))
             })
             .collect();
+        told += items.len();
         out.push_str(&join(&items, ";"));
         out.push('.');
     }
+    let (hidden, noun) = match (data.rows.len() - told, data.projects.len() - projects_told) {
+        (0, 0) => return out,
+        (0, projects) => (projects, Noun::Project),
+        (rows, _) => (rows, Noun::Indicator),
+    };
+    out.push_str(&format!(" {}.", more_text(ctx, hidden, noun)));
     out
 }
 

@@ -111,22 +111,37 @@ pub(crate) fn render_stack<R>(
     let key = Key::layout(entries, inner_w, label_font, ctx.measure);
     let key_h = if entries.is_empty() { 0.0 } else { key.height() + gap };
 
-    let mut blocks = Vec::new();
-    for project in &data.projects {
-        blocks.push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure)));
-        for &i in &project.rows {
-            if let Some((layout, height)) = layout_row(i) {
-                blocks.push(Block::Row(i, height, layout));
-            }
-        }
-    }
     let heading_gap = (gap * 1.5).round();
     let row_gap = gap;
     let block_space = |block: &Block<R>, first: bool| match block {
         Block::Heading(h) => h.height() + if first { 0.0 } else { heading_gap } + inner_gap,
         Block::Row(_, height, _) => height + row_gap,
     };
-    let content_h: f64 = blocks.iter().enumerate().map(|(i, b)| block_space(b, i == 0)).sum();
+    // Blocks are laid out only while they might still be drawn: once those
+    // laid out are taller than the largest canvas, no later one can be. A
+    // feed of 4 000 indicators wrapped and measured every one of them, in a
+    // task of about 300 ms on the page for the 170 it drew
+    // (docs/performance.md, stop 44).
+    let room = ctx.height(f64::INFINITY);
+    let mut blocks = Vec::new();
+    let mut content_h = 0.0;
+    'projects: for project in &data.projects {
+        let mut push = |block: Block<R>| {
+            content_h += block_space(&block, blocks.is_empty());
+            blocks.push(block);
+            content_h <= room
+        };
+        if !push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure))) {
+            break;
+        }
+        for &i in &project.rows {
+            if let Some((layout, height)) = layout_row(i) {
+                if !push(Block::Row(i, height, layout)) {
+                    break 'projects;
+                }
+            }
+        }
+    }
     let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
     let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
 

@@ -78,31 +78,41 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
     let min_panel = MIN_PANEL_WIDTH * style.text_scale;
     let cols = (((inner_w + col_gap) / (min_panel + col_gap)).floor() as usize).clamp(1, MAX_COLUMNS).min(n.max(1));
     let panel_w = ((inner_w - (cols - 1) as f64 * col_gap) / cols as f64).floor();
-    let heads: Vec<PanelHead> = data
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| PanelHead {
-            index: i,
+    let head = |index: usize| {
+        let row = &data.rows[index];
+        PanelHead {
+            index,
             project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
             label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
             target: row.target.map(|t| ellipsize(ctx.measure, small_font, &row.item(Role::Target, t, lang), panel_w)),
             verdict: row.verdict_lines(panel_w, label_font, 2, ctx.measure),
-        })
-        .collect();
+        }
+    };
     let head_h = |h: &PanelHead| {
         let verdict = if h.verdict.height() > 0.0 { inner_gap + h.verdict.height() } else { 0.0 };
         let target = if h.target.is_some() { small_font.line_height() } else { 0.0 };
         small_font.line_height() + h.label.len() as f64 * lh + target + verdict + inner_gap
     };
-    let grid_rows: Vec<&[PanelHead]> = heads.chunks(cols).collect();
-    let row_heads: Vec<f64> = grid_rows.iter().map(|r| r.iter().map(head_h).fold(0.0, f64::max)).collect();
     let plot_h = (panel_w * 0.45).clamp(110.0, 200.0).round();
     let x_label_offset = (lh / 2.0 + 2.0).round();
     let x_axis_h = x_label_offset + lh;
     let body_h = lh / 2.0 + plot_h + x_axis_h;
     let row_gap = (gap * 2.5).round();
-    let grid_h: f64 = row_heads.iter().map(|h| h + body_h + row_gap).sum();
+    // The grid's rows are laid out only while they might still be drawn:
+    // once those laid out are taller than the largest canvas, no later one
+    // can be (as the stack's blocks, stack.rs).
+    let room = ctx.height(f64::INFINITY);
+    let (mut grid_rows, mut row_heads, mut grid_h) = (Vec::new(), Vec::new(), 0.0);
+    for start in (0..n).step_by(cols) {
+        if grid_h > room {
+            break;
+        }
+        let heads: Vec<PanelHead> = (start..(start + cols).min(n)).map(head).collect();
+        let height = heads.iter().map(head_h).fold(0.0, f64::max);
+        grid_h += height + body_h + row_gap;
+        grid_rows.push(heads);
+        row_heads.push(height);
+    }
 
     // Projects without indicators, listed under the grid.
     let bare: Vec<String> = data
