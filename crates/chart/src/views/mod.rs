@@ -8,7 +8,7 @@
 //!   outcomes/  progress, before_after, trajectory; readings (the indicators
 //!              they share), stack (the layout of progress and before-after)
 //!   tiles.rs   headline figures of every kind
-//!   more.rs    the note under a list that shows fewer items than it has
+//!   more.rs    what a view says of the items it leaves out (note, summary)
 //! ```
 //!
 //! A view is a pure function from its [`Context`] and its kind's body to a
