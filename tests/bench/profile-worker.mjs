@@ -75,6 +75,9 @@ try {
     ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
   const ms = (us) => (us / 1000).toFixed(0);
   console.log(`-- ${(body.length / 1e6).toFixed(1)} MB feed (${process.env.PROFILE_FEED ?? `${DAYS} days`}), ${VIEW}, worker="${WORKER}": opeka-rendered at ${done.toFixed(0)} ms; long tasks (start, ms): ${JSON.stringify(tasks)}`);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const threads = [...names].filter(([key, n]) => key.startsWith(`${pid}:`) && (n === 'CrRendererMain' || /Worker/.test(n)));
   for (const [key, name] of threads) {
     const own = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined);
@@ -99,6 +102,22 @@ try {
       const parts = [...by].filter(([, d]) => d >= 2000).sort((a, b) => b[1] - a[1]).slice(0, 12)
         .map(([l, d]) => `${l.trim()} ${ms(d)}`);
       console.log(`  at ${ms(task.ts - start).padStart(6)} ms: ${ms(task.dur).padStart(5)} ms (CPU ${ms(task.tdur ?? 0).padStart(4)}) | ${parts.join(' · ')}`);
+      if (process.env.PROFILE_OUTLINE && name === 'CrRendererMain') outline(task.ts, task.ts + task.dur);
+    }
+  }
+  // PROFILE_OUTLINE=N: under each long task of the main thread, the N
+  // functions its CPU profile's samples were in most (callees included).
+  function outline(from, to) {
+    const total = new Map();
+    for (let i = 0, t = profile.startTime; i < profile.samples.length; i++) {
+      t += profile.timeDeltas[i];
+      if (t < from || t > to) continue;
+      const names = new Set();
+      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) names.add(byId.get(id).callFrame.functionName);
+      for (const n of names) total.set(n, (total.get(n) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    }
+    for (const [n, us] of [...total].filter(([n]) => n && !/^\(|^real$|invoke|closure|^js-to-wasm|^wasm-to-js/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_OUTLINE))) {
+      console.log(`        ${ms(us).padStart(5)} ms  ${n.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150)}`);
     }
   }
   // Network: when the feed's response started and finished.
@@ -110,7 +129,6 @@ try {
   for (const e of net) console.log(`  at ${ms(e.ts - start).padStart(6)} ms: ${e.name} ${urls.get(e.args.data.requestId) ?? ''}`);
   // The main thread's CPU profile: self time by function, the top ones.
   const self = new Map();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (let i = 0; i < profile.samples.length; i++) {
     const node = byId.get(profile.samples[i]);
     // PROFILE_LINES=1: by place too (the anonymous functions of opeka.js).
@@ -127,8 +145,6 @@ try {
   // `render_view` or `sorted_indices`: read with `make named-dist`'s build.
   const focus = (process.env.PROFILE_FOCUS ?? '').split(',').filter(Boolean);
   if (focus.length) {
-    const parent = new Map();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
     const inside = new Map(focus.map((f) => [f, 0]));
     for (let i = 0; i < profile.samples.length; i++) {
       const hit = new Set();

@@ -37,9 +37,8 @@ impl ChartRequest {
 /// most of the drawing's time).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Readings {
-    /// A `trend`'s points have no marks and its table no rows; a
-    /// `ranking`'s table has its first [`crate::MAX_ROWS`] units and
-    /// counts the rest.
+    /// A `trend`'s points have no marks, and its table, a ranking's, a
+    /// roll's and an outcomes view's have no rows ([`Readings::held_rows`]).
     Unread,
     /// As `Unread`, but a `trend`'s points have their marks, each with its
     /// place and series and an empty label (no period or value): what a
@@ -50,8 +49,8 @@ pub enum Readings {
     /// viewer comes to them.
     Between(f64, f64),
     /// As `Places`, with the table rows a page's table shows and prints: a
-    /// `trend`'s latest [`crate::MAX_ROWS`] periods, a `ranking`'s first
-    /// [`crate::MAX_ROWS`] units (counting the rest, as `Unread`).
+    /// `trend`'s latest [`crate::MAX_ROWS`] periods, any other table's
+    /// first [`crate::MAX_ROWS`] rows, counting the rest.
     Shown,
     /// As `Places`, with every table row (a `ranking`'s too): the table as
     /// a page saves it as CSV.
@@ -61,11 +60,17 @@ pub enum Readings {
 }
 
 impl Readings {
-    /// Whether a table holds every row: otherwise a ranking's, a roll's or
-    /// an outcomes view's holds its first [`crate::MAX_ROWS`] and counts
-    /// the rest.
-    pub(crate) fn every_row(self) -> bool {
-        matches!(self, Readings::All | Readings::Rows)
+    /// How many rows a table holds (a trend's latest, any other's first;
+    /// the rest counted): none drawn unread or placed only (the page asks
+    /// for them when its table is wanted: a feed of 4 000 indicators wrote
+    /// a thousand rows in its drawing task, docs/performance.md, stop 45),
+    /// the [`crate::MAX_ROWS`] a page's table shows, or every row.
+    pub(crate) fn held_rows(self) -> usize {
+        match self {
+            Readings::All | Readings::Rows => usize::MAX,
+            Readings::Shown => crate::MAX_ROWS,
+            _ => 0,
+        }
     }
 }
 

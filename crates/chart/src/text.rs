@@ -140,6 +140,11 @@ pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) 
 /// and inside a word only where a word alone is too wide. At most
 /// `max_lines` lines; the last is ellipsized if text remains.
 pub fn wrap(measure: &dyn TextMeasure, font: Font, text: &str, width: f64, max_lines: usize) -> Vec<String> {
+    // A text that fits, spaced as its lines would be, is one line measured
+    // once rather than word by word (most labels and verdicts are).
+    if max_lines > 0 && !text.is_empty() && text.split(' ').all(|w| !w.is_empty()) && font.width(measure, text) <= width {
+        return vec![text.to_owned()];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let words = text.split(' ').filter(|w| !w.is_empty());
@@ -242,6 +247,27 @@ mod tests {
         for line in &lines {
             assert!(font.width(M, line) <= 200.0, "{line}");
         }
+    }
+
+    #[test]
+    fn a_text_that_fits_is_one_line_measured_once() {
+        struct Counting(std::cell::Cell<usize>);
+        impl TextMeasure for Counting {
+            fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
+                self.0.set(self.0.get() + 1);
+                PtSansMetrics.width(text, size_px, bold)
+            }
+        }
+        let font = Font::regular(14.0);
+        let counting = Counting(std::cell::Cell::new(0));
+        let text = "Получатели социальных услуг в Кузбассе";
+        assert_eq!(wrap(&counting, font, text, 1000.0, 2), [text]);
+        assert_eq!(counting.0.get(), 1, "measured whole, not word by word");
+        // Spaced otherwise than its lines would be, it is laid out word by
+        // word, as ever: one space between words, none at the ends.
+        assert_eq!(wrap(&counting, font, " один  два ", 1000.0, 2), ["один два"]);
+        assert_eq!(wrap(M, font, text, 150.0, 5), wrap(&counting, font, text, 150.0, 5));
+        assert_eq!(wrap(&counting, font, text, 1000.0, 0), Vec::<String>::new());
     }
 
     #[test]

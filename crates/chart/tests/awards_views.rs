@@ -274,20 +274,24 @@ fn a_roll_longer_than_the_largest_canvas_fills_its_columns_and_counts_the_rest()
 }
 
 #[test]
-fn a_roll_drawn_unread_tables_its_first_rows_and_counts_the_rest() {
-    // As a page draws it (`Readings::Unread`): the same drawing, with the
-    // table's first MAX_ROWS recipients written out and the rest counted
-    // (a roll of 30 000 wrote out every one, most of its drawing's time);
-    // read for its CSV (`Readings::Rows`), every recipient.
+fn a_roll_drawn_unread_tables_no_rows_shown_its_first_rows_counting_the_rest() {
+    // As a page draws it (`Readings::Unread`): the same drawing, and no
+    // table rows; as its table shows them (`Readings::Shown`), the first
+    // MAX_ROWS recipients written out and the rest counted (a roll of
+    // 30 000 wrote out every one, most of its drawing's time); read for
+    // its CSV (`Readings::Rows`), every recipient.
     let feed = feed_from_json(&roll_json(2500));
     let request =
         ChartRequest { view: Some(View::Roll), width: 1280.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let read = render(&feed, &request, &PtSansMetrics);
     let unread = render_with(&feed, &request, 0, Readings::Unread, &PtSansMetrics);
+    let shown = render_with(&feed, &request, 0, Readings::Shown, &PtSansMetrics);
     assert_eq!(read.table.rows.len(), 2500);
-    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (MAX_ROWS, 2500 - MAX_ROWS));
-    assert_eq!(unread.table.rows[..], read.table.rows[..MAX_ROWS]);
+    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (0, 2500));
+    assert_eq!((shown.table.rows.len(), shown.table.more_rows), (MAX_ROWS, 2500 - MAX_ROWS));
+    assert_eq!(shown.table.rows[..], read.table.rows[..MAX_ROWS]);
     assert_eq!((&unread.table.caption, &unread.table.columns), (&read.table.caption, &read.table.columns));
+    assert_eq!(shown.to_svg(), read.to_svg());
     assert_eq!(unread.to_svg(), read.to_svg());
     assert_eq!((&unread.summary, &unread.marks), (&read.summary, &read.marks));
     // The rows in the roll's order: by award type, then as the feed lists them.

@@ -154,19 +154,23 @@ fn day(d: usize) -> String {
 }
 
 #[test]
-fn a_ranking_table_drawn_unread_holds_its_first_1000_rows_and_counts_the_rest_read_every_row_a_trend_every_period() {
-    // Drawn unread (a page's first drawing), the rows a page's table shows
-    // and a count of the rest; read (the page's CSV), every unit.
+fn a_ranking_table_drawn_unread_has_no_rows_shown_its_first_1000_counting_the_rest_read_every_row_a_trend_every_period() {
+    // Drawn unread (a page's first drawing), no rows; as the page's table
+    // shows it, its first 1 000 and a count of the rest; read (the page's
+    // CSV), every unit. The drawing is the same.
     let request =
         ChartRequest { view: Some(View::Ranking), width: 800.0, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
     let feed = feed_from_json(&by_units(1_500, 0));
     let unread = render_with(&feed, &request, 0, Readings::Unread, &PtSansMetrics);
-    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (1_000, 500));
+    assert_eq!((unread.table.rows.len(), unread.table.more_rows), (0, 1_500));
+    let shown = render_with(&feed, &request, 0, Readings::Shown, &PtSansMetrics);
+    assert_eq!((shown.table.rows.len(), shown.table.more_rows), (1_000, 500));
+    assert_eq!((&shown.marks, &shown.texts), (&unread.marks, &unread.texts));
     // Largest first: the table's last row is the thousandth largest.
-    assert_eq!(unread.table.rows[999][0], "Территория 500", "{:?}", unread.table.rows[999]);
+    assert_eq!(shown.table.rows[999][0], "Территория 500", "{:?}", shown.table.rows[999]);
     let ranking = draw(&by_units(1_500, 0), View::Ranking, Lang::Ru);
     assert_eq!((ranking.table.rows.len(), ranking.table.more_rows), (1_500, 0));
-    assert_eq!(ranking.table.rows[999], unread.table.rows[999]);
+    assert_eq!(ranking.table.rows[..1_000], shown.table.rows[..]);
     assert_eq!(plain(&ranking.table.rows[1_499][1]), "1", "{:?}", ranking.table.rows[1_499]);
 
     // A daily trend of 1 200 days: every day is in the table (its CSV),
@@ -320,21 +324,23 @@ fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
         let (a, b) = (render(&big, &request, &big_measure), render(&first, &request, &first_measure));
         assert_eq!(a.height, 8192.0, "{view}: the largest canvas");
         assert_eq!((&a.marks, &a.texts, &a.items), (&b.marks, &b.texts, &b.items), "{view}: the same drawing");
-        // Laid out as far as the canvas reaches, not for every indicator:
-        // the before-after measures every pair's two captions (for their
-        // common width), nothing else of those it does not draw.
-        let captions = if view == View::BeforeAfter { 2 * (4_000 - 600) } else { 0 };
-        assert_eq!(big_measure.0.get(), first_measure.0.get() + captions, "{view}: texts measured");
-        // The table has every indicator (read: the page's CSV); drawn
-        // unread (a page's first drawing), the table progress, before-after
-        // and trajectory share has its first 1 000, counting the rest (the
-        // tiles' keeps every tile). The summary reads out 50.
+        // Laid out as far as the canvas reaches, not for every indicator
+        // (the before-after measures each distinct caption of its bars
+        // once, for their common width; both feeds have the same).
+        assert_eq!(big_measure.0.get(), first_measure.0.get(), "{view}: texts measured");
+        // The table has every indicator (read: the page's CSV). The table
+        // progress, before-after and trajectory share has no rows drawn
+        // unread (a page's first drawing), and as the page shows it, its
+        // first 1 000, counting the rest (the tiles' keeps every tile).
+        // The summary reads out 50.
         assert_eq!((a.table.rows.len(), a.table.more_rows), (4_000, 0), "{view}");
-        let unread = render_with(&big, &request, 0, Readings::Unread, &PtSansMetrics);
-        let held = if view == View::Tiles { 4_000 } else { 1_000 };
-        assert_eq!((unread.table.rows.len(), unread.table.more_rows), (held, 4_000 - held), "{view}");
-        assert_eq!(unread.table.rows[..], a.table.rows[..held], "{view}");
-        assert_eq!((&unread.marks, &unread.texts), (&a.marks, &a.texts), "{view}");
+        for (readings, held) in [(Readings::Unread, 0), (Readings::Shown, 1_000)] {
+            let drawn = render_with(&big, &request, 0, readings, &PtSansMetrics);
+            let held = if view == View::Tiles { 4_000 } else { held };
+            assert_eq!((drawn.table.rows.len(), drawn.table.more_rows), (held, 4_000 - held), "{view}, {readings:?}");
+            assert_eq!(drawn.table.rows[..], a.table.rows[..held], "{view}, {readings:?}");
+            assert_eq!((&drawn.marks, &drawn.texts, &drawn.summary), (&a.marks, &a.texts, &a.summary), "{view}, {readings:?}");
+        }
         let told = summary(&a);
         assert!(told.contains("Показатель 1 проекта 24"), "{view}: {told}");
         assert!(!told.contains("проекта 25"), "{view}: {told}");

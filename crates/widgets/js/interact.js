@@ -33,7 +33,7 @@
 //   the data table: lines with "\u0003" between, the caption, the column
 //   headings, each row (the row's heading first) and the count of rows
 //   left out, or nothing (cells with "\u0001" after each); kept, and built
-//   into the table's <details> only when first wanted (a trend's drawn
+//   into the table's <details> only when first wanted (a chart drawn
 //   unread or placed only has none, and its rows are asked for then);
 // and `toggle(n)`, which hides or shows series n (it redraws, which calls
 // this again), or given -1 calls this again with the table's rows as the
@@ -106,11 +106,11 @@ export function interact(figure, data, toggle, tips) {
   // table was half of its drawing (docs/performance.md, stop 23). Each
   // drawing's table takes the last one's place (the table built before
   // stays, closed and unread, until this one is built); a chart drawn
-  // unread has its rows asked for with the readings; the chart cleared
+  // unread ('') has its rows asked for then; the chart cleared
   // (no data, no table) leaves no listener on the window.
   if (data) addEventListener('beforeprint', s.build);
   else removeEventListener('beforeprint', s.build);
-  s.table = table && (marks == '-' ? '' : () => {
+  s.table = table && (() => {
     s.table = null;
     // As text nodes, never HTML: caption, thead, tbody, and tfoot when rows
     // were left out. Set directly, not through Object.assign: a long

@@ -199,18 +199,18 @@ impl Plot {
                 data.push_str(&key.label);
                 data.push('\u{1}');
             }
-            // The table, which `interact` builds only when it is wanted
-            // (drawn unread, a trend's has no rows and is asked for then;
-            // placed only, it goes as nothing and is asked for the same).
-            // With its rows (`Readings::Rows`), they go whole, for its CSV:
-            // the page's table shows a trend's latest MAX_ROWS (its caption
-            // says so) or any other view's first MAX_ROWS, and a line
-            // counts the rest, which `interact` holds. Otherwise no more go
-            // than the page shows (`Readings::Shown`: a trend's latest).
+            // The table, which `interact` builds only when it is wanted:
+            // drawn unread or placed only, it goes as nothing and its rows
+            // are asked for then (`Readings::Shown`). With its rows
+            // (`Readings::Rows`), they go whole, for its CSV: the page's
+            // table shows a trend's latest MAX_ROWS (its caption says so)
+            // or any other view's first MAX_ROWS, and a line counts the
+            // rest, which `interact` holds. Otherwise no more go than the
+            // page shows (`Readings::Shown`: a trend's latest).
             let table = &scene.table;
             let cap = if read == Readings::Rows { usize::MAX } else { MAX_ROWS };
             data.push('\u{2}');
-            if read != Readings::Places {
+            if !matches!(read, Readings::Places | Readings::Unread) {
                 data.push_str(&table.caption);
                 for row in [&table.columns].into_iter().chain(table.rows.iter().take(cap)) {
                     data.push('\u{3}');
@@ -220,10 +220,10 @@ impl Plot {
                     }
                 }
                 data.push('\u{3}');
-            }
-            let more = if trend { 0 } else { table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows };
-            if more > 0 {
-                data.push_str(&Msg::MoreRows(more).text(settings.lang));
+                let more = if trend { 0 } else { table.rows.len().saturating_sub(MAX_ROWS) + table.more_rows };
+                if more > 0 {
+                    data.push_str(&Msg::MoreRows(more).text(settings.lang));
+                }
             }
         }
         set(&self.figure, "places", &Uint8Array::from(&places[..]))?;

@@ -338,7 +338,7 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             let at = |(v, p): (f64, Period)| format!("{} ({})", quantity.text(v, lang), clean(&format_period(&p, lang)));
             // The same verdict as the outcomes views write, calendar and points included.
             let row = rows.next();
-            let verdict = latest.and_then(|_| row.and_then(|r| non_empty(r.verdict.clone())));
+            let verdict = latest.and_then(|_| row.and_then(|r| non_empty(r.verdict(lang).0)));
             let mut references = Vec::new();
             if let Some(t) = target {
                 references.push(format!("{}: {}", Msg::Target.text(lang), at(t)));

@@ -7,8 +7,8 @@
 //! one after another, the columns balanced in height. The canvas grows
 //! with the list; what a canvas cannot hold (an explicit height, or the
 //! largest canvas) is counted in a note under the list, and every
-//! recipient stays in the data table (drawn unread, as a ranking's, its
-//! first [`MAX_ROWS`], counting the rest). A feed without recipients lists
+//! recipient stays in the data table (as a ranking's: none drawn unread,
+//! [`crate::Readings::held_rows`]). A feed without recipients lists
 //! its contests' winners instead, under each contest's heading.
 
 use opeka_feed::locale::join;
@@ -17,7 +17,7 @@ use opeka_feed::locale::{count_noun, format_value, upper_first, Noun};
 use opeka_feed::{Awards, Format, Recipient};
 
 use crate::scene::{Mark, Scene, Shape};
-use crate::table::{DataTable, MAX_ROWS};
+use crate::table::DataTable;
 use crate::text::{clean, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
@@ -348,9 +348,9 @@ fn data_table(ctx: &Context, groups: &[Group]) -> DataTable {
         columns.push(w.award.to_owned());
     }
     let n: usize = groups.iter().map(Group::len).sum();
-    // Drawn unread, the first MAX_ROWS (all a page's table shows) are
-    // written out and the rest counted; read (its CSV), every recipient.
-    let held = if ctx.readings.every_row() { n } else { n.min(MAX_ROWS) };
+    // Drawn unread, none are written out; shown, the first MAX_ROWS (all
+    // a page's table shows) and the rest counted; read (its CSV), every recipient.
+    let held = n.min(ctx.readings.held_rows());
     let rows = groups
         .iter()
         .flat_map(|g| g.entries(ctx).map(move |e| (e, &g.heading)))

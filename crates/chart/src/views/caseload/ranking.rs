@@ -17,7 +17,7 @@ use opeka_feed::Format;
 
 use crate::parts::bars::{draw_bars, drawn_rows, BarRow, BarSeries, Bars, Segment};
 use crate::scene::Scene;
-use crate::table::{DataTable, MAX_ROWS};
+use crate::table::DataTable;
 use crate::text::clean;
 use opeka_feed::locale::words as strings;
 
@@ -71,15 +71,15 @@ pub(crate) fn render_ranking(ctx: &Context, caseload: &opeka_feed::Caseload) -> 
         RankBy::Unit => words.unit,
         RankBy::Category | RankBy::Whole => words.category,
     };
-    let held = if ctx.readings.every_row() { rows.len() } else { rows.len().min(MAX_ROWS) };
+    let held = rows.len().min(ctx.readings.held_rows());
     let table = DataTable {
         caption: match &axis_title {
             Some(axis) => format!("{title} ({axis})"),
             None => title.clone(),
         },
         columns: vec![row_heading.to_owned(), axis_title.clone().unwrap_or_else(|| Msg::Total.text(lang))],
-        // Drawn unread, the first MAX_ROWS (all a page's table shows)
-        // are formatted and the rest counted; read (its CSV), every unit.
+        // Drawn unread, none are formatted; shown, the first MAX_ROWS (all
+        // a page's table shows) and the rest counted; read (its CSV), every unit.
         rows: rows
             .iter()
             .take(held)

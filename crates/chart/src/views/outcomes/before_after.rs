@@ -7,6 +7,7 @@
 
 use opeka_feed::locale::format_period;
 use opeka_feed::locale::Msg;
+use opeka_feed::Period;
 
 use crate::canvas::Canvas;
 use crate::parts::key::{hatched_rect, Swatch};
@@ -51,30 +52,47 @@ struct Columns {
     after: Rgb,
 }
 
-/// The caption of a bar: `Было 2022`.
-fn caption(word: &str, point: Option<Point>, ctx: &Context) -> String {
-    match point {
-        Some(p) => format!("{word} {}", clean(&format_period(&p.period, ctx.lang))),
-        None => word.to_owned(),
+/// The caption of a bar, of its word (0 `Было`, 1 `Стало`, 2 `Цель`) and
+/// period: `Было 2022`.
+fn caption(ctx: &Context, (word, period): (usize, Option<Period>)) -> String {
+    let words = strings(ctx.lang);
+    let word = match word {
+        0 => words.before.to_owned(),
+        1 => words.after.to_owned(),
+        _ => Role::Target.word(ctx.lang),
+    };
+    match period {
+        Some(p) => format!("{word} {}", clean(&format_period(&p, ctx.lang))),
+        None => word,
     }
 }
 
+/// The words and periods of the captions under a row's two bars.
+fn caption_keys(row: &Row) -> [(usize, Option<Period>); 2] {
+    let after = match (row.latest(), row.target) {
+        (Some(actual), _) => (1, Some(actual.period)),
+        (None, Some(target)) => (2, Some(target.period)),
+        (None, None) => (1, None),
+    };
+    [(0, row.baseline.map(|p| p.period)), after]
+}
+
 /// The pair of bars of `row`, and the verdict to write by it.
+// Called as the stack lays out a row: put into that closure, it made the
+// page's module 650 bytes larger (gzip).
+#[inline(never)]
 fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let value = |p: Option<Point>| p.map(|p| row.value_text(p.value, lang)).unwrap_or_else(|| Msg::NotReported.text(lang));
-    let before = Bar {
-        caption: caption(words.before, row.baseline, ctx),
-        point: row.baseline.map(|p| (Role::Baseline, p)),
-        value_text: value(row.baseline),
-    };
+    let [before_key, after_key] = caption_keys(row);
+    let (before_caption, after_caption) = (caption(ctx, before_key), caption(ctx, after_key));
+    let before = Bar { caption: before_caption, point: row.baseline.map(|p| (Role::Baseline, p)), value_text: value(row.baseline) };
+    let (verdict, tone) = row.verdict(lang);
     let (after, verdict, tone) = match (row.latest(), row.target) {
-        (Some(actual), _) => (
-            Bar { caption: caption(words.after, Some(actual), ctx), point: Some((Role::Actual, actual)), value_text: value(Some(actual)) },
-            row.verdict.clone(),
-            row.tone,
-        ),
+        (Some(actual), _) => {
+            (Bar { caption: after_caption, point: Some((Role::Actual, actual)), value_text: value(Some(actual)) }, verdict, tone)
+        }
         (None, Some(target)) => {
             let planned = match row.baseline {
                 Some(b) => format!(
@@ -83,19 +101,11 @@ fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
                     clean(&opeka_feed::locale::format_change_in(target.value, b.value, row.format, lang)),
                     words.no_actuals
                 ),
-                None => row.verdict.clone(),
+                None => verdict,
             };
-            (
-                Bar {
-                    caption: caption(&Role::Target.word(lang), Some(target), ctx),
-                    point: Some((Role::Target, target)),
-                    value_text: value(Some(target)),
-                },
-                planned,
-                Tone::Neutral,
-            )
+            (Bar { caption: after_caption, point: Some((Role::Target, target)), value_text: value(Some(target)) }, planned, Tone::Neutral)
         }
-        (None, None) => (Bar { caption: words.after.to_owned(), point: None, value_text: value(None) }, row.verdict.clone(), row.tone),
+        (None, None) => (Bar { caption: after_caption, point: None, value_text: value(None) }, verdict, tone),
     };
     ([before, after], verdict, tone)
 }
@@ -117,15 +127,21 @@ pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes
     let before = style.axis;
     let after = if style.series_colour(0).contrast(before) < 1.3 { style.series_colour(1) } else { style.series_colour(0) };
 
-    let pairs: Vec<([Bar; 2], String, Tone)> = data.rows.iter().map(|r| bars(ctx, r)).collect();
-    let caption_max = (right_w * 0.35).round();
-    let caption_w = pairs
-        .iter()
-        .flat_map(|(b, _, _)| b.iter())
-        .map(|b| label_font.width(ctx.measure, &b.caption))
-        .fold(0.0f64, f64::max)
-        .min(caption_max)
-        .ceil();
+    // The captions' common width. A caption the row above has in the same
+    // place is not measured again: a register's indicators share a few
+    // periods, and its 4 000 rows' 8 000 captions, each measured, were
+    // most of its laying out (docs/performance.md, stop 45).
+    let mut above = [None; 2];
+    let mut caption_w = 0.0f64;
+    for row in &data.rows {
+        for (place, key) in caption_keys(row).into_iter().enumerate() {
+            if above[place] != Some(key) {
+                caption_w = caption_w.max(label_font.width(ctx.measure, &caption(ctx, key)));
+                above[place] = Some(key);
+            }
+        }
+    }
+    let caption_w = caption_w.min((right_w * 0.35).round()).ceil();
     let columns = Columns {
         wide,
         right_x: if wide { label_w + 2.0 * gap } else { 0.0 },
@@ -150,9 +166,8 @@ pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes
     if has_target && target_stands_in {
         entries.push((Swatch::Hatched(after), format!("{} ({})", Role::Target.word(lang), words.no_actuals)));
     }
-    let mut pairs = pairs.into_iter().map(Some).collect::<Vec<_>>();
     let layout_row = |i: usize| {
-        let (bars, verdict, tone) = pairs.get_mut(i).and_then(Option::take)?;
+        let (bars, verdict, tone) = bars(ctx, data.rows.get(i)?);
         let label = wrap(ctx.measure, label_font, &data.rows[i].label, label_w, 3);
         let verdict = VerdictLines::layout(&verdict, tone, label_w, label_font, 2, ctx.measure);
         let label_h = label.len() as f64 * label_font.line_height();

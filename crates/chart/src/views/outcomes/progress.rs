@@ -51,7 +51,7 @@ impl Columns {
     fn layout_row(&self, ctx: &Context, row: &Row) -> (RowLayout, f64) {
         let lang = ctx.lang;
         let label = wrap(ctx.measure, self.label_font, &row.label, self.label_w, 3);
-        let verdict = row.verdict_lines(self.label_w, self.label_font, 2, ctx.measure);
+        let verdict = row.verdict_lines(self.label_w, self.label_font, 2, ctx.lang, ctx.measure);
         let mut items = Vec::new();
         for (role, point) in [(Role::Baseline, row.baseline), (Role::Target, row.target), (Role::Actual, row.latest())] {
             if let Some(p) = point {

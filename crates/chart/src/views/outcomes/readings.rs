@@ -11,7 +11,7 @@ use crate::measure::TextMeasure;
 use crate::parts::axis::period_ordinal;
 use crate::parts::verdict::{Tone, VerdictLines};
 use crate::scene::{Mark, Shape};
-use crate::table::{DataTable, MAX_ROWS};
+use crate::table::DataTable;
 use crate::text::{clean, ellipsize, Font};
 use opeka_feed::locale::words as strings;
 
@@ -57,11 +57,8 @@ pub(crate) struct Row {
     pub target: Option<Point>,
     /// Reported actuals, in period order.
     pub actuals: Vec<Point>,
-    /// `−30 %, лучше цели`; `нет фактических данных`; empty with nothing to compare.
-    pub verdict: String,
-    pub tone: Tone,
-    /// The change from the baseline to the latest actual.
-    pub change: Option<String>,
+    /// Whether a larger value is better.
+    pub increase: bool,
 }
 
 impl Row {
@@ -107,8 +104,48 @@ impl Row {
     }
 
     /// The row's verdict laid out `width` wide in at most `max_lines` lines.
-    pub fn verdict_lines(&self, width: f64, font: Font, max_lines: usize, measure: &dyn TextMeasure) -> VerdictLines {
-        VerdictLines::layout(&self.verdict, self.tone, width, font, max_lines, measure)
+    pub fn verdict_lines(&self, width: f64, font: Font, max_lines: usize, lang: Lang, measure: &dyn TextMeasure) -> VerdictLines {
+        let (verdict, tone) = self.verdict(lang);
+        VerdictLines::layout(&verdict, tone, width, font, max_lines, measure)
+    }
+
+    /// The verdict on the latest actual (`−30 %, лучше цели`; `нет
+    /// фактических данных`; empty with nothing to compare) and its tone.
+    /// Worded as a row is drawn or read, not for every row as the feed is
+    /// read: a feed of 4 000 indicators, whose canvas draws 170, worded
+    /// every one in its drawing task (docs/performance.md, stop 45).
+    pub fn verdict(&self, lang: Lang) -> (String, Tone) {
+        let Some(l) = self.latest() else { return (strings(lang).no_actuals.to_owned(), Tone::Neutral) };
+        let (baseline, target, increase, format) = (self.baseline, self.target, self.increase, self.format);
+        let judged = Judged::of(l, baseline, target);
+        let (reference, plan) = match judged {
+            Judged::Plan(plan) => (Some(plan), Some(plan)),
+            Judged::Target => (target.map(|t| t.value), None),
+            Judged::Baseline => (baseline.map(|b| b.value), None),
+        };
+        // A target whose period has not come is not a verdict yet: the plan line is.
+        let due_target = if judged == Judged::Target { target.map(|t| t.value) } else { None };
+        let verdict = clean(&outcome_verdict(l.value, baseline.map(|b| b.value), due_target, plan, format, increase, lang));
+        let tone = match reference {
+            Some(reference) => match better(l.value, reference, increase) {
+                Some(true) => Tone::Good,
+                Some(false) if plan.is_some() && opeka_feed::locale::format_difference(l.value, reference, format, lang).is_none() => {
+                    Tone::Good
+                }
+                Some(false) => Tone::Bad,
+                None if judged != Judged::Baseline => Tone::Good,
+                None => Tone::Neutral,
+            },
+            None => Tone::Neutral,
+        };
+        (verdict, tone)
+    }
+
+    /// The change from the baseline to the latest actual.
+    #[inline(never)]
+    pub fn change(&self, lang: Lang) -> Option<String> {
+        let (l, b) = (self.latest()?, self.baseline?);
+        Some(clean(&format_change_in(l.value, b.value, self.format, lang)))
     }
 }
 
@@ -169,7 +206,6 @@ impl Judged {
 
 /// Reduces the feed's projects.
 pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData {
-    let words = strings(ctx.lang);
     let mut data = OutcomesData::default();
     for project in &outcomes.projects {
         let index = data.projects.len();
@@ -180,43 +216,6 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
             let target = indicator.target.as_ref().and_then(point);
             let mut actuals: Vec<Point> = indicator.actual.iter().filter_map(point).collect();
             opeka_feed::collections::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
-            let increase = indicator.direction == Direction::Increase;
-            let latest = actuals.last().copied();
-            let (verdict, tone, change) = match latest {
-                Some(l) => {
-                    let judged = Judged::of(l, baseline, target);
-                    let reference = match judged {
-                        Judged::Plan(plan) => Some(plan),
-                        Judged::Target => target.map(|t| t.value),
-                        Judged::Baseline => baseline.map(|b| b.value),
-                    };
-                    let plan = match judged {
-                        Judged::Plan(plan) => Some(plan),
-                        _ => None,
-                    };
-                    // A target whose period has not come is not a verdict yet: the plan line is.
-                    let due_target = if judged == Judged::Target { target.map(|t| t.value) } else { None };
-                    let format = indicator.format;
-                    let verdict = clean(&outcome_verdict(l.value, baseline.map(|b| b.value), due_target, plan, format, increase, ctx.lang));
-                    let tone = match reference {
-                        Some(reference) => match better(l.value, reference, increase) {
-                            Some(true) => Tone::Good,
-                            Some(false)
-                                if plan.is_some()
-                                    && opeka_feed::locale::format_difference(l.value, reference, format, ctx.lang).is_none() =>
-                            {
-                                Tone::Good
-                            }
-                            Some(false) => Tone::Bad,
-                            None if judged != Judged::Baseline => Tone::Good,
-                            None => Tone::Neutral,
-                        },
-                        None => Tone::Neutral,
-                    };
-                    (verdict, tone, baseline.map(|b| clean(&format_change_in(l.value, b.value, format, ctx.lang))))
-                }
-                None => (words.no_actuals.to_owned(), Tone::Neutral, None),
-            };
             rows.push(data.rows.len());
             data.rows.push(Row {
                 project: index,
@@ -226,9 +225,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                 baseline,
                 target,
                 actuals,
-                verdict,
-                tone,
-                change,
+                increase: indicator.direction == Direction::Increase,
             });
         }
         data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: clean(&Msg::Status(project.status).text(ctx.lang)), rows });
@@ -277,9 +274,10 @@ fn cell(row: &Row, point: Option<Point>, lang: Lang) -> String {
 }
 
 /// The data table every outcomes view shares: one row per indicator, and
-/// one per project without indicators. Drawn unread, as a ranking's, its
-/// first [`MAX_ROWS`], counting the rest: a feed of 4 000 indicators wrote
-/// the cells of every one in the drawing task (docs/performance.md, stop 44).
+/// one per project without indicators; as many as `ctx.readings` holds
+/// ([`crate::Readings::held_rows`]), counting the rest: a feed of 4 000
+/// indicators wrote the cells of every one in the drawing task
+/// (docs/performance.md, stops 44 and 45).
 pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) -> DataTable {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
@@ -294,7 +292,7 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
         words.verdict.to_owned(),
     ];
     let mut rows = Vec::new();
-    let (held, mut more_rows) = (if ctx.readings.every_row() { usize::MAX } else { MAX_ROWS }, 0);
+    let (held, mut more_rows) = (ctx.readings.held_rows(), 0);
     for project in &data.projects {
         if rows.len() == held {
             more_rows += project.rows.len().max(1);
@@ -311,6 +309,7 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
                 continue;
             }
             let row = &data.rows[i];
+            let verdict = row.verdict(lang).0;
             rows.push(vec![
                 project.name.clone(),
                 project.status.clone(),
@@ -318,8 +317,8 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
                 cell(row, row.baseline, lang),
                 cell(row, row.target, lang),
                 cell(row, row.latest(), lang),
-                row.change.clone().unwrap_or_else(|| "—".to_owned()),
-                if row.verdict.is_empty() { "—".to_owned() } else { row.verdict.clone() },
+                row.change(lang).unwrap_or_else(|| "—".to_owned()),
+                if verdict.is_empty() { "—".to_owned() } else { verdict },
             ]);
         }
     }
@@ -362,8 +361,9 @@ pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, 
                         parts.push(lower_first(&row.item(role, p, lang)));
                     }
                 }
-                if !row.verdict.is_empty() {
-                    parts.push(lower_first(&row.verdict));
+                let verdict = row.verdict(lang).0;
+                if !verdict.is_empty() {
+                    parts.push(lower_first(&verdict));
                 }
                 format!(" {} — {}", row.label, join(&parts, ", "))
             })

@@ -85,7 +85,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             project: data.projects.get(row.project).map(|p| ellipsize(ctx.measure, small_font, &p.name, panel_w)).unwrap_or_default(),
             label: wrap(ctx.measure, bold_font, &row.label, panel_w, 2),
             target: row.target.map(|t| ellipsize(ctx.measure, small_font, &row.item(Role::Target, t, lang), panel_w)),
-            verdict: row.verdict_lines(panel_w, label_font, 2, ctx.measure),
+            verdict: row.verdict_lines(panel_w, label_font, 2, ctx.lang, ctx.measure),
         }
     };
     let head_h = |h: &PanelHead| {
