@@ -14,12 +14,11 @@ pub struct DataTable {
     pub caption: String,
     /// Column headings.
     pub columns: Vec<String>,
-    /// Rows of cells, each as long as `columns`. Drawn unread, a ranking
-    /// holds its first [`MAX_ROWS`] units (a roll its first names, an
-    /// outcomes view its first indicators) and a trend none; as a page's
-    /// table shows them, a trend's latest [`MAX_ROWS`] periods (its caption
-    /// says so) and any other view's first [`MAX_ROWS`]; read (its CSV),
-    /// every unit and every period.
+    /// Rows of cells, each as long as `columns`. Drawn unread, a trend, a
+    /// ranking, a roll and an outcomes view hold none; as a page's table
+    /// shows them, a trend's latest [`MAX_ROWS`] periods (its caption says
+    /// so) and any other view's first [`MAX_ROWS`]; read (its CSV), every
+    /// unit and every period.
     pub rows: Vec<Vec<String>>,
     /// Rows left out after `rows`, past [`MAX_ROWS`].
     pub more_rows: usize,

@@ -127,9 +127,9 @@ impl Plot {
     /// Draws the last feed and settings again; the scene is dropped once
     /// drawn (the page holds the drawing, the table and the script's
     /// readings, so a large chart is not kept twice). A trend's points and
-    /// table are drawn unread ([`opeka_chart::render_with`]): `interact`
-    /// asks for them when a viewer first points, walks or opens the table
-    /// ([`Plot::toggle`]).
+    /// every view's table are drawn unread ([`opeka_chart::render_with`]):
+    /// `interact` asks for them when a viewer first points, walks or opens
+    /// the table ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
         let scene = self.scene(family, Readings::Unread)?;
         mount_svg(&self.svg_box, &scene.to_svg())?;
@@ -162,8 +162,8 @@ impl Plot {
     /// table to `interact`, as one string (fewer bindings than arrays, and
     /// the table's thousands of cells made in JavaScript, not each through
     /// a binding; the format is in `js/interact.js`). `read`: how much of
-    /// a trend's marks and table, or a ranking's table, `scene` was drawn
-    /// with; other views' are always read.
+    /// a trend's marks, and of the table, `scene` was drawn with; other
+    /// views' marks are always read.
     fn connect(&self, scene: Option<&Scene>, read: Readings) -> Result<(), JsValue> {
         let mut data = String::new();
         let mut places = Vec::new();
