@@ -78,6 +78,12 @@ try {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  // The names of the functions sample `i` was in, its own and its callers', each once.
+  const stackOf = (i) => {
+    const names = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) names.add(byId.get(id).callFrame.functionName);
+    return names;
+  };
   const threads = [...names].filter(([key, n]) => key.startsWith(`${pid}:`) && (n === 'CrRendererMain' || /Worker/.test(n)));
   for (const [key, name] of threads) {
     const own = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined);
@@ -112,9 +118,7 @@ try {
     for (let i = 0, t = profile.startTime; i < profile.samples.length; i++) {
       t += profile.timeDeltas[i];
       if (t < from || t > to) continue;
-      const names = new Set();
-      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) names.add(byId.get(id).callFrame.functionName);
-      for (const n of names) total.set(n, (total.get(n) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+      for (const n of stackOf(i)) total.set(n, (total.get(n) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
     }
     for (const [n, us] of [...total].filter(([n]) => n && !/^\(|^real$|invoke|closure|^js-to-wasm|^wasm-to-js/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_OUTLINE))) {
       console.log(`        ${ms(us).padStart(5)} ms  ${n.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 150)}`);
@@ -147,11 +151,8 @@ try {
   if (focus.length) {
     const inside = new Map(focus.map((f) => [f, 0]));
     for (let i = 0; i < profile.samples.length; i++) {
-      const hit = new Set();
-      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
-        for (const f of focus) if (byId.get(id).callFrame.functionName.includes(f)) hit.add(f);
-      }
-      for (const f of hit) inside.set(f, inside.get(f) + (profile.timeDeltas[i + 1] ?? 0));
+      const stack = [...stackOf(i)];
+      for (const f of focus.filter((f) => stack.some((name) => name.includes(f)))) inside.set(f, inside.get(f) + (profile.timeDeltas[i + 1] ?? 0));
     }
     console.log('\n== main thread, time inside (CPU profile)');
     for (const [f, us] of inside) console.log(`  ${ms(us).padStart(6)} ms  ${f}`);

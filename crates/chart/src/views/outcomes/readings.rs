@@ -142,7 +142,6 @@ impl Row {
     }
 
     /// The change from the baseline to the latest actual.
-    #[inline(never)]
     pub fn change(&self, lang: Lang) -> Option<String> {
         let (l, b) = (self.latest()?, self.baseline?);
         Some(clean(&format_change_in(l.value, b.value, self.format, lang)))
@@ -329,7 +328,6 @@ pub(crate) fn outcomes_table(ctx: &Context, data: &OutcomesData, title: &str) ->
 /// project with its status and each indicator with its values and verdict,
 /// up to [`SUMMARY_ITEMS`] indicators (the rest counted).
 pub(crate) fn outcomes_summary(ctx: &Context, data: &OutcomesData, title: &str, opening: &str) -> String {
-    let _words = strings(ctx.lang);
     let lang = ctx.lang;
     let mut out = format!(
         "{title}. {opening}: {}, {}.",
