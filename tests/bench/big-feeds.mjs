@@ -240,9 +240,10 @@ try {
   // every name, and the page validates the whole body again. The roll
   // with no height: as tall as the largest canvas.
   const awards = ['breakdown', 'podium', 'roll'].map((view) => [mb(Buffer.byteLength(awardsBody)), '/big/awards.json', `${view}&height=auto`, `awards ${view}`]);
-  // An outcomes feed: the worker checks it, and the page validates the
-  // whole body again; its views lay out only what their canvas can hold
-  // (stop 44). With no height: as tall as the largest canvas.
+  // An outcomes feed: the worker hands each view the document without
+  // what no view reads (stop 46), which the page validates; its views
+  // lay out only what their canvas can hold (stop 44). With no height: as
+  // tall as the largest canvas.
   const outcomes = ['progress', 'before-after', 'trajectory', 'tiles'].map((view) => [mb(Buffer.byteLength(outcomesBody)), '/big/outcomes.json', `${view}&height=auto`, `outcomes ${view}`]);
   for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units'], ...awards, ...outcomes]) {
     const runs = [];

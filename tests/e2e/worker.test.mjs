@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startServer, launchBrowser, measuredWorkerScript, openPage, openTables, readChart, recordDrawn, waitForWidgets } from './harness.mjs';
-import { generatedAwards } from '../bench/big-feed-bench.mjs';
+import { generatedAwards, generatedOutcomes } from '../bench/big-feed-bench.mjs';
 
 let server;
 let browser;
@@ -152,6 +152,8 @@ before(async () => {
   server.routes.set('/gen/awards.json', { body: generatedAwards(6000), type: 'application/json' });
   server.routes.set('/gen/awards.html', page(['breakdown', 'podium', 'roll'].map((view) => [view, `src="/gen/awards.json" view="${view}"`])));
   server.routes.set('/gen/long.json', { body: bigFeed(2100), type: 'application/json' });
+  server.routes.set('/gen/outcomes.json', { body: generatedOutcomes(1200), type: 'application/json' });
+  server.routes.set('/gen/outcomes.html', page(['progress', 'before-after', 'trajectory', 'tiles'].map((view) => [view, `src="/gen/outcomes.json" view="${view}"`])));
   server.routes.set('/gen/samples.html', page([
     ['caseload-trend', 'src="/feeds/kuzbass-caseload.json" view="trend"'],
     ['caseload-own', 'src="/feeds/kuzbass-caseload.json"'],
@@ -208,10 +210,12 @@ test('sample feeds: the worker path (worker="on") and the main thread draw the s
     // One answer per widget with the worker: the caseloads' reduced (the
     // caseload's two trends summed, its composition and the families'
     // ranking to their latest month and quarter, the families' trend, one
-    // record per category and quarter, packed as it is), and the awards'
-    // podium (its contests alone); the outcomes only checked.
+    // record per category and quarter, packed as it is), the awards'
+    // podium (its contests alone), and the outcomes' progress and tiles
+    // (without their projects' dates, partners and summaries, and their
+    // older actuals).
     assert.equal(answers.length, 8, answers.join());
-    assert.equal(answers.filter((a) => a === 'reduced').length, 6, answers.join());
+    assert.equal(answers.filter((a) => a === 'reduced').length, 8, answers.join());
     assert.ok(answers.every((a) => a === 'reduced' || a === 'checked'), answers.join());
     assert.deepEqual(errors, []);
   } finally {
@@ -230,6 +234,26 @@ test('a big awards feed (1.6 MB): the worker by default; its breakdown and podiu
     assert.match(widgets['roll-on'].table.replaceAll('\u00a0', ' '), /…и ещё 5 000 строк$/);
     assert.ok(widgets['podium-on'].svg.includes('Победитель 1'));
     assert.deepEqual([...answers].sort(), ['checked', 'reduced', 'reduced']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a big outcomes feed (1.2 MB): the worker by default, each view without what it does not read; the same charts and tables as worker="off"', async () => {
+  const { context, events, widgets, answers, errors } = await open('/gen/outcomes.html', 8);
+  try {
+    assert.deepEqual(events.errors, []);
+    assert.equal(assertPairsSame(widgets), 4);
+    // 1 200 projects of two indicators: the table opened shows the first
+    // 1 000 with their latest actuals, and counts the rest.
+    for (const view of ['progress', 'before-after', 'trajectory', 'tiles']) {
+      const table = widgets[`${view}-on`].table.replaceAll('\u00a0', ' ');
+      const row = table.split('\n').find((line) => line.includes('Показатель 1 проекта 499')) ?? '';
+      for (const cell of ['149 (2018)', '169 (2025)', '130 (2024)']) assert.ok(row.includes(cell), `${view}: ${row}`);
+      assert.match(table, /…и ещё 1 400 строк$/, view);
+    }
+    assert.deepEqual(answers, ['reduced', 'reduced', 'reduced', 'reduced']);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

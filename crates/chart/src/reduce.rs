@@ -25,9 +25,14 @@
 //! lists they do not read: the breakdown counts its grants (a feed's
 //! recipients, counted one each, become grants by award type), the podium
 //! draws its contests. Its `roll` reads the recipients, and its table
-//! lists every one, so it is not reduced ([`reduce`] returns `None`), nor
-//! is an outcomes feed: the worker checks them, and the page reads them
-//! whole.
+//! lists every one, so it is not reduced ([`reduce`] returns `None`): the
+//! worker checks it, and the page reads it whole.
+//!
+//! An outcomes feed's views and tables read every project and indicator,
+//! but no view reads a project's `summary`, `partners`, `start` or `end`,
+//! and only the trajectory reads more of an indicator's `actual` than its
+//! latest reported one, in the panels the largest canvas can hold: its
+//! document goes without those ([`reduce_outcomes`]).
 //!
 //! Every reduced document leaves out the top-level members the feed's
 //! kind does not know, which no view reads and the page would otherwise
@@ -35,29 +40,40 @@
 
 use std::ops::Range;
 
-use opeka_feed::validate::{packed, unknown_member_cuts, Checked, QuickCaseload, QuickRecord, Ranks};
-use opeka_feed::{Awards, Body, Caseload, View};
+use opeka_feed::validate::{member_cuts, packed, unknown_member_cuts, Checked, QuickCaseload, QuickRecord, Ranks, Scan};
+use opeka_feed::{Awards, Body, Caseload, Observation, Outcomes, View};
 
 use crate::scale::period_ordinal;
 use crate::views::caseload::{summed_records, RecordRef};
+use crate::views::MOST_PANELS;
 
 /// The top-level members a reduction rewrites: [`reduce`] takes where
 /// each lies in the feed's bytes in this order
 /// (`opeka_feed::validate::validate_locating_each`).
-pub const MEMBERS: [&str; 4] = ["records", "grants", "recipients", "contests"];
+pub const MEMBERS: [&str; 5] = ["records", "grants", "recipients", "contests", "projects"];
+
+/// A project's members that no view reads (see the module's comment).
+const UNREAD_PROJECT_MEMBERS: [&[u8]; 4] = [b"summary", b"partners", b"start", b"end"];
 
 /// The feed in `bytes` (which the validator accepted as `checked`,
 /// finding the [`MEMBERS`] at `spans`) reduced to what `view` draws. A
 /// caseload: the same document with its `records` emptied, and packed
 /// beside it ([`opeka_feed::validate::packed`]) the records that draw the
 /// same chart, fewer where the view allows. An awards feed: its document
-/// without the lists the view does not read, with no records packed.
-/// Either way without the top-level members the feed's kind does not know
-/// (`unknown_member_cuts`). `None` for a feed or view that is not reduced.
+/// without the lists the view does not read, with no records packed. An
+/// outcomes feed: its document without what no view reads
+/// ([`reduce_outcomes`]), the same way. Each without the top-level members
+/// the feed's kind does not know (`unknown_member_cuts`). `None` for a
+/// feed or view that is not reduced.
 pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], checked: &Checked, view: Option<View>) -> Option<Vec<u8>> {
     let feed = checked.feed.feed();
-    if let Body::Awards(awards) = &feed.body {
-        return reduce_awards(bytes, spans, unknown_member_cuts(bytes, checked), awards, feed.resolve_view(view));
+    match &feed.body {
+        Body::Awards(awards) => return reduce_awards(bytes, spans, unknown_member_cuts(bytes, checked), awards, feed.resolve_view(view)),
+        Body::Outcomes(outcomes) => {
+            let panels = feed.resolve_view(view) == View::Trajectory;
+            return reduce_outcomes(bytes, spans[4].clone()?, unknown_member_cuts(bytes, checked), outcomes, panels);
+        }
+        Body::Caseload(_) => {}
     }
     let records = spans[0].clone()?;
     let (caseload, reduction) = reduced_caseload(feed, view)?;
@@ -175,7 +191,7 @@ fn reduce_awards(
     awards: &Awards,
     view: View,
 ) -> Option<Vec<u8>> {
-    let [_, grants, recipients, contests] = spans.clone();
+    let [_, grants, recipients, contests, _] = spans.clone();
     let (counted, with_grants);
     let emptied = |span: Option<Range<usize>>| span.map(|span| (span, &b"[]"[..]));
     let mut edits: Vec<(Range<usize>, &[u8])> = Vec::new();
@@ -199,6 +215,54 @@ fn reduce_awards(
         _ => return None,
     }
     packed::pack(&edited(bytes, cuts, edits)?, &[])
+}
+
+/// An outcomes feed's document without what its views do not read (see
+/// the module's comment): each project's unread members, and each
+/// indicator's actuals but its latest reported one (the one
+/// `views::outcomes` and `views::tiles` read), except, for the trajectory
+/// (`panels`), in the first [`MOST_PANELS`] indicators. Found by a scan
+/// of the `projects` array at `projects`, whose projects and indicators
+/// are those of `outcomes` in the same order. `None` when there is
+/// nothing to leave out (the page validates the body it has).
+fn reduce_outcomes(
+    bytes: &[u8],
+    projects: Range<usize>,
+    mut cuts: Vec<Range<usize>>,
+    outcomes: &Outcomes,
+    panels: bool,
+) -> Option<Vec<u8>> {
+    let mut scan = Scan::new(bytes);
+    let mut whole = if panels { MOST_PANELS } else { 0 };
+    for (at, project) in scan.values(projects.start)?.into_iter().zip(&outcomes.projects) {
+        let members = scan.members(at.start)?;
+        cuts.extend(member_cuts(&members, |m| UNREAD_PROJECT_MEMBERS.contains(&m.key)));
+        let Some(indicators) = members.iter().find(|m| m.key == b"indicators") else { continue };
+        if whole >= project.indicators.len() {
+            whole -= project.indicators.len();
+            continue;
+        }
+        for (at, indicator) in scan.values(indicators.value_at)?.into_iter().zip(&project.indicators).skip(std::mem::take(&mut whole)) {
+            let Some(latest) = latest_reported(&indicator.actual) else { continue };
+            let members = scan.members(at.start)?;
+            let Some(actual) = members.iter().find(|m| m.key == b"actual") else { continue };
+            let values = scan.values(actual.value_at)?;
+            let (first, kept, last) = (values.first()?, values.get(latest)?, values.last()?);
+            cuts.extend([first.start..kept.start, kept.end..last.end].into_iter().filter(|cut| !cut.is_empty()));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    packed::pack(&edited(bytes, cuts, Vec::new())?, &[])
+}
+
+/// Which of `actual` a view reads as the latest: of those reported, the
+/// last of the latest period (`Row::latest` sorts them stably by period,
+/// and the tiles take the last of their maximum).
+fn latest_reported(actual: &[Observation]) -> Option<usize> {
+    let reported = actual.iter().enumerate().filter(|(_, o)| o.value.is_some_and(f64::is_finite));
+    reported.max_by_key(|(_, o)| period_ordinal(&o.period)).map(|(i, _)| i)
 }
 
 /// The recipients counted one each, as the breakdown counts them, written

@@ -34,7 +34,7 @@ fn unpacked(reduced: &[u8]) -> ValidFeed {
 
 /// `bytes` validated as the worker validates them, and where their
 /// members that a reduction rewrites are.
-fn located(bytes: &[u8]) -> (Checked, [Option<Range<usize>>; 4]) {
+fn located(bytes: &[u8]) -> (Checked, [Option<Range<usize>>; 5]) {
     let (checked, spans) = validate_locating_each(bytes, &Options::default(), &MEMBERS);
     (checked.unwrap_or_else(|rejected| panic!("refused:\n{rejected}")), spans)
 }
@@ -103,8 +103,9 @@ fn every_sample_feed_draws_the_same_reduced() {
     // categories × months) trend summed, its other views reduced to the
     // latest month; the families' (categories × quarters) trend and
     // composition packed as they are. The awards sample's breakdown (its
-    // own view) and podium without the lists they do not read; its roll,
-    // and the outcomes, not reduced.
+    // own view) and podium without the lists they do not read; its roll
+    // not reduced. Every view of the outcomes samples without the
+    // members no view reads.
     for name in ["kuzbass-caseload", "kuzbass-accident-families"] {
         for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
             assert!(reduced.contains(&(name, view)), "{name} {view:?}: {reduced:?}");
@@ -113,10 +114,16 @@ fn every_sample_feed_draws_the_same_reduced() {
     for view in [View::Breakdown, View::Podium] {
         assert!(reduced.contains(&("kuzbass-social-worker-day-2018", view)), "{view:?}: {reduced:?}");
     }
+    for name in ["kuzbass-council-projects-2024", "vyksa-orphanhood-prevention"] {
+        for view in [View::Progress, View::BeforeAfter, View::Trajectory, View::Tiles] {
+            assert!(reduced.contains(&(name, view)), "{name} {view:?}: {reduced:?}");
+        }
+    }
     let caseload = std::fs::read(repo_root().join("feeds/kuzbass-caseload.json")).expect("sample feed");
     assert!(quick_agrees("kuzbass-caseload", &caseload), "the sample caseload is read on the quick path");
-    // Five views each, and each feed's own view asked for by no name.
-    assert_eq!(reduced.len(), 2 * 6 + 3, "{reduced:?}");
+    // Five views of each caseload, four of each outcomes feed, two of the
+    // awards, and each feed's own view asked for by no name.
+    assert_eq!(reduced.len(), 2 * 6 + 2 * 5 + 3, "{reduced:?}");
 }
 
 /// The views reduced to one period's records where the feed allows.
@@ -393,4 +400,111 @@ fn a_caseload_without_records_is_reduced_in_every_view() {
     let kind = valid(json.as_bytes()).feed().kind();
     assert_eq!(views.len(), kind.views().len() + 1, "{views:?}");
     assert!(views.iter().all(|&(_, size)| size < 200), "{views:?}");
+}
+
+/// An outcomes register of `projects` projects as `tests/bench/big-feed-bench.mjs`
+/// generates it (two indicators, six actuals each, a summary), with
+/// what a reduction must keep: actuals out of period order, a latest
+/// period reported twice, a latest actual not reported, an indicator
+/// with none reported, one written with spaces, and `partners`, `start`
+/// and `end` first, last and between.
+fn register(projects: usize) -> String {
+    let mut out = Vec::new();
+    for p in 0..projects {
+        let actual = |i: usize| -> String {
+            match (p % 5, i) {
+                (1, 0) => {
+                    r#"[{"period":"2021","value":3},{"period":"2019","value":1},{"period":"2021","value":4},{"period":"2020","value":2}]"#
+                        .to_owned()
+                }
+                (2, 0) => r#"[{"period":"2020","value":5},{"period":"2021","value":null}]"#.to_owned(),
+                (3, 1) => r#"[{"period":"2020","value":null}]"#.to_owned(),
+                (4, _) => "[ {\"period\" : \"2019\", \"value\" : 7} ,\n {\"period\":\"2022\",\"value\":8.5} ]".to_owned(),
+                _ => {
+                    let values: Vec<String> =
+                        (0..6).map(|k| format!(r#"{{"period":"{}","value":{}}}"#, 2019 + k, (p * 7 + i * 13 + k) % 200)).collect();
+                    format!("[{}]", values.join(","))
+                }
+            }
+        };
+        let indicators: Vec<String> = (0..2)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"i{i}","label":{{"ru":"Показатель {i} проекта {p}","en":"Indicator {i}"}},"format":"count","direction":"{}","baseline":{{"period":"2018","value":{}}},"target":{{"period":"2025","value":{}}},"actual":{}}}"#,
+                    if i == 1 { "decrease" } else { "increase" },
+                    100 + p % 50,
+                    150 + p % 30,
+                    actual(i)
+                )
+            })
+            .collect();
+        let head = format!(r#""id":"p{p}","name":{{"ru":"Проект номер {p}","en":"Project {p}"}},"status":"active""#);
+        let summary = format!(r#""summary":{{"ru":"Краткое описание проекта {p}"}}"#);
+        let indicators = format!(r#""indicators":[{}]"#, indicators.join(","));
+        out.push(match p % 3 {
+            0 => format!("{{{head},{summary},{indicators}}}"),
+            1 => format!(r#"{{"start":"2019","partners":["Фонд"],{head},{indicators},"end":"2025",{summary}}}"#),
+            _ => format!(r#"{{{head}, "end" : "2025" ,{indicators} , "summary":{{"ru":"\"}}\""}}}}"#),
+        });
+    }
+    format!(r#"{{"opeka":1,"kind":"outcomes","title":"Проекты: {projects}","projects":[{}]}}"#, out.join(","))
+}
+
+#[test]
+fn an_outcomes_feed_goes_without_what_no_view_reads() {
+    let json = register(300);
+    let views = same_charts("register", json.as_bytes());
+    // Its own view (progress) and the four, each under 72 % of the feed
+    // but the trajectory, which keeps every actual.
+    assert_eq!(views.len(), 5, "{views:?}");
+    for &(view, size) in &views {
+        let limit = if view == View::Trajectory { 0.95 } else { 0.72 };
+        assert!((size as f64) < json.len() as f64 * limit, "{view:?}: {size} of {} bytes", json.len());
+    }
+    let read = |view: View| {
+        let reduced = reduced(json.as_bytes(), Some(view)).expect("reduced");
+        let (doc, records) = packed::unpack(&reduced).expect("packed");
+        assert!(records.is_empty());
+        let doc = String::from_utf8(doc.to_vec()).expect("text");
+        for unread in ["summary", "partners", "start", "end", "Фонд"] {
+            assert!(!doc.contains(unread), "{view:?}: {unread}");
+        }
+        let opeka_feed::Body::Outcomes(outcomes) = valid(doc.as_bytes()).feed().body.clone() else { panic!("outcomes") };
+        outcomes
+    };
+    let opeka_feed::Body::Outcomes(whole) = valid(json.as_bytes()).feed().body.clone() else { panic!("outcomes") };
+    let progress = read(View::Progress);
+    let trajectory = read(View::Trajectory);
+    assert_eq!(progress.projects.len(), 300);
+    let values = |outcomes: &opeka_feed::Outcomes, p: usize, i: usize| -> Vec<(String, Option<f64>)> {
+        outcomes.projects[p].indicators[i].actual.iter().map(|o| (format!("{:?}", o.period), o.value)).collect()
+    };
+    // The trajectory keeps every actual of the panels the largest canvas
+    // holds (four columns of its smallest plots: 300 indicators), and the
+    // latest reported of the rest, as the other views.
+    for p in 0..300 {
+        for i in 0..2 {
+            let kept = if p < 150 { &whole } else { &progress };
+            assert_eq!(values(&trajectory, p, i), values(kept, p, i), "{p} {i}");
+        }
+    }
+    assert!(values(&whole, 160, 0).len() > 1 && values(&trajectory, 160, 0).len() == 1);
+    // As wide as four columns and as tall as the largest canvas, the trajectory draws the same.
+    let small = valid(packed::unpack(&reduced(json.as_bytes(), Some(View::Trajectory)).expect("reduced")).expect("packed").0);
+    let feed = valid(json.as_bytes());
+    for width in [1920.0, 1280.0] {
+        let request =
+            ChartRequest { view: Some(View::Trajectory), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        let whole = render_hiding(&feed, &request, 0, &PtSansMetrics);
+        assert!(write_svg(&render_hiding(&small, &request, 0, &PtSansMetrics)) == write_svg(&whole), "{width}: SVG differs");
+        assert!(whole.height >= 8000.0, "{width}: {}", whole.height);
+    }
+    assert_eq!(values(&progress, 0, 0), [("Year(2024)".to_owned(), Some(5.0))]);
+    // Of two reported for its latest period, the later one.
+    assert_eq!(values(&progress, 1, 0), [("Year(2021)".to_owned(), Some(4.0))]);
+    // Not reported for the latest period: the latest reported.
+    assert_eq!(values(&progress, 2, 0), [("Year(2020)".to_owned(), Some(5.0))]);
+    // None reported: the actuals as they were.
+    assert_eq!(values(&progress, 3, 1), [("Year(2020)".to_owned(), None)]);
+    assert_eq!(values(&progress, 4, 1), [("Year(2022)".to_owned(), Some(8.5))]);
 }

@@ -32,7 +32,7 @@ pub(crate) use cx::plural_forms;
 pub use json::Code as SyntaxDetail;
 pub use message::{Expected, Got, ProblemMessage, Repeated};
 pub use quick::{read_caseload_quickly, validate_caseload_quickly, QuickCaseload, QuickRecord, Ranks, StreamedCaseload};
-pub use unknown::unknown_member_cuts;
+pub use unknown::{member_cuts, unknown_member_cuts, Member, Scan};
 
 /// How many problems a result lists. A hostile feed (millions of `{}`
 /// records) would otherwise make millions of problems, list items and

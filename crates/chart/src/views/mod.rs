@@ -31,6 +31,7 @@ mod more;
 mod outcomes;
 mod tiles;
 
+pub(crate) use outcomes::MOST_PANELS;
 pub(crate) use tiles::tiles_period;
 
 use opeka_feed::{Body, Lang, Text, UnitWord, ValidFeed, View};

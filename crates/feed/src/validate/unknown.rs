@@ -1,8 +1,13 @@
-//! The top-level members of a valid feed that no view reads, found for the
-//! worker's reduction (issue 13, "Big feeds"): the document it hands the
-//! page leaves them out, so that the page does not validate them again. A
-//! feed of a million such members held the host page for 0.6 s while the
-//! page's module read them (docs/performance.md, stops 42 and 43).
+//! What no view reads in a valid feed, found for the worker's reduction
+//! (issue 13, "Big feeds"): the document it hands the page leaves it out,
+//! so that the page does not validate it again.
+//!
+//! - The top-level members the feed's kind does not know
+//!   ([`unknown_member_cuts`]). A feed of a million such members held the
+//!   host page for 0.6 s while the page's module read them
+//!   (docs/performance.md, stops 42 and 43).
+//! - Inside the document, as `opeka_chart::reduce` decides for an
+//!   outcomes feed's view, through a [`Scan`] of its objects and arrays.
 
 use std::ops::Range;
 
@@ -23,7 +28,8 @@ use super::{awards, caseload, envelope, outcomes, Checked, BOM};
 pub fn unknown_member_cuts(bytes: &[u8], checked: &Checked) -> Vec<Range<usize>> {
     let warned = checked.omitted.warnings > 0
         || checked.warnings.iter().any(|p| p.message == ProblemMessage::UnknownField && !p.path.contains(['.', '[']));
-    let Some(members) = warned.then(|| top_members(bytes)).flatten() else { return Vec::new() };
+    let at = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let Some(members) = warned.then(|| Scan::new(bytes).members(at)).flatten() else { return Vec::new() };
     // The envelope's members and the kind's (as `envelope::known_fields`
     // lists them; not called here, so that the page's module keeps it inlined).
     let body = match checked.feed.feed().kind() {
@@ -32,53 +38,97 @@ pub fn unknown_member_cuts(bytes: &[u8], checked: &Checked) -> Vec<Range<usize>>
         Kind::Outcomes => outcomes::FIELDS,
     };
     let known: Vec<&str> = envelope::FEED_FIELDS.iter().chain(body).copied().collect();
-    let unknown: Vec<bool> = members.iter().map(|m| !m.key.contains(&b'\\') && !known.iter().any(|k| k.as_bytes() == m.key)).collect();
-    // A run of unknown members at the end is cut from the end of the value
-    // before it, with that comma; any other from its key to the next key.
     // (A valid feed has known members: `opeka`, `kind`, `title`.)
-    let Some(kept) = unknown.iter().rposition(|&u| !u) else { return Vec::new() };
+    member_cuts(&members, |m| !m.key.contains(&b'\\') && !known.iter().any(|k| k.as_bytes() == m.key))
+}
+
+/// Where to cut the `members` of an object (as [`Scan::members`] found
+/// them) for which `cut` holds, each with one comma, so that what is left
+/// is the same object without them: a run of them at the end from the
+/// end of the value before it, with that comma; any other from its key to
+/// the next key. Nothing when every member would go.
+pub fn member_cuts(members: &[Member<'_>], cut: impl Fn(&Member<'_>) -> bool) -> Vec<Range<usize>> {
+    let Some(kept) = members.iter().rposition(|m| !cut(m)) else { return Vec::new() };
     let mut cuts: Vec<Range<usize>> =
-        members.windows(2).enumerate().filter(|&(i, _)| i < kept && unknown[i]).map(|(_, pair)| pair[0].key_at..pair[1].key_at).collect();
+        members.windows(2).take(kept).filter(|pair| cut(&pair[0])).map(|pair| pair[0].key_at..pair[1].key_at).collect();
     if let (Some(before), Some(last)) = (members.get(kept), members.last().filter(|_| kept + 1 < members.len())) {
         cuts.push(before.value_end..last.value_end);
     }
     cuts
 }
 
-/// A top-level member as the scan finds it.
-struct Member<'a> {
+/// An object's member as a [`Scan`] finds it.
+pub struct Member<'a> {
     /// Where its key's opening quote is.
-    key_at: usize,
+    pub key_at: usize,
     /// The key as written, between its quotes.
-    key: &'a [u8],
+    pub key: &'a [u8],
+    /// Where its value starts.
+    pub value_at: usize,
     /// Where its value ends (the byte after it).
-    value_end: usize,
+    pub value_end: usize,
 }
 
-/// The members of the object `bytes` holds, in order; `None` when it is
-/// not one as a valid document writes it.
-fn top_members(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
-    let mut scanner = Scanner::new(bytes);
-    let (b'{', open) = skip_space(bytes, if bytes.starts_with(BOM) { BOM.len() } else { 0 })? else { return None };
-    let mut members = Vec::new();
-    let mut at = open + 1;
-    loop {
-        let (mut b, mut key_at) = skip_space(bytes, at)?;
-        if b == b'}' {
-            return Some(members);
+/// A scan of a valid document's objects and arrays, as the quick path
+/// scans what it skips: nothing is read into a tree.
+pub struct Scan<'a> {
+    bytes: &'a [u8],
+    scanner: Scanner<'a>,
+}
+
+impl<'a> Scan<'a> {
+    /// A scan of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Scan { bytes, scanner: Scanner::new(bytes) }
+    }
+
+    /// The members of the object at `at` (or after whitespace), in order;
+    /// `None` when there is none as a valid document writes it.
+    pub fn members(&mut self, at: usize) -> Option<Vec<Member<'a>>> {
+        self.items(at, b'{', |scan, key_at| {
+            let bytes = scan.bytes;
+            (bytes[key_at] == b'"').then_some(())?;
+            let key_end = scan.scanner.skip_string(key_at + 1)?;
+            let (b':', colon) = skip_space(bytes, key_end)? else { return None };
+            let (_, value_at) = skip_space(bytes, colon + 1)?;
+            let value_end = skip_value(bytes, &mut scan.scanner, value_at)?;
+            Some((Member { key_at, key: bytes.get(key_at + 1..key_end - 1)?, value_at, value_end }, value_end))
+        })
+    }
+
+    /// Where each value of the array at `at` (or after whitespace) lies,
+    /// in order; `None` when there is none as a valid document writes it.
+    pub fn values(&mut self, at: usize) -> Option<Vec<Range<usize>>> {
+        self.items(at, b'[', |scan, value_at| {
+            let value_end = skip_value(scan.bytes, &mut scan.scanner, value_at)?;
+            Some((value_at..value_end, value_end))
+        })
+    }
+
+    /// The items of the object or array at `at` (or after whitespace),
+    /// which `open` opens: `item` reads each from its first byte and says
+    /// where it ends.
+    fn items<T>(&mut self, at: usize, open: u8, mut item: impl FnMut(&mut Self, usize) -> Option<(T, usize)>) -> Option<Vec<T>> {
+        let close = if open == b'{' { b'}' } else { b']' };
+        let (b, open_at) = skip_space(self.bytes, at)?;
+        (b == open).then_some(())?;
+        let mut items = Vec::new();
+        let mut at = open_at + 1;
+        loop {
+            let (mut b, mut item_at) = skip_space(self.bytes, at)?;
+            if b == close {
+                return Some(items);
+            }
+            if b == b',' {
+                (b, item_at) = skip_space(self.bytes, item_at + 1)?;
+            }
+            if b == close {
+                return None;
+            }
+            let (read, end) = item(self, item_at)?;
+            items.push(read);
+            at = end;
         }
-        if b == b',' {
-            (b, key_at) = skip_space(bytes, key_at + 1)?;
-        }
-        if b != b'"' {
-            return None;
-        }
-        let key_end = scanner.skip_string(key_at + 1)?;
-        let (b':', colon) = skip_space(bytes, key_end)? else { return None };
-        let (_, value_at) = skip_space(bytes, colon + 1)?;
-        let value_end = skip_value(bytes, &mut scanner, value_at)?;
-        members.push(Member { key_at, key: bytes.get(key_at + 1..key_end - 1)?, value_end });
-        at = value_end;
     }
 }
 
@@ -121,5 +171,31 @@ mod tests {
         // An escaped key is kept (it might spell a known member).
         let escaped = format!(r#"{{{feed},"\u0078":1}}"#);
         assert_eq!(cut(&escaped), escaped);
+    }
+
+    #[test]
+    fn a_scan_finds_members_and_values_wherever_they_are_written() {
+        let doc = r#" [ {"a" : "]}\"" , "b":[1,{"c":[]}] ,"d":-1.5e3}, [], "x",null ]"#;
+        let mut scan = Scan::new(doc.as_bytes());
+        let values = scan.values(0).expect("an array");
+        let texts: Vec<&str> = values.iter().map(|r| &doc[r.clone()]).collect();
+        assert_eq!(texts, [r#"{"a" : "]}\"" , "b":[1,{"c":[]}] ,"d":-1.5e3}"#, "[]", r#""x""#, "null"]);
+        let members = scan.members(values[0].start).expect("an object");
+        let read: Vec<(&[u8], &str)> = members.iter().map(|m| (m.key, &doc[m.value_at..m.value_end])).collect();
+        assert_eq!(read, [(&b"a"[..], r#""]}\"""#), (b"b", r#"[1,{"c":[]}]"#), (b"d", "-1.5e3")]);
+        assert!(scan.values(values[1].start).expect("an array").is_empty());
+        // Not an object, not an array.
+        assert!(scan.members(values[1].start).is_none() && scan.values(values[2].start).is_none());
+        // Each member cut with one comma: the object stays one.
+        let left = |cut: &[&[u8]]| {
+            let mut out = doc[values[0].clone()].to_owned();
+            for range in member_cuts(&members, |m| cut.contains(&m.key)).iter().rev() {
+                out.replace_range(range.start - values[0].start..range.end - values[0].start, "");
+            }
+            out
+        };
+        assert_eq!(left(&[b"a"]), r#"{"b":[1,{"c":[]}] ,"d":-1.5e3}"#);
+        assert_eq!(left(&[b"b", b"d"]), r#"{"a" : "]}\""}"#);
+        assert_eq!(left(&[b"a", b"b", b"d"]), doc[values[0].clone()]);
     }
 }

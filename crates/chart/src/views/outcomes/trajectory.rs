@@ -23,11 +23,19 @@ use opeka_feed::locale::words as strings;
 
 use super::readings::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Point, Role, Row};
 use super::Context;
+use crate::views::MAX_SIDE;
 
 /// The narrowest a panel gets before the grid drops a column.
 const MIN_PANEL_WIDTH: f64 = 260.0;
 /// The most columns of panels.
 const MAX_COLUMNS: usize = 4;
+/// The smallest plot's height: a grid row is taller.
+const MIN_PLOT_HEIGHT: f64 = 110.0;
+/// The most panels the grid lays out: its rows are laid out while those
+/// before fit the largest canvas, so at most one more than that many of
+/// the smallest. The worker's reduction keeps every actual of these
+/// indicators, and only the latest of the rest (`crate::reduce`).
+pub(crate) const MOST_PANELS: usize = MAX_COLUMNS * ((MAX_SIDE / MIN_PLOT_HEIGHT) as usize + 1);
 
 /// A panel's header laid out.
 struct PanelHead {
@@ -93,7 +101,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
         let target = if h.target.is_some() { small_font.line_height() } else { 0.0 };
         small_font.line_height() + h.label.len() as f64 * lh + target + verdict + inner_gap
     };
-    let plot_h = (panel_w * 0.45).clamp(110.0, 200.0).round();
+    let plot_h = (panel_w * 0.45).clamp(MIN_PLOT_HEIGHT, 200.0).round();
     let x_label_offset = (lh / 2.0 + 2.0).round();
     let x_axis_h = x_label_offset + lh;
     let body_h = lh / 2.0 + plot_h + x_axis_h;
