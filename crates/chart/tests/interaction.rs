@@ -208,7 +208,9 @@ fn an_unread_chart_is_the_read_one_without_the_trend_points_readings_and_table_r
                 // them as its table is wanted (`Readings::Shown`).
                 let shown = render_with(&feed, &request, hidden, Readings::Shown, &PtSansMetrics);
                 assert_eq!(shown.table, read.table, "{context}");
-                if [View::Trend, View::Ranking, View::Roll, View::Progress, View::BeforeAfter, View::Trajectory].contains(&view) {
+                if [View::Trend, View::Ranking, View::Roll, View::Progress, View::BeforeAfter, View::Trajectory, View::Tiles]
+                    .contains(&view)
+                {
                     assert!(unread.table.rows.is_empty() && !read.table.rows.is_empty(), "{context}: no table rows unread");
                     assert_eq!((&unread.table.caption, &unread.table.columns), (&read.table.caption, &read.table.columns), "{context}");
                 } else {

@@ -27,6 +27,7 @@ use opeka_feed::locale::words as strings;
 
 use super::more::{more_text, SUMMARY_ITEMS};
 use super::Context;
+use super::MAX_SIDE;
 
 /// The most columns, reached on wide canvases.
 const MAX_COLUMNS: usize = 4;
@@ -36,6 +37,11 @@ const MIN_TILE_WIDTH: f64 = 220.0;
 const MAX_SCALE: f64 = 2.5;
 const MIN_SCALE: f64 = 0.6;
 const SCALE_STEP: f64 = 0.05;
+/// The most tiles a grid lays out: four columns of rows while those before
+/// fit the largest canvas, each row as tall as a tile's padding above and
+/// below (12 px at the smallest text scale, `Fonts::padding`) and its
+/// figure's line (15 px: type of 12 px at least, `fit_number_text`).
+const MOST_TILES: usize = MAX_COLUMNS * (MAX_SIDE as usize / (2 * 12 + 15) + 1);
 /// A headline note of at most this many words and characters is a qualifier
 /// written before the number ("более", "more than"); a longer one is a comment
 /// written under the label ("почти каждый третий кузбассовец").
@@ -325,9 +331,18 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
     let mut tiles = Vec::new();
     let data = super::outcomes::outcomes_data(ctx, outcomes);
     let mut rows = data.rows.iter();
+    // Past the tiles the largest canvas can hold and the table's rows, a
+    // tile is never laid out, read out or tabled, and is left empty (a
+    // register of 4 000 wrote every tile's texts in its drawing task:
+    // docs/performance.md, stop 46).
+    let written = MOST_TILES.max(ctx.readings.held_rows());
     for project in &outcomes.projects {
         let name = ctx.text(&project.name);
         for indicator in &project.indicators {
+            if tiles.len() >= written {
+                tiles.push(Tile::default());
+                continue;
+            }
             let label = ctx.text(&indicator.label);
             let format = indicator.format;
             let quantity = Quantity { format, unit: indicator.unit.clone(), locale: ctx.feed.locale };
@@ -671,11 +686,12 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         }
     }
 
+    let held = ctx.readings.held_rows().min(set.tiles.len());
     let table = DataTable {
         caption: frame.title.clone(),
         columns: set.columns.clone(),
-        rows: set.tiles.iter().map(|t| t.row.clone()).collect(),
-        more_rows: 0,
+        rows: set.tiles[..held].iter().map(|t| t.row.clone()).collect(),
+        more_rows: set.tiles.len() - held,
     };
     let summary = summary(ctx, &set, &frame.title);
     let fill = tile_fill(style);
