@@ -14,8 +14,8 @@
 // last, the generated feeds in the caseload's other views, a 15 MB
 // caseload whose lines are units, a generated awards feed of 10 000
 // names (2.5 MB) in its three views and a generated outcomes feed of
-// 2 000 projects (2 MB) in its four: the longest task. Figures only;
-// nothing fails on a time.
+// 2 000 projects (2 MB) in its four, and of 8 000 (7.8 MB) in its
+// progress: the longest task. Figures only; nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ const awardsBody = generatedAwards(10000);
 await writeFile(join(dir, 'awards.json'), awardsBody);
 const outcomesBody = generatedOutcomes(2000);
 await writeFile(join(dir, 'outcomes.json'), outcomesBody);
+const registerBody = generatedOutcomes(8000);
+await writeFile(join(dir, 'register.json'), registerBody);
 const server = await startServer({ mounts: [['/big/', dir], ['/measured/opeka/', join(ROOT, 'dist', 'opeka')], ['/vendor/uplot/', join(ROOT, 'node_modules', 'uplot', 'dist')],
   ['/vendor/chart.js/', join(ROOT, 'node_modules', 'chart.js', 'dist')], ['/bench/', join(ROOT, 'tests', 'bench')]] });
 // Opeka's page, with opeka.js from `opeka` (the memory's page takes it
@@ -245,6 +247,9 @@ try {
   // lay out only what their canvas can hold (stop 44). With no height: as
   // tall as the largest canvas.
   const outcomes = ['progress', 'before-after', 'trajectory', 'tiles'].map((view) => [mb(Buffer.byteLength(outcomesBody)), '/big/outcomes.json', `${view}&height=auto`, `outcomes ${view}`]);
+  // A register four times as big, whose validation on the page still
+  // grows with it (stop 46).
+  outcomes.push([mb(Buffer.byteLength(registerBody)), '/big/register.json', 'progress&height=auto', 'outcomes progress']);
   for (const [name, src, view, what] of [...views, ['15 MB', '/big/by-unit.json', 'trend', 'trend of 40 units'], ...awards, ...outcomes]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loads.load(`${server.url}/bench/opeka.html?view=${view}&src=${encodeURIComponent(src)}`));
