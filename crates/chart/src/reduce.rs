@@ -233,16 +233,18 @@ fn reduce_outcomes(
     panels: bool,
 ) -> Option<Vec<u8>> {
     let mut scan = Scan::new(bytes);
-    let mut whole = if panels { MOST_PANELS } else { 0 };
+    // How many indicators are still to keep every actual of.
+    let mut panels_left = if panels { MOST_PANELS } else { 0 };
     for (at, project) in scan.values(projects.start)?.into_iter().zip(&outcomes.projects) {
         let members = scan.members(at.start)?;
         cuts.extend(member_cuts(&members, |m| UNREAD_PROJECT_MEMBERS.contains(&m.key)));
-        let Some(indicators) = members.iter().find(|m| m.key == b"indicators") else { continue };
-        if whole >= project.indicators.len() {
-            whole -= project.indicators.len();
+        let kept_whole = panels_left.min(project.indicators.len());
+        panels_left -= kept_whole;
+        if kept_whole == project.indicators.len() {
             continue;
         }
-        for (at, indicator) in scan.values(indicators.value_at)?.into_iter().zip(&project.indicators).skip(std::mem::take(&mut whole)) {
+        let Some(indicators) = members.iter().find(|m| m.key == b"indicators") else { continue };
+        for (at, indicator) in scan.values(indicators.value_at)?.into_iter().zip(&project.indicators).skip(kept_whole) {
             let Some(latest) = latest_reported(&indicator.actual) else { continue };
             let members = scan.members(at.start)?;
             let Some(actual) = members.iter().find(|m| m.key == b"actual") else { continue };
