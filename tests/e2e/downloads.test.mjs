@@ -170,6 +170,40 @@ test('the menu loads its module only when opened, and works from the keyboard', 
   await context.close();
 });
 
+test('a PNG keeps a plan\'s dashes: ink on each dash, the background in each gap', async () => {
+  server.routes.set('/plan.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head>
+<body style="margin: 0; width: 800px"><opeka-chart id="plan" src="/feeds/vyksa-orphanhood-prevention.json" view="trajectory"></opeka-chart></body></html>`,
+  });
+  const { page, context, errors } = await openPage(browser, `${server.url}/plan.html`);
+  await waitForWidgets(page, 1);
+  const along = await page.evaluate(async (extras) => {
+    const { png } = await import(extras);
+    const svg = document.querySelector('#plan').shadowRoot.querySelector('svg');
+    const plan = svg.querySelector('polyline[stroke-dasharray]');
+    const [dash, gap] = plan.getAttribute('stroke-dasharray').split(' ').map(Number);
+    const [x0, y0, x1, y1] = plan.getAttribute('points').trim().split(/[ ,]/).map(Number);
+    const image = await createImageBitmap(await png(svg, 1));
+    const g = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    g.drawImage(image, 0, 0);
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    // The ink at `t` pixels along the line: the sum of its red, green and blue.
+    const ink = (t) => {
+      const [r, gr, b] = g.getImageData(Math.round(x0 + ((x1 - x0) * t) / length), Math.round(y0 + ((y1 - y0) * t) / length), 1, 1).data;
+      return r + gr + b;
+    };
+    // Past the baseline's marker and short of the target's.
+    const periods = [];
+    for (let t = 2 * (dash + gap); t + dash + gap < length - 16; t += dash + gap) periods.push([ink(t + dash / 2), ink(t + dash + gap / 2)]);
+    return { dash, gap, periods };
+  }, EXTRAS);
+  assert.deepEqual([along.dash, along.gap], [6, 4]);
+  assert.ok(along.periods.length >= 10, JSON.stringify(along));
+  assert.ok(along.periods.every(([onDash, inGap]) => onDash < 600 && inGap > 700), `dashes dark, gaps light: ${JSON.stringify(along.periods)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('each download holds what it names: PNG at twice the size, well-formed SVG, the table as CSV', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/downloads.html`);
   await waitForWidgets(page, 3);

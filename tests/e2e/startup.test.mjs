@@ -59,7 +59,7 @@ test('charts of any size and view measure their texts in two fonts, both set up 
   const title = await page.evaluate(() => {
     const text = document.getElementById('wide').shadowRoot.querySelector('svg text');
     const canvas = document.createElement('canvas').getContext('2d');
-    canvas.font = `700 ${text.getAttribute('font-size')}px ${text.getAttribute('font-family')}`;
+    canvas.font = `700 ${text.getAttribute('font-size')}px ${getComputedStyle(text).fontFamily}`;
     return { measured: canvas.measureText(text.textContent.trim()).width, drawn: text.getComputedTextLength() };
   });
   assert.ok(Math.abs(title.measured - title.drawn) < 0.5, JSON.stringify(title));

@@ -115,7 +115,20 @@ pub enum Item {
         /// Stroke width.
         width: f64,
     },
-    /// A filled polygon (marker shapes, dashes of slanted lines, symbols).
+    /// A straight line in dashes (a trajectory's plan): never a series' line.
+    Dashed {
+        /// Where the line, and its first dash, starts.
+        from: (f64, f64),
+        /// Where it ends.
+        to: (f64, f64),
+        /// Stroke colour.
+        stroke: Rgb,
+        /// Stroke width.
+        width: f64,
+        /// The lengths of a dash and of the gap after it.
+        dash: (f64, f64),
+    },
+    /// A filled polygon (marker shapes, symbols).
     Polygon {
         /// The corners, in order.
         points: Vec<(f64, f64)>,
@@ -394,6 +407,12 @@ impl Scene {
                 Item::Line { points, width, .. } => {
                     points.iter_mut().for_each(|q| *q = p(*q));
                     *width *= factor;
+                }
+                Item::Dashed { from, to, width, dash, .. } => {
+                    *from = p(*from);
+                    *to = p(*to);
+                    *width *= factor;
+                    *dash = p(*dash);
                 }
                 Item::Polygon { points, .. } => points.iter_mut().for_each(|q| *q = p(*q)),
                 Item::Circle { x, y, r, .. } => {

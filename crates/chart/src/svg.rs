@@ -1,23 +1,30 @@
 //! Our plotters backend: SVG written into a `String`.
 //!
-//! It writes what `plotters_svg::SVGBackend` wrote for the shapes a chart
-//! draws (the golden snapshots hold us to it), with two differences that do
-//! not show in the output we make:
+//! It writes the elements `plotters_svg::SVGBackend` wrote for the shapes a
+//! chart draws (the golden snapshots hold us to it), with these differences:
 //!
-//! * numbers that are not integers (opacity, font size) are written by
+//! * numbers that are not integers (font size, dashes) are written by
 //!   `opeka_feed::locale`'s printers, not with `{}` of `f64`, which would
 //!   link core's float printer into the wasm bundle;
 //! * the font size is written as given, in pixels: plotters_svg divided it
 //!   by 1.24 and [`crate::draw`] had to tidy `13.000000000000002` back to
-//!   `13` afterwards. It is rounded to 1/100 px, as that tidying did.
+//!   `13` afterwards. It is rounded to 1/100 px, as that tidying did;
+//! * what every element would repeat is said once, on the root: the font
+//!   family and `stroke="none"` (both inherited). What is at its initial
+//!   value is left out: `text-anchor="start"`, a filled shape's stroke
+//!   width, and `opacity` (a scene's colours, [`crate::Rgb`], are opaque;
+//!   an invisible colour is not drawn). A browser parses and styles every
+//!   attribute of every element: docs/performance.md, stop 47;
+//! * a path drawn while the writer's dash is set is dashed.
 //!
 //! Pixels, bitmaps and rotated text are not drawn by any view and are left
 //! out (plotters' default `draw_pixel`-free fallbacks are never reached).
 
+use std::cell::Cell;
 use std::convert::Infallible;
 use std::fmt::Write as _;
 
-use opeka_feed::locale::{write_shortest, write_trimmed};
+use opeka_feed::locale::write_trimmed;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 
@@ -27,15 +34,38 @@ pub struct SvgBackend<'a> {
     out: &'a mut String,
     size: (u32, u32),
     closed: bool,
+    dash: &'a Cell<Option<(f64, f64)>>,
 }
 
 impl<'a> SvgBackend<'a> {
-    /// A `width` × `height` SVG document written into `out`.
-    pub fn new(out: &'a mut String, (width, height): (u32, u32)) -> Self {
+    /// A `width` × `height` SVG document written into `out`, an image
+    /// titled `title` (its `<title>` first inside the root, as SVG
+    /// accessibility asks), its texts in `font_family` (the family a text
+    /// style names is not written).
+    ///
+    /// A path drawn while `dash` holds `(dash, gap)` is drawn in dashes of
+    /// `dash` pixels and gaps of `gap`, the first dash at its start:
+    /// plotters' styles have no dashes, and its dashed path is an element
+    /// per dash (two fifths of a big trajectory's elements were its plans'
+    /// dashes: docs/performance.md, stop 47).
+    pub fn new(
+        out: &'a mut String,
+        (width, height): (u32, u32),
+        title: &str,
+        font_family: &str,
+        dash: &'a Cell<Option<(f64, f64)>>,
+    ) -> Self {
         // Writing into a String cannot fail: the results are dropped.
-        writeln!(out, "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">")
-            .ok();
-        SvgBackend { out, size: (width, height), closed: false }
+        write!(
+            out,
+            "<svg role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\""
+        )
+        .ok();
+        push_escaped(out, font_family);
+        out.push_str("\" stroke=\"none\">\n<title>");
+        push_escaped(out, title);
+        out.push_str("</title>\n");
+        SvgBackend { out, size: (width, height), closed: false, dash }
     }
 
     /// Starts an element: `<name`.
@@ -58,24 +88,17 @@ impl<'a> SvgBackend<'a> {
         write!(self.out, " {key}=\"{n}\"").ok();
     }
 
-    /// ` opacity="…"`, written as `{}` of the alpha would be.
-    fn opacity(&mut self, color: BackendColor) {
-        self.out.push_str(" opacity=\"");
-        write_shortest(self.out, color.alpha);
-        self.out.push('"');
-    }
-
     /// ` key="#RRGGBB"`.
     fn colour(&mut self, key: &str, color: BackendColor) {
         let (r, g, b) = color.rgb;
         self.attr(key, &hex(r, g, b));
     }
 
-    /// A filled shape without an outline, or an outline without a fill.
+    /// A filled shape without an outline (the root's `stroke="none"`), or
+    /// an outline without a fill.
     fn fill_or_stroke(&mut self, color: BackendColor, fill: bool) {
         if fill {
             self.colour("fill", color);
-            self.attr("stroke", "none");
         } else {
             self.attr("fill", "none");
             self.colour("stroke", color);
@@ -154,7 +177,6 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         self.open("line");
-        self.opacity(color);
         self.colour("stroke", color);
         self.attr_int("stroke-width", style.stroke_width());
         self.attr_int("x1", from.0);
@@ -181,7 +203,6 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("y", upper_left.1);
         self.attr_int("width", bottom_right.0 - upper_left.0);
         self.attr_int("height", bottom_right.1 - upper_left.1);
-        self.opacity(color);
         self.fill_or_stroke(color, fill);
         self.close_empty();
         Ok(())
@@ -198,9 +219,15 @@ impl DrawingBackend for SvgBackend<'_> {
         }
         self.open("polyline");
         self.attr("fill", "none");
-        self.opacity(color);
         self.colour("stroke", color);
         self.attr_int("stroke-width", style.stroke_width());
+        if let Some((dash, gap)) = self.dash.get() {
+            self.out.push_str(" stroke-dasharray=\"");
+            write_trimmed(self.out, dash, 2);
+            self.out.push(' ');
+            write_trimmed(self.out, gap, 2);
+            self.out.push('"');
+        }
         self.points(path);
         self.close_empty();
         Ok(())
@@ -216,7 +243,6 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         self.open("polygon");
-        self.opacity(color);
         self.colour("fill", color);
         self.points(path);
         self.close_empty();
@@ -238,24 +264,26 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("cx", center.0);
         self.attr_int("cy", center.1);
         self.attr_int("r", radius);
-        self.opacity(color);
         self.fill_or_stroke(color, fill);
-        self.attr_int("stroke-width", style.stroke_width());
+        if !fill {
+            self.attr_int("stroke-width", style.stroke_width());
+        }
         self.close_empty();
         Ok(())
     }
 
     /// One `<text>` element; `style.size()` is the font size in pixels.
-    /// Rotation (never used by a chart) is not written.
+    /// Rotation (never used by a chart) is not written, nor is the family:
+    /// the root's is every text's.
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
         }
         let anchor = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "middle",
+            HPos::Left => None,
+            HPos::Right => Some("end"),
+            HPos::Center => Some("middle"),
         };
         let dy = match style.anchor().v_pos {
             VPos::Top => "0.76em",
@@ -266,22 +294,21 @@ impl DrawingBackend for SvgBackend<'_> {
         self.attr_int("x", x);
         self.attr_int("y", y);
         self.attr("dy", dy);
-        self.attr("text-anchor", anchor);
-        self.out.push_str(" font-family=\"");
-        push_escaped(self.out, style.family().as_str());
-        self.out.push_str("\" font-size=\"");
+        if let Some(anchor) = anchor {
+            self.attr("text-anchor", anchor);
+        }
+        self.out.push_str(" font-size=\"");
         write_trimmed(self.out, style.size(), 2);
         self.out.push('"');
-        self.opacity(color);
         self.colour("fill", color);
         match style.style() {
             FontStyle::Normal => {}
             FontStyle::Bold => self.attr("font-weight", "bold"),
             other => self.attr("font-style", other.as_str()),
         }
-        self.out.push_str(">\n");
+        self.out.push('>');
         push_escaped(self.out, text);
-        self.out.push_str("\n</text>\n");
+        self.out.push_str("</text>\n");
         Ok(())
     }
 }
@@ -330,18 +357,20 @@ mod tests {
 
     fn text(size: f64, alpha: f64) -> String {
         let mut out = String::new();
-        let mut svg = SvgBackend::new(&mut out, (10, 20));
+        let dash = Cell::new(None);
+        let mut svg = SvgBackend::new(&mut out, (10, 20), "<A>", "PT Sans, \"A\"", &dash);
         svg.draw_text("a<b", &Style { size, alpha }, (3, -4)).ok();
         svg.present().ok();
         out
     }
 
     #[test]
-    fn text_element_as_plotters_svg_wrote_it() {
+    fn text_element_without_what_the_root_says() {
         assert_eq!(
             text(13.0, 1.0),
-            "<svg width=\"10\" height=\"20\" viewBox=\"0 0 10 20\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-             <text x=\"3\" y=\"-4\" dy=\"0.76em\" text-anchor=\"middle\" font-family=\"PT Sans, &quot;A&quot;\" font-size=\"13\" opacity=\"1\" fill=\"#1FA005\" font-weight=\"bold\">\na&lt;b\n</text>\n</svg>\n"
+            "<svg role=\"img\" width=\"10\" height=\"20\" viewBox=\"0 0 10 20\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"PT Sans, &quot;A&quot;\" stroke=\"none\">\n\
+             <title>&lt;A&gt;</title>\n\
+             <text x=\"3\" y=\"-4\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1FA005\" font-weight=\"bold\">a&lt;b</text>\n</svg>\n"
         );
     }
 
@@ -353,10 +382,8 @@ mod tests {
     }
 
     #[test]
-    fn opacity_is_written_as_display_wrote_it() {
-        for alpha in [1.0, 0.5, 0.1, 0.3, 1.0 / 3.0, 0.75] {
-            assert!(text(13.0, alpha).contains(&format!(" opacity=\"{alpha}\" ")), "{alpha}");
-        }
+    fn no_opacity_is_written() {
+        assert!(!text(13.0, 1.0).contains("opacity"));
         // Invisible text is not written at all.
         assert!(!text(13.0, 0.0).contains("<text"));
     }
@@ -364,22 +391,32 @@ mod tests {
     #[test]
     fn shapes() {
         let mut out = String::new();
-        let mut svg = SvgBackend::new(&mut out, (8, 8));
+        let dash = Cell::new(None);
+        let mut svg = SvgBackend::new(&mut out, (8, 8), "", "PT Sans", &dash);
         let red = BackendColor { alpha: 1.0, rgb: (255, 0, 0) };
         svg.draw_rect((1, 2), (4, 6), &red, true).ok();
         svg.draw_path([(0, 0), (3, 4)], &red).ok();
         svg.fill_polygon([(0, 0), (3, 4), (0, 4)], &red).ok();
         svg.draw_circle((2, 3), 4, &red, true).ok();
+        svg.draw_circle((2, 3), 4, &red, false).ok();
         svg.draw_line((0, 1), (2, 3), &red).ok();
+        dash.set(Some((6.0, 4.5)));
+        svg.draw_path([(0, 1), (7, 5)], &red).ok();
+        dash.set(None);
+        svg.draw_path([(0, 0), (3, 4)], &red).ok();
         svg.present().ok();
         svg.present().ok();
         let want = [
-            "<svg width=\"8\" height=\"8\" viewBox=\"0 0 8 8\" xmlns=\"http://www.w3.org/2000/svg\">",
-            "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\" opacity=\"1\" fill=\"#FF0000\" stroke=\"none\"/>",
-            "<polyline fill=\"none\" opacity=\"1\" stroke=\"#FF0000\" stroke-width=\"1\" points=\"0,0 3,4 \"/>",
-            "<polygon opacity=\"1\" fill=\"#FF0000\" points=\"0,0 3,4 0,4 \"/>",
-            "<circle cx=\"2\" cy=\"3\" r=\"4\" opacity=\"1\" fill=\"#FF0000\" stroke=\"none\" stroke-width=\"1\"/>",
-            "<line opacity=\"1\" stroke=\"#FF0000\" stroke-width=\"1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>",
+            "<svg role=\"img\" width=\"8\" height=\"8\" viewBox=\"0 0 8 8\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"PT Sans\" stroke=\"none\">",
+            "<title></title>",
+            "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\" fill=\"#FF0000\"/>",
+            "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" points=\"0,0 3,4 \"/>",
+            "<polygon fill=\"#FF0000\" points=\"0,0 3,4 0,4 \"/>",
+            "<circle cx=\"2\" cy=\"3\" r=\"4\" fill=\"#FF0000\"/>",
+            "<circle cx=\"2\" cy=\"3\" r=\"4\" fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\"/>",
+            "<line stroke=\"#FF0000\" stroke-width=\"1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>",
+            "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" stroke-dasharray=\"6 4.5\" points=\"0,1 7,5 \"/>",
+            "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" points=\"0,0 3,4 \"/>",
             "</svg>",
             "",
         ];

@@ -6,6 +6,8 @@
 //! measure text with plotters' own font code, which guesses natively and
 //! touches the host page's DOM on wasm32. Layout never happens here.
 
+use std::cell::Cell;
+
 use plotters::prelude::{Circle, IntoDrawingArea, PathElement, Polygon, Rectangle, ShapeStyle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, TextStyle};
@@ -28,21 +30,27 @@ fn points(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
 /// `scene` as a standalone SVG document whose `<title>` is the chart title.
 pub fn write_svg(scene: &Scene) -> String {
     let mut svg = String::new();
+    let dash = Cell::new(None);
     {
-        let backend = SvgBackend::new(&mut svg, (scene.width as u32, scene.height as u32));
+        let backend = SvgBackend::new(&mut svg, (scene.width as u32, scene.height as u32), &scene.title, FONT_FAMILY, &dash);
         let area = backend.into_drawing_area();
         // Drawing into a String cannot fail; errors are dropped throughout.
         area.fill(&scene.background.to_plotters()).ok();
+        let line = |points, stroke: &crate::Rgb, width: &f64| {
+            let style = ShapeStyle { color: stroke.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
+            area.draw(&PathElement::new(points, style)).ok();
+        };
         for item in &scene.items {
             match item {
                 Item::Rect { x, y, w, h, fill } => {
                     let style = ShapeStyle { color: fill.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
                     area.draw(&Rectangle::new([(px(*x), px(*y)), (px(x + w), px(y + h))], style)).ok();
                 }
-                Item::Line { points: pts, stroke, width } => {
-                    let style =
-                        ShapeStyle { color: stroke.to_plotters().to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
-                    area.draw(&PathElement::new(points(pts), style)).ok();
+                Item::Line { points: pts, stroke, width } => line(points(pts), stroke, width),
+                Item::Dashed { from, to, stroke, width, dash: pattern } => {
+                    dash.set(Some(*pattern));
+                    line(points(&[*from, *to]), stroke, width);
+                    dash.set(None);
                 }
                 Item::Polygon { points: pts, fill } => {
                     let style = ShapeStyle { color: fill.to_plotters().to_rgba(), filled: true, stroke_width: 0 };
@@ -75,22 +83,7 @@ pub fn write_svg(scene: &Scene) -> String {
         }
         area.present().ok();
     }
-    with_title(svg, &scene.title)
-}
-
-/// Puts `<title>` first inside the root element, as SVG accessibility asks.
-fn with_title(svg: String, title: &str) -> String {
-    let element = format!("<title>{}</title>\n", xml_escape(title));
-    // The backend's root tag, `<svg …>` and a line break (its attributes
-    // hold no `>`); found by chars, as a string pattern would link core's
-    // substring searcher into the page's module (docs/size.md).
-    match (svg.strip_prefix("<svg "), svg.find('>')) {
-        (Some(attributes), Some(end)) if svg[end + 1..].starts_with('\n') => {
-            let (attributes, rest) = attributes.split_at(end + 2 - "<svg ".len());
-            format!("<svg role=\"img\" {attributes}{element}{rest}")
-        }
-        _ => svg,
-    }
+    svg
 }
 
 /// Escapes text for XML content and attribute values.

@@ -7,8 +7,8 @@
 
 mod common;
 
-use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, ChartRequest, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
+use common::{check_snapshot, feed_from_json, geometry_problems, sample_feed, series_lines, svg_texts};
+use opeka_chart::{render, ChartRequest, Item, Lang, Medium, PtSansMetrics, Scene, Shape, Theme, View};
 
 const FEEDS: [&str; 2] = ["kuzbass-council-projects-2024", "vyksa-orphanhood-prevention"];
 const VIEWS: [View; 3] = [View::Progress, View::BeforeAfter, View::Trajectory];
@@ -148,9 +148,25 @@ fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
     let texts = svg_texts(&chart.to_svg());
     assert!(has(&texts, "Социальные сироты") && has(&texts, "Специалисты, обученные работе с семьёй в кризисе"), "{texts:?}");
     assert!(has(&texts, "нет фактических данных"), "{texts:?}");
-    // The planned line is dashes (polygons), the actuals never a line here (one point).
-    assert!(chart.to_svg().matches("<polygon").count() > 10);
-    assert_eq!(chart.to_svg().matches("<polyline").count(), 0);
+    // The planned line is one dashed line, left to right (the one indicator
+    // with a baseline and a target), the actuals never a line here (one point).
+    let plans: Vec<_> =
+        chart.items.iter().filter_map(|i| if let Item::Dashed { from, to, .. } = i { Some((*from, *to)) } else { None }).collect();
+    assert!(plans.len() == 1 && plans[0].0 .0 < plans[0].1 .0, "{plans:?}");
+    let svg = chart.to_svg();
+    assert_eq!(series_lines(&svg), 0, "{svg}");
+    assert_eq!(svg.matches(" stroke-dasharray=\"6 4\"").count(), 1, "{svg}");
+    // On a slide the dashes grow with the scene: 2.5 times at 1920 × 1080.
+    let request = ChartRequest {
+        view: Some(View::Trajectory),
+        width: 1920.0,
+        height: Some(1080.0),
+        medium: Medium::Slide,
+        theme: Theme::Light,
+        lang: Lang::Ru,
+    };
+    let slide = render(&sample_feed(FEEDS[1]), &request, &PtSansMetrics).to_svg();
+    assert_eq!(slide.matches(" stroke-dasharray=\"15 10\"").count(), 1, "{slide}");
     for year in ["2021", "2022", "2023", "2024"] {
         assert!(has(&texts, year), "period axis lacks {year}: {texts:?}");
     }
@@ -170,7 +186,7 @@ fn trajectory_draws_a_panel_per_indicator_and_the_plan_without_actuals() {
     let chart = draw(&sample_feed(FEEDS[0]), View::Trajectory, 800.0, Lang::Ru, Theme::Light);
     let texts = svg_texts(&chart.to_svg());
     assert!(texts.iter().any(|t| t.starts_with("Без показателей: Новые горизонты (передан министерству)")), "{texts:?}");
-    assert_eq!(chart.to_svg().matches("<polyline").count(), 3, "baseline → actual in three panels");
+    assert_eq!(series_lines(&chart.to_svg()), 3, "baseline → actual in three panels");
     assert!(chart.marks.iter().all(|m| matches!(m.shape, Shape::Point { .. })));
 }
 
@@ -275,7 +291,7 @@ fn edge_feed_project_without_indicators_and_indicator_with_only_actuals() {
         }
     }
     let chart = draw(&valid, View::Trajectory, 800.0, Lang::Ru, Theme::Light);
-    assert_eq!(chart.to_svg().matches("<polyline").count(), 1);
+    assert_eq!(series_lines(&chart.to_svg()), 1);
     assert!(chart.marks.iter().any(|m| m.label == "Семьи — факт III\u{a0}кв.\u{a0}2023: 12\u{a0}семей"), "{:?}", chart.marks);
     let chart = draw(&valid, View::Progress, 800.0, Lang::Ru, Theme::Light);
     assert_eq!(chart.marks.len(), 1);

@@ -269,6 +269,8 @@ function paint(g, parent, alpha) {
     g.fillStyle = style.fill;
     g.strokeStyle = style.stroke;
     g.lineWidth = parseFloat(style.strokeWidth) || 0;
+    // A plan's dashes ("6px, 4px"); none is a solid line.
+    g.setLineDash(style.strokeDasharray === 'none' ? [] : style.strokeDasharray.split(',').map(parseFloat));
     const fill = style.fill !== 'none';
     const stroke = style.stroke !== 'none' && g.lineWidth > 0;
     if (el.localName === 'text') {

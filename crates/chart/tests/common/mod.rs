@@ -84,6 +84,12 @@ pub fn drawn_points(chart: &Scene) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// How many series lines the SVG draws: its solid polylines (a plan's
+/// dashed line is a polyline too).
+pub fn series_lines(svg: &str) -> usize {
+    svg.lines().filter(|line| line.starts_with("<polyline") && !line.contains(" stroke-dasharray=")).count()
+}
+
 /// The text content of every `<text>` element, unescaped.
 pub fn svg_texts(svg: &str) -> Vec<String> {
     let mut out = Vec::new();
