@@ -676,13 +676,21 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
             scale += SCALE_STEP;
         }
     } else {
-        let mut scale = 1.0 - SCALE_STEP;
-        while scale >= MIN_SCALE - 1e-9 {
-            chosen = grid(ctx, &set.tiles, inner_w, scale, available);
-            if chosen.height() <= available {
-                break;
+        // Where even the smallest type leaves tiles out, it is the type:
+        // laid out at once rather than at each size on the way down, which
+        // was half a register's drawing (docs/performance.md, stop 47).
+        let smallest = grid(ctx, &set.tiles, inner_w, MIN_SCALE, available);
+        if smallest.height() > available {
+            chosen = smallest;
+        } else {
+            let mut scale = 1.0 - SCALE_STEP;
+            while scale >= MIN_SCALE - 1e-9 {
+                chosen = grid(ctx, &set.tiles, inner_w, scale, available);
+                if chosen.height() <= available {
+                    break;
+                }
+                scale -= SCALE_STEP;
             }
-            scale -= SCALE_STEP;
         }
     }
 
