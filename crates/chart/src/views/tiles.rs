@@ -679,18 +679,16 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         // Where even the smallest type leaves tiles out, it is the type:
         // laid out at once rather than at each size on the way down, which
         // was half a register's drawing (docs/performance.md, stop 47).
-        let smallest = grid(ctx, &set.tiles, inner_w, MIN_SCALE, available);
-        if smallest.height() > available {
-            chosen = smallest;
-        } else {
-            let mut scale = 1.0 - SCALE_STEP;
-            while scale >= MIN_SCALE - 1e-9 {
-                chosen = grid(ctx, &set.tiles, inner_w, scale, available);
-                if chosen.height() <= available {
-                    break;
-                }
-                scale -= SCALE_STEP;
+        // Where it fits, the largest type above it that fits.
+        chosen = grid(ctx, &set.tiles, inner_w, MIN_SCALE, available);
+        let mut scale = 1.0 - SCALE_STEP;
+        while chosen.height() <= available && scale > MIN_SCALE + 1e-9 {
+            let bigger = grid(ctx, &set.tiles, inner_w, scale, available);
+            if bigger.height() <= available {
+                chosen = bigger;
+                break;
             }
+            scale -= SCALE_STEP;
         }
     }
 
