@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openPage, screenshot, recordDrawn } from './harness.mjs';
-import { generatedCaseload } from '../bench/big-feed-bench.mjs';
+import { generatedCaseload, generatedOutcomes } from '../bench/big-feed-bench.mjs';
 
 let server;
 let browser;
@@ -240,6 +240,66 @@ test('a big feed streams to the worker as it is read: the chart read on the main
     assert.equal(on.trend[1].error, off.trend[1].error);
     assert.ok(on.trend[1].error.startsWith('Не удалось показать график: в данных есть ошибки.'), on.trend[1].error.slice(0, 200));
     assert.ok(on.trend[1].error.includes('records[8].unit: "district-3" не объявлен в units'), on.trend[1].error.slice(0, 200));
+  } finally {
+    server.routes.delete('/leptos-app/feeds/kuzbass-caseload.json');
+    server.routes.delete('/leptos-app/feeds/kuzbass-accident-families.json');
+  }
+});
+
+test('a big outcomes feed comes to a Leptos chart from the worker in slices of its projects, a task each, and is drawn as on the main thread', async () => {
+  // 1 200 projects (1.2 MB) for all three charts: the worker reduces them
+  // in three slices of about 512 KiB (crates/chart/src/reduce.rs), which the
+  // component validates one a task and joins.
+  const feed = generatedOutcomes(1200);
+  for (const name of ['kuzbass-caseload', 'kuzbass-accident-families']) {
+    server.routes.set(`/leptos-app/feeds/${name}.json`, { body: feed, type: 'application/json' });
+  }
+  const load = async (refused) => {
+    for (const file of refused) server.routes.set(`/leptos-app/${file}`, { body: 'export {};', type: 'text/plain' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // Each reduction's slices, as the worker answers them: one, and one
+    // more after each 0 byte and its four of the next slice's record count.
+    await page.addInitScript(() => {
+      window.__slices = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', ({ data: [id, answer] }) => {
+            const packed = answer?.[0];
+            if (id > 0 && packed instanceof Uint8Array) window.__slices.push(1 + packed.subarray(4).filter((b) => b === 0).length / 5);
+          });
+        }
+      };
+    });
+    await page.goto(`${server.url}/leptos-app/`);
+    await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].every((c) => c.shadowRoot?.querySelector('.opeka-svg svg')));
+    const charts = await page.$$eval('.opeka-chart', (all) => all.map((chart) => ({
+      svg: chart.shadowRoot.querySelector('.opeka-svg svg')?.outerHTML ?? null,
+      summary: chart.shadowRoot.querySelector('[role="img"]')?.getAttribute('aria-label') ?? null,
+    })));
+    const slices = await page.evaluate(() => window.__slices);
+    await context.close();
+    for (const file of refused) server.routes.delete(`/leptos-app/${file}`);
+    return { charts, slices, errors };
+  };
+  try {
+    const off = await load(['opeka-worker-host.js', 'opeka-worker.js']);
+    const on = await load([]);
+    assert.deepEqual(on.errors, []);
+    assert.deepEqual(off.errors, []);
+    // One ask a feed and view (the first and third charts share one), each in three slices.
+    assert.deepEqual(on.slices, [3, 3]);
+    assert.deepEqual(off.slices, []);
+    for (const i of [0, 1, 2]) {
+      assert.ok(on.charts[i].svg?.includes('Проект номер 0'), `${i}: the first project drawn`);
+      assert.match(on.charts[i].summary.replaceAll('\u00a0', ' '), /и ещё 2 350 показателей/, `${i}: every indicator counted`);
+      assert.equal(on.charts[i].svg, off.charts[i].svg, `${i}: the same SVG`);
+      assert.equal(on.charts[i].summary, off.charts[i].summary, `${i}: the same summary`);
+    }
   } finally {
     server.routes.delete('/leptos-app/feeds/kuzbass-caseload.json');
     server.routes.delete('/leptos-app/feeds/kuzbass-accident-families.json');

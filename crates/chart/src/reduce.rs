@@ -32,7 +32,10 @@
 //! but no view reads a project's `summary`, `partners`, `start` or `end`,
 //! and only the trajectory reads more of an indicator's `actual` than its
 //! latest reported one, in the panels the largest canvas can hold: its
-//! document goes without those ([`reduce_outcomes`]).
+//! document goes without those ([`reduce_outcomes`]). A big one goes in
+//! slices of its projects, each a whole feed of about [`SLICE_BYTES`],
+//! which the page validates a task each and joins, so that no task of the
+//! page's grows with the feed (a feed with nothing to leave out, too).
 //!
 //! Every reduced document leaves out the top-level members the feed's
 //! kind does not know, which no view reads and the page would otherwise
@@ -51,6 +54,13 @@ use crate::views::MOST_PANELS;
 /// each lies in the feed's bytes in this order
 /// (`opeka_feed::validate::validate_locating_each`).
 pub const MEMBERS: [&str; 5] = ["records", "grants", "recipients", "contests", "projects"];
+
+/// How many of a big outcomes feed's bytes (before its reduction) the page
+/// validates in one task: a slice of its projects, each a whole feed of
+/// its own (`opeka_feed::validate::packed::SLICE_END`). The page validates an
+/// outcomes document at 25–45 ms a megabyte; a register's 4.9 MB reduction
+/// in one piece held it 110–126 ms (docs/performance.md, stop 48).
+pub const SLICE_BYTES: usize = 512 * 1024;
 
 /// A project's members that no view reads (see the module's comment).
 const UNREAD_PROJECT_MEMBERS: [&[u8]; 4] = [b"summary", b"partners", b"start", b"end"];
@@ -223,8 +233,9 @@ fn reduce_awards(
 /// `views::outcomes` and `views::tiles` read), except, for the trajectory
 /// (`panels`), in the first [`MOST_PANELS`] indicators. Found by a scan
 /// of the `projects` array at `projects`, whose projects and indicators
-/// are those of `outcomes` in the same order. `None` when there is
-/// nothing to leave out (the page validates the body it has).
+/// are those of `outcomes` in the same order. Projects of more than
+/// [`SLICE_BYTES`] go in slices ([`packed::SLICE_END`]). `None` when there is
+/// nothing to leave out and one slice (the page validates the body it has).
 fn reduce_outcomes(
     bytes: &[u8],
     projects: Range<usize>,
@@ -235,7 +246,8 @@ fn reduce_outcomes(
     let mut scan = Scan::new(bytes);
     // How many indicators are still to keep every actual of.
     let mut panels_left = if panels { MOST_PANELS } else { 0 };
-    for (at, project) in scan.values(projects.start)?.into_iter().zip(&outcomes.projects) {
+    let values = scan.values(projects.start)?;
+    for (at, project) in values.iter().zip(&outcomes.projects) {
         let members = scan.members(at.start)?;
         cuts.extend(member_cuts(&members, |m| UNREAD_PROJECT_MEMBERS.contains(&m.key)));
         let kept_whole = panels_left.min(project.indicators.len());
@@ -253,10 +265,45 @@ fn reduce_outcomes(
             cuts.extend([first.start..kept.start, kept.end..last.end].into_iter().filter(|cut| !cut.is_empty()));
         }
     }
-    if cuts.is_empty() {
-        return None;
+    let slices = slices_of(&values);
+    if slices.len() < 2 {
+        return (!cuts.is_empty()).then(|| packed::pack(&edited(bytes, cuts, Vec::new())?, &[]))?;
     }
-    packed::pack(&edited(bytes, cuts, Vec::new())?, &[])
+    // Each slice: the document without the projects before and after its own.
+    let mut docs = Vec::new();
+    for slice in &slices {
+        let (first, last) = (values.first()?, values.last()?);
+        let (kept, kept_last) = (values.get(slice.start)?, values.get(slice.end - 1)?);
+        let around = [first.start..kept.start, kept_last.end..last.end];
+        let mut slice_cuts: Vec<Range<usize>> =
+            cuts.iter().filter(|cut| around.iter().all(|out| cut.end <= out.start || cut.start >= out.end)).cloned().collect();
+        slice_cuts.extend(around.into_iter().filter(|cut| !cut.is_empty()));
+        let slice = packed::pack(&edited(bytes, slice_cuts, Vec::new())?, &[])?;
+        if !docs.is_empty() {
+            docs.push(packed::SLICE_END);
+        }
+        docs.extend(slice);
+    }
+    Some(docs)
+}
+
+/// The projects (their values' spans in the feed) in slices of about
+/// [`SLICE_BYTES`] each, in order, as the page validates them a task each:
+/// each slice is at least one project.
+fn slices_of(values: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut slices = Vec::new();
+    if values.is_empty() {
+        return slices;
+    }
+    let mut start = 0;
+    for (i, value) in values.iter().enumerate() {
+        if i > start && value.end - values[start].start > SLICE_BYTES {
+            slices.push(start..i);
+            start = i;
+        }
+    }
+    slices.push(start..values.len());
+    slices
 }
 
 /// Which of `actual` a view reads as the latest: of those reported, the

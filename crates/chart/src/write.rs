@@ -77,7 +77,7 @@ pub fn write_svg(scene: &Scene) -> String {
                     // plotters sets a top-anchored baseline 0.76 em below y; the line box
                     // wants it 0.95 em down, leaving room for accents above capitals.
                     let baseline_shift = 0.19 * text.size;
-                    area.draw(&Text::new(text.text.clone(), (px(*x), px(y + baseline_shift)), style)).ok();
+                    area.draw(&Text::new(text.text.as_str(), (px(*x), px(y + baseline_shift)), style)).ok();
                 }
             }
         }

@@ -136,12 +136,28 @@ export function reduce(bytes, view, early = false) {
     const posted = [++asked, bytes, view];
     waiting.set(asked, [elsewhere, timer, yes, posted]);
     worker.postMessage(to === worker ? [asked, body, view] : posted);
-  });
+  }).then(sliced);
   views.set(view, [answer, early]);
   const settled = () => views.get(view)?.[0] === answer && views.delete(view);
   if (!early) answer.then(settled, settled);
   return answer;
 }
+
+// A big outcomes feed's reduction comes in slices of its projects, each
+// packed as a feed of its own, with a 0 byte between
+// (crates/feed/src/validate/packed.rs, SLICE_END): so that the page
+// validates one a task, not megabytes in one, the answer holds the first,
+// and last a function that answers the next in a task of its own
+// (crates/embed/src/widget.rs, `take_answer`). A slice's document starts
+// past its count of packed records (20 bytes each, after the count's 4).
+const sliced = (answer) => {
+  const [packed, ...warnings] = answer;
+  if (!(packed instanceof Uint8Array)) return answer;
+  const end = packed.indexOf(0, 4 + 20 * new DataView(packed.buffer, packed.byteOffset, 4).getUint32(0, true));
+  if (end < 0) return answer;
+  const rest = [packed.subarray(end + 1), ...warnings];
+  return [packed.subarray(0, end), ...warnings, () => new Promise((yes) => setTimeout(() => yes(sliced(rest))))];
+};
 
 // The worker's module on this thread: for the words of a feed's problems
 // (the page's module leaves them out, crates/embed/src/worker.rs says

@@ -2,8 +2,6 @@
 //! validated, chart mounted in the shadow root, events out.
 
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -114,8 +112,8 @@ fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
 static WARMED_UP: AtomicBool = AtomicBool::new(false);
 
 /// Resolves in a task of its own (`setTimeout(resolve)`), after any input.
-async fn next_task() {
-    let _ = JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0)))).await;
+fn next_task() -> JsFuture {
+    JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0))))
 }
 
 #[wasm_bindgen]
@@ -236,7 +234,7 @@ impl Inner {
         let later = self.render_later.take();
         wasm_bindgen_futures::spawn_local(async move {
             if later {
-                next_task().await;
+                let _ = next_task().await;
             }
             let Some(inner) = weak.upgrade() else { return };
             inner.render_queued.set(false);
@@ -477,32 +475,50 @@ impl Inner {
         // A fetched body of 1 MB or more (`fetch::HELD_FROM_BYTES`): the loader kept it in JavaScript.
         let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
-            let bytes = Rc::clone(&body);
-            let work = Box::pin(async move { worker::in_worker(&bytes, view).await });
-            self.after(
-                work,
-                Box::new(move |inner, reduced| match reduced {
-                    // The reduction's document is validated here, and its
-                    // packed records taken as the worker's module summed
-                    // them; one that does not read (the worker never makes
-                    // one) has the body validated here instead.
-                    Some(Reduced::Valid(Some(packed), warnings)) => {
-                        inner.let_go();
-                        let packed = packed.to_vec();
-                        let checked = unpack(&packed).and_then(|(doc, records)| validated(doc).ok()?.with_packed_records(records));
-                        inner.check(load, body, checked, Some(warnings));
-                    }
-                    // Not reduced: the body is validated here.
-                    Some(Reduced::Valid(None, warnings)) => inner.check(load, body, None, Some(warnings)),
-                    Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
-                    // No worker: the work is done here, as for a small feed.
-                    None => inner.check(load, body, None, None),
-                }),
-            );
+            self.take_answer(load, Rc::clone(&body), worker::in_worker(&body, view), None);
             self.warm_up_later();
             return;
         }
         self.check(load, body, None, None);
+    }
+
+    /// Takes the worker's `answer` for `body` once it comes ([`Inner::after`]).
+    /// A reduction's document is validated here, and its packed records
+    /// taken as the worker's module summed them; one in slices (a big
+    /// outcomes feed's), a slice a task, each joined to those before
+    /// (`so_far`), the next asked for once one is read. A reduction that
+    /// does not read (the worker never makes one) has the body validated
+    /// here instead.
+    fn take_answer(self: &Rc<Self>, load: Load, body: Rc<Body>, answer: Option<JsValue>, so_far: Option<Checked>) {
+        self.after(
+            answer,
+            Box::new(move |inner, reduced| match reduced {
+                Some(Reduced::Valid(Some(packed), warnings, next)) => {
+                    if so_far.is_none() {
+                        inner.let_go();
+                    }
+                    let packed = packed.to_vec();
+                    let checked =
+                        unpack(&packed).and_then(|(doc, records)| validated(doc).ok()?.with_packed_records(records)).and_then(|slice| {
+                            match so_far {
+                                None => Some(slice),
+                                Some(so_far) => so_far.joined(slice),
+                            }
+                        });
+                    match (checked, next) {
+                        (Some(checked), Some(next)) => {
+                            inner.take_answer(load, body, next.call1(&JsValue::NULL, &JsValue::NULL).ok(), Some(checked))
+                        }
+                        (checked, _) => inner.check(load, body, checked, Some(warnings)),
+                    }
+                }
+                // Not reduced: the body is validated here.
+                Some(Reduced::Valid(None, warnings, _)) => inner.check(load, body, None, Some(warnings)),
+                Some(Reduced::Invalid(failure)) => inner.fail(load, Arc::new(failure)),
+                // No worker: the work is done here, as for a small feed.
+                None => inner.check(load, body, None, None),
+            }),
+        );
     }
 
     /// In tasks of their own, while the widget still waits (for its feed's
@@ -522,7 +538,7 @@ impl Inner {
             // each made a bigger future.
             let mut feed = None;
             for step in 0..3 {
-                next_task().await;
+                let _ = next_task().await;
                 let Some(inner) = weak.upgrade().filter(|inner| matches!(*inner.state.borrow(), FeedState::Loading)) else { return };
                 match (step, &feed) {
                     (0, _) if !WARMED_UP.swap(true, Ordering::Relaxed) => {
@@ -540,14 +556,18 @@ impl Inner {
         });
     }
 
-    /// Runs `work` (the worker's module's), then `then` with its answer,
+    /// Waits for `answer` (the promise of the worker's module's answer;
+    /// `None` where there was no one to ask), then runs `then` with it,
     /// unless meanwhile the widget was dropped or began another load.
-    /// Boxed: one copy of this code for its three callers.
-    fn after(self: &Rc<Self>, work: Pin<Box<dyn Future<Output = Option<Reduced>>>>, then: Box<Answered>) {
+    /// Boxed: one copy of this code for its callers.
+    fn after(self: &Rc<Self>, answer: Option<JsValue>, then: Box<Answered>) {
         let generation = self.generation.get();
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = work.await;
+            let result = match answer {
+                Some(answer) => worker::read_answer(answer).await,
+                None => None,
+            };
             if let Some(inner) = weak.upgrade().filter(|inner| inner.generation.get() == generation) {
                 then(&inner, result);
             }
@@ -592,12 +612,10 @@ impl Inner {
                     None if warnings.is_empty() && omitted.total() == 0 => {}
                     // This module has no words for them: the worker's module says them.
                     None => {
-                        let bytes = Rc::clone(&body);
-                        let work = Box::pin(async move { worker::worded(&bytes).await });
                         self.after(
-                            work,
+                            worker::worded(&body),
                             Box::new(move |_, worded| match worded {
-                                Some(Reduced::Valid(_, lines)) => events::warn(&lines),
+                                Some(Reduced::Valid(_, lines, _)) => events::warn(&lines),
                                 _ => events::warn(&opeka_widgets::problem_lines(&warnings, omitted)),
                             }),
                         );
@@ -608,9 +626,8 @@ impl Inner {
             // Worded by the worker's module (this one has no words for
             // them); where it could not load, the problems as they are.
             Err(rejected) => {
-                let work = Box::pin(async move { worker::worded(&body).await });
                 self.after(
-                    work,
+                    worker::worded(&body),
                     Box::new(move |inner, worded| {
                         let failure = match worded {
                             Some(Reduced::Invalid(failure)) => failure,

@@ -27,8 +27,14 @@
 //! answers as the worker would: the same reduction, with the worker's
 //! memory (1.4 to 1.7 times the feed, where this module reading the whole
 //! feed holds 9 times a 1 MB one). Only when that fails too, or for a
-//! smaller body, does [`in_worker`] answer `None`, and the widget does the
-//! work itself.
+//! smaller body, is the answer `None` ([`read_answer`]), and the widget
+//! does the work itself.
+//!
+//! A big outcomes feed's reduction comes in slices of its projects
+//! (`opeka_feed::validate::packed::SLICE_END`): the page side answers the
+//! first, with a function that answers the next in a task of its own, so
+//! that the widget validates a slice a task and joins them
+//! (`crate::widget`'s `take_answer`), however big the feed.
 //!
 //! The same module also words the problems of feeds the page validated
 //! itself ([`worded`]): the page's module is built without the validator's
@@ -60,20 +66,23 @@ pub(crate) fn use_worker(reduce: Function, words: Function) {
 include!("../../widgets/src/worker_answer.rs");
 
 /// Hands `body` to the page's worker for `view` (or, without one, to the
-/// worker's module on this thread); `None` when neither could do it (the
-/// caller validates it itself).
-pub(crate) async fn in_worker(body: &Body, view: Option<View>) -> Option<Reduced> {
+/// worker's module on this thread): the promise of its answer, which
+/// [`read_answer`] reads (`None` there when neither could do it, and the
+/// caller validates it itself); `None` when there is no one to ask.
+pub(crate) fn in_worker(body: &Body, view: Option<View>) -> Option<JsValue> {
     let (reduce, _) = ASK.with(|slot| slot.borrow().clone())?;
     let view = JsValue::from_str(view.map_or("", View::name));
-    read_answer(reduce.call2(&JsValue::NULL, &js_bytes(body), &view).ok()?).await
+    reduce.call2(&JsValue::NULL, &js_bytes(body), &view).ok()
 }
 
-/// The problems of the feed in `body`, worded by the worker's module on
-/// this thread (for a valid feed, its warnings as console lines); `None`
-/// when that module could not load, and the caller keeps its own problems.
-pub(crate) async fn worded(body: &Body) -> Option<Reduced> {
+/// Asks for the problems of the feed in `body`, worded by the worker's
+/// module on this thread (for a valid feed, its warnings as console
+/// lines): the promise of the answer, which [`read_answer`] reads (`None`
+/// there when that module could not load, and the caller keeps its own
+/// problems); `None` when there is no one to ask.
+pub(crate) fn worded(body: &Body) -> Option<JsValue> {
     let (_, words) = ASK.with(|slot| slot.borrow().clone())?;
-    read_answer(words.call1(&JsValue::NULL, &js_bytes(body)).ok()?).await
+    words.call1(&JsValue::NULL, &js_bytes(body)).ok()
 }
 
 /// A big body from where the loader read it; a small one (with

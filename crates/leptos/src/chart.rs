@@ -471,10 +471,35 @@ impl Loader {
                 return;
             }
             match answer {
-                Some(Reduced::Valid(Some(packed), warnings)) => {
-                    let packed = packed.to_vec();
-                    let checked =
-                        unpack(&packed).and_then(|(doc, records)| validate(doc, &Options::default()).ok()?.with_packed_records(records));
+                Some(Reduced::Valid(Some(packed), warnings, next)) => {
+                    // A big outcomes feed's reduction comes a slice at a
+                    // time (`packed::SLICE_END`): each answered in a task of
+                    // its own when asked (`next`), validated, and joined to those before.
+                    let (mut packed, mut next, mut checked) = (packed, next, None::<Checked>);
+                    loop {
+                        let bytes = packed.to_vec();
+                        let slice =
+                            unpack(&bytes).and_then(|(doc, records)| validate(doc, &Options::default()).ok()?.with_packed_records(records));
+                        checked = match (checked, slice) {
+                            (None, slice) => slice,
+                            (Some(so_far), Some(slice)) => so_far.joined(slice),
+                            (Some(_), None) => None,
+                        };
+                        let Some(more) = next.take().filter(|_| checked.is_some()) else { break };
+                        let Ok(asked) = more.call1(&JsValue::NULL, &JsValue::NULL) else {
+                            checked = None;
+                            break;
+                        };
+                        let answer = worker::read_answer(asked).await;
+                        if !self.still_loading(generation) {
+                            return;
+                        }
+                        let Some(Reduced::Valid(Some(slice), _, then)) = answer else {
+                            checked = None;
+                            break;
+                        };
+                        (packed, next) = (slice, then);
+                    }
                     let Some(checked) = checked else {
                         // The worker never makes one that does not read; if it did, the body is read here.
                         self.accept(&bytes.to_vec());
@@ -492,7 +517,7 @@ impl Loader {
                 }
                 Some(Reduced::Invalid(failure)) => self.fail(failure),
                 // Not reduced (a feed the view draws whole), or no worker: read here.
-                Some(Reduced::Valid(None, _)) | None => self.accept(&bytes.to_vec()),
+                Some(Reduced::Valid(None, ..)) | None => self.accept(&bytes.to_vec()),
             }
         });
     }

@@ -1,7 +1,7 @@
 // The worker's answer as both faces read it: included (`include!`) by
 // this crate's `worker` module (the Leptos component) and by
 // crates/embed/src/worker.rs (`<opeka-chart>`), each with these names in
-// scope: `Array`, `Promise`, `Uint8Array`, `JsValue`, `JsFuture`,
+// scope: `Array`, `Function`, `Promise`, `Uint8Array`, `JsValue`, `JsFuture`,
 // `Omitted`, `Problem`, `ProblemMessage`, `Severity` and `Failure`. One
 // function for both, called across the crates, made the element's
 // download 35 bytes larger (gzip; the budget had one byte to spare);
@@ -12,10 +12,12 @@
 pub enum Reduced {
     /// The feed is valid; here is what the view draws, as a smaller feed
     /// packed (`opeka_feed::validate::packed`; `None`: not reduced, the
-    /// page validates the body it has), and the full feed's warnings as
-    /// console lines. The packed bytes stay in JavaScript until the
-    /// widget has let go of the feed they replace.
-    Valid(Option<Uint8Array>, Vec<String>),
+    /// page validates the body it has), the full feed's warnings as
+    /// console lines, and, for a reduction in slices (a big outcomes
+    /// feed's: `packed::SLICE_END`), what answers the next slice, in a
+    /// task of its own, when called. The packed bytes stay in JavaScript
+    /// until the widget has let go of the feed they replace.
+    Valid(Option<Uint8Array>, Vec<String>, Option<Function>),
     /// The feed is invalid.
     Invalid(Failure),
 }
@@ -39,8 +41,10 @@ pub async fn read_answer(promise: JsValue) -> Option<Reduced> {
         }
         return Some(Reduced::Invalid(Failure::Invalid { problems, omitted }));
     }
-    // The reduced feed (a Uint8Array), or null.
+    // The reduced feed (a Uint8Array), or null; the warnings; last, for a
+    // reduction in slices, the next slice's answer (opeka-worker-host.js).
     let reduced = (!first.is_null()).then(|| Uint8Array::new(&first));
     let warnings = (1..answer.length()).filter_map(|i| answer.get(i).as_string()).collect();
-    Some(Reduced::Valid(reduced, warnings))
+    let next = answer.get(answer.length() - 1);
+    Some(Reduced::Valid(reduced, warnings, next.is_function().then(|| next.unchecked_into())))
 }

@@ -27,6 +27,15 @@ use super::{Checked, QuickRecord};
 /// Bytes per packed record.
 const RECORD_BYTES: usize = 20;
 
+/// What ends a slice of a big outcomes feed's reduction: a 0 byte, which
+/// no JSON text holds. Such a feed's projects go in slices of about
+/// `opeka_chart::reduce::SLICE_BYTES`, each a whole feed of its own,
+/// packed ([`pack`], no records), one after another with this byte
+/// between. The worker's page side (`opeka-worker-host.js`) answers the
+/// first, and the next in a task of its own when asked, so that the page
+/// validates one a task and joins them ([`Checked::joined`]).
+pub const SLICE_END: u8 = 0;
+
 /// `doc` (a feed whose `records` array is empty) and `records` packed for
 /// [`unpack`]; `None` when a record's period is out of the packed range.
 pub fn pack(doc: &[u8], records: &[QuickRecord]) -> Option<Vec<u8>> {
@@ -68,6 +77,20 @@ impl Checked {
             all.push(record_of(caseload, quick)?);
         }
         caseload.records = all;
+        Some(self)
+    }
+}
+
+impl Checked {
+    /// This feed with the projects of `next` (the next slice of the same
+    /// reduction, validated) after its own; `None` unless both are
+    /// outcomes feeds. The worker checked the whole feed, so nothing
+    /// between two slices (a project id used in both) is checked again.
+    pub fn joined(mut self, mut next: Checked) -> Option<Checked> {
+        let (Body::Outcomes(these), Body::Outcomes(those)) = (&mut self.feed.feed_mut().body, &mut next.feed.feed_mut().body) else {
+            return None;
+        };
+        these.projects.append(&mut those.projects);
         Some(self)
     }
 }
