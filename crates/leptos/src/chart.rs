@@ -477,9 +477,9 @@ impl Loader {
                     // its own when asked (`next`), validated, and joined to those before.
                     let (mut packed, mut next, mut checked) = (packed, next, None::<Checked>);
                     loop {
-                        let bytes = packed.to_vec();
-                        let slice =
-                            unpack(&bytes).and_then(|(doc, records)| validate(doc, &Options::default()).ok()?.with_packed_records(records));
+                        let slice_bytes = packed.to_vec();
+                        let slice = unpack(&slice_bytes)
+                            .and_then(|(doc, records)| validate(doc, &Options::default()).ok()?.with_packed_records(records));
                         checked = match (checked, slice) {
                             (None, slice) => slice,
                             (Some(so_far), Some(slice)) => so_far.joined(slice),

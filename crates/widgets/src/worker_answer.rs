@@ -45,6 +45,7 @@ pub async fn read_answer(promise: JsValue) -> Option<Reduced> {
     // reduction in slices, the next slice's answer (opeka-worker-host.js).
     let reduced = (!first.is_null()).then(|| Uint8Array::new(&first));
     let warnings = (1..answer.length()).filter_map(|i| answer.get(i).as_string()).collect();
-    let next = answer.get(answer.length() - 1);
+    // (An empty answer, which no worker gives, wraps past the end: undefined.)
+    let next = answer.get(answer.length().wrapping_sub(1));
     Some(Reduced::Valid(reduced, warnings, next.is_function().then(|| next.unchecked_into())))
 }
