@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACTS, startServer, launchBrowser, openPage, openTables, waitForWidgets, screenshot } from './harness.mjs';
+import { generatedAwards } from '../bench/big-feed-bench.mjs';
 
 let server;
 let browser;
@@ -39,6 +40,12 @@ before(async () => {
     body: `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head><body>
 <opeka-chart id="ru" src="/hostile-csv.json" view="ranking" lang="ru"></opeka-chart>
 <opeka-chart id="en" src="/hostile-csv.json" view="ranking" lang="en"></opeka-chart></body></html>`,
+  });
+  // A roll of 300 names: a chart about 5 000 px tall.
+  server.routes.set('/tall-roll.json', { type: 'application/json', body: generatedAwards(300) });
+  server.routes.set('/tall.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head>
+<body style="margin: 0; width: 960px"><opeka-chart id="roll" src="/tall-roll.json" view="roll" height="auto"></opeka-chart></body></html>`,
   });
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -183,7 +190,7 @@ test('a PNG keeps a plan\'s dashes: ink on each dash, the background in each gap
     const plan = svg.querySelector('polyline[stroke-dasharray]');
     const [dash, gap] = plan.getAttribute('stroke-dasharray').split(' ').map(Number);
     const [x0, y0, x1, y1] = plan.getAttribute('points').trim().split(/[ ,]/).map(Number);
-    const image = await createImageBitmap(await png(svg, 1));
+    const image = await createImageBitmap(await png([svg], 1));
     const g = new OffscreenCanvas(image.width, image.height).getContext('2d');
     g.drawImage(image, 0, 0);
     const length = Math.hypot(x1 - x0, y1 - y0);
@@ -331,6 +338,80 @@ test('labels that look like formulas or break CSV come out as inert text', async
     assert.ok(labels.some((l) => l.startsWith('a;b, "c"')), `separators and quotes survive inside one field: ${JSON.stringify(labels)}`);
     assert.deepEqual(rows.slice(1).map((row) => row[1]), table.slice(1).map((row) => expectedCell(row[1], id)), 'the figures');
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tall chart comes in bands laid out only near the screen, and downloads whole', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/tall.html`, { viewport: { width: 960, height: 800 } });
+  await waitForWidgets(page, 1);
+  // Whether the browser has the band's texts laid out: `checkVisibility`
+  // says no for an element in a `content-visibility: auto` subtree it skips.
+  const read = () => page.evaluate(() => {
+    const bands = [...document.querySelector('#roll').shadowRoot.querySelectorAll('.opeka-svg svg')];
+    return bands.map((band) => ({
+      box: band.getAttribute('viewBox'),
+      height: Number(band.getAttribute('height')),
+      skipped: !band.querySelector('text').checkVisibility({ contentVisibilityAuto: true }),
+      texts: [...band.querySelectorAll('text')].map((t) => t.textContent),
+    }));
+  });
+  const bands = await read();
+  const total = bands.reduce((sum, band) => sum + band.height, 0);
+  assert.ok(bands.length >= 4 && total > 3 * 1024, `${bands.length} bands, ${total} px`);
+  let top = 0;
+  for (const band of bands) {
+    assert.equal(band.box, `0 ${top} 960 ${band.height}`, 'each band shows the stretch of the canvas under the one before');
+    assert.ok(band.height <= 1024);
+    top += band.height;
+  }
+  const names = (texts) => texts.filter((t) => /^Иванова Мария Петровна \d+$/.test(t));
+  const drawn = new Set(names(bands.flatMap((band) => band.texts)));
+  assert.equal(drawn.size, 300, 'every name is drawn in some band');
+  assert.equal(bands[0].skipped, false, 'the band on screen is laid out');
+  assert.equal(bands.at(-1).skipped, true, 'a band far below the screen is not');
+  await page.evaluate(() => document.querySelector('#roll').shadowRoot.querySelectorAll('.opeka-svg svg')[3].scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#roll').shadowRoot.querySelectorAll('.opeka-svg svg')[3].querySelector('text').checkVisibility({ contentVisibilityAuto: true }));
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  const svg = await download(page, 'roll', 'Рисунок SVG');
+  const whole = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: root.localName,
+      size: [root.getAttribute('width'), root.getAttribute('height'), root.getAttribute('viewBox')],
+      backgrounds: root.querySelectorAll(':scope > rect[x="0"][y="0"]').length,
+      titles: root.querySelectorAll('title').length,
+      texts: [...root.querySelectorAll('text')].map((t) => t.textContent),
+    };
+  }, svg.bytes.toString('utf8'));
+  assert.equal(whole.error, null, 'the SVG is well-formed XML');
+  assert.equal(whole.root, 'svg');
+  assert.deepEqual(whole.size, ['960', String(total), `0 0 960 ${total}`], 'one document of the whole canvas');
+  assert.deepEqual([whole.backgrounds, whole.titles], [1, 1], 'one canvas and one title, though every band has them');
+  assert.equal(names(whole.texts).length, 300, 'each name once, though a band draws what reaches into it from the next');
+  assert.deepEqual(new Set(names(whole.texts)), drawn);
+
+  const png = await download(page, 'roll', 'Рисунок PNG');
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * 960, 2 * total], 'the PNG: the whole chart at twice its size');
+  // Its last band painted: ink in the picture's last 1 000 px above the foot.
+  const ink = await page.evaluate(async (b64) => {
+    const image = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const g = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    g.drawImage(image, 0, 0);
+    const { data } = g.getImageData(0, image.height - 2000, image.width, 2000);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) n++;
+    return n;
+  }, png.bytes.toString('base64'));
+  assert.ok(ink > 2000, `the last band is painted (${ink} dark pixels)`);
+  // The top of the chart, as the reader scrolled back up sees it (a
+  // full-page capture would show blank bands that are off screen).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelector('#roll').shadowRoot.querySelector('.opeka-svg svg text').checkVisibility({ contentVisibilityAuto: true }));
+  await page.screenshot({ path: join(ARTIFACTS, 'tall-roll-bands.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });

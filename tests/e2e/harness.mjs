@@ -268,8 +268,9 @@ export function recordDrawn(page, tasks = false) {
       new MutationObserver((records) => {
         for (const r of records) {
           for (const n of r.addedNodes) {
-            if (n.localName !== 'svg') continue;
-            const title = n.querySelector('title')?.textContent;
+            // A chart's SVG documents come in a <div> (a tall one's bands).
+            if (n.localName !== 'div' || n.firstElementChild?.localName !== 'svg') continue;
+            const title = n.querySelector('svg title')?.textContent;
             window.__drawn.push(title);
             window.__drawnIn[title] ??= window.__task;
           }
@@ -295,13 +296,24 @@ export async function readChart(page, selector) {
     const svg = root?.querySelector('svg');
     if (!svg) return null;
     const box = host.getBoundingClientRect();
+    // A tall chart comes in bands, an SVG each (crates/chart's
+    // write_svg_bands): its elements, each once (an item that reaches over
+    // a band's edge is in both bands, the same markup).
+    const bands = [...root.querySelectorAll('.opeka-svg svg')];
+    const elements = [];
+    bands.reduce((before, band) => {
+      const here = new Set([...band.children].map((el) => el.outerHTML));
+      elements.push(...[...band.children].filter((el) => !before.has(el.outerHTML)));
+      return here;
+    }, new Set());
     return {
       width: Number(svg.getAttribute('width')),
-      height: Number(svg.getAttribute('height')),
+      height: bands.reduce((sum, band) => sum + Number(band.getAttribute('height')), 0),
+      bands: bands.length,
       hostWidth: box.width,
       title: svg.querySelector('title')?.textContent ?? '',
-      texts: [...svg.querySelectorAll('text')].map((t) => t.textContent.trim()),
-      polylines: svg.querySelectorAll('polyline').length,
+      texts: elements.filter((el) => el.localName === 'text').map((t) => t.textContent.trim()),
+      polylines: elements.filter((el) => el.localName === 'polyline').length,
       summary: root.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '',
       tableRows: root.querySelectorAll('table tbody tr').length,
       errorText: root.querySelector('.opeka-error')?.textContent ?? null,

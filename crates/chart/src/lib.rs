@@ -34,4 +34,4 @@ pub use crate::scene::{Align, Item, Key, Mark, Medium, Scene, Shape, TextBox, Te
 pub use crate::table::{DataTable, MAX_ROWS};
 pub use crate::theme::{MarkerShape, Rgb, Style, Theme};
 pub use crate::views::default_height;
-pub use crate::write::{write_svg, xml_escape, FONT_FAMILY};
+pub use crate::write::{write_svg, write_svg_bands, xml_escape, BAND_HEIGHT, FONT_FAMILY};

@@ -390,6 +390,12 @@ impl Scene {
         crate::write::write_svg(self)
     }
 
+    /// The scene drawn for a page: an XHTML `<div>` of SVG documents, a
+    /// tall chart's bands ([`crate::write_svg_bands`]).
+    pub fn to_svg_bands(&self) -> String {
+        crate::write::write_svg_bands(self)
+    }
+
     /// The scene with every coordinate and size multiplied by `factor`:
     /// how a slide takes a layout made at a smaller size.
     pub(crate) fn scaled(mut self, factor: f64) -> Scene {

@@ -15,7 +15,9 @@
 //!   width, and `opacity` (a scene's colours, [`crate::Rgb`], are opaque;
 //!   an invisible colour is not drawn). A browser parses and styles every
 //!   attribute of every element: docs/performance.md, stop 47;
-//! * a path drawn while the writer's dash is set is dashed.
+//! * a path drawn while the writer's dash is set is dashed;
+//! * a document may show a stretch of the canvas, a band of a tall chart,
+//!   and what misses it is not written.
 //!
 //! Pixels, bitmaps and rotated text are not drawn by any view and are left
 //! out (plotters' default `draw_pixel`-free fallbacks are never reached).
@@ -35,13 +37,20 @@ pub struct SvgBackend<'a> {
     size: (u32, u32),
     closed: bool,
     dash: &'a Cell<Option<(f64, f64)>>,
+    /// The stretch of the canvas shown, top and bottom.
+    shown: (i32, i32),
+    /// Where the element being written starts in `out`.
+    start: usize,
 }
 
 impl<'a> SvgBackend<'a> {
-    /// A `width` × `height` SVG document written into `out`, an image
-    /// titled `title` (its `<title>` first inside the root, as SVG
-    /// accessibility asks), its texts in `font_family` (the family a text
-    /// style names is not written).
+    /// An SVG document of a `width` × `height` canvas written into `out`,
+    /// showing its stretch `shown`: `(top, height)`, the whole canvas when
+    /// that is `(0, height)` (a band of a tall chart otherwise:
+    /// [`crate::write_svg_bands`]); an element that does not reach into it
+    /// is left out. An image titled `title` (its `<title>` first inside the
+    /// root, as SVG accessibility asks), its texts in `font_family` (the
+    /// family a text style names is not written).
     ///
     /// A path drawn while `dash` holds `(dash, gap)` is drawn in dashes of
     /// `dash` pixels and gaps of `gap`, the first dash at its start:
@@ -51,6 +60,7 @@ impl<'a> SvgBackend<'a> {
     pub fn new(
         out: &'a mut String,
         (width, height): (u32, u32),
+        (top, shown): (u32, u32),
         title: &str,
         font_family: &str,
         dash: &'a Cell<Option<(f64, f64)>>,
@@ -58,20 +68,30 @@ impl<'a> SvgBackend<'a> {
         // Writing into a String cannot fail: the results are dropped.
         write!(
             out,
-            "<svg role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\""
+            "<svg role=\"img\" width=\"{width}\" height=\"{shown}\" viewBox=\"0 {top} {width} {shown}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\""
         )
         .ok();
         push_escaped(out, font_family);
         out.push_str("\" stroke=\"none\">\n<title>");
         push_escaped(out, title);
         out.push_str("</title>\n");
-        SvgBackend { out, size: (width, height), closed: false, dash }
+        let shown = (top as i32, (top + shown) as i32);
+        SvgBackend { out, size: (width, height), closed: false, dash, shown, start: 0 }
     }
 
     /// Starts an element: `<name`.
     fn open(&mut self, name: &str) {
+        self.start = self.out.len();
         self.out.push('<');
         self.out.push_str(name);
+    }
+
+    /// Whether what reaches from `top` to `bottom` down the canvas misses
+    /// the stretch shown (and is not written: a band of a tall chart is
+    /// written for every text of the chart, most of them elsewhere).
+    #[inline(never)]
+    fn misses(&self, top: i32, bottom: i32) -> bool {
+        bottom < self.shown.0 || top > self.shown.1
     }
 
     /// ` key="value"` for a value that needs no escaping.
@@ -105,13 +125,22 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
-    /// ` points="x,y x,y "` (with the trailing space plotters_svg wrote).
+    /// ` points="x,y x,y "` (with the trailing space plotters_svg wrote),
+    /// and the end of the element; or nothing, and the element taken back,
+    /// if its line, 3 px wide at most, misses the stretch shown.
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
+        let (mut top, mut bottom) = (i32::MAX, i32::MIN);
         self.out.push_str(" points=\"");
         for (x, y) in path {
+            (top, bottom) = (top.min(y), bottom.max(y));
             write!(self.out, "{x},{y} ").ok();
         }
         self.out.push('"');
+        if self.misses(top - 3, bottom + 3) {
+            self.out.truncate(self.start);
+        } else {
+            self.close_empty();
+        }
     }
 
     /// Ends an empty element.
@@ -173,7 +202,7 @@ impl DrawingBackend for SvgBackend<'_> {
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if color.alpha == 0.0 || self.misses(from.1.min(to.1) - 3, from.1.max(to.1) + 3) {
             return Ok(());
         }
         self.open("line");
@@ -195,7 +224,7 @@ impl DrawingBackend for SvgBackend<'_> {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        if color.alpha == 0.0 || self.misses(upper_left.1 - 1, bottom_right.1 + 1) {
             return Ok(());
         }
         self.open("rect");
@@ -229,7 +258,6 @@ impl DrawingBackend for SvgBackend<'_> {
             self.out.push('"');
         }
         self.points(path);
-        self.close_empty();
         Ok(())
     }
 
@@ -245,7 +273,6 @@ impl DrawingBackend for SvgBackend<'_> {
         self.open("polygon");
         self.colour("fill", color);
         self.points(path);
-        self.close_empty();
         Ok(())
     }
 
@@ -257,7 +284,8 @@ impl DrawingBackend for SvgBackend<'_> {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let reach = radius as i32 + 2;
+        if color.alpha == 0.0 || self.misses(center.1 - reach, center.1 + reach) {
             return Ok(());
         }
         self.open("circle");
@@ -277,7 +305,9 @@ impl DrawingBackend for SvgBackend<'_> {
     /// the root's is every text's.
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
-        if color.alpha == 0.0 {
+        // Its accents and its descenders: its baseline is 0.76 of its size below `y`.
+        let size = style.size() as i32;
+        if color.alpha == 0.0 || self.misses(y - size / 2, y + 3 * size / 2) {
             return Ok(());
         }
         let anchor = match style.anchor().h_pos {
@@ -358,7 +388,7 @@ mod tests {
     fn text(size: f64, alpha: f64) -> String {
         let mut out = String::new();
         let dash = Cell::new(None);
-        let mut svg = SvgBackend::new(&mut out, (10, 20), "<A>", "PT Sans, \"A\"", &dash);
+        let mut svg = SvgBackend::new(&mut out, (10, 20), (0, 20), "<A>", "PT Sans, \"A\"", &dash);
         svg.draw_text("a<b", &Style { size, alpha }, (3, -4)).ok();
         svg.present().ok();
         out
@@ -392,7 +422,7 @@ mod tests {
     fn shapes() {
         let mut out = String::new();
         let dash = Cell::new(None);
-        let mut svg = SvgBackend::new(&mut out, (8, 8), "", "PT Sans", &dash);
+        let mut svg = SvgBackend::new(&mut out, (8, 8), (0, 8), "", "PT Sans", &dash);
         let red = BackendColor { alpha: 1.0, rgb: (255, 0, 0) };
         svg.draw_rect((1, 2), (4, 6), &red, true).ok();
         svg.draw_path([(0, 0), (3, 4)], &red).ok();
@@ -417,6 +447,39 @@ mod tests {
             "<line stroke=\"#FF0000\" stroke-width=\"1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>",
             "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" stroke-dasharray=\"6 4.5\" points=\"0,1 7,5 \"/>",
             "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" points=\"0,0 3,4 \"/>",
+            "</svg>",
+            "",
+        ];
+        assert_eq!(out, want.join("\n"));
+    }
+
+    #[test]
+    fn a_band_keeps_what_reaches_into_it_and_leaves_out_the_rest() {
+        let mut out = String::new();
+        let dash = Cell::new(None);
+        let mut svg = SvgBackend::new(&mut out, (8, 300), (100, 50), "", "PT Sans", &dash);
+        let red = BackendColor { alpha: 1.0, rgb: (255, 0, 0) };
+        svg.draw_rect((0, 0), (8, 300), &red, true).ok();
+        svg.draw_rect((0, 10), (8, 20), &red, true).ok();
+        svg.draw_rect((0, 140), (8, 160), &red, true).ok();
+        svg.draw_path([(0, 0), (4, 97)], &red).ok();
+        svg.draw_path([(0, 0), (4, 90)], &red).ok();
+        svg.draw_line((0, 152), (8, 400), &red).ok();
+        svg.draw_circle((2, 160), 5, &red, true).ok();
+        svg.draw_text("a", &Style { size: 20.0, alpha: 1.0 }, (0, 80)).ok();
+        svg.draw_text("b", &Style { size: 10.0, alpha: 1.0 }, (0, 160)).ok();
+        svg.present().ok();
+        let want = [
+            "<svg role=\"img\" width=\"8\" height=\"50\" viewBox=\"0 100 8 50\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"PT Sans\" stroke=\"none\">",
+            "<title></title>",
+            // The canvas, and what crosses the band's bottom edge.
+            "<rect x=\"0\" y=\"0\" width=\"8\" height=\"300\" fill=\"#FF0000\"/>",
+            "<rect x=\"0\" y=\"140\" width=\"8\" height=\"20\" fill=\"#FF0000\"/>",
+            // A line whose stroke reaches the band's top edge.
+            "<polyline fill=\"none\" stroke=\"#FF0000\" stroke-width=\"1\" points=\"0,0 4,97 \"/>",
+            "<line stroke=\"#FF0000\" stroke-width=\"1\" x1=\"0\" y1=\"152\" x2=\"8\" y2=\"400\"/>",
+            // A text whose glyphs run from 20 px above the band into it.
+            "<text x=\"0\" y=\"80\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"20\" fill=\"#1FA005\" font-weight=\"bold\">a</text>",
             "</svg>",
             "",
         ];

@@ -371,6 +371,10 @@ fn attributes(mut text: &str) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+    use opeka_chart::BAND_HEIGHT;
+    use opeka_feed::validate::{validate_str, Options};
+    use resvg::tiny_skia::Pixmap;
+
     use super::*;
 
     #[test]
@@ -404,9 +408,129 @@ mod tests {
     fn text_is_drawn_in_pt_sans() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#FFFFFF"/><text x="4" y="30" font-family="PT Sans, Arial, sans-serif" font-size="24" fill="#000000">Кузбасс 12 000</text></svg>"##;
         let png = rasterize(svg).expect("rasterize");
-        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decode");
+        let pixmap = Pixmap::decode_png(&png).expect("decode");
         assert_eq!((pixmap.width(), pixmap.height()), (200, 40));
         let dark = pixmap.pixels().iter().filter(|p| p.red() < 128).count();
         assert!(dark > 100, "the text is drawn: {dark} dark pixels");
+    }
+
+    /// An awards feed of `n` recipients, a roll of as many names.
+    fn awards(n: usize) -> String {
+        let recipients: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"name":"Иванова Мария Петровна {i}","role":"специалист по социальной работе","org":"ГКУ «Центр социальной поддержки населения» № {i}","city":"Кемерово","award":"medal"}}"#))
+            .collect();
+        format!(
+            r#"{{"opeka":1,"kind":"awards","title":"Награждённые","award_types":[{{"id":"medal","label":"Медаль «За веру и добро»","level":"regional","category":"medal"}}],"recipients":[{}]}}"#,
+            recipients.join(",")
+        )
+    }
+
+    /// An outcomes feed of `n` projects, each with a rising and a falling indicator.
+    fn register(n: usize) -> String {
+        let projects: Vec<String> = (0..n)
+            .map(|p| {
+                let indicator = |i: usize, direction: &str| {
+                    let actual: Vec<String> = (0..5).map(|k| format!(r#"{{"period":"{}","value":{}}}"#, 2019 + k, (p * 7 + i * 13 + k * 11) % 200)).collect();
+                    format!(
+                        r#"{{"id":"i{i}","label":"Показатель {i} проекта {p}","format":"count","direction":"{direction}","baseline":{{"period":"2018","value":{}}},"target":{{"period":"2025","value":{}}},"actual":[{}]}}"#,
+                        100 + p % 50,
+                        150 + p % 30,
+                        actual.join(",")
+                    )
+                };
+                format!(r#"{{"id":"p{p}","name":"Проект номер {p}","status":"active","indicators":[{},{}]}}"#, indicator(0, "increase"), indicator(1, "decrease"))
+            })
+            .collect();
+        format!(r#"{{"opeka":1,"kind":"outcomes","title":"Проекты","projects":[{}]}}"#, projects.join(","))
+    }
+
+    /// The SVG documents in a page's `<div>` of them (`Scene::to_svg_bands`).
+    fn svg_documents(div: &str) -> Vec<String> {
+        let inside = div
+            .strip_prefix("<div xmlns=\"http://www.w3.org/1999/xhtml\" aria-hidden=\"true\">")
+            .and_then(|rest| rest.strip_suffix("</div>"));
+        inside.expect("an XHTML div").split_inclusive("</svg>\n").map(str::to_owned).collect()
+    }
+
+    fn pixmap(svg: &str) -> Pixmap {
+        Pixmap::decode_png(&rasterize(svg).expect("rasterized")).expect("a PNG")
+    }
+
+    /// A tall chart's bands, drawn one under the other, are the whole chart
+    /// pixel for pixel, within a shade: every item that reaches into a band
+    /// is in it.
+    #[test]
+    fn a_tall_charts_bands_draw_the_whole_chart() {
+        for (feed, view, width) in
+            [(awards(200), View::Roll, 960.0), (register(120), View::Progress, 720.0), (register(60), View::Trajectory, 390.0)]
+        {
+            let feed = match validate_str(&feed, &Options::default()) {
+                Ok(checked) => checked.feed,
+                Err(rejected) => panic!("{view:?}: the test feed is refused: {rejected}"),
+            };
+            let request =
+                ChartRequest { view: Some(view), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+            let scene = render(&feed, &request, &PtSansMetrics);
+            let bands = svg_documents(&scene.to_svg_bands());
+            let tall = scene.height as u32;
+            assert!(tall > 2 * BAND_HEIGHT + 100, "{view:?}: {tall} px is tall enough for three bands");
+            assert_eq!(bands.len(), tall.div_ceil(BAND_HEIGHT) as usize, "{view:?}: a band per {BAND_HEIGHT} px");
+            let whole = pixmap(&scene.to_svg());
+            let row = whole.width() as usize * 4;
+            for (k, band) in bands.iter().enumerate() {
+                let top = k as u32 * BAND_HEIGHT;
+                let shown = BAND_HEIGHT.min(tall - top);
+                assert!(
+                    band.starts_with(&format!(
+                        "<svg role=\"img\" width=\"{width}\" height=\"{shown}\" viewBox=\"0 {top} {width} {shown}\" "
+                    )),
+                    "{view:?} band {k}"
+                );
+                // Drawn with 4 px more above and below: at an image's edge
+                // tiny-skia smooths a glyph that runs past it otherwise
+                // than inside one, so the band's own rows are compared away
+                // from the edges; an item missing from the band is missing
+                // from them. A line cut at the image's edge is smoothed a
+                // shade otherwise along its length too (by 16 of 255 at
+                // most here): a pixel may differ by less than the palest
+                // item on the canvas does (the grid, 28 from white).
+                let widened = band.replacen(
+                    &format!("height=\"{shown}\" viewBox=\"0 {top} {width} {shown}\""),
+                    &format!("height=\"{}\" viewBox=\"0 {} {width} {}\"", shown + 8, i64::from(top) - 4, shown + 8),
+                    1,
+                );
+                let drawn = pixmap(&widened);
+                assert_eq!((drawn.width(), drawn.height()), (whole.width(), shown + 8), "{view:?} band {k}");
+                let got = &drawn.data()[4 * row..(4 + shown) as usize * row];
+                let want = &whole.data()[top as usize * row..(top + shown) as usize * row];
+                let differ: Vec<usize> = (0..got.len()).filter(|&i| got[i].abs_diff(want[i]) > 20).map(|i| i / 4).collect();
+                let at = differ.first().map(|i| (i % whole.width() as usize, i / whole.width() as usize + top as usize));
+                assert!(differ.is_empty(), "{view:?} band {k}: {} pixels differ from the whole chart's, the first at {at:?}", differ.len());
+            }
+            // Each band draws only what reaches into it.
+            let elements = |svg: &str| svg.lines().filter(|l| l.starts_with("<text")).count();
+            let written: usize = bands.iter().map(|b| elements(b)).sum();
+            assert!(written < elements(&scene.to_svg()) * 11 / 10, "{view:?}: {written} texts in the bands");
+        }
+    }
+
+    /// A chart no taller than two bands is one document, the whole chart's.
+    #[test]
+    fn a_chart_of_two_bands_or_less_is_one_document() {
+        let feed = match validate_str(&awards(40), &Options::default()) {
+            Ok(checked) => checked.feed,
+            Err(rejected) => panic!("the test feed is refused: {rejected}"),
+        };
+        let request = ChartRequest {
+            view: Some(View::Roll),
+            width: 960.0,
+            height: None,
+            medium: Medium::Screen,
+            theme: Theme::Light,
+            lang: Lang::Ru,
+        };
+        let scene = render(&feed, &request, &PtSansMetrics);
+        assert!(scene.height > 300.0 && scene.height <= f64::from(2 * BAND_HEIGHT), "{}", scene.height);
+        assert_eq!(svg_documents(&scene.to_svg_bands()), vec![scene.to_svg()]);
     }
 }

@@ -123,13 +123,36 @@ function wire(box, button) {
 
 async function download(box, kind) {
   const root = box.closest('.opeka');
-  const svg = root.querySelector('.opeka-svg svg');
+  const svg = [...root.querySelectorAll('.opeka-svg svg')];
   const name = `${box.dataset.file || 'opeka'}.${kind}`;
-  if (!svg) return;
+  if (!svg.length) return;
   if (kind === 'svg') save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), name);
   if (kind === 'csv') save(new Blob([csv(root)], { type: 'text/csv;charset=utf-8' }), name);
   if (kind === 'png') save(await png(svg), name);
 }
+
+/**
+ * The elements of a chart drawn as `bands`, its SVG documents from the
+ * top (one but for a tall chart: crates/chart's `write_svg_bands`), each
+ * once: an item that reaches over a band's edge is in both bands, as is
+ * the title and the canvas, and is the same markup in both.
+ */
+function drawn(bands) {
+  const elements = [];
+  let before = new Set();
+  for (const band of bands) {
+    const here = new Set();
+    for (const el of band.children) {
+      here.add(el.outerHTML);
+      if (!before.has(el.outerHTML)) elements.push(el);
+    }
+    before = here;
+  }
+  return elements;
+}
+
+/** The height of the chart drawn as `bands`: theirs together. */
+const height = (bands) => bands.reduce((sum, band) => sum + number(band, 'height'), 0);
 
 function save(blob, name) {
   const link = document.createElement('a');
@@ -139,11 +162,15 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
-/** The chart's SVG document as drawn, without the attributes that only hide it from screen readers on the page. */
-export function svgText(svg) {
-  const copy = svg.cloneNode(true);
-  copy.removeAttribute('aria-hidden');
-  copy.removeAttribute('focusable');
+/**
+ * The chart's SVG document as drawn in `bands` (its SVG elements on the
+ * page, from the top), one document of the whole canvas.
+ */
+export function svgText(bands) {
+  const copy = bands[0].cloneNode(false);
+  copy.setAttribute('height', height(bands));
+  copy.setAttribute('viewBox', `0 0 ${number(copy, 'width')} ${height(bands)}`);
+  copy.append(...drawn(bands).map((el) => el.cloneNode(true)));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
@@ -200,22 +227,21 @@ export function csvNumber(text, lang) {
 }
 
 /**
- * The chart as a PNG at twice its size on the page, title and source
- * included (they are part of the SVG). Drawn from the SVG's own elements
+ * The chart drawn as `bands` (its SVG elements on the page, from the top)
+ * as a PNG at twice its size on the page, title and source included (they
+ * are part of the SVG). Drawn from the SVG's own elements
  * onto a canvas rather than by loading the SVG as an image: an image would
  * need a blob: or data: URL, which a strict CSP (img-src 'self') refuses.
  * Colours, opacity and fonts are the computed ones, so the picture is what
  * the page shows.
  */
-export function png(svg, scale = 2) {
-  const width = Number(svg.getAttribute('width'));
-  const height = Number(svg.getAttribute('height'));
+export function png(bands, scale = 2) {
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
+  canvas.width = Math.round(number(bands[0], 'width') * scale);
+  canvas.height = Math.round(height(bands) * scale);
   const g = canvas.getContext('2d');
   g.scale(scale, scale);
-  paint(g, svg, 1);
+  paint(g, drawn(bands), 1);
   return new Promise((done, fail) => canvas.toBlob((blob) => (blob ? done(blob) : fail(new Error('no PNG'))), 'image/png'));
 }
 
@@ -255,13 +281,13 @@ function shape(el) {
   }
 }
 
-function paint(g, parent, alpha) {
-  for (const el of parent.children) {
+function paint(g, elements, alpha) {
+  for (const el of elements) {
     const style = getComputedStyle(el);
     if (style.display === 'none') continue;
     const opacity = alpha * Number(style.opacity);
     if (el.localName === 'g' || el.localName === 'a') {
-      paint(g, el, opacity);
+      paint(g, el.children, opacity);
       continue;
     }
     if (style.visibility !== 'visible') continue;

@@ -132,7 +132,7 @@ impl Plot {
     /// the table ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
         let scene = self.scene(family, Readings::Unread)?;
-        mount_svg(&self.svg_box, &scene.to_svg())?;
+        mount_svg(&self.svg_box, &scene.to_svg_bands())?;
         self.svg_box.set_attribute("aria-label", &scene.summary)?;
         self.connect(Some(&scene), Readings::Unread)?;
         Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
