@@ -143,8 +143,10 @@ function drawn(bands) {
   for (const band of bands) {
     const here = new Set();
     for (const el of band.children) {
-      here.add(el.outerHTML);
-      if (!before.has(el.outerHTML)) elements.push(el);
+      // Its markup, read once, is only a key: nothing is parsed from it.
+      const markup = el.outerHTML;
+      here.add(markup);
+      if (!before.has(markup)) elements.push(el);
     }
     before = here;
   }
@@ -168,8 +170,9 @@ function save(blob, name) {
  */
 export function svgText(bands) {
   const copy = bands[0].cloneNode(false);
-  copy.setAttribute('height', height(bands));
-  copy.setAttribute('viewBox', `0 0 ${number(copy, 'width')} ${height(bands)}`);
+  const tall = height(bands);
+  copy.setAttribute('height', tall);
+  copy.setAttribute('viewBox', `0 0 ${number(copy, 'width')} ${tall}`);
   copy.append(...drawn(bands).map((el) => el.cloneNode(true)));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
