@@ -41,8 +41,11 @@ before(async () => {
 <opeka-chart id="ru" src="/hostile-csv.json" view="ranking" lang="ru"></opeka-chart>
 <opeka-chart id="en" src="/hostile-csv.json" view="ranking" lang="en"></opeka-chart></body></html>`,
   });
-  // A roll of 300 names: a chart about 5 000 px tall.
-  server.routes.set('/tall-roll.json', { type: 'application/json', body: generatedAwards(300) });
+  // A roll of 300 names and a hostile one among them: a chart about
+  // 5 000 px tall, its bands joined by their markup for the downloads.
+  const roll = JSON.parse(generatedAwards(300));
+  roll.recipients.splice(150, 0, { name: HOSTILE_NAME, role: HOSTILE_ROLE, org: 'КЦСОН', city: 'Кемерово', award: 'medal' });
+  server.routes.set('/tall-roll.json', { type: 'application/json', body: JSON.stringify(roll) });
   server.routes.set('/tall.html', {
     body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><script type="module" src="/opeka/opeka.js"></script></head>
 <body style="margin: 0; width: 960px"><opeka-chart id="roll" src="/tall-roll.json" view="roll" height="auto"></opeka-chart></body></html>`,
@@ -51,6 +54,9 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 const EXTRAS = '/opeka/opeka-extras.js';
+// A recipient's name and role that would be elements if read as markup.
+const HOSTILE_NAME = '<svg onload=window.__pwned=1>';
+const HOSTILE_ROLE = '</svg><img src=x onerror=window.__pwned=1>';
 
 /** The focused element inside `#id`'s shadow root: its text, role and the menu's state. */
 const focus = (page, id) => page.evaluate((sel) => {
@@ -385,6 +391,7 @@ test('a tall chart comes in bands laid out only near the screen, and downloads w
       backgrounds: root.querySelectorAll(':scope > rect[x="0"][y="0"]').length,
       titles: root.querySelectorAll('title').length,
       texts: [...root.querySelectorAll('text')].map((t) => t.textContent),
+      hostile: root.querySelectorAll('img, svg svg, script').length,
     };
   }, svg.bytes.toString('utf8'));
   assert.equal(whole.error, null, 'the SVG is well-formed XML');
@@ -393,6 +400,15 @@ test('a tall chart comes in bands laid out only near the screen, and downloads w
   assert.deepEqual([whole.backgrounds, whole.titles], [1, 1], 'one canvas and one title, though every band has them');
   assert.equal(names(whole.texts).length, 300, 'each name once, though a band draws what reaches into it from the next');
   assert.deepEqual(new Set(names(whole.texts)), drawn);
+  // The hostile recipient is text on the page and in the file, never an element.
+  const onPage = await page.evaluate(() => {
+    const box = document.querySelector('#roll').shadowRoot.querySelector('.opeka-svg');
+    return { texts: [...box.querySelectorAll('text')].map((t) => t.textContent).join(' '), elements: box.querySelectorAll('img, svg svg, script').length, pwned: window.__pwned ?? null };
+  });
+  for (const texts of [onPage.texts, whole.texts.join(' ')]) {
+    assert.ok(texts.includes(HOSTILE_NAME) && texts.includes(HOSTILE_ROLE), 'the hostile name and role are drawn as text');
+  }
+  assert.deepEqual([onPage.elements, whole.hostile, onPage.pwned], [0, 0, null], 'no element and no script from a label');
 
   const png = await download(page, 'roll', 'Рисунок PNG');
   assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * 960, 2 * total], 'the PNG: the whole chart at twice its size');
