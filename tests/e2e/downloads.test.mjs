@@ -348,6 +348,80 @@ test('labels that look like formulas or break CSV come out as inert text', async
   await context.close();
 });
 
+test('a tall chart is drawn with its first band, and the others come a task each while its box keeps its height', async () => {
+  // Before the page's scripts: what the box holds as the page hears the
+  // chart is drawn, the bands each mutation batch (one per task, at its
+  // microtask checkpoint) brings into the box, and the bands in the box
+  // each time it stops saying it is busy.
+  const init = () => {
+    window.__batches = [];
+    window.__idle = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (options) {
+      const root = attach.call(this, options);
+      new MutationObserver((records) => {
+        const added = records.flatMap((r) => [...r.addedNodes]);
+        const bands = added.reduce((n, node) => n + (node.localName === 'svg' ? 1 : node.localName === 'div' ? node.querySelectorAll(':scope > svg').length : 0), 0);
+        if (bands) window.__batches.push(bands);
+        const box = root.querySelector('.opeka-svg');
+        if (records.some((r) => r.attributeName === 'aria-busy') && !box.hasAttribute('aria-busy')) window.__idle.push(box.querySelectorAll('svg').length);
+      }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+      return root;
+    };
+    document.addEventListener('opeka-rendered', (event) => {
+      const box = event.target.shadowRoot.querySelector('.opeka-svg');
+      window.__atRendered ??= { bands: box.querySelectorAll('svg').length, busy: box.getAttribute('aria-busy'), height: box.getBoundingClientRect().height, detail: event.detail.height };
+    });
+  };
+  const { page, context, errors } = await openPage(browser, `${server.url}/tall.html`, { viewport: { width: 960, height: 800 }, init });
+  await waitForWidgets(page, 1);
+  const read = () => page.evaluate(() => {
+    const box = document.querySelector('#roll').shadowRoot.querySelector('.opeka-svg');
+    const bands = [...box.querySelectorAll('svg')];
+    return {
+      atRendered: window.__atRendered,
+      batches: window.__batches,
+      idle: window.__idle,
+      tops: bands.map((band) => band.getAttribute('viewBox')),
+      total: bands.reduce((sum, band) => sum + Number(band.getAttribute('height')), 0),
+      height: box.getBoundingClientRect().height,
+      busy: box.getAttribute('aria-busy'),
+      minHeight: box.style.minHeight,
+    };
+  });
+  const seen = await read();
+  assert.ok(seen.tops.length >= 4, `${seen.tops.length} bands`);
+  assert.deepEqual(seen.atRendered, { bands: 1, busy: 'true', height: seen.total, detail: seen.total },
+    'drawn: the first band in, the box at the whole chart\'s height and busy');
+  assert.deepEqual(seen.batches, Array(seen.tops.length).fill(1), 'each band comes into the page in a task of its own');
+  assert.deepEqual([seen.height, seen.busy, seen.minHeight], [seen.total, null, ''], 'all in: the bands make the box\'s height, which is no longer held');
+  assert.deepEqual(seen.idle, [seen.tops.length], 'busy until then');
+
+  // Drawn again (in English), and once more in Russian from the listener
+  // of that drawing, before its second band: its bands stop, and the last
+  // drawing's bands tile the canvas, each once.
+  await page.evaluate(() => {
+    window.__batches = [];
+    window.__idle = [];
+    const roll = document.querySelector('#roll');
+    roll.addEventListener('opeka-rendered', () => roll.setAttribute('lang', 'ru'), { once: true });
+    roll.setAttribute('lang', 'en');
+  });
+  await waitForWidgets(page, 3);
+  const again = await read();
+  let top = 0;
+  for (const box of again.tops) {
+    const [x, y, w, h] = box.split(' ').map(Number);
+    assert.deepEqual([x, y, w], [0, top, 960], `the bands tile the last drawing (${again.tops.join(' | ')})`);
+    top += h;
+  }
+  assert.deepEqual([again.tops.length, again.total, again.height, again.busy], [seen.tops.length, seen.total, seen.total, null]);
+  assert.deepEqual(again.batches, [1, ...Array(seen.tops.length).fill(1)], 'the English drawing\'s first band, then the last drawing\'s bands');
+  assert.deepEqual(again.idle, [seen.tops.length], 'the box is busy until the last drawing\'s bands are all in');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a tall chart comes in bands laid out only near the screen, and downloads whole', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/tall.html`, { viewport: { width: 960, height: 800 } });
   await waitForWidgets(page, 1);

@@ -192,7 +192,21 @@ export async function openPage(browser, url, options = {}) {
 /** Waits until `count` widgets rendered or failed (bounded by `timeout`). */
 export async function waitForWidgets(page, count, timeout = 20000) {
   await page.waitForFunction((n) => window.__opeka.rendered.length + window.__opeka.errors.length >= n, count, { timeout });
+  await waitForBands(page, timeout);
   return page.evaluate(() => window.__opeka);
+}
+
+/**
+ * Resolves once no chart on the page (in the shadow roots of its elements,
+ * nested too) has bands still to come: a tall chart is drawn with its first
+ * band, and its box says `aria-busy` until the others are in, a task each
+ * (interact.js's `mount`).
+ */
+export async function waitForBands(page, timeout = 20000) {
+  await page.waitForFunction(() => {
+    const busy = (root) => [...root.querySelectorAll('*')].some((e) => e.matches('.opeka-svg[aria-busy]') || (e.shadowRoot && busy(e.shadowRoot)));
+    return !busy(document);
+  }, null, { timeout });
 }
 
 /**
@@ -289,6 +303,7 @@ export function recordDrawn(page, tasks = false) {
 
 /** What a viewer sees in one widget's chart: texts, lines and the table (opened first). */
 export async function readChart(page, selector) {
+  await waitForBands(page);
   await openTables(page);
   return page.evaluate((sel) => {
     const host = document.querySelector(sel);

@@ -48,7 +48,8 @@ pub fn write_svg(scene: &Scene) -> String {
 /// every text of an SVG document at once, however little of it is on
 /// screen: a roll of 10 000 names, 8 192 px tall, held the page 83–140 ms
 /// after it was drawn. Bands the page marks `content-visibility: auto` are
-/// laid out only near the screen (docs/performance.md, stop 49).
+/// laid out only near the screen (docs/performance.md, stop 49), and the
+/// page parses the bands after the first a task each (stop 50).
 pub fn write_svg_bands(scene: &Scene) -> String {
     let height = scene.height as u32;
     let band = if height <= 2 * BAND_HEIGHT { height } else { BAND_HEIGHT };

@@ -6,7 +6,9 @@ use opeka_widgets::{ErrorReport, Failure, RenderedChart};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-/// Fired after each render; `detail` is `{view, width, height}`.
+/// Fired after each render; `detail` is `{view, width, height}`. A tall
+/// chart is then in with its first band, its box at its full height and
+/// `aria-busy` until the others are in, a task each.
 pub const RENDERED: &str = "opeka-rendered";
 /// Fired when a load fails; `detail` is `{kind, message, stale, status?, url?,
 /// problems: [{path, message, severity}], omitted}` (`stale`: the chart on

@@ -44,7 +44,8 @@
 // each), and in `figure.readPlaces` their places, as `figure.places`
 // (plot.rs, `read_at`). An empty
 // string clears the chart. The texts are the chart core's and go in as
-// text, never as HTML.
+// text, never as HTML. A drawing's SVG comes in `figure.svg`, and the
+// chart's height in `figure.tall`: `mount` puts it in the chart's box.
 // `tips` is tooltips.js's module, or a function that imports it.
 const place = (e, x, y, w, h) => {
   Object.assign(e.style, { left: `${x}px`, top: `${y}px` });
@@ -52,7 +53,45 @@ const place = (e, x, y, w, h) => {
 };
 const make = (tag, className) => Object.assign(document.createElement(tag), { className });
 
+// The root of `text` parsed as XML, a `name`: no script in it runs and
+// nothing in it is read as HTML. A document that does not parse (a bug in
+// the chart core) is refused rather than shown.
+const parsed = (text, name) => {
+  const root = new DOMParser().parseFromString(text, 'application/xhtml+xml').documentElement;
+  if (root.localName != name) throw Error('opeka: unparsed SVG');
+  return root;
+};
+
+// Puts `svg`, the chart as the module writes it for a page
+// (opeka_chart::write_svg_bands: an XHTML <div> of SVG documents, each
+// ending in "</svg>\n", a tall chart's bands), in `box`: the <div> with the
+// first at once, and each after it in a task of its own, the browser's
+// parse of a tall chart whole having been most of its drawing
+// (docs/performance.md, stop 50). Until the last is in, the box keeps the
+// chart's height (the page does not jump) and says it is busy
+// (`aria-busy`); a drawing that takes its place stops the bands.
+const mount = (box, svg, height) => {
+  let at = svg.indexOf('</svg>\n') + 7;
+  const div = parsed(svg.slice(0, at) + '</div>', 'div');
+  box.replaceChildren(div);
+  const next = () => {
+    if (at < svg.length - 6) {
+      box.style.minHeight = `${height}px`;
+      box.ariaBusy = true;
+      setTimeout(() => {
+        if (box.firstChild != div) return;
+        div.append(parsed(svg.slice(at, (at = svg.indexOf('</svg>\n', at) + 7)), 'svg'));
+        next();
+      });
+    } else box.style.minHeight = box.ariaBusy = null;
+  };
+  next();
+};
+
 export function interact(figure, data, toggle, tips) {
+  const svg = figure.svg;
+  figure.svg = null;
+  if (svg) mount(figure.firstElementChild, svg, figure.tall);
   let s = figure.opeka;
   const box = figure.querySelector('.opeka-table');
   if (!s) {

@@ -163,7 +163,10 @@ impl ChartBox {
     }
 
     /// Shows `state` drawn with `settings`; returns what was drawn when it
-    /// is a chart. A DOM failure (a bug, not a feed's fault) is logged.
+    /// is a chart. A tall chart is then in the page with its first band,
+    /// and its box says `aria-busy` until the others are in, a task each
+    /// (`mount` in js/interact.js). A DOM failure (a bug, not a feed's
+    /// fault) is logged.
     pub fn show(&mut self, state: &FeedState, settings: &Settings) -> Option<RenderedChart> {
         match self.try_show(state, settings) {
             Ok(drawn) => drawn,

@@ -18,7 +18,6 @@ mod plot;
 mod report;
 mod state;
 pub mod style;
-mod svg_mount;
 /// Big feeds through the worker, for the Leptos component (the element's
 /// path is opeka-embed's, through opeka.js): behind `loader`, so that the
 /// element's module is the same to the byte without it.

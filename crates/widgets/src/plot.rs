@@ -5,7 +5,8 @@
 //! Rust draws and writes every reading ([`Scene::tooltip`],
 //! [`opeka_chart::Mark::label`], [`opeka_chart::Key`]); following the
 //! pointer and the keys is `js/interact.js`, which shows them as text nodes
-//! (in JavaScript it is a fraction of the bytes of web-sys closures).
+//! (in JavaScript it is a fraction of the bytes of web-sys closures). It
+//! also puts the chart's SVG into the page.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -22,7 +23,6 @@ use web_sys::{Element, HtmlElement};
 use crate::chart_box::{RenderedChart, Settings};
 use crate::dom::{append_text, element};
 use crate::measure::CanvasMeasure;
-use crate::svg_mount::mount_svg;
 
 /// The narrowest width a chart is laid out for; narrower boxes scroll.
 const MIN_WIDTH: f64 = 240.0;
@@ -132,8 +132,11 @@ impl Plot {
     /// the table ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
         let scene = self.scene(family, Readings::Unread)?;
-        mount_svg(&self.svg_box, &scene.to_svg_bands())?;
         self.svg_box.set_attribute("aria-label", &scene.summary)?;
+        // `interact` puts the chart in the page: `mount` in js/interact.js,
+        // a tall chart's bands a task each, parsed as XML.
+        set(&self.figure, "svg", &JsValue::from_str(&scene.to_svg_bands()))?;
+        set(&self.figure, "tall", &JsValue::from_f64(scene.height))?;
         self.connect(Some(&scene), Readings::Unread)?;
         Ok(RenderedChart { view: scene.view, width: scene.width, height: scene.height })
     }
@@ -368,8 +371,7 @@ fn bundled_interact(figure: &Element, data: &JsValue, toggle: &JsValue) -> Resul
 }
 
 /// Without the `loader` feature the chart waits for `opeka.js` to give it
-/// (which it does before any widget is made); until then it is drawn
-/// without its table and is not interactive.
+/// (which it does before any widget is made); until then nothing is drawn.
 #[cfg(not(feature = "loader"))]
 fn bundled_interact(_figure: &Element, _data: &JsValue, _toggle: &JsValue) -> Result<(), JsValue> {
     Ok(())
