@@ -71,16 +71,18 @@ const parsed = (text, name) => {
 // chart's height (the page does not jump) and says it is busy
 // (`aria-busy`); a drawing that takes its place stops the bands.
 const mount = (box, svg, height) => {
-  let at = svg.indexOf('</svg>\n') + 7;
+  // Where the document from `at` ends.
+  const end = (at) => svg.indexOf('</svg>\n', at) + 7;
+  let at = end(0);
   const div = parsed(svg.slice(0, at) + '</div>', 'div');
   box.replaceChildren(div);
   const next = () => {
-    if (at < svg.length - 6) {
+    if (svg.startsWith('<svg', at)) {
       box.style.minHeight = `${height}px`;
       box.ariaBusy = true;
       setTimeout(() => {
         if (box.firstChild != div) return;
-        div.append(parsed(svg.slice(at, (at = svg.indexOf('</svg>\n', at) + 7)), 'svg'));
+        div.append(parsed(svg.slice(at, (at = end(at))), 'svg'));
         next();
       });
     } else box.style.minHeight = box.ariaBusy = null;
