@@ -91,6 +91,11 @@ before(async () => {
       <script type="module" src="/opeka/opeka.js"></script></head>
       <body><opeka-chart id="progress" src="/projects.json" view="progress"></opeka-chart></body></html>`,
   });
+  server.routes.set('/split.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Проекты</title>
+      <script type="module" src="/opeka/opeka.js"></script></head>
+      <body><opeka-chart id="chart" src="/projects.json" view="progress"></opeka-chart></body></html>`,
+  });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -173,6 +178,69 @@ test('1 500 projects (3 000 indicators, 1.4 MB): the first projects drawn, 50 in
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+/**
+ * Watches, from before the page's scripts, how the chart of `#chart` is
+ * laid out and drawn: each task in which the module measures text (as it
+ * lays a chart out) is one record, `real` if it measured the feed's
+ * projects (not the warm-up's texts); `window.__split.drawn` says, of the
+ * first drawing of those projects put in the chart's box, whether the task
+ * that put it there measured them too, and which language it is in. With
+ * `switchTo`, the first task after the first laying out of the projects
+ * sets the element's `lang` to it.
+ */
+function watchSplit(switchTo) {
+  window.__split = { laid: 0, drawn: null };
+  let task = null;
+  const measure = CanvasRenderingContext2D.prototype.measureText;
+  CanvasRenderingContext2D.prototype.measureText = function (text) {
+    if (!task) {
+      const t = (task = { real: false });
+      // A task of its own, queued before any the module queues after this one.
+      setTimeout(() => {
+        task = null;
+        if (t.real && !window.__split.laid++ && switchTo) document.getElementById('chart').setAttribute('lang', switchTo);
+      });
+    }
+    if (/Проект номер|Project \d/.test(text)) task.real = true;
+    return measure.call(this, text);
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        const text = node.textContent ?? '';
+        const lang = text.includes('Проект номер 0') ? 'ru' : text.includes('Project 0') ? 'en' : null;
+        if (lang && !window.__split.drawn) window.__split.drawn = { lang, whileMeasuring: !!task?.real };
+      }
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+}
+
+test('a big feed\'s chart is laid out in a task and drawn in the next; asked meanwhile to draw in another language, it draws in that one', async () => {
+  for (const switchTo of [null, 'en']) {
+    const { page, context, errors } = await openPage(browser, `${server.url}/split.html`, { init: watchSplit, initArg: switchTo });
+    try {
+      const events = await waitForWidgets(page, 1, 60000);
+      assert.deepEqual(events.errors, []);
+      const split = await page.evaluate(() => window.__split);
+      assert.ok(split.laid >= 1, 'the projects were laid out');
+      assert.ok(split.drawn, 'the projects were drawn');
+      // The task that drew them measured nothing, the layout done in one
+      // before it; asked meanwhile for English, it laid them out again.
+      assert.equal(split.drawn.whileMeasuring, Boolean(switchTo), 'laid out in the drawing task');
+      assert.equal(split.drawn.lang, switchTo ?? 'ru', 'the first drawing is in the language asked for last');
+      const chart = await readChart(page, '#chart');
+      assert.ok(chart.texts.includes(switchTo ? 'Project 0' : 'Проект номер 0'), `drawn in ${switchTo ?? 'ru'}`);
+      assert.equal(events.rendered.length, 1, 'drawn once');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });
 

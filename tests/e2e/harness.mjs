@@ -168,12 +168,13 @@ export function launchBrowser() {
 /**
  * Opens a page that records every opeka event and every uncaught error
  * from the first script on, so no event can be missed. `options.init`: a
- * script of the test's own, run before the page's (as the recorder is).
+ * script of the test's own, run before the page's (as the recorder is);
+ * a function is called with `options.initArg`.
  */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...options.context });
   const page = await context.newPage();
-  if (options.init) await page.addInitScript(options.init);
+  if (options.init) await page.addInitScript(options.init, options.initArg);
   const errors = [];
   const consoleErrors = [];
   page.on('pageerror', (error) => errors.push(String(error)));

@@ -233,8 +233,20 @@ impl Inner {
         let weak = Rc::downgrade(self);
         let later = self.render_later.take();
         wasm_bindgen_futures::spawn_local(async move {
-            if later {
+            // A big feed's chart is laid out in a task and drawn in the
+            // next (in one, the 2 MB register's trajectory took 56–86 ms:
+            // docs/performance.md, stop 51), and laid out again in the
+            // second if asked meanwhile to draw anew (a width, a setting).
+            // One await in a loop: two made a bigger future.
+            for step in 0..u8::from(later) * 2 {
                 let _ = next_task().await;
+                let Some(inner) = weak.upgrade() else { return };
+                if step == 0 || inner.render_wanted.get() {
+                    if let FeedState::Ready(feed) = &*inner.state.borrow() {
+                        drop(inner.chart.borrow_mut().lay_out(feed, &inner.settings()));
+                    }
+                }
+                inner.render_wanted.set(step != 0);
             }
             let Some(inner) = weak.upgrade() else { return };
             inner.render_queued.set(false);

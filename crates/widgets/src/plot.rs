@@ -52,6 +52,9 @@ pub(crate) struct Plot {
     settings: Option<Settings>,
     /// The series the viewer hid, bit `n` for series `n`.
     hidden: u64,
+    /// The scene [`Plot::lay_out`] laid out, which the next drawing writes
+    /// rather than laying it out again.
+    laid: Option<Scene>,
     /// Hides or shows a series: called by the legend's buttons.
     toggle: Option<Closure<dyn FnMut(u32)>>,
 }
@@ -78,6 +81,7 @@ impl Plot {
             feed: None,
             settings: None,
             hidden: 0,
+            laid: None,
             toggle: None,
         }));
         let weak: Weak<RefCell<Plot>> = Rc::downgrade(&plot);
@@ -101,27 +105,37 @@ impl Plot {
         &self.svg_box
     }
 
-    /// Draws `feed` with `settings`. New data or another view shows every
-    /// series again; the same feed redrawn (a resize, a theme) keeps the
-    /// legend as the viewer left it.
+    /// Draws `feed` with `settings`: the scene [`Plot::lay_out`] laid out
+    /// last, if there is one.
     pub fn draw(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<RenderedChart, JsValue> {
-        let same = self.feed.as_ref().is_some_and(|f| Arc::ptr_eq(f, feed)) && self.settings.is_some_and(|s| s.view == settings.view);
-        if !same {
-            self.hidden = 0;
-        }
-        self.feed = Some(Arc::clone(feed));
-        self.settings = Some(*settings);
+        self.take(feed, settings);
         self.redraw(family)
     }
 
     /// Lays `feed` out with `settings`, as [`Plot::draw`] would, and draws
-    /// nothing: the middle of a warm-up's three tasks (`crates/embed`'s
-    /// `warm_up_later`: validated, laid out, drawn), so that its code is
-    /// compiled over short tasks.
+    /// nothing yet: the next drawing writes this scene, so that no task
+    /// does both. A big feed's chart is laid out in a task and drawn in the
+    /// next (`crates/embed`'s `Inner::queue`, which lays it out again if
+    /// asked to draw anew between the two); a warm-up's three tasks are
+    /// validated, laid out, drawn (`warm_up_later`).
     pub fn lay_out(&mut self, feed: &Arc<ValidFeed>, settings: &Settings, family: String) -> Result<(), JsValue> {
+        self.take(feed, settings);
+        self.laid = Some(self.scene(family, Readings::Unread)?);
+        Ok(())
+    }
+
+    /// Takes `feed` and `settings` to draw. New data or another view shows
+    /// every series again and drops a scene laid out for others; the same
+    /// feed redrawn (a resize, a theme) keeps the legend as the viewer left
+    /// it.
+    fn take(&mut self, feed: &Arc<ValidFeed>, settings: &Settings) {
+        let same = self.feed.as_ref().is_some_and(|f| Arc::ptr_eq(f, feed)) && self.settings.is_some_and(|s| s.view == settings.view);
+        if !same {
+            self.hidden = 0;
+            self.laid = None;
+        }
         self.feed = Some(Arc::clone(feed));
         self.settings = Some(*settings);
-        self.scene(family, Readings::Unread).map(drop)
     }
 
     /// Draws the last feed and settings again; the scene is dropped once
@@ -131,7 +145,10 @@ impl Plot {
     /// `interact` asks for them when a viewer first points, walks or opens
     /// the table ([`Plot::toggle`]).
     fn redraw(&mut self, family: String) -> Result<RenderedChart, JsValue> {
-        let scene = self.scene(family, Readings::Unread)?;
+        let scene = match self.laid.take() {
+            Some(scene) => scene,
+            None => self.scene(family, Readings::Unread)?,
+        };
         self.svg_box.set_attribute("aria-label", &scene.summary)?;
         // `interact` puts the chart in the page: `mount` in js/interact.js,
         // a tall chart's bands a task each, parsed as XML.
@@ -244,6 +261,7 @@ impl Plot {
         let done = match n {
             0..64 => {
                 self.hidden ^= 1 << n;
+                self.laid = None;
                 self.redraw(family).map(drop)
             }
             ROWS.. => {

@@ -26,6 +26,7 @@ use crate::theme::{Rgb, Style, TextSize};
 use opeka_feed::locale::words as strings;
 
 use super::more::{more_text, SUMMARY_ITEMS};
+use super::outcomes::Point;
 use super::Context;
 use super::MAX_SIDE;
 
@@ -328,45 +329,40 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         Msg::Target.text(lang),
         words.result.to_owned(),
     ];
-    let mut tiles = Vec::new();
+    // A tile an indicator, from the rows the outcomes views read: the same
+    // latest actual, values and verdict, each name and label cleaned once.
     let data = super::outcomes::outcomes_data(ctx, outcomes);
-    let mut rows = data.rows.iter();
     // Past the tiles the largest canvas can hold and the table's rows, a
     // tile is never laid out, read out or tabled, and is left empty (a
     // register of 4 000 wrote every tile's texts in its drawing task:
     // docs/performance.md, stop 46).
     let written = MOST_TILES.max(ctx.readings.held_rows());
-    for project in &outcomes.projects {
-        let name = ctx.text(&project.name);
-        for indicator in &project.indicators {
-            if tiles.len() >= written {
-                tiles.push(Tile::default());
-                continue;
+    let tiles = data
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            if i >= written {
+                return Tile::default();
             }
-            let label = ctx.text(&indicator.label);
-            let format = indicator.format;
-            let quantity = Quantity { format, unit: indicator.unit.clone(), locale: ctx.feed.locale };
-            let observed = |o: &opeka_feed::Observation| -> Option<(f64, Period)> { o.value.map(|v| (v, o.period)) };
-            let latest = indicator.actual.iter().filter_map(observed).max_by_key(|(_, p)| period_ordinal(p));
-            let baseline = indicator.baseline.as_ref().and_then(observed);
-            let target = indicator.target.as_ref().and_then(observed);
-            let at = |(v, p): (f64, Period)| format!("{} ({})", quantity.text(v, lang), clean(&format_period(&p, lang)));
-            // The same verdict as the outcomes views write, calendar and points included.
-            let row = rows.next();
-            let verdict = latest.and_then(|_| row.and_then(|r| non_empty(r.verdict(lang).0)));
+            let name = &data.projects[row.project].name;
+            let at = |p: Point| format!("{} ({})", row.value_text(p.value, lang), clean(&format_period(&p.period, lang)));
+            let latest = row.latest();
+            let verdict = latest.and_then(|_| non_empty(row.verdict(lang).0));
             let mut references = Vec::new();
-            if let Some(t) = target {
+            if let Some(t) = row.target {
                 references.push(format!("{}: {}", Msg::Target.text(lang), at(t)));
             }
-            if let Some(b) = baseline {
+            if let Some(b) = row.baseline {
                 references.push(format!("{}: {}", Msg::Baseline.text(lang), at(b)));
             }
             let references_text = non_empty(join(&references, " · "));
             let kicker = match latest {
-                Some((_, p)) => format!("{name} · {}", clean(&format_period(&p, lang))),
+                Some(p) => format!("{name} · {}", clean(&format_period(&p.period, lang))),
                 None => name.clone(),
             };
             let actual_text = latest.map(at).unwrap_or_else(|| Msg::NotReported.text(lang));
+            let label = &row.label;
             let mut mark_label = format!("{name}: {label}, {actual_text}");
             if let Some(v) = &verdict {
                 mark_label = format!("{mark_label} — {v}");
@@ -374,28 +370,28 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             if let Some(d) = &references_text {
                 mark_label = format!("{mark_label}; {d}");
             }
-            let row = vec![
+            let row_cells = vec![
                 name.clone(),
                 label.clone(),
                 actual_text,
-                baseline.map(at).unwrap_or_default(),
-                target.map(at).unwrap_or_default(),
+                row.baseline.map(at).unwrap_or_default(),
+                row.target.map(at).unwrap_or_default(),
                 verdict.clone().unwrap_or_default(),
             ];
-            tiles.push(Tile {
+            Tile {
                 kicker: Some(kicker),
-                value: latest.map(|(v, _)| (v, format)),
-                unit: latest.and_then(|(v, _)| quantity.unit_for(v, lang)),
+                value: latest.map(|p| (p.value, row.format)),
+                unit: latest.and_then(|p| row.quantity.unit_for(p.value, lang)),
                 label: label.clone(),
                 remark: verdict,
                 detail: references,
                 series: name.clone(),
                 mark_label,
-                row,
+                row: row_cells,
                 ..Tile::default()
-            });
-        }
-    }
+            }
+        })
+        .collect();
     TileSet { tiles, columns }
 }
 

@@ -15,5 +15,5 @@ pub(super) use before_after::render_before_after;
 pub(super) use progress::render_progress;
 pub(super) use trajectory::render_trajectory;
 pub(crate) use trajectory::MOST_PANELS;
-// The tiles view writes the same verdicts as the outcomes views.
-pub(super) use readings::outcomes_data;
+// The tiles view reads the same rows as the outcomes views.
+pub(super) use readings::{outcomes_data, Point};
