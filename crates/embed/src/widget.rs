@@ -236,12 +236,18 @@ impl Inner {
             // A big feed's chart is laid out in a task and drawn in the
             // next (in one, the 2 MB register's trajectory took 56–86 ms:
             // docs/performance.md, stop 51), and laid out again in the
-            // second if asked meanwhile to draw anew (a width, a setting).
-            // One await in a loop: two made a bigger future.
+            // second if asked meanwhile to draw anew (a width, a setting):
+            // `render_wanted` says so between the two. Nothing is laid out
+            // where no drawing is wanted (a failure to report). One await
+            // in a loop: two made a bigger future.
             for step in 0..u8::from(later) * 2 {
                 let _ = next_task().await;
                 let Some(inner) = weak.upgrade() else { return };
-                if step == 0 || inner.render_wanted.get() {
+                let wanted = inner.render_wanted.get();
+                if step == 0 && !wanted {
+                    break;
+                }
+                if step == 0 || wanted {
                     if let FeedState::Ready(feed) = &*inner.state.borrow() {
                         drop(inner.chart.borrow_mut().lay_out(feed, &inner.settings()));
                     }
