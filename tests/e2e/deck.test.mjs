@@ -418,7 +418,8 @@ test('the gallery plays the sample deck on its «Презентация» page',
   await until(tab, () => document.querySelector('#deck opeka-deck')?.count === 4);
   await tab.waitForFunction(() => {
     const deck = document.querySelector('#deck opeka-deck');
-    return [...deck.shadowRoot.querySelectorAll('.slide opeka-chart')].every((c) => c.shadowRoot?.querySelector('svg'));
+    const charts = [...deck.shadowRoot.querySelectorAll('.slide opeka-chart')];
+    return charts.length > 0 && charts.every((c) => c.shadowRoot?.querySelector('svg'));
   }, null, { timeout: 30000 });
   const state = await deckState(tab);
   assert.deepEqual([state.count, state.medium, state.theme], [4, 'slide', 'contrast']);

@@ -276,7 +276,12 @@ test('a big outcomes feed comes to a Leptos chart from the worker in slices of i
       };
     });
     await page.goto(`${server.url}/leptos-app/`);
-    await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].every((c) => c.shadowRoot?.querySelector('.opeka-svg svg')));
+    // All three charts drawn: not `every` of none, which a page under load
+    // answers before the app has mounted them (the charts then read empty).
+    await drawn(page, () => {
+      const charts = document.querySelectorAll('.opeka-chart');
+      return charts.length === 3 && [...charts].every((c) => c.shadowRoot?.querySelector('.opeka-svg svg'));
+    });
     const charts = await page.$$eval('.opeka-chart', (all) => all.map((chart) => ({
       svg: chart.shadowRoot.querySelector('.opeka-svg svg')?.outerHTML ?? null,
       summary: chart.shadowRoot.querySelector('[role="img"]')?.getAttribute('aria-label') ?? null,
