@@ -24,9 +24,12 @@
 //! An awards feed's `breakdown` and `podium` get its document without the
 //! lists they do not read: the breakdown counts its grants (a feed's
 //! recipients, counted one each, become grants by award type), the podium
-//! draws its contests. Its `roll` reads the recipients, and its table
-//! lists every one, so it is not reduced ([`reduce`] returns `None`): the
-//! worker checks it, and the page reads it whole.
+//! draws its contests. Its `roll` reads the recipients alone (the
+//! contests' winners where there are none), and its table lists every
+//! one: a long list goes without the grants and contests, in slices of
+//! its recipients as an outcomes feed's projects go (below); a short one
+//! is not reduced ([`reduce`] returns `None`): the worker checks it, and
+//! the page reads it whole.
 //!
 //! An outcomes feed's views and tables read every project and indicator,
 //! but no view reads a project's `summary`, `partners`, `start` or `end`,
@@ -56,8 +59,9 @@ use crate::views::MOST_PANELS;
 pub const MEMBERS: [&str; 5] = ["records", "grants", "recipients", "contests", "projects"];
 
 /// How many of a big outcomes feed's bytes (before its reduction) the page
-/// validates in one task: a slice of its projects, each a whole feed of
-/// its own (`opeka_feed::validate::packed::SLICE_END`). The page validates an
+/// validates in one task: a slice of its projects (or of a roll's
+/// recipients), each a whole feed of its own
+/// (`opeka_feed::validate::packed::SLICE_END`). The page validates an
 /// outcomes document at 25–45 ms a megabyte; a register's 4.9 MB reduction
 /// in one piece held it 110–126 ms (docs/performance.md, stop 48).
 pub const SLICE_BYTES: usize = 512 * 1024;
@@ -222,6 +226,13 @@ fn reduce_awards(
         }
         View::Breakdown => edits.extend([recipients, contests].into_iter().filter_map(emptied)),
         View::Podium => edits.extend([grants, recipients].into_iter().filter_map(emptied)),
+        // With recipients, the roll reads nothing else; a long list of
+        // them goes in slices, and a short one is not reduced.
+        View::Roll if !awards.recipients.is_empty() => {
+            let values = Scan::new(bytes).values(recipients?.start)?;
+            edits.extend([grants, contests].into_iter().filter_map(emptied));
+            return in_slices(bytes, &values, &cuts, &edits);
+        }
         _ => return None,
     }
     packed::pack(&edited(bytes, cuts, edits)?, &[])
@@ -265,20 +276,31 @@ fn reduce_outcomes(
             cuts.extend([first.start..kept.start, kept.end..last.end].into_iter().filter(|cut| !cut.is_empty()));
         }
     }
-    let slices = slices_of(&values);
-    if slices.len() < 2 {
-        return (!cuts.is_empty()).then(|| packed::pack(&edited(bytes, cuts, Vec::new())?, &[]))?;
+    if let Some(sliced) = in_slices(bytes, &values, &cuts, &[]) {
+        return Some(sliced);
     }
-    // Each slice: the document without the projects before and after its own.
+    (!cuts.is_empty()).then(|| packed::pack(&edited(bytes, cuts, Vec::new())?, &[]))?
+}
+
+/// The document of `bytes` with the `cuts` cut out and the `edits`
+/// written, in slices of the array whose values are `values`
+/// ([`slices_of`]): each slice the document without the values before and
+/// after its own, packed, one after another with [`packed::SLICE_END`]
+/// between. `None` for fewer than two slices.
+fn in_slices(bytes: &[u8], values: &[Range<usize>], cuts: &[Range<usize>], edits: &[(Range<usize>, &[u8])]) -> Option<Vec<u8>> {
+    let slices = slices_of(values);
+    if slices.len() < 2 {
+        return None;
+    }
+    let (first, last) = (values.first()?, values.last()?);
     let mut docs = Vec::new();
     for slice in &slices {
-        let (first, last) = (values.first()?, values.last()?);
         let (kept, kept_last) = (values.get(slice.start)?, values.get(slice.end - 1)?);
         let around = [first.start..kept.start, kept_last.end..last.end];
         let mut slice_cuts: Vec<Range<usize>> =
             cuts.iter().filter(|cut| around.iter().all(|out| cut.end <= out.start || cut.start >= out.end)).cloned().collect();
         slice_cuts.extend(around.into_iter().filter(|cut| !cut.is_empty()));
-        let slice = packed::pack(&edited(bytes, slice_cuts, Vec::new())?, &[])?;
+        let slice = packed::pack(&edited(bytes, slice_cuts, edits.to_vec())?, &[])?;
         if !docs.is_empty() {
             docs.push(packed::SLICE_END);
         }
@@ -287,9 +309,9 @@ fn reduce_outcomes(
     Some(docs)
 }
 
-/// The projects (their values' spans in the feed) in slices of about
-/// [`SLICE_BYTES`] each, in order, as the page validates them a task each:
-/// each slice is at least one project.
+/// An array's values (their spans in the feed: projects, recipients) in
+/// slices of about [`SLICE_BYTES`] each, in order, as the page validates
+/// them a task each: each slice is at least one value.
 fn slices_of(values: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut slices = Vec::new();
     if values.is_empty() {

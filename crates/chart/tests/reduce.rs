@@ -5,7 +5,8 @@
 //! of its kind, both languages, with a series hidden; the latest
 //! period's reduction keeps every unit and category that older records
 //! name, and the tiles' reduction the period they show; an awards feed's
-//! breakdown and podium lose the lists they do not read; an outcomes
+//! breakdown and podium lose the lists they do not read, and a long roll
+//! comes in slices of its recipients; an outcomes
 //! feed loses what no view reads (its samples, a generated register and
 //! sixty random feeds: any whitespace, member order and reporting).
 #![allow(clippy::disallowed_methods, reason = "tests build their feeds with std formatting")]
@@ -56,7 +57,7 @@ fn unpacked(reduced: &[u8]) -> ValidFeed {
         checked.with_packed_records(records).expect("its records")
     });
     let first = checked.next().expect("a slice");
-    checked.fold(first, |so_far, slice| so_far.joined(slice).expect("slices of outcomes")).feed
+    checked.fold(first, |so_far, slice| so_far.joined(slice).expect("slices of one kind")).feed
 }
 
 /// `bytes` validated as the worker validates them, and where their
@@ -94,9 +95,10 @@ fn same_charts(name: &str, bytes: &[u8]) -> Vec<(View, usize)> {
     let views: Vec<Option<View>> = std::iter::once(None).chain(feed.feed().kind().views().iter().copied().map(Some)).collect();
     for view in views {
         let Some(reduced) = reduce(bytes, &spans, &checked, view) else { continue };
-        // Smaller, but for the envelope each slice of a big outcomes feed repeats.
+        // Smaller, but for the envelope each slice of a big outcomes feed
+        // or a long roll repeats (the title, the roll's four award types).
         let slices = slices(&reduced).len();
-        let most = if slices > 1 { bytes.len() + slices * 256 } else { bytes.len() - 1 };
+        let most = if slices > 1 { bytes.len() + slices * 1024 } else { bytes.len() - 1 };
         assert!(reduced.len() <= most, "{name} {view:?}: reduced to {} of {} bytes", reduced.len(), bytes.len());
         let small = unpacked(&reduced);
         for lang in [Lang::Ru, Lang::En] {
@@ -133,8 +135,8 @@ fn every_sample_feed_draws_the_same_reduced() {
     // categories × months) trend summed, its other views reduced to the
     // latest month; the families' (categories × quarters) trend and
     // composition packed as they are. The awards sample's breakdown (its
-    // own view) and podium without the lists they do not read; its roll
-    // not reduced. Every view of the outcomes samples without the
+    // own view) and podium without the lists they do not read; its roll,
+    // short, not reduced. Every view of the outcomes samples without the
     // members no view reads.
     for name in ["kuzbass-caseload", "kuzbass-accident-families"] {
         for view in LATEST_VIEWS.into_iter().chain([View::Trend]) {
@@ -383,6 +385,43 @@ fn an_awards_feed_is_reduced_to_the_lists_its_view_reads() {
     let awards: Vec<Option<&str>> = counted.grants.iter().map(|g| g.award.as_deref()).collect();
     assert_eq!(awards, [Some("medal-faith"), Some("medal-75"), Some("council-diploma"), Some("department"), None]);
     assert_eq!(counted.grants[4].count, (0..300).filter(|i| i % 29 == 5).count() as u64);
+}
+
+#[test]
+fn a_long_roll_comes_in_slices_of_its_recipients_that_join_into_the_same_chart() {
+    let contests =
+        r#""contests": [{ "name": "Лучший социальный работник", "year": 2018, "places": [{ "place": 1, "name": "Иванова Анна" }] }],"#;
+    let grants = r#""grants": [{ "award": "medal-75", "count": 3 }],"#;
+    let json = roll_json(8_000).replacen(r#""recipients": ["#, &format!(r#"{grants} {contests} "recipients": ["#), 1);
+    assert!(json.len() > 2 * SLICE_BYTES, "{} bytes", json.len());
+    let views: Vec<View> = same_charts("roll of 8 000", json.as_bytes()).into_iter().map(|(view, _)| view).collect();
+    assert_eq!(views, [View::Breakdown, View::Breakdown, View::Podium, View::Roll]);
+    let roll = reduced(json.as_bytes(), Some(View::Roll)).expect("reduced");
+    // Each slice a whole feed of its own, of about SLICE_BYTES, without
+    // the grants and contests, its recipients those after the slice before.
+    let whole = awards_of(&valid(json.as_bytes()));
+    let around = json.find(r#""recipients": ["#).expect("recipients") + json.len() - json.rfind(']').expect("their end");
+    let mut next = 0;
+    let slices = slices(&roll);
+    assert!(slices.len() >= 3, "{} slices", slices.len());
+    for slice in &slices {
+        let (slice, records) = packed::unpack(slice).expect("packed");
+        assert!(records.is_empty());
+        // Its recipients within SLICE_BYTES, and what is around them.
+        assert!(slice.len() <= SLICE_BYTES + around, "a slice of {} bytes", slice.len());
+        let awards = awards_of(&valid(slice));
+        assert!(awards.grants.is_empty() && awards.contests.is_empty(), "{:?} {:?}", awards.grants, awards.contests);
+        assert!(awards.recipients[..] == whole.recipients[next..next + awards.recipients.len()], "from {next}");
+        next += awards.recipients.len();
+    }
+    assert_eq!(next, 8_000);
+    // A roll that fits one slice is not reduced: the page reads the body.
+    assert!(reduced(roll_json(300).as_bytes(), Some(View::Roll)).is_none());
+    // Slices of awards join only awards.
+    let outcomes = validate(register(40).as_bytes(), &Options::default()).expect("valid");
+    let roll = validate(json.as_bytes(), &Options::default()).expect("valid");
+    assert!(roll.clone().joined(outcomes.clone()).is_none());
+    assert!(outcomes.joined(roll).is_none());
 }
 
 fn awards_of(feed: &ValidFeed) -> opeka_feed::Awards {

@@ -143,8 +143,8 @@ export function reduce(bytes, view, early = false) {
   return answer;
 }
 
-// A big outcomes feed's reduction comes in slices of its projects, each
-// packed as a feed of its own, with a 0 byte between
+// A big outcomes feed's reduction comes in slices of its projects (a long
+// roll's, of its recipients), each packed as a feed of its own, with a 0 byte between
 // (crates/feed/src/validate/packed.rs, SLICE_END): so that the page
 // validates one a task, not megabytes in one, the answer holds the first,
 // and last a function that answers the next in a task of its own

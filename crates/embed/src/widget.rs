@@ -503,7 +503,7 @@ impl Inner {
     /// Takes the worker's `answer` for `body` once it comes ([`Inner::after`]).
     /// A reduction's document is validated here, and its packed records
     /// taken as the worker's module summed them; one in slices (a big
-    /// outcomes feed's), a slice a task, each joined to those before
+    /// outcomes feed's, a long roll's), a slice a task, each joined to those before
     /// (`so_far`), the next asked for once one is read. A reduction that
     /// does not read (the worker never makes one) has the body validated
     /// here instead.

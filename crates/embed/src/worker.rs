@@ -30,7 +30,8 @@
 //! smaller body, is the answer `None` ([`read_answer`]), and the widget
 //! does the work itself.
 //!
-//! A big outcomes feed's reduction comes in slices of its projects
+//! A big outcomes feed's reduction comes in slices of its projects, and a
+//! long roll's in slices of its recipients
 //! (`opeka_feed::validate::packed::SLICE_END`): the page side answers the
 //! first, with a function that answers the next in a task of its own, so
 //! that the widget validates a slice a task and joins them

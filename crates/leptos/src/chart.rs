@@ -472,7 +472,7 @@ impl Loader {
             }
             match answer {
                 Some(Reduced::Valid(Some(packed), warnings, next)) => {
-                    // A big outcomes feed's reduction comes a slice at a
+                    // A big outcomes feed's reduction (a long roll's) comes a slice at a
                     // time (`packed::SLICE_END`): each answered in a task of
                     // its own when asked (`next`), validated, and joined to those before.
                     let (mut packed, mut next, mut checked) = (packed, next, None::<Checked>);

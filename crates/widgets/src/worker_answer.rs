@@ -14,7 +14,7 @@ pub enum Reduced {
     /// packed (`opeka_feed::validate::packed`; `None`: not reduced, the
     /// page validates the body it has), the full feed's warnings as
     /// console lines, and, for a reduction in slices (a big outcomes
-    /// feed's: `packed::SLICE_END`), what answers the next slice, in a
+    /// feed's, a long roll's: `packed::SLICE_END`), what answers the next slice, in a
     /// task of its own, when called. The packed bytes stay in JavaScript
     /// until the widget has let go of the feed they replace.
     Valid(Option<Uint8Array>, Vec<String>, Option<Function>),

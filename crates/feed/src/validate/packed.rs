@@ -27,8 +27,9 @@ use super::{Checked, QuickRecord};
 /// Bytes per packed record.
 const RECORD_BYTES: usize = 20;
 
-/// What ends a slice of a big outcomes feed's reduction: a 0 byte, which
-/// no JSON text holds. Such a feed's projects go in slices of about
+/// What ends a slice of a big outcomes feed's reduction, or a long roll's:
+/// a 0 byte, which no JSON text holds. Its projects (the roll's
+/// recipients) go in slices of about
 /// `opeka_chart::reduce::SLICE_BYTES`, each a whole feed of its own,
 /// packed ([`pack`], no records), one after another with this byte
 /// between. The worker's page side (`opeka-worker-host.js`) answers the
@@ -82,15 +83,17 @@ impl Checked {
 }
 
 impl Checked {
-    /// This feed with the projects of `next` (the next slice of the same
-    /// reduction, validated) after its own; `None` unless both are
-    /// outcomes feeds. The worker checked the whole feed, so nothing
-    /// between two slices (a project id used in both) is checked again.
+    /// This feed with the projects (an outcomes feed's) or recipients (an
+    /// awards feed's) of `next`, the next slice of the same reduction,
+    /// validated, after its own; `None` for two of other kinds. The worker
+    /// checked the whole feed, so nothing between two slices (a project id
+    /// used in both) is checked again.
     pub fn joined(mut self, mut next: Checked) -> Option<Checked> {
-        let (Body::Outcomes(these), Body::Outcomes(those)) = (&mut self.feed.feed_mut().body, &mut next.feed.feed_mut().body) else {
-            return None;
-        };
-        these.projects.append(&mut those.projects);
+        match (&mut self.feed.feed_mut().body, &mut next.feed.feed_mut().body) {
+            (Body::Outcomes(these), Body::Outcomes(those)) => these.projects.append(&mut those.projects),
+            (Body::Awards(these), Body::Awards(those)) => these.recipients.append(&mut those.recipients),
+            _ => return None,
+        }
         Some(self)
     }
 }
