@@ -247,7 +247,7 @@ impl Inner {
                 if step == 0 && !wanted {
                     break;
                 }
-                if step == 0 || wanted {
+                if wanted {
                     if let FeedState::Ready(feed) = &*inner.state.borrow() {
                         drop(inner.chart.borrow_mut().lay_out(feed, &inner.settings()));
                     }
