@@ -227,7 +227,10 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
                 increase: indicator.direction == Direction::Increase,
             });
         }
-        data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: clean(&Msg::Status(project.status).text(ctx.lang)), rows });
+        // The status is our own word, clean as written (tested below): a
+        // cleaned copy of it was 8 000 allocations more for a register of
+        // 8 000 projects.
+        data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: Msg::Status(project.status).text(ctx.lang), rows });
     }
     data
 }
@@ -401,5 +404,16 @@ mod tests {
         let narrow = flow(&items, 180.0, font, 3, &m);
         assert_eq!(narrow.len(), 2, "{narrow:?}");
         assert!(narrow.iter().all(|l| font.width(&m, l) <= 180.0));
+    }
+
+    #[test]
+    fn every_status_is_clean_as_written() {
+        for status in opeka_feed::Status::ALL {
+            for lang in [Lang::Ru, Lang::En] {
+                let text = Msg::Status(status).text(lang);
+                assert!(!text.is_empty());
+                assert_eq!(clean(&text), text, "{status:?} in {lang:?}");
+            }
+        }
     }
 }
