@@ -148,7 +148,8 @@ fn big_outcomes_json(n: usize) -> String {
 
 /// Validates a generated big feed and lays `view` out at 960 px as a page
 /// first does (`Readings::Places`: no table rows), then with every table
-/// row (`render`, as the CLI), each the median of five.
+/// row (`render`, as the CLI): the validation the median of three runs,
+/// each layout of five.
 fn bench_big(name: &str, json: &str, view: View) -> Result<(), Box<dyn std::error::Error>> {
     let options = Options { max_bytes: json.len() + 1, ..Options::default() };
     let (time, checked) = median(3, || validate_str(json, &options));
