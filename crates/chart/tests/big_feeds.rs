@@ -347,3 +347,43 @@ fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
         assert!(a.summary.len() < 12_000, "{view}: {} bytes", a.summary.len());
     }
 }
+
+#[test]
+fn a_register_of_tiles_without_a_height_keeps_its_type_past_the_largest_canvas() {
+    // The size of each tile's texts by role and weight: the figure, the
+    // kicker, the label and the verdict.
+    let sizes = |scene: &Scene| {
+        let mut sizes: Vec<(TextRole, bool, u64)> = scene
+            .texts
+            .iter()
+            .filter(|t| !matches!(t.role, TextRole::Title | TextRole::Subtitle | TextRole::Note))
+            .map(|t| (t.role, t.bold, t.size.to_bits()))
+            .collect();
+        sizes.sort_by_key(|&(role, bold, size)| (format!("{role:?}"), bold, size));
+        sizes.dedup();
+        sizes
+    };
+    let tiles = |projects: usize, height: Option<f64>| {
+        let request =
+            ChartRequest { view: Some(View::Tiles), width: 960.0, height, medium: Medium::Screen, theme: Theme::Light, lang: Lang::Ru };
+        render(&feed_from_json(&outcomes(projects)), &request, &PtSansMetrics)
+    };
+    // 40 projects' 80 tiles fill more than the default height at the
+    // type's own size, and less than the largest canvas.
+    let (fits, register) = (tiles(40, None), tiles(2_000, None));
+    assert!(fits.height > 1_000.0 && fits.height < 8_192.0, "{}", fits.height);
+    assert_eq!(register.height, 8_192.0, "the largest canvas");
+    assert!(!sizes(&fits).is_empty());
+    // The 2 000 projects' 4 000 tiles, which no canvas holds, in the same
+    // type: not the smallest, which fit a few more of them and left the
+    // rest to the table all the same.
+    assert_eq!(sizes(&register), sizes(&fits));
+    assert!(register.marks.len() > 150, "{} tiles drawn", register.marks.len());
+    assert_eq!(register.table.rows.len(), 4_000, "the table has every tile");
+    // A height asked for that cannot hold them all still shrinks the type,
+    // to show as many as it can (`explicit_heights_shrink_the_type_then_drop_rows`).
+    let asked = tiles(2_000, Some(8_192.0));
+    let figure = |scene: &Scene| scene.texts.iter().filter(|t| t.role == TextRole::Value).map(|t| t.size).fold(0.0, f64::max);
+    assert!(figure(&asked) < figure(&register), "{} against {}", figure(&asked), figure(&register));
+    assert!(asked.marks.len() > register.marks.len());
+}
