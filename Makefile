@@ -37,14 +37,18 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 # stop 38). Stop 45's changes were over it at 20 and smallest at 14;
 # stop 46's over it at 14, and smallest at 13 (of 10 to 18); stop 51's
 # over it at 13 (its 512 bytes of raw module 955 of gzip there, 281 at 16)
-# and smallest at 16 (of 0 to 20).
+# and smallest at 16 (of 0 to 20); stop 55's smallest at 14 (and 13, 17).
+# --skip-pass=memory-packing keeps the data segments whole: the pass splits
+# them at runs of zeros, which gzip compresses to nothing, into segments
+# whose headers it cannot (−243 bytes of gzip, +499 raw: docs/size.md,
+# stop 55).
 # --low-memory-unused lets binaryen fold constant offsets into loads and
 # stores (−330 bytes): the first KB of memory is the far end of Rust's stack
 # (which the data follows: 128 KiB in the page's module, crates/embed/build.rs;
 # 1 MiB in the others), reached only by a stack about to overflow, and
 # emscripten assumes the same by default.
-ONE_CALLER_LIMIT := 16
-WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size $(ONE_CALLER_LIMIT) --strip-producers --strip-target-features
+ONE_CALLER_LIMIT := 14
+WASM_OPT_FLAGS := -O2 --converge --code-folding --low-memory-unused --skip-pass=memory-packing --flexible-inline-max-function-size 0 --one-caller-inline-max-function-size $(ONE_CALLER_LIMIT) --strip-producers --strip-target-features
 # The host-page bundle is built with a pinned nightly that rebuilds std
 # without panic messages, panic locations or Debug formatting: stable Rust
 # cannot, and they are a tenth of the gzipped wasm (docs/size.md). Everything

@@ -329,14 +329,15 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         Msg::Target.text(lang),
         words.result.to_owned(),
     ];
-    // A tile an indicator, from the rows the outcomes views read: the same
-    // latest actual, values and verdict, each name and label cleaned once.
-    let data = super::outcomes::outcomes_data(ctx, outcomes);
     // Past the tiles the largest canvas can hold and the table's rows, a
     // tile is never laid out, read out or tabled, and is left empty (a
     // register of 4 000 wrote every tile's texts in its drawing task:
     // docs/performance.md, stop 46).
-    let written = MOST_TILES.max(ctx.readings.held_rows());
+    let held = ctx.readings.held_rows();
+    let written = MOST_TILES.max(held);
+    // A tile an indicator, from the rows the outcomes views read: the same
+    // latest actual, values and verdict, each name and label cleaned once.
+    let data = super::outcomes::outcomes_data(ctx, outcomes, written);
     let tiles = data
         .rows
         .iter()
@@ -349,12 +350,13 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             let at = |p: Point| format!("{} ({})", row.value_text(p.value, lang), clean(&format_period(&p.period, lang)));
             let latest = row.latest();
             let verdict = latest.and_then(|_| non_empty(row.verdict(lang).0));
+            let (target, baseline) = (row.target.map(at), row.baseline.map(at));
             let mut references = Vec::new();
-            if let Some(t) = row.target {
-                references.push(format!("{}: {}", Msg::Target.text(lang), at(t)));
+            if let Some(t) = &target {
+                references.push(format!("{}: {t}", Msg::Target.text(lang)));
             }
-            if let Some(b) = row.baseline {
-                references.push(format!("{}: {}", Msg::Baseline.text(lang), at(b)));
+            if let Some(b) = &baseline {
+                references.push(format!("{}: {b}", Msg::Baseline.text(lang)));
             }
             let references_text = non_empty(join(&references, " · "));
             let kicker = match latest {
@@ -370,14 +372,19 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
             if let Some(d) = &references_text {
                 mark_label = format!("{mark_label}; {d}");
             }
-            let row_cells = vec![
-                name.clone(),
-                label.clone(),
-                actual_text,
-                row.baseline.map(at).unwrap_or_default(),
-                row.target.map(at).unwrap_or_default(),
-                verdict.clone().unwrap_or_default(),
-            ];
+            // Only a tabled tile has its row's cells (none, drawn unread).
+            let row_cells = if i < held {
+                vec![
+                    name.clone(),
+                    label.clone(),
+                    actual_text,
+                    baseline.unwrap_or_default(),
+                    target.unwrap_or_default(),
+                    verdict.clone().unwrap_or_default(),
+                ]
+            } else {
+                Vec::new()
+            };
             Tile {
                 kicker: Some(kicker),
                 value: latest.map(|p| (p.value, row.format)),

@@ -203,11 +203,16 @@ impl Judged {
     }
 }
 
-/// Reduces the feed's projects.
-pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData {
+/// Reduces the feed's projects, with the names and labels of those before
+/// the `texts`-th indicator: past what a view can draw, read out or
+/// table, they are left empty (a register of 8 000 projects cleaned
+/// and copied every one in its layout task, of which its canvas draws a few
+/// hundred: docs/performance.md, stop 55).
+pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes, texts: usize) -> OutcomesData {
     let mut data = OutcomesData::default();
+    let text = |text: &opeka_feed::Text, row: usize| if row < texts { ctx.text(text) } else { String::new() };
     for project in &outcomes.projects {
-        let index = data.projects.len();
+        let (index, first_row) = (data.projects.len(), data.rows.len());
         let mut rows = Vec::new();
         for indicator in &project.indicators {
             let point = |o: &opeka_feed::Observation| o.value.filter(|v| v.is_finite()).map(|value| Point { period: o.period, value });
@@ -218,7 +223,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
             rows.push(data.rows.len());
             data.rows.push(Row {
                 project: index,
-                label: ctx.text(&indicator.label),
+                label: text(&indicator.label, data.rows.len()),
                 format: indicator.format,
                 quantity: crate::text::Quantity { format: indicator.format, unit: indicator.unit.clone(), locale: ctx.feed.locale },
                 baseline,
@@ -230,7 +235,7 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData 
         // The status is our own word, clean as written (tested below): a
         // cleaned copy of it was 8 000 allocations more for a register of
         // 8 000 projects.
-        data.projects.push(ProjectInfo { name: ctx.text(&project.name), status: Msg::Status(project.status).text(ctx.lang), rows });
+        data.projects.push(ProjectInfo { name: text(&project.name, first_row), status: Msg::Status(project.status).text(ctx.lang), rows });
     }
     data
 }

@@ -12,6 +12,7 @@ use opeka_feed::locale::words as strings;
 
 use super::readings::{outcomes_summary, outcomes_table, OutcomesData, ProjectInfo, Row};
 use super::Context;
+use crate::views::MAX_SIDE;
 
 /// A project heading laid out for a width: the name in bold (up to three
 /// lines), the status after it on its last line when it fits, else below.
@@ -76,6 +77,11 @@ impl Heading {
         }
     }
 }
+
+/// The most blocks a stack lays out: each takes at least the gap after it
+/// (8 px at the smallest text scale), and those laid out stop at the first
+/// past the largest canvas.
+pub(crate) const MOST_BLOCKS: usize = MAX_SIDE as usize / 8 + 2;
 
 /// One block of a stack, top to bottom.
 enum Block<R> {

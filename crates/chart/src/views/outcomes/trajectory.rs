@@ -49,7 +49,8 @@ struct PanelHead {
 
 /// Draws the trajectory view of an outcomes feed.
 pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
-    let data = outcomes_data(ctx, outcomes);
+    // Every name: the projects without indicators are listed under the grid.
+    let data = outcomes_data(ctx, outcomes, usize::MAX);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
