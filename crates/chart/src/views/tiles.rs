@@ -77,9 +77,35 @@ struct Tile {
 }
 
 /// The tiles of a feed and the columns of their table.
-struct TileSet {
+struct TileSet<'a> {
+    /// The tiles written so far, in order: all of them, or for an outcomes
+    /// feed those a grid, the summary or the table has reached
+    /// ([`TileSet::reach`]).
     tiles: Vec<Tile>,
+    /// How many tiles there are.
+    count: usize,
     columns: Vec<String>,
+    /// Writes the tile at an index, for an outcomes feed: a register of
+    /// 2 000 projects wrote 844 tiles' texts (the most the largest canvas
+    /// can hold of any tiles), where its first grid lays out about 176
+    /// (docs/performance.md, stop 55).
+    write: Option<Box<dyn Fn(usize) -> Tile + 'a>>,
+}
+
+impl TileSet<'_> {
+    /// A set of tiles all written.
+    fn whole(tiles: Vec<Tile>, columns: Vec<String>) -> Self {
+        TileSet { count: tiles.len(), tiles, columns, write: None }
+    }
+
+    /// Writes the tiles before index `end` that are not written yet.
+    fn reach(&mut self, end: usize) {
+        if let Some(write) = &self.write {
+            while self.tiles.len() < end.min(self.count) {
+                self.tiles.push(write(self.tiles.len()));
+            }
+        }
+    }
 }
 
 /// A value written in full, cleaned for layout.
@@ -97,7 +123,7 @@ fn non_empty(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
+fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet<'static> {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let tiles = figures
@@ -172,7 +198,7 @@ fn headline_tiles(ctx: &Context, figures: &[Figure]) -> TileSet {
             }
         })
         .collect();
-    TileSet { tiles, columns: vec![words.figure.to_owned(), Msg::Value.text(lang), words.note.to_owned()] }
+    TileSet::whole(tiles, vec![words.figure.to_owned(), Msg::Value.text(lang), words.note.to_owned()])
 }
 
 /// The period (as its ordinal) whose records a caseload's tiles show, of
@@ -190,16 +216,16 @@ pub(crate) fn tiles_period(records: impl Iterator<Item = (Period, bool)>) -> Opt
     reported.or(any)
 }
 
-fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
+fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet<'static> {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let columns = vec![words.category.to_owned(), Msg::Period.text(lang), Msg::Value.text(lang)];
     let records = &caseload.records;
     let Some(latest) = tiles_period(records.iter().map(|r| (r.period, r.value.is_some()))) else {
-        return TileSet { tiles: Vec::new(), columns };
+        return TileSet::whole(Vec::new(), columns);
     };
     let in_latest: Vec<_> = records.iter().filter(|r| period_ordinal(&r.period) == latest).collect();
-    let Some(period) = in_latest.first().map(|r| r.period) else { return TileSet { tiles: Vec::new(), columns } };
+    let Some(period) = in_latest.first().map(|r| r.period) else { return TileSet::whole(Vec::new(), columns) };
     let period_text = clean(&format_period(&period, lang));
     let by_category = records.iter().any(|r| r.category.is_some());
     let whole_label = match (by_category, &caseload.measure.label) {
@@ -249,7 +275,7 @@ fn caseload_tiles(ctx: &Context, caseload: &Caseload) -> TileSet {
             ..Tile::default()
         });
     }
-    TileSet { tiles, columns }
+    TileSet::whole(tiles, columns)
 }
 
 fn count_tile(label: String, count: f64, unit: Option<String>, lang: Lang) -> Tile {
@@ -266,7 +292,7 @@ fn count_tile(label: String, count: f64, unit: Option<String>, lang: Lang) -> Ti
     }
 }
 
-fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
+fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet<'static> {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let columns = vec![words.award.to_owned(), words.count.to_owned()];
@@ -293,7 +319,7 @@ fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
                 count_tile(label, n, Some(Noun::Place.form(n, lang).to_owned()), lang)
             })
             .collect();
-        return TileSet { tiles, columns };
+        return TileSet::whole(tiles, columns);
     }
     // (id, label, count, seen): every type that the grants or recipients name, even at zero.
     let mut types: Vec<(Option<&str>, String, f64, bool)> =
@@ -315,10 +341,10 @@ fn awards_tiles(ctx: &Context, awards: &Awards) -> TileSet {
         tiles.push(count_tile(words.awards_total.to_owned(), total, None, lang));
     }
     tiles.extend(present.into_iter().map(|(label, n)| count_tile(label, n, None, lang)));
-    TileSet { tiles, columns }
+    TileSet::whole(tiles, columns)
 }
 
-fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
+fn outcomes_tiles<'a>(ctx: &'a Context, outcomes: &Outcomes) -> TileSet<'a> {
     let words = strings(ctx.lang);
     let lang = ctx.lang;
     let columns = vec![
@@ -329,80 +355,73 @@ fn outcomes_tiles(ctx: &Context, outcomes: &Outcomes) -> TileSet {
         Msg::Target.text(lang),
         words.result.to_owned(),
     ];
-    // Past the tiles the largest canvas can hold and the table's rows, a
-    // tile is never laid out, read out or tabled, and is left empty (a
-    // register of 4 000 wrote every tile's texts in its drawing task:
-    // docs/performance.md, stop 46).
-    let held = ctx.readings.held_rows();
-    let written = MOST_TILES.max(held);
     // A tile an indicator, from the rows the outcomes views read: the same
-    // latest actual, values and verdict, each name and label cleaned once.
-    let data = super::outcomes::outcomes_data(ctx, outcomes, written);
-    let tiles = data
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            if i >= written {
-                return Tile::default();
-            }
-            let name = &data.projects[row.project].name;
-            let at = |p: Point| format!("{} ({})", row.value_text(p.value, lang), clean(&format_period(&p.period, lang)));
-            let latest = row.latest();
-            let verdict = latest.and_then(|_| non_empty(row.verdict(lang).0));
-            let (target, baseline) = (row.target.map(at), row.baseline.map(at));
-            let mut references = Vec::new();
-            if let Some(t) = &target {
-                references.push(format!("{}: {t}", Msg::Target.text(lang)));
-            }
-            if let Some(b) = &baseline {
-                references.push(format!("{}: {b}", Msg::Baseline.text(lang)));
-            }
-            let references_text = non_empty(join(&references, " · "));
-            let kicker = match latest {
-                Some(p) => format!("{name} · {}", clean(&format_period(&p.period, lang))),
-                None => name.clone(),
-            };
-            let actual_text = latest.map(at).unwrap_or_else(|| Msg::NotReported.text(lang));
-            let label = &row.label;
-            let mut mark_label = format!("{name}: {label}, {actual_text}");
-            if let Some(v) = &verdict {
-                mark_label = format!("{mark_label} — {v}");
-            }
-            if let Some(d) = &references_text {
-                mark_label = format!("{mark_label}; {d}");
-            }
-            // Only a tabled tile has its row's cells (none, drawn unread).
-            let row_cells = if i < held {
-                vec![
-                    name.clone(),
-                    label.clone(),
-                    actual_text,
-                    baseline.unwrap_or_default(),
-                    target.unwrap_or_default(),
-                    verdict.clone().unwrap_or_default(),
-                ]
-            } else {
-                Vec::new()
-            };
-            Tile {
-                kicker: Some(kicker),
-                value: latest.map(|p| (p.value, row.format)),
-                unit: latest.and_then(|p| row.quantity.unit_for(p.value, lang)),
-                label: label.clone(),
-                remark: verdict,
-                detail: references,
-                series: name.clone(),
-                mark_label,
-                row: row_cells,
-                ..Tile::default()
-            }
-        })
-        .collect();
-    TileSet { tiles, columns }
+    // latest actual, values and verdict, each name and label cleaned once;
+    // names and labels only for the tiles a grid can reach (no more than
+    // the largest canvas holds) and the table's rows (a register of 4 000
+    // wrote every tile's texts in its drawing task: docs/performance.md,
+    // stop 46), and each tile as it is reached.
+    let held = ctx.readings.held_rows();
+    let data = super::outcomes::outcomes_data(ctx, outcomes, MOST_TILES.max(held));
+    let count = data.rows.len();
+    let write = move |i: usize| {
+        let row = &data.rows[i];
+        let name = &data.projects[row.project].name;
+        let at = |p: Point| format!("{} ({})", row.value_text(p.value, lang), clean(&format_period(&p.period, lang)));
+        let latest = row.latest();
+        let verdict = latest.and_then(|_| non_empty(row.verdict(lang).0));
+        let (target, baseline) = (row.target.map(at), row.baseline.map(at));
+        let mut references = Vec::new();
+        if let Some(t) = &target {
+            references.push(format!("{}: {t}", Msg::Target.text(lang)));
+        }
+        if let Some(b) = &baseline {
+            references.push(format!("{}: {b}", Msg::Baseline.text(lang)));
+        }
+        let references_text = non_empty(join(&references, " · "));
+        let kicker = match latest {
+            Some(p) => format!("{name} · {}", clean(&format_period(&p.period, lang))),
+            None => name.clone(),
+        };
+        let actual_text = latest.map(at).unwrap_or_else(|| Msg::NotReported.text(lang));
+        let label = &row.label;
+        let mut mark_label = format!("{name}: {label}, {actual_text}");
+        if let Some(v) = &verdict {
+            mark_label = format!("{mark_label} — {v}");
+        }
+        if let Some(d) = &references_text {
+            mark_label = format!("{mark_label}; {d}");
+        }
+        // Only a tabled tile has its row's cells (none, drawn unread).
+        let row_cells = if i < held {
+            vec![
+                name.clone(),
+                label.clone(),
+                actual_text,
+                baseline.unwrap_or_default(),
+                target.unwrap_or_default(),
+                verdict.clone().unwrap_or_default(),
+            ]
+        } else {
+            Vec::new()
+        };
+        Tile {
+            kicker: Some(kicker),
+            value: latest.map(|p| (p.value, row.format)),
+            unit: latest.and_then(|p| row.quantity.unit_for(p.value, lang)),
+            label: label.clone(),
+            remark: verdict,
+            detail: references,
+            series: name.clone(),
+            mark_label,
+            row: row_cells,
+            ..Tile::default()
+        }
+    };
+    TileSet { tiles: Vec::new(), count, columns, write: Some(Box::new(write)) }
 }
 
-fn tile_set(ctx: &Context) -> TileSet {
+fn tile_set<'a>(ctx: &'a Context) -> TileSet<'a> {
     if !ctx.feed.headline.is_empty() {
         return headline_tiles(ctx, &ctx.feed.headline);
     }
@@ -620,18 +639,19 @@ fn column_count(n: usize, inner_w: f64, gap: f64, style: &Style) -> usize {
 /// its rows past the limit never (an outcomes feed of 4 000 indicators laid
 /// out every tile at each of nine scales, in a task of 1.9 s on the page,
 /// docs/performance.md, stop 44).
-fn grid(ctx: &Context, tiles: &[Tile], inner_w: f64, scale: f64, limit: f64) -> Grid {
+fn grid(ctx: &Context, set: &mut TileSet<'_>, inner_w: f64, scale: f64, limit: f64) -> Grid {
     let gap = (ctx.style.gap() * 1.5).round();
-    let columns = column_count(tiles.len(), inner_w, gap, ctx.style);
+    let columns = column_count(set.count, inner_w, gap, ctx.style);
     let tile_w = ((inner_w - gap * (columns - 1) as f64) / columns as f64).floor().max(1.0);
     let fonts = Fonts::new(ctx.style, ctx.width, tile_w, scale);
     let mut grid = Grid { tile_w, gap, rows: Vec::new(), layouts: Vec::new() };
-    for start in (0..tiles.len()).step_by(columns) {
+    for start in (0..set.count).step_by(columns) {
         if grid.height() > limit {
             break;
         }
-        let row: Vec<usize> = (start..(start + columns).min(tiles.len())).collect();
-        grid.layouts.extend(row.iter().map(|&i| layout_tile(ctx, &tiles[i], &fonts, tile_w)));
+        let row: Vec<usize> = (start..(start + columns).min(set.count)).collect();
+        set.reach(start + columns);
+        grid.layouts.extend(row.iter().map(|&i| layout_tile(ctx, &set.tiles[i], &fonts, tile_w)));
         let height = grid.layouts[start..].iter().map(|l| l.height).fold(0.0, f64::max);
         grid.rows.push((row, height));
     }
@@ -651,16 +671,16 @@ fn tile_fill(style: &Style) -> Rgb {
 
 /// Draws the tiles view of any feed.
 pub(crate) fn render_tiles(ctx: &Context) -> Scene {
-    let set = tile_set(ctx);
+    let mut set = tile_set(ctx);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let message_font = ctx.font(TextSize::Subtitle);
 
-    let base = grid(ctx, &set.tiles, inner_w, 1.0, ctx.height(f64::INFINITY));
-    let natural = frame.chrome_height(style) + if set.tiles.is_empty() { 3.0 * message_font.line_height() } else { base.height() };
-    let first_row_min = grid(ctx, &set.tiles, inner_w, MIN_SCALE, 0.0).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
+    let base = grid(ctx, &mut set, inner_w, 1.0, ctx.height(f64::INFINITY));
+    let natural = frame.chrome_height(style) + if set.count == 0 { 3.0 * message_font.line_height() } else { base.height() };
+    let first_row_min = grid(ctx, &mut set, inner_w, MIN_SCALE, 0.0).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
     let (frame, height) = ctx.fit(frame, natural, first_row_min.min(base.height().max(message_font.line_height())));
     let available = height - frame.chrome_height(style);
 
@@ -669,7 +689,7 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     if chosen.height() <= available {
         let mut scale = 1.0 + SCALE_STEP;
         while scale <= MAX_SCALE + 1e-9 {
-            let bigger = grid(ctx, &set.tiles, inner_w, scale, available);
+            let bigger = grid(ctx, &mut set, inner_w, scale, available);
             // Bigger type is no gain if a number must then be cut short.
             let squeezes = bigger.layouts.iter().zip(&chosen.layouts).any(|(b, a)| b.squeezed && !a.squeezed);
             if bigger.height() > available || squeezes {
@@ -687,10 +707,10 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         // it go to the table at any type, so the type stays as it is (the
         // smallest one drew a register's 4 000 tiles 16 more at 0.6 type,
         // in a second grid that was half its layout: stop 54).
-        chosen = grid(ctx, &set.tiles, inner_w, MIN_SCALE, available);
+        chosen = grid(ctx, &mut set, inner_w, MIN_SCALE, available);
         let mut scale = 1.0 - SCALE_STEP;
         while chosen.height() <= available && scale > MIN_SCALE + 1e-9 {
-            let bigger = grid(ctx, &set.tiles, inner_w, scale, available);
+            let bigger = grid(ctx, &mut set, inner_w, scale, available);
             if bigger.height() <= available {
                 chosen = bigger;
                 break;
@@ -699,12 +719,13 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
         }
     }
 
-    let held = ctx.readings.held_rows().min(set.tiles.len());
+    let held = ctx.readings.held_rows().min(set.count);
+    set.reach(held.max(SUMMARY_ITEMS));
     let table = DataTable {
         caption: frame.title.clone(),
         columns: set.columns.clone(),
         rows: set.tiles[..held].iter().map(|t| t.row.clone()).collect(),
-        more_rows: set.tiles.len() - held,
+        more_rows: set.count - held,
     };
     let summary = summary(ctx, &set, &frame.title);
     let fill = tile_fill(style);
@@ -714,7 +735,7 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     'draw: {
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
-        if set.tiles.is_empty() {
+        if set.count == 0 {
             let message = ellipsize(ctx.measure, message_font, words.no_data, area.w);
             let y = area.y + (area.h - message_font.line_height()).max(0.0) / 2.0;
             canvas.text(TextRole::Message, &message, area.x + area.w / 2.0, y, message_font, style.muted, Align::Middle);
@@ -750,17 +771,17 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     canvas.finish(&frame.title, summary, table)
 }
 
-fn summary(ctx: &Context, set: &TileSet, title: &str) -> String {
+fn summary(ctx: &Context, set: &TileSet<'_>, title: &str) -> String {
     let words = strings(ctx.lang);
-    if set.tiles.is_empty() {
+    if set.count == 0 {
         return format!("{title}. {}: {}.", words.key_figures, words.no_data);
     }
     // The first SUMMARY_ITEMS one by one, the rest counted.
     let items: Vec<&str> = set.tiles.iter().take(SUMMARY_ITEMS).map(|t| t.mark_label.as_str()).collect();
-    let count = clean(&opeka_feed::locale::count_noun(set.tiles.len() as f64, Noun::Indicator, ctx.lang));
+    let count = clean(&opeka_feed::locale::count_noun(set.count as f64, Noun::Indicator, ctx.lang));
     let mut out = format!("{title}. {} ({count}): {}.", words.key_figures, join(&items, "; "));
-    if set.tiles.len() > items.len() {
-        out.push_str(&format!(" {}.", more_text(ctx, set.tiles.len() - items.len(), Noun::Indicator)));
+    if set.count > items.len() {
+        out.push_str(&format!(" {}.", more_text(ctx, set.count - items.len(), Noun::Indicator)));
     }
     out
 }
