@@ -18,8 +18,8 @@ use crate::text::{clean, ellipsize, wrap, Font};
 use crate::theme::{Rgb, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::readings::{has_roles, outcomes_data, Point, Role, Row};
-use super::stack::{render_stack, MOST_BLOCKS};
+use super::readings::{has_roles, Point, Role, Row};
+use super::stack::{render_stack, stack_data};
 use super::Context;
 
 /// Below this inner width labels go above the bars instead of beside them.
@@ -112,7 +112,7 @@ fn bars(ctx: &Context, row: &Row) -> ([Bar; 2], String, Tone) {
 
 /// Draws the before-after view of an outcomes feed.
 pub(crate) fn render_before_after(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
-    let data = outcomes_data(ctx, outcomes, MOST_BLOCKS.max(ctx.readings.held_rows()));
+    let data = stack_data(ctx, outcomes);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();

@@ -14,8 +14,8 @@ use crate::text::{wrap, Font};
 use crate::theme::{MarkerShape, TextSize};
 use opeka_feed::locale::words as strings;
 
-use super::readings::{flow, has_roles, outcomes_data, Role, Row};
-use super::stack::{render_stack, MOST_BLOCKS};
+use super::readings::{flow, has_roles, Role, Row};
+use super::stack::{render_stack, stack_data};
 use super::Context;
 
 /// Below this inner width labels go above the track instead of beside it.
@@ -75,7 +75,7 @@ impl Columns {
 
 /// Draws the progress view of an outcomes feed.
 pub(crate) fn render_progress(ctx: &Context, outcomes: &opeka_feed::Outcomes) -> Scene {
-    let data = outcomes_data(ctx, outcomes, MOST_BLOCKS.max(ctx.readings.held_rows()));
+    let data = stack_data(ctx, outcomes);
     let words = strings(ctx.lang);
     let style = ctx.style;
     let frame = ctx.frame();

@@ -9,8 +9,9 @@ use crate::scene::{Align, Scene, TextRole};
 use crate::text::{ellipsize, wrap, Font};
 use crate::theme::TextSize;
 use opeka_feed::locale::words as strings;
+use opeka_feed::Outcomes;
 
-use super::readings::{outcomes_summary, outcomes_table, OutcomesData, ProjectInfo, Row};
+use super::readings::{outcomes_data, outcomes_summary, outcomes_table, OutcomesData, ProjectInfo, Row};
 use super::Context;
 use crate::views::MAX_SIDE;
 
@@ -81,7 +82,13 @@ impl Heading {
 /// The most blocks a stack lays out: each takes at least the gap after it
 /// (8 px at the smallest text scale), and those laid out stop at the first
 /// past the largest canvas.
-pub(crate) const MOST_BLOCKS: usize = MAX_SIDE as usize / 8 + 2;
+const MOST_BLOCKS: usize = MAX_SIDE as usize / 8 + 2;
+
+/// `outcomes` reduced for a stack, with the names and labels it can reach:
+/// its blocks, its table's rows, its summary's first indicators (fewer).
+pub(crate) fn stack_data(ctx: &Context, outcomes: &Outcomes) -> OutcomesData {
+    outcomes_data(ctx, outcomes, MOST_BLOCKS.max(ctx.readings.held_rows()))
+}
 
 /// One block of a stack, top to bottom.
 enum Block<R> {
