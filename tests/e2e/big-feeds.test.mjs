@@ -204,7 +204,8 @@ function watchSplit(switchTo) {
         if (t.real && !window.__split.laid++ && switchTo) document.getElementById('chart').setAttribute('lang', switchTo);
       });
     }
-    if (/Проект номер|Project \d/.test(text)) task.real = true;
+    // The module measures a text word by word (crates/widgets/src/measure.rs).
+    if (/^(Проект|Project)$/.test(text)) task.real = true;
     return measure.call(this, text);
   };
   const attachShadow = Element.prototype.attachShadow;

@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// host page's CSS cannot change the result (plotters' own measurement
 /// appends a span to the page's body, where the host's CSS applies).
 ///
-/// Each text is measured once per weight, at [`REFERENCE_PX`], and scaled
+/// Each word is measured once per weight, at [`REFERENCE_PX`], and scaled
 /// to the size asked for. The first text measured in a font (a family, size
 /// and weight) costs the browser 1–5 ms to set that font up, and the tiles
 /// view, fitting its numbers, asked for about a hundred sizes: 120 ms of
@@ -21,9 +21,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
     family: String,
-    /// Widths at [`REFERENCE_PX`] by text, regular then bold. A sorted
+    /// Widths at [`REFERENCE_PX`] by word, regular then bold. A sorted
     /// vector, not a `HashMap`: no hashing code in the bundle, and a binary
-    /// search is as quick for the few hundred texts of a chart.
+    /// search is as quick for the few hundred words of a chart.
     cache: RefCell<SortedMap<String, [Option<f64>; 2]>>,
     /// Whether the context was last set to the bold font: setting a font is
     /// a call out of the module and a CSS parse each time.
@@ -34,11 +34,11 @@ pub struct CanvasMeasure {
 /// opeka.js sets those two fonts up while the module downloads.
 const REFERENCE_PX: f64 = 100.0;
 
-/// The most texts the cache holds; past it, it starts again. Inserting into
+/// The most words the cache holds; past it, it starts again. Inserting into
 /// a sorted vector moves its tail, so an unbounded cache makes a chart of
 /// 200 000 labels quadratic; a few thousand still covers any ordinary
 /// chart and its redraws, and a width measured again is the same width.
-const CACHE_TEXTS: usize = 4096;
+const CACHE_WORDS: usize = 4096;
 
 impl CanvasMeasure {
     /// A measurer for the CSS font family list `family`.
@@ -65,25 +65,36 @@ impl TextMeasure for CanvasMeasure {
             // No canvas: the browser refused it.
             return estimate(text, size_px);
         };
+        // A text is as wide as its words and the spaces between them: each
+        // is measured once and met again from the cache, where a whole text
+        // is new to it (a label wrapped word by word measured each longer
+        // line anew: 1 342 canvas calls laid a register's tiles out,
+        // docs/performance.md, stop 56). Chromium shapes a text word by
+        // word itself, and its sums are the same to the bit.
         let weight = usize::from(bold);
-        let cached = self.cache.borrow().get(text).and_then(|widths| widths[weight]);
-        let reference = match cached {
-            Some(width) => width,
-            None => {
-                if self.bold.replace(Some(bold)) != Some(bold) {
-                    let mut font = String::from(if bold { "700 100px " } else { "400 100px " });
-                    font.push_str(&self.family);
-                    context.set_font(&font);
-                }
-                let width = context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| estimate(text, REFERENCE_PX));
-                let mut cache = self.cache.borrow_mut();
-                if cache.len() >= CACHE_TEXTS && !cache.contains_key(text) {
-                    *cache = SortedMap::new();
-                }
-                cache.entry_or_default(text.to_owned())[weight] = Some(width);
-                width
+        let mut reference = 0.0;
+        let mut rest = text;
+        while !rest.is_empty() {
+            // A word up to the next space, or the space itself.
+            let (word, after) = rest.split_at(rest.bytes().position(|b| b == b' ').unwrap_or(rest.len()).max(1));
+            rest = after;
+            if let Some(width) = self.cache.borrow().get(word).and_then(|widths| widths[weight]) {
+                reference += width;
+                continue;
             }
-        };
+            if self.bold.replace(Some(bold)) != Some(bold) {
+                let mut font = String::from(if bold { "700 100px " } else { "400 100px " });
+                font.push_str(&self.family);
+                context.set_font(&font);
+            }
+            let width = context.measure_text(word).map(|m| m.width()).unwrap_or_else(|_| estimate(word, REFERENCE_PX));
+            let mut cache = self.cache.borrow_mut();
+            if cache.len() >= CACHE_WORDS && !cache.contains_key(word) {
+                *cache = SortedMap::new();
+            }
+            cache.entry_or_default(word.to_owned())[weight] = Some(width);
+            reference += width;
+        }
         reference * size_px / REFERENCE_PX
     }
 }

@@ -351,3 +351,50 @@ fn texts_measured_at_one_size_and_scaled_are_as_wide_as_measured_at_theirs() {
         assert!((scaled - own).abs() < 0.01 * size, "{text} at {size} px, bold {bold}: {scaled} scaled, {own} measured");
     }
 }
+
+#[wasm_bindgen_test]
+fn a_text_is_as_wide_as_the_canvas_measures_it_whole_and_each_word_is_measured_once() {
+    use opeka_chart::TextMeasure;
+    use opeka_widgets::CanvasMeasure;
+    // The measurer sums a text's words and spaces, each measured once:
+    // Chromium shapes word by word, so the sum is its width of the whole
+    // text to the bit, however the spaces fall.
+    let family = "Arial, sans-serif";
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>().get_context("2d").ok().flatten())
+        .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
+        .expect("a canvas");
+    let texts = ["Проект номер 17 социальной поддержки", "AV To Wa Yo", " Кузбасс  —  12\u{a0}000 ", "Проект номер 18", "", " "];
+    let mut wholes = Vec::new();
+    for bold in [false, true] {
+        canvas.set_font(&format!("{} 100px {family}", if bold { 700 } else { 400 }));
+        for text in texts {
+            wholes.push((text, bold, canvas.measure_text(text).map(|m| m.width()).expect("measured")));
+        }
+    }
+    // From here, every text a canvas measures, in order.
+    let restore = js_sys::Function::new_no_args(
+        "const measure = CanvasRenderingContext2D.prototype.measureText; self.__measured = [];
+         CanvasRenderingContext2D.prototype.measureText = function (text) { self.__measured.push(text); return measure.call(this, text); };
+         return () => { CanvasRenderingContext2D.prototype.measureText = measure; };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("measureText counted")
+    .unchecked_into::<js_sys::Function>();
+    let measurer = CanvasMeasure::new(family);
+    for (text, bold, whole) in wholes {
+        assert_eq!(measurer.width(text, 100.0, bold), whole, "{text:?}, bold {bold}");
+    }
+    drop(restore.call0(&wasm_bindgen::JsValue::NULL));
+    let all = js_sys::Reflect::get(&js_sys::global(), &"__measured".into()).expect("the texts measured");
+    let measured: Vec<String> = js_sys::Array::from(&all).iter().filter_map(|t| t.as_string()).collect();
+    // Five words and the space, four, three, then only "18" new: 14 in
+    // each weight, each once.
+    assert_eq!(measured.len(), 2 * 14, "{measured:?}");
+    for word in &measured {
+        assert_eq!(measured.iter().filter(|t| *t == word).count(), 2, "{word:?} measured once in each weight: {measured:?}");
+    }
+    assert!(measured.iter().any(|t| t == "12\u{a0}000"), "a no-break space holds a word together: {measured:?}");
+}
