@@ -297,3 +297,30 @@ fn edge_feed_project_without_indicators_and_indicator_with_only_actuals() {
     assert_eq!(chart.marks.len(), 1);
     assert!(chart.table.rows[0][2] == "—" && chart.table.rows[1][5].starts_with("12\u{a0}семей"), "{:?}", chart.table.rows);
 }
+
+#[test]
+fn actuals_in_any_order_are_drawn_in_the_order_of_their_periods() {
+    // Most feeds list an indicator's actuals oldest first, and those are
+    // not sorted again; a feed listing them newest first, or shuffled,
+    // draws the same chart: the latest actual is the latest period's.
+    let feed = |actual: &str| {
+        feed_from_json(&format!(
+            r#"{{"opeka":1,"kind":"outcomes","title":"Порядок","projects":[{{"id":"p","name":"Проект","status":"active","indicators":[
+            {{"id":"i","label":"Показатель","format":"count","direction":"increase","baseline":{{"period":"2019-01","value":10}},
+              "target":{{"period":"2024-12","value":100}},"actual":[{actual}]}}]}}]}}"#
+        ))
+    };
+    let in_order = r#"{"period":"2021-03","value":30},{"period":"2022-06","value":55},{"period":"2023-09","value":70}"#;
+    let newest_first = r#"{"period":"2023-09","value":70},{"period":"2022-06","value":55},{"period":"2021-03","value":30}"#;
+    let shuffled = r#"{"period":"2022-06","value":55},{"period":"2023-09","value":70},{"period":"2021-03","value":30}"#;
+    for view in VIEWS {
+        let drawn = draw(&feed(in_order), view, 800.0, Lang::Ru, Theme::Light);
+        let texts = svg_texts(&drawn.to_svg());
+        // The verdict: the latest actual, 70, is seven times the baseline.
+        assert!(texts.iter().any(|t| t.starts_with("×7,")), "{view}: judged by the latest actual, 70 in September 2023: {texts:?}");
+        for other in [newest_first, shuffled] {
+            let again = draw(&feed(other), view, 800.0, Lang::Ru, Theme::Light);
+            assert_eq!(again.to_svg(), drawn.to_svg(), "{view}, actuals {other}");
+        }
+    }
+}

@@ -52,11 +52,6 @@ impl CanvasMeasure {
             .map(|c| c.unchecked_into::<CanvasRenderingContext2d>());
         CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default(), bold: Cell::new(None) }
     }
-
-    /// The font family list this measurer measures in.
-    pub fn family(&self) -> &str {
-        &self.family
-    }
 }
 
 impl TextMeasure for CanvasMeasure {
@@ -89,7 +84,7 @@ impl TextMeasure for CanvasMeasure {
             }
             let width = context.measure_text(word).map(|m| m.width()).unwrap_or_else(|_| estimate(word, REFERENCE_PX));
             let mut cache = self.cache.borrow_mut();
-            if cache.len() >= CACHE_WORDS && !cache.contains_key(word) {
+            if cache.len() >= CACHE_WORDS {
                 *cache = SortedMap::new();
             }
             cache.entry_or_default(word.to_owned())[weight] = Some(width);

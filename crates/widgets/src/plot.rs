@@ -44,9 +44,6 @@ pub(crate) struct Plot {
     svg_box: HtmlElement,
     table_box: Element,
     table_summary: Element,
-    /// One measurer per widget, so its width cache outlives a single
-    /// render; replaced only when the host changes the widget's font.
-    measurer: Option<CanvasMeasure>,
     /// What was drawn last, to redraw when the legend changes.
     feed: Option<Arc<ValidFeed>>,
     settings: Option<Settings>,
@@ -77,7 +74,6 @@ impl Plot {
             svg_box,
             table_box,
             table_summary,
-            measurer: None,
             feed: None,
             settings: None,
             hidden: 0,
@@ -169,12 +165,12 @@ impl Plot {
             theme: settings.theme,
             lang: settings.lang,
         };
-        let measurer = match self.measurer.take() {
-            Some(measurer) if measurer.family() == family => measurer,
-            _ => CanvasMeasure::new(&family),
-        };
-        let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &measurer);
-        self.measurer = Some(measurer);
+        // A measurer for each layout: its cache of words is freed with it.
+        // Kept between drawings, those small strings were left scattered
+        // through the module's heap, where a reload of a big feed then
+        // found no room for its vectors and the memory grew by three
+        // pages (docs/performance.md, stop 56).
+        let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &CanvasMeasure::new(&family));
         Ok(scene)
     }
 

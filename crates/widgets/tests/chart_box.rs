@@ -327,21 +327,25 @@ fn texts_measured_in_turn_in_two_fonts_each_get_their_own() {
     assert!((large / small - 2.0).abs() < 0.05, "{small} and {large}");
 }
 
-#[wasm_bindgen_test]
-fn texts_measured_at_one_size_and_scaled_are_as_wide_as_measured_at_theirs() {
-    use opeka_chart::TextMeasure;
-    use opeka_widgets::CanvasMeasure;
-    use wasm_bindgen::JsCast;
-    // The measurer measures at 100 px and scales (the tiles' many sizes
-    // would each set a font up): the width is the canvas's own at the size.
-    let family = "Arial, sans-serif";
-    let measurer = CanvasMeasure::new(family);
-    let canvas = web_sys::window()
+/// A canvas's 2D context of the test's own, to measure as the browser does.
+fn canvas_2d() -> web_sys::CanvasRenderingContext2d {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>().get_context("2d").ok().flatten())
         .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
-        .expect("a canvas");
+        .expect("a canvas")
+}
+
+#[wasm_bindgen_test]
+fn texts_measured_at_one_size_and_scaled_are_as_wide_as_measured_at_theirs() {
+    use opeka_chart::TextMeasure;
+    use opeka_widgets::CanvasMeasure;
+    // The measurer measures at 100 px and scales (the tiles' many sizes
+    // would each set a font up): the width is the canvas's own at the size.
+    let family = "Arial, sans-serif";
+    let measurer = CanvasMeasure::new(family);
+    let canvas = canvas_2d();
     for (text, size, bold) in
         [("Получатели услуг, 2024", 12.0, false), ("12 919,5", 58.0, true), ("Кузбасс", 13.5, false), ("январь", 71.0, true)]
     {
@@ -360,12 +364,7 @@ fn a_text_is_as_wide_as_the_canvas_measures_it_whole_and_each_word_is_measured_o
     // Chromium shapes word by word, so the sum is its width of the whole
     // text to the bit, however the spaces fall.
     let family = "Arial, sans-serif";
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>().get_context("2d").ok().flatten())
-        .map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
-        .expect("a canvas");
+    let canvas = canvas_2d();
     let texts = ["Проект номер 17 социальной поддержки", "AV To Wa Yo", " Кузбасс  —  12\u{a0}000 ", "Проект номер 18", "", " "];
     let mut wholes = Vec::new();
     for bold in [false, true] {

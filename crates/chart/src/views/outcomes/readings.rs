@@ -218,8 +218,13 @@ pub(crate) fn outcomes_data(ctx: &Context, outcomes: &Outcomes, texts: usize) ->
             let point = |o: &opeka_feed::Observation| o.value.filter(|v| v.is_finite()).map(|value| Point { period: o.period, value });
             let baseline = indicator.baseline.as_ref().and_then(point);
             let target = indicator.target.as_ref().and_then(point);
+            // Sorted only when out of order: most feeds list them in order,
+            // and a sort takes two vectors of indices, a fifth of a
+            // register's layout (docs/performance.md, stop 56).
             let mut actuals: Vec<Point> = indicator.actual.iter().filter_map(point).collect();
-            opeka_feed::collections::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
+            if !actuals.is_sorted_by_key(|p| period_ordinal(&p.period)) {
+                opeka_feed::collections::order::sort_stable_by_key(&mut actuals, |p| period_ordinal(&p.period));
+            }
             rows.push(data.rows.len());
             data.rows.push(Row {
                 project: index,
