@@ -37,7 +37,7 @@ const REFERENCE_PX: f64 = 100.0;
 /// The most words the cache holds; past it, it starts again. Inserting into
 /// a sorted vector moves its tail, so an unbounded cache makes a chart of
 /// 200 000 labels quadratic; a few thousand still covers any ordinary
-/// chart and its redraws, and a width measured again is the same width.
+/// chart, and a width measured again is the same width.
 const CACHE_WORDS: usize = 4096;
 
 impl CanvasMeasure {
