@@ -52,6 +52,11 @@ impl CanvasMeasure {
             .map(|c| c.unchecked_into::<CanvasRenderingContext2d>());
         CanvasMeasure { context, family: family.to_owned(), cache: RefCell::default(), bold: Cell::new(None) }
     }
+
+    /// The font family list this measurer measures in.
+    pub fn family(&self) -> &str {
+        &self.family
+    }
 }
 
 impl TextMeasure for CanvasMeasure {

@@ -44,6 +44,13 @@ pub(crate) struct Plot {
     svg_box: HtmlElement,
     table_box: Element,
     table_summary: Element,
+    /// The measurer of the feed drawn, kept while it is redrawn (a width,
+    /// the legend, a trend's readings where the viewer points) and dropped
+    /// with the feed: its cache of words, kept from feed to feed, left
+    /// small strings scattered through the module's heap, where a reload
+    /// of a big feed then found no room for its vectors and the memory
+    /// grew by three pages (docs/performance.md, stop 56).
+    measurer: Option<CanvasMeasure>,
     /// What was drawn last, to redraw when the legend changes.
     feed: Option<Arc<ValidFeed>>,
     settings: Option<Settings>,
@@ -74,6 +81,7 @@ impl Plot {
             svg_box,
             table_box,
             table_summary,
+            measurer: None,
             feed: None,
             settings: None,
             hidden: 0,
@@ -165,12 +173,12 @@ impl Plot {
             theme: settings.theme,
             lang: settings.lang,
         };
-        // A measurer for each layout: its cache of words is freed with it.
-        // Kept between drawings, those small strings were left scattered
-        // through the module's heap, where a reload of a big feed then
-        // found no room for its vectors and the memory grew by three
-        // pages (docs/performance.md, stop 56).
-        let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &CanvasMeasure::new(&family));
+        let measurer = match self.measurer.take() {
+            Some(measurer) if measurer.family() == family => measurer,
+            _ => CanvasMeasure::new(&family),
+        };
+        let scene = opeka_chart::render_with(&feed, &request, self.hidden, readings, &measurer);
+        self.measurer = Some(measurer);
         Ok(scene)
     }
 
@@ -299,6 +307,7 @@ impl Plot {
     /// stays on show, and the next [`Plot::draw`] gives the plot a feed.
     pub fn let_go(&mut self) {
         self.feed = None;
+        self.measurer = None;
     }
 
     /// Forgets the chart, so a hidden chart holds no memory.
