@@ -9,7 +9,8 @@
 // `[name, ms]` pushed to `self.__marks`, which tests/bench/measure.js
 // reports), the median of each load's last mark of each name.
 // AB_CASES=outcomes8000:progress,... picks the cases (a generated feed and
-// a view; default: the three whose layout was longest at stop 55).
+// a view, or one of feeds/ by name, kuzbass-caseload:trend; default: the
+// three whose layout was longest at stop 55).
 // Figures only; nothing fails on a time.
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,13 +26,13 @@ const GENERATORS = { outcomes: generatedOutcomes, awards: generatedAwards };
 const CASES = (process.env.AB_CASES ?? 'outcomes2000:tiles,outcomes8000:progress,awards10000:roll').split(',').map((c) => {
   const [feed, view] = c.split(':');
   const [, kind, count] = /^([a-z]+)(\d+)$/.exec(feed) ?? [];
-  if (!GENERATORS[kind] || !view) throw new Error(`AB_CASES: "${c}" is not KIND COUNT:VIEW (outcomes2000:tiles)`);
-  return { feed, kind, count: Number(count), view };
+  if (!view || !(GENERATORS[kind] || /^[a-z0-9-]+-[a-z0-9-]+$/.test(feed))) throw new Error(`AB_CASES: "${c}" is neither KIND COUNT:VIEW (outcomes2000:tiles) nor a sample feed's name and a view (kuzbass-caseload:trend)`);
+  return { feed, kind, count: Number(count), view, src: GENERATORS[kind] ? `/big/${feed}.json` : `/feeds/${feed}.json` };
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = await mkdtemp(join(tmpdir(), 'opeka-ab-views-'));
-for (const feed of new Set(CASES.map((c) => c.feed))) {
+for (const feed of new Set(CASES.filter((c) => GENERATORS[c.kind]).map((c) => c.feed))) {
   const { kind, count } = CASES.find((c) => c.feed === feed);
   await writeFile(join(dir, `${feed}.json`), GENERATORS[kind](count));
 }
@@ -46,10 +47,10 @@ document.getElementById('slot').append(el);</script></body></html>` });
 const loads = await plainBrowser(server);
 try {
   console.log(`-- ${builds.length === 1 ? 'one build' : `${builds.length} builds in turn`}, ${RUNS} cold loads each, 960 px, no height`);
-  for (const { feed, view } of CASES) {
+  for (const { feed, view, src } of CASES) {
     const runs = builds.map(() => []);
     for (let r = 0; r < RUNS; r++) {
-      for (let i = 0; i < builds.length; i++) runs[i].push(await loads.load(`${server.url}/ab/${i}.html?view=${view}&src=/big/${feed}.json`));
+      for (let i = 0; i < builds.length; i++) runs[i].push(await loads.load(`${server.url}/ab/${i}.html?view=${view}&src=${src}`));
     }
     runs.forEach((rs, i) => {
       const tasks = rs.map((r) => r.longest).sort((a, b) => a - b).map((t) => (t > 50 ? t.toFixed(0) : '0')).join(' ');

@@ -96,6 +96,20 @@ before(async () => {
       <script type="module" src="/opeka/opeka.js"></script></head>
       <body><opeka-chart id="chart" src="/projects.json" view="progress"></opeka-chart></body></html>`,
   });
+  // 100 projects, 90 KB: read on the main thread. The element comes once
+  // the module is in, so that the module itself asks for the feed and
+  // validates it in the task that reads its body's end.
+  server.routes.set('/small-projects.json', { body: generatedOutcomes(100), type: 'application/json' });
+  server.routes.set('/split-small.html', {
+    body: `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Проекты</title></head><body>
+      <script type="module">import { loadModule } from '/opeka/opeka.js';
+      loadModule().then(() => {
+        const chart = Object.assign(document.createElement('opeka-chart'), { id: 'chart' });
+        chart.setAttribute('src', '/small-projects.json');
+        chart.setAttribute('view', 'progress');
+        document.body.append(chart);
+      });</script></body></html>`,
+  });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -183,29 +197,47 @@ test('1 500 projects (3 000 indicators, 1.4 MB): the first projects drawn, 50 in
 
 /**
  * Watches, from before the page's scripts, how the chart of `#chart` is
- * laid out and drawn: each task in which the module measures text (as it
- * lays a chart out) is one record, `real` if it measured the feed's
- * projects (not the warm-up's texts); `window.__split.drawn` says, of the
- * first drawing of those projects put in the chart's box, whether the task
- * that put it there measured them too, and which language it is in. With
- * `switchTo`, the first task after the first laying out of the projects
- * sets the element's `lang` to it.
+ * read, laid out and drawn: each task in which a body is read to its end
+ * or the module measures text (as it lays a chart out) is one record,
+ * `body` if a body was read to its end in it, `real` if it measured the
+ * feed's projects (not the warm-up's texts). `window.__split.laidWithBody`
+ * says whether a task that read a body also measured the projects;
+ * `drawn`, of the first drawing of those projects put in the chart's box,
+ * whether the task that put it there measured them or read a body too,
+ * and which language it is in. With `switchTo`, the first task after the
+ * first laying out of the projects sets the element's `lang` to it.
  */
 function watchSplit(switchTo) {
-  window.__split = { laid: 0, drawn: null };
+  window.__split = { laid: 0, drawn: null, laidWithBody: false };
   let task = null;
-  const measure = CanvasRenderingContext2D.prototype.measureText;
-  CanvasRenderingContext2D.prototype.measureText = function (text) {
+  const current = () => {
     if (!task) {
-      const t = (task = { real: false });
-      // A task of its own, queued before any the module queues after this one.
-      setTimeout(() => {
+      const t = (task = { real: false, body: false });
+      // A task of its own, before any the module queues after this one: the
+      // module's `scheduler.yield()` goes ahead of other tasks, but not of
+      // user-blocking ones.
+      scheduler.postTask(() => {
         task = null;
         if (t.real && !window.__split.laid++ && switchTo) document.getElementById('chart').setAttribute('lang', switchTo);
-      });
+      }, { priority: 'user-blocking' });
     }
+    return task;
+  };
+  const read = ReadableStreamDefaultReader.prototype.read;
+  ReadableStreamDefaultReader.prototype.read = function () {
+    return read.call(this).then((result) => {
+      if (result.done) current().body = true;
+      return result;
+    });
+  };
+  const measure = CanvasRenderingContext2D.prototype.measureText;
+  CanvasRenderingContext2D.prototype.measureText = function (text) {
+    const t = current();
     // The module measures a text word by word (crates/widgets/src/measure.rs).
-    if (/^(Проект|Project)$/.test(text)) task.real = true;
+    if (/^(Проект|Project)$/.test(text)) {
+      t.real = true;
+      if (t.body) window.__split.laidWithBody = true;
+    }
     return measure.call(this, text);
   };
   const attachShadow = Element.prototype.attachShadow;
@@ -215,16 +247,16 @@ function watchSplit(switchTo) {
       for (const node of records.flatMap((r) => [...r.addedNodes])) {
         const text = node.textContent ?? '';
         const lang = text.includes('Проект номер 0') ? 'ru' : text.includes('Project 0') ? 'en' : null;
-        if (lang && !window.__split.drawn) window.__split.drawn = { lang, whileMeasuring: !!task?.real };
+        if (lang && !window.__split.drawn) window.__split.drawn = { lang, whileMeasuring: !!task?.real, withBody: !!task?.body };
       }
     }).observe(root, { childList: true, subtree: true });
     return root;
   };
 }
 
-test('a big feed\'s chart is laid out in a task and drawn in the next; asked meanwhile to draw in another language, it draws in that one', async () => {
-  for (const switchTo of [null, 'en']) {
-    const { page, context, errors } = await openPage(browser, `${server.url}/split.html`, { init: watchSplit, initArg: switchTo });
+test('a feed, big or small, is read in a task, laid out in the next and drawn in a third; asked meanwhile to draw in another language, it draws in that one', async () => {
+  for (const [path, switchTo] of [['/split.html', null], ['/split.html', 'en'], ['/split-small.html', null], ['/split-small.html', 'en']]) {
+    const { page, context, errors } = await openPage(browser, `${server.url}${path}`, { init: watchSplit, initArg: switchTo });
     try {
       const events = await waitForWidgets(page, 1, 60000);
       assert.deepEqual(events.errors, []);
@@ -233,7 +265,9 @@ test('a big feed\'s chart is laid out in a task and drawn in the next; asked mea
       assert.ok(split.drawn, 'the projects were drawn');
       // The task that drew them measured nothing, the layout done in one
       // before it; asked meanwhile for English, it laid them out again.
-      assert.equal(split.drawn.whileMeasuring, Boolean(switchTo), 'laid out in the drawing task');
+      assert.equal(split.drawn.whileMeasuring, Boolean(switchTo), `${path}: laid out in the drawing task`);
+      assert.equal(split.laidWithBody, false, `${path}: laid out in the task that read the body`);
+      assert.equal(split.drawn.withBody, false, `${path}: drawn in the task that read the body`);
       assert.equal(split.drawn.lang, switchTo ?? 'ru', 'the first drawing is in the language asked for last');
       const chart = await readChart(page, '#chart');
       assert.ok(chart.texts.includes(switchTo ? 'Project 0' : 'Проект номер 0'), `drawn in ${switchTo ?? 'ru'}`);

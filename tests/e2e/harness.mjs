@@ -255,10 +255,11 @@ export function heldMarks(page, selector) {
 /**
  * Records the title of every SVG put into a widget's shadow root (`__drawn`:
  * an `<opeka-chart>`'s or a Leptos chart's), and of every SVG a frame shows
- * (`__shown`). With `tasks`, also counts the page's tasks
- * (`__task`, a message loop for 30 s) and records the task in which each
- * title was first measured on a canvas (`__measuredIn`) and first put in
- * (`__drawnIn`).
+ * (`__shown`). With `tasks`, also numbers the page's tasks in which
+ * something is recorded (`__task`, the last number), and records the task
+ * in which each text was first measured on a canvas (`__measuredIn`), each
+ * title first put in (`__drawnIn`), and those in which a body was read to
+ * its end (`__bodyIn`).
  */
 export function recordDrawn(page, tasks = false) {
   return page.addInitScript((counted) => {
@@ -267,14 +268,30 @@ export function recordDrawn(page, tasks = false) {
     window.__task = 0;
     window.__measuredIn = {};
     window.__drawnIn = {};
+    window.__bodyIn = [];
+    let task = 0;
+    // The task under way, numbered when the first thing is recorded in it.
+    // It ends before any task the page's modules queue meanwhile: their
+    // `scheduler.yield()` goes ahead of other tasks, not of user-blocking ones.
+    const current = () => {
+      if (counted && !task) {
+        task = ++window.__task;
+        scheduler.postTask(() => { task = 0; }, { priority: 'user-blocking' });
+      }
+      return task;
+    };
     if (counted) {
-      const loop = new MessageChannel();
-      loop.port1.onmessage = () => ++window.__task && performance.now() < 30000 && loop.port2.postMessage(0);
-      loop.port2.postMessage(0);
       const measure = CanvasRenderingContext2D.prototype.measureText;
       CanvasRenderingContext2D.prototype.measureText = function (text) {
-        window.__measuredIn[text] ??= window.__task;
+        window.__measuredIn[text] ??= current();
         return measure.call(this, text);
+      };
+      const read = ReadableStreamDefaultReader.prototype.read;
+      ReadableStreamDefaultReader.prototype.read = function () {
+        return read.call(this).then((result) => {
+          if (result.done) window.__bodyIn.push(current());
+          return result;
+        });
       };
     }
     const attach = Element.prototype.attachShadow;
@@ -287,7 +304,7 @@ export function recordDrawn(page, tasks = false) {
             if (n.localName !== 'div' || n.firstElementChild?.localName !== 'svg') continue;
             const title = n.querySelector('svg title')?.textContent;
             window.__drawn.push(title);
-            window.__drawnIn[title] ??= window.__task;
+            window.__drawnIn[title] ??= current();
           }
         }
       }).observe(root, { childList: true, subtree: true });

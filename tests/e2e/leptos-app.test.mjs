@@ -92,6 +92,26 @@ test('while their feeds download, the Leptos charts warm up once, unseen, and th
   }
 });
 
+test('a feed read on the app\'s main thread is validated in the task that read it and drawn in a later one', async () => {
+  const { page, context, errors } = await openPage(browser, 'about:blank');
+  try {
+    await recordDrawn(page, true);
+    await page.goto(`${server.url}/leptos-app/`);
+    await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('.opeka-svg svg polyline')).length === 3);
+    const { drawnIn, bodyIn } = await page.evaluate(() => ({ drawnIn: window.__drawnIn, bodyIn: window.__bodyIn }));
+    const titles = (await readCharts(page)).map((c) => c.title);
+    assert.equal(titles[0], 'Получатели социальных услуг в Кузбассе');
+    assert.ok(bodyIn.length >= 1, 'a feed\'s body was read');
+    for (const title of titles) {
+      assert.ok(drawnIn[title] > Math.min(...bodyIn), `${title}: drawn in task ${drawnIn[title]}, after the body's (${bodyIn})`);
+      assert.ok(!bodyIn.includes(drawnIn[title]), `${title}: drawn in task ${drawnIn[title]}, which read a body (${bodyIn})`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the Leptos charts have the same downloads menu, loaded from beside the app', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/leptos-app/`);
   await drawn(page, () => [...document.querySelectorAll('.opeka-chart')].filter((c) => c.shadowRoot?.querySelector('svg')).length === 3);

@@ -34,7 +34,7 @@ const host = () => (hosting ??= import(new URL('./opeka-worker-host.js', import.
 // and the host then asks that worker for it by its number rather than
 // posting it whole (loader.js's `announcer`).
 const announce = announcer(() => new URL('./opeka-worker.js', import.meta.url), host);
-const warm = (size) => (document.querySelector('opeka-chart:not([worker=off])') ? announce(size) : undefined);
+const warm = (size) => document.querySelector('opeka-chart:not([worker=off])') && announce(size);
 const reduce = (bytes, view, ahead) => host().then((h) => h.reduce(bytes, view, ahead));
 
 // The words of a feed's problems, from the worker's module on this thread

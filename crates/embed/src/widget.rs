@@ -111,9 +111,12 @@ fn validated(bytes: &[u8]) -> Result<Checked, Rejected> {
 /// Whether a widget of this page has drawn [`WARM_UP_FEED`] (`warm_up_later`).
 static WARMED_UP: AtomicBool = AtomicBool::new(false);
 
-/// Resolves in a task of its own (`setTimeout(resolve)`), after any input.
+/// Resolves in a task of its own, after any input: `scheduler.yield()`
+/// where the browser has it, which goes ahead of the page's other tasks (a
+/// hop of 0.2 ms, where a timer's waited 3–4 ms for a frame:
+/// docs/performance.md, stop 57); else `setTimeout(resolve)`.
 fn next_task() -> JsFuture {
-    JsFuture::from(Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0))))
+    JsFuture::from(scheduler_yield().unwrap_or_else(|_| Promise::new(&mut |resolve, _| drop(set_timeout(&resolve, 0.0)))))
 }
 
 #[wasm_bindgen]
@@ -121,10 +124,16 @@ extern "C" {
     // The timer handle is kept as the JS value it is: fake clocks (sinon's
     // fake-timers, Playwright's clock) hand out ids from 10^12, beyond the
     // i32 of web-sys' `Window::set_interval`, and a truncated id never clears.
-    #[wasm_bindgen(js_name = setTimeout, catch)]
-    fn set_timeout(handler: &js_sys::Function, millis: f64) -> Result<JsValue, JsValue>;
+    // Given a function, `setTimeout` does not throw (HTML's timer steps), so
+    // it is not caught: the catch cost the download 61 bytes.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, millis: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
+    // Throws where there is no `scheduler.yield` (Safari; Chromium before
+    // 129): a timer then.
+    #[wasm_bindgen(js_namespace = scheduler, js_name = "yield", catch)]
+    fn scheduler_yield() -> Result<Promise, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -233,7 +242,7 @@ impl Inner {
         let weak = Rc::downgrade(self);
         let later = self.render_later.take();
         wasm_bindgen_futures::spawn_local(async move {
-            // A big feed's chart is laid out in a task and drawn in the
+            // A new feed's chart is laid out in a task and drawn in the
             // next (in one, the 2 MB register's trajectory took 56–86 ms:
             // docs/performance.md, stop 51), and laid out again in the
             // second if asked meanwhile to draw anew (a width, a setting):
@@ -370,9 +379,8 @@ impl Inner {
                 inner.schedule_refresh();
             }
         });
-        if let Ok(id) = set_timeout(callback.as_ref().unchecked_ref(), delay as f64) {
-            self.refresh.replace(Some((id, callback)));
-        }
+        let id = set_timeout(callback.as_ref().unchecked_ref(), delay as f64);
+        self.refresh.replace(Some((id, callback)));
     }
 
     fn stop_refresh(&self) {
@@ -465,9 +473,8 @@ impl Inner {
             }
         });
         let millis = f64::from(self.attributes.borrow().timeout_seconds) * 1000.0;
-        if let Ok(id) = set_timeout(callback.as_ref().unchecked_ref(), millis) {
-            self.timeout.replace(Some((id, callback)));
-        }
+        let id = set_timeout(callback.as_ref().unchecked_ref(), millis);
+        self.timeout.replace(Some((id, callback)));
     }
 
     /// The text of an inline `<script type="application/json">` child, if any.
@@ -615,11 +622,6 @@ impl Inner {
         // A big body is read into this module only when it is what is validated.
         match reduction.map_or_else(|| validated(&body.bytes()), Ok) {
             Ok(Checked { mut feed, warnings, omitted }) => {
-                // A big feed (or the worker's reduction of one) is drawn in
-                // the next task: a page handles its input between its
-                // validation and its drawing. A small one is drawn at once,
-                // as a hop waits for the page's next frame (stop 18).
-                self.render_later.set(reduced || body.held().is_some());
                 feed.retitle(title.map(Text::Plain), note.map(Text::Plain));
                 let feed = Arc::new(feed);
                 if !own && warnings.is_empty() && omitted.total() == 0 {
@@ -671,6 +673,11 @@ impl Inner {
 
     /// Shows `feed`, valid, from `body` (or the worker's reduction of it).
     fn show_valid(self: &Rc<Self>, body: Rc<Body>, feed: Arc<ValidFeed>, reduced: bool) {
+        // Laid out in the next task and drawn in the one after, whatever
+        // its size: a page handles its input between them. In one task
+        // with the validation, a register of 100 projects (90 KB) took
+        // 51–84 ms on first load (docs/performance.md, stop 57).
+        self.render_later.set(true);
         self.feed_locale.set(Some(feed.locale));
         self.shown.replace(Some(body));
         self.reduced.set(reduced);

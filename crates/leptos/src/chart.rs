@@ -359,7 +359,7 @@ impl Loader {
                 self.state.set(FeedState::Loading);
                 self.accept_big(js_sys::Uint8Array::from(text.as_bytes()), generation);
             } else {
-                self.accept(text.as_bytes());
+                self.accept(text.as_bytes(), generation);
             }
             return;
         }
@@ -394,7 +394,7 @@ impl Loader {
                     match body.held() {
                         // 1 MB or more: to the worker, from where the loader holds it.
                         Some(held) => self.accept_big(held.clone(), generation),
-                        None => self.accept(&body.bytes()),
+                        None => self.accept(&body.bytes(), generation),
                     }
                 }
                 // Nothing new: the chart on show stays, and is fresh again.
@@ -429,13 +429,23 @@ impl Loader {
         });
     }
 
-    fn accept(self, bytes: &[u8]) {
+    /// Validates `bytes` in this task and shows the feed in the next, for
+    /// load `generation`: the app handles its input between the two, as
+    /// `<opeka-chart>`'s page does. In one task, a register of 100
+    /// projects (90 KB) took over 50 ms on a first load (docs/performance.md,
+    /// stop 57).
+    fn accept(self, bytes: &[u8], generation: u64) {
         match validate(bytes, &Options::default()) {
             Ok(checked) => {
                 for warning in &checked.warnings {
                     web_sys::console::warn_1(&format!("opeka-leptos: {}", warning.to_string_in(Lang::En)).into());
                 }
-                self.show(checked, None);
+                spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if self.still_loading(generation) {
+                        self.show(checked, None);
+                    }
+                });
             }
             Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }),
         }
@@ -502,7 +512,7 @@ impl Loader {
                     }
                     let Some(checked) = checked else {
                         // The worker never makes one that does not read; if it did, the body is read here.
-                        self.accept(&bytes.to_vec());
+                        self.accept(&bytes.to_vec(), generation);
                         return;
                     };
                     for line in warnings {
@@ -517,7 +527,7 @@ impl Loader {
                 }
                 Some(Reduced::Invalid(failure)) => self.fail(failure),
                 // Not reduced (a feed the view draws whole), or no worker: read here.
-                Some(Reduced::Valid(None, ..)) | None => self.accept(&bytes.to_vec()),
+                Some(Reduced::Valid(None, ..)) | None => self.accept(&bytes.to_vec(), generation),
             }
         });
     }

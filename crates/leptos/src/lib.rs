@@ -45,7 +45,9 @@
 //! and reduced to what the view draws there, and the app's main thread only
 //! draws the result. The worker's four files sit beside the app's page
 //! (see [`use_worker_url`]); without them big feeds are read on the main
-//! thread.
+//! thread. A feed read on the main thread, small or big, is validated in
+//! one task and drawn in the next, so the app handles its input between
+//! the two.
 //!
 //! **Styles.** The chart lives in a shadow root with its own stylesheet:
 //! the app's CSS does not reach inside, and the app styles it only through
