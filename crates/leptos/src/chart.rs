@@ -440,14 +440,19 @@ impl Loader {
                 for warning in &checked.warnings {
                     web_sys::console::warn_1(&format!("opeka-leptos: {}", warning.to_string_in(Lang::En)).into());
                 }
-                spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    if self.still_loading(generation) {
-                        self.show(checked, None);
-                    }
-                });
+                spawn_local(self.show_in_next_task(checked, None, generation));
             }
             Err(rejected) => self.fail(Failure::Invalid { problems: rejected.problems, omitted: rejected.omitted }),
+        }
+    }
+
+    /// Shows `checked` (as [`Loader::show`]) in the next task, if load
+    /// `generation` is still the chart's then: the task that validated it
+    /// does not also draw it.
+    async fn show_in_next_task(self, checked: Checked, reduced_for: Option<Option<View>>, generation: u64) {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if self.still_loading(generation) {
+            self.show(checked, reduced_for);
         }
     }
 
@@ -518,12 +523,7 @@ impl Loader {
                     for line in warnings {
                         web_sys::console::warn_1(&format!("opeka-leptos: {line}").into());
                     }
-                    // Drawn in the next task.
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    if !self.still_loading(generation) {
-                        return;
-                    }
-                    self.show(checked, Some(view));
+                    self.show_in_next_task(checked, Some(view), generation).await;
                 }
                 Some(Reduced::Invalid(failure)) => self.fail(failure),
                 // Not reduced (a feed the view draws whole), or no worker: read here.
