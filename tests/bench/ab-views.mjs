@@ -10,9 +10,11 @@
 // reports), the median of each load's last mark of each name.
 // AB_CASES=outcomes8000:progress,... picks the cases (a generated feed and
 // a view, or one of feeds/ by name, kuzbass-caseload:trend; default: the
-// three whose layout was longest at stop 55).
+// three whose layout was longest at stop 55). AB_RATE=2500000 sends each
+// feed at that many bytes a second, as a network would (stop 58), where
+// the default sends it as fast as the machine can.
 // Figures only; nothing fails on a time.
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, basename } from 'node:path';
 import { ROOT, startServer } from '../e2e/harness.mjs';
@@ -44,9 +46,16 @@ builds.forEach((_, i) => {
 el.setAttribute('view', q.get('view')); el.style.cssText = 'display:block;width:960px'; el.setAttribute('src', q.get('src'));
 document.getElementById('slot').append(el);</script></body></html>` });
 });
+const RATE = Number(process.env.AB_RATE ?? 0);
+if (RATE) {
+  for (const { feed, kind, src } of CASES) {
+    const body = await readFile(GENERATORS[kind] ? join(dir, `${feed}.json`) : join(ROOT, 'feeds', `${feed}.json`));
+    server.routes.set(src, { body, type: 'application/json', perSecond: RATE });
+  }
+}
 const loads = await plainBrowser(server);
 try {
-  console.log(`-- ${builds.length === 1 ? 'one build' : `${builds.length} builds in turn`}, ${RUNS} cold loads each, 960 px, no height`);
+  console.log(`-- ${builds.length === 1 ? 'one build' : `${builds.length} builds in turn`}, ${RUNS} cold loads each, 960 px, no height${RATE ? `, feeds at ${RATE} bytes/s` : ''}`);
   for (const { feed, view, src } of CASES) {
     const runs = builds.map(() => []);
     for (let r = 0; r < RUNS; r++) {

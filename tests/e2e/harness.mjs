@@ -44,7 +44,8 @@ function extraHeaders(path) {
 
 /**
  * Starts the server on a free port; returns { url, requests, routes, faults, onReport, close }.
- * `routes` maps a path to a generated body (`{ body, type?, headers? }`), for tests that
+ * `routes` maps a path to a generated body (`{ body, type?, headers?, perSecond? }`,
+ * `perSecond` pacing it as a network of that many bytes a second), for tests that
  * write their pages and feeds on the fly; `options.mounts` adds
  * `[prefix, dir]` pairs in front of the standard ones (the benchmark's).
  */
@@ -89,7 +90,19 @@ export async function startServer(options = {}) {
       // A route's header set to null is left out (no Content-Length: sent chunked).
       for (const [name, value] of Object.entries(headers)) if (value === null) delete headers[name];
       res.writeHead(200, headers);
-      res.end(route.body);
+      if (!route.perSecond) {
+        res.end(route.body);
+        return;
+      }
+      // Paced as a network of that many bytes a second delivers it, 16 KB at a time.
+      const body = Buffer.from(route.body);
+      const send = (at) => {
+        if (res.destroyed) return;
+        if (at >= body.length) return res.end();
+        res.write(body.subarray(at, at + 16384));
+        setTimeout(() => send(at + 16384), (16384 / route.perSecond) * 1000);
+      };
+      send(0);
       return;
     }
     if (path.startsWith('/status/')) {

@@ -192,6 +192,11 @@ before(async () => {
   const alone = (kept, src, on) => ({ body: page([['trend', `src="${src}" view="trend"`]], on).body
     .replace(new RegExp(`<opeka-chart id="trend-${kept === 'on' ? 'off' : 'on'}"[^>]*></opeka-chart>`), '') });
   server.routes.set('/gen/big-off.html', alone('off', '/gen/big.json'));
+  // Either side of the worker's threshold (500 KB, fetch.rs's HELD_FROM_BYTES).
+  server.routes.set('/gen/mid.json', { body: bigFeed(250), type: 'application/json' });
+  server.routes.set('/gen/under.json', { body: bigFeed(150), type: 'application/json' });
+  server.routes.set('/gen/mid.html', page([['trend', 'src="/gen/mid.json" view="trend"'], ['tiles', 'src="/gen/mid.json" view="tiles"']]));
+  server.routes.set('/gen/under.html', alone('on', '/gen/under.json'));
   server.routes.set('/gen/small-on.html', alone('on', '/feeds/kuzbass-caseload.json', 'worker="on"'));
   server.routes.set('/gen/small.html', alone('on', '/feeds/kuzbass-caseload.json'));
   server.routes.set('/gen/big-one.html', alone('on', '/gen/big.json'));
@@ -305,6 +310,31 @@ test('a big feed (over 1 MB): the worker by default, the same charts and tables 
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a feed of 500 KB or more goes to the worker by default, drawn as worker="off" draws it; one under 500 KB stays on the main thread', async () => {
+  const [mid, under] = [server.routes.get('/gen/mid.json').body.length, server.routes.get('/gen/under.json').body.length];
+  assert.ok(mid >= 5e5 && mid < 1e6, `a feed of ${mid} bytes`);
+  assert.ok(under < 5e5 && under > 3e5, `a feed of ${under} bytes`);
+  const withWorker = await open('/gen/mid.html', 4);
+  try {
+    assert.deepEqual(withWorker.events.errors, []);
+    assert.equal(assertPairsSame(withWorker.widgets), 2);
+    assert.deepEqual(withWorker.answers, ['reduced', 'reduced'], 'both views reduced by the worker');
+    assert.deepEqual(withWorker.errors, []);
+  } finally {
+    await withWorker.context.close();
+  }
+  const onPage = await open('/gen/under.html', 1);
+  try {
+    assert.deepEqual(onPage.events.errors, []);
+    assert.match(onPage.widgets['trend-on'].svg ?? '', /<polyline/);
+    assert.deepEqual(onPage.answers, []);
+    assert.equal(await onPage.page.evaluate(() => window.__workers ?? 0), 0, 'no worker started');
+    assert.deepEqual(onPage.errors, []);
+  } finally {
+    await onPage.context.close();
   }
 });
 

@@ -1,6 +1,6 @@
 // The page's side of Opeka's worker for big feeds (crates/embed/src/worker.rs
 // says why there is one). opeka.js imports this module, from beside itself,
-// only when a widget first has a feed of 1 MB or more, so that a page whose
+// only when a widget first has a feed of 500 KB or more, so that a page whose
 // feeds are small carries none of it; it runs the page's one worker,
 // opeka-worker.js, also beside it.
 //
@@ -183,11 +183,11 @@ const withModule = (work) => (loading ??= import('./opeka_worker_bindings.js').t
 // the answer of the module's `word_problems`.
 export const words = (bytes) => withModule((module) => module.word_problems(bytes));
 
-// A big feed (1 MB and more, as opeka.js's) no worker can take, reduced as
+// A big feed (500 KB and more, as opeka.js's) no worker can take, reduced as
 // the worker would, on this thread: one long task, as the page's own
 // module would take, but the memory it leaves is the worker's, 1.4 to 1.7
 // times the feed, where the page's module, reading the whole feed, kept 9
 // times a 1 MB one and 104 MB for 15 MB (docs/performance.md, stops 31 and 32). A
 // small one (worker="on") is left to the page's module: not worth the
 // worker module's download.
-const here = (bytes, view) => (bytes.length >= 1e6 ? withModule((module) => module.reduce_feed(bytes, view)) : Promise.reject());
+const here = (bytes, view) => (bytes.length >= 5e5 ? withModule((module) => module.reduce_feed(bytes, view)) : Promise.reject());

@@ -1,7 +1,7 @@
 // Opeka's worker: validates a big feed off the host page's main thread and
 // reduces it to what the widget's view draws (crates/embed/src/worker.rs).
 // opeka.js starts it, as a module worker, when a widget first has a feed
-// of 1 MB or more; it runs a module of its own (crates/worker-wasm:
+// of 500 KB or more; it runs a module of its own (crates/worker-wasm:
 // opeka_worker_bg.wasm, beside this file), so that a page whose feeds are
 // small downloads none of it. `make dist` puts the module's glue in place
 // of this import (scripts/join-worker.mjs): one script for the worker to

@@ -12,7 +12,7 @@ import init, { OpekaWidget, use_loader } from './opeka_bindings.js';
 // both at the head of this file. The menu's module, opeka-extras.js, lies
 // beside this file.
 
-// Big feeds (1 MB and more) go to the page's worker, whose page side,
+// Big feeds (500 KB and more) go to the page's worker, whose page side,
 // opeka-worker-host.js beside this file, is loaded with the first of them:
 // `warm` as soon as a big body is announced (unless every widget of the
 // page says worker="off"), `reduce` when a widget hands one over. Where it
@@ -52,7 +52,7 @@ const interactive = (figure, data, toggle) => interact(figure, data, toggle, () 
 // is the validator's, 16 MiB). The module's first load of that URL takes
 // it over, with its own signal and timeout; one still unclaimed once the
 // module has set its widgets up (the element went, or changed its src) is
-// aborted. A big body (1 MB and more, as fetch.rs's HELD_FROM_BYTES) goes
+// aborted. A big body (500 KB and more, as fetch.rs's HELD_FROM_BYTES) goes
 // to the worker as soon as it is read, for the element's view, unless it
 // says worker="off": the module, often still starting then, is handed
 // that answer when it asks for the same body and view.
@@ -128,7 +128,7 @@ class OpekaChartElement extends HTMLElement {
       const request = new AbortController();
       request.answer = load([src, null, null, 2 ** 24], request.signal, warm);
       // An unclaimed request's abort is not an error of the page's.
-      request.answer.then(([, , bytes]) => bytes?.length >= 1e6 && this.getAttribute('worker') != 'off'
+      request.answer.then(([, , bytes]) => bytes?.length >= 5e5 && this.getAttribute('worker') != 'off'
         && reduce(bytes, this.getAttribute('view'), true)).catch(() => {});
       early.set(absolute(src), request);
     }

@@ -20,7 +20,7 @@ pub enum ThemeChoice {
 /// view draws) — `crate::worker` says why.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WorkerChoice {
-    /// In the page's worker for feeds of 1 MB (10^6 bytes) and more (the default).
+    /// In the page's worker for feeds of 500 KB (5·10^5 bytes) and more (the default).
     #[default]
     Auto,
     /// In the worker whatever the size (`worker="on"`).

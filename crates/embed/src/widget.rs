@@ -497,7 +497,7 @@ impl Inner {
             let attributes = self.attributes.borrow();
             (attributes.worker, attributes.view)
         };
-        // A fetched body of 1 MB or more (`fetch::HELD_FROM_BYTES`): the loader kept it in JavaScript.
+        // A fetched body of 500 KB or more (`fetch::HELD_FROM_BYTES`): the loader kept it in JavaScript.
         let big = body.held().is_some();
         if choice == WorkerChoice::On || (choice == WorkerChoice::Auto && big) {
             self.take_answer(load, Rc::clone(&body), worker::in_worker(&body, view), None);

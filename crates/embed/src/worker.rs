@@ -1,12 +1,14 @@
 //! Big feeds off the host page's main thread (issue 13, "Never blocking").
 //!
 //! Validating a feed of many megabytes takes the page's main thread for
-//! hundreds of milliseconds in one task. So a fetched body of 1 MB or more
-//! ([`opeka_widgets::fetch::HELD_FROM_BYTES`]: from there validating it on
-//! the main thread is already a long task, about 35 ms in Chromium, more
-//! with the drawing, while below it starting the worker costs more than it
-//! saves), or any body with `worker="on"`, is handed to the page's one Web
-//! Worker, `opeka-worker.js` beside `opeka.js`, which runs the worker's own
+//! hundreds of milliseconds in one task. So a fetched body of 500 KB or more
+//! ([`opeka_widgets::fetch::HELD_FROM_BYTES`]: a register of 1 000
+//! projects, 975 KB, took 50 ms to validate on the main thread, in tasks of
+//! 51–77 ms on most first loads, and one of 700 projects in half of them;
+//! from 500 KB on the worker takes such feeds, at 43–115 ms more before the
+//! chart: docs/performance.md, stop 58), or any body with `worker="on"`,
+//! is handed to the page's one Web Worker, `opeka-worker.js` beside
+//! `opeka.js`, which runs the worker's own
 //! module (`crates/worker-wasm`, `opeka_worker_bg.wasm`, loaded only then):
 //! its `reduce_feed` validates it there and, when it is valid, reduces it to
 //! what the view draws (`opeka_chart::reduce`), packed
@@ -23,7 +25,7 @@
 //! over, and this module reaches it through [`crate::use_loader`]. Where
 //! there is no worker (no `Worker`, a policy that refuses it, a worker
 //! that fails to start, traps, or does not answer in time), that page side
-//! runs the worker's module on this thread for a body of 1 MB or more and
+//! runs the worker's module on this thread for a body of 500 KB or more and
 //! answers as the worker would: the same reduction, with the worker's
 //! memory (1.4 to 1.7 times the feed, where this module reading the whole
 //! feed holds 9 times a 1 MB one). Only when that fails too, or for a

@@ -392,7 +392,7 @@ impl Loader {
                 Ok(Answer::Body(body)) => {
                     self.confirm(Some(body.clone()));
                     match body.held() {
-                        // 1 MB or more: to the worker, from where the loader holds it.
+                        // 500 KB or more: to the worker, from where the loader holds it.
                         Some(held) => self.accept_big(held.clone(), generation),
                         None => self.accept(&body.bytes(), generation),
                     }
@@ -464,7 +464,7 @@ impl Loader {
         self.state.try_set(FeedState::Ready(Arc::new(checked.feed)));
     }
 
-    /// Hands a big feed (1 MB or more) to Opeka's worker for the current
+    /// Hands a big feed (500 KB or more) to Opeka's worker for the current
     /// view, as `<opeka-chart>` does (`opeka_widgets::worker`), so that the
     /// app's main thread is never blocked reading it: the answer is what
     /// the view draws, packed, and only that is validated here; or the

@@ -40,7 +40,7 @@
 //! beside the app's page (see [`use_extras_url`]); `controls=Controls::None`
 //! hides it.
 //!
-//! **Big feeds.** A feed of 1 MB or more (from `src`, or `feed` text) goes
+//! **Big feeds.** A feed of 500 KB or more (from `src`, or `feed` text) goes
 //! to Opeka's Web Worker, as `<opeka-chart>`'s does: it is read, validated
 //! and reduced to what the view draws there, and the app's main thread only
 //! draws the result. The worker's four files sit beside the app's page
@@ -86,7 +86,7 @@ pub use opeka_widgets::menu::use_extras_url;
 /// `opeka_worker_bg.wasm` beside it. By default it is
 /// `opeka-worker-host.js` beside the app's `index.html` (Trunk: a
 /// `<link data-trunk rel="copy-file">` for each of the four files). A feed
-/// of 1 MB or more is read, validated and reduced to what its view draws
+/// of 500 KB or more is read, validated and reduced to what its view draws
 /// there, off the app's main thread, as `<opeka-chart>` does; where the
 /// files are missing, a console warning says so once and big feeds are
 /// read on the main thread. Call it before the first big feed loads.

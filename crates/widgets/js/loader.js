@@ -5,7 +5,7 @@
 // Fetches a feed for the module (crates/widgets/src/fetch.rs says what it
 // resolves to). A body over `limit` bytes is refused without being held:
 // by its Content-Length before reading, else as the stream passes the limit.
-// `big`, when given, hears of a body of 1 MB or more by its Content-Length
+// `big`, when given, hears of a body of 500 KB or more by its Content-Length
 // before it is read, so opeka.js can start its worker meanwhile. It may
 // answer a sink: a function called with each chunk as it is read, and the
 // chunk's buffer to transfer (the body has its own copy), then once with
@@ -27,7 +27,7 @@ export async function load([url, etag, modified, limit], signal, big) {
     return answer;
   }
   let sink;
-  if (size >= 1e6) sink = big?.(size);
+  if (size >= 5e5) sink = big?.(size);
   // Each chunk is copied into room for the Content-Length as it comes (the
   // room doubled when the body is longer, as a compressed one is), rather
   // than kept and joined at the end, or read through a Blob, which Chromium
@@ -117,7 +117,7 @@ const workerAnnouncer = () => announcer(() => new URL('opeka-worker.js', new URL
 let workerAnnounce = /*#__PURE__*/ workerAnnouncer();
 export const useWorkerUrl = (at) => { workerUrl = at; workerHosting = undefined; workerAnnounce = workerAnnouncer(); };
 
-/** The loader's `big`: a body of 1 MB or more is announced; the worker starts while it downloads, and the body streams to it. */
+/** The loader's `big`: a body of 500 KB or more is announced; the worker starts while it downloads, and the body streams to it. */
 export const workerAnnounced = (size) => workerAnnounce(size);
 
 // The asks in flight, by body, then by view: charts of one feed are given

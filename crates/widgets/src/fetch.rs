@@ -55,11 +55,11 @@ pub enum Reuse {
     Never,
 }
 
-/// Bodies from this size on (1 MB) stay where the loader read them, in
+/// Bodies from this size on (500 KB) stay where the loader read them, in
 /// JavaScript, until something asks for their bytes: the widget hands such
 /// a body to its worker from there (`crates/embed/src/worker.rs`), so the
 /// page's wasm memory never holds it, nor copies it in and out again.
-pub const HELD_FROM_BYTES: usize = 1_000_000;
+pub const HELD_FROM_BYTES: usize = 500_000;
 
 /// A feed body and the validators its server gave for it.
 #[derive(Debug)]
@@ -378,7 +378,7 @@ async fn request(
 
 /// The loader of `js/loader.js`, imported as a wasm-bindgen snippet, for
 /// faces that have no `opeka.js` to give one (the Leptos component). A
-/// body of 1 MB or more, announced, starts the worker ([`crate::worker`]).
+/// body of 500 KB or more, announced, starts the worker ([`crate::worker`]).
 #[cfg(feature = "loader")]
 fn bundled_load(args: &Array, signal: &JsValue) -> Result<JsValue, String> {
     #[wasm_bindgen(module = "/js/loader.js")]

@@ -1,6 +1,6 @@
 //! Big feeds off the app's main thread, for the Leptos component (issue 13,
 //! "Never blocking"; the `loader` feature). `<opeka-chart>` hands a body of
-//! 1 MB or more ([`HELD_FROM_BYTES`]) to Opeka's Web Worker through
+//! 500 KB or more ([`HELD_FROM_BYTES`]) to Opeka's Web Worker through
 //! `opeka.js` (`crates/embed/src/worker.rs`); the component does the same
 //! through the worker's page side, `opeka-worker-host.js`, imported from
 //! [`use_worker_url`]'s URL (`js/loader.js`). As the element's, the loader
@@ -46,7 +46,7 @@ pub fn use_worker_url(url: &str) {
     use_url(url);
 }
 
-/// The loader's `big`: called when a body of 1 MB or more is announced,
+/// The loader's `big`: called when a body of 500 KB or more is announced,
 /// it starts the worker while the body downloads, and answers the sink
 /// that streams the body to it (`js/loader.js`).
 pub(crate) fn announced() -> JsValue {

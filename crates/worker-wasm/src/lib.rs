@@ -1,5 +1,5 @@
 //! The worker's wasm module (`dist/opeka/opeka_worker_bg.wasm`), run by
-//! `opeka-worker.js` only when a widget has a big feed (1 MB or more).
+//! `opeka-worker.js` only when a widget has a big feed (500 KB or more).
 //!
 //! A module of its own, not an export of the chart module, so that the plain
 //! widget download carries neither the reduction (`opeka_chart::reduce`) nor
