@@ -10,6 +10,10 @@ mod tables {
 /// The chart core uses [`PtSansMetrics`]; a browser widget passes a measurer
 /// backed by the canvas `measureText`, so the layout matches the font the
 /// page actually loaded.
+///
+/// A text is as wide as its words and the spaces between them, added up
+/// (no kerning across a space): [`crate::text::wrap`] measures each word
+/// once and adds the widths of a line's words.
 pub trait TextMeasure {
     /// The width in pixels of `text` set in `size_px` pixels, bold or regular.
     fn width(&self, text: &str, size_px: f64, bold: bool) -> f64;
