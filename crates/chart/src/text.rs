@@ -114,26 +114,31 @@ pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) 
     if font.width(measure, text) <= width {
         return text.to_owned();
     }
-    let ellipsis = font.width(measure, "…");
-    if ellipsis > width {
+    if font.width(measure, "…") > width {
         return String::new();
     }
-    // Widths add up per character (no kerning in the contract), but a
-    // browser measurer may differ, so each candidate is measured whole.
-    let chars: Vec<char> = text.chars().collect();
-    let (mut fits, mut too_long) = (0usize, chars.len());
+    let mut out = text[..fitting_prefix(measure, font, text, "…", width)].trim_end().to_owned();
+    out.push(ELLIPSIS);
+    out
+}
+
+/// The byte length of the longest prefix of `text` (whole characters)
+/// that, followed by `tail`, is no wider than `width`, found by bisection.
+/// Widths add up by word, not within one (a browser measurer may kern), so
+/// each candidate is measured whole.
+fn fitting_prefix(measure: &dyn TextMeasure, font: Font, text: &str, tail: &str, width: f64) -> usize {
+    let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    // Candidates `ends[..fits]` fit; `ends[too_long - 1]` does not.
+    let (mut fits, mut too_long) = (0usize, ends.len() + 1);
     while too_long - fits > 1 {
         let mid = (fits + too_long) / 2;
-        let candidate: String = chars[..mid].iter().chain(std::iter::once(&ELLIPSIS)).collect();
-        if font.width(measure, &candidate) <= width {
+        if font.width(measure, &[&text[..ends[mid - 1]], tail].concat()) <= width {
             fits = mid;
         } else {
             too_long = mid;
         }
     }
-    let mut out: String = chars[..fits].iter().collect::<String>().trim_end().to_owned();
-    out.push(ELLIPSIS);
-    out
+    fits.checked_sub(1).map_or(0, |i| ends[i])
 }
 
 /// Breaks `text` into lines no wider than `width`, at spaces where it can
@@ -171,7 +176,7 @@ pub fn wrap(measure: &dyn TextMeasure, font: Font, text: &str, width: f64, max_l
         // The word starts a new line; break it by characters if it alone is too wide.
         let (mut rest, mut rest_w) = (word, word_w);
         while rest_w > width {
-            let head = longest_prefix(measure, font, rest, width);
+            let head = &rest[..fitting_prefix(measure, font, rest, "", width)];
             if head.is_empty() {
                 break; // not even one character fits: give up on this word
             }
@@ -203,19 +208,6 @@ pub fn wrap(measure: &dyn TextMeasure, font: Font, text: &str, width: f64, max_l
         }
     }
     lines
-}
-
-/// The longest prefix of `text` (whole characters) no wider than `width`.
-fn longest_prefix<'t>(measure: &dyn TextMeasure, font: Font, text: &'t str, width: f64) -> &'t str {
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        let next = i + c.len_utf8();
-        if font.width(measure, &text[..next]) > width {
-            break;
-        }
-        end = next;
-    }
-    &text[..end]
 }
 
 #[cfg(test)]
@@ -336,6 +328,34 @@ mod tests {
         // words and none at the ends.
         assert_eq!(wrap(&counting, font, " один  два ", 1000.0, 2), ["один два"]);
         assert_eq!(wrap(&counting, font, text, 1000.0, 0), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_long_word_is_broken_where_it_stops_fitting_by_bisection() {
+        struct Counting(std::cell::Cell<usize>);
+        impl TextMeasure for Counting {
+            fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
+                self.0.set(self.0.get() + 1);
+                PtSansMetrics.width(text, size_px, bold)
+            }
+        }
+        let font = Font::regular(14.0);
+        let counting = Counting(std::cell::Cell::new(0));
+        let word = "Ыж".repeat(200);
+        let lines = wrap(&counting, font, &word, 200.0, 4);
+        assert_eq!(lines.len(), 4);
+        // Each broken line is the longest that fits: one more character does not.
+        let mut rest = word.as_str();
+        for line in &lines[..3] {
+            assert!(rest.starts_with(line.as_str()), "{line}");
+            assert!(font.width(M, line) <= 200.0, "{line}");
+            let next = rest[line.len()..].chars().next().unwrap();
+            assert!(font.width(M, &format!("{line}{next}")) > 200.0, "{line}");
+            rest = &rest[line.len()..];
+        }
+        assert!(lines[3].ends_with(ELLIPSIS));
+        // Character by character, each line took some 30 measurements.
+        assert!(counting.0.get() < 60, "{} measurements", counting.0.get());
     }
 
     #[test]
