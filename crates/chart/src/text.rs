@@ -128,11 +128,19 @@ pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) 
 /// each candidate is measured whole.
 fn fitting_prefix(measure: &dyn TextMeasure, font: Font, text: &str, tail: &str, width: f64) -> usize {
     let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-    // Candidates `ends[..fits]` fit; `ends[too_long - 1]` does not.
+    fitting_end(measure, font, text, &ends, tail, width)
+}
+
+/// The last of `ends` (byte offsets into `text`, in order) where the text
+/// up to it, its trailing spaces trimmed and `tail` after it, is no wider
+/// than `width`; 0 when none is. Found by bisection: such widths only grow
+/// with the end.
+pub(crate) fn fitting_end(measure: &dyn TextMeasure, font: Font, text: &str, ends: &[usize], tail: &str, width: f64) -> usize {
+    // `ends[..fits]` fit; `ends[too_long - 1]` does not.
     let (mut fits, mut too_long) = (0usize, ends.len() + 1);
     while too_long - fits > 1 {
         let mid = (fits + too_long) / 2;
-        if font.width(measure, &[&text[..ends[mid - 1]], tail].concat()) <= width {
+        if font.width(measure, &[text[..ends[mid - 1]].trim_end(), tail].concat()) <= width {
             fits = mid;
         } else {
             too_long = mid;

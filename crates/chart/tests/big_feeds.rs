@@ -312,6 +312,26 @@ impl opeka_chart::TextMeasure for CountingMetrics {
     }
 }
 
+/// The scene's texts without the note that counts what a stack left out,
+/// and that note, with no-break spaces as plain ones.
+fn without_note(scene: &Scene) -> (Vec<&opeka_chart::TextBox>, Option<String>) {
+    let (notes, texts): (Vec<_>, Vec<_>) = scene.texts.iter().partition(|t| t.role == TextRole::Note && t.text.starts_with("…и ещё"));
+    assert!(notes.len() <= 1, "{} notes", notes.len());
+    (texts, notes.first().map(|t| plain(&t.text)))
+}
+
+/// "…и ещё 3 950 показателей (см. таблицу данных)", written out here.
+fn indicators_left_out(n: usize) -> String {
+    let number = if n >= 1_000 { format!("{} {:03}", n / 1_000, n % 1_000) } else { n.to_string() };
+    let ending = match (n % 10, n % 100) {
+        (_, 11..=14) => "ей",
+        (1, _) => "ь",
+        (2..=4, _) => "я",
+        _ => "ей",
+    };
+    format!("…и ещё {number} показател{ending} (см. таблицу данных)")
+}
+
 #[test]
 fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
     // 2 000 projects (4 000 indicators) against their first 300: both fill
@@ -323,7 +343,20 @@ fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
         let (big_measure, first_measure) = (CountingMetrics::default(), CountingMetrics::default());
         let (a, b) = (render(&big, &request, &big_measure), render(&first, &request, &first_measure));
         assert_eq!(a.height, 8192.0, "{view}: the largest canvas");
-        assert_eq!((&a.marks, &a.texts, &a.items), (&b.marks, &b.texts, &b.items), "{view}: the same drawing");
+        // The same drawing, but for the note under a stack, which counts
+        // the indicators each feed left to the table.
+        let (a_texts, a_note) = without_note(&a);
+        let (b_texts, b_note) = without_note(&b);
+        assert_eq!((&a.marks, &a_texts, &a.items), (&b.marks, &b_texts, &b.items), "{view}: the same drawing");
+        if matches!(view, View::Progress | View::BeforeAfter) {
+            let mut drawn: Vec<usize> = a.marks.iter().map(|m| m.panel).collect();
+            drawn.dedup();
+            assert!(drawn.len() > 100 && drawn.len() < 600, "{view}: {} indicators drawn", drawn.len());
+            assert_eq!(a_note.as_deref(), Some(indicators_left_out(4_000 - drawn.len()).as_str()), "{view}");
+            assert_eq!(b_note.as_deref(), Some(indicators_left_out(600 - drawn.len()).as_str()), "{view}");
+        } else {
+            assert_eq!((a_note, b_note), (None, None), "{view}");
+        }
         // Laid out as far as the canvas reaches, not for every indicator
         // (the before-after measures each distinct caption of its bars
         // once, for their common width; both feeds have the same).

@@ -324,3 +324,57 @@ fn actuals_in_any_order_are_drawn_in_the_order_of_their_periods() {
         }
     }
 }
+
+#[test]
+fn a_squeezed_stack_says_how_many_indicators_it_left_to_the_table() {
+    // Kuzbass's council projects: 8 projects, 4 indicators (2, 1 and 1 in
+    // the first three), each drawn with its marks on a panel of its own.
+    let valid = sample_feed(FEEDS[0]);
+    let left_out =
+        |chart: &Scene| -> Option<String> { chart.texts.iter().find(|t| t.text.starts_with('…')).map(|t| t.text.replace('\u{a0}', " ")) };
+    for view in [View::Progress, View::BeforeAfter] {
+        for lang in Lang::ALL {
+            let whole = draw(&valid, view, 480.0, lang, Theme::Light);
+            assert_eq!(left_out(&whole), None, "{view} {lang}: drawn whole, no note");
+            let mut counts = Vec::new();
+            for height in [260.0, 320.0, 400.0, 520.0, 700.0] {
+                let request = ChartRequest {
+                    view: Some(view),
+                    width: 480.0,
+                    height: Some(height),
+                    medium: Medium::Screen,
+                    theme: Theme::Light,
+                    lang,
+                };
+                let chart = render(&valid, &request, &PtSansMetrics);
+                let problems = geometry_problems(&chart);
+                assert!(problems.is_empty(), "{view} {lang} {height}:\n{}", problems.join("\n"));
+                let mut drawn: Vec<usize> = chart.marks.iter().map(|m| m.panel).collect();
+                drawn.dedup();
+                let hidden = 4 - drawn.len();
+                let expected = match (lang, hidden) {
+                    (_, 0) => None,
+                    (Lang::Ru, 1) => Some("…и ещё 1 показатель (см. таблицу данных)".to_owned()),
+                    (Lang::Ru, n) => Some(format!("…и ещё {n} показателя (см. таблицу данных)")),
+                    (Lang::En, 1) => Some("…and 1 indicator not shown (see the data table)".to_owned()),
+                    (Lang::En, n) => Some(format!("…and {n} indicators not shown (see the data table)")),
+                };
+                assert_eq!(left_out(&chart), expected, "{view} {lang} {height}");
+                // Under every indicator drawn.
+                if let Some(note) = chart.texts.iter().find(|t| t.text.starts_with('…')) {
+                    let lowest = chart
+                        .marks
+                        .iter()
+                        .map(|m| {
+                            let (_, y, _, h) = m.shape.bounds();
+                            y + h
+                        })
+                        .fold(0.0, f64::max);
+                    assert!(note.y >= lowest, "{view} {lang} {height}: the note at {} over a mark to {lowest}", note.y);
+                }
+                counts.push(hidden);
+            }
+            assert!(counts.iter().any(|&n| n > 1) && counts.contains(&0), "{view} {lang}: {counts:?}");
+        }
+    }
+}

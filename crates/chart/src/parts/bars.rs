@@ -9,14 +9,14 @@
 
 use std::ops::Range;
 
-use opeka_feed::locale::{join, Msg};
+use opeka_feed::locale::Msg;
 use opeka_feed::{Format, Lang};
 
 use crate::measure::TextMeasure;
 use crate::scale::{nice_ticks, BandScale, LinearScale};
 use crate::scene::{Align, Mark, Scene, Shape, TextRole};
 use crate::table::DataTable;
-use crate::text::{ellipsize, wrap, Font};
+use crate::text::{ellipsize, fitting_end, wrap, Font};
 use crate::theme::{MarkerShape, Rgb, TextSize};
 use crate::views::Context;
 
@@ -126,32 +126,14 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
     if font.width(measure, text) <= width {
         return vec![text.to_owned()];
     }
-    // Pieces that end just after a space or a hyphen.
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == ' ' || c == '-' {
-            pieces.push(&text[start..i + c.len_utf8()]);
-            start = i + c.len_utf8();
-        }
-    }
-    pieces.push(&text[start..]);
-    let mut first = String::new();
-    let mut used = 0;
-    for piece in &pieces {
-        let candidate = format!("{first}{piece}");
-        if font.width(measure, candidate.trim_end()) > width {
-            break;
-        }
-        first = candidate;
-        used += 1;
-    }
-    if used == 0 {
+    // Where the first line may end: just after a space or a hyphen.
+    let breaks: Vec<usize> = text.char_indices().filter(|&(_, c)| c == ' ' || c == '-').map(|(i, c)| i + c.len_utf8()).collect();
+    let end = fitting_end(measure, font, text, &breaks, "", width);
+    if end == 0 {
         return vec![ellipsize(measure, font, text, width)];
     }
-    let rest: String = join(&pieces[used..], "");
-    let mut lines = vec![first.trim_end().to_owned()];
-    let rest = ellipsize(measure, font, rest.trim(), width);
+    let mut lines = vec![text[..end].trim_end().to_owned()];
+    let rest = ellipsize(measure, font, text[end..].trim(), width);
     if !rest.is_empty() {
         lines.push(rest);
     }

@@ -3,7 +3,7 @@
 
 use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
-use crate::parts::frame::Frame;
+use crate::parts::frame::{Frame, Rect};
 use crate::parts::key::{Key, Swatch};
 use crate::scene::{Align, Scene, TextRole};
 use crate::text::{ellipsize, wrap, Font};
@@ -13,7 +13,9 @@ use opeka_feed::Outcomes;
 
 use super::readings::{outcomes_data, outcomes_summary, outcomes_table, OutcomesData, ProjectInfo, Row};
 use super::Context;
+use crate::views::more::draw_more;
 use crate::views::MAX_SIDE;
+use opeka_feed::locale::Noun;
 
 /// A project heading laid out for a width: the name in bold (up to three
 /// lines), the status after it on its last line when it fits, else below.
@@ -102,8 +104,8 @@ enum Block<R> {
 /// project's heading followed by its indicators, the table and the summary
 /// (with `opening`). `layout_row` lays out indicator `i` with the height it
 /// takes (`None` leaves it out); `draw_row` draws one with its top-left
-/// corner at `(x, top)`. What an explicit height cannot hold is left to the
-/// table.
+/// corner at `(x, top)`. What the canvas cannot hold is left to the table,
+/// and a note on its last line counts the indicators left out.
 pub(crate) fn render_stack<R>(
     ctx: &Context,
     data: &OutcomesData,
@@ -157,6 +159,11 @@ pub(crate) fn render_stack<R>(
     }
     let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
     let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
+    // Squeezed (by the largest canvas, or an explicit height), the stack
+    // leaves what does not fit to the table and keeps its last line for a
+    // note that says so (`draw_left_out`): a register's progress drew 63
+    // of its 8 000 projects without a word.
+    let whole = height >= natural;
 
     let table = outcomes_table(ctx, data, &frame.title);
     let summary = outcomes_summary(ctx, data, &frame.title, opening);
@@ -174,15 +181,17 @@ pub(crate) fn render_stack<R>(
             key.draw(canvas, area.x, top);
             top += key_h;
         }
+        let limit = area.bottom() - if whole { 0.0 } else { label_font.line_height() + gap };
+        let mut rows = 0;
         for (i, block) in blocks.iter().enumerate() {
             let space = block_space(block, i == 0);
-            // Squeezed by an explicit height: what does not fit is left to the table.
-            if top + space - row_gap.min(space) > area.bottom() + 0.01 {
+            if top + space - row_gap.min(space) > limit + 0.01 {
                 break;
             }
             match block {
                 Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
                 Block::Row(index, _, layout) => {
+                    rows += 1;
                     // Each indicator has its own scale.
                     canvas.panel(*index);
                     draw_row(canvas, &data.rows[*index], layout, area.x, top)
@@ -190,7 +199,21 @@ pub(crate) fn render_stack<R>(
             }
             top += space;
         }
+        if !whole {
+            draw_left_out(canvas, ctx, data.rows.len() - rows, &area, top);
+        }
     }
 
     canvas.finish(&frame.title, summary, table)
+}
+
+/// Under a squeezed stack that ended at `y`, the note that counts the
+/// `hidden` indicators it left to the table, where it fits above the
+/// bottom of `area`. Not generic, so that each view's [`render_stack`]
+/// does not carry a copy.
+fn draw_left_out(canvas: &mut Canvas<'_>, ctx: &Context, hidden: usize, area: &Rect, y: f64) {
+    let note_h = ctx.font(TextSize::Small).line_height();
+    if hidden > 0 && y + note_h <= area.bottom() {
+        draw_more(canvas, ctx, area.x, y, area.w, hidden, Noun::Indicator);
+    }
 }
