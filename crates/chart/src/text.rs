@@ -123,9 +123,7 @@ pub fn ellipsize(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) 
 }
 
 /// The byte length of the longest prefix of `text` (whole characters)
-/// that, followed by `tail`, is no wider than `width`, found by bisection.
-/// Widths add up by word, not within one (a browser measurer may kern), so
-/// each candidate is measured whole.
+/// that, followed by `tail`, is no wider than `width`.
 fn fitting_prefix(measure: &dyn TextMeasure, font: Font, text: &str, tail: &str, width: f64) -> usize {
     let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     fitting_end(measure, font, text, &ends, tail, width)
@@ -134,7 +132,8 @@ fn fitting_prefix(measure: &dyn TextMeasure, font: Font, text: &str, tail: &str,
 /// The last of `ends` (byte offsets into `text`, in order) where the text
 /// up to it, its trailing spaces trimmed and `tail` after it, is no wider
 /// than `width`; 0 when none is. Found by bisection: such widths only grow
-/// with the end.
+/// with the end. Widths add up by word, not within one (a browser
+/// measurer may kern), so each candidate is measured whole.
 pub(crate) fn fitting_end(measure: &dyn TextMeasure, font: Font, text: &str, ends: &[usize], tail: &str, width: f64) -> usize {
     // `ends[..fits]` fit; `ends[too_long - 1]` does not.
     let (mut fits, mut too_long) = (0usize, ends.len() + 1);
@@ -310,47 +309,44 @@ mod tests {
         }
     }
 
+    /// PT Sans's widths, each text measured written down.
+    #[derive(Default)]
+    struct Recording(std::cell::RefCell<Vec<String>>);
+
+    impl TextMeasure for Recording {
+        fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
+            self.0.borrow_mut().push(text.to_owned());
+            PtSansMetrics.width(text, size_px, bold)
+        }
+    }
+
     #[test]
     fn wrap_measures_each_word_once() {
-        struct Counting(std::cell::RefCell<Vec<String>>);
-        impl TextMeasure for Counting {
-            fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
-                self.0.borrow_mut().push(text.to_owned());
-                PtSansMetrics.width(text, size_px, bold)
-            }
-        }
         let font = Font::regular(14.0);
-        let counting = Counting(Default::default());
+        let recording = Recording::default();
         let text = "Получатели социальных услуг в Кузбассе";
-        let lines = wrap(&counting, font, text, 150.0, 5);
+        let lines = wrap(&recording, font, text, 150.0, 5);
         assert_eq!(lines, wrap(M, font, text, 150.0, 5));
         assert!(lines.len() >= 2, "{lines:?}");
         let expected: Vec<String> = [" "].into_iter().chain(text.split(' ')).map(str::to_owned).collect();
-        assert_eq!(counting.0.take(), expected, "the space and each word, once; no line measured whole");
+        assert_eq!(recording.0.take(), expected, "the space and each word, once; no line measured whole");
         // Measured whole, each line still fits.
         for line in &lines {
             assert!(font.width(M, line) <= 150.0, "{line}");
         }
-        assert_eq!(wrap(&counting, font, text, 1000.0, 2), [text]);
+        assert_eq!(wrap(&recording, font, text, 1000.0, 2), [text]);
         // Spaced otherwise, a text is laid out with one space between
         // words and none at the ends.
-        assert_eq!(wrap(&counting, font, " один  два ", 1000.0, 2), ["один два"]);
-        assert_eq!(wrap(&counting, font, text, 1000.0, 0), Vec::<String>::new());
+        assert_eq!(wrap(&recording, font, " один  два ", 1000.0, 2), ["один два"]);
+        assert_eq!(wrap(&recording, font, text, 1000.0, 0), Vec::<String>::new());
     }
 
     #[test]
     fn a_long_word_is_broken_where_it_stops_fitting_by_bisection() {
-        struct Counting(std::cell::Cell<usize>);
-        impl TextMeasure for Counting {
-            fn width(&self, text: &str, size_px: f64, bold: bool) -> f64 {
-                self.0.set(self.0.get() + 1);
-                PtSansMetrics.width(text, size_px, bold)
-            }
-        }
         let font = Font::regular(14.0);
-        let counting = Counting(std::cell::Cell::new(0));
+        let recording = Recording::default();
         let word = "Ыж".repeat(200);
-        let lines = wrap(&counting, font, &word, 200.0, 4);
+        let lines = wrap(&recording, font, &word, 200.0, 4);
         assert_eq!(lines.len(), 4);
         // Each broken line is the longest that fits: one more character does not.
         let mut rest = word.as_str();
@@ -363,7 +359,8 @@ mod tests {
         }
         assert!(lines[3].ends_with(ELLIPSIS));
         // Character by character, each line took some 30 measurements.
-        assert!(counting.0.get() < 60, "{} measurements", counting.0.get());
+        let measured = recording.0.take().len();
+        assert!(measured < 60, "{measured} measurements");
     }
 
     #[test]

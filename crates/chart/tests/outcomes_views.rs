@@ -18,6 +18,12 @@ fn draw(feed: &opeka_feed::ValidFeed, view: View, width: f64, lang: Lang, theme:
     render(feed, &request, &PtSansMetrics)
 }
 
+/// `view` of `feed` 480 px wide and `height` tall, on screen, light.
+fn draw_squeezed(feed: &opeka_feed::ValidFeed, view: View, height: f64, lang: Lang) -> Scene {
+    let request = ChartRequest { view: Some(view), width: 480.0, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang };
+    render(feed, &request, &PtSansMetrics)
+}
+
 /// Writes SVGs to look at into the folder `OPEKA_DUMP` names (nothing without it).
 #[test]
 fn dump_for_eyes() {
@@ -215,15 +221,7 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     let valid = sample_feed(FEEDS[0]);
     for view in VIEWS {
         for height in [120.0, 200.0, 300.0] {
-            let request = ChartRequest {
-                view: Some(view),
-                width: 480.0,
-                height: Some(height),
-                medium: Medium::Screen,
-                theme: Theme::Light,
-                lang: Lang::Ru,
-            };
-            let chart = render(&valid, &request, &PtSansMetrics);
+            let chart = draw_squeezed(&valid, view, height, Lang::Ru);
             assert_eq!(chart.height, height);
             let problems = geometry_problems(&chart);
             assert!(problems.is_empty(), "{view} {height}:\n{}", problems.join("\n"));
@@ -338,15 +336,7 @@ fn a_squeezed_stack_says_how_many_indicators_it_left_to_the_table() {
             assert_eq!(left_out(&whole), None, "{view} {lang}: drawn whole, no note");
             let mut counts = Vec::new();
             for height in [260.0, 320.0, 400.0, 520.0, 700.0] {
-                let request = ChartRequest {
-                    view: Some(view),
-                    width: 480.0,
-                    height: Some(height),
-                    medium: Medium::Screen,
-                    theme: Theme::Light,
-                    lang,
-                };
-                let chart = render(&valid, &request, &PtSansMetrics);
+                let chart = draw_squeezed(&valid, view, height, lang);
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view} {lang} {height}:\n{}", problems.join("\n"));
                 let mut drawn: Vec<usize> = chart.marks.iter().map(|m| m.panel).collect();
