@@ -367,4 +367,18 @@ fn a_squeezed_stack_says_how_many_indicators_it_left_to_the_table() {
             assert!(counts.iter().any(|&n| n > 1) && counts.contains(&0), "{view} {lang}: {counts:?}");
         }
     }
+    // A slide holds every indicator but not every project without one:
+    // it draws the headings that fit, to its last line, with no note.
+    let request = ChartRequest {
+        view: Some(View::Progress),
+        width: 1920.0,
+        height: Some(1080.0),
+        medium: Medium::Slide,
+        theme: Theme::Light,
+        lang: Lang::Ru,
+    };
+    let slide = render(&valid, &request, &PtSansMetrics);
+    assert_eq!(left_out(&slide), None);
+    assert!(slide.texts.iter().any(|t| t.text == "Новые горизонты"), "the fourth project's heading");
+    assert!(!slide.texts.iter().any(|t| t.text == "Долговременный уход"), "the fifth's does not fit");
 }

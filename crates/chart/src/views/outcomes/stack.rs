@@ -140,18 +140,21 @@ pub(crate) fn render_stack<R>(
     let room = ctx.height(f64::INFINITY);
     let mut blocks = Vec::new();
     let mut content_h = 0.0;
+    // Where the last indicator laid out ends.
+    let mut rows_end = 0.0;
     'projects: for project in &data.projects {
         let mut push = |block: Block<R>| {
             content_h += block_space(&block, blocks.is_empty());
             blocks.push(block);
-            content_h <= room
+            content_h
         };
-        if !push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure))) {
+        if push(Block::Heading(Heading::layout(project, inner_w, head_font, label_font, ctx.measure))) > room {
             break;
         }
         for &i in &project.rows {
             if let Some((layout, height)) = layout_row(i) {
-                if !push(Block::Row(i, height, layout)) {
+                rows_end = push(Block::Row(i, height, layout));
+                if rows_end > room {
                     break 'projects;
                 }
             }
@@ -159,11 +162,6 @@ pub(crate) fn render_stack<R>(
     }
     let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
     let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
-    // Squeezed (by the largest canvas, or an explicit height), the stack
-    // leaves what does not fit to the table and keeps its last line for a
-    // note that says so (`draw_left_out`): a register's progress drew 63
-    // of its 8 000 projects without a word.
-    let whole = height >= natural;
 
     let table = outcomes_table(ctx, data, &frame.title);
     let summary = outcomes_summary(ctx, data, &frame.title, opening);
@@ -181,6 +179,11 @@ pub(crate) fn render_stack<R>(
             key.draw(canvas, area.x, top);
             top += key_h;
         }
+        // Squeezed (by the largest canvas, or a height) so that not every
+        // indicator fits, the stack leaves the rest to the table and keeps
+        // its last line for a note that says so (`draw_left_out`): a
+        // register's progress drew 63 of its 8 000 projects without a word.
+        let whole = top + rows_end - row_gap <= area.bottom() + 0.01;
         let limit = area.bottom() - if whole { 0.0 } else { label_font.line_height() + gap };
         let mut rows = 0;
         for (i, block) in blocks.iter().enumerate() {
