@@ -211,12 +211,12 @@ pub(crate) fn render_stack<R>(
 }
 
 /// Under a squeezed stack that ended at `y`, the note that counts the
-/// `hidden` indicators it left to the table, where it fits above the
-/// bottom of `area`. Not generic, so that each view's [`render_stack`]
-/// does not carry a copy.
+/// `hidden` indicators it left to the table (at least its last one), where
+/// it fits above the bottom of `area`. Not generic, so that each view's
+/// [`render_stack`] does not carry a copy.
 fn draw_left_out(canvas: &mut Canvas<'_>, ctx: &Context, hidden: usize, area: &Rect, y: f64) {
     let note_h = ctx.font(TextSize::Small).line_height();
-    if hidden > 0 && y + note_h <= area.bottom() {
+    if y + note_h <= area.bottom() {
         draw_more(canvas, ctx, area.x, y, area.w, hidden, Noun::Indicator);
     }
 }
