@@ -343,15 +343,18 @@ fn a_big_outcomes_feed_lays_out_only_what_its_canvas_can_hold() {
         let (big_measure, first_measure) = (CountingMetrics::default(), CountingMetrics::default());
         let (a, b) = (render(&big, &request, &big_measure), render(&first, &request, &first_measure));
         assert_eq!(a.height, 8192.0, "{view}: the largest canvas");
-        // The same drawing, but for the note under a stack, which counts
-        // the indicators each feed left to the table.
+        // The same drawing, but for the note under a stack or a grid, which
+        // counts the indicators each feed left to the table.
         let (a_texts, a_note) = without_note(&a);
         let (b_texts, b_note) = without_note(&b);
         assert_eq!((&a.marks, &a_texts, &a.items), (&b.marks, &b_texts, &b.items), "{view}: the same drawing");
-        if matches!(view, View::Progress | View::BeforeAfter) {
+        if matches!(view, View::Progress | View::BeforeAfter | View::Trajectory) {
             let mut drawn: Vec<usize> = a.marks.iter().map(|m| m.panel).collect();
             drawn.dedup();
-            assert!(drawn.len() > 100 && drawn.len() < 600, "{view}: {} indicators drawn", drawn.len());
+            assert!(drawn.len() > 50 && drawn.len() < 600, "{view}: {} indicators drawn", drawn.len());
+            let note = a.texts.iter().find(|t| t.text.starts_with("…и ещё")).expect("a note");
+            let lowest = a.marks.iter().map(|m| m.shape.bounds()).map(|(_, y, _, h)| y + h).fold(0.0, f64::max);
+            assert!(note.y >= lowest && note.y + note.h <= a.height, "{view}: the note at {} under the marks to {lowest}", note.y);
             assert_eq!(a_note.as_deref(), Some(indicators_left_out(4_000 - drawn.len()).as_str()), "{view}");
             assert_eq!(b_note.as_deref(), Some(indicators_left_out(600 - drawn.len()).as_str()), "{view}");
         } else {

@@ -288,6 +288,25 @@ fn slides_read_from_the_back_of_the_room() {
                     assert!(bottom >= 0.7 * scene.height, "{what}: content ends at y = {bottom:.0}");
                 }
                 assert!(common::geometry_problems(&scene).is_empty(), "{what}: {:?}", common::geometry_problems(&scene));
+                // An outcomes slide that leaves indicators out says so, without
+                // the screen's pointer to a table the slide does not have.
+                if let (opeka_feed::Body::Outcomes(outcomes), View::Progress | View::BeforeAfter | View::Trajectory) =
+                    (&feed.feed().body, view)
+                {
+                    let indicators: usize = outcomes.projects.iter().map(|p| p.indicators.len()).sum();
+                    let mut drawn: Vec<usize> = scene.marks.iter().map(|m| m.panel).collect();
+                    drawn.dedup();
+                    let note = scene.texts.iter().find(|t| t.text.starts_with('…'));
+                    if drawn.len() < indicators {
+                        let note = note.unwrap_or_else(|| panic!("{what}: {} of {indicators} indicators drawn, no note", drawn.len()));
+                        let n = (indicators - drawn.len()).to_string();
+                        assert!(
+                            note.text.contains(&n) && !note.text.contains("табл") && !note.text.contains("table"),
+                            "{what}: {}",
+                            note.text
+                        );
+                    }
+                }
             }
         }
     }

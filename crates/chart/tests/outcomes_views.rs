@@ -324,51 +324,67 @@ fn actuals_in_any_order_are_drawn_in_the_order_of_their_periods() {
 }
 
 #[test]
-fn a_squeezed_stack_says_how_many_indicators_it_left_to_the_table() {
+fn a_squeezed_stack_says_how_many_indicators_or_projects_it_left_to_the_table() {
     // Kuzbass's council projects: 8 projects, 4 indicators (2, 1 and 1 in
-    // the first three), each drawn with its marks on a panel of its own.
+    // the first three; the other five have none), each indicator drawn with
+    // its marks on a panel of its own.
     let valid = sample_feed(FEEDS[0]);
+    let names = |lang: Lang| -> Vec<String> {
+        let feed = valid.feed();
+        let opeka_feed::Body::Outcomes(outcomes) = &feed.body else { panic!("an outcomes feed") };
+        outcomes.projects.iter().map(|p| p.name.get(lang, feed.locale).to_owned()).collect()
+    };
     let left_out =
         |chart: &Scene| -> Option<String> { chart.texts.iter().find(|t| t.text.starts_with('…')).map(|t| t.text.replace('\u{a0}', " ")) };
     for view in [View::Progress, View::BeforeAfter] {
         for lang in Lang::ALL {
+            let names = names(lang);
+            assert_eq!(names.len(), 8);
             let whole = draw(&valid, view, 480.0, lang, Theme::Light);
             assert_eq!(left_out(&whole), None, "{view} {lang}: drawn whole, no note");
             let mut counts = Vec::new();
-            for height in [260.0, 320.0, 400.0, 520.0, 700.0] {
+            for height in [260.0, 320.0, 400.0, 520.0, 600.0, 700.0, 800.0, 900.0] {
                 let chart = draw_squeezed(&valid, view, height, lang);
                 let problems = geometry_problems(&chart);
                 assert!(problems.is_empty(), "{view} {lang} {height}:\n{}", problems.join("\n"));
                 let mut drawn: Vec<usize> = chart.marks.iter().map(|m| m.panel).collect();
                 drawn.dedup();
-                let hidden = 4 - drawn.len();
-                let expected = match (lang, hidden) {
-                    (_, 0) => None,
-                    (Lang::Ru, 1) => Some("…и ещё 1 показатель (см. таблицу данных)".to_owned()),
-                    (Lang::Ru, n) => Some(format!("…и ещё {n} показателя (см. таблицу данных)")),
-                    (Lang::En, 1) => Some("…and 1 indicator not shown (see the data table)".to_owned()),
-                    (Lang::En, n) => Some(format!("…and {n} indicators not shown (see the data table)")),
+                let headings = chart.texts.iter().filter(|t| names.contains(&t.text)).count();
+                let (indicators, projects) = (4 - drawn.len(), 8 - headings);
+                // The indicators when any is left out, else the projects.
+                let expected = match (lang, indicators, projects) {
+                    (_, 0, 0) => None,
+                    (Lang::Ru, 1, _) => Some("…и ещё 1 показатель (см. таблицу данных)".to_owned()),
+                    (Lang::Ru, 2..=4, _) => Some(format!("…и ещё {indicators} показателя (см. таблицу данных)")),
+                    (Lang::En, 1, _) => Some("…and 1 indicator not shown (see the data table)".to_owned()),
+                    (Lang::En, 2..=4, _) => Some(format!("…and {indicators} indicators not shown (see the data table)")),
+                    (Lang::Ru, 0, 1) => Some("…и ещё 1 проект (см. таблицу данных)".to_owned()),
+                    (Lang::Ru, 0, 2..=4) => Some(format!("…и ещё {projects} проекта (см. таблицу данных)")),
+                    (Lang::Ru, 0, _) => Some(format!("…и ещё {projects} проектов (см. таблицу данных)")),
+                    (Lang::En, 0, 1) => Some("…and 1 project not shown (see the data table)".to_owned()),
+                    (Lang::En, 0, _) => Some(format!("…and {projects} projects not shown (see the data table)")),
+                    _ => unreachable!("{indicators} indicators left out of 4"),
                 };
                 assert_eq!(left_out(&chart), expected, "{view} {lang} {height}");
-                // Under every indicator drawn.
+                // Under every heading and indicator drawn.
                 if let Some(note) = chart.texts.iter().find(|t| t.text.starts_with('…')) {
-                    let lowest = chart
-                        .marks
-                        .iter()
-                        .map(|m| {
-                            let (_, y, _, h) = m.shape.bounds();
-                            y + h
-                        })
-                        .fold(0.0, f64::max);
-                    assert!(note.y >= lowest, "{view} {lang} {height}: the note at {} over a mark to {lowest}", note.y);
+                    let marks = chart.marks.iter().map(|m| {
+                        let (_, y, _, h) = m.shape.bounds();
+                        y + h
+                    });
+                    let headings = chart.texts.iter().filter(|t| names.contains(&t.text)).map(|t| t.y);
+                    let lowest = marks.chain(headings).fold(0.0, f64::max);
+                    assert!(note.y >= lowest, "{view} {lang} {height}: the note at {} over what is drawn to {lowest}", note.y);
                 }
-                counts.push(hidden);
+                counts.push((indicators, projects));
             }
-            assert!(counts.iter().any(|&n| n > 1) && counts.contains(&0), "{view} {lang}: {counts:?}");
+            assert!(counts.iter().any(|&(i, _)| i > 1), "{view} {lang}: {counts:?}");
+            assert!(counts.iter().any(|&(i, p)| i == 0 && p > 0), "{view} {lang}: {counts:?}");
         }
     }
-    // A slide holds every indicator but not every project without one:
-    // it draws the headings that fit, to its last line, with no note.
+    // A slide holds every indicator but not every project without one: it
+    // draws the headings that fit above its last line, and counts the rest
+    // there, without the pointer to a table it does not have.
     let request = ChartRequest {
         view: Some(View::Progress),
         width: 1920.0,
@@ -378,7 +394,45 @@ fn a_squeezed_stack_says_how_many_indicators_it_left_to_the_table() {
         lang: Lang::Ru,
     };
     let slide = render(&valid, &request, &PtSansMetrics);
-    assert_eq!(left_out(&slide), None);
-    assert!(slide.texts.iter().any(|t| t.text == "Новые горизонты"), "the fourth project's heading");
-    assert!(!slide.texts.iter().any(|t| t.text == "Долговременный уход"), "the fifth's does not fit");
+    let drawn = names(Lang::Ru).iter().filter(|name| slide.texts.iter().any(|t| &t.text == *name)).count();
+    assert_eq!(left_out(&slide), Some(format!("…и ещё {} проектов", 8 - drawn)));
+    assert!(drawn >= 3, "every project with indicators");
+}
+
+#[test]
+fn a_squeezed_trajectory_says_how_many_indicators_it_left_to_the_table() {
+    // The council's 4 indicators, a panel each in one column at 480 px,
+    // and the 5 projects without indicators listed under the grid.
+    let valid = sample_feed(FEEDS[0]);
+    for lang in Lang::ALL {
+        let whole = draw(&valid, View::Trajectory, 480.0, lang, Theme::Light);
+        assert!(!whole.texts.iter().any(|t| t.text.starts_with('…')), "{lang}: drawn whole, no note");
+        let mut counts = Vec::new();
+        for height in [400.0, 700.0, 1000.0, 1300.0, 1600.0] {
+            let chart = draw_squeezed(&valid, View::Trajectory, height, lang);
+            let problems = geometry_problems(&chart);
+            assert!(problems.is_empty(), "{lang} {height}:\n{}", problems.join("\n"));
+            let mut drawn: Vec<usize> = chart.marks.iter().map(|m| m.panel).collect();
+            drawn.dedup();
+            let hidden = 4 - drawn.len();
+            let note = chart.texts.iter().find(|t| t.text.starts_with('…'));
+            let expected = match (lang, hidden) {
+                (_, 0) => None,
+                (Lang::Ru, 1) => Some("…и ещё 1 показатель (см. таблицу данных)".to_owned()),
+                (Lang::Ru, n) => Some(format!("…и ещё {n} показателя (см. таблицу данных)")),
+                (Lang::En, 1) => Some("…and 1 indicator not shown (see the data table)".to_owned()),
+                (Lang::En, n) => Some(format!("…and {n} indicators not shown (see the data table)")),
+            };
+            assert_eq!(note.map(|t| t.text.replace('\u{a0}', " ")), expected, "{lang} {height}");
+            if let Some(note) = note {
+                // Under the panels drawn, above the list of projects without indicators.
+                let lowest = chart.texts.iter().filter(|t| t.y < note.y).map(|t| t.y + t.h).fold(0.0, f64::max);
+                let marks = chart.marks.iter().map(|m| m.shape.bounds()).map(|(_, y, _, h)| y + h).fold(0.0, f64::max);
+                let list = chart.texts.iter().find(|t| t.text.contains("Театральное") || t.text.contains("Theatre")).expect("the list");
+                assert!(note.y >= marks.max(lowest) && note.y + note.h <= list.y, "{lang} {height}: the note at {}", note.y);
+            }
+            counts.push(hidden);
+        }
+        assert!(counts.contains(&0) && counts.iter().any(|&n| n > 1), "{lang}: {counts:?}");
+    }
 }

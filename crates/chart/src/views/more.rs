@@ -3,6 +3,7 @@
 //! whole, and the end of a summary that reads out only its first items.
 
 use crate::canvas::Canvas;
+use crate::parts::frame::Rect;
 use crate::scene::{Align, Medium, TextRole};
 use crate::text::ellipsize;
 use crate::theme::TextSize;
@@ -35,9 +36,13 @@ pub(crate) fn more_text(ctx: &Context, hidden: usize, noun: Noun) -> String {
     fill(template, &count_noun(hidden as f64, noun, ctx.lang))
 }
 
-/// Writes the [`more_text`] at `y`.
-pub(crate) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, x: f64, y: f64, width: f64, hidden: usize, noun: Noun) {
+/// Writes the [`more_text`] in `area` at `y`, where its line fits above the
+/// area's bottom (squeezed past that, a view has drawn nothing it could
+/// follow).
+pub(crate) fn draw_more(canvas: &mut Canvas<'_>, ctx: &Context, area: &Rect, y: f64, hidden: usize, noun: Noun) {
     let font = ctx.font(TextSize::Small);
-    let text = ellipsize(ctx.measure, font, &more_text(ctx, hidden, noun), width);
-    canvas.text(TextRole::Note, &text, x, y, font, ctx.style.muted, Align::Start);
+    if y + font.line_height() <= area.bottom() + 0.01 {
+        let text = ellipsize(ctx.measure, font, &more_text(ctx, hidden, noun), area.w);
+        canvas.text(TextRole::Note, &text, area.x, y, font, ctx.style.muted, Align::Start);
+    }
 }

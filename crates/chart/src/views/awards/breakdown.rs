@@ -313,7 +313,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
             canvas.vline(bar_x0 - 0.5, top - 2.0, bottom + 2.0, 1.0, style.axis);
         }
         if shown < layouts.len() {
-            draw_more(canvas, ctx, area.x, y, area.w, layouts.len() - shown, Noun::AwardType);
+            draw_more(canvas, ctx, &area, y, layouts.len() - shown, Noun::AwardType);
         }
     }
 

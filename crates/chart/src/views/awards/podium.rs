@@ -245,9 +245,8 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
             }
             y = end + contest_gap;
         }
-        if hidden > 0 && area.h >= note_h {
-            let note_y = (end + gap).min(area.bottom() - note_h);
-            draw_more(canvas, ctx, area.x, note_y, area.w, hidden, Noun::Place);
+        if hidden > 0 {
+            draw_more(canvas, ctx, &area, end + gap, hidden, Noun::Place);
         }
     }
 

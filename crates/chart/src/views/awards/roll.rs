@@ -331,9 +331,8 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
             }
             y = end + group_gap;
         }
-        if drawn < total && area.h >= note_h {
-            let note_y = (end + gap).min(area.bottom() - note_h);
-            draw_more(canvas, ctx, area.x, note_y, area.w, total - drawn, Noun::Recipient);
+        if drawn < total {
+            draw_more(canvas, ctx, &area, end + gap, total - drawn, Noun::Recipient);
         }
     }
 

@@ -140,8 +140,6 @@ pub(crate) fn render_stack<R>(
     let room = ctx.height(f64::INFINITY);
     let mut blocks = Vec::new();
     let mut content_h = 0.0;
-    // Where the last indicator laid out ends.
-    let mut rows_end = 0.0;
     'projects: for project in &data.projects {
         let mut push = |block: Block<R>| {
             content_h += block_space(&block, blocks.is_empty());
@@ -153,8 +151,7 @@ pub(crate) fn render_stack<R>(
         }
         for &i in &project.rows {
             if let Some((layout, height)) = layout_row(i) {
-                rows_end = push(Block::Row(i, height, layout));
-                if rows_end > room {
+                if push(Block::Row(i, height, layout)) > room {
                     break 'projects;
                 }
             }
@@ -180,19 +177,24 @@ pub(crate) fn render_stack<R>(
             top += key_h;
         }
         // Squeezed (by the largest canvas, or a height) so that not every
-        // indicator fits, the stack leaves the rest to the table and keeps
-        // its last line for a note that says so (`draw_left_out`): a
-        // register's progress drew 63 of its 8 000 projects without a word.
-        let whole = top + rows_end - row_gap <= area.bottom() + 0.01;
+        // block fits, the stack leaves the rest to the table and keeps its
+        // last line for a note that says so (`draw_left_out`): a register's
+        // progress drew 63 of its 8 000 projects without a word. (Every
+        // block is taller than the gap after it, which the last one drawn
+        // does not need.)
+        let whole = top + content_h - row_gap <= area.bottom() + 0.01;
         let limit = area.bottom() - if whole { 0.0 } else { label_font.line_height() + gap };
-        let mut rows = 0;
+        let (mut rows, mut headings) = (0, 0);
         for (i, block) in blocks.iter().enumerate() {
             let space = block_space(block, i == 0);
-            if top + space - row_gap.min(space) > limit + 0.01 {
+            if top + space - row_gap > limit + 0.01 {
                 break;
             }
             match block {
-                Block::Heading(h) => h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap }),
+                Block::Heading(h) => {
+                    headings += 1;
+                    h.draw(canvas, area.x, top + if i == 0 { 0.0 } else { heading_gap })
+                }
                 Block::Row(index, _, layout) => {
                     rows += 1;
                     // Each indicator has its own scale.
@@ -203,20 +205,22 @@ pub(crate) fn render_stack<R>(
             top += space;
         }
         if !whole {
-            draw_left_out(canvas, ctx, data.rows.len() - rows, &area, top);
+            draw_left_out(canvas, ctx, data, rows, headings, &area, top);
         }
     }
 
     canvas.finish(&frame.title, summary, table)
 }
 
-/// Under a squeezed stack that ended at `y`, the note that counts the
-/// `hidden` indicators it left to the table (at least its last one), where
-/// it fits above the bottom of `area`. Not generic, so that each view's
-/// [`render_stack`] does not carry a copy.
-fn draw_left_out(canvas: &mut Canvas<'_>, ctx: &Context, hidden: usize, area: &Rect, y: f64) {
-    let note_h = ctx.font(TextSize::Small).line_height();
-    if y + note_h <= area.bottom() {
-        draw_more(canvas, ctx, area.x, y, area.w, hidden, Noun::Indicator);
-    }
+/// Under a squeezed stack that ended at `y`, having drawn `rows` of
+/// `data`'s indicators and `headings` of its projects, the note that counts
+/// what it left to the table: the indicators, or when it drew them all, the
+/// projects without any. Not generic, so that each view's [`render_stack`]
+/// does not carry a copy.
+fn draw_left_out(canvas: &mut Canvas<'_>, ctx: &Context, data: &OutcomesData, rows: usize, headings: usize, area: &Rect, y: f64) {
+    let (hidden, noun) = match data.rows.len() - rows {
+        0 => (data.projects.len() - headings, Noun::Project),
+        hidden => (hidden, Noun::Indicator),
+    };
+    draw_more(canvas, ctx, area, y, hidden, noun);
 }

@@ -23,7 +23,9 @@ use opeka_feed::locale::words as strings;
 
 use super::readings::{has_roles, outcomes_data, outcomes_summary, outcomes_table, Point, Role, Row};
 use super::Context;
+use crate::views::more::draw_more;
 use crate::views::MAX_SIDE;
+use opeka_feed::locale::Noun;
 
 /// The narrowest a panel gets before the grid drops a column.
 const MIN_PANEL_WIDTH: f64 = 260.0;
@@ -157,13 +159,18 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
             canvas.message(words.no_data, area.x + area.w / 2.0, top, area.w, label_font);
             top += lh * 2.0;
         }
-        let footnote_room = area.bottom() - footnote_h;
+        // Squeezed (by the largest canvas, or a height) so that not every
+        // panel fits, the grid leaves the rest to the table and keeps a line
+        // under it for a note that says so, as the stack does (stack.rs).
+        let whole = top + grid_h - row_gap <= area.bottom() - footnote_h + 0.01;
+        let footnote_room = area.bottom() - footnote_h - if whole { 0.0 } else { row_gap + small_font.line_height() };
         let columns = BandScale::with_pitch(cols, area.x, panel_w + col_gap);
+        let mut drawn = 0;
         for (grid_row, head_h) in grid_rows.iter().zip(&row_heads) {
-            // Squeezed by an explicit height: what does not fit is left to the table.
             if top + head_h + body_h > footnote_room + 0.01 {
                 break;
             }
+            drawn += grid_row.len();
             for (k, head) in grid_row.iter().enumerate() {
                 let x = columns.start_of(k);
                 let mut y = top;
@@ -183,6 +190,9 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
                 draw_panel(ctx, canvas, &data.rows[head.index], body, plot_h, x_label_offset);
             }
             top += head_h + body_h + row_gap;
+        }
+        if !whole {
+            draw_more(canvas, ctx, &Rect { h: area.h - footnote_h, ..area }, top, n - drawn, Noun::Indicator);
         }
         // Under the grid; squeezed, only the lines that still fit below it.
         let mut y = area.bottom() - footnote_h;
