@@ -182,6 +182,8 @@ lint:
 	@# which the members above turn on for the whole build.
 	cargo clippy --target $(WASM_TARGET) -p opeka-embed -- -D warnings
 	cargo clippy -p opeka-feed --no-default-features --all-targets -- -D warnings
+	@# The API docs: no link to a private item or to nothing.
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 test-native:
 	cargo test --workspace --exclude opeka-embed --exclude opeka-deck-wasm --exclude opeka-worker-wasm --exclude opeka-gallery --exclude opeka-widgets --exclude opeka-leptos --exclude opeka-leptos-app

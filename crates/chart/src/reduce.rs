@@ -35,7 +35,7 @@
 //! but no view reads a project's `summary`, `partners`, `start` or `end`,
 //! and only the trajectory reads more of an indicator's `actual` than its
 //! latest reported one, in the panels the largest canvas can hold: its
-//! document goes without those ([`reduce_outcomes`]). A big one goes in
+//! document goes without those (`reduce_outcomes`). A big one goes in
 //! slices of its projects, each a whole feed of about [`SLICE_BYTES`],
 //! which the page validates a task each and joins, so that no task of the
 //! page's grows with the feed (a feed with nothing to leave out, too).
@@ -76,7 +76,7 @@ const UNREAD_PROJECT_MEMBERS: [&[u8]; 4] = [b"summary", b"partners", b"start", b
 /// same chart, fewer where the view allows. An awards feed: its document
 /// without the lists the view does not read, with no records packed. An
 /// outcomes feed: its document without what no view reads
-/// ([`reduce_outcomes`]), the same way. Each without the top-level members
+/// (`reduce_outcomes`), the same way. Each without the top-level members
 /// the feed's kind does not know (`unknown_member_cuts`). `None` for a
 /// feed or view that is not reduced.
 pub fn reduce(bytes: &[u8], spans: &[Option<Range<usize>>; MEMBERS.len()], checked: &Checked, view: Option<View>) -> Option<Vec<u8>> {

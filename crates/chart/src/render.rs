@@ -38,7 +38,7 @@ impl ChartRequest {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Readings {
     /// A `trend`'s points have no marks, and its table, a ranking's, a
-    /// roll's and an outcomes view's have no rows ([`Readings::held_rows`]).
+    /// roll's and an outcomes view's have no rows (`Readings::held_rows`).
     Unread,
     /// As `Unread`, but a `trend`'s points have their marks, each with its
     /// place and series and an empty label (no period or value): what a

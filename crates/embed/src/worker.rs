@@ -40,7 +40,7 @@
 //! (`crate::widget`'s `take_answer`), however big the feed.
 //!
 //! The same module also words the problems of feeds the page validated
-//! itself ([`worded`]): the page's module is built without the validator's
+//! itself (`worded`): the page's module is built without the validator's
 //! words (opeka-feed's `words` feature, about 3.8 KB of the download), so a
 //! feed with problems has `opeka.js` import the worker's module on the main
 //! thread and validate the body again there, once, for its words.

@@ -1,7 +1,7 @@
 //! The validator: untrusted bytes in, a [`crate::ValidFeed`] or every problem with its path out.
 //!
 //! The input is checked for size and nesting before it is parsed, parsed
-//! into a small order-keeping tree ([`json`]), and walked once by the
+//! into a small order-keeping tree (`json`), and walked once by the
 //! checks of the envelope and of each kind. Every problem is collected,
 //! each with the JSON path of the value it is about; the feed is built only
 //! when there was no error.

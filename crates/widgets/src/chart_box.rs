@@ -240,7 +240,7 @@ impl ChartBox {
     }
 
     /// Lays `feed` out with `settings` for the next drawing to write, and
-    /// draws nothing yet ([`Plot::lay_out`]).
+    /// draws nothing yet (`Plot::lay_out`).
     pub fn lay_out(&mut self, feed: &Arc<opeka_feed::ValidFeed>, settings: &Settings) -> Result<(), JsValue> {
         let family = font_family_of(self.plot.borrow().svg_box());
         self.plot.borrow_mut().lay_out(feed, settings, family)

@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// host page's CSS cannot change the result (plotters' own measurement
 /// appends a span to the page's body, where the host's CSS applies).
 ///
-/// Each word is measured once per weight, at [`REFERENCE_PX`], and scaled
+/// Each word is measured once per weight, at `REFERENCE_PX`, and scaled
 /// to the size asked for. The first text measured in a font (a family, size
 /// and weight) costs the browser 1–5 ms to set that font up, and the tiles
 /// view, fitting its numbers, asked for about a hundred sizes: 120 ms of

@@ -3,7 +3,7 @@
 //! 500 KB or more ([`HELD_FROM_BYTES`]) to Opeka's Web Worker through
 //! `opeka.js` (`crates/embed/src/worker.rs`); the component does the same
 //! through the worker's page side, `opeka-worker-host.js`, imported from
-//! [`use_worker_url`]'s URL (`js/loader.js`). As the element's, the loader
+//! `use_worker_url`'s URL (`js/loader.js`). As the element's, the loader
 //! starts the worker (`opeka-worker.js`, beside the page side) as soon as a
 //! big body is announced and streams the body to it as it is read; the
 //! worker is then asked for it by number, not handed a copy. The worker validates
