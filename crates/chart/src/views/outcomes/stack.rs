@@ -105,7 +105,8 @@ enum Block<R> {
 /// (with `opening`). `layout_row` lays out indicator `i` with the height it
 /// takes (`None` leaves it out); `draw_row` draws one with its top-left
 /// corner at `(x, top)`. What the canvas cannot hold is left to the table,
-/// and a note on its last line counts the indicators left out.
+/// and a note on its last line counts the indicators left out, or the
+/// projects without any when every indicator is drawn.
 pub(crate) fn render_stack<R>(
     ctx: &Context,
     data: &OutcomesData,

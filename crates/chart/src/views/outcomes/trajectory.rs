@@ -4,7 +4,8 @@
 //! line from the baseline (◆) to the target (■), on the indicator's own
 //! value axis, with its verdict above. An indicator with a plan but no
 //! actuals still shows the plan and says "нет фактических данных". Projects
-//! without indicators are listed under the grid.
+//! without indicators are listed under the grid; the panels the canvas
+//! cannot hold are left to the table, and counted on a line above that list.
 
 use opeka_feed::locale::format_value;
 use opeka_feed::locale::join;
