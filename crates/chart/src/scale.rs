@@ -42,7 +42,13 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize, whole: bool) -> ValueTicks
     let intervals = max_ticks.max(2) - 1;
     let raw = (hi - lo) / intervals as f64;
     let magnitude = 10f64.powi(raw.log10().floor() as i32);
+    // With room for one interval only, any whole multiple of the magnitude
+    // is round enough (0 and 60 000), where 1, 2, 2.5 and 5 would leave up
+    // to half the axis empty (0 and 100 000 for values up to 52 000).
     let mut step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&s| s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * magnitude);
+    if intervals == 1 {
+        step = (raw / magnitude - 1e-9).ceil() * magnitude;
+    }
     if whole && step < 1.0 {
         step = 1.0;
     }
@@ -263,6 +269,11 @@ mod tests {
         assert!(t.max >= 5.0);
         let t = nice_ticks(95.0, 112.0, 5, false);
         assert!(t.min <= 95.0 && t.max >= 112.0 && t.ticks.len() <= 6, "{t:?}");
+        // One interval: a whole multiple of the magnitude, as near the top as it goes.
+        assert_eq!(nice_ticks(0.0, 52_036.0, 2, true).ticks, vec![0.0, 60_000.0]);
+        assert_eq!(nice_ticks(0.0, 95_000.0, 2, true).ticks, vec![0.0, 100_000.0]);
+        assert_eq!(nice_ticks(0.0, 40_000.0, 2, true).ticks, vec![0.0, 40_000.0]);
+        assert_eq!(nice_ticks(0.0, 0.7, 2, false).ticks, vec![0.0, 0.7]);
     }
 
     #[test]

@@ -400,6 +400,60 @@ fn a_squeezed_stack_says_how_many_indicators_or_projects_it_left_to_the_table() 
 }
 
 #[test]
+fn a_squeezed_trajectory_gives_up_its_source_line_and_plot_height_for_a_panel() {
+    // Vyksa's sample, with its source line and without it: its frame's one
+    // line that a height may take.
+    let json = std::fs::read_to_string(common::repo_root().join("feeds/vyksa-orphanhood-prevention.json")).expect("the sample");
+    let start = json.find("\n \"source\": {").expect("a source");
+    let end = start + json[start..].find("\n },").expect("its end") + "\n },".len();
+    let (framed, bare) = (feed_from_json(&json), feed_from_json(&format!("{}{}", &json[..start], &json[end..])));
+    let panels = |chart: &Scene| {
+        let mut drawn: Vec<usize> = chart.marks.iter().map(|m| m.panel).collect();
+        drawn.dedup();
+        drawn.len()
+    };
+    let credit = |chart: &Scene| chart.texts.iter().any(|t| t.text.contains("ОМК") || t.text.contains("OMK"));
+    let mut given_up = 0;
+    for lang in Lang::ALL {
+        for width in [390.0, 480.0] {
+            let squeezed = |feed: &opeka_feed::ValidFeed, height: f64| {
+                let request = ChartRequest {
+                    view: Some(View::Trajectory),
+                    width,
+                    height: Some(height),
+                    medium: Medium::Screen,
+                    theme: Theme::Light,
+                    lang,
+                };
+                render(feed, &request, &PtSansMetrics)
+            };
+            let total = panels(&draw(&framed, View::Trajectory, width, lang, Theme::Light));
+            for height in (200..=700).step_by(10).map(f64::from) {
+                let chart = squeezed(&framed, height);
+                let problems = geometry_problems(&chart);
+                assert!(problems.is_empty(), "{lang} {width}×{height}:\n{}", problems.join("\n"));
+                let note = chart.texts.iter().find(|t| t.text.starts_with('…')).map(|t| t.text.replace('\u{a0}', " "));
+                let left_out = total - panels(&chart);
+                let counted = (left_out > 0).then(|| match lang {
+                    Lang::Ru => format!("…и ещё {left_out} {}", if left_out == 1 { "показатель" } else { "показателя" }),
+                    Lang::En => format!("…and {left_out} indicator"),
+                });
+                assert_eq!(note.is_some(), counted.is_some(), "{lang} {width}×{height}: {note:?}");
+                if let (Some(note), Some(counted)) = (&note, &counted) {
+                    assert!(note.starts_with(counted.as_str()), "{lang} {width}×{height}: {note:?}, not {counted:?}");
+                }
+                if panels(&chart) == 0 {
+                    assert_eq!(panels(&squeezed(&bare, height)), 0, "{lang} {width}×{height}: the source line kept, no panel drawn");
+                } else if !credit(&chart) {
+                    given_up += 1;
+                }
+            }
+        }
+    }
+    assert!(given_up > 0, "no height gave the source line up for a panel");
+}
+
+#[test]
 fn a_squeezed_trajectory_says_how_many_indicators_it_left_to_the_table() {
     // The council's 4 indicators, a panel each in one column at 480 px,
     // and the 5 projects without indicators listed under the grid.

@@ -13,7 +13,7 @@
 mod common;
 
 use common::{check_snapshot, drawn_points, feed_from_json, geometry_problems, sample_feed, svg_texts};
-use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Readings, Scene, Shape, Theme, View};
+use opeka_chart::{render, render_with, ChartRequest, Lang, Medium, PtSansMetrics, Readings, Scene, Shape, TextRole, Theme, View};
 
 fn trend(feed: &str, width: f64, lang: Lang) -> Scene {
     let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
@@ -147,6 +147,81 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
         let problems = geometry_problems(&chart);
         assert!(problems.is_empty(), "{height}:\n{}", problems.join("\n"));
     }
+}
+
+/// A caseload of four categories over 36 months, with (`framed`) or
+/// without what its frame may give up: a subtitle, a note and a source.
+fn four_categories(framed: bool) -> opeka_feed::ValidFeed {
+    let frame = if framed {
+        r#""subtitle": "по видам обслуживания и территориям",
+  "notes": ["Помесячная разбивка по территориям — иллюстративная; итоговые показатели — опубликованные."],
+  "source": { "name": "Администрация Кемеровской области", "published": "2018-06-08" }, "updated": "2018-06-30","#
+    } else {
+        ""
+    };
+    let categories = [
+        "Социальное обслуживание на дому",
+        "Полустационарное обслуживание",
+        "Стационарное обслуживание",
+        "Срочное социальное обслуживание",
+    ];
+    let records: Vec<String> = (0..36)
+        .flat_map(|month| {
+            (0..4).map(move |c| {
+                format!(
+                    r#"{{ "period": "{}-{:02}", "category": "c{c}", "value": {} }}"#,
+                    2016 + month / 12,
+                    month % 12 + 1,
+                    8000 + c * 11000 + month * 90
+                )
+            })
+        })
+        .collect();
+    let categories: Vec<String> = categories.iter().enumerate().map(|(i, l)| format!(r#"{{ "id": "c{i}", "label": "{l}" }}"#)).collect();
+    feed_from_json(&format!(
+        r#"{{ "opeka": 1, "kind": "caseload", "title": "Получатели социальных услуг в Кузбассе", {frame}
+  "measure": {{ "label": "Получатели услуг", "unit": ["человек", "человека", "человек"] }},
+  "categories": [{}], "records": [{}] }}"#,
+        categories.join(", "),
+        records.join(", ")
+    ))
+}
+
+#[test]
+fn a_squeezed_trend_gives_up_its_frame_before_its_legend() {
+    let (framed, bare) = (four_categories(true), four_categories(false));
+    let drawn = |feed: &opeka_feed::ValidFeed, width: f64, height: f64, lang: Lang| {
+        let request =
+            ChartRequest { view: Some(View::Trend), width, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang };
+        render(feed, &request, &PtSansMetrics)
+    };
+    let frame_lines = |chart: &Scene| chart.texts_of(TextRole::Subtitle).count() + chart.texts_of(TextRole::Note).count();
+    let mut kept_for_the_legend = 0;
+    for width in [330.0, 480.0, 800.0] {
+        for lang in Lang::ALL {
+            let request = ChartRequest { view: Some(View::Trend), width, height: None, medium: Medium::Screen, theme: Theme::Light, lang };
+            let whole_frame = frame_lines(&render(&framed, &request, &PtSansMetrics));
+            for height in (120..=480).step_by(10).map(f64::from) {
+                let chart = drawn(&framed, width, height, lang);
+                let problems = geometry_problems(&chart);
+                assert!(problems.is_empty(), "{width}×{height} {lang}:\n{}", problems.join("\n"));
+                let legend = chart.texts_of(TextRole::Legend).count();
+                assert!(legend == 0 || legend == 4, "{width}×{height} {lang}: the legend is whole or gone ({legend} of 4)");
+                let frame = frame_lines(&chart);
+                if legend == 0 {
+                    // Kept only where giving the frame up would not have made room.
+                    assert_eq!(
+                        drawn(&bare, width, height, lang).texts_of(TextRole::Legend).count(),
+                        0,
+                        "{width}×{height} {lang}: the frame's {frame} lines kept, the legend left out"
+                    );
+                } else if frame < whole_frame {
+                    kept_for_the_legend += 1;
+                }
+            }
+        }
+    }
+    assert!(kept_for_the_legend > 0, "no height gave frame lines up and kept the legend");
 }
 
 const HOSTILE: &str = r#"{

@@ -196,6 +196,12 @@ impl Frame {
         Rect { x: self.padding, y: top, w: (self.width - 2.0 * self.padding).max(1.0), h: (bottom - top).max(0.0) }
     }
 
+    /// What [`Frame::chrome_height`] comes to once [`Frame::fit`] has given
+    /// up all it can: the title's first line.
+    pub fn least_chrome_height(&self, style: &Style) -> f64 {
+        2.0 * self.padding + self.header.first().map_or(0.0, |l| l.font.line_height()) + style.gap()
+    }
+
     /// The header and footer height together with the gap under the header:
     /// what a view adds its own content to for its natural height.
     pub fn chrome_height(&self, style: &Style) -> f64 {

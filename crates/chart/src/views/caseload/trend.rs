@@ -232,8 +232,21 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     let x_axis_h = x_label_offset + label_font.line_height() + gap / 2.0;
     let min_plot_h = (ctx.width * 0.3).clamp(160.0, 400.0);
     let natural = frame.chrome_height(style) + legend_h + axis_title_h + min_plot_h + x_axis_h;
-    // Squeezed by an explicit height, the frame gives way before the plot.
-    let (frame, height) = ctx.fit(frame, natural, x_axis_h + 3.0 * label_font.line_height());
+    // Squeezed by an explicit height, the frame gives way before the plot
+    // and, where they can stay with it, its legend and axis title (then the
+    // legend alone): lines nobody can tell apart say nothing.
+    let plot_least = x_axis_h + 3.0 * label_font.line_height();
+    let key_least = legend_h + axis_title_h + plot_least;
+    let height = ctx.height(natural);
+    let room = height - frame.least_chrome_height(style);
+    let least = if key_least <= room {
+        key_least
+    } else if legend_h + plot_least <= room {
+        legend_h + plot_least
+    } else {
+        plot_least
+    };
+    frame.fit(height, style, least);
 
     let table = data_table(ctx, &data, &frame.title);
     let mut summary = summary(ctx, &data, &frame.title);
@@ -247,13 +260,12 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
         let canvas = &mut canvas;
         let area = frame.draw(canvas);
         let mut top = area.y;
-        // The legend and axis title go too when the plot would be less than a few lines tall.
-        let roomy = area.h >= legend_h + axis_title_h + x_axis_h + 3.0 * label_font.line_height();
-        if let Some(legend) = legend.as_ref().filter(|_| roomy) {
+        // The axis title, then the legend, go too when the plot would be less than a few lines tall.
+        if let Some(legend) = legend.as_ref().filter(|_| area.h >= legend_h + plot_least) {
             legend.draw(canvas, area.x, top, style);
             top += legend.height() + gap;
         }
-        if let Some(title) = axis_title.as_ref().filter(|_| roomy) {
+        if let Some(title) = axis_title.as_ref().filter(|_| area.h >= key_least) {
             canvas.text(TextRole::Axis, title, area.x, top, label_font, style.muted, Align::Start);
             top += axis_title_h;
         }

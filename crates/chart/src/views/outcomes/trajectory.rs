@@ -56,7 +56,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
     let data = outcomes_data(ctx, outcomes, usize::MAX);
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     let lang = ctx.lang;
     let label_font = ctx.font(TextSize::Label);
     let small_font = ctx.font(TextSize::Small);
@@ -142,7 +142,15 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
 
     let content_h = if n == 0 { lh * 2.0 } else { grid_h };
     let natural = frame.chrome_height(style) + key_h + content_h + footnote_h;
-    let (frame, height) = ctx.fit(frame, natural, 3.0 * lh);
+    let height = ctx.height(natural);
+    // Squeezed by a height, the grid keeps its first row where it can: the
+    // frame gives way, then every plot shrinks (to MIN_PLOT_HEIGHT).
+    let note_h = if n > cols { row_gap + small_font.line_height() } else { 0.0 };
+    let first_row = key_h + row_heads.first().map_or(0.0, |h| h + lh / 2.0 + x_axis_h) + note_h + footnote_h;
+    let room = (height - frame.least_chrome_height(style) - first_row).floor();
+    let shrunk = (plot_h - room.max(MIN_PLOT_HEIGHT)).max(0.0);
+    let (plot_h, body_h, grid_h) = (plot_h - shrunk, body_h - shrunk, grid_h - row_heads.len() as f64 * shrunk);
+    frame.fit(height, style, if n > 0 && plot_h <= room { first_row + plot_h } else { 3.0 * lh });
 
     let table = outcomes_table(ctx, &data, &frame.title);
     let summary = outcomes_summary(ctx, &data, &frame.title, words.trajectory_chart);
@@ -163,7 +171,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
         // Squeezed (by the largest canvas, or a height) so that not every
         // panel fits, the grid leaves the rest to the table and keeps a line
         // under it for a note that says so, as the stack does (stack.rs).
-        let whole = top + grid_h - row_gap <= area.bottom() - footnote_h + 0.01;
+        let whole = grid_rows.len() * cols >= n && top + grid_h - row_gap <= area.bottom() - footnote_h + 0.01;
         let footnote_room = area.bottom() - footnote_h - if whole { 0.0 } else { row_gap + small_font.line_height() };
         let columns = BandScale::with_pitch(cols, area.x, panel_w + col_gap);
         let mut drawn = 0;
