@@ -210,11 +210,17 @@ pub fn wrap(measure: &dyn TextMeasure, font: Font, text: &str, width: f64, max_l
     }
     if truncated {
         if let Some(last) = lines.last_mut() {
-            let with_mark = format!("{last}{ELLIPSIS}");
-            *last = ellipsize(measure, font, &with_mark, width);
+            end_cut(measure, font, last, width);
         }
     }
     lines
+}
+
+/// Ends `line`, a text cut short after it, in an ellipsis, cutting the line
+/// itself where the mark would not fit in `width`.
+pub(crate) fn end_cut(measure: &dyn TextMeasure, font: Font, line: &mut String, width: f64) {
+    line.push(ELLIPSIS);
+    *line = ellipsize(measure, font, line, width);
 }
 
 #[cfg(test)]

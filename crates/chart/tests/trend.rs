@@ -149,9 +149,10 @@ fn explicit_small_heights_keep_everything_on_the_canvas() {
     }
 }
 
-/// A caseload of four categories over 36 months, with (`framed`) or
-/// without what its frame may give up: a subtitle, a note and a source.
-fn four_categories(framed: bool) -> opeka_feed::ValidFeed {
+/// A caseload of four categories over 36 months, titled `title`, with
+/// (`framed`) or without what its frame may give up: a subtitle, a note and
+/// a source.
+fn four_categories(title: &str, framed: bool) -> opeka_feed::ValidFeed {
     let frame = if framed {
         r#""subtitle": "по видам обслуживания и территориям",
   "notes": ["Помесячная разбивка по территориям — иллюстративная; итоговые показатели — опубликованные."],
@@ -179,7 +180,7 @@ fn four_categories(framed: bool) -> opeka_feed::ValidFeed {
         .collect();
     let categories: Vec<String> = categories.iter().enumerate().map(|(i, l)| format!(r#"{{ "id": "c{i}", "label": "{l}" }}"#)).collect();
     feed_from_json(&format!(
-        r#"{{ "opeka": 1, "kind": "caseload", "title": "Получатели социальных услуг в Кузбассе", {frame}
+        r#"{{ "opeka": 1, "kind": "caseload", "title": "{title}", {frame}
   "measure": {{ "label": "Получатели услуг", "unit": ["человек", "человека", "человек"] }},
   "categories": [{}], "records": [{}] }}"#,
         categories.join(", "),
@@ -189,7 +190,8 @@ fn four_categories(framed: bool) -> opeka_feed::ValidFeed {
 
 #[test]
 fn a_squeezed_trend_gives_up_its_frame_before_its_legend() {
-    let (framed, bare) = (four_categories(true), four_categories(false));
+    let title = "Получатели социальных услуг в Кузбассе";
+    let (framed, bare) = (four_categories(title, true), four_categories(title, false));
     let drawn = |feed: &opeka_feed::ValidFeed, width: f64, height: f64, lang: Lang| {
         let request =
             ChartRequest { view: Some(View::Trend), width, height: Some(height), medium: Medium::Screen, theme: Theme::Light, lang };
@@ -222,6 +224,40 @@ fn a_squeezed_trend_gives_up_its_frame_before_its_legend() {
         }
     }
     assert!(kept_for_the_legend > 0, "no height gave frame lines up and kept the legend");
+}
+
+#[test]
+fn a_squeezed_title_or_subtitle_ends_in_an_ellipsis_where_it_was_cut() {
+    let feed = four_categories("Численность получателей социальных услуг в Кемеровской области — Кузбассе по видам обслуживания", true);
+    let lines = |chart: &Scene, role: TextRole| chart.texts_of(role).map(|t| t.text.clone()).collect::<Vec<_>>();
+    let mut cut = 0;
+    for width in [330.0, 480.0] {
+        for lang in Lang::ALL {
+            let request =
+                |height| ChartRequest { view: Some(View::Trend), width, height, medium: Medium::Screen, theme: Theme::Light, lang };
+            let natural = render(&feed, &request(None), &PtSansMetrics);
+            for role in [TextRole::Title, TextRole::Subtitle] {
+                let whole = lines(&natural, role);
+                assert!(!whole.concat().contains('…'), "{width} {lang} {role:?}: laid out whole: {whole:?}");
+                assert!(role != TextRole::Title || whole.len() >= 2, "{width} {lang}: the title wraps: {whole:?}");
+                for height in (120..=400).step_by(10).map(f64::from) {
+                    let kept = lines(&render(&feed, &request(Some(height)), &PtSansMetrics), role);
+                    let Some((last, first)) = kept.split_last() else { continue };
+                    if kept.len() == whole.len() {
+                        assert_eq!(kept, whole, "{width}×{height} {lang} {role:?}: every line kept as laid out");
+                        continue;
+                    }
+                    cut += 1;
+                    let shown = last
+                        .strip_suffix('…')
+                        .unwrap_or_else(|| panic!("{width}×{height} {lang} {role:?}: {kept:?} cut without an ellipsis"));
+                    let text = [first, &[shown.trim_end().to_owned()]].concat().join(" ");
+                    assert!(whole.join(" ").starts_with(&text), "{width}×{height} {lang} {role:?}: {kept:?} is not the start of {whole:?}");
+                }
+            }
+        }
+    }
+    assert!(cut > 0, "no height cut a title or a subtitle");
 }
 
 const HOSTILE: &str = r#"{

@@ -8,7 +8,7 @@ use opeka_feed::{Feed, Lang, SourceUrl};
 use crate::canvas::Canvas;
 use crate::measure::TextMeasure;
 use crate::scene::{Align, TextRole};
-use crate::text::{clean, wrap, Font};
+use crate::text::{clean, end_cut, wrap, Font};
 use crate::theme::{Style, TextSize};
 use opeka_feed::locale::words as strings;
 use opeka_feed::locale::Msg;
@@ -153,22 +153,26 @@ impl Frame {
     /// Gives up frame lines until at least `view_height` pixels are left
     /// for the view on a canvas `height` tall: the last lines of notes
     /// first, then the subtitle's, the credit's, and the title's but its
-    /// first. Only an explicitly small height needs this; the data table and
-    /// summary still carry everything.
-    pub fn fit(&mut self, height: f64, style: &Style, view_height: f64) {
+    /// first. A text cut after a line ends that line in an ellipsis. Only
+    /// an explicitly small height needs this; the data table and summary
+    /// still carry everything.
+    pub fn fit(&mut self, height: f64, style: &Style, view_height: f64, measure: &dyn TextMeasure) {
+        let inner = (self.width - 2.0 * self.padding).max(1.0);
         for part in [Part::Notes, Part::Subtitle, Part::Credit, Part::Title] {
             while self.chrome_height(style) + view_height > height {
                 let header_pos = self.header.iter().rposition(|l| l.part == part);
                 let footer_pos = self.footer.iter().rposition(|l| l.part == part);
-                match (header_pos, footer_pos) {
+                let (lines, i) = match (header_pos, footer_pos) {
                     (Some(0), _) if part == Part::Title => break,
-                    (Some(i), _) => {
-                        self.header.remove(i);
-                    }
-                    (None, Some(i)) => {
-                        self.footer.remove(i);
-                    }
+                    (Some(i), _) => (&mut self.header, i),
+                    (None, Some(i)) => (&mut self.footer, i),
                     (None, None) => break,
+                };
+                // A paragraph's first line has space above it; a line
+                // without follows one of its own text, which now ends there.
+                let continued = lines.remove(i).space_before == 0.0;
+                if let Some(before) = i.checked_sub(1).and_then(|j| lines.get_mut(j)).filter(|_| continued) {
+                    end_cut(measure, before.font, &mut before.text, inner);
                 }
             }
         }

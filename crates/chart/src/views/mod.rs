@@ -112,7 +112,7 @@ impl Context<'_> {
     /// the view.
     pub fn fit(&self, mut frame: Frame, natural: f64, view_min: f64) -> (Frame, f64) {
         let height = self.height(natural);
-        frame.fit(height, self.style, view_min);
+        frame.fit(height, self.style, view_min, self.measure);
         (frame, height)
     }
 

@@ -246,7 +246,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     } else {
         plot_least
     };
-    frame.fit(height, style, least);
+    frame.fit(height, style, least, ctx.measure);
 
     let table = data_table(ctx, &data, &frame.title);
     let mut summary = summary(ctx, &data, &frame.title);

@@ -150,7 +150,7 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
     let room = (height - frame.least_chrome_height(style) - first_row).floor();
     let shrunk = (plot_h - room.max(MIN_PLOT_HEIGHT)).max(0.0);
     let (plot_h, body_h, grid_h) = (plot_h - shrunk, body_h - shrunk, grid_h - row_heads.len() as f64 * shrunk);
-    frame.fit(height, style, if n > 0 && plot_h <= room { first_row + plot_h } else { 3.0 * lh });
+    frame.fit(height, style, if n > 0 && plot_h <= room { first_row + plot_h } else { 3.0 * lh }, ctx.measure);
 
     let table = outcomes_table(ctx, &data, &frame.title);
     let summary = outcomes_summary(ctx, &data, &frame.title, words.trajectory_chart);
