@@ -144,7 +144,7 @@ fn wrap_label(measure: &dyn TextMeasure, font: Font, text: &str, width: f64) -> 
 pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, mut summary: String, table: DataTable) -> Scene {
     let style = ctx.style;
     let measure = ctx.measure;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     let label_font = ctx.font(TextSize::Label);
     let small_font = ctx.font(TextSize::Small);
     let lh = label_font.line_height();
@@ -185,7 +185,7 @@ pub(crate) fn draw_bars(ctx: &Context, bars: &Bars, mut summary: String, table: 
     let n = bars.rows.len();
     let rows_h = if n == 0 { 3.0 * lh } else { n as f64 * natural_pitch };
     let natural = frame.chrome_height(style) + legend_h + axis_title_h + rows_h + x_axis_h + footnote_h;
-    let (frame, height) = ctx.fit(frame, natural, x_axis_h + lh * (n.clamp(1, 3) as f64));
+    let height = ctx.fit(&mut frame, natural, x_axis_h + lh * (n.clamp(1, 3) as f64));
     // Every row keeps at least one line for its name: a height too small for
     // that grows rather than leave bars unnamed.
     let rows_least = n as f64 * (lh + 2.0);

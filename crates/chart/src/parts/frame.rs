@@ -127,7 +127,7 @@ impl Frame {
     /// feed's notes and before the credit.
     pub fn add_note(&mut self, note: &str, style: &Style, measure: &dyn TextMeasure) {
         let small = Font::regular(style.text_size(TextSize::Small, self.width));
-        let inner = (self.width - 2.0 * self.padding).max(1.0);
+        let inner = self.inner_width();
         let at = self.footer.iter().position(|l| l.part == Part::Credit).unwrap_or(self.footer.len());
         let lines = wrap(measure, small, note, inner, 3).into_iter().enumerate().map(|(i, text)| Line {
             text,
@@ -157,7 +157,7 @@ impl Frame {
     /// an explicitly small height needs this; the data table and summary
     /// still carry everything.
     pub fn fit(&mut self, height: f64, style: &Style, view_height: f64, measure: &dyn TextMeasure) {
-        let inner = (self.width - 2.0 * self.padding).max(1.0);
+        let inner = self.inner_width();
         for part in [Part::Notes, Part::Subtitle, Part::Credit, Part::Title] {
             while self.chrome_height(style) + view_height > height {
                 let header_pos = self.header.iter().rposition(|l| l.part == part);
@@ -197,7 +197,12 @@ impl Frame {
             canvas.text(line.part.role(), &line.text, self.padding, y, line.font, colour(line.muted), Align::Start);
             y += line.font.line_height();
         }
-        Rect { x: self.padding, y: top, w: (self.width - 2.0 * self.padding).max(1.0), h: (bottom - top).max(0.0) }
+        Rect { x: self.padding, y: top, w: self.inner_width(), h: (bottom - top).max(0.0) }
+    }
+
+    /// The width lines are laid out in: the chart's inside its padding.
+    fn inner_width(&self) -> f64 {
+        (self.width - 2.0 * self.padding).max(1.0)
     }
 
     /// What [`Frame::chrome_height`] comes to once [`Frame::fit`] has given

@@ -107,13 +107,13 @@ impl Context<'_> {
         Frame::layout(self.feed, self.lang, self.width, self.style, self.measure)
     }
 
-    /// The canvas height for content that needs `natural` pixels, and the
-    /// frame fitted to it so that at least `view_min` pixels are left for
+    /// The canvas height for content that needs `natural` pixels, with
+    /// `frame` fitted to it so that at least `view_min` pixels are left for
     /// the view.
-    pub fn fit(&self, mut frame: Frame, natural: f64, view_min: f64) -> (Frame, f64) {
+    pub fn fit(&self, frame: &mut Frame, natural: f64, view_min: f64) -> f64 {
         let height = self.height(natural);
         frame.fit(height, self.style, view_min, self.measure);
-        (frame, height)
+        height
     }
 
     /// An empty canvas of this chart's width and `height`.

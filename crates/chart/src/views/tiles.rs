@@ -674,14 +674,14 @@ pub(crate) fn render_tiles(ctx: &Context) -> Scene {
     let mut set = tile_set(ctx);
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let message_font = ctx.font(TextSize::Subtitle);
 
     let base = grid(ctx, &mut set, inner_w, 1.0, ctx.height(f64::INFINITY));
     let natural = frame.chrome_height(style) + if set.count == 0 { 3.0 * message_font.line_height() } else { base.height() };
     let first_row_min = grid(ctx, &mut set, inner_w, MIN_SCALE, 0.0).rows.first().map_or(message_font.line_height(), |(_, h)| *h);
-    let (frame, height) = ctx.fit(frame, natural, first_row_min.min(base.height().max(message_font.line_height())));
+    let height = ctx.fit(&mut frame, natural, first_row_min.min(base.height().max(message_font.line_height())));
     let available = height - frame.chrome_height(style);
 
     // Grow the type to fill spare room; shrink it when squeezed.

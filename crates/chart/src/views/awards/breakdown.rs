@@ -166,7 +166,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let data = breakdown_data(ctx, awards);
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     // The readings tell every group, and which are hidden; the bars only the shown ones.
     let table = data_table(ctx, &data);
     let summary = summary(ctx, awards, &data, &frame.title);
@@ -201,7 +201,7 @@ pub(crate) fn render_breakdown(ctx: &Context, awards: &Awards) -> Scene {
     let content_h = if data.rows.is_empty() { 3.0 * label_font.line_height() } else { legend_h + rows_h };
     let natural = frame.chrome_height(style) + content_h;
     let first_row = layouts.first().map_or(label_font.line_height(), |l| l.height);
-    let (frame, height) = ctx.fit(frame, natural, first_row);
+    let height = ctx.fit(&mut frame, natural, first_row);
 
     let mut canvas = ctx.canvas(height);
     'draw: {

@@ -165,7 +165,7 @@ const TYPE_SCALES: [f64; 5] = [1.0, 0.9, 0.8, 0.7, 0.6];
 pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let heading_gap = gap;
@@ -192,7 +192,7 @@ pub(crate) fn render_podium(ctx: &Context, awards: &Awards) -> Scene {
         .contests
         .first()
         .map_or(l.fonts.label.line_height(), |c| c.heading.height() + heading_gap + c.row_heights.first().copied().unwrap_or(0.0));
-    let (frame, height) = ctx.fit(frame, natural, view_min);
+    let height = ctx.fit(&mut frame, natural, view_min);
 
     let table = data_table(ctx, &contests);
     let summary = summary(ctx, awards, &contests, &frame.title);

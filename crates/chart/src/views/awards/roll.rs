@@ -212,7 +212,7 @@ fn fill_to(heights: &[f64], columns: usize, limit: f64) -> Vec<Slot> {
 pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
     let words = strings(ctx.lang);
     let style = ctx.style;
-    let frame = ctx.frame();
+    let mut frame = ctx.frame();
     let inner_w = ctx.width - 2.0 * frame.padding;
     let gap = style.gap();
     let label_font = ctx.font(TextSize::Label);
@@ -274,7 +274,7 @@ pub(crate) fn render_roll(ctx: &Context, awards: &Awards) -> Scene {
             - entry_gap
     };
     let natural = frame.chrome_height(style) + content_h;
-    let (frame, height) = ctx.fit(frame, natural, name_font.line_height() + small_font.line_height());
+    let height = ctx.fit(&mut frame, natural, name_font.line_height() + small_font.line_height());
 
     let table = data_table(ctx, &groups);
     let summary = summary(ctx, awards, &groups, &frame.title);

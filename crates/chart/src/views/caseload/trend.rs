@@ -237,8 +237,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     // legend alone): lines nobody can tell apart say nothing.
     let plot_least = x_axis_h + 3.0 * label_font.line_height();
     let key_least = legend_h + axis_title_h + plot_least;
-    let height = ctx.height(natural);
-    let room = height - frame.least_chrome_height(style);
+    let room = ctx.height(natural) - frame.least_chrome_height(style);
     let least = if key_least <= room {
         key_least
     } else if legend_h + plot_least <= room {
@@ -246,7 +245,7 @@ pub(crate) fn render_trend(ctx: &Context, caseload: &Caseload) -> Scene {
     } else {
         plot_least
     };
-    frame.fit(height, style, least, ctx.measure);
+    let height = ctx.fit(&mut frame, natural, least);
 
     let table = data_table(ctx, &data, &frame.title);
     let mut summary = summary(ctx, &data, &frame.title);

@@ -110,7 +110,7 @@ enum Block<R> {
 pub(crate) fn render_stack<R>(
     ctx: &Context,
     data: &OutcomesData,
-    frame: Frame,
+    mut frame: Frame,
     entries: &[(Swatch, String)],
     opening: &str,
     mut layout_row: impl FnMut(usize) -> Option<(R, f64)>,
@@ -159,7 +159,7 @@ pub(crate) fn render_stack<R>(
         }
     }
     let natural = frame.chrome_height(style) + key_h + content_h.max(label_font.line_height());
-    let (frame, height) = ctx.fit(frame, natural, 3.0 * label_font.line_height());
+    let height = ctx.fit(&mut frame, natural, 3.0 * label_font.line_height());
 
     let table = outcomes_table(ctx, data, &frame.title);
     let summary = outcomes_summary(ctx, data, &frame.title, opening);

@@ -142,15 +142,14 @@ pub(crate) fn render_trajectory(ctx: &Context, outcomes: &opeka_feed::Outcomes) 
 
     let content_h = if n == 0 { lh * 2.0 } else { grid_h };
     let natural = frame.chrome_height(style) + key_h + content_h + footnote_h;
-    let height = ctx.height(natural);
     // Squeezed by a height, the grid keeps its first row where it can: the
     // frame gives way, then every plot shrinks (to MIN_PLOT_HEIGHT).
     let note_h = if n > cols { row_gap + small_font.line_height() } else { 0.0 };
     let first_row = key_h + row_heads.first().map_or(0.0, |h| h + lh / 2.0 + x_axis_h) + note_h + footnote_h;
-    let room = (height - frame.least_chrome_height(style) - first_row).floor();
+    let room = (ctx.height(natural) - frame.least_chrome_height(style) - first_row).floor();
     let shrunk = (plot_h - room.max(MIN_PLOT_HEIGHT)).max(0.0);
     let (plot_h, body_h, grid_h) = (plot_h - shrunk, body_h - shrunk, grid_h - row_heads.len() as f64 * shrunk);
-    frame.fit(height, style, if n > 0 && plot_h <= room { first_row + plot_h } else { 3.0 * lh }, ctx.measure);
+    let height = ctx.fit(&mut frame, natural, if n > 0 && plot_h <= room { first_row + plot_h } else { 3.0 * lh });
 
     let table = outcomes_table(ctx, &data, &frame.title);
     let summary = outcomes_summary(ctx, &data, &frame.title, words.trajectory_chart);
